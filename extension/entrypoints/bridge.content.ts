@@ -1,0 +1,54 @@
+/**
+ * Isolated-world relay: holds no state and no keys. It gives the MAIN world one private
+ * MessagePort, then for each request port it is handed opens one runtime port to the background
+ * and relays both ways; the background parses everything.
+ */
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { browser } from 'wxt/browser';
+import { PAGE_PORT_NAME } from '../../shared/protocol/port-names';
+import { BRIDGE_HELLO, BRIDGE_PORT, isHandshake, MAIN_HELLO, OPEN_REQUEST } from '../../shared/protocol/window-handshake';
+import { PAGE_MATCHES } from '../lib/page-matches';
+
+export default defineContentScript({
+  matches: PAGE_MATCHES,
+  runAt: 'document_start',
+  globalName: false,
+  main() {
+    let handedOver = false;
+    window.addEventListener('message', (event) => {
+      if (handedOver || event.source !== window || !isHandshake(event.data, MAIN_HELLO)) return;
+      handedOver = true;
+      const channel = new MessageChannel();
+      channel.port1.onmessage = (control) => {
+        const requestPort = control.ports[0];
+        if (control.data === OPEN_REQUEST && requestPort) relay(requestPort);
+      };
+      window.postMessage({ freellm: BRIDGE_PORT }, '/', [channel.port2]);
+    });
+    window.postMessage({ freellm: BRIDGE_HELLO }, '/');
+  },
+});
+
+function relay(requestPort: MessagePort): void {
+  const runtimePort = browser.runtime.connect({ name: PAGE_PORT_NAME });
+  let open = true;
+  const close = () => {
+    if (!open) return;
+    open = false;
+    requestPort.close();
+    runtimePort.disconnect();
+  };
+  requestPort.onmessage = (event) => {
+    if (!open) return;
+    try {
+      runtimePort.postMessage(event.data);
+    } catch {
+      close();
+    }
+  };
+  runtimePort.onMessage.addListener((message: unknown) => requestPort.postMessage(message));
+  runtimePort.onDisconnect.addListener(() => {
+    if (open) requestPort.postMessage({ type: 'end' });
+    close();
+  });
+}

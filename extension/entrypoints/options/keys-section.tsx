@@ -1,0 +1,167 @@
+import { useState } from 'preact/hooks';
+import { detectPresetByKey, findPreset } from '../../../shared/catalog/provider-presets';
+import type { KeySummary } from '../../../shared/keys/stored-key';
+import type { ProviderSummary } from '../../../shared/providers/provider-directory';
+import { requestEndpointPermission } from '../../lib/endpoint-permission';
+import { callBackground } from '../../lib/ui-client';
+
+const NEW_CUSTOM = '__new_custom__';
+
+interface Props {
+  keys: KeySummary[];
+  providers: ProviderSummary[];
+  onChange: () => Promise<void>;
+}
+
+export function KeysSection({ keys, providers, onChange }: Props) {
+  const providerName = (id: string) => providers.find((provider) => provider.id === id)?.name ?? id;
+  return (
+    <section class="card" aria-labelledby="keys-title">
+      <div class="card-head">
+        <h2 id="keys-title">Provider keys</h2>
+        <p class="muted">Requests go to the first enabled key that can serve them; when one is rate-limited or refused, the next takes over at once.</p>
+      </div>
+      {keys.length === 0 ? (
+        <p class="empty">No keys yet. Add a free-tier key below to start.</p>
+      ) : (
+        <ul class="key-list" aria-label="Keys">
+          {keys.map((key) => (
+            <KeyRow key={key.id} item={key} providerName={providerName(key.providerId)} onChange={onChange} />
+          ))}
+        </ul>
+      )}
+      <AddKeyForm providers={providers} onAdded={onChange} />
+    </section>
+  );
+}
+
+function KeyRow({ item, providerName, onChange }: { item: KeySummary; providerName: string; onChange: () => Promise<void> }) {
+  const toggle = async () => {
+    await callBackground({ type: 'keys.setEnabled', id: item.id, enabled: !item.enabled });
+    await onChange();
+  };
+  const remove = async () => {
+    await callBackground({ type: 'keys.remove', id: item.id });
+    await onChange();
+  };
+  return (
+    <li class={`key-row${item.enabled ? '' : ' disabled'}`} data-testid="key-row">
+      <div class="key-main">
+        <span class="provider-badge">{providerName}</span>
+        <span class="key-label">{item.label}</span>
+        <code class="key-hint">{item.hint}</code>
+      </div>
+      <div class="row-actions">
+        <label class="switch">
+          <input type="checkbox" checked={item.enabled} onChange={toggle} aria-label={`Use ${item.label}`} />
+          <span>{item.enabled ? 'On' : 'Off'}</span>
+        </label>
+        <button type="button" class="ghost danger" onClick={remove} aria-label={`Remove ${item.label}`}>
+          Remove
+        </button>
+      </div>
+    </li>
+  );
+}
+
+function AddKeyForm({ providers, onAdded }: { providers: ProviderSummary[]; onAdded: () => Promise<void> }) {
+  const [providerId, setProviderId] = useState(providers[0]?.id ?? NEW_CUSTOM);
+  const [providerTouched, setProviderTouched] = useState(false);
+  const [secret, setSecret] = useState('');
+  const [label, setLabel] = useState('');
+  const [custom, setCustom] = useState({ name: '', baseURL: '', defaultModel: '' });
+  const [error, setError] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+  const preset = findPreset(providerId);
+
+  const onSecret = (value: string) => {
+    setSecret(value);
+    const detected = detectPresetByKey(value.trim());
+    if (detected && !providerTouched) setProviderId(detected.id);
+  };
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      let targetId = providerId;
+      if (providerId === NEW_CUSTOM) {
+        // Asked first, while the click still counts as a user gesture.
+        await requestEndpointPermission(custom.baseURL);
+        targetId = (await callBackground<{ id: string }>({ type: 'providers.addCustom', ...custom })).id;
+      }
+      await callBackground({ type: 'keys.add', providerId: targetId, label: label || undefined, secret });
+      setSecret('');
+      setLabel('');
+      setCustom({ name: '', baseURL: '', defaultModel: '' });
+      setProviderTouched(false);
+      await onAdded();
+    } catch (thrown) {
+      setError(thrown instanceof Error ? thrown.message : String(thrown));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="add-key" onSubmit={submit} aria-label="Add a key">
+      <h3>Add a key</h3>
+      <div class="grid">
+        <label>
+          Provider
+          <select
+            name="provider"
+            value={providerId}
+            onChange={(event) => {
+              setProviderId(event.currentTarget.value);
+              setProviderTouched(true);
+            }}
+          >
+            {providers.map((provider) => (
+              <option key={provider.id} value={provider.id}>
+                {provider.name}
+              </option>
+            ))}
+            <option value={NEW_CUSTOM}>Custom OpenAI-compatible endpoint…</option>
+          </select>
+        </label>
+        <label>
+          API key
+          <input name="secret" type="password" autoComplete="off" spellcheck={false} required value={secret} onInput={(event) => onSecret(event.currentTarget.value)} placeholder={preset?.keyPrefixes[0] ? `${preset.keyPrefixes[0]}…` : 'Paste the key'} />
+        </label>
+        <label>
+          <span>
+            Label <span class="optional">(optional)</span>
+          </span>
+          <input name="label" value={label} onInput={(event) => setLabel(event.currentTarget.value)} placeholder="e.g. personal" />
+        </label>
+      </div>
+      {providerId === NEW_CUSTOM && (
+        <div class="grid custom-fields">
+          <label>
+            Endpoint name
+            <input name="customName" required value={custom.name} onInput={(event) => setCustom({ ...custom, name: event.currentTarget.value })} placeholder="My server" />
+          </label>
+          <label>
+            Base URL
+            <input name="customBaseURL" type="url" required value={custom.baseURL} onInput={(event) => setCustom({ ...custom, baseURL: event.currentTarget.value })} placeholder="https://example.com/v1" />
+          </label>
+          <label>
+            Default model
+            <input name="customModel" required value={custom.defaultModel} onInput={(event) => setCustom({ ...custom, defaultModel: event.currentTarget.value })} placeholder="llama-3.3-70b" />
+          </label>
+        </div>
+      )}
+      {preset && (
+        <p class="hint">
+          No key yet? <a href={preset.signupUrl} target="_blank" rel="noreferrer">Get a {preset.name} key</a>. It is encrypted before it is stored and never shown to web pages.
+        </p>
+      )}
+      {error && <p class="field-error" role="alert">{error}</p>}
+      <button type="submit" class="primary" disabled={busy}>
+        {busy ? 'Saving…' : 'Add key'}
+      </button>
+    </form>
+  );
+}

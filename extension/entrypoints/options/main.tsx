@@ -1,0 +1,6 @@
+import { render } from 'preact';
+import '../../ui/theme.css';
+import { OptionsApp } from './options-app';
+
+const root = document.getElementById('app');
+if (root) render(<OptionsApp />, root);

@@ -1,0 +1,64 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { KeySummary } from '../../../shared/keys/stored-key';
+import type { OriginGrant } from '../../../shared/grants/origin-grant';
+import type { ProviderSummary } from '../../../shared/providers/provider-directory';
+import type { RequestLogEntry } from '../../../shared/request-log/request-log-entry';
+import { callBackground } from '../../lib/ui-client';
+import { KeysSection } from './keys-section';
+import { RequestLogSection } from './request-log-section';
+import { SitesSection } from './sites-section';
+
+export interface OptionsData {
+  keys: KeySummary[];
+  providers: ProviderSummary[];
+  origins: OriginGrant[];
+  log: RequestLogEntry[];
+}
+
+export function OptionsApp() {
+  const [data, setData] = useState<OptionsData | undefined>();
+  const [loadError, setLoadError] = useState<string | undefined>();
+
+  const reload = useCallback(async () => {
+    try {
+      const [keys, providers, origins, log] = await Promise.all([
+        callBackground<KeySummary[]>({ type: 'keys.list' }),
+        callBackground<ProviderSummary[]>({ type: 'providers.list' }),
+        callBackground<OriginGrant[]>({ type: 'origins.list' }),
+        callBackground<RequestLogEntry[]>({ type: 'log.list', limit: 20 }),
+      ]);
+      setData({ keys, providers, origins, log });
+      setLoadError(undefined);
+    } catch (error) {
+      setLoadError(error instanceof Error ? error.message : String(error));
+    }
+  }, []);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  return (
+    <div class="page">
+      <header class="masthead">
+        <div class="brand">
+          <span class="logo" aria-hidden="true">◆</span>
+          <div>
+            <h1>FreeLLM</h1>
+            <p class="tagline">Your free-tier keys, pooled behind one OpenAI-compatible API. Keys stay encrypted in this browser.</p>
+          </div>
+        </div>
+      </header>
+      {loadError && <p class="banner error" role="alert">{loadError}</p>}
+      {data ? (
+        <main class="sections">
+          <KeysSection keys={data.keys} providers={data.providers} onChange={reload} />
+          <SitesSection origins={data.origins} onChange={reload} />
+          <RequestLogSection entries={data.log} onRefresh={reload} />
+        </main>
+      ) : (
+        !loadError && <p class="muted">Loading…</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+/** @module What the engine hands a host: a JSON answer or a stream of chunks, with headers. */
+import type { ChatCompletionChunk } from '../openai/chat';
+import type { OpenAIErrorBody } from '../openai/error';
+
+export type EngineAnswer =
+  | { kind: 'json'; status: number; headers: Record<string, string>; body: unknown }
+  | {
+      kind: 'stream';
+      status: 200;
+      headers: Record<string, string>;
+      /** Ends after the last chunk; a failure after the first chunk arrives as one error body. */
+      chunks: AsyncIterable<ChatCompletionChunk | OpenAIErrorBody>;
+    };
+
+/** Who is asking. Pages are identified by the origin the host read from the port's sender. */
+export type Caller = { kind: 'page'; origin: string } | { kind: 'extension' };

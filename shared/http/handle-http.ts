@@ -1,0 +1,70 @@
+/**
+ * @module The OpenAI-compatible HTTP surface, independent of any transport: the fetch shim, the
+ * playground and tests all speak to the engine through it. Covers `POST /chat/completions` and
+ * `GET /models`; anything else is an OpenAI-shaped 404.
+ */
+import type { Caller, EngineAnswer } from '../engine/engine-answer';
+import type { Engine } from '../engine/create-engine';
+import { FreeLLMError, invalidRequest } from '../openai/error';
+import type { PortRequest } from '../protocol/page-port';
+import { encodeSseData, SSE_DONE } from '../sse/encode-sse';
+
+export interface HttpAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: AsyncIterable<string>;
+}
+
+const JSON_TYPE = { 'content-type': 'application/json' };
+
+export async function handleHttp(engine: Engine, request: Omit<PortRequest, 'type'>, caller: Caller, signal?: AbortSignal): Promise<HttpAnswer> {
+  const path = new URL(request.path, 'http://freellm.invalid/').pathname.replace(/^\/v1(?=\/)/, '').replace(/\/+$/, '');
+  if (path === '/chat/completions' && request.method === 'POST') {
+    let body: unknown;
+    try {
+      body = JSON.parse(request.body ?? '');
+    } catch {
+      return fromError(invalidRequest('The request body is not valid JSON.'));
+    }
+    return fromAnswer(await engine.chat(body, caller, signal));
+  }
+  if (path === '/models' && request.method === 'GET') {
+    return fromAnswer(await engine.models(caller));
+  }
+  return fromError(
+    new FreeLLMError({
+      status: 404,
+      type: 'invalid_request_error',
+      code: 'unknown_url',
+      message: `Unknown request URL: ${request.method} ${path}. FreeLLM serves POST /chat/completions and GET /models.`,
+    }),
+  );
+}
+
+function fromError(error: FreeLLMError): HttpAnswer {
+  return fromAnswer({ kind: 'json', status: error.status, headers: {}, body: error.toBody() });
+}
+
+function fromAnswer(answer: EngineAnswer): HttpAnswer {
+  if (answer.kind === 'json') {
+    return { status: answer.status, headers: { ...answer.headers, ...JSON_TYPE }, body: once(JSON.stringify(answer.body)) };
+  }
+  return {
+    status: answer.status,
+    headers: { ...answer.headers, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' },
+    body: toSse(answer.chunks),
+  };
+}
+
+async function* once(text: string): AsyncGenerator<string> {
+  yield text;
+}
+
+async function* toSse(chunks: AsyncIterable<unknown>): AsyncGenerator<string> {
+  let failed = false;
+  for await (const chunk of chunks) {
+    failed ||= typeof chunk === 'object' && chunk !== null && 'error' in chunk;
+    yield encodeSseData(chunk);
+  }
+  if (!failed) yield SSE_DONE;
+}

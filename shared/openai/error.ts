@@ -1,0 +1,90 @@
+/**
+ * @module One error family for the whole engine. Every error carries the OpenAI error body and
+ * an HTTP status, so any host can answer a caller with it; upstream failures also carry a `kind`
+ * that drives failover. Code recognises errors by `kind`/`status`, which survive JSON across ports.
+ */
+import { z } from 'zod';
+
+export const openAIErrorBodySchema = z.object({
+  error: z.object({
+    message: z.string(),
+    type: z.string(),
+    param: z.string().nullable(),
+    code: z.string().nullable(),
+  }),
+});
+export type OpenAIErrorBody = z.infer<typeof openAIErrorBodySchema>;
+
+/** How an upstream failure affects routing; see ARCHITECTURE.md "Errors". */
+export type UpstreamErrorKind =
+  | 'rate_limit'
+  | 'quota_exhausted'
+  | 'credits_exhausted'
+  | 'auth'
+  | 'forbidden'
+  | 'overloaded'
+  | 'server'
+  | 'context_length'
+  | 'request'
+  | 'not_found';
+
+export interface FreeLLMErrorInit {
+  status: number;
+  message: string;
+  type: string;
+  code?: string | null;
+  param?: string | null;
+  kind?: UpstreamErrorKind;
+  provider?: string;
+  retryAfterMs?: number;
+  cause?: unknown;
+}
+
+export class FreeLLMError extends Error {
+  readonly status: number;
+  readonly type: string;
+  readonly code: string | null;
+  readonly param: string | null;
+  readonly kind?: UpstreamErrorKind;
+  readonly provider?: string;
+  readonly retryAfterMs?: number;
+
+  constructor(init: FreeLLMErrorInit) {
+    super(init.message, { cause: init.cause });
+    this.name = 'FreeLLMError';
+    this.status = init.status;
+    this.type = init.type;
+    this.code = init.code ?? null;
+    this.param = init.param ?? null;
+    this.kind = init.kind;
+    this.provider = init.provider;
+    this.retryAfterMs = init.retryAfterMs;
+  }
+
+  toBody(): OpenAIErrorBody {
+    return { error: { message: this.message, type: this.type, param: this.param, code: this.code } };
+  }
+}
+
+export function isFreeLLMError(value: unknown): value is FreeLLMError {
+  return value instanceof FreeLLMError;
+}
+
+export function invalidRequest(message: string, param: string | null = null, code: string | null = null): FreeLLMError {
+  return new FreeLLMError({ status: 400, type: 'invalid_request_error', message, param, code });
+}
+
+/** Wraps anything thrown into a FreeLLMError, so no host ever answers with a bare exception. */
+export function toFreeLLMError(error: unknown): FreeLLMError {
+  if (isFreeLLMError(error)) return error;
+  if (error instanceof DOMException && error.name === 'AbortError') {
+    return new FreeLLMError({ status: 499, type: 'request_aborted', code: 'aborted', message: 'The request was aborted.' });
+  }
+  return new FreeLLMError({
+    status: 500,
+    type: 'internal_error',
+    code: 'internal_error',
+    message: `FreeLLM internal error: ${error instanceof Error ? error.message : String(error)}`,
+    cause: error,
+  });
+}

@@ -1,0 +1,28 @@
+/**
+ * @module Messages on a request port (page ↔ bridge ↔ background): a small HTTP exchange, so
+ * the page's fetch shim stays generic. One port carries one request; closing it aborts it.
+ * Written with `zod/mini` because the MAIN-world script parses them too and ships in every page.
+ */
+import { z } from 'zod/mini';
+
+export { PAGE_PORT_NAME } from './port-names';
+
+
+export const portRequestSchema = z.object({
+  type: z.literal('request'),
+  method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']),
+  path: z.string().check(z.maxLength(2048)),
+  headers: z._default(z.record(z.string(), z.string()), {}),
+  body: z.optional(z.string().check(z.maxLength(16 * 1024 * 1024))),
+});
+export type PortRequest = z.infer<typeof portRequestSchema>;
+
+export const pageToBackgroundSchema = z.discriminatedUnion('type', [portRequestSchema, z.object({ type: z.literal('abort') })]);
+export type PageToBackground = z.input<typeof pageToBackgroundSchema>;
+
+export const backgroundToPageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('head'), status: z.number().check(z.int()), headers: z.record(z.string(), z.string()) }),
+  z.object({ type: z.literal('data'), text: z.string() }),
+  z.object({ type: z.literal('end') }),
+]);
+export type BackgroundToPage = z.infer<typeof backgroundToPageSchema>;

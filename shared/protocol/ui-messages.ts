@@ -1,0 +1,23 @@
+/**
+ * @module Management messages from the extension's own pages (options, popup) to the
+ * background. Replies are `{ ok: true, data }` or `{ ok: false, error }` with OpenAI's error body.
+ */
+import { z } from 'zod';
+import type { OpenAIErrorBody } from '../openai/error';
+
+export const uiRequestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('keys.list') }),
+  z.object({ type: z.literal('keys.add'), providerId: z.string(), label: z.string().optional(), secret: z.string() }),
+  z.object({ type: z.literal('keys.remove'), id: z.string() }),
+  z.object({ type: z.literal('keys.setEnabled'), id: z.string(), enabled: z.boolean() }),
+  z.object({ type: z.literal('providers.list') }),
+  z.object({ type: z.literal('providers.addCustom'), name: z.string(), baseURL: z.string(), defaultModel: z.string() }),
+  z.object({ type: z.literal('providers.removeCustom'), id: z.string() }),
+  z.object({ type: z.literal('origins.list') }),
+  z.object({ type: z.literal('origins.allow'), origin: z.string() }),
+  z.object({ type: z.literal('origins.revoke'), origin: z.string() }),
+  z.object({ type: z.literal('log.list'), limit: z.number().int().min(1).max(1000).optional() }),
+]);
+export type UiRequest = z.infer<typeof uiRequestSchema>;
+
+export type UiReply<T = unknown> = { ok: true; data: T } | { ok: false; error: OpenAIErrorBody['error'] };

@@ -1,0 +1,108 @@
+/**
+ * @module Turns an OpenAI-compatible provider's error answer (status, headers, body — JSON or
+ * not) into a FreeLLMError whose `kind` tells the router what to do.
+ * @see https://platform.openai.com/docs/guides/error-codes
+ */
+import { z } from 'zod';
+import { FreeLLMError, type UpstreamErrorKind } from '../../openai/error';
+import { readRetryAfterMs } from '../retry-after';
+
+// Loose on purpose: providers disagree on the envelope (`{error:{…}}`, `{message}`, `{detail}`).
+const errorEnvelopeSchema = z.looseObject({
+  error: z
+    .union([
+      z.string(),
+      z.looseObject({
+        message: z.string().nullish(),
+        type: z.string().nullish(),
+        code: z.union([z.string(), z.number()]).nullish(),
+        param: z.string().nullish(),
+      }),
+    ])
+    .nullish(),
+  message: z.string().nullish(),
+  detail: z.unknown().nullish(),
+});
+
+interface ParsedErrorBody {
+  message?: string;
+  type?: string;
+  code?: string;
+}
+
+function parseErrorBody(text: string): ParsedErrorBody | undefined {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const parsed = errorEnvelopeSchema.safeParse(json);
+  if (!parsed.success) return undefined;
+  const { error, message, detail } = parsed.data;
+  if (typeof error === 'string') return { message: error };
+  return {
+    message: error?.message ?? message ?? (typeof detail === 'string' ? detail : undefined),
+    type: error?.type ?? undefined,
+    code: error?.code === undefined || error.code === null ? undefined : String(error.code),
+  };
+}
+
+const DAILY_PATTERN = /per day|daily|\bRPD\b|\bTPD\b|requests per day|tokens per day/i;
+const CONTEXT_PATTERN = /context length|context window|maximum context|too many tokens|prompt is too long/i;
+
+function kindOf(status: number, body: ParsedErrorBody | undefined): UpstreamErrorKind {
+  const code = body?.code ?? '';
+  const text = `${body?.message ?? ''} ${body?.type ?? ''}`;
+  if (code === 'insufficient_quota' || status === 402) return 'credits_exhausted';
+  if (status === 429) return DAILY_PATTERN.test(text) ? 'quota_exhausted' : 'rate_limit';
+  if (status === 401 || code === 'invalid_api_key') return 'auth';
+  if (status === 403) return 'forbidden';
+  if (status === 404 || status === 410) return 'not_found';
+  if (code === 'context_length_exceeded' || status === 413 || CONTEXT_PATTERN.test(text)) return 'context_length';
+  if (status === 408 || status === 503 || status === 529) return 'overloaded';
+  if (status >= 500) return 'server';
+  return 'request';
+}
+
+const TYPE_BY_KIND: Record<UpstreamErrorKind, string> = {
+  rate_limit: 'rate_limit_error',
+  quota_exhausted: 'rate_limit_error',
+  credits_exhausted: 'insufficient_quota',
+  auth: 'authentication_error',
+  forbidden: 'permission_error',
+  not_found: 'not_found_error',
+  context_length: 'invalid_request_error',
+  request: 'invalid_request_error',
+  overloaded: 'server_error',
+  server: 'server_error',
+};
+
+export interface UpstreamErrorAnswer {
+  status: number;
+  headers: Headers;
+  bodyText: string;
+  providerId: string;
+  now: number;
+}
+
+export function classifyOpenAICompatibleError(answer: UpstreamErrorAnswer): FreeLLMError {
+  const body = parseErrorBody(answer.bodyText);
+  const kind = kindOf(answer.status, body);
+  const detail = body?.message ?? describeNonJsonBody(answer.bodyText);
+  return new FreeLLMError({
+    status: answer.status,
+    kind,
+    provider: answer.providerId,
+    type: TYPE_BY_KIND[kind],
+    code: body?.code ?? kind,
+    message: `${answer.providerId} answered HTTP ${answer.status}: ${detail}`,
+    retryAfterMs: readRetryAfterMs(answer.headers, answer.now),
+  });
+}
+
+function describeNonJsonBody(text: string): string {
+  if (/<html|<!doctype/i.test(text)) return 'an HTML page instead of JSON (a proxy or CDN error)';
+  const trimmed = text.trim();
+  return trimmed === '' ? 'an empty body' : trimmed.slice(0, 200);
+}

@@ -1,0 +1,47 @@
+/**
+ * @module The one place adapters call `fetch`: network failures and unparseable bodies become
+ * classified FreeLLMErrors, aborts stay aborts, and an error answer is handed to the adapter's
+ * own classifier.
+ */
+import { FreeLLMError } from '../openai/error';
+import type { AdapterCall } from './types';
+
+export type ErrorClassifier = (answer: { status: number; headers: Headers; bodyText: string; providerId: string; now: number }) => FreeLLMError;
+
+export async function fetchUpstream(
+  call: AdapterCall,
+  url: string,
+  init: RequestInit,
+  classify: ErrorClassifier,
+): Promise<Response> {
+  let response: Response;
+  try {
+    response = await call.fetch(url, { ...init, signal: call.signal });
+  } catch (error) {
+    if (call.signal?.aborted) throw call.signal.reason ?? error;
+    throw new FreeLLMError({
+      status: 502,
+      kind: 'server',
+      provider: call.providerId,
+      type: 'server_error',
+      code: 'upstream_unreachable',
+      message: `${call.providerId} could not be reached: ${error instanceof Error ? error.message : String(error)}`,
+      cause: error,
+    });
+  }
+  if (response.ok) return response;
+  const bodyText = await response.text().catch(() => '');
+  throw classify({ status: response.status, headers: response.headers, bodyText, providerId: call.providerId, now: call.now() });
+}
+
+export function malformedUpstream(providerId: string, what: string, cause?: unknown): FreeLLMError {
+  return new FreeLLMError({
+    status: 502,
+    kind: 'server',
+    provider: providerId,
+    type: 'server_error',
+    code: 'upstream_malformed',
+    message: `${providerId} sent ${what}`,
+    cause,
+  });
+}

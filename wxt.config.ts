@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { defineConfig } from 'wxt';
+import { presetHostPatterns } from './shared/catalog/provider-presets';
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+
+/**
+ * The e2e build (FREELLM_E2E=1) also declares 127.0.0.1, where the tests' mock providers run:
+ * a permission prompt cannot be answered in headless Chromium, so the mock's host is granted up
+ * front, exactly as a known provider's host is in the release build.
+ */
+const e2e = process.env.FREELLM_E2E === '1';
+
+export default defineConfig({
+  srcDir: 'extension',
+  outDir: e2e ? '.output/e2e' : '.output',
+  modules: ['@wxt-dev/webextension-polyfill'],
+  webExt: { disabled: true },
+  // Explicit imports only: the same modules must also run in Node tests and in plain pages.
+  imports: false,
+  manifest: {
+    name: 'FreeLLM',
+    description: 'Pool your free-tier LLM API keys behind one OpenAI-compatible API, in your browser.',
+    version,
+    host_permissions: [...presetHostPatterns(), ...(e2e ? ['http://127.0.0.1/*'] : [])],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+  },
+  vite: () => ({
+    define: { __FREELLM_VERSION__: JSON.stringify(version) },
+    build: {
+      rollupOptions: {
+        // zod's sources carry pure-annotations Rollup cannot place; harmless, and noisy.
+        onwarn(warning, warn) {
+          if (warning.code !== 'INVALID_ANNOTATION') warn(warning);
+        },
+      },
+    },
+  }),
+});
