@@ -27,7 +27,7 @@ function summarize({ sealed: _sealed, ...summary }: StoredKey): KeySummary {
 
 export function createKeyRing(db: FreeLLMDatabase, vault: Vault, now: () => number, newId: () => string): KeyRing {
   async function readAll(): Promise<StoredKey[]> {
-    const rows = await db.keys.orderBy('createdAt').toArray();
+    const rows = await db.keys.orderBy('priority').toArray();
     // A record that does not parse is skipped rather than crashing every request.
     return rows.flatMap((row) => {
       const parsed = storedKeySchema.safeParse(row);
@@ -40,16 +40,23 @@ export function createKeyRing(db: FreeLLMDatabase, vault: Vault, now: () => numb
       const parsed = newKeySchema.safeParse(input);
       if (!parsed.success) throw invalidRequest(parsed.error.issues[0]?.message ?? 'Invalid key', 'secret');
       const { providerId, label, secret } = parsed.data;
-      const record: StoredKey = {
-        id: newId(),
-        providerId,
-        label: label || maskKey(secret),
-        hint: maskKey(secret),
-        enabled: true,
-        createdAt: now(),
-        sealed: await vault.seal(secret),
-      };
-      await db.keys.add(record);
+      const sealed = await vault.seal(secret);
+      // Sealed first: WebCrypto awaits would end the transaction that picks the next priority.
+      const record = await db.transaction('rw', db.keys, async () => {
+        const last = await db.keys.orderBy('priority').last();
+        const row: StoredKey = {
+          id: newId(),
+          providerId,
+          label: label || maskKey(secret),
+          hint: maskKey(secret),
+          enabled: true,
+          priority: (last?.priority ?? 0) + 1,
+          createdAt: now(),
+          sealed,
+        };
+        await db.keys.add(row);
+        return row;
+      });
       return summarize(record);
     },
     async list() {

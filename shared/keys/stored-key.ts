@@ -9,6 +9,8 @@ export const storedKeySchema = z.object({
   /** Masked form for display, e.g. `gsk_…a1B2`; never enough to use the key. */
   hint: z.string(),
   enabled: z.boolean(),
+  /** Lower is tried first; new keys go last. */
+  priority: z.number(),
   createdAt: z.number(),
   sealed: sealedSchema,
 });

@@ -25,7 +25,7 @@ export function openDatabase(name = 'freellm', options?: DexieOptions): FreeLLMD
   const db = new Dexie(name, options) as FreeLLMDatabase;
   db.version(1).stores({
     deviceKeys: 'id',
-    keys: 'id, providerId, createdAt',
+    keys: 'id, providerId, priority',
     customProviders: 'id',
     grants: 'origin',
     requestLog: '++id, at',

@@ -21,12 +21,15 @@ export function createVault(db: FreeLLMDatabase, crypto: Crypto): Vault {
   let deviceKey: Promise<CryptoKey> | undefined;
 
   async function loadOrCreateDeviceKey(): Promise<CryptoKey> {
+    const existing = await db.deviceKeys.get('device');
+    if (existing) return existing.key;
+    // Generated outside the transaction: an IndexedDB transaction ends while it awaits WebCrypto.
+    const created = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
     return db.transaction('rw', db.deviceKeys, async () => {
-      const existing = await db.deviceKeys.get('device');
-      if (existing) return existing.key;
-      const key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
-      await db.deviceKeys.put({ id: 'device', key });
-      return key;
+      const raced = await db.deviceKeys.get('device');
+      if (raced) return raced.key;
+      await db.deviceKeys.add({ id: 'device', key: created });
+      return created;
     });
   }
 

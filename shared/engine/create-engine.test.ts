@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { collect, createFakeFetch, jsonResponse, sseResponse } from '../testing/fake-fetch';
+import { createTestEngine, userMessage } from '../testing/test-engine';
+
+const completion = (content: string, model = 'm') => ({
+  id: 'chatcmpl-1', object: 'chat.completion', created: 1, model,
+  choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
+  usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
+});
+const chunk = (delta: Record<string, unknown>, finish: string | null = null) =>
+  JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta, finish_reason: finish }] });
+const rateLimited = () => jsonResponse({ error: { message: 'Rate limit reached', type: 'requests', code: 'rate_limit_exceeded' } }, 429, { 'retry-after': '7' });
+const page = { kind: 'page', origin: 'https://app.example' } as const;
+
+async function engineWithKeys(handler: Parameters<typeof createFakeFetch>[0], secrets: { providerId: string; secret: string }[]) {
+  const fetch = createFakeFetch(handler);
+  const { engine } = createTestEngine(fetch);
+  for (const key of secrets) await engine.keys.add(key);
+  return { engine, fetch };
+}
+
+describe('engine.chat', () => {
+  it('refuses a page origin that was not allowed, without calling upstream', async () => {
+    const { engine, fetch } = await engineWithKeys(() => jsonResponse(completion('hi')), [{ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' }]);
+    const answer = await engine.chat(userMessage('hi'), page);
+    expect(answer).toMatchObject({ kind: 'json', status: 403, body: { error: { type: 'permission_error', code: 'origin_not_allowed' } } });
+    expect(fetch.calls).toHaveLength(0);
+  });
+
+  it('serves an allowed origin with routing headers naming the provider and model', async () => {
+    const { engine, fetch } = await engineWithKeys(() => jsonResponse(completion('hello')), [{ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' }]);
+    await engine.origins.allow('https://app.example/some/page');
+    const answer = await engine.chat(userMessage('hi'), page);
+    expect(answer.status).toBe(200);
+    expect(answer.headers).toMatchObject({ 'x-freellm-provider': 'groq', 'x-freellm-model': 'llama-3.3-70b-versatile', 'x-freellm-attempts': '1', 'x-freellm-cache': 'miss' });
+    expect(answer.headers['x-request-id']).toMatch(/^req_/);
+    expect(fetch.calls[0]?.headers.get('authorization')).toBe('Bearer gsk_aaaaaaaaaaaa');
+  });
+
+  it('fails over at once from a rate-limited key to the next one', async () => {
+    const { engine, fetch } = await engineWithKeys((_call, index) => (index === 0 ? rateLimited() : jsonResponse(completion('from cerebras'))), [
+      { providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' },
+      { providerId: 'cerebras', secret: 'csk-bbbbbbbbbbbb' },
+    ]);
+    const answer = await engine.chat(userMessage('hi'), { kind: 'extension' });
+    expect(answer).toMatchObject({ status: 200, headers: { 'x-freellm-provider': 'cerebras', 'x-freellm-attempts': '2' } });
+    expect(fetch.calls.map((call) => new URL(call.url).host)).toEqual(['api.groq.com', 'api.cerebras.ai']);
+    const [entry] = await engine.requestLog();
+    expect(entry?.attempts.map((attempt) => attempt.outcome)).toEqual(['rate_limit', 'ok']);
+  });
+
+  it('answers 429 with Retry-After and the attempts when every candidate is rate-limited', async () => {
+    const { engine } = await engineWithKeys(() => rateLimited(), [
+      { providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' },
+      { providerId: 'cerebras', secret: 'csk-bbbbbbbbbbbb' },
+    ]);
+    const answer = await engine.chat(userMessage('hi'), { kind: 'extension' });
+    expect(answer).toMatchObject({ status: 429, headers: { 'retry-after': '7', 'x-freellm-attempts': '2' } });
+    expect(JSON.stringify(answer.kind === 'json' && answer.body)).toContain('groq/llama-3.3-70b-versatile: rate_limit');
+  });
+
+  it('does not fail over a bad request: the caller gets the provider’s 400', async () => {
+    const { engine, fetch } = await engineWithKeys(
+      () => jsonResponse({ error: { message: 'temperature must be <= 2', type: 'invalid_request_error', code: null } }, 400),
+      [{ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' }, { providerId: 'cerebras', secret: 'csk-bbbbbbbbbbbb' }],
+    );
+    const answer = await engine.chat(userMessage('hi'), { kind: 'extension' });
+    expect(answer.status).toBe(400);
+    expect(fetch.calls).toHaveLength(1);
+  });
+
+  it('rejects an invalid request with a 400 naming the field, before any upstream call', async () => {
+    const { engine, fetch } = await engineWithKeys(() => jsonResponse(completion('x')), [{ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' }]);
+    const answer = await engine.chat({ model: 'auto', messages: [{ role: 'wizard', content: 'hi' }] }, { kind: 'extension' });
+    expect(answer).toMatchObject({ status: 400, body: { error: { type: 'invalid_request_error', param: 'messages.0.role' } } });
+    expect(fetch.calls).toHaveLength(0);
+  });
+
+  it('says how to fix it when no key is configured', async () => {
+    const { engine } = await engineWithKeys(() => jsonResponse(completion('x')), []);
+    const answer = await engine.chat(userMessage('hi'), { kind: 'extension' });
+    expect(answer).toMatchObject({ status: 503, body: { error: { code: 'no_keys' } } });
+  });
+
+  it('pins a provider with provider/model', async () => {
+    const { engine, fetch } = await engineWithKeys(() => jsonResponse(completion('x')), [
+      { providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' },
+      { providerId: 'cerebras', secret: 'csk-bbbbbbbbbbbb' },
+    ]);
+    await engine.chat({ ...userMessage('hi'), model: 'cerebras/qwen-3-32b' }, { kind: 'extension' });
+    expect(fetch.calls[0]?.url).toBe('https://api.cerebras.ai/v1/chat/completions');
+    expect(fetch.calls[0]?.body.model).toBe('qwen-3-32b');
+  });
+
+  it('fails a stream over before its first chunk, and passes a later failure as an error chunk', async () => {
+    const { engine } = await engineWithKeys(
+      (_call, index) => (index === 0 ? rateLimited() : sseResponse([chunk({ role: 'assistant', content: '' }), chunk({ content: 'Hi' })], { done: false })),
+      [{ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' }, { providerId: 'cerebras', secret: 'csk-bbbbbbbbbbbb' }],
+    );
+    const answer = await engine.chat({ ...userMessage('hi'), stream: true }, { kind: 'extension' });
+    if (answer.kind !== 'stream') throw new Error(`expected a stream, got ${answer.status}`);
+    expect(answer.headers['x-freellm-provider']).toBe('cerebras');
+    const chunks = await collect(answer.chunks);
+    expect(chunks).toHaveLength(3);
+    expect(chunks.at(-1)).toMatchObject({ error: { code: 'upstream_malformed' } });
+    const [entry] = await engine.requestLog();
+    expect(entry?.status).toBe(502);
+  });
+
+  it('never puts a key in the request log or in an answer', async () => {
+    const secret = 'gsk_never_logged_123456';
+    const { engine } = await engineWithKeys(() => jsonResponse({ error: { message: 'Invalid API Key', code: 'invalid_api_key' } }, 401), [{ providerId: 'groq', secret }]);
+    const answer = await engine.chat(userMessage('hi'), { kind: 'extension' });
+    expect(answer.status).toBe(401);
+    expect(JSON.stringify(answer)).not.toContain(secret);
+    expect(JSON.stringify(await engine.requestLog())).not.toContain(secret);
+    expect(JSON.stringify(await engine.keys.list())).not.toContain(secret);
+  });
+});

@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { ChatCompletionRequest } from '../../openai/chat';
+import { collect, createFakeFetch, jsonResponse, sseResponse } from '../../testing/fake-fetch';
+import type { AdapterCall } from '../types';
+import { createOpenAICompatibleAdapter } from './openai-compatible-adapter';
+
+const fixture = (name: string) => readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url), 'utf8');
+const chunkLines = (name: string) => fixture(name).split('\n').filter((line) => line.trim() !== '');
+
+const request: ChatCompletionRequest = { model: 'auto', messages: [{ role: 'user', content: 'Hi' }], logprobs: true, seed: 7 };
+
+function callWith(fetch: AdapterCall['fetch']): AdapterCall {
+  return { fetch, baseURL: 'https://api.groq.com/openai/v1', apiKey: 'gsk_test', model: 'llama-3.3-70b-versatile', providerId: 'groq', now: () => 1_000 };
+}
+
+describe('OpenAI-compatible adapter', () => {
+  it('sends the provider model and key, drops unsupported params, and parses the completion', async () => {
+    const fetch = createFakeFetch(() => new Response(fixture('text.json')));
+    const adapter = createOpenAICompatibleAdapter({ unsupportedParams: ['logprobs'] });
+    const completion = await adapter.complete(request, callWith(fetch));
+    expect(completion.choices[0]?.message.content).toBe('Hello! How can I help?');
+    expect(completion.usage?.total_tokens).toBe(16);
+    const [sent] = fetch.calls;
+    expect(sent?.url).toBe('https://api.groq.com/openai/v1/chat/completions');
+    expect(sent?.headers.get('authorization')).toBe('Bearer gsk_test');
+    expect(sent?.body).toMatchObject({ model: 'llama-3.3-70b-versatile', stream: false, seed: 7 });
+    expect(sent?.body).not.toHaveProperty('logprobs');
+  });
+
+  it('streams text chunks, including the usage chunk', async () => {
+    const fetch = createFakeFetch(() => sseResponse(chunkLines('text.chunks.txt')));
+    const chunks = await collect(await createOpenAICompatibleAdapter().stream({ ...request, stream: true }, callWith(fetch)));
+    expect(chunks.map((chunk) => chunk.choices[0]?.delta.content ?? '').join('')).toBe('Hello there');
+    expect(chunks.at(-1)?.usage?.total_tokens).toBe(11);
+    expect(fetch.calls[0]?.body.stream).toBe(true);
+  });
+
+  it('streams tool-call deltas unchanged', async () => {
+    const fetch = createFakeFetch(() => sseResponse(chunkLines('tool-call.chunks.txt')));
+    const chunks = await collect(await createOpenAICompatibleAdapter().stream({ ...request, stream: true }, callWith(fetch)));
+    const args = chunks.flatMap((chunk) => chunk.choices[0]?.delta.tool_calls ?? []).map((call) => call.function?.arguments ?? '').join('');
+    expect(chunks[0]?.choices[0]?.delta.tool_calls?.[0]).toMatchObject({ id: 'call_abc', function: { name: 'get_weather' } });
+    expect(JSON.parse(args)).toEqual({ location: 'Paris' });
+    expect(chunks.at(-1)?.choices[0]?.finish_reason).toBe('tool_calls');
+  });
+
+  it('turns a truncated stream into a classified server error', async () => {
+    const lines = chunkLines('text.chunks.txt').slice(0, 2);
+    const fetch = createFakeFetch(() => sseResponse(lines, { done: false }));
+    const stream = await createOpenAICompatibleAdapter().stream({ ...request, stream: true }, callWith(fetch));
+    await expect(collect(stream)).rejects.toMatchObject({ kind: 'server', code: 'upstream_malformed' });
+  });
+
+  it('turns an error inside a 200 stream into a classified error', async () => {
+    const fetch = createFakeFetch(() => sseResponse([chunkLines('text.chunks.txt')[0] ?? '', '{"error":{"message":"Provider returned error","code":429}}']));
+    const stream = await createOpenAICompatibleAdapter().stream({ ...request, stream: true }, callWith(fetch));
+    await expect(collect(stream)).rejects.toMatchObject({ kind: 'server', provider: 'groq' });
+  });
+
+  it('rejects a 200 answer that is not a chat completion', async () => {
+    const fetch = createFakeFetch(() => jsonResponse({ hello: 'world' }));
+    await expect(createOpenAICompatibleAdapter().complete(request, callWith(fetch))).rejects.toMatchObject({ kind: 'server', status: 502 });
+  });
+
+  it('classifies an unreachable provider as a server error', async () => {
+    const fetch = createFakeFetch(() => Promise.reject(new TypeError('Failed to fetch')));
+    await expect(createOpenAICompatibleAdapter().complete(request, callWith(fetch))).rejects.toMatchObject({ kind: 'server', code: 'upstream_unreachable' });
+  });
+
+  it('lets an abort stay an abort', async () => {
+    const controller = new AbortController();
+    controller.abort(new DOMException('stop', 'AbortError'));
+    const fetch = createFakeFetch(() => Promise.reject(new DOMException('stop', 'AbortError')));
+    await expect(createOpenAICompatibleAdapter().complete(request, { ...callWith(fetch), signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+  });
+});
