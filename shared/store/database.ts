@@ -19,6 +19,13 @@ export type FreeLLMDatabase = Dexie & {
   customProviders: EntityTable<CustomProvider, 'id'>;
   grants: EntityTable<OriginGrant, 'origin'>;
   requestLog: EntityTable<RequestLogEntry, 'id'>;
+  /** Tables whose record shapes their own modules define (and parse on read). */
+  providerSettings: EntityTable<{ providerId: string } & Record<string, unknown>, 'providerId'>;
+  usage: EntityTable<{ id: string } & Record<string, unknown>, 'id'>;
+  cache: EntityTable<{ key: string } & Record<string, unknown>, 'key'>;
+  settings: EntityTable<{ id: string } & Record<string, unknown>, 'id'>;
+  vaultMeta: EntityTable<{ id: string } & Record<string, unknown>, 'id'>;
+  chats: EntityTable<{ id: string } & Record<string, unknown>, 'id'>;
 };
 
 export function openDatabase(name = 'freellm', options?: DexieOptions): FreeLLMDatabase {
@@ -29,6 +36,12 @@ export function openDatabase(name = 'freellm', options?: DexieOptions): FreeLLMD
     customProviders: 'id',
     grants: 'origin',
     requestLog: '++id, at',
+    providerSettings: 'providerId',
+    usage: 'id',
+    cache: 'key, expiresAt, lastUsedAt',
+    settings: 'id',
+    vaultMeta: 'id',
+    chats: 'id, updatedAt',
   });
   return db;
 }
