@@ -1,0 +1,119 @@
+/**
+ * @module Anthropic Messages wire format: the request body we build (types only, since we write
+ * it) and zod schemas for what Anthropic sends back — the message, each SSE event and the error
+ * body — parsed loosely (`.nullish()`, loose objects) so new fields and block types do not break us.
+ * @see https://docs.anthropic.com/en/api/messages
+ * @see https://docs.anthropic.com/en/docs/build-with-claude/streaming
+ */
+import { z } from 'zod';
+
+export type AnthropicImageSource =
+  | { type: 'base64'; media_type: string; data: string }
+  | { type: 'url'; url: string };
+
+export type AnthropicContentBlock =
+  | { type: 'text'; text: string }
+  | { type: 'image'; source: AnthropicImageSource }
+  | { type: 'tool_use'; id: string; name: string; input: Record<string, unknown> }
+  | { type: 'tool_result'; tool_use_id: string; content?: string };
+
+export interface AnthropicMessage {
+  role: 'user' | 'assistant';
+  content: AnthropicContentBlock[];
+}
+
+export interface AnthropicTool {
+  name: string;
+  description?: string;
+  input_schema: Record<string, unknown>;
+}
+
+export type AnthropicToolChoice =
+  | { type: 'auto' | 'any'; disable_parallel_tool_use?: boolean }
+  | { type: 'tool'; name: string; disable_parallel_tool_use?: boolean }
+  | { type: 'none' };
+
+export interface AnthropicMessagesBody {
+  model: string;
+  /** Required by Anthropic, unlike OpenAI. */
+  max_tokens: number;
+  messages: AnthropicMessage[];
+  system?: string;
+  tools?: AnthropicTool[];
+  tool_choice?: AnthropicToolChoice;
+  temperature?: number;
+  top_p?: number;
+  stop_sequences?: string[];
+  metadata?: { user_id: string };
+  stream?: boolean;
+}
+
+export const anthropicUsageSchema = z.looseObject({
+  input_tokens: z.number().nullish(),
+  output_tokens: z.number().nullish(),
+  cache_creation_input_tokens: z.number().nullish(),
+  cache_read_input_tokens: z.number().nullish(),
+});
+export type AnthropicUsage = z.infer<typeof anthropicUsageSchema>;
+
+/** One schema for every block type: `text` and `tool_use` are read, others (thinking, …) skipped. */
+const responseBlockSchema = z.looseObject({
+  type: z.string(),
+  text: z.string().nullish(),
+  id: z.string().nullish(),
+  name: z.string().nullish(),
+  input: z.unknown().nullish(),
+});
+export type AnthropicResponseBlock = z.infer<typeof responseBlockSchema>;
+
+export const anthropicMessageSchema = z.looseObject({
+  id: z.string(),
+  type: z.literal('message'),
+  model: z.string().nullish(),
+  content: z.array(responseBlockSchema),
+  stop_reason: z.string().nullish(),
+  usage: anthropicUsageSchema.nullish(),
+});
+export type AnthropicMessageResponse = z.infer<typeof anthropicMessageSchema>;
+
+export const anthropicErrorDataSchema = z.looseObject({
+  type: z.string().nullish(),
+  error: z
+    .looseObject({
+      type: z.string().nullish(),
+      message: z.string().nullish(),
+      // Spend-limit 429s carry `details.error_code: enforced_spend_limit_reached` (providers.md §4).
+      details: z.looseObject({ error_code: z.string().nullish() }).nullish(),
+    })
+    .nullish(),
+  request_id: z.string().nullish(),
+});
+export type AnthropicErrorData = z.infer<typeof anthropicErrorDataSchema>;
+
+export const anthropicStreamEventSchema = z.discriminatedUnion('type', [
+  z.looseObject({
+    type: z.literal('message_start'),
+    message: z.looseObject({ id: z.string(), model: z.string().nullish(), usage: anthropicUsageSchema.nullish() }),
+  }),
+  z.looseObject({ type: z.literal('content_block_start'), index: z.number(), content_block: responseBlockSchema }),
+  z.looseObject({
+    type: z.literal('content_block_delta'),
+    index: z.number(),
+    delta: z.looseObject({ type: z.string(), text: z.string().nullish(), partial_json: z.string().nullish() }),
+  }),
+  z.looseObject({ type: z.literal('content_block_stop'), index: z.number() }),
+  z.looseObject({
+    type: z.literal('message_delta'),
+    delta: z.looseObject({ stop_reason: z.string().nullish() }),
+    usage: anthropicUsageSchema.nullish(),
+  }),
+  z.looseObject({ type: z.literal('message_stop') }),
+  z.looseObject({ type: z.literal('ping') }),
+  z.looseObject({ type: z.literal('error'), error: z.looseObject({ type: z.string().nullish(), message: z.string().nullish() }) }),
+]);
+export type AnthropicStreamEvent = z.infer<typeof anthropicStreamEventSchema>;
+
+/** Event types we understand; Anthropic may add others, which a reader should skip. */
+export const knownAnthropicEventTypes: ReadonlySet<string> = new Set(
+  anthropicStreamEventSchema.options.map((option) => option.shape.type.value),
+);
