@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { headersFromErrorMetadata } from './headers-from-error-metadata';
 import { parseRateLimitHeaders } from './parse-rate-limit-headers';
+import type { RateLimitSnapshot } from './rate-limit-snapshot';
 
 const now = Date.parse('2026-11-25T12:00:00Z');
 const at = (ms: number) => now + ms;
 
 // Header names and formats from each provider's docs; values from their examples where they give
 // one (OpenAI, Groq, Cerebras), else from published captures (marked) or made up to fit the format.
-const cases = [
+const cases: { name: string; family: string; headers: Record<string, string>; expected: RateLimitSnapshot }[] = [
   {
     name: 'OpenAI: both windows per minute, Go durations',
     family: 'openai',
