@@ -1,5 +1,5 @@
 // Builds what the e2e tests load: the extension with the mock providers' host (127.0.0.1)
-// declared, and the test page bundling the official `openai` client.
+// declared, the test page bundling the official `openai` client, and the playground.
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
@@ -8,6 +8,12 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 execFileSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, FREELLM_E2E: '1' } });
 await build({
   root: `${root}test/e2e/page`,
+  base: './',
   logLevel: 'warn',
   build: { outDir: `${root}test/.artifacts/page`, emptyOutDir: true },
+});
+await build({
+  configFile: `${root}web/vite.config.ts`,
+  logLevel: 'warn',
+  build: { outDir: `${root}test/.artifacts/web`, emptyOutDir: true },
 });

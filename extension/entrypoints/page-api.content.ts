@@ -19,7 +19,7 @@ export default defineContentScript({
     const api: FreeLLMPageApi = Object.freeze({
       version: __FREELLM_VERSION__,
       baseURL: BASE_URL,
-      fetch: createFetchShim(bridge, window.fetch.bind(window)),
+      fetch: createFetchShim(bridge.openRequest, window.fetch.bind(window)),
       ready: bridge.ready,
     });
     Object.defineProperty(window, 'freellm', { value: api, enumerable: false, configurable: false, writable: false });

@@ -4,20 +4,22 @@
  */
 import type { Page } from '@playwright/test';
 import { OptionsPage } from './pages/options-page';
-import { expect, test } from './support/fixtures';
+import { expect, test, useExtensionSuite } from './support/fixtures';
 
 test.describe.configure({ mode: 'serial' });
+const suite = useExtensionSuite();
 
 const GOOD_KEY = `mock-good-${Math.random().toString(36).slice(2)}-secret-value`;
 const INVALID_KEY = `mock-invalid-${Math.random().toString(36).slice(2)}-secret-value`;
 
 async function openTestPage(page: Page, origin: string): Promise<void> {
-  await page.goto(`${origin}/`);
+  await page.goto(`${origin}/page/`);
   await page.waitForFunction(() => window.freellm !== undefined);
   await page.evaluate(() => window.freellm?.ready);
 }
 
-test('a key added through the options page is stored and shown masked', async ({ extensionContext: context, extensionId, mock, pagePort }) => {
+test('a key added through the options page is stored and shown masked', async () => {
+  const { context, extensionId, mock, pagePort } = suite;
   const options = await OptionsPage.open(context, extensionId);
   await options.addKeyForNewEndpoint({ name: 'Mock provider', baseURL: mock.baseURL, model: 'mock-model-1', secret: GOOD_KEY, label: 'good key' });
   const row = options.keyRows().filter({ hasText: 'good key' });
@@ -29,7 +31,8 @@ test('a key added through the options page is stored and shown masked', async ({
   await options.page.close();
 });
 
-test('a non-streamed completion comes back through window.freellm.fetch', async ({ extensionContext: context, mock, pagePort }) => {
+test('a non-streamed completion comes back through window.freellm.fetch', async () => {
+  const { context, mock, pagePort } = suite;
   const page = await context.newPage();
   await openTestPage(page, `http://127.0.0.1:${pagePort}`);
   mock.reset();
@@ -49,7 +52,8 @@ test('a non-streamed completion comes back through window.freellm.fetch', async 
   await page.close();
 });
 
-test('a streamed completion arrives chunk by chunk with the right content', async ({ extensionContext: context, mock, pagePort }) => {
+test('a streamed completion arrives chunk by chunk with the right content', async () => {
+  const { context, mock, pagePort } = suite;
   const page = await context.newPage();
   await openTestPage(page, `http://127.0.0.1:${pagePort}`);
   mock.reset();
@@ -80,7 +84,8 @@ test('a streamed completion arrives chunk by chunk with the right content', asyn
   await page.close();
 });
 
-test('aborting a stream from the page cancels the upstream request', async ({ extensionContext: context, mock, pagePort }) => {
+test('aborting a stream from the page cancels the upstream request', async () => {
+  const { context, mock, pagePort } = suite;
   const page = await context.newPage();
   await openTestPage(page, `http://127.0.0.1:${pagePort}`);
   mock.reset();
@@ -105,7 +110,8 @@ test('aborting a stream from the page cancels the upstream request', async ({ ex
   await page.close();
 });
 
-test('an origin that was not allowed is refused with a 403 and no upstream call', async ({ extensionContext: context, mock, pagePort }) => {
+test('an origin that was not allowed is refused with a 403 and no upstream call', async () => {
+  const { context, mock, pagePort } = suite;
   const page = await context.newPage();
   await openTestPage(page, `http://localhost:${pagePort}`);
   mock.reset();
@@ -124,7 +130,8 @@ test('an origin that was not allowed is refused with a 403 and no upstream call'
   await page.close();
 });
 
-test('an upstream 401 reaches the page as an OpenAI-shaped authentication error', async ({ extensionContext: context, extensionId, mock, pagePort }) => {
+test('an upstream 401 reaches the page as an OpenAI-shaped authentication error', async () => {
+  const { context, extensionId, mock, pagePort } = suite;
   const options = await OptionsPage.open(context, extensionId);
   await options.addKeyForNewEndpoint({ name: 'Mock provider (bad key)', baseURL: mock.baseURL, model: 'mock-model-1', secret: INVALID_KEY, label: 'revoked key' });
   await options.setKeyEnabled('good key', false);
@@ -149,7 +156,8 @@ test('an upstream 401 reaches the page as an OpenAI-shaped authentication error'
   await page.close();
 });
 
-test('the extension database holds no key in clear', async ({ serviceWorker }) => {
+test('the extension database holds no key in clear', async () => {
+  const { serviceWorker } = suite;
   const dump = await serviceWorker.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open('freellm');

@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { KeySummary } from '../../../shared/keys/stored-key';
+import { ChatView } from '../../../shared/ui/chat-view';
+import { RUNTIME_BASE_URL, runtimeFetch } from '../../lib/runtime-fetch';
 import { callBackground } from '../../lib/ui-client';
 
-/** The popup's first cut: pool status and a way into the settings. The chat comes next. */
+/** The popup: a chat over the pooled keys, and the way into the settings. */
 export function PopupApp() {
   const [keys, setKeys] = useState<KeySummary[] | undefined>();
   useEffect(() => {
@@ -12,16 +14,17 @@ export function PopupApp() {
   const enabled = keys?.filter((key) => key.enabled).length ?? 0;
   return (
     <div class="popup">
-      <div class="brand">
-        <span class="logo" aria-hidden="true">◆</span>
-        <div>
-          <h1>FreeLLM</h1>
-          <p class="muted">{keys === undefined ? 'Loading…' : `${enabled} key${enabled === 1 ? '' : 's'} in the pool`}</p>
+      <header class="popup-head">
+        <div class="brand">
+          <span class="logo small" aria-hidden="true">◆</span>
+          <div>
+            <h1>FreeLLM</h1>
+            <p class="muted small" data-testid="pool-status">{keys === undefined ? 'Loading…' : `${enabled} key${enabled === 1 ? '' : 's'} in the pool`}</p>
+          </div>
         </div>
-      </div>
-      <button type="button" class="primary wide" onClick={() => void browser.runtime.openOptionsPage()}>
-        Manage keys and sites
-      </button>
+        <button type="button" class="ghost" onClick={() => void browser.runtime.openOptionsPage()}>Settings</button>
+      </header>
+      <ChatView fetch={runtimeFetch} baseURL={RUNTIME_BASE_URL} emptyHint={enabled ? 'Ask anything; the first provider with room answers.' : 'Add a key in Settings to start chatting.'} />
     </div>
   );
 }

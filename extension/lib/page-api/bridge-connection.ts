@@ -3,10 +3,11 @@
  * MessagePort per request over it.
  */
 import { BRIDGE_HELLO, BRIDGE_PORT, isHandshake, MAIN_HELLO, OPEN_REQUEST } from '../../../shared/protocol/window-handshake';
+import type { RequestChannel } from './create-fetch-shim';
 
 export interface BridgeConnection {
   ready: Promise<void>;
-  openRequest(): Promise<MessagePort>;
+  openRequest(): Promise<RequestChannel>;
 }
 
 export function connectToBridge(onReady: () => void): BridgeConnection {
@@ -28,7 +29,14 @@ export function connectToBridge(onReady: () => void): BridgeConnection {
       const controlPort = await control;
       const channel = new MessageChannel();
       controlPort.postMessage(OPEN_REQUEST, [channel.port2]);
-      return channel.port1;
+      const port = channel.port1;
+      return {
+        post: (message) => port.postMessage(message),
+        onMessage: (listener) => {
+          port.onmessage = (event) => listener(event.data);
+        },
+        close: () => port.close(),
+      };
     },
   };
 }

@@ -1,11 +1,17 @@
 /**
- * `window.freellm.fetch`: an OpenAI-compatible `fetch` for requests under `baseURL`. It returns
+ * `window.freellm.fetch` (and the popup's chat): an OpenAI-compatible `fetch` for requests under `baseURL`. It returns
  * real `Response` objects whose body streams as the background sends it (SSE for streams), and an
  * aborted signal closes the request's port, which cancels the upstream call. Other URLs go to the
  * page's own fetch, so the shim can be handed to clients that fetch other things too.
  */
 import { backgroundToPageSchema, type PageToBackground } from '../../../shared/protocol/page-port';
-import type { BridgeConnection } from './bridge-connection';
+
+/** One request's channel to the background: a MessagePort in pages, a runtime port in the popup. */
+export interface RequestChannel {
+  post(message: PageToBackground): void;
+  onMessage(listener: (message: unknown) => void): void;
+  close(): void;
+}
 
 export const BASE_URL = 'https://freellm.invalid/v1';
 
@@ -15,7 +21,7 @@ function abortError(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
 }
 
-export function createFetchShim(bridge: BridgeConnection, pageFetch: typeof fetch): typeof fetch {
+export function createFetchShim(openRequest: () => Promise<RequestChannel>, pageFetch: typeof fetch): typeof fetch {
   const baseOrigin = new URL(BASE_URL).origin;
   return async function freellmFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
     const request = new Request(input, init);
@@ -29,8 +35,8 @@ export function createFetchShim(bridge: BridgeConnection, pageFetch: typeof fetc
       if (value !== null) headers[name] = value;
     }
     const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.text();
-    const port = await bridge.openRequest();
-    const post = (message: PageToBackground) => port.postMessage(message);
+    const channel = await openRequest();
+    const post = (message: PageToBackground) => channel.post(message);
 
     return new Promise<Response>((resolve, reject) => {
       let controller: ReadableStreamDefaultController<Uint8Array> | undefined;
@@ -39,7 +45,7 @@ export function createFetchShim(bridge: BridgeConnection, pageFetch: typeof fetc
       const finish = () => {
         finished = true;
         signal.removeEventListener('abort', onAbort);
-        port.close();
+        channel.close();
       };
       const onAbort = () => {
         if (finished) return;
@@ -50,9 +56,9 @@ export function createFetchShim(bridge: BridgeConnection, pageFetch: typeof fetc
         controller?.error(error);
       };
       signal.addEventListener('abort', onAbort);
-      port.onmessage = (event) => {
+      channel.onMessage((data) => {
         if (finished) return;
-        const parsed = backgroundToPageSchema.safeParse(event.data);
+        const parsed = backgroundToPageSchema.safeParse(data);
         if (!parsed.success) return;
         const message = parsed.data;
         if (message.type === 'head') {
@@ -74,7 +80,7 @@ export function createFetchShim(bridge: BridgeConnection, pageFetch: typeof fetc
           if (controller) controller.close();
           else reject(new TypeError('FreeLLM closed the request without an answer.'));
         }
-      };
+      });
       post({ type: 'request', method: request.method as 'GET', path: url.pathname + url.search, headers, body });
     });
   };

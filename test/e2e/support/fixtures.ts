@@ -1,8 +1,9 @@
 /**
- * Worker-scoped fixtures: one browser with the extension, one mock provider and one test-page
- * server per test file (a browser per test would triple the suite's time).
+ * One browser with the extension, one mock provider and one static server per test file: a
+ * browser per test would triple the suite's time, and one per worker would leak one file's keys
+ * and grants into the next. Call `useExtensionSuite()` at the top of a spec file.
  */
-import { test as base, type BrowserContext, type Worker } from '@playwright/test';
+import { test, type BrowserContext, type Worker } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,63 +12,37 @@ import { startOpenAIMock, type OpenAIMock } from '../../mock-provider/openai-moc
 import { launchExtension } from './launch-extension';
 import { startStaticServer } from './static-server';
 
-const PAGE_DIR = fileURLToPath(new URL('../../.artifacts/page', import.meta.url));
+const ARTIFACTS_DIR = fileURLToPath(new URL('../../.artifacts', import.meta.url));
 
-export interface ExtensionFixtures {
+export interface ExtensionSuite {
   userDataDir: string;
-  extensionContext: BrowserContext;
+  context: BrowserContext;
   serviceWorker: Worker;
   extensionId: string;
   mock: OpenAIMock;
-  /** The test page's port; it is served at http://127.0.0.1:PORT and http://localhost:PORT. */
+  /** Serves the test page at /page/ and the playground at /web/, on http://127.0.0.1:PORT and http://localhost:PORT. */
   pagePort: number;
 }
 
-export const test = base.extend<object, ExtensionFixtures>({
-  userDataDir: [
-    async ({}, use) => {
-      const dir = await mkdtemp(join(tmpdir(), 'freellm-e2e-'));
-      await use(dir);
-      await rm(dir, { recursive: true, force: true });
-    },
-    { scope: 'worker' },
-  ],
-  extensionContext: [
-    async ({ userDataDir }, use) => {
-      const launched = await launchExtension(userDataDir);
-      await use(launched.context);
-      await launched.context.close();
-    },
-    { scope: 'worker' },
-  ],
-  serviceWorker: [
-    async ({ extensionContext }, use) => {
-      await use(extensionContext.serviceWorkers()[0] ?? (await extensionContext.waitForEvent('serviceworker')));
-    },
-    { scope: 'worker' },
-  ],
-  extensionId: [
-    async ({ serviceWorker }, use) => {
-      await use(new URL(serviceWorker.url()).host);
-    },
-    { scope: 'worker' },
-  ],
-  mock: [
-    async ({}, use) => {
-      const mock = await startOpenAIMock();
-      await use(mock);
-      await mock.close();
-    },
-    { scope: 'worker' },
-  ],
-  pagePort: [
-    async ({}, use) => {
-      const server = await startStaticServer(PAGE_DIR);
-      await use(server.port);
-      await server.close();
-    },
-    { scope: 'worker' },
-  ],
-});
+export function useExtensionSuite(): ExtensionSuite {
+  const suite = {} as ExtensionSuite;
+  const closers: (() => Promise<unknown>)[] = [];
+  test.beforeAll(async () => {
+    suite.userDataDir = await mkdtemp(join(tmpdir(), 'freellm-e2e-'));
+    closers.push(() => rm(suite.userDataDir, { recursive: true, force: true }));
+    const launched = await launchExtension(suite.userDataDir);
+    closers.push(() => launched.context.close());
+    Object.assign(suite, { context: launched.context, serviceWorker: launched.worker, extensionId: launched.extensionId });
+    suite.mock = await startOpenAIMock();
+    closers.push(() => suite.mock.close());
+    const server = await startStaticServer(ARTIFACTS_DIR);
+    closers.push(() => server.close());
+    suite.pagePort = server.port;
+  });
+  test.afterAll(async () => {
+    for (const close of closers.reverse()) await close();
+  });
+  return suite;
+}
 
-export { expect } from '@playwright/test';
+export { expect, test } from '@playwright/test';

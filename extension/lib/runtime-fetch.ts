@@ -1,0 +1,20 @@
+/** The extension pages' own OpenAI-compatible fetch: the page shim over a runtime port. */
+import { browser } from 'wxt/browser';
+import { PAGE_PORT_NAME } from '../../shared/protocol/port-names';
+import { BASE_URL, createFetchShim, type RequestChannel } from './page-api/create-fetch-shim';
+
+function openRuntimeChannel(): Promise<RequestChannel> {
+  const port = browser.runtime.connect({ name: PAGE_PORT_NAME });
+  const listeners: ((message: unknown) => void)[] = [];
+  port.onMessage.addListener((message: unknown) => listeners.forEach((listener) => listener(message)));
+  // The background closing the port ends the answer, as the bridge reports it to pages.
+  port.onDisconnect.addListener(() => listeners.forEach((listener) => listener({ type: 'end' })));
+  return Promise.resolve({
+    post: (message) => port.postMessage(message),
+    onMessage: (listener) => listeners.push(listener),
+    close: () => port.disconnect(),
+  });
+}
+
+export const runtimeFetch = createFetchShim(openRuntimeChannel, fetch.bind(globalThis));
+export const RUNTIME_BASE_URL = BASE_URL;

@@ -1,0 +1,65 @@
+/**
+ * @module Streams one chat completion through any OpenAI-compatible `fetch` (the extension's
+ * shim or an in-page engine) and reports text as it arrives, plus who served it.
+ */
+import { chatCompletionChunkSchema, type ChatMessage } from '../openai/chat';
+import { openAIErrorBodySchema } from '../openai/error';
+import { decodeSse } from '../sse/decode-sse';
+
+export interface ChatTurnResult {
+  content: string;
+  provider: string | null;
+  model: string | null;
+}
+
+export interface ChatTurnOptions {
+  fetch: typeof fetch;
+  baseURL: string;
+  model: string;
+  messages: ChatMessage[];
+  signal?: AbortSignal;
+  onDelta(text: string): void;
+}
+
+export class ChatTurnError extends Error {
+  constructor(message: string, readonly status: number, readonly code: string | null) {
+    super(message);
+  }
+}
+
+async function errorOf(response: Response): Promise<ChatTurnError> {
+  const text = await response.text();
+  let parsed: ReturnType<typeof openAIErrorBodySchema.safeParse> | undefined;
+  try {
+    parsed = openAIErrorBodySchema.safeParse(JSON.parse(text));
+  } catch {
+    parsed = undefined;
+  }
+  return parsed?.success
+    ? new ChatTurnError(parsed.data.error.message, response.status, parsed.data.error.code)
+    : new ChatTurnError(`HTTP ${response.status}: ${text.slice(0, 200)}`, response.status, null);
+}
+
+export async function streamChatTurn(options: ChatTurnOptions): Promise<ChatTurnResult> {
+  const response = await options.fetch(`${options.baseURL}/chat/completions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ model: options.model, messages: options.messages, stream: true }),
+    signal: options.signal,
+  });
+  if (!response.ok || !response.body) throw await errorOf(response);
+  let content = '';
+  for await (const event of decodeSse(response.body)) {
+    if (event.data === '[DONE]') break;
+    const json: unknown = JSON.parse(event.data);
+    const failure = openAIErrorBodySchema.safeParse(json);
+    if (failure.success) throw new ChatTurnError(failure.data.error.message, 502, failure.data.error.code);
+    const chunk = chatCompletionChunkSchema.safeParse(json);
+    const delta = chunk.success ? chunk.data.choices[0]?.delta.content : undefined;
+    if (delta) {
+      content += delta;
+      options.onDelta(delta);
+    }
+  }
+  return { content, provider: response.headers.get('x-freellm-provider'), model: response.headers.get('x-freellm-model') };
+}

@@ -1,0 +1,103 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { PROVIDER_PRESETS } from '../shared/catalog/provider-presets';
+import type { KeySummary } from '../shared/keys/stored-key';
+import { ChatView } from '../shared/ui/chat-view';
+import type { FreeLLMPageApi } from '../extension/lib/page-api/page-api-types';
+import { createStandaloneEngine, type StandaloneEngine } from './standalone-engine';
+
+/** In-page base URL for the standalone engine; never fetched over the network. */
+const STANDALONE_BASE_URL = 'https://freellm.invalid/v1';
+
+export function PlaygroundApp({ extension }: { extension: FreeLLMPageApi | undefined }) {
+  return (
+    <div class="page playground">
+      <header class="masthead">
+        <div class="brand">
+          <span class="logo" aria-hidden="true">◆</span>
+          <div>
+            <h1>FreeLLM playground</h1>
+            <p class="tagline">One OpenAI-compatible API over all your free-tier keys.</p>
+          </div>
+        </div>
+        <span class={`mode-badge ${extension ? 'extension' : 'standalone'}`} data-testid="mode">
+          {extension ? `Extension ${extension.version}` : 'Standalone (no extension)'}
+        </span>
+      </header>
+      {extension ? <ExtensionChat api={extension} /> : <StandaloneChat />}
+    </div>
+  );
+}
+
+function ExtensionChat({ api }: { api: FreeLLMPageApi }) {
+  return (
+    <main class="card chat-card">
+      <p class="muted">
+        Requests go through the FreeLLM extension. If they are refused, allow <code>{location.origin}</code> in the extension's options (Sites).
+      </p>
+      <ChatView fetch={api.fetch} baseURL={api.baseURL} emptyHint="Say hello. The answer streams from whichever of your providers has room." />
+    </main>
+  );
+}
+
+function StandaloneChat() {
+  const standalone = useMemo<StandaloneEngine>(() => createStandaloneEngine(), []);
+  const [keys, setKeys] = useState<KeySummary[]>([]);
+  const refresh = () => void standalone.engine.keys.list().then(setKeys);
+  useEffect(refresh, [standalone]);
+  return (
+    <main class="sections">
+      <section class="card">
+        <h2>Keys in this page</h2>
+        <p class="muted">
+          The extension is not installed, so the engine runs right here. Keys are encrypted in this site's storage. Only providers that accept calls from web pages
+          work in this mode (Groq, OpenAI, OpenRouter, Together, Gemini); install the extension for all of them.
+        </p>
+        {keys.length > 0 && (
+          <ul class="key-list">
+            {keys.map((key) => (
+              <li key={key.id} class="key-row">
+                <div class="key-main">
+                  <span class="provider-badge">{key.providerId}</span>
+                  <code class="key-hint">{key.hint}</code>
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+        <StandaloneKeyForm engine={standalone} onAdded={refresh} />
+      </section>
+      <section class="card chat-card">
+        <ChatView fetch={standalone.fetch} baseURL={STANDALONE_BASE_URL} emptyHint={keys.length ? 'Say hello.' : 'Add a key above, then say hello.'} />
+      </section>
+    </main>
+  );
+}
+
+function StandaloneKeyForm({ engine, onAdded }: { engine: StandaloneEngine; onAdded: () => void }) {
+  const [providerId, setProviderId] = useState(PROVIDER_PRESETS[0]?.id ?? '');
+  const [secret, setSecret] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    try {
+      await engine.engine.keys.add({ providerId, secret });
+      setSecret('');
+      setError(undefined);
+      onAdded();
+    } catch (thrown) {
+      setError(thrown instanceof Error ? thrown.message : String(thrown));
+    }
+  };
+  return (
+    <form class="inline-form" onSubmit={submit} aria-label="Add a key to this page">
+      <select aria-label="Provider" value={providerId} onChange={(event) => setProviderId(event.currentTarget.value)}>
+        {PROVIDER_PRESETS.map((preset) => (
+          <option key={preset.id} value={preset.id}>{preset.name}</option>
+        ))}
+      </select>
+      <input type="password" aria-label="API key" required autoComplete="off" value={secret} onInput={(event) => setSecret(event.currentTarget.value)} placeholder="Paste a key" />
+      <button type="submit" class="primary">Add key</button>
+      {error && <p class="field-error" role="alert">{error}</p>}
+    </form>
+  );
+}

@@ -1,0 +1,24 @@
+/**
+ * Without the extension the playground runs the same engine in the page: keys in this page's
+ * own encrypted IndexedDB, calls straight from the page (so only providers that allow browser
+ * calls, i.e. send CORS headers, work here).
+ */
+import { createEngine, type Engine } from '../shared/engine/create-engine';
+import { createEngineFetch } from '../shared/http/engine-fetch';
+import { openDatabase } from '../shared/store/database';
+
+export interface StandaloneEngine {
+  engine: Engine;
+  fetch: typeof fetch;
+}
+
+export function createStandaloneEngine(): StandaloneEngine {
+  const engine = createEngine({
+    fetch: (input, init) => fetch(input, init),
+    now: () => Date.now(),
+    db: openDatabase('freellm-playground'),
+    crypto: globalThis.crypto,
+  });
+  // The page owns this engine, so it calls as the extension's own pages do.
+  return { engine, fetch: createEngineFetch(engine, { kind: 'extension' }) };
+}
