@@ -1,0 +1,53 @@
+/**
+ * @module The adapter for Anthropic's native Messages API: builds `POST {baseURL}/messages` from
+ * an OpenAI request, and turns the answer — JSON, SSE or an error — back into OpenAI objects.
+ * Browsers may call Anthropic only with `anthropic-dangerous-direct-browser-access`, and that is
+ * where FreeLLM runs.
+ * @see https://docs.anthropic.com/en/api/messages
+ */
+import type { ChatCompletion, ChatCompletionChunk, ChatCompletionRequest } from '../../openai/chat';
+import type { AdapterCall, ProviderAdapter } from '../types';
+import { fetchUpstream, malformedUpstream } from '../upstream-fetch';
+import { anthropicMessageSchema } from './anthropic-api';
+import { classifyAnthropicError } from './classify-anthropic-error';
+import { convertAnthropicResponse } from './convert-anthropic-response';
+import { convertAnthropicStream } from './convert-anthropic-stream';
+import { convertToAnthropicMessages } from './convert-to-anthropic-messages';
+
+export const ANTHROPIC_VERSION = '2023-06-01';
+
+function buildInit(request: ChatCompletionRequest, call: AdapterCall, stream: boolean): RequestInit {
+  const body = { ...convertToAnthropicMessages(request, call.model), ...(stream ? { stream: true } : {}) };
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    'anthropic-version': ANTHROPIC_VERSION,
+    'anthropic-dangerous-direct-browser-access': 'true',
+  };
+  if (call.apiKey) headers['x-api-key'] = call.apiKey;
+  return { method: 'POST', headers, body: JSON.stringify(body) };
+}
+
+export function createAnthropicAdapter(): ProviderAdapter {
+  return {
+    async complete(request, call): Promise<ChatCompletion> {
+      const init = buildInit(request, call, false);
+      const response = await fetchUpstream(call, `${call.baseURL}/messages`, init, classifyAnthropicError);
+      let json: unknown;
+      try {
+        json = JSON.parse(await response.text());
+      } catch (error) {
+        throw malformedUpstream(call.providerId, 'a response that is not JSON', error);
+      }
+      const parsed = anthropicMessageSchema.safeParse(json);
+      if (!parsed.success) throw malformedUpstream(call.providerId, `a response that is not a message: ${parsed.error.issues[0]?.message}`);
+      return convertAnthropicResponse(parsed.data, { model: call.model, created: Math.floor(call.now() / 1000) });
+    },
+
+    async stream(request, call): Promise<AsyncIterable<ChatCompletionChunk>> {
+      const init = buildInit(request, call, true);
+      const response = await fetchUpstream(call, `${call.baseURL}/messages`, init, classifyAnthropicError);
+      if (!response.body) throw malformedUpstream(call.providerId, 'a stream without a body');
+      return convertAnthropicStream(response.body, call, request.stream_options?.include_usage === true);
+    },
+  };
+}

@@ -1,0 +1,38 @@
+/**
+ * @module Anthropic message → OpenAI chat completion: text blocks joined into `content`,
+ * `tool_use` blocks into `tool_calls` (arguments as a JSON string), usage renamed. Other block
+ * types (thinking, server tools) have no OpenAI place and are left out.
+ * @see https://docs.anthropic.com/en/api/messages
+ */
+import type { ChatCompletion, ToolCall, Usage } from '../../openai/chat';
+import type { AnthropicMessageResponse, AnthropicUsage } from './anthropic-api';
+import { mapAnthropicFinishReason } from './map-anthropic-finish-reason';
+
+/** Anthropic counts cached prompt tokens apart from `input_tokens`; OpenAI's prompt_tokens include them. */
+export function toOpenAIUsage(usage: AnthropicUsage | null | undefined): Usage {
+  const prompt = (usage?.input_tokens ?? 0) + (usage?.cache_creation_input_tokens ?? 0) + (usage?.cache_read_input_tokens ?? 0);
+  const completion = usage?.output_tokens ?? 0;
+  return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion };
+}
+
+export function convertAnthropicResponse(message: AnthropicMessageResponse, base: { model: string; created: number }): ChatCompletion {
+  const text = message.content.flatMap((block) => (block.type === 'text' && block.text ? [block.text] : [])).join('');
+  const toolCalls = message.content.flatMap((block): ToolCall[] =>
+    block.type === 'tool_use' && block.id && block.name
+      ? [{ id: block.id, type: 'function', function: { name: block.name, arguments: JSON.stringify(block.input ?? {}) } }]
+      : [],
+  );
+  return {
+    id: message.id,
+    object: 'chat.completion',
+    created: base.created,
+    model: message.model ?? base.model,
+    choices: [{
+      index: 0,
+      // As OpenAI does: content is null when the turn is only tool calls.
+      message: { role: 'assistant', content: text === '' && toolCalls.length > 0 ? null : text, ...(toolCalls.length > 0 ? { tool_calls: toolCalls } : {}) },
+      finish_reason: mapAnthropicFinishReason(message.stop_reason),
+    }],
+    usage: toOpenAIUsage(message.usage),
+  };
+}
