@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'wxt';
+import { quietRollupWarnings } from './scripts/quiet-rollup-warnings';
 import { presetHostPatterns } from './shared/catalog/provider-presets';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
@@ -29,10 +30,7 @@ export default defineConfig({
     define: { __FREELLM_VERSION__: JSON.stringify(version) },
     build: {
       rollupOptions: {
-        // zod's sources carry pure-annotations Rollup cannot place; harmless, and noisy.
-        onwarn(warning, warn) {
-          if (warning.code !== 'INVALID_ANNOTATION') warn(warning);
-        },
+        onwarn: quietRollupWarnings,
       },
     },
   }),

@@ -6,12 +6,7 @@ import { build } from 'vite';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 execFileSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, FREELLM_E2E: '1' } });
-await build({
-  root: `${root}test/e2e/page`,
-  base: './',
-  logLevel: 'warn',
-  build: { outDir: `${root}test/.artifacts/page`, emptyOutDir: true },
-});
+await build({ configFile: `${root}test/e2e/page/vite.config.ts` });
 await build({
   configFile: `${root}web/vite.config.ts`,
   logLevel: 'warn',

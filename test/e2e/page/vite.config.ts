@@ -1,0 +1,10 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import { quietRollupWarnings } from '../../../scripts/quiet-rollup-warnings';
+
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  base: './',
+  logLevel: 'warn',
+  build: { outDir: fileURLToPath(new URL('../../.artifacts/page', import.meta.url)), emptyOutDir: true, rollupOptions: { onwarn: quietRollupWarnings } },
+});
