@@ -1,55 +1,207 @@
 /**
- * @module The only code that sees a key in clear. Keys are sealed with AES-GCM 256 under a
- * non-extractable device key that lives in IndexedDB: the browser can use it, but no script can
- * read its bytes, so a copy of the profile's files holds ciphertext only.
+ * @module The only code that sees a key in clear. Keys are sealed with AES-GCM 256 under a random
+ * data key. By default the data key is wrapped by a non-extractable device key that lives in
+ * IndexedDB (the browser can use it, no script can read its bytes), so a copy of the profile's
+ * files holds ciphertext only. With a passphrase lock the data key is wrapped by a PBKDF2-derived
+ * key instead and lives in memory only while unlocked; an idle timeout drops it again.
  */
 import { z } from 'zod';
+import { invalidRequest } from '../openai/error';
 import type { FreeLLMDatabase } from '../store/database';
+import { PBKDF2_ITERATIONS, decryptBytes, derivePassphraseKey, encryptBytes, newPassphraseSchema } from './aes-gcm';
+import {
+  createDataKeyRecord, importDataKey, loadOrCreateDeviceKey, readDataKeyRecord, replaceDataKeyRecord, type DataKeyRecord,
+} from './data-key';
+import type { Sealed } from './sealed';
+import { noPassphrase, passphraseAlreadySet, vaultLocked, wrongPassphrase } from './vault-errors';
 
-export const sealedSchema = z.object({
-  iv: z.instanceof(Uint8Array),
-  data: z.instanceof(Uint8Array),
-});
-export type Sealed = z.infer<typeof sealedSchema>;
+export { sealedSchema, type Sealed } from './sealed';
+
+export interface VaultStatus {
+  locked: boolean;
+  hasPassphrase: boolean;
+  /** Idle time before an automatic lock; null when there is no passphrase or no auto-lock. */
+  autoLockMs: number | null;
+}
+
+export interface LockOptions {
+  /** Lock after this long without use (seal, open, touch); null or absent: never on its own. */
+  autoLockMs?: number | null;
+}
+
+export interface VaultTimers {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export interface VaultOptions {
+  /** The host clock; idle time is measured with it. Without it the vault never auto-locks. */
+  now?: () => number;
+  /** Optional: drops the unlocked key from memory when the idle time ends, not only at next use. */
+  timers?: VaultTimers;
+  /** PBKDF2 iterations for new passphrases. Tests pass fewer; the product keeps the default. */
+  iterations?: number;
+}
 
 export interface Vault {
   seal(plain: string): Promise<Sealed>;
+  /** Throws a `vault_locked` FreeLLMError (423) while locked. */
   open(sealed: Sealed): Promise<string>;
+  status(): Promise<VaultStatus>;
+  setPassphrase(passphrase: string, options?: LockOptions): Promise<void>;
+  /** Wrong passphrase: a `wrong_passphrase` FreeLLMError and no change. */
+  unlock(passphrase: string): Promise<void>;
+  lock(): Promise<void>;
+  changePassphrase(oldPassphrase: string, newPassphrase: string, options?: LockOptions): Promise<void>;
+  removePassphrase(passphrase: string): Promise<void>;
+  /** User activity: restarts the idle timer while unlocked. */
+  touch(): void;
 }
 
-export function createVault(db: FreeLLMDatabase, crypto: Crypto): Vault {
-  let deviceKey: Promise<CryptoKey> | undefined;
+const autoLockSchema = z.number().int().positive().nullable();
 
-  async function loadOrCreateDeviceKey(): Promise<CryptoKey> {
-    const existing = await db.deviceKeys.get('device');
-    if (existing) return existing.key;
-    // Generated outside the transaction: an IndexedDB transaction ends while it awaits WebCrypto.
-    const created = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
-    return db.transaction('rw', db.deviceKeys, async () => {
-      const raced = await db.deviceKeys.get('device');
-      if (raced) return raced.key;
-      await db.deviceKeys.add({ id: 'device', key: created });
-      return created;
+interface Unlocked {
+  key: CryptoKey;
+  autoLockMs: number | null;
+  lastUsedAt: number;
+}
+
+export function createVault(db: FreeLLMDatabase, crypto: Crypto, options: VaultOptions = {}): Vault {
+  const { now } = options;
+  // Called unbound: browsers throw "Illegal invocation" when setTimeout gets another `this`.
+  const startTimer = options.timers?.setTimeout;
+  const stopTimer = options.timers?.clearTimeout;
+  const iterations = options.iterations ?? PBKDF2_ITERATIONS;
+  let unlocked: Unlocked | undefined;
+  let creating: Promise<DataKeyRecord> | undefined;
+  let timer: unknown;
+
+  async function currentRecord(): Promise<DataKeyRecord> {
+    const record = await readDataKeyRecord(db);
+    if (record) return record;
+    creating ??= loadOrCreateDeviceKey(db, crypto)
+      .then((deviceKey) => createDataKeyRecord(db, crypto, deviceKey))
+      .finally(() => (creating = undefined));
+    return creating;
+  }
+
+  function idle(state: Unlocked): boolean {
+    return state.autoLockMs !== null && now !== undefined && now() - state.lastUsedAt >= state.autoLockMs;
+  }
+
+  function forget(): void {
+    unlocked = undefined;
+    if (timer !== undefined) stopTimer?.(timer);
+    timer = undefined;
+  }
+
+  function keepUnlocked(key: CryptoKey, autoLockMs: number | null): void {
+    forget();
+    unlocked = { key, autoLockMs, lastUsedAt: now?.() ?? 0 };
+    touch();
+  }
+
+  function touch(): void {
+    if (!unlocked || idle(unlocked)) return;
+    unlocked.lastUsedAt = now?.() ?? 0;
+    const { autoLockMs } = unlocked;
+    if (!startTimer || autoLockMs === null) return;
+    if (timer !== undefined) stopTimer?.(timer);
+    timer = startTimer(forget, autoLockMs);
+  }
+
+  async function unwrap(record: DataKeyRecord, passphrase?: string): Promise<Uint8Array<ArrayBuffer>> {
+    if (record.wrappedBy === 'device') return decryptBytes(crypto, await loadOrCreateDeviceKey(db, crypto), record);
+    const wrapping = await derivePassphraseKey(crypto, passphrase ?? '', record.salt, record.iterations);
+    return decryptBytes(crypto, wrapping, record).catch(() => {
+      throw wrongPassphrase();
     });
   }
 
-  function getDeviceKey(): Promise<CryptoKey> {
-    deviceKey ??= loadOrCreateDeviceKey().catch((error: unknown) => {
-      deviceKey = undefined;
-      throw error;
-    });
-    return deviceKey;
+  async function wrapWithPassphrase(raw: Uint8Array<ArrayBuffer>, passphrase: string, autoLockMs: number | null): Promise<DataKeyRecord> {
+    const salt = crypto.getRandomValues(new Uint8Array(16));
+    const wrapping = await derivePassphraseKey(crypto, passphrase, salt, iterations);
+    return { id: 'dataKey', wrappedBy: 'passphrase', ...(await encryptBytes(crypto, wrapping, raw)), salt, iterations, autoLockMs };
+  }
+
+  async function dataKey(): Promise<CryptoKey> {
+    if (unlocked && idle(unlocked)) forget();
+    if (unlocked) return unlocked.key;
+    const record = await currentRecord();
+    if (record.wrappedBy === 'passphrase') throw vaultLocked();
+    keepUnlocked(await importDataKey(crypto, await unwrap(record)), null);
+    return unlocked!.key;
+  }
+
+  async function passphraseRecord(): Promise<Extract<DataKeyRecord, { wrappedBy: 'passphrase' }>> {
+    const record = await currentRecord();
+    if (record.wrappedBy !== 'passphrase') throw noPassphrase();
+    return record;
+  }
+
+  function parseNew(passphrase: string, lock: LockOptions | undefined, fallback: number | null) {
+    const parsedPassphrase = newPassphraseSchema.safeParse(passphrase);
+    if (!parsedPassphrase.success) throw invalidRequest(parsedPassphrase.error.issues[0]?.message ?? 'Invalid passphrase', 'passphrase');
+    const autoLockMs = autoLockSchema.safeParse(lock?.autoLockMs === undefined ? fallback : lock.autoLockMs);
+    if (!autoLockMs.success) throw invalidRequest('Auto-lock time must be a positive number of milliseconds, or null', 'autoLockMs');
+    return autoLockMs.data;
   }
 
   return {
     async seal(plain) {
-      const iv = crypto.getRandomValues(new Uint8Array(12));
-      const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, await getDeviceKey(), new TextEncoder().encode(plain));
-      return { iv, data: new Uint8Array(data) };
+      const key = await dataKey();
+      touch();
+      return encryptBytes(crypto, key, new TextEncoder().encode(plain));
     },
     async open(sealed) {
-      const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: sealed.iv }, await getDeviceKey(), sealed.data);
+      const key = await dataKey();
+      touch();
+      const plain = await decryptBytes(crypto, key, sealed);
       return new TextDecoder().decode(plain);
     },
+    async status() {
+      const record = await readDataKeyRecord(db);
+      if (record?.wrappedBy !== 'passphrase') return { locked: false, hasPassphrase: false, autoLockMs: null };
+      if (unlocked && idle(unlocked)) forget();
+      return { locked: unlocked === undefined, hasPassphrase: true, autoLockMs: record.autoLockMs };
+    },
+    async setPassphrase(passphrase, lock) {
+      const autoLockMs = parseNew(passphrase, lock, null);
+      const record = await currentRecord();
+      if (record.wrappedBy === 'passphrase') throw passphraseAlreadySet();
+      const raw = await unwrap(record);
+      const next = await wrapWithPassphrase(raw, passphrase, autoLockMs);
+      const key = await importDataKey(crypto, raw);
+      await replaceDataKeyRecord(db, record, next);
+      keepUnlocked(key, autoLockMs);
+    },
+    async unlock(passphrase) {
+      const record = await currentRecord();
+      if (record.wrappedBy === 'device') return;
+      keepUnlocked(await importDataKey(crypto, await unwrap(record, passphrase)), record.autoLockMs);
+    },
+    async lock() {
+      await passphraseRecord();
+      forget();
+    },
+    async changePassphrase(oldPassphrase, newPassphrase, lock) {
+      const record = await passphraseRecord();
+      const autoLockMs = parseNew(newPassphrase, lock, record.autoLockMs);
+      const raw = await unwrap(record, oldPassphrase);
+      const next = await wrapWithPassphrase(raw, newPassphrase, autoLockMs);
+      const key = await importDataKey(crypto, raw);
+      await replaceDataKeyRecord(db, record, next);
+      keepUnlocked(key, autoLockMs);
+    },
+    async removePassphrase(passphrase) {
+      const record = await passphraseRecord();
+      const raw = await unwrap(record, passphrase);
+      const deviceKey = await loadOrCreateDeviceKey(db, crypto);
+      const next: DataKeyRecord = { id: 'dataKey', wrappedBy: 'device', ...(await encryptBytes(crypto, deviceKey, raw)) };
+      const key = await importDataKey(crypto, raw);
+      await replaceDataKeyRecord(db, record, next);
+      keepUnlocked(key, null);
+    },
+    touch,
   };
 }
