@@ -1,0 +1,43 @@
+/**
+ * @module The adapter for Google's native Gemini API (`generateContent`). The key travels in the
+ * `x-goog-api-key` header, never in the URL, so it cannot end up in URLs or request logs.
+ * @see https://ai.google.dev/api/generate-content
+ */
+import type { ChatCompletionRequest } from '../../openai/chat';
+import type { AdapterCall, ProviderAdapter } from '../types';
+import { fetchUpstream, malformedUpstream } from '../upstream-fetch';
+import { classifyGeminiError } from './classify-gemini-error';
+import { convertToGeminiRequest } from './convert-to-gemini-request';
+import { geminiResponseSchema } from './gemini-api';
+import { mapGeminiResponse } from './map-gemini-response';
+import { readGeminiStream } from './read-gemini-stream';
+
+export function createGeminiAdapter(): ProviderAdapter {
+  function post(request: ChatCompletionRequest, call: AdapterCall, method: string): Promise<Response> {
+    // Model ids listed by GET /models come as `models/gemini-…`.
+    const url = `${call.baseURL}/models/${call.model.replace(/^models\//, '')}:${method}`;
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (call.apiKey) headers['x-goog-api-key'] = call.apiKey;
+    const body = JSON.stringify(convertToGeminiRequest(request, call.model));
+    return fetchUpstream(call, url, { method: 'POST', headers, body }, classifyGeminiError);
+  }
+
+  return {
+    async complete(request, call) {
+      const response = await post(request, call, 'generateContent');
+      const json: unknown = await response.json().catch((error: unknown) => {
+        throw malformedUpstream(call.providerId, 'a response that is not JSON', error);
+      });
+      const parsed = geminiResponseSchema.safeParse(json);
+      if (!parsed.success) throw malformedUpstream(call.providerId, `a response of unexpected shape: ${parsed.error.issues[0]?.message}`);
+      return mapGeminiResponse(parsed.data, { providerId: call.providerId, model: call.model, now: call.now() });
+    },
+
+    async stream(request, call) {
+      const response = await post(request, call, 'streamGenerateContent?alt=sse');
+      if (!response.body) throw malformedUpstream(call.providerId, 'a stream without a body');
+      const includeUsage = request.stream_options?.include_usage === true;
+      return readGeminiStream(response.body, { providerId: call.providerId, model: call.model, now: call.now(), includeUsage });
+    },
+  };
+}

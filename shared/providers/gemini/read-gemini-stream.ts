@@ -1,0 +1,64 @@
+/**
+ * @module Gemini's `streamGenerateContent?alt=sse` → OpenAI chunks. Each `data:` is a whole
+ * GenerateContentResponse holding only the new parts; there is no `[DONE]`, the stream ends at
+ * EOF, and the last response carries `finishReason` and the usage. A function call arrives whole,
+ * so it becomes a start fragment plus one arguments fragment. A stream that ends without a
+ * finishReason was cut off and becomes a classified error.
+ * @see https://ai.google.dev/api/generate-content#method:-models.streamgeneratecontent
+ */
+import type { ChatCompletionChunk } from '../../openai/chat';
+import { decodeSse } from '../../sse/decode-sse';
+import { createChunkFactory, type ChunkFactory } from '../openai-chunks';
+import { malformedUpstream } from '../upstream-fetch';
+import { classifyGeminiError, parseGeminiError } from './classify-gemini-error';
+import { geminiResponseSchema, type GeminiResponse, type GeminiUsage } from './gemini-api';
+import { completionId, convertGeminiUsage, finishOf, throwIfPromptBlocked, toolCallId, type ResponseContext } from './map-gemini-response';
+
+export async function* readGeminiStream(
+  body: ReadableStream<Uint8Array>,
+  context: ResponseContext & { includeUsage: boolean },
+): AsyncGenerator<ChatCompletionChunk> {
+  let chunks: ChunkFactory | undefined;
+  let toolCount = 0;
+  let finish: { reason: string; message?: string | null } | undefined;
+  let usage: GeminiUsage | undefined;
+  for await (const event of decodeSse(body)) {
+    const response = parseStreamEvent(event.data, context);
+    throwIfPromptBlocked(response, context.providerId);
+    if (!chunks) {
+      chunks = createChunkFactory({ id: completionId(response, context.now), model: response.modelVersion ?? context.model, created: Math.floor(context.now / 1000) });
+      yield chunks.role();
+    }
+    const candidate = response.candidates?.[0];
+    for (const part of candidate?.content?.parts ?? []) {
+      if (part.thought) continue;
+      if (part.functionCall) {
+        const index = toolCount++;
+        yield chunks.toolCallStart(index, toolCallId(response, context.now, index, part.functionCall.id), part.functionCall.name ?? '');
+        yield chunks.toolCallArguments(index, JSON.stringify(part.functionCall.args ?? {}));
+      } else if (part.text) {
+        yield chunks.content(part.text);
+      }
+    }
+    if (candidate?.finishReason) finish = { reason: candidate.finishReason, message: candidate.finishMessage };
+    if (response.usageMetadata) usage = response.usageMetadata;
+  }
+  if (!chunks || !finish) throw malformedUpstream(context.providerId, 'a stream that ended before it finished');
+  yield chunks.finish(finishOf(finish.reason, toolCount > 0, context.providerId, finish.message));
+  if (context.includeUsage && usage) yield chunks.usage(convertGeminiUsage(usage));
+}
+
+function parseStreamEvent(data: string, context: ResponseContext): GeminiResponse {
+  let json: unknown;
+  try {
+    json = JSON.parse(data);
+  } catch (error) {
+    throw malformedUpstream(context.providerId, 'a stream event that is not JSON', error);
+  }
+  // Errors after HTTP 200 come as `{"error":…}` or `[{"error":…}]`.
+  const error = parseGeminiError(data);
+  if (error) throw classifyGeminiError({ status: error.error.code ?? 500, headers: new Headers(), bodyText: data, providerId: context.providerId, now: context.now });
+  const parsed = geminiResponseSchema.safeParse(json);
+  if (!parsed.success) throw malformedUpstream(context.providerId, `a stream event of unexpected shape: ${parsed.error.issues[0]?.message}`);
+  return parsed.data;
+}
