@@ -12,6 +12,7 @@ const cases = [
   { file: 'insufficient-quota.error.json', status: 429, headers: {}, kind: 'credits_exhausted' },
   { file: 'context-length.error.json', status: 400, headers: {}, kind: 'context_length' },
   { file: 'bad-gateway.error.html', status: 502, headers: {}, kind: 'server' },
+  { file: 'openrouter-free-daily.error.json', status: 429, headers: {}, kind: 'quota_exhausted', code: '429' },
 ] as const;
 
 describe('classifyOpenAICompatibleError', () => {
@@ -30,6 +31,12 @@ describe('classifyOpenAICompatibleError', () => {
     [503, 'overloaded'], [529, 'overloaded'], [500, 'server'], [402, 'credits_exhausted'], [403, 'forbidden'], [404, 'not_found'], [422, 'request'],
   ] as const)('a bare HTTP %i is %s', (status, kind) => {
     expect(classifyOpenAICompatibleError({ status, headers: new Headers(), bodyText: '', providerId: 'x', now: 0 }).kind).toBe(kind);
+  });
+
+  it('waits for the reset OpenRouter names inside the body when there is no Retry-After', () => {
+    const now = Date.parse('2026-11-25T12:00:00Z');
+    const error = classifyOpenAICompatibleError({ status: 429, headers: new Headers(), bodyText: fixture('openrouter-free-daily.error.json'), providerId: 'openrouter', now });
+    expect(error.retryAfterMs).toBe(Date.parse('2026-11-26T00:00:00Z') - now);
   });
 
   it('reads Retry-After given as an HTTP date', () => {

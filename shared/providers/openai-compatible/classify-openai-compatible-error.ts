@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { FreeLLMError, type UpstreamErrorKind } from '../../openai/error';
 import { readRetryAfterMs } from '../retry-after';
+import { headersFromErrorMetadata, parseRateLimitHeaders } from '../rate-limits';
 
 // Loose on purpose: providers disagree on the envelope (`{error:{…}}`, `{message}`, `{detail}`).
 const errorEnvelopeSchema = z.looseObject({
@@ -48,7 +49,8 @@ function parseErrorBody(text: string): ParsedErrorBody | undefined {
   };
 }
 
-const DAILY_PATTERN = /per day|daily|\bRPD\b|\bTPD\b|requests per day|tokens per day/i;
+// `free-models-per-day` is OpenRouter's daily free-model cap.
+const DAILY_PATTERN = /per day|per-day|daily|\bRPD\b|\bTPD\b|requests per day|tokens per day/i;
 const CONTEXT_PATTERN = /context length|context window|maximum context|too many tokens|prompt is too long/i;
 
 function kindOf(status: number, body: ParsedErrorBody | undefined): UpstreamErrorKind {
@@ -97,7 +99,7 @@ export function classifyOpenAICompatibleError(answer: UpstreamErrorAnswer): Free
     type: TYPE_BY_KIND[kind],
     code: body?.code ?? kind,
     message: `${answer.providerId} answered HTTP ${answer.status}: ${detail}`,
-    retryAfterMs: readRetryAfterMs(answer.headers, answer.now),
+    retryAfterMs: readRetryAfterMs(answer.headers, answer.now) ?? readEmbeddedResetMs(answer.bodyText, answer.now),
   });
 }
 
@@ -105,4 +107,11 @@ function describeNonJsonBody(text: string): string {
   if (/<html|<!doctype/i.test(text)) return 'an HTML page instead of JSON (a proxy or CDN error)';
   const trimmed = text.trim();
   return trimmed === '' ? 'an empty body' : trimmed.slice(0, 200);
+}
+
+/** OpenRouter names the reset of an exhausted window inside the body (`error.metadata.headers`). */
+function readEmbeddedResetMs(bodyText: string, now: number): number | undefined {
+  const requests = parseRateLimitHeaders('openrouter', headersFromErrorMetadata(bodyText), now).requests;
+  const window = requests?.day ?? requests?.minute;
+  return window?.resetAt === undefined || window.remaining !== 0 ? undefined : Math.max(0, window.resetAt - now);
 }

@@ -52,10 +52,38 @@ describe('OpenAI-compatible adapter', () => {
     await expect(collect(stream)).rejects.toMatchObject({ kind: 'server', code: 'upstream_malformed' });
   });
 
-  it('turns an error inside a 200 stream into a classified error', async () => {
-    const fetch = createFakeFetch(() => sseResponse([chunkLines('text.chunks.txt')[0] ?? '', '{"error":{"message":"Provider returned error","code":429}}']));
+  it('classifies an error inside a 200 stream by the status it names', async () => {
+    const fetch = createFakeFetch(() => sseResponse(chunkLines('openrouter-stream-error.chunks.txt')));
     const stream = await createOpenAICompatibleAdapter().stream({ ...request, stream: true }, callWith(fetch));
-    await expect(collect(stream)).rejects.toMatchObject({ kind: 'server', provider: 'groq' });
+    await expect(collect(stream)).rejects.toMatchObject({ kind: 'rate_limit', status: 429, provider: 'groq' });
+  });
+
+  it('treats an in-stream error without a status as a server error', async () => {
+    const fetch = createFakeFetch(() => sseResponse([chunkLines('text.chunks.txt')[0] ?? '', '{"error":{"message":"upstream died"}}']));
+    const stream = await createOpenAICompatibleAdapter().stream({ ...request, stream: true }, callWith(fetch));
+    await expect(collect(stream)).rejects.toMatchObject({ kind: 'server', status: 502 });
+  });
+
+  it('applies a preset\'s body transform before dropping its unsupported params, and sends its headers', async () => {
+    const fetch = createFakeFetch(() => new Response(fixture('text.json')));
+    const adapter = createOpenAICompatibleAdapter({
+      transformRequestBody: ({ seed, ...body }) => ({ ...body, random_seed: seed }),
+      unsupportedParams: ['logprobs'],
+      headers: { 'x-title': 'FreeLLM' },
+    });
+    await adapter.complete(request, callWith(fetch));
+    expect(fetch.calls[0]?.body).toMatchObject({ random_seed: 7 });
+    expect(fetch.calls[0]?.body).not.toHaveProperty('seed');
+    expect(fetch.calls[0]?.body).not.toHaveProperty('logprobs');
+    expect(fetch.calls[0]?.headers.get('x-title')).toBe('FreeLLM');
+  });
+
+  it('lets a preset rewrite the URL and key before the call', async () => {
+    const fetch = createFakeFetch(() => new Response(fixture('text.json')));
+    const adapter = createOpenAICompatibleAdapter({ prepareCall: (call) => ({ ...call, baseURL: `${call.baseURL}/v2`, apiKey: 'inner' }) });
+    await adapter.complete(request, callWith(fetch));
+    expect(fetch.calls[0]?.url).toBe('https://api.groq.com/openai/v1/v2/chat/completions');
+    expect(fetch.calls[0]?.headers.get('authorization')).toBe('Bearer inner');
   });
 
   it('rejects a 200 answer that is not a chat completion', async () => {

@@ -2,6 +2,7 @@
  * @module One adapter for every provider that speaks OpenAI's chat-completions format; the
  * differences between them live in data (presets), not subclasses.
  */
+import { z } from 'zod';
 import {
   chatCompletionChunkSchema,
   chatCompletionSchema,
@@ -14,24 +15,41 @@ import type { AdapterCall, ProviderAdapter } from '../types';
 import { fetchUpstream, malformedUpstream } from '../upstream-fetch';
 import { classifyOpenAICompatibleError } from './classify-openai-compatible-error';
 
+/** How one provider departs from OpenAI's wire format; a preset carries these as data. */
 export interface OpenAICompatibleQuirks {
-  /** Body fields the provider rejects; dropped before sending. */
+  /** Top-level body fields the provider rejects; dropped before sending (after the transform). */
   unsupportedParams?: readonly string[];
+  /** Rewrites the body before sending (rename a field, add a default); returns a new object. */
+  transformRequestBody?: (body: Record<string, unknown>) => Record<string, unknown>;
+  /** Extra headers on every call, e.g. OpenRouter's optional attribution. */
+  headers?: Readonly<Record<string, string>>;
+  /**
+   * Adjusts the call before anything is sent (Cloudflare keeps the account id in the key and
+   * the URL); may throw a FreeLLMError when the key cannot be used.
+   */
+  prepareCall?: (call: AdapterCall) => AdapterCall;
 }
 
 export function createOpenAICompatibleAdapter(quirks: OpenAICompatibleQuirks = {}): ProviderAdapter {
   function buildInit(request: ChatCompletionRequest, call: AdapterCall, stream: boolean): RequestInit {
-    const body: Record<string, unknown> = { ...request, model: call.model, stream };
+    let body: Record<string, unknown> = { ...request, model: call.model, stream };
     if (!stream) delete body.stream_options;
+    if (quirks.transformRequestBody) body = quirks.transformRequestBody(body);
     for (const param of quirks.unsupportedParams ?? []) delete body[param];
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    const headers: Record<string, string> = { 'content-type': 'application/json', ...quirks.headers };
     if (call.apiKey) headers.authorization = `Bearer ${call.apiKey}`;
     return { method: 'POST', headers, body: JSON.stringify(body) };
   }
 
+  async function send(request: ChatCompletionRequest, original: AdapterCall, stream: boolean): Promise<{ response: Response; call: AdapterCall }> {
+    const call = quirks.prepareCall ? quirks.prepareCall(original) : original;
+    const response = await fetchUpstream(call, `${call.baseURL}/chat/completions`, buildInit(request, call, stream), classifyOpenAICompatibleError);
+    return { response, call };
+  }
+
   return {
-    async complete(request, call): Promise<ChatCompletion> {
-      const response = await fetchUpstream(call, `${call.baseURL}/chat/completions`, buildInit(request, call, false), classifyOpenAICompatibleError);
+    async complete(request, original): Promise<ChatCompletion> {
+      const { response, call } = await send(request, original, false);
       const text = await response.text();
       let json: unknown;
       try {
@@ -44,8 +62,8 @@ export function createOpenAICompatibleAdapter(quirks: OpenAICompatibleQuirks = {
       return parsed.data;
     },
 
-    async stream(request, call): Promise<AsyncIterable<ChatCompletionChunk>> {
-      const response = await fetchUpstream(call, `${call.baseURL}/chat/completions`, buildInit(request, call, true), classifyOpenAICompatibleError);
+    async stream(request, original): Promise<AsyncIterable<ChatCompletionChunk>> {
+      const { response, call } = await send(request, original, true);
       if (!response.body) throw malformedUpstream(call.providerId, 'a stream without a body');
       return readChunks(response.body, call);
     },
@@ -62,9 +80,9 @@ async function* readChunks(body: ReadableStream<Uint8Array>, call: AdapterCall):
     } catch (error) {
       throw malformedUpstream(call.providerId, 'a stream event that is not JSON', error);
     }
-    // Some providers (OpenRouter) report failures inside a 200 stream.
+    // Some providers (OpenRouter) report failures inside a 200 stream, with the HTTP status they meant.
     if (typeof json === 'object' && json !== null && 'error' in json) {
-      throw classifyOpenAICompatibleError({ status: 502, headers: new Headers(), bodyText: event.data, providerId: call.providerId, now: call.now() });
+      throw classifyOpenAICompatibleError({ status: embeddedStatus(json), headers: new Headers(), bodyText: event.data, providerId: call.providerId, now: call.now() });
     }
     const parsed = chatCompletionChunkSchema.safeParse(json);
     if (!parsed.success) throw malformedUpstream(call.providerId, `a stream chunk of unexpected shape: ${parsed.error.issues[0]?.message}`);
@@ -72,4 +90,12 @@ async function* readChunks(body: ReadableStream<Uint8Array>, call: AdapterCall):
     yield parsed.data;
   }
   if (!finished) throw malformedUpstream(call.providerId, 'a stream that ended before it finished');
+}
+
+const embeddedErrorSchema = z.looseObject({ error: z.looseObject({ code: z.union([z.number(), z.string()]).nullish() }) });
+
+/** The HTTP status an in-stream error names in `error.code` (OpenRouter: 429, 502, …); else 502. */
+function embeddedStatus(json: unknown): number {
+  const code = Number(embeddedErrorSchema.safeParse(json).data?.error.code);
+  return Number.isInteger(code) && code >= 400 && code <= 599 ? code : 502;
 }
