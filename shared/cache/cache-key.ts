@@ -1,0 +1,62 @@
+/**
+ * @module The cache key: a SHA-256 of the request reduced to what can change the answer. Field
+ * order, null fields and transport-only fields (`stream`, `stream_options`, `user`, our own
+ * `freellm` options) are ignored, so a streamed and a non-streamed request share one entry.
+ */
+import type { ChatCompletionRequest } from '../openai/chat';
+
+/** Fields that say how or for whom to deliver an answer, not what the answer is. */
+const DELIVERY_FIELDS = new Set([
+  'stream',
+  'stream_options',
+  'user',
+  'freellm',
+  'metadata',
+  'store',
+  'service_tier',
+  'prompt_cache_key',
+  'safety_identifier',
+]);
+
+/** Bumped when the normalization changes, so old entries stop matching instead of lying. */
+const KEY_VERSION = 1;
+
+/**
+ * The request as the cache sees it: answer-changing fields only, the model replaced by the one the
+ * router resolved it to, `n: 1` dropped (it is the default). Unknown fields are kept, since the
+ * adapters pass them to the provider and they may change the answer.
+ */
+export function normalizeRequest(request: ChatCompletionRequest, model: string = request.model): Record<string, unknown> {
+  const normalized: Record<string, unknown> = { v: KEY_VERSION };
+  for (const [field, value] of Object.entries(request)) {
+    if (DELIVERY_FIELDS.has(field) || value === null || value === undefined) continue;
+    if (field === 'n' && value === 1) continue;
+    normalized[field] = value;
+  }
+  normalized.model = model;
+  return normalized;
+}
+
+/** JSON with object keys sorted and null/undefined members dropped, so equal requests print equally. */
+export function stableStringify(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
+  const members: string[] = [];
+  for (const field of Object.keys(value).sort()) {
+    const member = (value as Record<string, unknown>)[field];
+    if (member === null || member === undefined) continue;
+    members.push(`${JSON.stringify(field)}:${stableStringify(member)}`);
+  }
+  return `{${members.join(',')}}`;
+}
+
+/** Returns the key function: `sha256:<hex>` of the normalized request, using the injected WebCrypto. */
+export function createCacheKey(crypto: Crypto): (request: ChatCompletionRequest, model?: string) => Promise<string> {
+  const encoder = new TextEncoder();
+  return async (request, model) => {
+    const digest = await crypto.subtle.digest('SHA-256', encoder.encode(stableStringify(normalizeRequest(request, model))));
+    let hex = '';
+    for (const byte of new Uint8Array(digest)) hex += byte.toString(16).padStart(2, '0');
+    return `sha256:${hex}`;
+  };
+}

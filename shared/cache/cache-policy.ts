@@ -1,0 +1,70 @@
+/**
+ * @module Whether one request may be answered from the cache and whether its answer may be kept.
+ * Sampled requests (high temperature, several choices) want a new answer each time, so they are
+ * neither read nor stored unless the user or the request opts in. See docs/cache.md.
+ */
+import { z } from 'zod';
+import type { ChatCompletionRequest } from '../openai/chat';
+import { invalidRequest } from '../openai/error';
+
+/** The body field a caller may add: `freellm: { cache: 'no-store' | 'refresh' | 'always' | 'default' }`. */
+export const cacheOptionsSchema = z.strictObject({
+  cache: z.enum(['default', 'no-store', 'refresh', 'always']).optional(),
+});
+
+export interface CachePolicySettings {
+  /** Requests with a temperature above this are not cached unless opted in. Default 1. */
+  maxTemperature?: number;
+  /** The user's opt-in: cache sampled requests (high temperature, `n > 1`) too. Default false. */
+  cacheSampled?: boolean;
+}
+
+export interface CachePolicy {
+  /** Answer from the cache, or join an identical request already in flight. */
+  read: boolean;
+  /** Keep the answer, and let identical requests that arrive meanwhile join this one. */
+  write: boolean;
+  reason: 'default' | 'no-store' | 'refresh' | 'sampled' | 'always';
+}
+
+export type RequestHeaders = Headers | Record<string, string | undefined>;
+
+const DEFAULT_MAX_TEMPERATURE = 1;
+
+/**
+ * Reads `Cache-Control` (`no-store`: neither read nor keep; `no-cache`: fresh answer, then keep)
+ * and the body's `freellm.cache`. Throws a 400 FreeLLMError when `freellm` is malformed.
+ */
+export function cachePolicyFor(request: ChatCompletionRequest, headers: RequestHeaders | undefined, settings: CachePolicySettings = {}): CachePolicy {
+  const option = bodyOption(request.freellm);
+  const directives = cacheControl(headers);
+  if (option === 'no-store' || directives.has('no-store')) return { read: false, write: false, reason: 'no-store' };
+  const sampled = (request.temperature ?? 0) > (settings.maxTemperature ?? DEFAULT_MAX_TEMPERATURE) || (request.n ?? 1) > 1;
+  const optedIn = option === 'always' || settings.cacheSampled === true;
+  if (sampled && !optedIn) return { read: false, write: false, reason: 'sampled' };
+  if (option === 'refresh' || directives.has('no-cache')) return { read: false, write: true, reason: 'refresh' };
+  return { read: true, write: true, reason: option === 'always' ? 'always' : 'default' };
+}
+
+/** The request without our own `freellm` field, which no provider must ever see. */
+export function withoutCacheOptions(request: ChatCompletionRequest): ChatCompletionRequest {
+  if (!('freellm' in request)) return request;
+  const { freellm: _freellm, ...rest } = request;
+  return rest as ChatCompletionRequest;
+}
+
+function bodyOption(value: unknown): z.infer<typeof cacheOptionsSchema>['cache'] {
+  if (value === undefined || value === null) return undefined;
+  const parsed = cacheOptionsSchema.safeParse(value);
+  if (parsed.success) return parsed.data.cache;
+  const issue = parsed.error.issues[0];
+  const param = ['freellm', ...(issue?.path ?? [])].join('.');
+  throw invalidRequest(`Invalid FreeLLM cache option at ${param}: ${issue?.message}. Use freellm: { cache: 'no-store' | 'refresh' | 'always' | 'default' }.`, param);
+}
+
+function cacheControl(headers: RequestHeaders | undefined): Set<string> {
+  let value: string | undefined | null;
+  if (headers instanceof Headers) value = headers.get('cache-control');
+  else if (headers) value = Object.entries(headers).find(([name]) => name.toLowerCase() === 'cache-control')?.[1];
+  return new Set((value ?? '').split(',').map((directive) => directive.trim().toLowerCase()).filter(Boolean));
+}

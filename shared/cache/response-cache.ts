@@ -1,0 +1,222 @@
+/**
+ * @module The response cache: answers kept in memory (LRU, bounded by bytes) in front of
+ * IndexedDB (TTL, total-size cap), so a restarted service worker still has them; plus in-flight
+ * de-duplication and the counters the options page shows. The cache is an optimization: a
+ * storage failure is a miss, never an error for the caller.
+ */
+import type { ChatCompletion, ChatCompletionRequest } from '../openai/chat';
+import type { FreeLLMDatabase } from '../store/database';
+import { createCacheKey } from './cache-key';
+import { cachePolicyFor, type CachePolicy, type CachePolicySettings, type RequestHeaders } from './cache-policy';
+import { answerBytes, cacheRecordSchema, type CacheRecord } from './cache-record';
+import { isFinished } from './completion-chunks';
+import { createInflight, type RunOptions, type SharedAnswer, type UpstreamSource } from './inflight';
+import { createMemoryLru } from './memory-lru';
+
+export interface CacheSettings extends CachePolicySettings {
+  /** How long an answer stays valid. Default 24 h. */
+  ttlMs?: number;
+  /** Cap on the answers kept in IndexedDB; the least recently used go first. Default 64 MiB. */
+  maxStoredBytes?: number;
+}
+
+export interface ResponseCacheOptions extends CacheSettings {
+  db: FreeLLMDatabase;
+  now: () => number;
+  crypto: Crypto;
+  /** Cap on the answers held in memory. Default 8 MiB. */
+  maxMemoryBytes?: number;
+}
+
+export interface CachedAnswer {
+  completion: ChatCompletion;
+  /** The routing headers of the call that produced the answer. */
+  headers: Record<string, string>;
+}
+
+export interface CacheStats {
+  hits: number;
+  misses: number;
+  shared: number;
+  /** Upstream calls avoided: hits plus requests that joined one in flight. */
+  savedUpstreamRequests: number;
+  memoryEntries: number;
+  memoryBytes: number;
+}
+
+export interface ResponseCache {
+  /** The request's key; `model` is the model the router resolved an alias to (default: as sent). */
+  keyFor(request: ChatCompletionRequest, model?: string): Promise<string>;
+  /** Throws a 400 FreeLLMError when the body's `freellm` option is malformed. */
+  policyFor(request: ChatCompletionRequest, headers?: RequestHeaders): CachePolicy;
+  /** A fresh copy of the cached answer (counted as a hit), or undefined. */
+  get(key: string): Promise<CachedAnswer | undefined>;
+  /** Keeps a finished answer; unfinished ones (no finish_reason) are ignored. */
+  put(key: string, completion: ChatCompletion, headers?: Record<string, string>): Promise<void>;
+  /**
+   * Runs `start` once for identical concurrent requests (see Inflight.run); with `share` the
+   * answer is kept. `cache` is `miss` for the caller whose call went upstream, `shared` for joiners.
+   */
+  run(key: string, start: (signal: AbortSignal) => Promise<UpstreamSource>, options: RunOptions): Promise<SharedAnswer & { cache: 'miss' | 'shared' }>;
+  /** Forgets every answer and resets the counters. */
+  clear(): Promise<void>;
+  stats(): CacheStats;
+  /** Changes settings at run time (from the options page); caps apply from the next write. */
+  configure(settings: CacheSettings): void;
+}
+
+const DEFAULTS = { ttlMs: 24 * 60 * 60 * 1000, maxStoredBytes: 64 * 1024 * 1024, maxMemoryBytes: 8 * 1024 * 1024 };
+/** lastUsedAt is written back at most this often per entry, so hot hits do not all write to disk. */
+const TOUCH_INTERVAL_MS = 60 * 1000;
+const EVICTION_BATCH = 32;
+
+interface MemoryEntry {
+  json: string;
+  headers: Record<string, string>;
+  expiresAt: number;
+  lastUsedAt: number;
+}
+
+export function createResponseCache(options: ResponseCacheOptions): ResponseCache {
+  const { db, now } = options;
+  const settings: CacheSettings & Required<Pick<CacheSettings, 'ttlMs' | 'maxStoredBytes'>> = { ttlMs: DEFAULTS.ttlMs, maxStoredBytes: DEFAULTS.maxStoredBytes, ...withoutUndefined(options) };
+  const memory = createMemoryLru<MemoryEntry>(options.maxMemoryBytes ?? DEFAULTS.maxMemoryBytes);
+  const keyFor = createCacheKey(options.crypto);
+  const counters = { hits: 0, misses: 0, shared: 0 };
+  /** Sum of stored bytes, read once from disk on the first write, then kept up to date. */
+  let storedBytes: number | undefined;
+  /** Disk writes run one after another, so the running total stays right. */
+  let writes: Promise<unknown> = Promise.resolve();
+  const inflight = createInflight({ onComplete: (key, completion, headers) => put(key, completion, headers) });
+
+  const serialized = <T>(task: () => Promise<T>): Promise<T> => {
+    const result = writes.then(task);
+    writes = result.catch(() => {});
+    return result;
+  };
+
+  async function get(key: string): Promise<CachedAnswer | undefined> {
+    const at = now();
+    const entry = memory.get(key) ?? (await load(key));
+    if (!entry) return undefined;
+    if (entry.expiresAt <= at) {
+      memory.delete(key);
+      await serialized(() => remove([key])).catch(() => {});
+      return undefined;
+    }
+    if (at - entry.lastUsedAt >= TOUCH_INTERVAL_MS) {
+      entry.lastUsedAt = at;
+      await db.cache.update(key, { lastUsedAt: at }).catch(() => {});
+    }
+    counters.hits += 1;
+    return { completion: JSON.parse(entry.json) as ChatCompletion, headers: { ...entry.headers } };
+  }
+
+  /** Reads a record from disk into memory; a record that does not parse is deleted. */
+  async function load(key: string): Promise<MemoryEntry | undefined> {
+    const raw = await db.cache.get(key).catch(() => undefined);
+    if (!raw) return undefined;
+    const parsed = cacheRecordSchema.safeParse(raw);
+    if (!parsed.success) {
+      await serialized(() => remove([key])).catch(() => {});
+      return undefined;
+    }
+    const { completion, headers, expiresAt, lastUsedAt } = parsed.data;
+    const entry = { json: JSON.stringify(completion), headers, expiresAt, lastUsedAt };
+    memory.set(key, entry, answerBytes(entry.json));
+    return entry;
+  }
+
+  async function put(key: string, completion: ChatCompletion, headers: Record<string, string> = {}): Promise<void> {
+    if (!isFinished(completion)) return;
+    const at = now();
+    const json = JSON.stringify(completion);
+    const record: CacheRecord = { key, completion, headers, bytes: answerBytes(json), createdAt: at, expiresAt: at + settings.ttlMs, lastUsedAt: at };
+    memory.set(key, { json, headers, expiresAt: record.expiresAt, lastUsedAt: at }, record.bytes);
+    await serialized(async () => {
+      const total = await currentStoredBytes();
+      const previous = await db.cache.get(key);
+      await db.cache.put(record);
+      storedBytes = total - byteCount(previous) + record.bytes;
+      await evict();
+    }).catch(() => {});
+  }
+
+  async function currentStoredBytes(): Promise<number> {
+    if (storedBytes === undefined) {
+      let sum = 0;
+      await db.cache.each((record) => {
+        sum += byteCount(record);
+      });
+      storedBytes = sum;
+    }
+    return storedBytes;
+  }
+
+  /** Drops expired records, then the least recently used until the total fits the cap. */
+  async function evict(): Promise<void> {
+    const expired = await db.cache.where('expiresAt').belowOrEqual(now()).primaryKeys();
+    await remove(expired);
+    while ((storedBytes ?? 0) > settings.maxStoredBytes) {
+      const oldest = await db.cache.orderBy('lastUsedAt').limit(EVICTION_BATCH).toArray();
+      if (oldest.length === 0) break;
+      const victims: string[] = [];
+      let freed = 0;
+      for (const record of oldest) {
+        if ((storedBytes ?? 0) - freed <= settings.maxStoredBytes) break;
+        victims.push(record.key);
+        freed += byteCount(record);
+      }
+      await remove(victims);
+    }
+  }
+
+  async function remove(keys: string[]): Promise<void> {
+    if (keys.length === 0) return;
+    const records = await db.cache.bulkGet(keys);
+    await db.cache.bulkDelete(keys);
+    for (const key of keys) memory.delete(key);
+    if (storedBytes !== undefined) storedBytes -= records.reduce((sum, record) => sum + byteCount(record), 0);
+  }
+
+  async function run(key: string, start: (signal: AbortSignal) => Promise<UpstreamSource>, runOptions: RunOptions) {
+    const answer = await inflight.run(key, start, runOptions);
+    if (answer.role === 'leader') counters.misses += 1;
+    else counters.shared += 1;
+    return { ...answer, cache: answer.role === 'leader' ? ('miss' as const) : ('shared' as const) };
+  }
+
+  return {
+    keyFor,
+    policyFor: (request, headers) => cachePolicyFor(request, headers, settings),
+    get,
+    put,
+    run,
+    async clear() {
+      memory.clear();
+      await serialized(async () => {
+        await db.cache.clear();
+        storedBytes = 0;
+      });
+      Object.assign(counters, { hits: 0, misses: 0, shared: 0 });
+    },
+    stats: () => ({ ...counters, savedUpstreamRequests: counters.hits + counters.shared, memoryEntries: memory.size, memoryBytes: memory.bytes }),
+    configure(next) {
+      Object.assign(settings, withoutUndefined(next));
+    },
+  };
+}
+
+/** A stored record's size; a record without a readable size counts as nothing (it is a miss anyway). */
+function byteCount(record: Record<string, unknown> | undefined): number {
+  const bytes = record?.bytes;
+  return typeof bytes === 'number' && Number.isFinite(bytes) ? bytes : 0;
+}
+
+function withoutUndefined(settings: CacheSettings): CacheSettings {
+  const picked: CacheSettings = {};
+  for (const name of ['ttlMs', 'maxStoredBytes', 'maxTemperature', 'cacheSampled'] as const) {
+    if (settings[name] !== undefined) Object.assign(picked, { [name]: settings[name] });
+  }
+  return picked;
+}
