@@ -28,6 +28,14 @@ export type FreeLLMDatabase = Dexie & {
   chats: EntityTable<{ id: string } & Record<string, unknown>, 'id'>;
 };
 
+/**
+ * Every version stays declared, oldest first, so a profile at any earlier version upgrades step by
+ * step; a new version adds a `db.version(n)` line (with `.upgrade()` when rows must change) and a
+ * case in database-migration.test.ts opening a database written at version n-1.
+ * Version 1 is also what the vault's data-key scheme (vault/data-key.ts) runs on: the change from
+ * keys sealed by the device key to keys sealed by a wrapped data key needs WebCrypto, which cannot
+ * run inside an IndexedDB upgrade transaction, so the vault migrates those rows on first use.
+ */
 export function openDatabase(name = 'freellm', options?: DexieOptions): FreeLLMDatabase {
   const db = new Dexie(name, options) as FreeLLMDatabase;
   db.version(1).stores({

@@ -156,7 +156,13 @@ export function createVault(db: FreeLLMDatabase, crypto: Crypto, options: VaultO
     async open(sealed) {
       const key = await dataKey();
       touch();
-      const plain = await decryptBytes(crypto, key, sealed);
+      const plain = await decryptBytes(crypto, key, sealed).catch(async (error: unknown) => {
+        // Sealed by version 1 straight under the device key and read just before the migration
+        // re-sealed its record; reached only while unlocked, so the lock is not bypassed.
+        const legacy = await decryptBytes(crypto, await loadOrCreateDeviceKey(db, crypto), sealed).catch(() => undefined);
+        if (!legacy) throw error;
+        return legacy;
+      });
       return new TextDecoder().decode(plain);
     },
     async status() {
