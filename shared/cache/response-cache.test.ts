@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { chatCompletionRequestSchema, type ChatCompletion } from '../openai/chat';
+import { collect } from '../testing/fake-fetch';
+import { openDatabase, type FreeLLMDatabase } from '../store/database';
+import { replayAsChunks } from './completion-chunks';
+import { createResponseCache, type ResponseCacheOptions } from './response-cache';
+
+const answer = (content: string): ChatCompletion => ({
+  id: 'chatcmpl-1', object: 'chat.completion', created: 1764000000, model: 'm',
+  choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
+  usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
+});
+const headers = { 'x-freellm-provider': 'groq', 'x-freellm-model': 'llama-3.3-70b-versatile' };
+const HOUR = 60 * 60 * 1000;
+
+function setup(options: Partial<ResponseCacheOptions> = {}, db: FreeLLMDatabase = openDatabase(`cache-test-${crypto.randomUUID()}`)) {
+  const clock = { now: Date.parse('2026-11-25T12:00:00Z') };
+  const cache = createResponseCache({ db, now: () => clock.now, crypto, ...options });
+  return { cache, clock, db };
+}
+
+describe('response cache', () => {
+  it('answers a kept answer with a fresh copy and its routing headers', async () => {
+    const { cache } = setup();
+    await cache.put('k', answer('Hello'), headers);
+    const first = await cache.get('k');
+    expect(first).toEqual({ completion: answer('Hello'), headers });
+    first!.completion.choices[0]!.message.content = 'changed by a caller';
+    expect((await cache.get('k'))?.completion).toEqual(answer('Hello'));
+    expect(await cache.get('other')).toBeUndefined();
+  });
+
+  it('forgets an answer once its TTL has passed, on disk too', async () => {
+    const { cache, clock, db } = setup({ ttlMs: HOUR });
+    await cache.put('k', answer('Hello'));
+    clock.now += HOUR - 1;
+    expect(await cache.get('k')).toBeDefined();
+    clock.now += 1;
+    expect(await cache.get('k')).toBeUndefined();
+    expect(await db.cache.get('k')).toBeUndefined();
+  });
+
+  it('survives a restart: a new cache on the same database still has the answer', async () => {
+    const { cache, db } = setup();
+    await cache.put('k', answer('Hello'), headers);
+    const { cache: restarted } = setup({}, db);
+    expect(await restarted.get('k')).toEqual({ completion: answer('Hello'), headers });
+  });
+
+  it('treats a damaged or outdated record as a miss and deletes it', async () => {
+    const { cache, db } = setup();
+    await db.cache.put({ key: 'k', completion: { choices: 'nope' }, expiresAt: 0, lastUsedAt: 0 });
+    expect(await cache.get('k')).toBeUndefined();
+    expect(await db.cache.get('k')).toBeUndefined();
+  });
+
+  it('keeps memory under its byte cap while older answers are still served from disk', async () => {
+    const size = JSON.stringify(answer('x'.repeat(100))).length * 2;
+    const { cache } = setup({ maxMemoryBytes: size * 2 });
+    for (const key of ['a', 'b', 'c']) await cache.put(key, answer('x'.repeat(100)));
+    expect(cache.stats()).toMatchObject({ memoryEntries: 2, memoryBytes: size * 2 });
+    expect(await cache.get('a')).toBeDefined();
+  });
+
+  it('evicts the least recently used answers from disk past the stored size cap', async () => {
+    const size = JSON.stringify(answer('x'.repeat(100))).length * 2;
+    const { cache, clock, db } = setup({ maxStoredBytes: size * 2 + 10 });
+    for (const key of ['a', 'b']) {
+      await cache.put(key, answer('x'.repeat(100)));
+      clock.now += 2 * 60 * 1000;
+    }
+    await cache.get('a');
+    await cache.put('c', answer('x'.repeat(100)));
+    expect((await db.cache.toCollection().primaryKeys()).sort()).toEqual(['a', 'c']);
+    expect(await cache.get('b')).toBeUndefined();
+  });
+
+  it('does not keep an answer that never finished', async () => {
+    const { cache } = setup();
+    await cache.put('k', { ...answer('Hel'), choices: [{ ...answer('Hel').choices[0]!, finish_reason: null }] });
+    expect(await cache.get('k')).toBeUndefined();
+  });
+
+  it('counts hits, misses and shared calls, and clear() forgets everything', async () => {
+    const { cache, db } = setup();
+    const start = async () => ({ headers, completion: answer('Hello') });
+    const [leader, follower] = await Promise.all([cache.run('k', start, { stream: false }), cache.run('k', start, { stream: false })]);
+    expect([leader.cache, follower.cache]).toEqual(['miss', 'shared']);
+    expect(await cache.get('k')).toBeDefined();
+    expect(cache.stats()).toMatchObject({ hits: 1, misses: 1, shared: 1, savedUpstreamRequests: 2, memoryEntries: 1 });
+    await cache.clear();
+    expect(await cache.get('k')).toBeUndefined();
+    expect(await db.cache.count()).toBe(0);
+    expect(cache.stats()).toEqual({ hits: 0, misses: 0, shared: 0, savedUpstreamRequests: 0, memoryEntries: 0, memoryBytes: 0 });
+  });
+
+  it('keeps a streamed answer, so a later non-streamed identical request is a hit', async () => {
+    const { cache } = setup();
+    const request = chatCompletionRequestSchema.parse({ model: 'auto', messages: [{ role: 'user', content: 'hi' }], stream: true });
+    const key = await cache.keyFor(request, 'groq/llama-3.3-70b-versatile');
+    const streamed = await cache.run(key, async () => ({ headers, chunks: toAsync(replayAsChunks(answer('Hello'), { includeUsage: true })) }), { stream: true, includeUsage: true });
+    expect(streamed.kind === 'stream' && (await collect(streamed.chunks))).toHaveLength(4);
+    const later = await cache.keyFor({ ...request, stream: false }, 'groq/llama-3.3-70b-versatile');
+    expect((await cache.get(later))?.completion).toEqual(answer('Hello'));
+  });
+
+  it('does not keep the answer of a request that may not be stored', async () => {
+    const { cache } = setup();
+    await cache.run('k', async () => ({ headers, completion: answer('Hello') }), { stream: false, join: false, share: false });
+    expect(await cache.get('k')).toBeUndefined();
+  });
+
+  it('applies settings changed at run time', async () => {
+    const { cache, clock } = setup({ ttlMs: HOUR });
+    cache.configure({ ttlMs: 10 * HOUR, maxTemperature: 1.5 });
+    await cache.put('k', answer('Hello'));
+    clock.now += 5 * HOUR;
+    expect(await cache.get('k')).toBeDefined();
+    const request = chatCompletionRequestSchema.parse({ model: 'auto', messages: [{ role: 'user', content: 'hi' }], temperature: 1.4 });
+    expect(cache.policyFor(request).read).toBe(true);
+  });
+});
+
+async function* toAsync<T>(items: T[]): AsyncGenerator<T> {
+  yield* items;
+}
