@@ -1,16 +1,25 @@
 /** @module The user's provider keys: added sealed, listed masked, opened only for one call. */
 import { z } from 'zod';
-import { invalidRequest } from '../openai/error';
+import { FreeLLMError, invalidRequest } from '../openai/error';
 import type { FreeLLMDatabase } from '../store/database';
 import type { Vault } from '../vault/vault';
 import { maskKey, storedKeySchema, type KeySummary, type StoredKey } from './stored-key';
 
+export const keySecretSchema = z
+  .string()
+  .trim()
+  .min(8, 'That key is too short to be real')
+  .max(4096)
+  .regex(/^\S+$/, 'A key has no spaces in it');
+
 export const newKeySchema = z.object({
   providerId: z.string().min(1),
   label: z.string().trim().max(80).optional(),
-  secret: z.string().trim().min(8, 'That key is too short to be real').max(4096).regex(/^\S+$/, 'A key has no spaces in it'),
+  secret: keySecretSchema,
 });
 export type NewKey = z.input<typeof newKeySchema>;
+
+const labelSchema = z.string().trim().min(1, 'Give the key a name').max(80, 'Keep the name under 80 characters');
 
 export interface KeyRing {
   add(input: NewKey): Promise<KeySummary>;
@@ -21,11 +30,41 @@ export interface KeyRing {
   reveal(id: string): Promise<string>;
 }
 
-function summarize({ sealed: _sealed, ...summary }: StoredKey): KeySummary {
+/** The whole key lifecycle; `KeyRing` is the part the request path needs. */
+export interface KeyManager extends KeyRing {
+  /** All or nothing: every key is validated and sealed before any is stored. */
+  addMany(inputs: NewKey[]): Promise<KeySummary[]>;
+  rename(id: string, label: string): Promise<KeySummary>;
+  /** Replaces the secret of an existing key; its id, label, priority and state stay. */
+  rotate(id: string, secret: string): Promise<KeySummary>;
+  /** Moves the given ids to the front, in that order; the others keep their relative order after them. */
+  reorder(ids: string[]): Promise<KeySummary[]>;
+  /** For each secret, the stored key holding the same secret. Compares in memory; nothing is logged. */
+  matchStored(secrets: string[]): Promise<(KeySummary | undefined)[]>;
+}
+
+export type SealedKeyFields = Pick<StoredKey, 'providerId' | 'label' | 'hint' | 'sealed'>;
+
+export function summarize({ sealed: _sealed, ...summary }: StoredKey): KeySummary {
   return summary;
 }
 
-export function createKeyRing(db: FreeLLMDatabase, vault: Vault, now: () => number, newId: () => string): KeyRing {
+/** Validates one new key and seals its secret; `param` prefixes the field named in errors. */
+export async function sealNewKey(vault: Vault, input: NewKey, param = ''): Promise<SealedKeyFields> {
+  const parsed = newKeySchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw invalidRequest(issue?.message ?? 'Invalid key', `${param}${issue?.path.join('.') || 'secret'}`);
+  }
+  const { providerId, label, secret } = parsed.data;
+  return { providerId, label: label || maskKey(secret), hint: maskKey(secret), sealed: await vault.seal(secret) };
+}
+
+function keyNotFound(id: string): FreeLLMError {
+  return new FreeLLMError({ status: 404, type: 'invalid_request_error', code: 'key_not_found', param: 'id', message: `No stored key has the id "${id}".` });
+}
+
+export function createKeyRing(db: FreeLLMDatabase, vault: Vault, now: () => number, newId: () => string): KeyManager {
   async function readAll(): Promise<StoredKey[]> {
     const rows = await db.keys.orderBy('priority').toArray();
     // A record that does not parse is skipped rather than crashing every request.
@@ -35,30 +74,41 @@ export function createKeyRing(db: FreeLLMDatabase, vault: Vault, now: () => numb
     });
   }
 
+  async function readOne(id: string): Promise<StoredKey> {
+    const parsed = storedKeySchema.safeParse(await db.keys.get(id));
+    if (!parsed.success) throw keyNotFound(id);
+    return parsed.data;
+  }
+
+  async function addMany(inputs: NewKey[]): Promise<KeySummary[]> {
+    const sealed: SealedKeyFields[] = [];
+    for (const [index, input] of inputs.entries()) sealed.push(await sealNewKey(vault, input, inputs.length > 1 ? `[${index}].` : ''));
+    // Sealed first: WebCrypto awaits would end the transaction that picks the next priority.
+    const rows = await db.transaction('rw', db.keys, async () => {
+      const last = await db.keys.orderBy('priority').last();
+      const created = sealed.map((fields, index): StoredKey => ({
+        id: newId(), ...fields, enabled: true, priority: (last?.priority ?? 0) + index + 1, createdAt: now(),
+      }));
+      await db.keys.bulkAdd(created);
+      return created;
+    });
+    return rows.map(summarize);
+  }
+
+  async function update(id: string, changes: Partial<StoredKey>): Promise<KeySummary> {
+    return db.transaction('rw', db.keys, async () => {
+      const current = await readOne(id);
+      await db.keys.update(id, changes);
+      return summarize({ ...current, ...changes });
+    });
+  }
+
   return {
     async add(input) {
-      const parsed = newKeySchema.safeParse(input);
-      if (!parsed.success) throw invalidRequest(parsed.error.issues[0]?.message ?? 'Invalid key', 'secret');
-      const { providerId, label, secret } = parsed.data;
-      const sealed = await vault.seal(secret);
-      // Sealed first: WebCrypto awaits would end the transaction that picks the next priority.
-      const record = await db.transaction('rw', db.keys, async () => {
-        const last = await db.keys.orderBy('priority').last();
-        const row: StoredKey = {
-          id: newId(),
-          providerId,
-          label: label || maskKey(secret),
-          hint: maskKey(secret),
-          enabled: true,
-          priority: (last?.priority ?? 0) + 1,
-          createdAt: now(),
-          sealed,
-        };
-        await db.keys.add(row);
-        return row;
-      });
-      return summarize(record);
+      const [summary] = await addMany([input]);
+      return summary!;
     },
+    addMany,
     async list() {
       return (await readAll()).map(summarize);
     },
@@ -66,11 +116,46 @@ export function createKeyRing(db: FreeLLMDatabase, vault: Vault, now: () => numb
       await db.keys.delete(id);
     },
     async setEnabled(id, enabled) {
-      await db.keys.update(id, { enabled });
+      await update(id, { enabled });
+    },
+    async rename(id, label) {
+      const parsed = labelSchema.safeParse(label);
+      if (!parsed.success) throw invalidRequest(parsed.error.issues[0]?.message ?? 'Invalid name', 'label');
+      return update(id, { label: parsed.data });
+    },
+    async rotate(id, secret) {
+      const current = await readOne(id);
+      const fields = await sealNewKey(vault, { providerId: current.providerId, secret });
+      // A label that was only the old masked hint follows the new secret; a chosen name stays.
+      const label = current.label === current.hint ? fields.hint : current.label;
+      return update(id, { label, hint: fields.hint, sealed: fields.sealed });
+    },
+    async reorder(ids) {
+      const all = await readAll();
+      const byId = new Map(all.map((key) => [key.id, key]));
+      const missing = ids.find((id) => !byId.has(id));
+      if (missing !== undefined) throw keyNotFound(missing);
+      const front = [...new Set(ids)].map((id) => byId.get(id)!);
+      const ordered = [...front, ...all.filter((key) => !front.includes(key))];
+      await db.transaction('rw', db.keys, async () => {
+        for (const [index, key] of ordered.entries()) await db.keys.update(key.id, { priority: index + 1 });
+      });
+      return ordered.map((key, index) => summarize({ ...key, priority: index + 1 }));
+    },
+    async matchStored(secrets) {
+      const stored: { summary: KeySummary; secret: string }[] = [];
+      for (const key of await readAll()) {
+        // A record that cannot be opened cannot be a duplicate; vault_locked still propagates.
+        const secret = await vault.open(key.sealed).catch((error: unknown) => {
+          if (error instanceof FreeLLMError) throw error;
+          return undefined;
+        });
+        if (secret !== undefined) stored.push({ summary: summarize(key), secret });
+      }
+      return secrets.map((secret) => stored.find((entry) => entry.secret === secret.trim())?.summary);
     },
     async reveal(id) {
-      const record = storedKeySchema.parse(await db.keys.get(id));
-      return vault.open(record.sealed);
+      return vault.open((await readOne(id)).sealed);
     },
   };
 }

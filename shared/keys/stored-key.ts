@@ -1,6 +1,6 @@
 /** @module A provider key as stored: ciphertext plus what the UI may show. */
 import { z } from 'zod';
-import { sealedSchema } from '../vault/vault';
+import { sealedSchema } from '../vault/sealed';
 
 export const storedKeySchema = z.object({
   id: z.string(),
