@@ -1,0 +1,75 @@
+/**
+ * @module Cohere's v2 chat wire format: the request body we build (plain types) and zod schemas
+ * for what Cohere sends back, loose on purpose (`.nullish()`). Stream events are told apart by
+ * the payload's `type`; `message-start` sends `content`/`tool_calls` as empty arrays while the
+ * delta events send single objects, hence the unions.
+ * @see https://docs.cohere.com/reference/chat
+ * @see https://docs.cohere.com/reference/chat-stream
+ */
+import { z } from 'zod';
+
+export type CohereUserContent = string | ({ type: 'text'; text: string } | { type: 'image_url'; image_url: { url: string; detail?: string } })[];
+
+export type CohereMessage =
+  | { role: 'system'; content: string }
+  | { role: 'user'; content: CohereUserContent }
+  | { role: 'assistant'; content?: string; tool_plan?: string; tool_calls?: { id: string; type: 'function'; function: { name: string; arguments: string } }[] }
+  | { role: 'tool'; tool_call_id: string; content: string };
+
+export interface CohereRequestBody {
+  model: string;
+  messages: CohereMessage[];
+  stream: boolean;
+  tools?: { type: 'function'; function: { name: string; description?: string; parameters?: unknown } }[];
+  tool_choice?: 'REQUIRED' | 'NONE';
+  response_format?: { type: 'json_object'; json_schema?: unknown };
+  max_tokens?: number;
+  temperature?: number;
+  p?: number;
+  stop_sequences?: string[];
+  seed?: number;
+  frequency_penalty?: number;
+  presence_penalty?: number;
+}
+
+const toolCallSchema = z.looseObject({
+  id: z.string().nullish(),
+  function: z.looseObject({ name: z.string().nullish(), arguments: z.string().nullish() }).nullish(),
+});
+
+const tokensSchema = z.looseObject({ input_tokens: z.number().nullish(), output_tokens: z.number().nullish() });
+
+export const cohereUsageSchema = z.looseObject({ billed_units: tokensSchema.nullish(), tokens: tokensSchema.nullish() });
+export type CohereUsage = z.infer<typeof cohereUsageSchema>;
+
+export const cohereResponseSchema = z.looseObject({
+  id: z.string().nullish(),
+  message: z
+    .looseObject({
+      content: z.array(z.looseObject({ type: z.string().nullish(), text: z.string().nullish() })).nullish(),
+      tool_calls: z.array(toolCallSchema).nullish(),
+    })
+    .nullish(),
+  finish_reason: z.string().nullish(),
+  usage: cohereUsageSchema.nullish(),
+});
+export type CohereResponse = z.infer<typeof cohereResponseSchema>;
+
+export const cohereStreamEventSchema = z.looseObject({
+  type: z.string(),
+  id: z.string().nullish(),
+  index: z.number().nullish(),
+  delta: z
+    .looseObject({
+      message: z
+        .looseObject({
+          content: z.union([z.looseObject({ text: z.string().nullish() }), z.array(z.unknown())]).nullish(),
+          tool_calls: z.union([toolCallSchema, z.array(z.unknown())]).nullish(),
+        })
+        .nullish(),
+      finish_reason: z.string().nullish(),
+      usage: cohereUsageSchema.nullish(),
+    })
+    .nullish(),
+});
+export type CohereStreamEvent = z.infer<typeof cohereStreamEventSchema>;

@@ -1,0 +1,58 @@
+/**
+ * @module A Cohere v2 chat response → an OpenAI ChatCompletion, plus the usage and finish-reason
+ * helpers the stream reader shares. Usage reports the tokens the model saw (`usage.tokens`),
+ * falling back to `billed_units`, since the router counts against token-per-minute limits.
+ * @see https://docs.cohere.com/reference/chat#response
+ */
+import type { ChatCompletion, Usage } from '../../openai/chat';
+import { malformedUpstream } from '../upstream-fetch';
+import type { CohereResponse, CohereUsage } from './cohere-api';
+import { mapCohereFinishReason } from './map-cohere-finish-reason';
+
+export interface ResponseContext {
+  providerId: string;
+  model: string;
+  now: number;
+}
+
+export function mapCohereResponse(response: CohereResponse, context: ResponseContext): ChatCompletion {
+  const text = (response.message?.content ?? []).map((part) => (part.type === 'text' || !part.type ? (part.text ?? '') : '')).join('');
+  const toolCalls = (response.message?.tool_calls ?? []).map((call, index) => ({
+    id: call.id ?? `call_${response.id ?? context.now}_${index}`,
+    type: 'function' as const,
+    function: { name: call.function?.name ?? '', arguments: normalizeArguments(call.function?.arguments) },
+  }));
+  if (!response.finish_reason) throw malformedUpstream(context.providerId, 'an answer without a finish_reason');
+  return {
+    id: `chatcmpl-${response.id ?? `cohere-${context.now}`}`,
+    object: 'chat.completion',
+    created: Math.floor(context.now / 1000),
+    model: context.model,
+    choices: [
+      {
+        index: 0,
+        message: { role: 'assistant', content: text === '' && toolCalls.length > 0 ? null : text, ...(toolCalls.length > 0 ? { tool_calls: toolCalls } : {}) },
+        finish_reason: finishOf(response.finish_reason, toolCalls.length > 0, context.providerId),
+      },
+    ],
+    ...(response.usage ? { usage: convertCohereUsage(response.usage) } : {}),
+  };
+}
+
+export function finishOf(reason: string, hasToolCalls: boolean, providerId: string) {
+  const mapped = mapCohereFinishReason(reason, hasToolCalls);
+  if (mapped === 'error') throw malformedUpstream(providerId, `a generation that failed (finish_reason ${reason})`);
+  return mapped;
+}
+
+export function convertCohereUsage(usage: CohereUsage): Usage {
+  const tokens = usage.tokens ?? usage.billed_units;
+  const prompt = tokens?.input_tokens ?? 0;
+  const completion = tokens?.output_tokens ?? 0;
+  return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion };
+}
+
+/** Cohere sends `"null"` or nothing for a call without arguments; OpenAI clients parse `{}`. */
+export function normalizeArguments(text: string | null | undefined): string {
+  return !text || text.trim() === '' || text.trim() === 'null' ? '{}' : text;
+}

@@ -1,0 +1,86 @@
+/**
+ * @module Cohere's v2 chat stream → OpenAI chunks. Events are typed by the payload's `type`:
+ * message-start, content-delta (text; `thinking` deltas are skipped), tool-call-start/delta/end,
+ * and message-end with finish_reason and usage. tool-plan, citation and content-start/end events
+ * carry nothing OpenAI clients read. A stream without message-end was cut off and becomes a
+ * classified error; the SDK's `[DONE]` terminator is accepted.
+ * @see https://docs.cohere.com/reference/chat-stream
+ */
+import type { ChatCompletionChunk } from '../../openai/chat';
+import { decodeSse } from '../../sse/decode-sse';
+import { createChunkFactory } from '../openai-chunks';
+import { malformedUpstream } from '../upstream-fetch';
+import { cohereStreamEventSchema, type CohereStreamEvent, type CohereUsage } from './cohere-api';
+import { classifyCohereError } from './classify-cohere-error';
+import { convertCohereUsage, finishOf, type ResponseContext } from './map-cohere-response';
+
+export async function* readCohereStream(
+  body: ReadableStream<Uint8Array>,
+  context: ResponseContext & { includeUsage: boolean },
+): AsyncGenerator<ChatCompletionChunk> {
+  let chunks: ReturnType<typeof createChunkFactory> | undefined;
+  const toolCalls = new Map<number, { index: number; hasArguments: boolean }>();
+  let end: { reason: string; usage?: CohereUsage | null } | undefined;
+  for await (const sse of decodeSse(body)) {
+    if (sse.data === '[DONE]') break;
+    const event = parseStreamEvent(sse.data, context);
+    if (!chunks) {
+      chunks = createChunkFactory({ id: `chatcmpl-${event.id ?? `cohere-${context.now}`}`, model: context.model, created: Math.floor(context.now / 1000) });
+      yield chunks.role();
+    }
+    const message = event.delta?.message;
+    const call = message?.tool_calls && !Array.isArray(message.tool_calls) ? message.tool_calls : undefined;
+    const upstreamIndex = event.index ?? 0;
+    switch (event.type) {
+      case 'content-delta': {
+        const text = message?.content && !Array.isArray(message.content) ? message.content.text : undefined;
+        if (text) yield chunks.content(text);
+        break;
+      }
+      case 'tool-call-start': {
+        const state = { index: toolCalls.size, hasArguments: Boolean(call?.function?.arguments) };
+        toolCalls.set(upstreamIndex, state);
+        yield chunks.toolCallStart(state.index, call?.id ?? `call_${event.id ?? context.now}_${state.index}`, call?.function?.name ?? '');
+        if (call?.function?.arguments) yield chunks.toolCallArguments(state.index, call.function.arguments);
+        break;
+      }
+      case 'tool-call-delta': {
+        const state = toolCalls.get(upstreamIndex);
+        if (!state) throw malformedUpstream(context.providerId, 'a tool-call-delta for a tool call it never started');
+        if (call?.function?.arguments) {
+          state.hasArguments = true;
+          yield chunks.toolCallArguments(state.index, call.function.arguments);
+        }
+        break;
+      }
+      case 'tool-call-end': {
+        const state = toolCalls.get(upstreamIndex);
+        // A call without arguments still owes OpenAI clients a parseable object.
+        if (state && !state.hasArguments) yield chunks.toolCallArguments(state.index, '{}');
+        break;
+      }
+      case 'message-end':
+        end = { reason: event.delta?.finish_reason ?? 'COMPLETE', usage: event.delta?.usage };
+        break;
+    }
+  }
+  if (!chunks || !end) throw malformedUpstream(context.providerId, 'a stream that ended before message-end');
+  yield chunks.finish(finishOf(end.reason, toolCalls.size > 0, context.providerId));
+  if (context.includeUsage && end.usage) yield chunks.usage(convertCohereUsage(end.usage));
+}
+
+function parseStreamEvent(data: string, context: ResponseContext): CohereStreamEvent {
+  let json: unknown;
+  try {
+    json = JSON.parse(data);
+  } catch (error) {
+    throw malformedUpstream(context.providerId, 'a stream event that is not JSON', error);
+  }
+  const parsed = cohereStreamEventSchema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  // An untyped `{"message": …}` mid-stream is Cohere's error envelope.
+  if (typeof json === 'object' && json !== null && 'message' in json) {
+    throw classifyCohereError({ status: 502, headers: new Headers(), bodyText: data, providerId: context.providerId, now: context.now });
+  }
+  throw malformedUpstream(context.providerId, `a stream event of unexpected shape: ${parsed.error.issues[0]?.message}`);
+}
