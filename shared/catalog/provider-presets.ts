@@ -1,50 +1,78 @@
 /**
- * @module The providers FreeLLM knows: data, not code. Base URLs and key prefixes are from
- * each provider's docs (see ../shared/docs/providers.md for sources); the manifest's host
- * permissions are derived from this list, so adding a provider here is the whole change.
+ * @module The providers FreeLLM knows: data, not code (one file per provider in `presets/`,
+ * sources in docs/providers.md). The manifest's host permissions are derived from this list, so
+ * adding a remote provider here is the whole change; local servers stay optional permissions.
  */
+import type { CatalogModel, ProviderPreset } from './catalog-types';
+import { anthropic } from './presets/anthropic';
+import { cerebras } from './presets/cerebras';
+import { chutes } from './presets/chutes';
+import { cloudflare } from './presets/cloudflare';
+import { cohere } from './presets/cohere';
+import { deepinfra } from './presets/deepinfra';
+import { fireworks } from './presets/fireworks';
+import { gemini } from './presets/gemini';
+import { groq } from './presets/groq';
+import { huggingface } from './presets/huggingface';
+import { hyperbolic } from './presets/hyperbolic';
+import { llamacpp, lmstudio, ollama } from './presets/local-servers';
+import { minimax } from './presets/minimax';
+import { mistral } from './presets/mistral';
+import { moonshot } from './presets/moonshot';
+import { nebius } from './presets/nebius';
+import { novita } from './presets/novita';
+import { nvidia } from './presets/nvidia';
+import { openai } from './presets/openai';
+import { openrouter } from './presets/openrouter';
+import { sambanova } from './presets/sambanova';
+import { scaleway } from './presets/scaleway';
+import { together } from './presets/together';
+import { zai } from './presets/zai';
 
-export interface ProviderPreset {
-  id: string;
-  name: string;
-  family: 'openai-compatible';
-  baseURL: string;
-  /** Longer prefixes first where they overlap (`sk-or-v1-` before `sk-`). */
-  keyPrefixes: readonly string[];
-  defaultModel: string;
-  signupUrl: string;
-  unsupportedParams?: readonly string[];
-  /** Local servers need no key. */
-  keyless?: boolean;
-}
+export type { CatalogModel, ProviderPreset } from './catalog-types';
 
+/** Free tiers first (the key form offers them in this order), then paid hosts, then local servers. */
 export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
-  { id: 'groq', name: 'Groq', family: 'openai-compatible', baseURL: 'https://api.groq.com/openai/v1', keyPrefixes: ['gsk_'], defaultModel: 'llama-3.3-70b-versatile', signupUrl: 'https://console.groq.com/keys', unsupportedParams: ['logprobs', 'logit_bias', 'top_logprobs'] },
-  { id: 'cerebras', name: 'Cerebras', family: 'openai-compatible', baseURL: 'https://api.cerebras.ai/v1', keyPrefixes: ['csk-'], defaultModel: 'gpt-oss-120b', signupUrl: 'https://cloud.cerebras.ai' },
-  { id: 'mistral', name: 'Mistral', family: 'openai-compatible', baseURL: 'https://api.mistral.ai/v1', keyPrefixes: [], defaultModel: 'mistral-small-latest', signupUrl: 'https://console.mistral.ai/api-keys', unsupportedParams: ['logit_bias', 'logprobs', 'top_logprobs', 'seed'] },
-  { id: 'openrouter', name: 'OpenRouter', family: 'openai-compatible', baseURL: 'https://openrouter.ai/api/v1', keyPrefixes: ['sk-or-v1-'], defaultModel: 'meta-llama/llama-3.3-70b-instruct:free', signupUrl: 'https://openrouter.ai/keys' },
-  { id: 'openai', name: 'OpenAI', family: 'openai-compatible', baseURL: 'https://api.openai.com/v1', keyPrefixes: ['sk-proj-', 'sk-'], defaultModel: 'gpt-4o-mini', signupUrl: 'https://platform.openai.com/api-keys' },
-  { id: 'gemini', name: 'Google Gemini (OpenAI-compatible endpoint)', family: 'openai-compatible', baseURL: 'https://generativelanguage.googleapis.com/v1beta/openai', keyPrefixes: ['AIza'], defaultModel: 'gemini-2.5-flash', signupUrl: 'https://aistudio.google.com/apikey' },
-  { id: 'together', name: 'Together AI', family: 'openai-compatible', baseURL: 'https://api.together.xyz/v1', keyPrefixes: ['tgp_v1_'], defaultModel: 'meta-llama/Llama-3.3-70B-Instruct-Turbo', signupUrl: 'https://api.together.ai/settings/api-keys' },
-  { id: 'fireworks', name: 'Fireworks AI', family: 'openai-compatible', baseURL: 'https://api.fireworks.ai/inference/v1', keyPrefixes: ['fw_'], defaultModel: 'accounts/fireworks/models/llama-v3p3-70b-instruct', signupUrl: 'https://fireworks.ai/account/api-keys' },
-  { id: 'deepinfra', name: 'DeepInfra', family: 'openai-compatible', baseURL: 'https://api.deepinfra.com/v1/openai', keyPrefixes: [], defaultModel: 'meta-llama/Llama-3.3-70B-Instruct', signupUrl: 'https://deepinfra.com/dash/api_keys' },
-  { id: 'huggingface', name: 'Hugging Face router', family: 'openai-compatible', baseURL: 'https://router.huggingface.co/v1', keyPrefixes: ['hf_'], defaultModel: 'meta-llama/Llama-3.3-70B-Instruct', signupUrl: 'https://huggingface.co/settings/tokens' },
-  { id: 'sambanova', name: 'SambaNova', family: 'openai-compatible', baseURL: 'https://api.sambanova.ai/v1', keyPrefixes: [], defaultModel: 'Meta-Llama-3.3-70B-Instruct', signupUrl: 'https://cloud.sambanova.ai/apis' },
-  { id: 'nvidia', name: 'NVIDIA NIM', family: 'openai-compatible', baseURL: 'https://integrate.api.nvidia.com/v1', keyPrefixes: ['nvapi-'], defaultModel: 'meta/llama-3.3-70b-instruct', signupUrl: 'https://build.nvidia.com' },
+  groq, gemini, cerebras, mistral, openrouter, cohere, cloudflare, nvidia, sambanova, zai, huggingface,
+  openai, anthropic, together, fireworks, deepinfra, nebius, novita, hyperbolic, scaleway, moonshot, minimax, chutes,
+  ollama, lmstudio, llamacpp,
 ];
 
 export function findPreset(id: string): ProviderPreset | undefined {
   return PROVIDER_PRESETS.find((preset) => preset.id === id);
 }
 
-/** Match patterns for the manifest: one per provider API host. */
-export function presetHostPatterns(): string[] {
-  return [...new Set(PROVIDER_PRESETS.map((preset) => `${new URL(preset.baseURL).origin}/*`))];
+/** The catalog's entry for one provider's model, if the catalog knows it. */
+export function findCatalogModel(providerId: string, modelId: string): CatalogModel | undefined {
+  return findPreset(providerId)?.models.find((model) => model.id === modelId);
 }
 
-/** The preset whose key prefix matches, longest prefix first; undefined for prefix-less keys. */
+const originOf = (preset: ProviderPreset) => new URL(preset.baseURL).origin;
+
+/** Match patterns for the manifest's host permissions: one per remote provider API host. */
+export function presetHostPatterns(): string[] {
+  return [...new Set(PROVIDER_PRESETS.filter((preset) => !preset.local).map((preset) => `${originOf(preset)}/*`))];
+}
+
+/** Origins of the local servers (`http://localhost:11434`, …), e.g. to tell the user what to allow. */
+export function localPresetOrigins(): string[] {
+  return [...new Set(PROVIDER_PRESETS.filter((preset) => preset.local).map(originOf))];
+}
+
+/**
+ * Match patterns to request when the user enables a local server. Without the port: Chrome
+ * matches every port then, and Firefox rejects patterns that name one.
+ */
+export function localPresetHostPatterns(): string[] {
+  return [...new Set(PROVIDER_PRESETS.filter((preset) => preset.local).map((preset) => `${new URL(preset.baseURL).protocol}//${new URL(preset.baseURL).hostname}/*`))];
+}
+
+/**
+ * The preset a pasted key belongs to: the longest matching prefix wins (`sk-or-v1-` before
+ * `sk-`), then a key shape (`ACCOUNT_ID:TOKEN`); undefined for keys that say nothing.
+ */
 export function detectPresetByKey(key: string): ProviderPreset | undefined {
   const matches = PROVIDER_PRESETS.flatMap((preset) => preset.keyPrefixes.map((prefix) => ({ preset, prefix })));
   matches.sort((a, b) => b.prefix.length - a.prefix.length);
-  return matches.find(({ prefix }) => key.startsWith(prefix))?.preset;
+  return matches.find(({ prefix }) => key.startsWith(prefix))?.preset ?? PROVIDER_PRESETS.find((preset) => preset.keyPattern?.test(key));
 }

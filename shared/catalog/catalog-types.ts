@@ -1,0 +1,106 @@
+/**
+ * @module The shape of the provider catalog: what FreeLLM knows about each provider and model,
+ * and where each figure comes from. Limits are seeds: headers and error bodies learned at run
+ * time override them. Every figure carries its source and date, so a stale one is easy to spot.
+ */
+import type { OpenAICompatibleQuirks } from '../providers/openai-compatible/openai-compatible-adapter';
+import type { RateLimitHeaderFamily } from '../providers/rate-limits';
+
+/** Which adapter speaks to the provider. */
+export type WireFamily = 'openai-compatible' | 'anthropic' | 'gemini' | 'cohere';
+
+/** How the key is sent: `Authorization: Bearer`, `x-api-key`, `x-goog-api-key`, or not at all. */
+export type AuthStyle = 'bearer' | 'x-api-key' | 'x-goog-api-key' | 'none';
+
+/**
+ * Who shares a limit: each `key` has its own; all keys of one `account` (organization, project)
+ * share it; `model` means per model, shared by every key of the account.
+ */
+export type LimitScope = 'key' | 'account' | 'model';
+
+/** A figure with its provenance; `disputedBy` records a source that says otherwise. */
+export interface Sourced<T> {
+  value: T;
+  /** Where it was read: a docs URL without the scheme, or a named report. */
+  source: string;
+  /** When the source said so, `YYYY-MM` or `YYYY-MM-DD`. */
+  asOf: string;
+  note?: string;
+  /** The figure another source gives (`null`: that source says there is none). */
+  disputedBy?: { value: T | null; source: string; asOf: string };
+}
+
+export interface FreeTierLimits {
+  scope: LimitScope;
+  rpm?: Sourced<number>;
+  rpd?: Sourced<number>;
+  tpm?: Sourced<number>;
+  tpd?: Sourced<number>;
+  requestsPerMonth?: Sourced<number>;
+  tokensPerMonth?: Sourced<number>;
+  /** Cloudflare Workers AI meters everything in neurons per day. */
+  neuronsPerDay?: Sourced<number>;
+}
+
+export interface ModelCapabilities {
+  streaming: boolean;
+  tools: boolean;
+  vision: boolean;
+  /** `response_format: { type: 'json_object' }` is honoured. */
+  jsonMode: boolean;
+}
+
+export interface CatalogModel {
+  /** The provider's own model id. */
+  id: string;
+  contextWindow: Sourced<number>;
+  capabilities: ModelCapabilities;
+  /** This model's own free-tier limits; absent when unknown or when there is no free tier. */
+  freeTier?: FreeTierLimits;
+}
+
+export interface FreeTierTerms {
+  /** One line: what the free tier is and its catch ("evaluation only", "free data trains models"). */
+  note: string;
+  link: string;
+  /** Limits shared across every model (OpenRouter's daily free requests, Mistral's tokens). */
+  limits?: FreeTierLimits;
+}
+
+export interface ProviderPreset extends OpenAICompatibleQuirks {
+  id: string;
+  name: string;
+  family: WireFamily;
+  /** Without a trailing slash; `{account_id}` is filled in per key (Cloudflare). */
+  baseURL: string;
+  auth: AuthStyle;
+  /** Key prefixes for auto-detection, longest first; empty when keys carry none (the user picks). */
+  keyPrefixes: readonly string[];
+  /** Detection for keys with a shape but no prefix (Cloudflare's `ACCOUNT_ID:TOKEN`). */
+  keyPattern?: RegExp;
+  /** How to enter the key when it is not just the provider's key, shown by the key form. */
+  keyFormat?: string;
+  /** Path under `baseURL`, or an absolute URL, answering the model list; absent: catalog only. */
+  modelsEndpoint?: string;
+  signupUrl: string;
+  freeTier: FreeTierTerms;
+  /** Local servers: no key, no limits, never run out. */
+  keyless?: boolean;
+  /** Runs on the user's machine: its host is an optional permission, asked when enabled. */
+  local?: boolean;
+  defaultModel: string;
+  models: readonly CatalogModel[];
+  rateLimitHeaders: RateLimitHeaderFamily;
+}
+
+/** `sourcedBy(source, asOf)(30)` → `{ value: 30, source, asOf }`: one source for many figures. */
+export function sourcedBy(source: string, asOf: string) {
+  return <T>(value: T, extra: Pick<Sourced<T>, 'note' | 'disputedBy'> = {}): Sourced<T> => ({ value, source, asOf, ...extra });
+}
+
+type Capability = 'tools' | 'vision' | 'json';
+
+/** `capabilities('tools', 'json')`: streaming is assumed, everything else is named. */
+export function capabilities(...named: Capability[]): ModelCapabilities {
+  return { streaming: true, tools: named.includes('tools'), vision: named.includes('vision'), jsonMode: named.includes('json') };
+}

@@ -1,0 +1,22 @@
+/** @module Anthropic: native Messages API; no recurring free tier. */
+import { capabilities, sourcedBy, type ProviderPreset } from '../catalog-types';
+
+const models = sourcedBy('docs.anthropic.com/en/docs/about-claude/models/overview', '2025-10');
+
+export const anthropic: ProviderPreset = {
+  id: 'anthropic',
+  name: 'Anthropic',
+  family: 'anthropic',
+  baseURL: 'https://api.anthropic.com/v1',
+  auth: 'x-api-key',
+  keyPrefixes: ['sk-ant-'],
+  modelsEndpoint: '/models',
+  signupUrl: 'https://console.anthropic.com/settings/keys',
+  freeTier: { note: 'No recurring free API tier (unconfirmed): paid credits; an organization may forbid browser calls.', link: 'https://docs.anthropic.com/en/api/rate-limits' },
+  defaultModel: 'claude-haiku-4-5',
+  rateLimitHeaders: 'anthropic',
+  models: [
+    { id: 'claude-haiku-4-5', contextWindow: models(200_000), capabilities: capabilities('tools', 'vision') },
+    { id: 'claude-sonnet-4-5', contextWindow: models(200_000), capabilities: capabilities('tools', 'vision') },
+  ],
+};

@@ -1,0 +1,39 @@
+/** @module Mistral: the free "Experiment" plan; account-wide limits, and 422 on unknown fields. */
+import { capabilities, sourcedBy, type ProviderPreset } from '../catalog-types';
+import { renameField } from '../request-body-quirks';
+
+const models = sourcedBy('docs.mistral.ai/getting-started/models', '2025-09');
+const help = sourcedBy('help.mistral.ai/en/articles/225174', '2025-06');
+
+export const mistral: ProviderPreset = {
+  id: 'mistral',
+  name: 'Mistral',
+  family: 'openai-compatible',
+  baseURL: 'https://api.mistral.ai/v1',
+  auth: 'bearer',
+  keyPrefixes: [],
+  modelsEndpoint: '/models',
+  signupUrl: 'https://console.mistral.ai/api-keys',
+  freeTier: {
+    note: 'Free "Experiment" plan (phone verification, no card): free data trains models unless you opt out; limits shared by the whole organization.',
+    link: 'https://help.mistral.ai/en/articles/225174',
+    limits: {
+      scope: 'account',
+      rpm: help(60, { note: '1 request per second', disputedBy: { value: 2, source: 'freellmapi seed', asOf: '2026-06' } }),
+      tpm: help(500_000),
+      tokensPerMonth: help(1_000_000_000),
+    },
+  },
+  defaultModel: 'mistral-small-latest',
+  // Mistral answers 422 to fields it does not know. @see https://docs.mistral.ai/api/#tag/chat
+  unsupportedParams: ['top_k', 'min_p', 'logit_bias', 'logprobs', 'top_logprobs', 'reasoning_effort'],
+  transformRequestBody: renameField('seed', 'random_seed'),
+  rateLimitHeaders: 'mistral',
+  models: [
+    { id: 'mistral-small-latest', contextWindow: models(128_000), capabilities: capabilities('tools', 'vision', 'json') },
+    { id: 'mistral-medium-latest', contextWindow: models(128_000), capabilities: capabilities('tools', 'vision', 'json') },
+    { id: 'mistral-large-latest', contextWindow: models(128_000), capabilities: capabilities('tools', 'json') },
+    { id: 'codestral-latest', contextWindow: models(256_000), capabilities: capabilities('tools', 'json') },
+    { id: 'open-mistral-nemo', contextWindow: models(128_000), capabilities: capabilities('tools', 'json') },
+  ],
+};

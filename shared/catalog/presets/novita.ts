@@ -1,0 +1,19 @@
+/** @module Novita AI: trial credit only, if any (unconfirmed). */
+import { capabilities, sourcedBy, type ProviderPreset } from '../catalog-types';
+
+const models = sourcedBy('Portkey-AI/gateway src/providers/novita-ai/api.ts', '2025-09');
+
+export const novita: ProviderPreset = {
+  id: 'novita',
+  name: 'Novita AI',
+  family: 'openai-compatible',
+  baseURL: 'https://api.novita.ai/v3/openai',
+  auth: 'bearer',
+  keyPrefixes: [],
+  modelsEndpoint: '/models',
+  signupUrl: 'https://novita.ai/settings/key-management',
+  freeTier: { note: 'Trial credit only, if any (unconfirmed).', link: 'https://novita.ai/pricing' },
+  defaultModel: 'meta-llama/llama-3.3-70b-instruct',
+  rateLimitHeaders: 'none',
+  models: [{ id: 'meta-llama/llama-3.3-70b-instruct', contextWindow: models(131_072), capabilities: capabilities('tools', 'json') }],
+};

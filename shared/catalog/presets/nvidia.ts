@@ -1,0 +1,28 @@
+/** @module NVIDIA NIM (build.nvidia.com): prototyping access, rate-limited per model. */
+import { capabilities, sourcedBy, type FreeTierLimits, type ProviderPreset } from '../catalog-types';
+import { serialToolCalls } from '../request-body-quirks';
+
+const observed = sourcedBy('freellmapi providers/index.ts', '2026-05');
+const models = sourcedBy('build.nvidia.com/models', '2025-09');
+
+const free: FreeTierLimits = { scope: 'model', rpm: observed(40) };
+
+export const nvidia: ProviderPreset = {
+  id: 'nvidia',
+  name: 'NVIDIA NIM',
+  family: 'openai-compatible',
+  baseURL: 'https://integrate.api.nvidia.com/v1',
+  auth: 'bearer',
+  keyPrefixes: ['nvapi-'],
+  modelsEndpoint: '/models',
+  signupUrl: 'https://build.nvidia.com',
+  freeTier: { note: 'Free for prototyping (developer program), not production; cold starts can take a minute; models reach end of life.', link: 'https://build.nvidia.com/explore/discover' },
+  defaultModel: 'meta/llama-3.3-70b-instruct',
+  // Some hosted models refuse parallel tool calls ("only supports single tool-calls at once!").
+  transformRequestBody: serialToolCalls,
+  rateLimitHeaders: 'none',
+  models: [
+    { id: 'meta/llama-3.3-70b-instruct', contextWindow: models(131_072), capabilities: capabilities('tools', 'json'), freeTier: free },
+    { id: 'openai/gpt-oss-120b', contextWindow: models(131_072), capabilities: capabilities('tools', 'json'), freeTier: free },
+  ],
+};

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import type { Sourced } from './catalog-types';
+import {
+  PROVIDER_PRESETS, detectPresetByKey, findCatalogModel, findPreset, localPresetHostPatterns, localPresetOrigins, presetHostPatterns,
+} from './provider-presets';
+
+const REQUIRED = [
+  'openai', 'anthropic', 'gemini', 'cohere', 'groq', 'cerebras', 'mistral', 'openrouter', 'together', 'fireworks', 'deepinfra',
+  'huggingface', 'cloudflare', 'sambanova', 'nvidia', 'nebius', 'novita', 'hyperbolic', 'scaleway', 'zai', 'moonshot', 'minimax',
+  'chutes', 'ollama', 'lmstudio', 'llamacpp',
+];
+
+const figures = (value: unknown): Sourced<unknown>[] =>
+  value && typeof value === 'object'
+    ? 'asOf' in value ? [value as Sourced<unknown>] : Object.values(value).flatMap(figures)
+    : [];
+
+describe('the provider catalog', () => {
+  it('knows every provider the team listed, each once, and not GitHub Models (retired)', () => {
+    const ids = PROVIDER_PRESETS.map((preset) => preset.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual(expect.arrayContaining(REQUIRED));
+    expect(ids).not.toContain('github');
+  });
+
+  it.each(PROVIDER_PRESETS.map((preset) => [preset.id, preset] as const))('%s is complete and sourced', (_id, preset) => {
+    expect(preset.baseURL).toMatch(/^https?:\/\/[^ ]+[^/]$/);
+    expect(preset.signupUrl).toMatch(/^https:\/\//);
+    expect(preset.freeTier.link).toMatch(/^https:\/\//);
+    expect(preset.freeTier.note.length).toBeGreaterThan(10);
+    expect([...preset.keyPrefixes]).toEqual([...preset.keyPrefixes].sort((a, b) => b.length - a.length));
+    if (!preset.local) expect(preset.models.map((model) => model.id)).toContain(preset.defaultModel);
+    for (const figure of figures(preset)) {
+      expect(figure.source.length).toBeGreaterThan(3);
+      expect(figure.asOf).toMatch(/^\d{4}-\d{2}(-\d{2})?$/);
+    }
+  });
+
+  it('uses the native families where FreeLLM has native adapters', () => {
+    expect(findPreset('anthropic')).toMatchObject({ family: 'anthropic', baseURL: 'https://api.anthropic.com/v1', auth: 'x-api-key' });
+    expect(findPreset('gemini')).toMatchObject({ family: 'gemini', baseURL: 'https://generativelanguage.googleapis.com/v1beta', auth: 'x-goog-api-key' });
+    expect(findPreset('cohere')).toMatchObject({ family: 'cohere', baseURL: 'https://api.cohere.com/v2' });
+  });
+
+  it('records both figures where sources disagree', () => {
+    const cerebrasRpm = findCatalogModel('cerebras', 'gpt-oss-120b')?.freeTier?.rpm;
+    expect(cerebrasRpm).toMatchObject({ value: 5, disputedBy: { value: 30 } });
+    expect(findCatalogModel('groq', 'llama-3.3-70b-versatile')?.freeTier).toMatchObject({
+      scope: 'model', rpm: { value: 30, source: 'console.groq.com/docs/rate-limits' }, rpd: { value: 1_000 },
+    });
+  });
+});
+
+describe('host permissions', () => {
+  it('lists every remote provider host and no local one', () => {
+    const patterns = presetHostPatterns();
+    expect(patterns).toEqual(expect.arrayContaining(['https://api.groq.com/*', 'https://api.anthropic.com/*', 'https://api.cloudflare.com/*']));
+    expect(patterns.some((pattern) => pattern.includes('localhost'))).toBe(false);
+  });
+
+  it('offers the local servers apart, as origins and as port-less match patterns', () => {
+    expect(localPresetOrigins()).toEqual(['http://localhost:11434', 'http://localhost:1234', 'http://localhost:8080']);
+    expect(localPresetHostPatterns()).toEqual(['http://localhost/*']);
+    expect(PROVIDER_PRESETS.filter((preset) => preset.local).every((preset) => preset.keyless)).toBe(true);
+  });
+});
+
+describe('detectPresetByKey', () => {
+  it.each([
+    ['gsk_abc', 'groq'], ['sk-or-v1-abc', 'openrouter'], ['sk-ant-api03-abc', 'anthropic'], ['sk-proj-abc', 'openai'], ['sk-abc', 'openai'],
+    ['AIzaSyabc', 'gemini'], ['csk-abc', 'cerebras'], ['nvapi-abc', 'nvidia'], ['hf_abc', 'huggingface'], ['cpk_abc', 'chutes'],
+    [`${'0123456789abcdef'.repeat(2)}:token`, 'cloudflare'],
+  ])('%s belongs to %s', (key, id) => {
+    expect(detectPresetByKey(key)?.id).toBe(id);
+  });
+
+  it('leaves a key without a known prefix or shape to the user', () => {
+    expect(detectPresetByKey('0123456789abcdefghijklmnopqrstuv')).toBeUndefined();
+  });
+});
