@@ -12,7 +12,8 @@ function without(body: Body, key: string): Body {
   return copy;
 }
 
-const hasTokenCap = (body: Body) => body.max_tokens != null || body.max_completion_tokens != null;
+const isSet = (value: unknown) => value !== undefined && value !== null;
+const hasTokenCap = (body: Body) => isSet(body.max_tokens) || isSet(body.max_completion_tokens);
 
 /** Sets `field` to `value` when the caller gave no output-token cap at all. */
 export function defaultTokenCap(field: 'max_tokens' | 'max_completion_tokens', value: number) {
@@ -23,7 +24,7 @@ export function defaultTokenCap(field: 'max_tokens' | 'max_completion_tokens', v
 export function tokenCapAs(field: 'max_tokens' | 'max_completion_tokens') {
   const other = field === 'max_tokens' ? 'max_completion_tokens' : 'max_tokens';
   return (body: Body): Body => {
-    if (body[other] == null) return body;
+    if (!isSet(body[other])) return body;
     return { ...without(body, other), [field]: body[field] ?? body[other] };
   };
 }
@@ -32,7 +33,7 @@ export function tokenCapAs(field: 'max_tokens' | 'max_completion_tokens') {
 export function renameField(from: string, to: string) {
   return (body: Body): Body => {
     if (!(from in body)) return body;
-    return body[from] == null ? without(body, from) : { ...without(body, from), [to]: body[from] };
+    return !isSet(body[from]) ? without(body, from) : { ...without(body, from), [to]: body[from] };
   };
 }
 
@@ -45,7 +46,7 @@ export function dropMessageNames(body: Body): Body {
 /** Refuses `n` > 1 for providers that return one choice only, and drops a redundant `n: 1`. */
 export function singleChoice(providerName: string) {
   return (body: Body): Body => {
-    if (body.n == null || body.n === 1) return without(body, 'n');
+    if (!isSet(body.n) || body.n === 1) return without(body, 'n');
     throw new FreeLLMError({
       status: 400,
       kind: 'request',
