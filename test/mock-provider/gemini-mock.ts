@@ -1,0 +1,148 @@
+/**
+ * A mock Google Gemini API on 127.0.0.1, speaking the real native wire format:
+ * `POST /v1beta/models/{model}:generateContent` answers one GenerateContentResponse as JSON;
+ * `:streamGenerateContent?alt=sse` answers `data:` events, each a whole GenerateContentResponse
+ * with only the new parts, the last one carrying `finishReason` and `usageMetadata`, then EOF (no
+ * `[DONE]`). Errors use Google's envelope `{error:{code,message,status,details}}`. The key comes
+ * in `x-goog-api-key` (as the adapter sends it) or `?key=`.
+ *
+ * Behaviour is chosen by the key, as a real provider's would be:
+ * `mock-invalid…` → 400 INVALID_ARGUMENT with reason API_KEY_INVALID; `mock-limited…` → 429
+ * RESOURCE_EXHAUSTED with a per-minute QuotaFailure and RetryInfo `retryDelay: "20s"`; any
+ * other → OK. The answer echoes the last user text ("Echo: <text>"). When
+ * `functionCallingConfig.mode` is ANY, the answer calls the first allowed (or declared) function
+ * with `{"text": <last user text>}`. A message containing "slowly" streams one word every 150 ms,
+ * so a test can abort mid-stream.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface GeminiMockCall {
+  path: string;
+  apiKey: string | undefined;
+  body: Record<string, unknown>;
+  /** The client went away before the answer was complete. */
+  aborted: boolean;
+  completed: boolean;
+}
+
+export interface GeminiMock {
+  /** Ends in `/v1beta`, like `https://generativelanguage.googleapis.com/v1beta`. */
+  baseURL: string;
+  calls: GeminiMockCall[];
+  reset(): void;
+  close(): Promise<void>;
+}
+
+interface Part {
+  text?: string;
+}
+interface FunctionCallingConfig {
+  mode?: string;
+  allowedFunctionNames?: string[];
+}
+
+function lastUserText(body: Record<string, unknown>): string {
+  const contents = Array.isArray(body.contents) ? (body.contents as { role?: string; parts?: Part[] }[]) : [];
+  const last = [...contents].reverse().find((content) => content.role === 'user' && content.parts?.some((part) => typeof part.text === 'string'));
+  return (last?.parts ?? []).map((part) => part.text ?? '').join(' ');
+}
+
+function forcedFunction(body: Record<string, unknown>): string | undefined {
+  const config = (body.toolConfig as { functionCallingConfig?: FunctionCallingConfig } | undefined)?.functionCallingConfig;
+  if (config?.mode !== 'ANY') return undefined;
+  const tools = Array.isArray(body.tools) ? (body.tools as { functionDeclarations?: { name: string }[] }[]) : [];
+  return config.allowedFunctionNames?.[0] ?? tools[0]?.functionDeclarations?.[0]?.name;
+}
+
+function sendError(response: ServerResponse, code: number, status: string, message: string, details: unknown[] = []): void {
+  response.writeHead(code, { 'content-type': 'application/json; charset=UTF-8' });
+  response.end(JSON.stringify({ error: { code, message, status, details } }));
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  let text = '';
+  for await (const chunk of request) text += chunk;
+  return text;
+}
+
+export async function startGeminiMock(): Promise<GeminiMock> {
+  const calls: GeminiMockCall[] = [];
+  let counter = 0;
+
+  const server = createServer(async (request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const body = JSON.parse((await readBody(request)) || '{}') as Record<string, unknown>;
+    const apiKey = (request.headers['x-goog-api-key'] as string | undefined) ?? url.searchParams.get('key') ?? undefined;
+    const call: GeminiMockCall = { path: `${url.pathname}${url.search}`, apiKey, body, aborted: false, completed: false };
+    calls.push(call);
+    response.on('close', () => {
+      if (!response.writableFinished) call.aborted = true;
+    });
+    const route = /^\/v1beta\/models\/([^/:]+):(generateContent|streamGenerateContent)$/.exec(url.pathname);
+    if (request.method !== 'POST' || !route) return sendError(response, 404, 'NOT_FOUND', `Unknown path ${url.pathname}`);
+    if (!apiKey) return sendError(response, 403, 'PERMISSION_DENIED', 'Method doesn\'t allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API.');
+    if (apiKey.startsWith('mock-invalid')) {
+      return sendError(response, 400, 'INVALID_ARGUMENT', 'API key not valid. Please pass a valid API key.', [
+        { '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'API_KEY_INVALID', domain: 'googleapis.com', metadata: { service: 'generativelanguage.googleapis.com' } },
+      ]);
+    }
+    if (apiKey.startsWith('mock-limited')) {
+      return sendError(response, 429, 'RESOURCE_EXHAUSTED', 'You exceeded your current quota, please check your plan and billing details.', [
+        { '@type': 'type.googleapis.com/google.rpc.QuotaFailure', violations: [{ quotaId: 'GenerateRequestsPerMinutePerProjectPerModel-FreeTier', quotaValue: '10' }] },
+        { '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '20s' },
+      ]);
+    }
+
+    const prompt = lastUserText(body);
+    const functionName = forcedFunction(body);
+    const words = `Echo: ${prompt}`.split(/(?<= )/);
+    const responseId = `mockResponse${++counter}`;
+    const modelVersion = route[1];
+    const promptTokens = prompt.split(' ').length;
+    const usageMetadata = (outputTokens: number) => ({ promptTokenCount: promptTokens, candidatesTokenCount: outputTokens, totalTokenCount: promptTokens + outputTokens });
+    const answer = (parts: unknown[], finishReason: string | undefined, outputTokens: number) => ({
+      candidates: [{ content: { role: 'model', parts }, ...(finishReason ? { finishReason } : {}), index: 0 }],
+      usageMetadata: usageMetadata(outputTokens),
+      modelVersion,
+      responseId,
+    });
+    const functionPart = functionName ? { functionCall: { name: functionName, args: { text: prompt } } } : undefined;
+
+    if (route[2] === 'generateContent') {
+      response.writeHead(200, { 'content-type': 'application/json; charset=UTF-8' });
+      response.end(JSON.stringify(answer([functionPart ?? { text: words.join('') }], 'STOP', words.length)));
+      call.completed = true;
+      return;
+    }
+
+    if (url.searchParams.get('alt') !== 'sse') return sendError(response, 400, 'INVALID_ARGUMENT', 'This mock streams only with alt=sse.');
+    response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+    const event = (payload: unknown) => `data: ${JSON.stringify(payload)}\r\n\r\n`;
+    if (functionPart) {
+      response.end(event(answer([functionPart], 'STOP', 1)));
+      call.completed = true;
+      return;
+    }
+    const delayMs = prompt.includes('slowly') ? 150 : 0;
+    for (const [index, word] of words.entries()) {
+      if (response.destroyed) return;
+      if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
+      response.write(event(answer([{ text: word }], index === words.length - 1 ? 'STOP' : undefined, index + 1)));
+    }
+    response.end();
+    call.completed = true;
+  });
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseURL: `http://127.0.0.1:${port}/v1beta`,
+    calls,
+    reset: () => calls.splice(0),
+    close: () => new Promise((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}
