@@ -31,6 +31,8 @@ export interface RunOptions {
 }
 
 export interface InflightOptions {
+  /** Called as each caller starts a call (`leader`) or joins one (`follower`), before any outcome. */
+  onJoin?: (key: string, role: 'leader' | 'follower') => void;
   /** Called with a shared call's finished answer before it stops being joinable (the cache writes here). */
   onComplete?: (key: string, completion: ChatCompletion, headers: Record<string, string>) => Promise<void> | void;
 }
@@ -103,6 +105,7 @@ export function createInflight(options: InflightOptions = {}): Inflight {
     const call = existing ?? newCall();
     const role = existing ? 'follower' : 'leader';
     call.participants += 1;
+    options.onJoin?.(key, role);
     let left = false;
     const leave = () => {
       if (left) return;

@@ -94,6 +94,18 @@ describe('response cache', () => {
     expect(cache.stats()).toEqual({ hits: 0, misses: 0, shared: 0, savedUpstreamRequests: 0, memoryEntries: 0, memoryBytes: 0 });
   });
 
+  it('counts calls that failed upstream too, and keeps nothing from them', async () => {
+    const { cache } = setup();
+    const failing = async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      throw new Error('upstream down');
+    };
+    const outcomes = await Promise.allSettled([cache.run('k', failing, { stream: false }), cache.run('k', failing, { stream: true })]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected']);
+    expect(cache.stats()).toMatchObject({ misses: 1, shared: 1 });
+    expect(await cache.get('k')).toBeUndefined();
+  });
+
   it('keeps a streamed answer, so a later non-streamed identical request is a hit', async () => {
     const { cache } = setup();
     const request = chatCompletionRequestSchema.parse({ model: 'auto', messages: [{ role: 'user', content: 'hi' }], stream: true });

@@ -55,7 +55,8 @@ export interface ResponseCache {
   put(key: string, completion: ChatCompletion, headers?: Record<string, string>): Promise<void>;
   /**
    * Runs `start` once for identical concurrent requests (see Inflight.run); with `share` the
-   * answer is kept. `cache` is `miss` for the caller whose call went upstream, `shared` for joiners.
+   * answer is kept. `cache` is `miss` for the caller whose call went upstream (counted as a miss),
+   * `shared` for joiners (counted as shared), whatever the outcome.
    */
   run(key: string, start: (signal: AbortSignal) => Promise<UpstreamSource>, options: RunOptions): Promise<SharedAnswer & { cache: 'miss' | 'shared' }>;
   /** Forgets every answer and resets the counters. */
@@ -87,7 +88,13 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
   let storedBytes: number | undefined;
   /** Disk writes run one after another, so the running total stays right. */
   let writes: Promise<unknown> = Promise.resolve();
-  const inflight = createInflight({ onComplete: (key, completion, headers) => put(key, completion, headers) });
+  const inflight = createInflight({
+    onJoin: (_key, role) => {
+      if (role === 'leader') counters.misses += 1;
+      else counters.shared += 1;
+    },
+    onComplete: (key, completion, headers) => put(key, completion, headers),
+  });
 
   const serialized = <T>(task: () => Promise<T>): Promise<T> => {
     const result = writes.then(task);
@@ -181,8 +188,6 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
 
   async function run(key: string, start: (signal: AbortSignal) => Promise<UpstreamSource>, runOptions: RunOptions) {
     const answer = await inflight.run(key, start, runOptions);
-    if (answer.role === 'leader') counters.misses += 1;
-    else counters.shared += 1;
     return { ...answer, cache: answer.role === 'leader' ? ('miss' as const) : ('shared' as const) };
   }
 
