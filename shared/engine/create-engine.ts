@@ -5,13 +5,17 @@
  */
 import { createOriginGrants, type OriginGrants } from '../grants/origin-grants';
 import { createKeyRing, type KeyRing } from '../keys/key-ring';
-import { chatCompletionRequestSchema, type ChatCompletionChunk, type ChatCompletionRequest } from '../openai/chat';
+import { chatCompletionRequestSchema, type ChatCompletionRequest } from '../openai/chat';
 import { FreeLLMError, invalidRequest, toFreeLLMError } from '../openai/error';
 import { createProviderDirectory, type ProviderDirectory } from '../providers/provider-directory';
 import type { FetchLike } from '../providers/types';
 import { REQUEST_LOG_CAP, type Attempt, type RequestLogEntry } from '../request-log/request-log-entry';
-import { listCandidates, type Candidate } from '../router/candidates';
-import { AttemptsFailed, runAttempts } from '../router/run-attempts';
+import type { Candidate } from '../router/candidates';
+import { createChatRouter, type ChatRouterDeps } from '../router/chat-router';
+import { failureAnswer } from '../router/failure-answer';
+import type { RoutingSettings } from '../router/routing-settings';
+import type { KeyNotice } from '../usage/key-notices';
+import type { HealthEntry } from '../usage/usage-ledger';
 import type { FreeLLMDatabase } from '../store/database';
 import { createVault } from '../vault/vault';
 import type { Caller, EngineAnswer } from './engine-answer';
@@ -21,16 +25,36 @@ export interface EngineHost {
   now: () => number;
   db: FreeLLMDatabase;
   crypto: Crypto;
+  /** Free-tier limits (the catalog); without it only learned limits and cool-downs apply. */
+  limits?: ChatRouterDeps['limits'];
+  /** Model capabilities, tiers and canonical names (the catalog). */
+  models?: ChatRouterDeps['models'];
+  /** Timers for attempt timeouts, the deadline and the stream stall watchdog; global ones by default. */
+  timers?: ChatRouterDeps['timers'];
+  /** Wraps each routing decision (the benchmark times it). */
+  measure?: ChatRouterDeps['measure'];
+}
+
+/** Per-request options a transport read from the HTTP request (the `x-freellm-strategy` header). */
+export interface ChatOptions {
+  strategy?: string;
 }
 
 export interface Engine {
-  chat(body: unknown, caller: Caller, signal?: AbortSignal): Promise<EngineAnswer>;
+  chat(body: unknown, caller: Caller, signal?: AbortSignal, options?: ChatOptions): Promise<EngineAnswer>;
   /** OpenAI `GET /models`: `auto` plus `provider/model` for every provider the user has a key for. */
   models(caller: Caller): Promise<EngineAnswer>;
   keys: Omit<KeyRing, 'reveal'>;
   providers: ProviderDirectory;
   origins: OriginGrants;
   requestLog(limit?: number): Promise<RequestLogEntry[]>;
+  routing: {
+    settings(): Promise<RoutingSettings>;
+    /** Strategy, aliases and groups, affinity, pacing, time limits; parsed strictly. */
+    saveSettings(input: unknown): Promise<RoutingSettings>;
+  };
+  /** Passive health and usage per (provider, key, model), and why keys were disabled. */
+  health(): Promise<{ models: HealthEntry[]; notices: KeyNotice[] }>;
 }
 
 export function createEngine(host: EngineHost): Engine {
@@ -39,6 +63,8 @@ export function createEngine(host: EngineHost): Engine {
   const keyRing = createKeyRing(db, createVault(db, host.crypto), now, newId);
   const providers = createProviderDirectory(db, newId);
   const origins = createOriginGrants(db, now);
+  const { limits, models: modelSource, timers, measure } = host;
+  const router = createChatRouter({ db, fetch: host.fetch, now, keys: keyRing, providers, limits, models: modelSource, timers, measure });
 
   async function log(entry: RequestLogEntry): Promise<void> {
     await db.requestLog.add(entry);
@@ -64,31 +90,18 @@ export function createEngine(host: EngineHost): Engine {
     throw invalidRequest(`Invalid chat completion request${param ? ` at ${param}` : ''}: ${issue?.message}`, param);
   }
 
-  async function chooseCandidates(request: ChatCompletionRequest): Promise<Candidate[]> {
-    const candidates = await listCandidates(request.model, await keyRing.list(), providers);
-    if (candidates.length > 0) return candidates;
-    throw new FreeLLMError({
-      status: 503,
-      type: 'server_error',
-      code: 'no_keys',
-      message: `No enabled key can serve model "${request.model}". Add a provider key in the FreeLLM options page.`,
-    });
-  }
-
-  function callFor(candidate: Candidate, apiKey: string, signal?: AbortSignal) {
-    return { fetch: host.fetch, baseURL: candidate.provider.baseURL, apiKey, model: candidate.model, providerId: candidate.provider.id, signal, now };
-  }
-
-  async function chat(body: unknown, caller: Caller, signal?: AbortSignal): Promise<EngineAnswer> {
+  async function chat(body: unknown, caller: Caller, signal?: AbortSignal, options?: ChatOptions): Promise<EngineAnswer> {
     const requestId = `req_${newId().replaceAll('-', '')}`;
     const started = now();
     const origin = caller.kind === 'page' ? caller.origin : 'extension';
     let request: ChatCompletionRequest | undefined;
-    const finish = (status: number, served: Candidate | undefined, attempts: Attempt[]) =>
-      log({
+    const finish = async (status: number, served: Candidate | undefined, attempts: Attempt[]) => {
+      await log({
         requestId, at: started, origin, model: request?.model ?? 'unknown', stream: request?.stream === true, status,
         provider: served?.provider.id ?? null, servedModel: served?.model ?? null, latencyMs: now() - started, attempts,
       });
+      await router.ledger.flush();
+    };
     const headersFor = (served: Candidate, attempts: Attempt[]) => ({
       'x-request-id': requestId,
       'x-freellm-provider': served.provider.id,
@@ -99,29 +112,18 @@ export function createEngine(host: EngineHost): Engine {
     try {
       await authorize(caller);
       request = parseRequest(body);
-      const candidates = await chooseCandidates(request);
-      const streamRequest = request.stream === true;
-      const parsedRequest = request;
-      if (!streamRequest) {
-        const result = await runAttempts(candidates, async (candidate) =>
-          candidate.provider.adapter.complete(parsedRequest, callFor(candidate, await keyRing.reveal(candidate.key.id), signal)), now, signal);
+      const route = await router.prepare(request, options?.strategy);
+      if (request.stream !== true) {
+        const result = await router.complete(route, signal);
         await finish(200, result.served, result.attempts);
         return { kind: 'json', status: 200, headers: headersFor(result.served, result.attempts), body: result.value };
       }
-      const result = await runAttempts(candidates, async (candidate) => {
-        const chunks = await candidate.provider.adapter.stream(parsedRequest, callFor(candidate, await keyRing.reveal(candidate.key.id), signal));
-        const iterator = chunks[Symbol.asyncIterator]();
-        return { iterator, first: await iterator.next() };
-      }, now, signal);
-      const relay = relayStream(result.value.iterator, result.value.first, (status) => finish(status, result.served, result.attempts));
-      return { kind: 'stream', status: 200, headers: headersFor(result.served, result.attempts), chunks: relay };
+      const result = await router.stream(route, (status) => finish(status, result.served, result.attempts), signal);
+      return { kind: 'stream', status: 200, headers: headersFor(result.served, result.attempts), chunks: result.chunks };
     } catch (thrown) {
-      const error = thrown instanceof AttemptsFailed ? thrown.error : toFreeLLMError(thrown);
-      const attempts = thrown instanceof AttemptsFailed ? thrown.attempts : [];
-      await finish(error.status, undefined, attempts);
-      const headers: Record<string, string> = { 'x-request-id': requestId, 'x-freellm-attempts': String(attempts.length) };
-      if (error.retryAfterMs !== undefined) headers['retry-after'] = String(Math.ceil(error.retryAfterMs / 1000));
-      return { kind: 'json', status: error.status, headers, body: error.toBody() };
+      const answer = failureAnswer(thrown, requestId);
+      await finish(answer.status, undefined, answer.attempts);
+      return { kind: 'json', status: answer.status, headers: answer.headers, body: answer.body };
     }
   }
 
@@ -145,32 +147,26 @@ export function createEngine(host: EngineHost): Engine {
   return {
     chat,
     models,
-    keys: { add: keyRing.add, list: keyRing.list, remove: keyRing.remove, setEnabled: keyRing.setEnabled },
+    keys: {
+      add: keyRing.add,
+      /** Each key with `disabledReason` when the router disabled it (invalid, out of credits). */
+      async list() {
+        const notices = new Map((await router.notices.list()).map((notice) => [notice.keyId, notice.reason]));
+        return (await keyRing.list()).map((key) => (notices.has(key.id) ? { ...key, disabledReason: notices.get(key.id) } : key));
+      },
+      remove: keyRing.remove,
+      async setEnabled(id, enabled) {
+        await keyRing.setEnabled(id, enabled);
+        if (enabled) await router.keyEnabled(id);
+      },
+    },
     providers,
     origins,
     requestLog: (limit = 100) => db.requestLog.orderBy('at').reverse().limit(limit).toArray(),
+    routing: { settings: router.settings, saveSettings: router.saveSettings },
+    async health() {
+      await router.ledger.load();
+      return { models: router.ledger.report(), notices: await router.notices.list() };
+    },
   };
-}
-
-/** After the first chunk the stream is committed: a later failure becomes one error chunk. */
-async function* relayStream(
-  iterator: AsyncIterator<ChatCompletionChunk>,
-  first: IteratorResult<ChatCompletionChunk>,
-  done: (status: number) => Promise<void>,
-): AsyncGenerator<ChatCompletionChunk | ReturnType<FreeLLMError['toBody']>> {
-  let status = 200;
-  try {
-    let next = first;
-    while (!next.done) {
-      yield next.value;
-      next = await iterator.next();
-    }
-  } catch (thrown) {
-    const error = toFreeLLMError(thrown);
-    status = error.status;
-    yield error.toBody();
-  } finally {
-    await iterator.return?.();
-    await done(status);
-  }
 }

@@ -1,31 +1,128 @@
 /**
- * @module Who may serve a request, in order: `auto` means every enabled key with its provider's
- * default model; `provider/model` pins a provider; any other name is sent as-is to every key.
+ * @module Who may serve a request: the virtual model is expanded into (key, provider, model)
+ * candidates — `auto`, `auto:fast`, `auto:smart`, an alias or group, a canonical name served by
+ * several providers, a pinned `provider/model`, or any other name sent as-is to every key — and
+ * the ones that lack a capability the request needs, or a large enough context, are dropped.
  */
 import type { KeySummary } from '../keys/stored-key';
-import type { ProviderDirectory, ResolvedProvider } from '../providers/provider-directory';
+import type { ChatCompletionRequest } from '../openai/chat';
+import type { ResolvedProvider } from '../providers/provider-directory';
+import { equivalentModel, isCanonicalName, type ModelInfo, type ModelSource } from './model-equivalence';
 
 export interface Candidate {
   key: KeySummary;
   provider: ResolvedProvider;
   model: string;
+  info?: ModelInfo;
 }
 
-export async function listCandidates(requestedModel: string, keys: KeySummary[], providers: ProviderDirectory): Promise<Candidate[]> {
-  const slash = requestedModel.indexOf('/');
-  const pinnedProvider = slash > 0 ? await providers.resolve(requestedModel.slice(0, slash)) : undefined;
-  const candidates: Candidate[] = [];
-  for (const key of keys) {
-    if (!key.enabled) continue;
-    if (pinnedProvider && key.providerId !== pinnedProvider.id) continue;
-    const provider = pinnedProvider ?? (await providers.resolve(key.providerId));
-    if (!provider) continue;
-    const model = pinnedProvider
-      ? requestedModel.slice(slash + 1)
-      : requestedModel === 'auto'
-        ? provider.defaultModel
-        : requestedModel;
-    candidates.push({ key, provider, model });
+export interface RequestNeeds {
+  tools: boolean;
+  vision: boolean;
+  json: boolean;
+  /** Prompt estimate: characters / 4. */
+  promptTokens: number;
+  /** Prompt plus the output asked for. */
+  contextTokens: number;
+  /** What the call is expected to spend, for the token windows. */
+  estimatedTokens: number;
+}
+
+/** Output tokens assumed when the caller sets no limit; corrected by reported usage afterwards. */
+const DEFAULT_OUTPUT_TOKENS = 256;
+const IMAGE_TOKENS = 765;
+
+export function requestNeeds(request: ChatCompletionRequest): RequestNeeds {
+  let chars = 0;
+  let vision = false;
+  for (const message of request.messages) {
+    const content = message.content;
+    if (typeof content === 'string') chars += content.length;
+    else for (const part of content ?? []) {
+      if (part.type === 'text') chars += part.text.length;
+      else {
+        vision = true;
+        chars += IMAGE_TOKENS * 4;
+      }
+    }
+    if (message.role === 'assistant') for (const call of message.tool_calls ?? []) chars += call.function.arguments.length;
   }
-  return candidates;
+  if (request.tools) chars += JSON.stringify(request.tools).length;
+  const prompt = Math.ceil(chars / 4);
+  const output = request.max_completion_tokens ?? request.max_tokens ?? undefined;
+  const format = request.response_format?.type;
+  return {
+    tools: (request.tools?.length ?? 0) > 0,
+    vision,
+    json: format === 'json_object' || format === 'json_schema',
+    promptTokens: prompt,
+    contextTokens: prompt + (output ?? 0),
+    estimatedTokens: prompt + (output ?? DEFAULT_OUTPUT_TOKENS),
+  };
+}
+
+/** Why a model cannot serve the request, or undefined when it can (unknown capabilities pass). */
+export function unfitReason(info: ModelInfo | undefined, needs: RequestNeeds): string | undefined {
+  if (needs.tools && info?.tools === false) return 'tools';
+  if (needs.vision && info?.vision === false) return 'images';
+  if (needs.json && info?.jsonMode === false) return 'JSON mode';
+  if (info?.contextWindow !== undefined && needs.contextTokens > info.contextWindow) return 'a context this long';
+  return undefined;
+}
+
+export interface CandidateInputs {
+  /** Enabled keys in the user's priority order. */
+  keys: readonly KeySummary[];
+  providers: ReadonlyMap<string, ResolvedProvider>;
+  models?: ModelSource;
+  aliases: Readonly<Record<string, readonly string[]>>;
+}
+
+const TIERS: Record<string, ModelInfo['tier'] | 'any'> = { auto: 'any', 'auto:fast': 'fast', 'auto:smart': 'smart' };
+
+function infoFor(inputs: CandidateInputs, providerId: string, model: string): ModelInfo | undefined {
+  return inputs.models?.models(providerId).find((info) => info.id === model);
+}
+
+function forName(name: string, inputs: CandidateInputs): Candidate[] {
+  const { keys, providers, models } = inputs;
+  const each = (pick: (provider: ResolvedProvider) => string[]) =>
+    keys.flatMap((key) => {
+      const provider = providers.get(key.providerId);
+      return provider ? pick(provider).map((model) => ({ key, provider, model, info: infoFor(inputs, provider.id, model) })) : [];
+    });
+  const tier = TIERS[name];
+  if (tier) {
+    // A provider the model source does not describe offers its default model.
+    const inTier = each((provider) => {
+      const listed = models?.models(provider.id) ?? [];
+      if (listed.length === 0) return [provider.defaultModel];
+      return listed.filter((info) => tier === 'any' || info.tier === tier).map((info) => info.id);
+    });
+    return inTier.length > 0 || tier === 'any' ? inTier : forName('auto', inputs);
+  }
+  const slash = name.indexOf('/');
+  const pinned = slash > 0 ? providers.get(name.slice(0, slash)) : undefined;
+  if (pinned) return each((provider) => (provider.id === pinned.id ? [name.slice(slash + 1)] : []));
+  if (isCanonicalName(name, providers.keys(), models)) {
+    return each((provider) => {
+      const id = equivalentModel(name, provider.id, models);
+      return id ? [id] : [];
+    });
+  }
+  const listedSomewhere = [...providers.keys()].some((id) => infoFor(inputs, id, name));
+  return each((provider) => (!listedSomewhere || infoFor(inputs, provider.id, name) ? [name] : []));
+}
+
+/** Expands a requested model into candidates, aliases first (a group may name other aliases). */
+export function expandModel(name: string, inputs: CandidateInputs, depth = 0): Candidate[] {
+  const targets = inputs.aliases[name];
+  if (!targets || depth > 3) return forName(name, inputs);
+  const seen = new Set<string>();
+  return targets
+    .flatMap((target) => expandModel(target, inputs, depth + 1))
+    .filter((candidate) => {
+      const id = `${candidate.key.id}\u0000${candidate.model}`;
+      return !seen.has(id) && Boolean(seen.add(id));
+    });
 }

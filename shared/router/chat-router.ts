@@ -1,0 +1,160 @@
+/**
+ * @module The router as the engine uses it: turns one parsed chat request into candidates
+ * (virtual models, aliases, capability filter), orders them by strategy and affinity against the
+ * accounting, runs the attempts, relays streams, and settles token estimates with reported usage.
+ */
+import { z } from 'zod';
+import type { KeySummary } from '../keys/stored-key';
+import type { ChatCompletion, ChatCompletionChunk, ChatCompletionRequest } from '../openai/chat';
+import { FreeLLMError, invalidRequest, type OpenAIErrorBody } from '../openai/error';
+import type { ResolvedProvider } from '../providers/provider-directory';
+import { parseRateLimitHeaders } from '../providers/rate-limits';
+import type { FetchLike } from '../providers/types';
+import type { FreeLLMDatabase } from '../store/database';
+import { createKeyNotices } from '../usage/key-notices';
+import type { LimitSource } from '../usage/usage-limits';
+import { createUsageLedger } from '../usage/usage-ledger';
+import { expandModel, requestNeeds, unfitReason, type Candidate, type RequestNeeds } from './candidates';
+import { conversationOf, createAffinityMemory } from './conversation-affinity';
+import type { ModelSource } from './model-equivalence';
+import { orderCandidates, targetOf, type Ordering } from './order-candidates';
+import { readRoutingSettings, strategySchema, writeRoutingSettings, type RoutingSettings, type Strategy } from './routing-settings';
+import { runAttempts, type Served, type Timers } from './run-attempts';
+import { openStream, relayStream, type StreamEnd } from './stream-relay';
+
+export interface ChatRouterDeps {
+  db: FreeLLMDatabase;
+  fetch: FetchLike;
+  now: () => number;
+  keys: { list(): Promise<KeySummary[]>; reveal(id: string): Promise<string>; setEnabled(id: string, enabled: boolean): Promise<void> };
+  providers: { resolve(id: string): Promise<ResolvedProvider | undefined> };
+  limits?: LimitSource;
+  models?: ModelSource;
+  timers?: Timers;
+  /** Wraps the routing decision; the benchmark times it. */
+  measure?: <T>(label: 'route', work: () => T) => T;
+}
+
+/** Per-request routing options: the `freellm` body field, or the `x-freellm-strategy` header. */
+const requestOptionsSchema = z.strictObject({ strategy: strategySchema.optional() }).optional();
+
+export interface Route {
+  upstream: ChatCompletionRequest;
+  ordering: Ordering;
+  needs: RequestNeeds;
+  settings: RoutingSettings;
+  conversation: string;
+}
+
+const defaultTimers: Timers = { setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>) };
+
+export function createChatRouter(deps: ChatRouterDeps) {
+  const { db, now } = deps;
+  const ledger = createUsageLedger({ now, limits: deps.limits, db });
+  const notices = createKeyNotices(db);
+  const affinity = createAffinityMemory();
+  const timers = deps.timers ?? defaultTimers;
+  const measure = deps.measure ?? ((_label, work) => work());
+  let settings: Promise<RoutingSettings> | undefined;
+
+  function readOptions(request: ChatCompletionRequest, header: string | undefined): Strategy | undefined {
+    const parsed = requestOptionsSchema.safeParse(request.freellm);
+    if (!parsed.success) throw invalidRequest(`Invalid freellm options: ${parsed.error.issues[0]?.message}`, `freellm.${parsed.error.issues[0]?.path.join('.')}`);
+    if (header === undefined) return parsed.data?.strategy;
+    const strategy = strategySchema.safeParse(header.trim().toLowerCase());
+    if (!strategy.success) throw invalidRequest(`x-freellm-strategy must be one of priority, balanced, fastest.`, 'x-freellm-strategy');
+    return strategy.data;
+  }
+
+  function plan(request: ChatCompletionRequest, keys: KeySummary[], providers: Map<string, ResolvedProvider>, current: RoutingSettings, strategy: Strategy): Omit<Route, 'upstream'> {
+    const needs = requestNeeds(request);
+    const all = expandModel(request.model, { keys, providers, models: deps.models, aliases: current.aliases });
+    if (all.length === 0) {
+      throw new FreeLLMError({ status: 503, type: 'server_error', code: 'no_keys', message: `No enabled key can serve model "${request.model}". Add a provider key in the FreeLLM options page.` });
+    }
+    const fit = all.filter((candidate) => unfitReason(candidate.info, needs) === undefined);
+    if (fit.length === 0) {
+      const missing = [...new Set(all.map((candidate) => unfitReason(candidate.info, needs)))].join(', ');
+      throw invalidRequest(`No model "${request.model}" can use supports ${missing}.`, 'model', 'no_capable_model');
+    }
+    const conversation = conversationOf(request.messages);
+    const preferred = current.affinity && conversation.followUp ? affinity.get(conversation.id) : undefined;
+    const ordering = orderCandidates(fit, { ledger, strategy, needs, now: now(), pacing: current.pacing, preferred });
+    return { ordering, needs, settings: current, conversation: conversation.id };
+  }
+
+  async function prepare(request: ChatCompletionRequest, headerStrategy?: string): Promise<Route> {
+    const strategy = readOptions(request, headerStrategy);
+    const { freellm: _freellm, ...upstream } = request;
+    const [current, keys] = await Promise.all([(settings ??= readRoutingSettings(db)), deps.keys.list(), ledger.load()]);
+    const enabled = keys.filter((key) => key.enabled);
+    const providers = new Map<string, ResolvedProvider>();
+    for (const id of new Set(enabled.map((key) => key.providerId))) {
+      const provider = await deps.providers.resolve(id);
+      if (provider) providers.set(id, provider);
+    }
+    const route = measure('route', () => plan(upstream, enabled, providers, current, strategy ?? current.strategy));
+    return { ...route, upstream };
+  }
+
+  async function disableKey(candidate: Candidate, reason: string): Promise<void> {
+    await deps.keys.setEnabled(candidate.key.id, false);
+    await notices.record({ keyId: candidate.key.id, providerId: candidate.provider.id, reason, at: now() });
+  }
+
+  async function callFor(candidate: Candidate, signal: AbortSignal) {
+    const target = targetOf(candidate);
+    return {
+      fetch: deps.fetch, baseURL: candidate.provider.baseURL, model: candidate.model, providerId: candidate.provider.id, signal, now,
+      apiKey: await deps.keys.reveal(candidate.key.id),
+      /** Adapters hand every answer's headers here (optional hook; see docs/routing.md). */
+      onRateLimitHeaders: (headers: Headers) => ledger.learn(target, parseRateLimitHeaders(candidate.provider.id, headers, now())),
+    };
+  }
+
+  function run<T>(route: Route, attempt: (candidate: Candidate, signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<Served<T>> {
+    const { settings: current } = route;
+    return runAttempts(route.ordering, attempt, {
+      ledger, now, timers, disableKey, signal,
+      attemptTimeoutMs: current.attemptTimeoutMs, deadlineMs: current.deadlineMs, estimatedTokens: route.needs.estimatedTokens,
+    }).then((served) => {
+      if (current.affinity) affinity.remember(route.conversation, { keyId: served.served.key.id, model: served.served.model });
+      return served;
+    });
+  }
+
+  return {
+    ledger,
+    notices,
+    prepare,
+    async complete(route: Route, signal?: AbortSignal): Promise<Served<ChatCompletion>> {
+      const served = await run(route, async (candidate, attemptSignal) => candidate.provider.adapter.complete(route.upstream, await callFor(candidate, attemptSignal)), signal);
+      ledger.settle(served.reservation, served.value.usage?.total_tokens ?? route.needs.estimatedTokens);
+      return served;
+    },
+    /** Fails over until a stream's first token; `done` runs once the caller's stream ends. */
+    async stream(route: Route, done: (status: number) => Promise<void>, signal?: AbortSignal) {
+      const served = await run(route, async (candidate, attemptSignal) => openStream(await candidate.provider.adapter.stream(route.upstream, await callFor(candidate, attemptSignal))), signal);
+      const chunks: AsyncIterable<ChatCompletionChunk | OpenAIErrorBody> = relayStream(served.value, {
+        stallMs: route.settings.streamStallMs, timers, abort: served.abort,
+        done: async (end: StreamEnd) => {
+          ledger.settle(served.reservation, end.reportedTokens ?? route.needs.promptTokens + Math.ceil(end.outputChars / 4));
+          await done(end.status);
+        },
+      });
+      return { ...served, chunks };
+    },
+    settings: () => (settings ??= readRoutingSettings(db)),
+    async saveSettings(input: unknown): Promise<RoutingSettings> {
+      const saved = await writeRoutingSettings(db, input);
+      settings = Promise.resolve(saved);
+      return saved;
+    },
+    /** The user re-enabled a key: forget why it was disabled and lift its cool-downs. */
+    async keyEnabled(keyId: string): Promise<void> {
+      await notices.clear(keyId);
+      ledger.forgiveKey(keyId);
+    },
+  };
+}
+export type ChatRouter = ReturnType<typeof createChatRouter>;

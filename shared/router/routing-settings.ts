@@ -1,0 +1,46 @@
+/**
+ * @module The user's routing preferences, stored as one row (`id: 'routing'`) of the `settings`
+ * table: default strategy, aliases and groups, affinity, pacing and time limits. Parsed on read,
+ * so a damaged row falls back to the defaults instead of breaking every request.
+ */
+import { z } from 'zod';
+import { invalidRequest } from '../openai/error';
+import type { FreeLLMDatabase } from '../store/database';
+
+export const STRATEGIES = ['priority', 'balanced', 'fastest'] as const;
+export const strategySchema = z.enum(STRATEGIES);
+export type Strategy = z.infer<typeof strategySchema>;
+
+export const routingSettingsSchema = z.object({
+  strategy: strategySchema.default('priority'),
+  /** Name → targets: one target is an alias, several a group tried as one pool. */
+  aliases: z.record(z.string().min(1).max(200), z.array(z.string().min(1).max(300)).min(1).max(50)).default({}),
+  /** Keep follow-up turns of a conversation on the provider that answered before. */
+  affinity: z.boolean().default(true),
+  /** Spread the daily cap of `smart` models across the day. */
+  pacing: z.boolean().default(false),
+  attemptTimeoutMs: z.number().int().min(100).max(600_000).default(60_000),
+  deadlineMs: z.number().int().min(100).max(900_000).default(120_000),
+  /** A stream that sends nothing for this long after its first token ends with an error chunk. */
+  streamStallMs: z.number().int().min(100).max(600_000).default(30_000),
+});
+export type RoutingSettings = z.infer<typeof routingSettingsSchema>;
+export type RoutingSettingsInput = z.input<typeof routingSettingsSchema>;
+
+const ROW_ID = 'routing';
+
+export async function readRoutingSettings(db: FreeLLMDatabase): Promise<RoutingSettings> {
+  const { id: _id, ...row } = (await db.settings.get(ROW_ID)) ?? { id: ROW_ID };
+  const parsed = routingSettingsSchema.safeParse(row);
+  return parsed.success ? parsed.data : routingSettingsSchema.parse({});
+}
+
+export async function writeRoutingSettings(db: FreeLLMDatabase, input: unknown): Promise<RoutingSettings> {
+  const parsed = routingSettingsSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw invalidRequest(`Invalid routing settings: ${issue?.message}`, issue?.path.join('.') || null);
+  }
+  await db.settings.put({ id: ROW_ID, ...parsed.data });
+  return parsed.data;
+}

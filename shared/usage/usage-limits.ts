@@ -1,0 +1,37 @@
+/**
+ * @module What the accounting needs to know about a provider's limits, as plain input: the
+ * catalog (or a test, or the benchmark) implements `LimitSource`; nothing here knows the catalog.
+ */
+
+/** Requests and tokens per minute and per day; a missing number means "not limited / unknown". */
+export interface Limits {
+  rpm?: number;
+  rpd?: number;
+  tpm?: number;
+  tpd?: number;
+}
+
+/**
+ * Who shares one allowance: every model of one key (`key`), every key of one account
+ * (`account`, e.g. a Gemini project or an OpenRouter account), or each model of a key (`model`).
+ */
+export type LimitScope = 'key' | 'account' | 'model';
+
+export interface LimitSpec extends Limits {
+  scope: LimitScope;
+  /** IANA time zone whose midnight resets the daily windows; UTC when absent (Gemini: America/Los_Angeles). */
+  dailyResetTimeZone?: string;
+}
+
+/** Feeds the accounting: the free-tier limits of one model at one provider, if known. */
+export interface LimitSource {
+  limitsFor(providerId: string, model: string): LimitSpec | undefined;
+}
+
+/** A limit source from a plain table: `{ groq: { rpm: 30, scope: 'model' } }`, optionally per model. */
+export function createTableLimitSource(
+  byProvider: Record<string, LimitSpec>,
+  byModel: Record<string, LimitSpec> = {},
+): LimitSource {
+  return { limitsFor: (providerId, model) => byModel[`${providerId}/${model}`] ?? byProvider[providerId] };
+}
