@@ -12,7 +12,7 @@ export type UpstreamSource =
   | { headers: Record<string, string>; completion: ChatCompletion }
   | { headers: Record<string, string>; chunks: AsyncIterable<ChatCompletionChunk> };
 
-/** One caller's view of a shared call. */
+/** One caller's view of a shared call. The completion and chunks are shared between callers: read-only. */
 export type SharedAnswer =
   | { role: 'leader' | 'follower'; headers: Record<string, string>; kind: 'json'; completion: ChatCompletion }
   | { role: 'leader' | 'follower'; headers: Record<string, string>; kind: 'stream'; chunks: AsyncIterable<ChatCompletionChunk> };
