@@ -1,17 +1,33 @@
-/** @module Every provider the user can use: the built-in presets plus their own endpoints. */
+/**
+ * @module Every provider the user can use: the built-in presets (each with the adapter of its
+ * wire family and the user's base-URL override, if any) plus their own endpoints.
+ */
+import type { ProviderPreset, WireFamily } from '../catalog/catalog-types';
 import { PROVIDER_PRESETS, findPreset } from '../catalog/provider-presets';
+import { baseURLSchema, providerSettingsSchema } from '../catalog/provider-settings';
 import { invalidRequest } from '../openai/error';
 import type { FreeLLMDatabase } from '../store/database';
+import { createAnthropicAdapter } from './anthropic/anthropic-adapter';
 import { customProviderSchema, type CustomProvider } from './custom-provider';
+import { createGeminiAdapter } from './gemini/gemini-adapter';
 import { createOpenAICompatibleAdapter } from './openai-compatible/openai-compatible-adapter';
+import type { RateLimitHeaderFamily } from './rate-limits';
 import type { ProviderAdapter } from './types';
 
 export interface ResolvedProvider {
   id: string;
   name: string;
+  family: WireFamily;
+  /** The override when the user set one, else the preset's. */
   baseURL: string;
+  baseURLOverridden: boolean;
   defaultModel: string;
   custom: boolean;
+  /** Local servers: no key needed. */
+  keyless: boolean;
+  local: boolean;
+  /** How to read this provider's rate-limit headers (`parseRateLimitHeaders`). */
+  rateLimitHeaders: RateLimitHeaderFamily;
   adapter: ProviderAdapter;
 }
 
@@ -22,30 +38,80 @@ export interface ProviderDirectory {
   resolve(id: string): Promise<ResolvedProvider | undefined>;
   addCustom(input: Omit<CustomProvider, 'id'>): Promise<CustomProvider>;
   removeCustom(id: string): Promise<void>;
+  /** Points a built-in provider at another base URL; `null` goes back to the preset's. */
+  setBaseURLOverride(providerId: string, baseURL: string | null): Promise<void>;
 }
 
-const adapters = new Map(PROVIDER_PRESETS.map((preset) => [preset.id, createOpenAICompatibleAdapter(preset)]));
+/**
+ * The adapter for each wire family. TODO(integrator): `cohere` → `createCohereAdapter()` from
+ * `./cohere/cohere-adapter` once that file exists; until then Cohere resolves to nothing.
+ */
+const ADAPTER_BY_FAMILY: Record<WireFamily, ((preset: ProviderPreset) => ProviderAdapter) | undefined> = {
+  'openai-compatible': (preset) => createOpenAICompatibleAdapter(preset),
+  anthropic: () => createAnthropicAdapter(),
+  gemini: () => createGeminiAdapter(),
+  cohere: undefined,
+};
+
+const adapters = new Map(
+  PROVIDER_PRESETS.flatMap((preset) => {
+    const create = ADAPTER_BY_FAMILY[preset.family];
+    return create ? [[preset.id, create(preset)] as const] : [];
+  }),
+);
 const plainAdapter = createOpenAICompatibleAdapter();
 
-function fromCustom(custom: CustomProvider): ResolvedProvider {
-  return { ...custom, custom: true, adapter: plainAdapter };
+function summarize(preset: ProviderPreset, overrides: Map<string, string>): ProviderSummary {
+  const override = overrides.get(preset.id);
+  return {
+    id: preset.id,
+    name: preset.name,
+    family: preset.family,
+    baseURL: override ?? preset.baseURL,
+    baseURLOverridden: override !== undefined,
+    defaultModel: preset.defaultModel,
+    custom: false,
+    keyless: preset.keyless === true,
+    local: preset.local === true,
+    rateLimitHeaders: preset.rateLimitHeaders,
+  };
+}
+
+function summarizeCustom({ id, name, baseURL, defaultModel }: CustomProvider): ProviderSummary {
+  return { id, name, family: 'openai-compatible', baseURL, baseURLOverridden: false, defaultModel, custom: true, keyless: false, local: false, rateLimitHeaders: 'openai' };
 }
 
 export function createProviderDirectory(db: FreeLLMDatabase, newId: () => string): ProviderDirectory {
+  /** Base-URL overrides by provider id; records that fail to parse are ignored. */
+  async function readOverrides(): Promise<Map<string, string>> {
+    const records = await db.providerSettings.toArray();
+    return new Map(
+      records.flatMap((record) => {
+        const parsed = providerSettingsSchema.safeParse(record);
+        return parsed.success && parsed.data.baseURL ? [[parsed.data.providerId, parsed.data.baseURL] as const] : [];
+      }),
+    );
+  }
+
   return {
     async list() {
-      const customs = await db.customProviders.toArray();
+      const [customs, overrides] = await Promise.all([db.customProviders.toArray(), readOverrides()]);
       return [
-        ...PROVIDER_PRESETS.map(({ id, name, baseURL, defaultModel }) => ({ id, name, baseURL, defaultModel, custom: false })),
-        ...customs.map(({ id, name, baseURL, defaultModel }) => ({ id, name, baseURL, defaultModel, custom: true })),
+        ...PROVIDER_PRESETS.filter((preset) => adapters.has(preset.id)).map((preset) => summarize(preset, overrides)),
+        ...customs.flatMap((custom) => {
+          const parsed = customProviderSchema.safeParse(custom);
+          return parsed.success ? [summarizeCustom(parsed.data)] : [];
+        }),
       ];
     },
     async resolve(id) {
       const preset = findPreset(id);
-      if (preset) return { ...preset, custom: false, adapter: adapters.get(id) ?? plainAdapter };
-      const custom = await db.customProviders.get(id);
-      const parsed = customProviderSchema.safeParse(custom);
-      return parsed.success ? fromCustom(parsed.data) : undefined;
+      if (preset) {
+        const adapter = adapters.get(id);
+        return adapter ? { ...summarize(preset, await readOverrides()), adapter } : undefined;
+      }
+      const parsed = customProviderSchema.safeParse(await db.customProviders.get(id));
+      return parsed.success ? { ...summarizeCustom(parsed.data), adapter: plainAdapter } : undefined;
     },
     async addCustom(input) {
       const parsed = customProviderSchema.safeParse({ ...input, id: `custom-${newId()}` });
@@ -61,6 +127,16 @@ export function createProviderDirectory(db: FreeLLMDatabase, newId: () => string
         await db.customProviders.delete(id);
         await db.keys.where('providerId').equals(id).delete();
       });
+    },
+    async setBaseURLOverride(providerId, baseURL) {
+      if (!findPreset(providerId)) throw invalidRequest(`Unknown provider "${providerId}"`, 'providerId');
+      if (baseURL === null) {
+        await db.providerSettings.delete(providerId);
+        return;
+      }
+      const parsed = baseURLSchema.safeParse(baseURL);
+      if (!parsed.success) throw invalidRequest(parsed.error.issues[0]?.message ?? 'Invalid base URL', 'baseURL');
+      await db.providerSettings.put({ providerId, baseURL: parsed.data });
     },
   };
 }
