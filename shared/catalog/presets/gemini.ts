@@ -16,7 +16,7 @@ export const gemini: ProviderPreset = {
   baseURL: 'https://generativelanguage.googleapis.com/v1beta',
   auth: 'x-goog-api-key',
   keyPrefixes: ['AIza'],
-  modelsEndpoint: '/models',
+  modelsEndpoint: '/models?pageSize=1000',
   signupUrl: 'https://aistudio.google.com/apikey',
   freeTier: {
     note: 'Free tier per Google Cloud project (more keys in one project add nothing); free prompts may be used to improve Google products; daily quota resets at midnight Pacific.',
