@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Sourced } from './catalog-types';
 import {
@@ -76,5 +77,14 @@ describe('detectPresetByKey', () => {
 
   it('leaves a key without a known prefix or shape to the user', () => {
     expect(detectPresetByKey('0123456789abcdefghijklmnopqrstuv')).toBeUndefined();
+  });
+});
+
+describe('docs/providers.md', () => {
+  const doc = readFileSync(new URL('../../docs/providers.md', import.meta.url), 'utf8');
+
+  it.each(PROVIDER_PRESETS.map((preset) => [preset.id, preset] as const))('tells users where to get a %s key and what it looks like', (_id, preset) => {
+    expect(doc).toContain(preset.local ? preset.baseURL : preset.signupUrl);
+    for (const prefix of preset.keyPrefixes) expect(doc).toContain(`\`${prefix}\``);
   });
 });
