@@ -85,11 +85,7 @@ export async function runAttempts<T>(
       if (deps.signal) linkAbort(deps.signal, controller);
       const started = now();
       try {
-        const value = await withTimeout(attempt(candidate, controller.signal), deps.attemptTimeoutMs, timers, () => {
-          const error = timeoutError(candidate, deps.attemptTimeoutMs);
-          controller.abort(error);
-          return error;
-        });
+        const value = await withTimeout(attempt(candidate, controller.signal), deps.attemptTimeoutMs, timers, controller, () => timeoutError(candidate, deps.attemptTimeoutMs));
         const latencyMs = now() - started;
         ledger.record(target, { ok: true, latencyMs });
         attempts.push({ provider: candidate.provider.id, model: candidate.model, outcome: 'ok', latencyMs });
@@ -127,12 +123,17 @@ function linkAbort(outer: AbortSignal, inner: AbortController): void {
   else outer.addEventListener('abort', () => inner.abort(outer.reason), { once: true });
 }
 
-function withTimeout<T>(work: Promise<T>, ms: number, timers: Timers, onTimeout: () => FreeLLMError): Promise<T> {
+/** Settles when the work does, or rejects when the attempt times out or is aborted (the deadline, the caller). */
+function withTimeout<T>(work: Promise<T>, ms: number, timers: Timers, controller: AbortController, onTimeout: () => FreeLLMError): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const handle = timers.setTimeout(() => reject(onTimeout()), ms);
+    const handle = timers.setTimeout(() => controller.abort(onTimeout()), ms);
+    const aborted = () => reject(controller.signal.reason);
+    if (controller.signal.aborted) aborted();
+    controller.signal.addEventListener('abort', aborted, { once: true });
+    const settle = () => (timers.clearTimeout(handle), controller.signal.removeEventListener('abort', aborted));
     work.then(
-      (value) => (timers.clearTimeout(handle), resolve(value)),
-      (error: unknown) => (timers.clearTimeout(handle), reject(error)),
+      (value) => (settle(), resolve(value)),
+      (error: unknown) => (settle(), reject(error)),
     );
   });
 }

@@ -44,6 +44,8 @@ export interface HealthEntry {
 const NO_LIMITS: LimitSpec = { scope: 'model' };
 const HOUR_MS = 3_600_000;
 const LEARNED_FROM_HEADERS_MS = 24 * HOUR_MS;
+/** A refusal may come from someone else sharing the key, so what it teaches is forgotten sooner. */
+const LEARNED_FROM_REFUSAL_MS = 10 * 60_000;
 const LATENCY_WEIGHT = 0.2;
 
 export type UsageLedger = ReturnType<typeof createUsageLedger>;
@@ -163,7 +165,7 @@ export function createUsageLedger(options: { now: () => number; limits?: LimitSo
       const reached = daily ? limit.day.requests : limit.minuteRequests.length;
       const known = limits[name];
       if (reached > 0 && (known === undefined || reached < known)) {
-        limit.learned[name] = { value: reached, until: daily ? day.end + 24 * HOUR_MS : now() + HOUR_MS };
+        limit.learned[name] = { value: reached, until: daily ? day.end + 24 * HOUR_MS : now() + LEARNED_FROM_REFUSAL_MS };
         touch(limit);
       }
     },

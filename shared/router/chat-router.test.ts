@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { jsonResponse } from '../testing/fake-fetch';
+import { createTableLimitSource } from '../usage/usage-limits';
+import { ask, completion, errorResponse, extension, hostOf, routingKit } from './routing-test-kit';
+
+const GROQ = { providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' };
+const CEREBRAS = { providerId: 'cerebras', secret: 'csk-bbbbbbbbbbbb' };
+const MISTRAL = { providerId: 'mistral', secret: 'mistral_cccccccccccc' };
+const ok = () => jsonResponse(completion('hi'));
+const limits = createTableLimitSource({ groq: { rpm: 2, scope: 'model' }, cerebras: { rpm: 10, scope: 'model' } });
+
+describe('strategies', () => {
+  it('priority: the user’s first key serves while it has headroom, then the next one, without a 429', async () => {
+    const kit = await routingKit(ok, { keys: [GROQ, CEREBRAS], limits });
+    for (let turn = 0; turn < 3; turn++) expect((await kit.engine.chat(ask(`q${turn}`), extension)).status).toBe(200);
+    expect(kit.hosts()).toEqual(['api.groq.com', 'api.groq.com', 'api.cerebras.ai']);
+    kit.clock.now += 60_001;
+    await kit.engine.chat(ask('later'), extension);
+    expect(kit.hosts().at(-1)).toBe('api.groq.com');
+  });
+
+  it('balanced: spreads requests by remaining headroom', async () => {
+    const kit = await routingKit(ok, { keys: [GROQ, CEREBRAS], limits, settings: { strategy: 'balanced' } });
+    for (let turn = 0; turn < 3; turn++) await kit.engine.chat(ask(`q${turn}`), extension);
+    expect(kit.hosts()).toEqual(['api.groq.com', 'api.cerebras.ai', 'api.cerebras.ai']);
+  });
+
+  it('fastest: prefers the provider with the lower measured latency', async () => {
+    const kit = await routingKit((call) => {
+      kit.clock.now += hostOf(call) === 'api.groq.com' ? 900 : 100;
+      return ok();
+    }, { keys: [GROQ, CEREBRAS], settings: { strategy: 'fastest' } });
+    for (let turn = 0; turn < 4; turn++) await kit.engine.chat(ask(`q${turn}`), extension);
+    expect(kit.hosts()).toEqual(['api.groq.com', 'api.cerebras.ai', 'api.cerebras.ai', 'api.cerebras.ai']);
+  });
+
+  it('takes a per-request strategy from the body (not sent upstream) or the header', async () => {
+    const kit = await routingKit(ok, { keys: [GROQ, CEREBRAS], limits });
+    await kit.engine.chat(ask('a'), extension);
+    await kit.engine.chat(ask('b', { freellm: { strategy: 'balanced' } }), extension);
+    await kit.engine.chat(ask('c'), extension, undefined, { strategy: 'balanced' });
+    expect(kit.hosts()).toEqual(['api.groq.com', 'api.cerebras.ai', 'api.cerebras.ai']);
+    expect(kit.fetch.calls[1]?.body).not.toHaveProperty('freellm');
+  });
+
+  it('refuses an unknown strategy with a 400 naming the field', async () => {
+    const kit = await routingKit(ok, { keys: [GROQ] });
+    const answer = await kit.engine.chat(ask('a', { freellm: { strategy: 'random' } }), extension);
+    expect(answer).toMatchObject({ status: 400, body: { error: { param: 'freellm.strategy' } } });
+    expect(await kit.engine.chat(ask('a'), extension, undefined, { strategy: 'slowest' })).toMatchObject({ status: 400 });
+    expect(kit.fetch.calls).toHaveLength(0);
+  });
+});
+
+describe('conversation affinity', () => {
+  it('keeps follow-up turns on the provider that answered, while a new conversation is balanced', async () => {
+    const kit = await routingKit(ok, { keys: [GROQ, CEREBRAS], limits, settings: { strategy: 'balanced' } });
+    const first = [{ role: 'user', content: 'Tell me a story' }];
+    await kit.engine.chat({ model: 'auto', messages: first }, extension);
+    const followUp = [...first, { role: 'assistant', content: 'Once…' }, { role: 'user', content: 'Go on' }];
+    const answer = await kit.engine.chat({ model: 'auto', messages: followUp }, extension);
+    expect(answer.headers['x-freellm-provider']).toBe('groq');
+    await kit.engine.chat(ask('Something else'), extension);
+    expect(kit.hosts()).toEqual(['api.groq.com', 'api.groq.com', 'api.cerebras.ai']);
+  });
+
+  it('leaves the provider when it has no headroom left', async () => {
+    const kit = await routingKit(ok, { keys: [GROQ, CEREBRAS], limits });
+    const first = [{ role: 'user', content: 'Hi' }];
+    await kit.engine.chat({ model: 'auto', messages: first }, extension);
+    await kit.engine.chat(ask('other'), extension);
+    await kit.engine.chat({ model: 'auto', messages: [...first, { role: 'assistant', content: 'Hello' }, { role: 'user', content: 'And?' }] }, extension);
+    expect(kit.hosts().at(-1)).toBe('api.cerebras.ai');
+  });
+});
+
+describe('capability filter', () => {
+  const models = {
+    models: (providerId: string) =>
+      providerId === 'groq'
+        ? [{ id: 'llama-3.3-70b-versatile', tools: false, contextWindow: 1_000 }]
+        : providerId === 'cerebras'
+          ? [{ id: 'gpt-oss-120b', tools: true, contextWindow: 65_000 }]
+          : [],
+  };
+  const tools = [{ type: 'function', function: { name: 'lookup', parameters: { type: 'object' } } }];
+
+  it('sends a request with tools only to models that support them', async () => {
+    const kit = await routingKit(ok, { keys: [GROQ, CEREBRAS], models });
+    await kit.engine.chat(ask('weather?', { tools }), extension);
+    expect(kit.hosts()).toEqual(['api.cerebras.ai']);
+  });
+
+  it('skips a model whose context window the prompt (chars / 4) would overflow', async () => {
+    const kit = await routingKit(ok, { keys: [GROQ, CEREBRAS], models });
+    await kit.engine.chat(ask('x'.repeat(8_000)), extension);
+    expect(kit.hosts()).toEqual(['api.cerebras.ai']);
+  });
+
+  it('answers 400 when no candidate has what the request needs', async () => {
+    const kit = await routingKit(ok, { keys: [GROQ], models });
+    const answer = await kit.engine.chat(ask('weather?', { tools }), extension);
+    expect(answer).toMatchObject({ status: 400, body: { error: { code: 'no_capable_model' } } });
+    expect(JSON.stringify(answer.kind === 'json' && answer.body)).toContain('supports tools');
+  });
+});
+
+describe('virtual models and aliases', () => {
+  it('serves a canonical name with each provider’s own model id', async () => {
+    const kit = await routingKit((_call, index) => (index === 0 ? errorResponse(503, 'busy') : ok()), { keys: [GROQ, CEREBRAS, MISTRAL] });
+    await kit.engine.chat({ ...ask('hi'), model: 'llama-3.3-70b' }, extension);
+    expect(kit.fetch.calls.map((call) => call.body.model)).toEqual(['llama-3.3-70b-versatile', 'llama-3.3-70b']);
+  });
+
+  it('expands a user-defined group in its order and fails over within it', async () => {
+    const kit = await routingKit((call) => (hostOf(call) === 'api.cerebras.ai' ? errorResponse(429, 'slow down') : ok()), {
+      keys: [GROQ, CEREBRAS, MISTRAL],
+      settings: { aliases: { team: ['cerebras/gpt-oss-120b', 'mistral/mistral-large-latest'] } },
+    });
+    const answer = await kit.engine.chat({ ...ask('hi'), model: 'team' }, extension);
+    expect(answer.headers).toMatchObject({ 'x-freellm-provider': 'mistral', 'x-freellm-model': 'mistral-large-latest' });
+    expect(kit.hosts()).toEqual(['api.cerebras.ai', 'api.mistral.ai']);
+  });
+
+  it('rejects invalid routing settings and keeps the old ones', async () => {
+    const kit = await routingKit(ok, { keys: [GROQ] });
+    await expect(kit.engine.routing.saveSettings({ strategy: 'chaos' })).rejects.toMatchObject({ status: 400, param: 'strategy' });
+    expect((await kit.engine.routing.settings()).strategy).toBe('priority');
+  });
+});

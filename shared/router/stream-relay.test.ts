@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { collect, sseResponse } from '../testing/fake-fetch';
+import { ask, chunk, errorResponse, extension, hostOf, routingKit } from './routing-test-kit';
+
+const GROQ = { providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' };
+const CEREBRAS = { providerId: 'cerebras', secret: 'csk-bbbbbbbbbbbb' };
+const role = chunk({ role: 'assistant', content: '' });
+const good = () => sseResponse([role, chunk({ content: 'Hi' }), chunk({}, 'stop')]);
+const streamOf = (text: string, { close = true } = {}) =>
+  new Response(new ReadableStream({ start: (controller) => (controller.enqueue(new TextEncoder().encode(text)), close ? controller.close() : undefined) }), {
+    status: 200, headers: { 'content-type': 'text/event-stream' },
+  });
+
+describe('streaming failover', () => {
+  it('fails over when a stream breaks after its role chunk but before the first token', async () => {
+    const broken = () => streamOf(`data: ${role}\n\ndata: {"error":{"message":"upstream died","code":"server_error"}}\n\n`);
+    const kit = await routingKit((call) => (hostOf(call) === 'api.groq.com' ? broken() : good()), { keys: [GROQ, CEREBRAS] });
+    const answer = await kit.engine.chat(ask('hi', { stream: true }), extension);
+    if (answer.kind !== 'stream') throw new Error(`expected a stream, got ${answer.status}`);
+    expect(answer.headers).toMatchObject({ 'x-freellm-provider': 'cerebras', 'x-freellm-attempts': '2' });
+    const chunks = await collect(answer.chunks);
+    expect(chunks.map((item) => ('choices' in item ? item.choices[0]?.delta.content ?? null : 'error'))).toEqual(['', 'Hi', null]);
+  });
+
+  it('does not fail over after the first token: the caller gets an error chunk', async () => {
+    const kit = await routingKit(() => streamOf(`data: ${chunk({ content: 'Hel' })}\n\ndata: {"error":{"message":"boom"}}\n\n`), { keys: [GROQ, CEREBRAS] });
+    const answer = await kit.engine.chat(ask('hi', { stream: true }), extension);
+    if (answer.kind !== 'stream') throw new Error('expected a stream');
+    const chunks = await collect(answer.chunks);
+    expect(chunks).toHaveLength(2);
+    expect(chunks[1]).toHaveProperty('error');
+    expect(kit.fetch.calls).toHaveLength(1);
+  });
+
+  it('fails over a stream refused with HTTP 429 before it started', async () => {
+    const kit = await routingKit((call) => (hostOf(call) === 'api.groq.com' ? errorResponse(429, 'slow down') : good()), { keys: [GROQ, CEREBRAS] });
+    const answer = await kit.engine.chat(ask('hi', { stream: true }), extension);
+    expect(answer.headers['x-freellm-provider']).toBe('cerebras');
+  });
+
+  it('ends a stream that stalls after its first token with an error chunk (watchdog)', async () => {
+    const kit = await routingKit(() => streamOf(`data: ${chunk({ content: 'Hi' })}\n\n`, { close: false }), { keys: [GROQ], settings: { streamStallMs: 10_000 } });
+    const answer = await kit.engine.chat(ask('hi', { stream: true }), extension);
+    if (answer.kind !== 'stream') throw new Error('expected a stream');
+    const iterator = answer.chunks[Symbol.asyncIterator]();
+    expect((await iterator.next()).value).toMatchObject({ choices: [{ delta: { content: 'Hi' } }] });
+    const pending = iterator.next();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    kit.timers.advance(10_000);
+    expect((await pending).value).toMatchObject({ error: { code: 'stream_stalled' } });
+    expect((await iterator.next()).done).toBe(true);
+    expect((await kit.engine.requestLog())[0]?.status).toBe(504);
+  });
+
+  it('a stream silent before its first token times out and fails over', async () => {
+    const kit = await routingKit((call) => (hostOf(call) === 'api.groq.com' ? streamOf(`data: ${role}\n\n`, { close: false }) : good()), { keys: [GROQ, CEREBRAS], settings: { attemptTimeoutMs: 3_000 } });
+    const pending = kit.engine.chat(ask('hi', { stream: true }), extension);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    kit.timers.advance(3_000);
+    expect((await pending).headers['x-freellm-provider']).toBe('cerebras');
+  });
+});
