@@ -24,6 +24,7 @@ describe('provider directory', () => {
   it('gives each provider the adapter of its wire family', async () => {
     expect(await urlCalledBy('groq')).toBe('https://api.groq.com/openai/v1/chat/completions');
     expect(await urlCalledBy('anthropic')).toBe('https://api.anthropic.com/v1/messages');
+    expect(await urlCalledBy('cohere')).toBe('https://api.cohere.com/v2/chat');
     expect(await urlCalledBy('gemini')).toMatch(/^https:\/\/generativelanguage\.googleapis\.com\/v1beta\/models\/gemini-2\.5-flash:generateContent/);
   });
 

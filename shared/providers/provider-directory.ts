@@ -8,6 +8,7 @@ import { baseURLSchema, providerSettingsSchema } from '../catalog/provider-setti
 import { invalidRequest } from '../openai/error';
 import type { FreeLLMDatabase } from '../store/database';
 import { createAnthropicAdapter } from './anthropic/anthropic-adapter';
+import { createCohereAdapter } from './cohere/cohere-adapter';
 import { customProviderSchema, type CustomProvider } from './custom-provider';
 import { createGeminiAdapter } from './gemini/gemini-adapter';
 import { createOpenAICompatibleAdapter } from './openai-compatible/openai-compatible-adapter';
@@ -42,23 +43,15 @@ export interface ProviderDirectory {
   setBaseURLOverride(providerId: string, baseURL: string | null): Promise<void>;
 }
 
-/**
- * The adapter for each wire family. TODO(integrator): `cohere` → `createCohereAdapter()` from
- * `./cohere/cohere-adapter` once that file exists; until then Cohere resolves to nothing.
- */
-const ADAPTER_BY_FAMILY: Record<WireFamily, ((preset: ProviderPreset) => ProviderAdapter) | undefined> = {
+/** The adapter for each wire family; OpenAI-compatible ones take the preset's quirks. */
+const ADAPTER_BY_FAMILY: Record<WireFamily, (preset: ProviderPreset) => ProviderAdapter> = {
   'openai-compatible': (preset) => createOpenAICompatibleAdapter(preset),
   anthropic: () => createAnthropicAdapter(),
   gemini: () => createGeminiAdapter(),
-  cohere: undefined,
+  cohere: () => createCohereAdapter(),
 };
 
-const adapters = new Map(
-  PROVIDER_PRESETS.flatMap((preset) => {
-    const create = ADAPTER_BY_FAMILY[preset.family];
-    return create ? [[preset.id, create(preset)] as const] : [];
-  }),
-);
+const adapters = new Map(PROVIDER_PRESETS.map((preset) => [preset.id, ADAPTER_BY_FAMILY[preset.family](preset)]));
 const plainAdapter = createOpenAICompatibleAdapter();
 
 function summarize(preset: ProviderPreset, overrides: Map<string, string>): ProviderSummary {
@@ -97,7 +90,7 @@ export function createProviderDirectory(db: FreeLLMDatabase, newId: () => string
     async list() {
       const [customs, overrides] = await Promise.all([db.customProviders.toArray(), readOverrides()]);
       return [
-        ...PROVIDER_PRESETS.filter((preset) => adapters.has(preset.id)).map((preset) => summarize(preset, overrides)),
+        ...PROVIDER_PRESETS.map((preset) => summarize(preset, overrides)),
         ...customs.flatMap((custom) => {
           const parsed = customProviderSchema.safeParse(custom);
           return parsed.success ? [summarizeCustom(parsed.data)] : [];
@@ -106,10 +99,7 @@ export function createProviderDirectory(db: FreeLLMDatabase, newId: () => string
     },
     async resolve(id) {
       const preset = findPreset(id);
-      if (preset) {
-        const adapter = adapters.get(id);
-        return adapter ? { ...summarize(preset, await readOverrides()), adapter } : undefined;
-      }
+      if (preset) return { ...summarize(preset, await readOverrides()), adapter: adapters.get(id) ?? plainAdapter };
       const parsed = customProviderSchema.safeParse(await db.customProviders.get(id));
       return parsed.success ? { ...summarizeCustom(parsed.data), adapter: plainAdapter } : undefined;
     },
