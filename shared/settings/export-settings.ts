@@ -1,0 +1,73 @@
+/** @module Writes the settings document from the database; the only way keys leave the vault, and encrypted unless asked otherwise. */
+import { z } from 'zod';
+import { providerSettingsSchema } from '../catalog/provider-settings';
+import { storedKeySchema } from '../keys/stored-key';
+import { invalidRequest } from '../openai/error';
+import { newPassphraseSchema } from '../vault/aes-gcm';
+import {
+  ALIASES_SETTING_ID, LIMITS_SETTING_ID, SETTINGS_FORMAT, SETTINGS_FORMAT_VERSION, settingRecordSchema,
+  type SettingsDocument, type SettingsKey,
+} from './settings-document';
+import { encryptSecrets } from './settings-key-encryption';
+import type { SettingsHost } from './settings-transfer';
+
+export const exportOptionsSchema = z.union([
+  z.strictObject({ passphrase: newPassphraseSchema }),
+  z.strictObject({ clearKeys: z.literal(true) }),
+]);
+export type ExportOptions = z.input<typeof exportOptionsSchema>;
+
+const standingGrantSchema = z.object({ origin: z.string(), scope: z.string().optional() });
+
+async function readSettingRecord(host: SettingsHost, id: string): Promise<Record<string, unknown>> {
+  const parsed = settingRecordSchema.safeParse(await host.db.settings.get(id));
+  return parsed.success ? parsed.data.value : {};
+}
+
+export async function exportSettings(host: Required<SettingsHost>, options: ExportOptions): Promise<SettingsDocument> {
+  const parsedOptions = exportOptionsSchema.safeParse(options);
+  if (!parsedOptions.success) {
+    throw invalidRequest('Give a passphrase of at least 8 characters to encrypt the keys, or choose explicitly to export them in clear', 'passphrase');
+  }
+  const { db, vault } = host;
+  const rows = (await db.keys.orderBy('priority').toArray()).flatMap((row) => {
+    const parsed = storedKeySchema.safeParse(row);
+    return parsed.success ? [parsed.data] : [];
+  });
+  const secrets: string[] = [];
+  for (const row of rows) secrets.push(await vault.open(row.sealed));
+
+  const overrides: SettingsDocument['providers']['overrides'] = {};
+  for (const row of await db.providerSettings.toArray()) {
+    const parsed = providerSettingsSchema.safeParse(row);
+    if (parsed.success && parsed.data.baseURL !== undefined) overrides[parsed.data.providerId] = { baseURL: parsed.data.baseURL };
+  }
+
+  const meta = rows.map(({ id, providerId, label, enabled }) => ({ id, providerId, label, enabled }));
+  let keyEncryption: SettingsDocument['keyEncryption'] = null;
+  let keys: SettingsKey[];
+  if ('passphrase' in parsedOptions.data) {
+    const result = await encryptSecrets(host.crypto, parsedOptions.data.passphrase, host.iterations, secrets);
+    keyEncryption = result.keyEncryption;
+    keys = meta.map((key, index) => ({ ...key, ...result.encrypted[index] }));
+  } else {
+    keys = meta.map((key, index) => ({ ...key, secret: secrets[index] }));
+  }
+
+  return {
+    format: SETTINGS_FORMAT,
+    version: SETTINGS_FORMAT_VERSION,
+    exportedAt: new Date(host.now()).toISOString(),
+    providers: { overrides, custom: await db.customProviders.toArray() },
+    priorities: rows.map((row) => row.id),
+    limits: await readSettingRecord(host, LIMITS_SETTING_ID),
+    aliases: await readSettingRecord(host, ALIASES_SETTING_ID),
+    origins: (await db.grants.orderBy('origin').toArray()).flatMap((row) => {
+      // "Allow once" grants belong to open tabs of this browser, not to the user's settings.
+      const grant = standingGrantSchema.safeParse(row);
+      return grant.success && grant.data.scope !== 'tabs' ? [grant.data.origin] : [];
+    }),
+    keyEncryption,
+    keys,
+  };
+}

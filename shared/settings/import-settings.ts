@@ -1,0 +1,121 @@
+/**
+ * @module Reads a settings document and merges it into the database: everything is checked first
+ * (schema, cross-field rules, decrypting every key), then written in one transaction, so a bad
+ * file changes nothing. Merge rules: lists (keys, custom providers, origins) by id, records
+ * (overrides, limits, aliases) by entry; the file wins where both have the same id or entry.
+ */
+import { z } from 'zod';
+import { originGrantSchema } from '../grants/origin-grant';
+import { sealNewKey, type SealedKeyFields } from '../keys/key-ring';
+import { storedKeySchema, type StoredKey } from '../keys/stored-key';
+import { FreeLLMError } from '../openai/error';
+import { ALIASES_SETTING_ID, LIMITS_SETTING_ID, settingRecordSchema, settingsDocumentSchema, type SettingsDocument } from './settings-document';
+import { decryptSecrets } from './settings-key-encryption';
+import type { SettingsHost } from './settings-transfer';
+
+export interface ImportOptions {
+  /** Required when the file's keys are encrypted. */
+  passphrase?: string;
+}
+
+export interface ImportSummary {
+  keys: { added: number; replaced: number; skipped: { id: string; reason: string }[] };
+  customProviders: number;
+  providerOverrides: number;
+  origins: number;
+}
+
+function invalidSettings(message: string, param: string | null): FreeLLMError {
+  return new FreeLLMError({ status: 400, type: 'invalid_request_error', code: 'invalid_settings', param, message });
+}
+
+function parseDocument(input: unknown): SettingsDocument {
+  let value = input;
+  if (typeof input === 'string') {
+    try {
+      value = JSON.parse(input);
+    } catch {
+      throw invalidSettings('This is not a FreeLLM settings file: it is not valid JSON. Nothing was imported.', null);
+    }
+  }
+  const parsed = settingsDocumentSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const [first, ...others] = parsed.error.issues;
+  const param = first?.path.length ? z.core.toDotPath(first.path) : null;
+  const more = others.length > 0 ? ` (and ${others.length} more problem${others.length > 1 ? 's' : ''})` : '';
+  throw invalidSettings(`Invalid settings file${param ? ` at ${param}` : ''}: ${first?.message}${more}. Nothing was imported.`, param);
+}
+
+async function readSecrets(host: SettingsHost, document: SettingsDocument, passphrase: string | undefined): Promise<string[]> {
+  if (document.keyEncryption === null) return document.keys.map((key) => key.secret ?? '');
+  if (document.keys.length === 0) return [];
+  if (!passphrase) {
+    throw new FreeLLMError({
+      status: 400, type: 'invalid_request_error', code: 'passphrase_required', param: 'passphrase',
+      message: 'The keys in this file are encrypted: give the passphrase they were exported with. Nothing was imported.',
+    });
+  }
+  const encrypted = document.keys.map((key) => ({ iv: key.iv ?? '', ciphertext: key.ciphertext ?? '' }));
+  return decryptSecrets(host.crypto, passphrase, document.keyEncryption, encrypted);
+}
+
+/** The file's keys in its priority order: the listed ids first, then the rest in file order. */
+function inPriorityOrder<T extends { id: string }>(document: SettingsDocument, keys: T[]): T[] {
+  const rank = new Map(document.priorities.map((id, index) => [id, index]));
+  return keys
+    .map((key, index) => ({ key, rank: rank.get(key.id) ?? document.priorities.length + index }))
+    .sort((a, b) => a.rank - b.rank)
+    .map(({ key }) => key);
+}
+
+export async function importSettings(host: Required<SettingsHost>, input: unknown, options: ImportOptions = {}): Promise<ImportSummary> {
+  const document = parseDocument(input);
+  const secrets = await readSecrets(host, document, options.passphrase);
+  const matches = await host.keyRing.matchStored(secrets);
+  const skipped: ImportSummary['keys']['skipped'] = [];
+  const incoming: (SealedKeyFields & { id: string; enabled: boolean })[] = [];
+  for (const [index, key] of document.keys.entries()) {
+    const match = matches[index];
+    if (match && match.id !== key.id) {
+      skipped.push({ id: key.id, reason: `Same key as the stored "${match.label}" (${match.hint})` });
+      continue;
+    }
+    const fields = await sealNewKey(host.vault, { providerId: key.providerId, label: key.label, secret: secrets[index] ?? '' }, `keys[${index}].`);
+    incoming.push({ ...fields, id: key.id, enabled: key.enabled });
+  }
+
+  const { db, now } = host;
+  const replaced = await db.transaction('rw', [db.keys, db.customProviders, db.grants, db.providerSettings, db.settings], async () => {
+    await db.customProviders.bulkPut(document.providers.custom);
+    for (const [providerId, override] of Object.entries(document.providers.overrides)) {
+      const { baseURL: _old, ...rest } = (await db.providerSettings.get(providerId)) ?? { providerId };
+      await db.providerSettings.put({ ...rest, providerId, ...override });
+    }
+    for (const [id, values] of [[LIMITS_SETTING_ID, document.limits], [ALIASES_SETTING_ID, document.aliases]] as const) {
+      const stored = settingRecordSchema.safeParse(await db.settings.get(id));
+      await db.settings.put({ id, value: { ...(stored.success ? stored.data.value : {}), ...values } });
+    }
+    for (const origin of document.origins) {
+      if (!(await db.grants.get(origin))) await db.grants.add(originGrantSchema.parse({ origin, grantedAt: now() }));
+    }
+    const existing = (await db.keys.orderBy('priority').toArray()).flatMap((row) => {
+      const parsed = storedKeySchema.safeParse(row);
+      return parsed.success ? [parsed.data] : [];
+    });
+    const existingById = new Map(existing.map((key) => [key.id, key]));
+    const incomingIds = new Set(incoming.map((key) => key.id));
+    const ordered: StoredKey[] = [
+      ...existing.filter((key) => !incomingIds.has(key.id)),
+      ...inPriorityOrder(document, incoming).map((key) => ({ ...key, priority: 0, createdAt: existingById.get(key.id)?.createdAt ?? now() })),
+    ];
+    await db.keys.bulkPut(ordered.map((key, index) => ({ ...key, priority: index + 1 })));
+    return incoming.filter((key) => existingById.has(key.id)).length;
+  });
+
+  return {
+    keys: { added: incoming.length - replaced, replaced, skipped },
+    customProviders: document.providers.custom.length,
+    providerOverrides: Object.keys(document.providers.overrides).length,
+    origins: document.origins.length,
+  };
+}
