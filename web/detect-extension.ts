@@ -2,7 +2,7 @@
  * The extension defines `window.freellm` before any page script runs; its `ready` promise
  * settles once the bridge answers. A short timeout covers a half-installed extension.
  */
-import type { FreeLLMPageApi } from '../extension/lib/page-api/page-api-types';
+import type { FreeLLMPageApi } from '../extension/lib/page-api/freellm';
 
 export async function detectExtension(target: Window, timeoutMs = 1500): Promise<FreeLLMPageApi | undefined> {
   const api = target.freellm;

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { PROVIDER_PRESETS } from '../shared/catalog/provider-presets';
 import type { KeySummary } from '../shared/keys/stored-key';
 import { ChatView } from '../shared/ui/chat-view';
-import type { FreeLLMPageApi } from '../extension/lib/page-api/page-api-types';
+import type { FreeLLMPageApi } from '../extension/lib/page-api/freellm';
 import { createStandaloneEngine, type StandaloneEngine } from './standalone-engine';
 
 /** In-page base URL for the standalone engine; never fetched over the network. */

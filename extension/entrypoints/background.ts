@@ -1,9 +1,11 @@
-import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
 import { createEngine } from '../../shared/engine/create-engine';
-import { answerUiRequest } from '../../shared/engine/answer-ui-request';
 import { PAGE_PORT_NAME } from '../../shared/protocol/port-names';
 import { openDatabase } from '../../shared/store/database';
+import { createAccessRequests } from '../lib/access-requests';
+import { createActiveRequests } from '../lib/active-requests';
+import { answerExtensionMessage } from '../lib/answer-extension-message';
 import { createKeepAlive } from '../lib/keep-alive';
 import { servePagePort } from '../lib/serve-page-port';
 
@@ -16,16 +18,29 @@ export default defineBackground(() => {
     crypto: globalThis.crypto,
   });
   const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
-  const pending = createKeepAlive(() => browser.runtime.getPlatformInfo());
+  const keepAlive = createKeepAlive(() => browser.runtime.getPlatformInfo());
+  const active = createActiveRequests();
+  const access = createAccessRequests({
+    grants: engine.origins,
+    newId: () => crypto.randomUUID(),
+    openPrompt: async (requestId) => {
+      const url = browser.runtime.getURL(`/approve.html?request=${encodeURIComponent(requestId)}`);
+      return (await browser.windows.create({ url, type: 'popup', width: 440, height: 560, focused: true }))?.id;
+    },
+  });
 
   browser.runtime.onConnect.addListener((port) => {
-    if (port.name === PAGE_PORT_NAME) servePagePort(port, engine, extensionOrigin, pending);
+    if (port.name === PAGE_PORT_NAME) servePagePort(port, { engine, extensionOrigin, keepAlive, access, active });
     else port.disconnect();
   });
 
   browser.runtime.onMessage.addListener((message, sender) => {
     // Management calls come from the extension's own pages only, never from a content script.
     if (!sender.url || new URL(sender.url).origin !== extensionOrigin) return undefined;
-    return answerUiRequest(engine, message);
+    return answerExtensionMessage(message, engine, access, active);
   });
+
+  browser.windows.onRemoved.addListener((windowId) => access.windowClosed(windowId));
+  // "Allow once" lasts as long as the tab.
+  browser.tabs.onRemoved.addListener((tabId) => void engine.origins.forgetTab(tabId));
 });

@@ -12,6 +12,8 @@ import { PAGE_MATCHES } from '../lib/page-matches';
 export default defineContentScript({
   matches: PAGE_MATCHES,
   runAt: 'document_start',
+  // Frames get the API too; the background serves them only where the user allowed frames.
+  allFrames: true,
   globalName: false,
   main() {
     let handedOver = false;

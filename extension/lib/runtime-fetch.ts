@@ -1,7 +1,8 @@
 /** The extension pages' own OpenAI-compatible fetch: the page shim over a runtime port. */
 import { browser } from 'wxt/browser';
 import { PAGE_PORT_NAME } from '../../shared/protocol/port-names';
-import { BASE_URL, createFetchShim, type RequestChannel } from './page-api/create-fetch-shim';
+import { BASE_URL, createFetchShim } from './page-api/create-fetch-shim';
+import type { RequestChannel } from './page-api/port-exchange';
 
 function openRuntimeChannel(): Promise<RequestChannel> {
   const port = browser.runtime.connect({ name: PAGE_PORT_NAME });

@@ -1,38 +1,60 @@
 /**
- * Serves one request port: reads one request, answers head + data + end, then closes the port.
- * When the port disconnects first (the page aborted or went away), the engine's work is aborted.
+ * Serves one request port: reads one message (an HTTP-like request or an access request),
+ * answers head + data + end, then closes the port. When the port disconnects first (the page
+ * aborted or went away), the engine's work is aborted; a revoked site's request is cut.
  */
 import type { Browser } from 'wxt/browser';
 import type { Engine } from '../../shared/engine/create-engine';
-import { handleHttp } from '../../shared/http/handle-http';
-import { invalidRequest, toFreeLLMError } from '../../shared/openai/error';
+import { handleHttp, type HttpAnswer } from '../../shared/http/handle-http';
+import { invalidRequest, toFreeLLMError, type FreeLLMError } from '../../shared/openai/error';
 import { pageToBackgroundSchema, type BackgroundToPage } from '../../shared/protocol/page-port';
+import { encodeSseData } from '../../shared/sse/encode-sse';
+import type { AccessRequests } from './access-requests';
+import type { ActiveRequests } from './active-requests';
 import { callerOfSender } from './caller-of-port';
 
-export function servePagePort(port: Browser.runtime.Port, engine: Engine, extensionOrigin: string, pending: { hold(): () => void }): void {
+export interface PagePortHost {
+  engine: Engine;
+  extensionOrigin: string;
+  keepAlive: { hold(): () => void };
+  access: AccessRequests;
+  active: ActiveRequests;
+}
+
+const JSON_HEADERS = { 'content-type': 'application/json' };
+
+function jsonAnswer(status: number, body: unknown): HttpAnswer {
+  return { status, headers: JSON_HEADERS, body: (async function* () { yield JSON.stringify(body); })() };
+}
+
+export function servePagePort(port: Browser.runtime.Port, host: PagePortHost): void {
   const controller = new AbortController();
   let connected = true;
   let started = false;
+  let streaming = false;
   const send = (message: BackgroundToPage) => {
     if (connected) port.postMessage(message);
   };
-  const abort = () => controller.abort(new DOMException('The page aborted the request.', 'AbortError'));
   const close = () => {
     if (!connected) return;
     connected = false;
     port.disconnect();
-    abort();
+    controller.abort(new DOMException('The request was closed.', 'AbortError'));
   };
-  const answerError = (thrown: unknown) => {
-    const error = toFreeLLMError(thrown);
-    send({ type: 'head', status: error.status, headers: { 'content-type': 'application/json' } });
+  const answerError = (error: FreeLLMError) => {
+    send({ type: 'head', status: error.status, headers: JSON_HEADERS });
     send({ type: 'data', text: JSON.stringify(error.toBody()) });
     send({ type: 'end' });
+  };
+  const cut = (error: FreeLLMError) => {
+    if (streaming) send({ type: 'data', text: encodeSseData(error.toBody()) });
+    else answerError(error);
+    close();
   };
 
   port.onDisconnect.addListener(() => {
     connected = false;
-    abort();
+    controller.abort(new DOMException('The page aborted the request.', 'AbortError'));
   });
 
   port.onMessage.addListener((raw: unknown) => {
@@ -45,11 +67,20 @@ export function servePagePort(port: Browser.runtime.Port, engine: Engine, extens
     if (message.type === 'abort') return close();
     if (started) return;
     started = true;
-    const release = pending.hold();
+    const release = host.keepAlive.hold();
+    let unregister = () => undefined as void;
     void (async () => {
       try {
-        const caller = callerOfSender(port.sender, extensionOrigin);
-        const answer = await handleHttp(engine, message, caller, controller.signal);
+        const caller = callerOfSender(port.sender, host.extensionOrigin);
+        if (caller.kind === 'page') unregister = host.active.add(caller.origin, cut);
+        let answer: HttpAnswer;
+        if (message.type === 'access') {
+          if (caller.kind !== 'page' || caller.tabId === undefined) throw invalidRequest('Only web pages ask for access.');
+          answer = jsonAnswer(200, await host.access.request({ ...caller, tabId: caller.tabId }));
+        } else {
+          answer = await handleHttp(host.engine, message, caller, controller.signal);
+        }
+        streaming = answer.headers['content-type']?.startsWith('text/event-stream') ?? false;
         send({ type: 'head', status: answer.status, headers: answer.headers });
         for await (const text of answer.body) {
           if (!connected) break;
@@ -57,8 +88,9 @@ export function servePagePort(port: Browser.runtime.Port, engine: Engine, extens
         }
         send({ type: 'end' });
       } catch (thrown) {
-        answerError(thrown);
+        if (connected) answerError(toFreeLLMError(thrown));
       } finally {
+        unregister();
         release();
         close();
       }

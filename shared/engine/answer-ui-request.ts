@@ -15,6 +15,10 @@ async function dispatch(engine: Engine, request: UiRequest): Promise<unknown> {
     case 'origins.list': return engine.origins.list();
     case 'origins.allow': return engine.origins.allow(request.origin);
     case 'origins.revoke': return engine.origins.revoke(request.origin);
+    case 'origins.configure': return engine.origins.configure(request.origin, request);
+    case 'access.pending':
+    case 'access.decide':
+      throw invalidRequest('Access requests are answered by the extension host.');
     case 'log.list': return engine.requestLog(request.limit);
   }
 }

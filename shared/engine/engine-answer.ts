@@ -1,5 +1,6 @@
 /** @module What the engine hands a host: a JSON answer or a stream of chunks, with headers. */
 import type { ChatCompletionChunk } from '../openai/chat';
+import type { PageCaller } from '../grants/origin-grants';
 import type { OpenAIErrorBody } from '../openai/error';
 
 export type EngineAnswer =
@@ -12,5 +13,5 @@ export type EngineAnswer =
       chunks: AsyncIterable<ChatCompletionChunk | OpenAIErrorBody>;
     };
 
-/** Who is asking. Pages are identified by the origin the host read from the port's sender. */
-export type Caller = { kind: 'page'; origin: string } | { kind: 'extension' };
+/** Who is asking. Pages are identified by what the host read from the port's sender. */
+export type Caller = ({ kind: 'page' } & PageCaller) | { kind: 'extension' };

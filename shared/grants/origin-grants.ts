@@ -1,34 +1,157 @@
-/** @module The allowed-origins list. The origin always comes from the host (the port's sender). */
-import { invalidRequest } from '../openai/error';
+/**
+ * @module The allowed-origins list and each origin's own limits. The origin, tab and frame
+ * always come from the host (the browser-reported sender), never from what a page says.
+ */
+import { FreeLLMError, invalidRequest } from '../openai/error';
 import type { FreeLLMDatabase } from '../store/database';
-import { originSchema, type OriginGrant } from './origin-grant';
+import { originGrantSchema, originSchema, type OriginGrant, type OriginLimits, type OriginUsage } from './origin-grant';
+
+export interface PageCaller {
+  origin: string;
+  tabId?: number;
+  /** True when the request comes from an embedded frame rather than the tab's top frame. */
+  embedded?: boolean;
+}
 
 export interface OriginGrants {
   list(): Promise<OriginGrant[]>;
   allow(origin: string): Promise<OriginGrant>;
+  /** "Allow once": this tab only, until it closes. */
+  allowTab(origin: string, tabId: number): Promise<OriginGrant>;
+  forgetTab(tabId: number): Promise<void>;
   revoke(origin: string): Promise<void>;
-  isAllowed(origin: string): Promise<boolean>;
+  configure(origin: string, change: { allowFrames?: boolean; limits?: Partial<OriginLimits> }): Promise<OriginGrant>;
+  isAllowed(caller: PageCaller): Promise<boolean>;
+  /** Throws the 403 a caller that is not allowed gets. */
+  check(caller: PageCaller): Promise<void>;
+  /** Checks, then counts one request against the origin's limits, or throws the 403/429 the caller gets. */
+  admit(caller: PageCaller): Promise<void>;
+}
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+function normalize(origin: string): string {
+  const parsed = originSchema.safeParse(origin);
+  if (!parsed.success) throw invalidRequest(parsed.error.issues[0]?.message ?? 'Invalid origin', 'origin');
+  return parsed.data;
+}
+
+function covers(grant: OriginGrant | undefined, caller: PageCaller): grant is OriginGrant {
+  if (!grant) return false;
+  if (caller.embedded && !grant.allowFrames) return false;
+  return grant.scope === 'always' || (caller.tabId !== undefined && grant.tabIds.includes(caller.tabId));
+}
+
+function nextUsage(usage: OriginUsage | undefined, now: number): OriginUsage {
+  const minuteStart = Math.floor(now / MINUTE) * MINUTE;
+  const dayStart = Math.floor(now / DAY) * DAY;
+  return {
+    minuteStart,
+    minuteCount: usage?.minuteStart === minuteStart ? usage.minuteCount : 0,
+    dayStart,
+    dayCount: usage?.dayStart === dayStart ? usage.dayCount : 0,
+  };
+}
+
+function refusal(caller: PageCaller): FreeLLMError {
+  const where = caller.embedded ? `An embedded frame of ${caller.origin}` : caller.origin;
+  const fix = caller.embedded
+    ? 'Allow embedded frames for this site in the FreeLLM options page (Sites).'
+    : 'Call freellm.requestAccess() or allow it in the FreeLLM options page (Sites).';
+  return new FreeLLMError({ status: 403, type: 'permission_error', code: caller.embedded ? 'frame_not_allowed' : 'origin_not_allowed', message: `${where} is not allowed to use FreeLLM. ${fix}` });
 }
 
 export function createOriginGrants(db: FreeLLMDatabase, now: () => number): OriginGrants {
-  function normalize(origin: string): string {
-    const parsed = originSchema.safeParse(origin);
-    if (!parsed.success) throw invalidRequest(parsed.error.issues[0]?.message ?? 'Invalid origin', 'origin');
-    return parsed.data;
+  async function read(origin: string): Promise<OriginGrant | undefined> {
+    const parsed = originGrantSchema.safeParse(await db.grants.get(origin));
+    return parsed.success ? parsed.data : undefined;
   }
+  async function update(origin: string, change: (grant: OriginGrant | undefined) => OriginGrant | undefined): Promise<OriginGrant | undefined> {
+    return db.transaction('rw', db.grants, async () => {
+      const next = change(await read(origin));
+      if (next) await db.grants.put(next);
+      else await db.grants.delete(origin);
+      return next;
+    });
+  }
+  const fresh = (origin: string, scope: OriginGrant['scope']): OriginGrant =>
+    originGrantSchema.parse({ origin, grantedAt: now(), scope });
+
   return {
-    list: () => db.grants.orderBy('origin').toArray(),
+    async list() {
+      const rows = await db.grants.orderBy('origin').toArray();
+      return rows.flatMap((row) => {
+        const parsed = originGrantSchema.safeParse(row);
+        return parsed.success ? [parsed.data] : [];
+      });
+    },
     async allow(origin) {
-      const grant = { origin: normalize(origin), grantedAt: now() };
-      await db.grants.put(grant);
-      return grant;
+      const key = normalize(origin);
+      return (await update(key, (grant) => ({ ...(grant ?? fresh(key, 'always')), scope: 'always', tabIds: [] }))) as OriginGrant;
+    },
+    async allowTab(origin, tabId) {
+      const key = normalize(origin);
+      return (await update(key, (grant) => {
+        const base = grant ?? fresh(key, 'tabs');
+        return base.scope === 'always' ? base : { ...base, tabIds: [...new Set([...base.tabIds, tabId])] };
+      })) as OriginGrant;
+    },
+    async forgetTab(tabId) {
+      const rows = await this.list();
+      for (const grant of rows.filter((row) => row.scope === 'tabs' && row.tabIds.includes(tabId))) {
+        await update(grant.origin, (current) => {
+          if (!current) return undefined;
+          const tabIds = current.tabIds.filter((id) => id !== tabId);
+          return tabIds.length > 0 ? { ...current, tabIds } : undefined;
+        });
+      }
     },
     async revoke(origin) {
       await db.grants.delete(normalize(origin));
     },
-    async isAllowed(origin) {
-      const parsed = originSchema.safeParse(origin);
-      return parsed.success && parsed.data === origin && (await db.grants.get(origin)) !== undefined;
+    async configure(origin, change) {
+      const key = normalize(origin);
+      const next = await update(key, (grant) => grant && {
+        ...grant,
+        allowFrames: change.allowFrames ?? grant.allowFrames,
+        limits: { ...grant.limits, ...change.limits },
+      });
+      if (!next) throw invalidRequest(`${key} is not an allowed site.`, 'origin');
+      return next;
+    },
+    async isAllowed(caller) {
+      const parsed = originSchema.safeParse(caller.origin);
+      return parsed.success && parsed.data === caller.origin && covers(await read(caller.origin), caller);
+    },
+    async check(caller) {
+      if (!(await this.isAllowed(caller))) throw refusal(caller);
+    },
+    async admit(caller) {
+      await this.check(caller);
+      const at = now();
+      await update(caller.origin, (grant) => {
+        if (!grant) return grant;
+        const usage = nextUsage(grant.usage, at);
+        const { requestsPerMinute, requestsPerDay } = grant.limits;
+        if (requestsPerMinute !== null && usage.minuteCount >= requestsPerMinute) {
+          throw originLimited(caller.origin, `${requestsPerMinute} requests per minute`, usage.minuteStart + MINUTE - at);
+        }
+        if (requestsPerDay !== null && usage.dayCount >= requestsPerDay) {
+          throw originLimited(caller.origin, `${requestsPerDay} requests per day`, usage.dayStart + DAY - at);
+        }
+        return { ...grant, usage: { ...usage, minuteCount: usage.minuteCount + 1, dayCount: usage.dayCount + 1 } };
+      });
     },
   };
+}
+
+function originLimited(origin: string, limit: string, retryAfterMs: number): FreeLLMError {
+  return new FreeLLMError({
+    status: 429,
+    type: 'rate_limit_error',
+    code: 'origin_rate_limited',
+    message: `${origin} reached the limit you set for it in FreeLLM (${limit}). Change it in the options page (Sites).`,
+    retryAfterMs,
+  });
 }

@@ -17,7 +17,10 @@ export const portRequestSchema = z.object({
 });
 export type PortRequest = z.infer<typeof portRequestSchema>;
 
-export const pageToBackgroundSchema = z.discriminatedUnion('type', [portRequestSchema, z.object({ type: z.literal('abort') })]);
+/** `freellm.requestAccess()`: answered with an AccessResult as a JSON body. */
+export const portAccessSchema = z.object({ type: z.literal('access') });
+
+export const pageToBackgroundSchema = z.discriminatedUnion('type', [portRequestSchema, portAccessSchema, z.object({ type: z.literal('abort') })]);
 export type PageToBackground = z.input<typeof pageToBackgroundSchema>;
 
 export const backgroundToPageSchema = z.discriminatedUnion('type', [
@@ -26,3 +29,9 @@ export const backgroundToPageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('end') }),
 ]);
 export type BackgroundToPage = z.infer<typeof backgroundToPageSchema>;
+
+export const accessResultSchema = z.object({
+  granted: z.boolean(),
+  scope: z.nullable(z.enum(['once', 'always'])),
+});
+export type AccessResult = z.infer<typeof accessResultSchema>;

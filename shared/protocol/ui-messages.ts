@@ -16,6 +16,14 @@ export const uiRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('origins.list') }),
   z.object({ type: z.literal('origins.allow'), origin: z.string() }),
   z.object({ type: z.literal('origins.revoke'), origin: z.string() }),
+  z.object({
+    type: z.literal('origins.configure'),
+    origin: z.string(),
+    allowFrames: z.boolean().optional(),
+    limits: z.object({ requestsPerMinute: z.number().int().positive().nullable().optional(), requestsPerDay: z.number().int().positive().nullable().optional() }).optional(),
+  }),
+  z.object({ type: z.literal('access.pending'), requestId: z.string() }),
+  z.object({ type: z.literal('access.decide'), requestId: z.string(), decision: z.enum(['once', 'always', 'deny']) }),
   z.object({ type: z.literal('log.list'), limit: z.number().int().min(1).max(1000).optional() }),
 ]);
 export type UiRequest = z.infer<typeof uiRequestSchema>;

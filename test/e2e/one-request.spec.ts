@@ -2,8 +2,8 @@
  * One request end to end: a key added through the options page, a page on 127.0.0.1 using the
  * official `openai` client through window.freellm, a mock provider counting upstream calls.
  */
-import type { Page } from '@playwright/test';
 import { OptionsPage } from './pages/options-page';
+import { openTestPage } from './pages/test-page';
 import { expect, test, useExtensionSuite } from './support/fixtures';
 
 test.describe.configure({ mode: 'serial' });
@@ -12,11 +12,6 @@ const suite = useExtensionSuite();
 const GOOD_KEY = `mock-good-${Math.random().toString(36).slice(2)}-secret-value`;
 const INVALID_KEY = `mock-invalid-${Math.random().toString(36).slice(2)}-secret-value`;
 
-async function openTestPage(page: Page, origin: string): Promise<void> {
-  await page.goto(`${origin}/page/`);
-  await page.waitForFunction(() => window.freellm !== undefined);
-  await page.evaluate(() => window.freellm?.ready);
-}
 
 test('a key added through the options page is stored and shown masked', async () => {
   const { context, extensionId, mock, pagePort } = suite;
@@ -33,8 +28,7 @@ test('a key added through the options page is stored and shown masked', async ()
 
 test('a non-streamed completion comes back through window.freellm.fetch', async () => {
   const { context, mock, pagePort } = suite;
-  const page = await context.newPage();
-  await openTestPage(page, `http://127.0.0.1:${pagePort}`);
+  const page = await openTestPage(context, `http://127.0.0.1:${pagePort}`);
   mock.reset();
   const result = await page.evaluate(async () => {
     const { data, response } = await window
@@ -54,8 +48,7 @@ test('a non-streamed completion comes back through window.freellm.fetch', async 
 
 test('a streamed completion arrives chunk by chunk with the right content', async () => {
   const { context, mock, pagePort } = suite;
-  const page = await context.newPage();
-  await openTestPage(page, `http://127.0.0.1:${pagePort}`);
+  const page = await openTestPage(context, `http://127.0.0.1:${pagePort}`);
   mock.reset();
   const result = await page.evaluate(async () => {
     const stream = await window.freellmClient().chat.completions.create({
@@ -86,8 +79,7 @@ test('a streamed completion arrives chunk by chunk with the right content', asyn
 
 test('aborting a stream from the page cancels the upstream request', async () => {
   const { context, mock, pagePort } = suite;
-  const page = await context.newPage();
-  await openTestPage(page, `http://127.0.0.1:${pagePort}`);
+  const page = await openTestPage(context, `http://127.0.0.1:${pagePort}`);
   mock.reset();
   const result = await page.evaluate(async () => {
     const controller = new AbortController();
@@ -112,8 +104,7 @@ test('aborting a stream from the page cancels the upstream request', async () =>
 
 test('an origin that was not allowed is refused with a 403 and no upstream call', async () => {
   const { context, mock, pagePort } = suite;
-  const page = await context.newPage();
-  await openTestPage(page, `http://localhost:${pagePort}`);
+  const page = await openTestPage(context, `http://localhost:${pagePort}`);
   mock.reset();
   const result = await page.evaluate(async () => {
     try {
@@ -135,8 +126,7 @@ test('an upstream 401 reaches the page as an OpenAI-shaped authentication error'
   const options = await OptionsPage.open(context, extensionId);
   await options.addKeyForNewEndpoint({ name: 'Mock provider (bad key)', baseURL: mock.baseURL, model: 'mock-model-1', secret: INVALID_KEY, label: 'revoked key' });
   await options.setKeyEnabled('good key', false);
-  const page = await context.newPage();
-  await openTestPage(page, `http://127.0.0.1:${pagePort}`);
+  const page = await openTestPage(context, `http://127.0.0.1:${pagePort}`);
   mock.reset();
   const result = await page.evaluate(async () => {
     try {

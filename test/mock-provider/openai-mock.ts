@@ -1,15 +1,17 @@
 /**
  * A mock OpenAI-compatible provider on 127.0.0.1, speaking the real wire format (JSON
  * completions, `data:` SSE chunks ending with `data: [DONE]`, OpenAI error bodies). It sends no
- * CORS headers, so a test passing through it proves the extension's host permission works.
+ * CORS headers unless asked (`cors: true`, for the benchmark's direct-fetch baseline), so a test
+ * passing through it proves the extension's host permission works.
  *
  * Behaviour is chosen by the key, as a real provider's would be:
  * `mock-invalid-…` → 401 invalid_api_key; `mock-limited-…` → 429 with Retry-After; any other → OK.
- * The answer echoes the last user message; a message containing "slowly" streams one word every
- * 150 ms, so a test can abort mid-stream.
+ * The answer echoes the last user message ("Echo: <text>"); with tools and a user turn last it
+ * calls the first tool with `{"city":"Paris"}`, and after a tool result it answers
+ * "Tool said: <result>". A message containing "slowly" streams one word every 150 ms.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type ServerResponse } from 'node:http';
+import { listenOnLoopback, readBody } from './mock-server';
 
 export interface MockCall {
   path: string;
@@ -27,10 +29,14 @@ export interface OpenAIMock {
   close(): Promise<void>;
 }
 
-function lastUserText(body: Record<string, unknown>): string {
-  const messages = Array.isArray(body.messages) ? (body.messages as { role: string; content: unknown }[]) : [];
-  const last = [...messages].reverse().find((message) => message.role === 'user');
-  return typeof last?.content === 'string' ? last.content : '';
+interface Message {
+  role: string;
+  content: unknown;
+}
+
+function textOf(content: unknown): string {
+  if (typeof content === 'string') return content;
+  return Array.isArray(content) ? content.map((part: { text?: string }) => part.text ?? '').join(' ') : '';
 }
 
 function sendError(response: ServerResponse, status: number, error: Record<string, unknown>, headers: Record<string, string> = {}): void {
@@ -38,17 +44,29 @@ function sendError(response: ServerResponse, status: number, error: Record<strin
   response.end(JSON.stringify({ error }));
 }
 
-async function readBody(request: IncomingMessage): Promise<string> {
-  let text = '';
-  for await (const chunk of request) text += chunk;
-  return text;
+type Answer = { text: string } | { tool: { id: string; name: string; arguments: string } };
+
+function answerFor(body: Record<string, unknown>): Answer {
+  const messages = Array.isArray(body.messages) ? (body.messages as Message[]) : [];
+  const last = messages.at(-1);
+  const tools = Array.isArray(body.tools) ? (body.tools as { function: { name: string } }[]) : [];
+  if (last?.role === 'tool') return { text: `Tool said: ${textOf(last.content)}` };
+  const firstTool = tools[0];
+  if (firstTool && body.tool_choice !== 'none') return { tool: { id: 'call_mock1', name: firstTool.function.name, arguments: '{"city":"Paris"}' } };
+  const user = [...messages].reverse().find((message) => message.role === 'user');
+  return { text: `Echo: ${textOf(user?.content)}` };
 }
 
-export async function startOpenAIMock(): Promise<OpenAIMock> {
+export async function startOpenAIMock(options: { cors?: boolean } = {}): Promise<OpenAIMock> {
   const calls: MockCall[] = [];
   let counter = 0;
+  const corsHeaders: Record<string, string> = options.cors ? { 'access-control-allow-origin': '*', 'access-control-allow-headers': '*' } : {};
 
   const server = createServer(async (request, response) => {
+    if (request.method === 'OPTIONS' && options.cors) {
+      response.writeHead(204, corsHeaders).end();
+      return;
+    }
     const body = JSON.parse((await readBody(request)) || '{}') as Record<string, unknown>;
     const call: MockCall = { path: request.url ?? '', authorization: request.headers.authorization, body, aborted: false, completed: false };
     calls.push(call);
@@ -65,35 +83,41 @@ export async function startOpenAIMock(): Promise<OpenAIMock> {
     if (key.startsWith('mock-limited')) {
       return sendError(response, 429, { message: 'Rate limit reached for requests per minute. Please try again in 20s.', type: 'requests', param: null, code: 'rate_limit_exceeded' }, { 'retry-after': '20' });
     }
-    const prompt = lastUserText(body);
-    const words = `Echo: ${prompt}`.split(/(?<= )/);
+    const answer = answerFor(body);
     const id = `chatcmpl-mock${++counter}`;
     const created = Math.floor(Date.now() / 1000);
     const model = String(body.model);
-    const usage = { prompt_tokens: prompt.split(' ').length, completion_tokens: words.length, total_tokens: prompt.split(' ').length + words.length };
+    const words = 'text' in answer ? answer.text.split(/(?<= )/) : [];
+    const usage = { prompt_tokens: 10, completion_tokens: Math.max(1, words.length), total_tokens: 10 + Math.max(1, words.length) };
+    const finishReason = 'tool' in answer ? 'tool_calls' : 'stop';
 
     if (body.stream !== true) {
-      response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({
-        id, object: 'chat.completion', created, model,
-        choices: [{ index: 0, message: { role: 'assistant', content: words.join('') }, finish_reason: 'stop', logprobs: null }],
-        usage,
-      }));
+      const message = 'tool' in answer
+        ? { role: 'assistant', content: null, tool_calls: [{ id: answer.tool.id, type: 'function', function: { name: answer.tool.name, arguments: answer.tool.arguments } }] }
+        : { role: 'assistant', content: answer.text };
+      response.writeHead(200, { 'content-type': 'application/json', ...corsHeaders });
+      response.end(JSON.stringify({ id, object: 'chat.completion', created, model, choices: [{ index: 0, message, finish_reason: finishReason, logprobs: null }], usage }));
       call.completed = true;
       return;
     }
 
-    response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
-    const chunk = (delta: Record<string, unknown>, finishReason: string | null) =>
-      `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices: [{ index: 0, delta, finish_reason: finishReason, logprobs: null }] })}\n\n`;
-    const delayMs = prompt.includes('slowly') ? 150 : 0;
+    response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', ...corsHeaders });
+    const chunk = (delta: Record<string, unknown>, finish: string | null) =>
+      `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }] })}\n\n`;
+    const delayMs = 'text' in answer && answer.text.includes('slowly') ? 150 : 0;
     response.write(chunk({ role: 'assistant', content: '' }, null));
+    if ('tool' in answer) {
+      response.write(chunk({ tool_calls: [{ index: 0, id: answer.tool.id, type: 'function', function: { name: answer.tool.name, arguments: '' } }] }, null));
+      for (const piece of [answer.tool.arguments.slice(0, 8), answer.tool.arguments.slice(8)]) {
+        response.write(chunk({ tool_calls: [{ index: 0, function: { arguments: piece } }] }, null));
+      }
+    }
     for (const word of words) {
       if (response.destroyed) return;
       if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
       response.write(chunk({ content: word }, null));
     }
-    response.write(chunk({}, 'stop'));
+    response.write(chunk({}, finishReason));
     const streamOptions = body.stream_options as { include_usage?: boolean } | undefined;
     if (streamOptions?.include_usage) {
       response.write(`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices: [], usage })}\n\n`);
@@ -102,15 +126,6 @@ export async function startOpenAIMock(): Promise<OpenAIMock> {
     call.completed = true;
   });
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    baseURL: `http://127.0.0.1:${port}/v1`,
-    calls,
-    reset: () => calls.splice(0),
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
-  };
+  const listening = await listenOnLoopback(server);
+  return { baseURL: `${listening.origin}/v1`, calls, reset: () => calls.splice(0), close: listening.close };
 }

@@ -17,29 +17,19 @@ export function SitesSection({ origins, onChange }: { origins: OriginGrant[]; on
       setError(thrown instanceof Error ? thrown.message : String(thrown));
     }
   };
-  const revoke = async (value: string) => {
-    await callBackground({ type: 'origins.revoke', origin: value });
-    await onChange();
-  };
 
   return (
     <section class="card" aria-labelledby="sites-title">
       <div class="card-head">
         <h2 id="sites-title">Sites allowed to use your keys</h2>
-        <p class="muted">A site listed here can send chat requests through <code>window.freellm</code>. It never sees your keys. Every other site is refused.</p>
+        <p class="muted">A site listed here can send chat requests through <code>window.freellm</code>. It never sees your keys. Every other site is refused, and embedded frames are refused unless you allow them.</p>
       </div>
       {origins.length === 0 ? (
-        <p class="empty">No site is allowed yet.</p>
+        <p class="empty">No site is allowed yet. Sites can ask with <code>freellm.requestAccess()</code>, or add one below.</p>
       ) : (
         <ul class="site-list" aria-label="Allowed sites">
           {origins.map((grant) => (
-            <li key={grant.origin} class="site-row" data-testid="site-row">
-              <span class="site-origin">{grant.origin}</span>
-              <span class="muted small">since {new Date(grant.grantedAt).toLocaleDateString()}</span>
-              <button type="button" class="ghost danger" onClick={() => revoke(grant.origin)} aria-label={`Revoke ${grant.origin}`}>
-                Revoke
-              </button>
-            </li>
+            <SiteRow key={grant.origin} grant={grant} onChange={onChange} />
           ))}
         </ul>
       )}
@@ -49,5 +39,61 @@ export function SitesSection({ origins, onChange }: { origins: OriginGrant[]; on
       </form>
       {error && <p class="field-error" role="alert">{error}</p>}
     </section>
+  );
+}
+
+function SiteRow({ grant, onChange }: { grant: OriginGrant; onChange: () => Promise<void> }) {
+  const [error, setError] = useState<string | undefined>();
+  const configure = async (change: { allowFrames?: boolean; limits?: { requestsPerMinute?: number | null; requestsPerDay?: number | null } }) => {
+    try {
+      await callBackground({ type: 'origins.configure', origin: grant.origin, ...change });
+      setError(undefined);
+      await onChange();
+    } catch (thrown) {
+      setError(thrown instanceof Error ? thrown.message : String(thrown));
+    }
+  };
+  const limitInput = (label: string, value: number | null, key: 'requestsPerMinute' | 'requestsPerDay') => (
+    <label class="limit">
+      {label}
+      <input
+        type="number"
+        min={1}
+        inputMode="numeric"
+        value={value ?? ''}
+        placeholder="no limit"
+        aria-label={`${label} for ${grant.origin}`}
+        onChange={(event) => {
+          const raw = event.currentTarget.value.trim();
+          void configure({ limits: { [key]: raw === '' ? null : Number(raw) } });
+        }}
+      />
+    </label>
+  );
+  return (
+    <li class="site-row" data-testid="site-row">
+      <div class="site-main">
+        <span class="site-origin">{grant.origin}</span>
+        <span class="muted small">
+          {grant.scope === 'always' ? 'always' : `this tab only (${grant.tabIds.length})`} · since {new Date(grant.grantedAt).toLocaleDateString()}
+          {grant.usage ? ` · ${grant.usage.dayCount} today` : ''}
+          {grant.limits.requestsPerMinute ? ` · max ${grant.limits.requestsPerMinute}/min` : ''}
+          {grant.limits.requestsPerDay ? ` · max ${grant.limits.requestsPerDay}/day` : ''}
+          {grant.allowFrames ? ' · frames allowed' : ''}
+        </span>
+      </div>
+      <div class="row-actions site-settings">
+        {limitInput('Per minute', grant.limits.requestsPerMinute, 'requestsPerMinute')}
+        {limitInput('Per day', grant.limits.requestsPerDay, 'requestsPerDay')}
+        <label class="switch">
+          <input type="checkbox" checked={grant.allowFrames} onChange={(event) => void configure({ allowFrames: event.currentTarget.checked })} aria-label={`Allow embedded frames of ${grant.origin}`} />
+          <span>Frames</span>
+        </label>
+        <button type="button" class="ghost danger" onClick={async () => { await callBackground({ type: 'origins.revoke', origin: grant.origin }); await onChange(); }} aria-label={`Revoke ${grant.origin}`}>
+          Revoke
+        </button>
+      </div>
+      {error && <p class="field-error" role="alert">{error}</p>}
+    </li>
   );
 }

@@ -3,7 +3,7 @@
  * MessagePort per request over it.
  */
 import { BRIDGE_HELLO, BRIDGE_PORT, isHandshake, MAIN_HELLO, OPEN_REQUEST } from '../../../shared/protocol/window-handshake';
-import type { RequestChannel } from './create-fetch-shim';
+import type { RequestChannel } from './port-exchange';
 
 export interface BridgeConnection {
   ready: Promise<void>;

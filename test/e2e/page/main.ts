@@ -1,16 +1,34 @@
-/** The test page: the official `openai` client, wired to `window.freellm` as the README shows. */
+/**
+ * The test page: real client libraries wired to `window.freellm` as their docs and our README
+ * show — the official `openai` client, the Vercel AI SDK and LangChain's ChatOpenAI.
+ */
+import { createOpenAI } from '@ai-sdk/openai';
+import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
+import { ChatOpenAI } from '@langchain/openai';
+import { generateText, streamText } from 'ai';
 import OpenAI from 'openai';
-import '../../../extension/lib/page-api/page-api-types';
 
 declare global {
   interface Window {
     OpenAI: typeof OpenAI;
     freellmClient(): OpenAI;
+    aiSdk: { generateText: typeof generateText; streamText: typeof streamText; openai(): ReturnType<typeof createOpenAI>; compatible(): ReturnType<typeof createOpenAICompatible> };
+    langchain(model?: string): ChatOpenAI;
   }
 }
 
-window.OpenAI = OpenAI;
-window.freellmClient = () => {
+function api() {
   if (!window.freellm) throw new Error('FreeLLM extension not present');
-  return new OpenAI({ baseURL: window.freellm.baseURL, apiKey: 'unused', fetch: window.freellm.fetch, dangerouslyAllowBrowser: true, maxRetries: 0 });
+  return window.freellm;
+}
+
+window.OpenAI = OpenAI;
+window.freellmClient = () => new OpenAI({ baseURL: api().baseURL, apiKey: 'unused', fetch: api().fetch, dangerouslyAllowBrowser: true, maxRetries: 0 });
+window.aiSdk = {
+  generateText,
+  streamText,
+  openai: () => createOpenAI({ baseURL: api().baseURL, apiKey: 'unused', fetch: api().fetch }),
+  compatible: () => createOpenAICompatible({ name: 'freellm', baseURL: api().baseURL, fetch: api().fetch, includeUsage: true }),
 };
+window.langchain = (model = 'auto') =>
+  new ChatOpenAI({ model, apiKey: 'unused', maxRetries: 0, configuration: { baseURL: api().baseURL, fetch: api().fetch, dangerouslyAllowBrowser: true } });

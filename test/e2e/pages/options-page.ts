@@ -55,4 +55,28 @@ export class OptionsPage {
     await this.page.getByRole('button', { name: 'Allow site' }).click();
     await expect(this.page.getByTestId('site-row').filter({ hasText: origin })).toBeVisible();
   }
+
+  siteRow(origin: string) {
+    return this.page.getByTestId('site-row').filter({ hasText: origin });
+  }
+
+  async revokeSite(origin: string): Promise<void> {
+    await this.page.getByRole('button', { name: `Revoke ${origin}` }).click();
+    await expect(this.siteRow(origin)).toHaveCount(0);
+  }
+
+  async setDailyLimit(origin: string, limit: number | null): Promise<void> {
+    const input = this.page.getByLabel(`Per day for ${origin}`);
+    await input.fill(limit === null ? '' : String(limit));
+    await input.blur();
+    if (limit === null) await expect(this.siteRow(origin)).not.toContainText('/day');
+    else await expect(this.siteRow(origin)).toContainText(`max ${limit}/day`);
+  }
+
+  async setFramesAllowed(origin: string, allowed: boolean): Promise<void> {
+    const toggle = this.page.getByLabel(`Allow embedded frames of ${origin}`);
+    await toggle.setChecked(allowed);
+    if (allowed) await expect(this.siteRow(origin)).toContainText('frames allowed');
+    else await expect(this.siteRow(origin)).not.toContainText('frames allowed');
+  }
 }

@@ -1,0 +1,127 @@
+/**
+ * `window.freellm`, as a web page sees it when the FreeLLM extension is installed.
+ * Self-contained: copy this file into your project to type your calls.
+ * The shapes are OpenAI's chat-completions shapes; see docs/page-api.md.
+ */
+
+export type FreeLLMRole = 'system' | 'developer' | 'user' | 'assistant' | 'tool';
+
+export type FreeLLMContentPart =
+  | { type: 'text'; text: string }
+  | { type: 'image_url'; image_url: { url: string; detail?: 'auto' | 'low' | 'high' } };
+
+export interface FreeLLMToolCall {
+  id: string;
+  type: 'function';
+  function: { name: string; arguments: string };
+}
+
+export interface FreeLLMMessage {
+  role: FreeLLMRole;
+  content: string | FreeLLMContentPart[] | null;
+  name?: string;
+  tool_calls?: FreeLLMToolCall[];
+  tool_call_id?: string;
+}
+
+export interface FreeLLMChatRequest {
+  /** `auto` (default), `auto:fast`, `auto:smart`, a model name, or `provider/model`. */
+  model?: string;
+  messages: FreeLLMMessage[];
+  stream?: boolean;
+  stream_options?: { include_usage?: boolean };
+  temperature?: number;
+  top_p?: number;
+  max_tokens?: number;
+  max_completion_tokens?: number;
+  stop?: string | string[];
+  seed?: number;
+  tools?: { type: 'function'; function: { name: string; description?: string; parameters?: Record<string, unknown> } }[];
+  tool_choice?: 'auto' | 'none' | 'required' | { type: 'function'; function: { name: string } };
+  response_format?: { type: 'text' | 'json_object' } | { type: 'json_schema'; json_schema: Record<string, unknown> };
+  [extra: string]: unknown;
+}
+
+export interface FreeLLMUsage {
+  prompt_tokens: number;
+  completion_tokens: number;
+  total_tokens: number;
+}
+
+export interface FreeLLMChatCompletion {
+  id: string;
+  object: 'chat.completion';
+  created: number;
+  model: string;
+  choices: { index: number; message: { role: 'assistant'; content: string | null; tool_calls?: FreeLLMToolCall[] }; finish_reason: string | null }[];
+  usage?: FreeLLMUsage | null;
+}
+
+export interface FreeLLMChatCompletionChunk {
+  id: string;
+  object: 'chat.completion.chunk';
+  created: number;
+  model: string;
+  choices: {
+    index: number;
+    delta: {
+      role?: 'assistant';
+      content?: string | null;
+      tool_calls?: { index: number; id?: string; type?: 'function'; function?: { name?: string; arguments?: string } }[];
+    };
+    finish_reason: string | null;
+  }[];
+  usage?: FreeLLMUsage | null;
+}
+
+export interface FreeLLMModel {
+  id: string;
+  object: 'model';
+  created: number;
+  owned_by: string;
+}
+
+/** Thrown by `chat.completions.create` and `models.list`: OpenAI's error fields plus the HTTP status. */
+export interface FreeLLMError extends Error {
+  status: number;
+  type: string;
+  code: string | null;
+  param: string | null;
+  headers: Record<string, string>;
+}
+
+export interface FreeLLMAccess {
+  granted: boolean;
+  /** `always` until revoked; `once` for this tab. */
+  scope: 'once' | 'always' | null;
+}
+
+export interface FreeLLMPageApi {
+  readonly version: string;
+  /** Pass as the `baseURL` of an OpenAI client, together with `fetch`. */
+  readonly baseURL: string;
+  /** An OpenAI-compatible fetch for requests under `baseURL`; other URLs use the page's fetch. */
+  readonly fetch: typeof fetch;
+  /** Resolves once the extension answers; `freellm:ready` fires on window at the same moment. */
+  readonly ready: Promise<void>;
+  /** Asks the user to let this site use FreeLLM (an approval window). */
+  requestAccess(): Promise<FreeLLMAccess>;
+  readonly chat: {
+    readonly completions: {
+      create(params: FreeLLMChatRequest & { stream: true }, options?: { signal?: AbortSignal }): Promise<AsyncIterable<FreeLLMChatCompletionChunk>>;
+      create(params: FreeLLMChatRequest & { stream?: false | null }, options?: { signal?: AbortSignal }): Promise<FreeLLMChatCompletion>;
+    };
+  };
+  readonly models: {
+    list(): Promise<{ object: 'list'; data: FreeLLMModel[] }>;
+  };
+}
+
+declare global {
+  interface Window {
+    freellm?: FreeLLMPageApi;
+  }
+  interface WindowEventMap {
+    'freellm:ready': Event;
+  }
+}
