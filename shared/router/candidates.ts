@@ -92,14 +92,11 @@ function forName(name: string, inputs: CandidateInputs): Candidate[] {
       return provider ? pick(provider).map((model) => ({ key, provider, model, info: infoFor(inputs, provider.id, model) })) : [];
     });
   const tier = TIERS[name];
+  // `auto` is each key's provider default (its best free model); a tier picks the models in it.
+  if (tier === 'any') return each((provider) => [provider.defaultModel]);
   if (tier) {
-    // A provider the model source does not describe offers its default model.
-    const inTier = each((provider) => {
-      const listed = models?.models(provider.id) ?? [];
-      if (listed.length === 0) return [provider.defaultModel];
-      return listed.filter((info) => tier === 'any' || info.tier === tier).map((info) => info.id);
-    });
-    return inTier.length > 0 || tier === 'any' ? inTier : forName('auto', inputs);
+    const inTier = each((provider) => (models?.models(provider.id) ?? []).filter((info) => info.tier === tier).map((info) => info.id));
+    return inTier.length > 0 ? inTier : forName('auto', inputs);
   }
   const slash = name.indexOf('/');
   const pinned = slash > 0 ? providers.get(name.slice(0, slash)) : undefined;

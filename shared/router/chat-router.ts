@@ -14,6 +14,7 @@ import type { FreeLLMDatabase } from '../store/database';
 import { createKeyNotices } from '../usage/key-notices';
 import type { LimitSource } from '../usage/usage-limits';
 import { createUsageLedger } from '../usage/usage-ledger';
+import { catalogLimitSource, catalogModelSource } from './catalog-sources';
 import { expandModel, requestNeeds, unfitReason, type Candidate, type RequestNeeds } from './candidates';
 import { conversationOf, createAffinityMemory } from './conversation-affinity';
 import type { ModelSource } from './model-equivalence';
@@ -28,7 +29,9 @@ export interface ChatRouterDeps {
   now: () => number;
   keys: { list(): Promise<KeySummary[]>; reveal(id: string): Promise<string>; setEnabled(id: string, enabled: boolean): Promise<void> };
   providers: { resolve(id: string): Promise<ResolvedProvider | undefined> };
+  /** Free-tier limits; the catalog's by default. */
   limits?: LimitSource;
+  /** Capabilities, context windows, tiers; the catalog's by default. */
   models?: ModelSource;
   timers?: Timers;
   /** Wraps the routing decision; the benchmark times it. */
@@ -50,7 +53,8 @@ const defaultTimers: Timers = { setTimeout: (callback, ms) => setTimeout(callbac
 
 export function createChatRouter(deps: ChatRouterDeps) {
   const { db, now } = deps;
-  const ledger = createUsageLedger({ now, limits: deps.limits, db });
+  const ledger = createUsageLedger({ now, limits: deps.limits ?? catalogLimitSource, db });
+  const modelSource = deps.models ?? catalogModelSource;
   const notices = createKeyNotices(db);
   const affinity = createAffinityMemory();
   const timers = deps.timers ?? defaultTimers;
@@ -68,7 +72,7 @@ export function createChatRouter(deps: ChatRouterDeps) {
 
   function plan(request: ChatCompletionRequest, keys: KeySummary[], providers: Map<string, ResolvedProvider>, current: RoutingSettings, strategy: Strategy): Omit<Route, 'upstream'> {
     const needs = requestNeeds(request);
-    const all = expandModel(request.model, { keys, providers, models: deps.models, aliases: current.aliases });
+    const all = expandModel(request.model, { keys, providers, models: modelSource, aliases: current.aliases });
     if (all.length === 0) {
       throw new FreeLLMError({ status: 503, type: 'server_error', code: 'no_keys', message: `No enabled key can serve model "${request.model}". Add a provider key in the FreeLLM options page.` });
     }
@@ -108,7 +112,7 @@ export function createChatRouter(deps: ChatRouterDeps) {
       fetch: deps.fetch, baseURL: candidate.provider.baseURL, model: candidate.model, providerId: candidate.provider.id, signal, now,
       apiKey: await deps.keys.reveal(candidate.key.id),
       /** Adapters hand every answer's headers here (optional hook; see docs/routing.md). */
-      onRateLimitHeaders: (headers: Headers) => ledger.learn(target, parseRateLimitHeaders(candidate.provider.id, headers, now())),
+      onRateLimitHeaders: (headers: Headers) => ledger.learn(target, parseRateLimitHeaders(candidate.provider.rateLimitHeaders, headers, now())),
     };
   }
 

@@ -1,0 +1,59 @@
+/**
+ * @module The catalog seen through the router's two small inputs: `LimitSource` (free-tier
+ * limits, a model's own before its provider's) and `ModelSource` (capabilities, context
+ * windows, a speed tier). The engine uses these unless its host passes others (tests, bench).
+ */
+import type { FreeTierLimits } from '../catalog/catalog-types';
+import { findPreset } from '../catalog/provider-presets';
+import type { LimitSource, LimitSpec } from '../usage/usage-limits';
+import { MODEL_EQUIVALENTS, type ModelInfo, type ModelSource } from './model-equivalence';
+
+/** Where a provider's day does not start at UTC midnight (docs/providers.md, section 2). */
+const DAILY_RESET_TIME_ZONES: Record<string, string> = { gemini: 'America/Los_Angeles' };
+
+// The catalog has no speed tier; model names say it well enough for `auto:fast` / `auto:smart`.
+const FAST = /(^|[-/_.])((\d|1\d|20)b|mini|nano|flash-lite|lite|instant|small|haiku|tiny)([-_.:]|$)/i;
+const SMART = /(^|[-/_.])(\d{3}b|70b|pro|large|opus|sonnet|maverick|r1|k2)([-_.:]|$)/i;
+
+function tierOf(id: string): ModelInfo['tier'] {
+  if (FAST.test(id)) return 'fast';
+  return SMART.test(id) ? 'smart' : undefined;
+}
+
+const canonicalOf = (providerId: string, id: string) => Object.entries(MODEL_EQUIVALENTS).find(([, ids]) => ids[providerId] === id)?.[0];
+
+function toSpec(providerId: string, limits: FreeTierLimits | undefined): LimitSpec | undefined {
+  if (!limits) return undefined;
+  return {
+    scope: limits.scope, rpm: limits.rpm?.value, rpd: limits.rpd?.value, tpm: limits.tpm?.value, tpd: limits.tpd?.value,
+    dailyResetTimeZone: DAILY_RESET_TIME_ZONES[providerId],
+  };
+}
+
+export const catalogLimitSource: LimitSource = {
+  limitsFor(providerId, model) {
+    const preset = findPreset(providerId);
+    return toSpec(providerId, preset?.models.find((entry) => entry.id === model)?.freeTier ?? preset?.freeTier.limits);
+  },
+};
+
+const modelCache = new Map<string, readonly ModelInfo[]>();
+
+export const catalogModelSource: ModelSource = {
+  models(providerId) {
+    let models = modelCache.get(providerId);
+    if (!models) {
+      models = (findPreset(providerId)?.models ?? []).map((model) => ({
+        id: model.id,
+        canonical: canonicalOf(providerId, model.id),
+        contextWindow: model.contextWindow.value,
+        tools: model.capabilities.tools,
+        vision: model.capabilities.vision,
+        jsonMode: model.capabilities.jsonMode,
+        tier: tierOf(model.id),
+      }));
+      modelCache.set(providerId, models);
+    }
+    return models;
+  },
+};
