@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { originGrantSchema } from '../grants/origin-grant';
 import { createKeyRing } from '../keys/key-ring';
 import { openDatabase } from '../store/database';
 import { createVault } from '../vault/vault';
@@ -29,7 +30,7 @@ async function filledProfile() {
   await keyRing.reorder([local.id, groq.id]);
   await db.providerSettings.put({ providerId: 'groq', baseURL: 'https://proxy.example/openai/v1' });
   await db.settings.bulkPut([{ id: 'limits', value: { groq: { rpm: 20 } } }, { id: 'aliases', value: { fast: 'groq/llama-3.1-8b-instant' } }]);
-  await db.grants.add({ origin: 'https://app.example', grantedAt: 1 });
+  await db.grants.add(originGrantSchema.parse({ origin: 'https://app.example', grantedAt: 1 }));
   return { ...source, ids: { groq: groq.id, cerebras: cerebras.id, local: local.id } };
 }
 
