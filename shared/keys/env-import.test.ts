@@ -73,6 +73,17 @@ describe('.env import', () => {
     expect((await ring.list()).map((key) => key.label)).toEqual(['Mine', 'CEREBRAS_API_KEY']);
   });
 
+  it('skips keys for a provider this engine cannot call', async () => {
+    const db = openDatabase(`env-import-test-${crypto.randomUUID()}`);
+    const ring = createKeyRing(db, createVault(db, crypto), () => 1, () => crypto.randomUUID());
+    const onlyGroq = createEnvImport(ring, { list: async () => [{ id: 'groq', name: 'Groq' }] });
+    const preview = await onlyGroq.preview('CEREBRAS_API_KEY=csk-cerebras-secret-c3D4');
+    expect(preview).toEqual({
+      toImport: [],
+      skipped: [{ line: 1, variable: 'CEREBRAS_API_KEY', hint: 'csk-…c3D4', reason: 'Looks like a Cerebras key, a provider FreeLLM cannot call here' }],
+    });
+  });
+
   it('refuses a provider that does not exist, and stores nothing', async () => {
     const { envImport, ring } = setup();
     await expect(envImport.apply(MIXED, { providers: { '7': 'nope' } })).rejects.toMatchObject({ status: 400, param: 'choices.providers.7' });

@@ -87,11 +87,12 @@ export function createEnvImport(keyRing: KeyManager, providers: { list(): Promis
       else if (value.trim() === '') skip(line, variable, null, 'The value is empty');
       else if (hint === null) skip(line, variable, null, 'Not an API key (neither its name nor its value looks like one)');
       else if (!source) skip(line, variable, hint, 'Could not tell which provider this key is for: choose one, or name the variable after the provider (e.g. GROQ_API_KEY)');
+      else if (!known.has(source.providerId)) skip(line, variable, hint, `Looks like a ${detection.found ? detection.preset.name : source.providerId} key, a provider FreeLLM cannot call here`);
       else if (!secret.success) skip(line, variable, hint, secret.error.issues[0]?.message ?? 'Not a valid key');
       else {
         const { providerId, detectedBy, warning } = { warning: undefined, ...source };
         planned.push({
-          line, variable, providerId, providerName: known.get(providerId) ?? providerId, label: variable.slice(0, 80),
+          line, variable, providerId, providerName: known.get(providerId)!, label: variable.slice(0, 80),
           hint: maskKey(secret.data), detectedBy, ...(warning ? { warning } : {}), secret: secret.data,
         });
       }
