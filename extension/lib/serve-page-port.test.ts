@@ -1,0 +1,113 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Browser } from 'wxt/browser';
+import { createFakeFetch, jsonResponse } from '../../shared/testing/fake-fetch';
+import { createTestEngine } from '../../shared/testing/test-engine';
+import { FreeLLMError } from '../../shared/openai/error';
+import type { BackgroundToPage } from '../../shared/protocol/page-port';
+import { createAccessRequests } from './access-requests';
+import { createActiveRequests } from './active-requests';
+import { servePagePort, type PagePortHost } from './serve-page-port';
+
+const completion = { id: 'c1', object: 'chat.completion', created: 1, model: 'm', choices: [{ index: 0, message: { role: 'assistant', content: 'still here' }, finish_reason: 'stop' }] };
+
+/** A runtime port pair's far end, as the background sees it. */
+function fakePort(sender: Browser.runtime.MessageSender) {
+  const messageListeners: ((message: unknown) => void)[] = [];
+  const disconnectListeners: (() => void)[] = [];
+  const received: BackgroundToPage[] = [];
+  let disconnected = false;
+  const port = {
+    name: 'freellm:request',
+    sender,
+    postMessage: (message: BackgroundToPage) => received.push(message),
+    disconnect: () => {
+      disconnected = true;
+    },
+    onMessage: { addListener: (listener: (message: unknown) => void) => messageListeners.push(listener) },
+    onDisconnect: { addListener: (listener: () => void) => disconnectListeners.push(listener) },
+  } as unknown as Browser.runtime.Port;
+  return {
+    port,
+    received,
+    send: (message: unknown) => messageListeners.forEach((listener) => listener(message)),
+    isDisconnected: () => disconnected,
+    done: async () => {
+      for (let i = 0; i < 100 && !disconnected; i++) await new Promise((resolve) => setTimeout(resolve, 1));
+    },
+  };
+}
+
+async function setup() {
+  const fetch = createFakeFetch(() => jsonResponse(completion));
+  const { engine } = createTestEngine(fetch);
+  await engine.keys.add({ providerId: 'groq', secret: 'gsk_fuzz_key_123456' });
+  await engine.origins.allow('https://app.example');
+  const host: PagePortHost = {
+    engine,
+    extensionOrigin: 'chrome-extension://abc',
+    keepAlive: { hold: () => () => undefined },
+    access: createAccessRequests({ grants: engine.origins, newId: () => crypto.randomUUID(), openPrompt: async () => undefined }),
+    active: createActiveRequests(),
+  };
+  const sender = { url: 'https://app.example/page', origin: 'https://app.example', tab: { id: 7 } as Browser.tabs.Tab, frameId: 0 };
+  return { host, sender, fetch };
+}
+
+const validRequest = { type: 'request', method: 'POST', path: '/v1/chat/completions', headers: {}, body: JSON.stringify({ messages: [{ role: 'user', content: 'hi' }] }) };
+
+describe('servePagePort', () => {
+  it('answers a valid request with head, data and end, then closes the port', async () => {
+    const { host, sender } = await setup();
+    const page = fakePort(sender);
+    servePagePort(page.port, host);
+    page.send(validRequest);
+    await page.done();
+    expect(page.received[0]).toMatchObject({ type: 'head', status: 200 });
+    expect(page.received.at(-1)).toEqual({ type: 'end' });
+  });
+
+  it('answers thousands of malformed messages with a 400 or nothing, and keeps serving valid requests', async () => {
+    const { host, sender, fetch } = await setup();
+    const garbage = fc.oneof(
+      fc.anything(),
+      fc.record({ type: fc.constantFrom('request', 'abort', 'access', 'head'), method: fc.string(), path: fc.anything(), headers: fc.anything(), body: fc.anything() }, { requiredKeys: ['type'] }),
+    );
+    await fc.assert(
+      fc.asyncProperty(garbage, async (message) => {
+        const page = fakePort(sender);
+        servePagePort(page.port, host);
+        page.send(message);
+        await page.done();
+        const head = page.received.find((reply) => reply.type === 'head');
+        // Either refused as malformed, or (for a well-formed request to an unknown path) a 4xx: never a crash.
+        if (head && head.type === 'head') expect(head.status).toBeLessThan(500);
+      }),
+      { numRuns: 2000 },
+    );
+    const callsBefore = fetch.calls.length;
+    const page = fakePort(sender);
+    servePagePort(page.port, host);
+    page.send(validRequest);
+    await page.done();
+    expect(page.received[0]).toMatchObject({ type: 'head', status: 200 });
+    expect(fetch.calls.length).toBe(callsBefore + 1);
+  });
+
+  it('cuts a revoked origin’s request: the page gets a 403 and the upstream call is cancelled', async () => {
+    const hanging = createFakeFetch((call) => new Promise<Response>((_resolve, reject) => call.signal?.addEventListener('abort', () => reject(call.signal?.reason))));
+    const { engine } = createTestEngine(hanging);
+    await engine.keys.add({ providerId: 'groq', secret: 'gsk_fuzz_key_123456' });
+    await engine.origins.allow('https://app.example');
+    const { host, sender } = await setup();
+    const page = fakePort(sender);
+    servePagePort(page.port, { ...host, engine });
+    page.send(validRequest);
+    while (hanging.calls.length === 0) await new Promise((resolve) => setTimeout(resolve, 1));
+    expect(host.active.cutOrigin('https://app.example', new FreeLLMError({ status: 403, type: 'permission_error', code: 'origin_revoked', message: 'revoked' }))).toBe(1);
+    await page.done();
+    expect(page.received[0]).toMatchObject({ type: 'head', status: 403 });
+    expect(page.received[1]).toMatchObject({ type: 'data', text: expect.stringContaining('origin_revoked') });
+    expect(hanging.calls[0]?.signal?.aborted).toBe(true);
+  });
+});
