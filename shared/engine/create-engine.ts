@@ -6,7 +6,7 @@
 import { createOriginGrants, type OriginGrants } from '../grants/origin-grants';
 import { createKeyRing, type KeyRing } from '../keys/key-ring';
 import { chatCompletionRequestSchema, type ChatCompletionRequest } from '../openai/chat';
-import { FreeLLMError, invalidRequest, toFreeLLMError } from '../openai/error';
+import { invalidRequest, toFreeLLMError } from '../openai/error';
 import { createProviderDirectory, type ProviderDirectory } from '../providers/provider-directory';
 import type { FetchLike } from '../providers/types';
 import { REQUEST_LOG_CAP, type Attempt, type RequestLogEntry } from '../request-log/request-log-entry';
@@ -25,9 +25,9 @@ export interface EngineHost {
   now: () => number;
   db: FreeLLMDatabase;
   crypto: Crypto;
-  /** Free-tier limits (the catalog); without it only learned limits and cool-downs apply. */
+  /** Free-tier limits; the catalog's unless given (tests, the benchmark). */
   limits?: ChatRouterDeps['limits'];
-  /** Model capabilities, tiers and canonical names (the catalog). */
+  /** Model capabilities, context windows, tiers; the catalog's unless given. */
   models?: ChatRouterDeps['models'];
   /** Timers for attempt timeouts, the deadline and the stream stall watchdog; global ones by default. */
   timers?: ChatRouterDeps['timers'];
@@ -72,14 +72,10 @@ export function createEngine(host: EngineHost): Engine {
     if (excess > 0) await db.requestLog.orderBy('at').limit(excess).delete();
   }
 
-  async function authorize(caller: Caller): Promise<void> {
-    if (caller.kind === 'extension' || (await origins.isAllowed(caller.origin))) return;
-    throw new FreeLLMError({
-      status: 403,
-      type: 'permission_error',
-      code: 'origin_not_allowed',
-      message: `${caller.origin} is not allowed to use FreeLLM. Allow it in the FreeLLM options page (Sites).`,
-    });
+  /** Pages must be allowed; a chat request also counts against the origin's own limits. */
+  async function authorize(caller: Caller, countRequest: boolean): Promise<void> {
+    if (caller.kind === 'extension') return;
+    await (countRequest ? origins.admit(caller) : origins.check(caller));
   }
 
   function parseRequest(body: unknown): ChatCompletionRequest {
@@ -110,7 +106,7 @@ export function createEngine(host: EngineHost): Engine {
       'x-freellm-cache': 'miss',
     });
     try {
-      await authorize(caller);
+      await authorize(caller, true);
       request = parseRequest(body);
       const route = await router.prepare(request, options?.strategy);
       if (request.stream !== true) {
@@ -129,7 +125,7 @@ export function createEngine(host: EngineHost): Engine {
 
   async function models(caller: Caller): Promise<EngineAnswer> {
     try {
-      await authorize(caller);
+      await authorize(caller, false);
     } catch (thrown) {
       const error = toFreeLLMError(thrown);
       return { kind: 'json', status: error.status, headers: {}, body: error.toBody() };
