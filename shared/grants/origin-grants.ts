@@ -62,29 +62,43 @@ function refusal(caller: PageCaller): FreeLLMError {
   return new FreeLLMError({ status: 403, type: 'permission_error', code: caller.embedded ? 'frame_not_allowed' : 'origin_not_allowed', message: `${where} is not allowed to use FreeLLM. ${fix}` });
 }
 
+/**
+ * Grants live in memory, loaded once and written through: every page request checks (and
+ * counts against) its grant, and an IndexedDB round trip per request would be most of the
+ * extension's overhead. The engine owns its database, so the memory copy stays authoritative.
+ */
 export function createOriginGrants(db: FreeLLMDatabase, now: () => number): OriginGrants {
-  async function read(origin: string): Promise<OriginGrant | undefined> {
-    const parsed = originGrantSchema.safeParse(await db.grants.get(origin));
-    return parsed.success ? parsed.data : undefined;
-  }
-  async function update(origin: string, change: (grant: OriginGrant | undefined) => OriginGrant | undefined): Promise<OriginGrant | undefined> {
-    return db.transaction('rw', db.grants, async () => {
-      const next = change(await read(origin));
-      if (next) await db.grants.put(next);
-      else await db.grants.delete(origin);
-      return next;
-    });
+  let loaded: Promise<Map<string, OriginGrant>> | undefined;
+  let writes: Promise<unknown> = Promise.resolve();
+  const grants = () =>
+    (loaded ??= db.grants.toArray().then((rows) => new Map(rows.flatMap((row) => {
+      const parsed = originGrantSchema.safeParse(row);
+      return parsed.success ? [[parsed.data.origin, parsed.data] as const] : [];
+    }))));
+  const read = async (origin: string) => (await grants()).get(origin);
+  /** Writes in order; a failed write loses only that write, never the queue. */
+  const persist = (origin: string, grant: OriginGrant | undefined) =>
+    (writes = writes
+      .then(async () => {
+        if (grant) await db.grants.put(grant);
+        else await db.grants.delete(origin);
+      })
+      .catch(() => undefined));
+  async function update(origin: string, change: (grant: OriginGrant | undefined) => OriginGrant | undefined, wait = true): Promise<OriginGrant | undefined> {
+    const map = await grants();
+    const next = change(map.get(origin));
+    if (next) map.set(origin, next);
+    else map.delete(origin);
+    const written = persist(origin, next);
+    if (wait) await written;
+    return next;
   }
   const fresh = (origin: string, scope: OriginGrant['scope']): OriginGrant =>
     originGrantSchema.parse({ origin, grantedAt: now(), scope });
 
   return {
     async list() {
-      const rows = await db.grants.orderBy('origin').toArray();
-      return rows.flatMap((row) => {
-        const parsed = originGrantSchema.safeParse(row);
-        return parsed.success ? [parsed.data] : [];
-      });
+      return [...(await grants()).values()].sort((a, b) => a.origin.localeCompare(b.origin));
     },
     async allow(origin) {
       const key = normalize(origin);
@@ -108,7 +122,7 @@ export function createOriginGrants(db: FreeLLMDatabase, now: () => number): Orig
       }
     },
     async revoke(origin) {
-      await db.grants.delete(normalize(origin));
+      await update(normalize(origin), () => undefined);
     },
     async configure(origin, change) {
       const key = normalize(origin);
@@ -141,7 +155,7 @@ export function createOriginGrants(db: FreeLLMDatabase, now: () => number): Orig
           throw originLimited(caller.origin, `${requestsPerDay} requests per day`, usage.dayStart + DAY - at);
         }
         return { ...grant, usage: { ...usage, minuteCount: usage.minuteCount + 1, dayCount: usage.dayCount + 1 } };
-      });
+      }, false);
     },
   };
 }
