@@ -20,6 +20,9 @@ async function dispatch(engine: Engine, request: UiRequest): Promise<unknown> {
     case 'access.decide':
       throw invalidRequest('Access requests are answered by the extension host.');
     case 'log.list': return engine.requestLog(request.limit);
+    case 'health': return engine.health();
+    case 'routing.settings': return engine.routing.settings();
+    case 'routing.save': return engine.routing.saveSettings(request.settings);
   }
 }
 

@@ -25,6 +25,9 @@ export const uiRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('access.pending'), requestId: z.string() }),
   z.object({ type: z.literal('access.decide'), requestId: z.string(), decision: z.enum(['once', 'always', 'deny']) }),
   z.object({ type: z.literal('log.list'), limit: z.number().int().min(1).max(1000).optional() }),
+  z.object({ type: z.literal('health') }),
+  z.object({ type: z.literal('routing.settings') }),
+  z.object({ type: z.literal('routing.save'), settings: z.unknown() }),
 ]);
 export type UiRequest = z.infer<typeof uiRequestSchema>;
 

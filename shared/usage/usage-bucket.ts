@@ -83,7 +83,8 @@ function minuteTokens(bucket: UsageBucket): number {
  * `Infinity` means never within its windows (a request larger than its per-minute budget).
  */
 export function freeAt(bucket: UsageBucket, limits: Limits, tokens: number, now: number, day: DayBounds): number {
-  let at = Math.max(now, bucket.cooldownUntil);
+  // Not clamped to `now`: callers compare with their own `now`, which may be a moment older.
+  let at = bucket.cooldownUntil;
   const { rpm, rpd, tpm, tpd } = limits;
   if (rpm !== undefined && bucket.minuteRequests.length + 1 > rpm) {
     at = Math.max(at, (bucket.minuteRequests[bucket.minuteRequests.length - Math.max(rpm, 1)] ?? now) + MINUTE_MS);

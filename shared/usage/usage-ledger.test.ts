@@ -12,6 +12,13 @@ function ledgerAt(limits = createTableLimitSource({ groq: { rpm: 2, tpm: 1_000, 
 }
 
 describe('usage ledger', () => {
+  it('calls a target with headroom free even when the clock moves between two readings (a real clock)', () => {
+    const clock = { now: start };
+    const ledger = createUsageLedger({ now: () => (clock.now += 1), limits: createTableLimitSource({}) });
+    const plannedAt = clock.now;
+    expect(ledger.freeAt(groq, 10)).toBeLessThanOrEqual(plannedAt);
+  });
+
   it('frees a request slot 60 s after the oldest request in the window', () => {
     const { clock, ledger } = ledgerAt();
     ledger.reserve(groq, 10);
@@ -27,7 +34,7 @@ describe('usage ledger', () => {
     const reservation = ledger.reserve(groq, 900);
     expect(ledger.freeAt(groq, 200)).toBe(start + 60_000);
     ledger.settle(reservation, 100);
-    expect(ledger.freeAt(groq, 200)).toBe(start);
+    expect(ledger.freeAt(groq, 200)).toBeLessThanOrEqual(start);
     expect(ledger.report()[0]).toMatchObject({ minute: { requests: 1, tokens: 100 }, day: { requests: 1, tokens: 100 } });
   });
 
@@ -49,7 +56,7 @@ describe('usage ledger', () => {
     const { ledger } = ledgerAt(createTableLimitSource({ cohere: { rpm: 1, scope: 'key' } }));
     ledger.reserve({ providerId: 'cohere', keyId: 'k', model: 'a' }, 1);
     expect(ledger.freeAt({ providerId: 'cohere', keyId: 'k', model: 'b' }, 1)).toBe(start + 60_000);
-    expect(ledger.freeAt({ providerId: 'cohere', keyId: 'other', model: 'b' }, 1)).toBe(start);
+    expect(ledger.freeAt({ providerId: 'cohere', keyId: 'other', model: 'b' }, 1)).toBeLessThanOrEqual(start);
   });
 
   it('shares one allowance between the keys of one account', () => {
@@ -64,7 +71,7 @@ describe('usage ledger', () => {
     clock.now = Date.parse('2026-11-25T00:00:00Z');
     for (let index = 0; index < 2; index++) ledger.reserve(groq, 1);
     expect(ledger.freeAt(groq, 1, true)).toBeGreaterThan(clock.now);
-    expect(ledger.freeAt(groq, 1, false)).toBe(clock.now);
+    expect(ledger.freeAt(groq, 1, false)).toBeLessThanOrEqual(clock.now);
   });
 
   it('stores its buckets so a new ledger on the same database starts where it stopped', async () => {
