@@ -3,14 +3,9 @@
  * Sampled requests (high temperature, several choices) want a new answer each time, so they are
  * neither read nor stored unless the user or the request opts in. See docs/cache.md.
  */
-import { z } from 'zod';
 import type { ChatCompletionRequest } from '../openai/chat';
-import { invalidRequest } from '../openai/error';
+import { readFreeLLMOptions } from '../openai/freellm-options';
 
-/** The body field a caller may add: `freellm: { cache: 'no-store' | 'refresh' | 'always' | 'default' }`. */
-export const cacheOptionsSchema = z.strictObject({
-  cache: z.enum(['default', 'no-store', 'refresh', 'always']).optional(),
-});
 
 export interface CachePolicySettings {
   /** Requests with a temperature above this are not cached unless opted in. Default 1. */
@@ -36,7 +31,7 @@ const DEFAULT_MAX_TEMPERATURE = 1;
  * and the body's `freellm.cache`. Throws a 400 FreeLLMError when `freellm` is malformed.
  */
 export function cachePolicyFor(request: ChatCompletionRequest, headers: RequestHeaders | undefined, settings: CachePolicySettings = {}): CachePolicy {
-  const option = bodyOption(request.freellm);
+  const option = readFreeLLMOptions(request.freellm).cache;
   const directives = cacheControl(headers);
   if (option === 'no-store' || directives.has('no-store')) return { read: false, write: false, reason: 'no-store' };
   const sampled = (request.temperature ?? 0) > (settings.maxTemperature ?? DEFAULT_MAX_TEMPERATURE) || (request.n ?? 1) > 1;
@@ -51,15 +46,6 @@ export function withoutCacheOptions(request: ChatCompletionRequest): ChatComplet
   if (!('freellm' in request)) return request;
   const { freellm: _freellm, ...rest } = request;
   return rest as ChatCompletionRequest;
-}
-
-function bodyOption(value: unknown): z.infer<typeof cacheOptionsSchema>['cache'] {
-  if (value === undefined || value === null) return undefined;
-  const parsed = cacheOptionsSchema.safeParse(value);
-  if (parsed.success) return parsed.data.cache;
-  const issue = parsed.error.issues[0];
-  const param = ['freellm', ...(issue?.path ?? [])].join('.');
-  throw invalidRequest(`Invalid FreeLLM cache option at ${param}: ${issue?.message}. Use freellm: { cache: 'no-store' | 'refresh' | 'always' | 'default' }.`, param);
 }
 
 function cacheControl(headers: RequestHeaders | undefined): Set<string> {

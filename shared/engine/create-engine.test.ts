@@ -117,3 +117,58 @@ describe('engine.chat', () => {
     expect(JSON.stringify(await engine.keys.list())).not.toContain(secret);
   });
 });
+
+describe('engine.chat with the response cache', () => {
+  const extension = { kind: 'extension' } as const;
+
+  it('answers a repeated request from the cache, streamed or not, without calling upstream again', async () => {
+    const { engine, fetch } = await engineWithKeys(() => jsonResponse(completion('cached answer')), [{ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' }]);
+    const first = await engine.chat(userMessage('same question'), extension);
+    const second = await engine.chat(userMessage('same question'), extension);
+    expect(first.headers['x-freellm-cache']).toBe('miss');
+    expect(second).toMatchObject({ status: 200, headers: { 'x-freellm-cache': 'hit', 'x-freellm-provider': 'groq' } });
+    expect(second.headers['x-request-id']).not.toBe(first.headers['x-request-id']);
+    const streamed = await engine.chat({ ...userMessage('same question'), stream: true }, extension);
+    if (streamed.kind !== 'stream') throw new Error('expected a stream');
+    const chunks = await collect(streamed.chunks);
+    expect(chunks.map((item) => ('choices' in item ? item.choices[0]?.delta.content ?? '' : '')).join('')).toBe('cached answer');
+    expect(fetch.calls).toHaveLength(1);
+    expect(engine.cache.stats()).toMatchObject({ hits: 2, misses: 1 });
+  });
+
+  it('asks upstream again when the request says Cache-Control: no-store, or freellm.cache is refresh', async () => {
+    const { engine, fetch } = await engineWithKeys(() => jsonResponse(completion('fresh')), [{ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' }]);
+    await engine.chat(userMessage('q'), extension);
+    const noStore = await engine.chat(userMessage('q'), extension, undefined, { headers: { 'cache-control': 'no-store' } });
+    const refresh = await engine.chat({ ...userMessage('q'), freellm: { cache: 'refresh' } }, extension);
+    expect([noStore.headers['x-freellm-cache'], refresh.headers['x-freellm-cache']]).toEqual(['miss', 'miss']);
+    expect(fetch.calls).toHaveLength(3);
+    expect(fetch.calls.every((call) => !('freellm' in call.body))).toBe(true);
+  });
+
+  it('rejects a misspelt freellm option with a 400 naming it', async () => {
+    const { engine, fetch } = await engineWithKeys(() => jsonResponse(completion('x')), [{ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' }]);
+    const answer = await engine.chat({ ...userMessage('q'), freellm: { cahce: 'no-store' } }, extension);
+    expect(answer).toMatchObject({ status: 400, body: { error: { param: 'freellm' } } });
+    expect(fetch.calls).toHaveLength(0);
+  });
+
+  it('shares one upstream call between identical concurrent streams', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const { engine, fetch } = await engineWithKeys(async () => {
+      await gate;
+      return sseResponse([chunk({ role: 'assistant', content: '' }), chunk({ content: 'together' }), chunk({}, 'stop')]);
+    }, [{ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' }]);
+    const pending = Array.from({ length: 5 }, () => engine.chat({ ...userMessage('same'), stream: true }, extension));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    release();
+    const answers = await Promise.all(pending);
+    const texts = await Promise.all(answers.map(async (answer) => (answer.kind === 'stream' ? (await collect(answer.chunks)).map((item) => ('choices' in item ? item.choices[0]?.delta.content ?? '' : '')).join('') : '')));
+    expect(texts).toEqual(Array(5).fill('together'));
+    expect(answers.map((answer) => answer.headers['x-freellm-cache']).sort()).toEqual(['miss', 'shared', 'shared', 'shared', 'shared']);
+    expect(fetch.calls).toHaveLength(1);
+  });
+});

@@ -5,7 +5,8 @@
  */
 import { createOriginGrants, type OriginGrants } from '../grants/origin-grants';
 import { createKeyRing, type KeyRing } from '../keys/key-ring';
-import { chatCompletionRequestSchema, type ChatCompletionRequest } from '../openai/chat';
+import { createResponseCache, replayAsChunks, type ResponseCache } from '../cache';
+import { chatCompletionRequestSchema, type ChatCompletion, type ChatCompletionChunk, type ChatCompletionRequest } from '../openai/chat';
 import { invalidRequest, toFreeLLMError } from '../openai/error';
 import { createProviderDirectory, type ProviderDirectory } from '../providers/provider-directory';
 import type { FetchLike } from '../providers/types';
@@ -18,6 +19,7 @@ import type { KeyNotice } from '../usage/key-notices';
 import type { HealthEntry } from '../usage/usage-ledger';
 import type { FreeLLMDatabase } from '../store/database';
 import { createVault } from '../vault/vault';
+import { errorAsLastChunk } from './error-as-last-chunk';
 import type { Caller, EngineAnswer } from './engine-answer';
 
 export interface EngineHost {
@@ -35,9 +37,12 @@ export interface EngineHost {
   measure?: ChatRouterDeps['measure'];
 }
 
-/** Per-request options a transport read from the HTTP request (the `x-freellm-strategy` header). */
+/** What a transport read from the HTTP request besides the body. */
 export interface ChatOptions {
+  /** The `x-freellm-strategy` header. */
   strategy?: string;
+  /** The request's headers (`Cache-Control` is read). */
+  headers?: Record<string, string>;
 }
 
 export interface Engine {
@@ -55,6 +60,17 @@ export interface Engine {
   };
   /** Passive health and usage per (provider, key, model), and why keys were disabled. */
   health(): Promise<{ models: HealthEntry[]; notices: KeyNotice[] }>;
+  cache: Pick<ResponseCache, 'stats' | 'clear' | 'configure'>;
+}
+
+const LOG_TRIM_EVERY = 20;
+
+function routingHeaders(served: Candidate, attempts: Attempt[]): Record<string, string> {
+  return { 'x-freellm-provider': served.provider.id, 'x-freellm-model': served.model, 'x-freellm-attempts': String(attempts.length) };
+}
+
+async function* replayChunks(completion: ChatCompletion, includeUsage: boolean): AsyncGenerator<ChatCompletionChunk> {
+  yield* replayAsChunks(completion, { includeUsage });
 }
 
 export function createEngine(host: EngineHost): Engine {
@@ -65,11 +81,23 @@ export function createEngine(host: EngineHost): Engine {
   const origins = createOriginGrants(db, now);
   const { limits, models: modelSource, timers, measure } = host;
   const router = createChatRouter({ db, fetch: host.fetch, now, keys: keyRing, providers, limits, models: modelSource, timers, measure });
+  const cache = createResponseCache({ db, now, crypto: host.crypto });
 
-  async function log(entry: RequestLogEntry): Promise<void> {
-    await db.requestLog.add(entry);
-    const excess = (await db.requestLog.count()) - REQUEST_LOG_CAP;
-    if (excess > 0) await db.requestLog.orderBy('at').limit(excess).delete();
+  // Log lines are written behind the answer (a page should not wait for IndexedDB), in order;
+  // readers of the log wait for them. The cap is enforced every few writes, not on each.
+  let logWrites: Promise<unknown> = Promise.resolve();
+  let writesSinceTrim = 0;
+  function log(entry: RequestLogEntry): Promise<unknown> {
+    logWrites = logWrites
+      .then(async () => {
+        await db.requestLog.add(entry);
+        if (++writesSinceTrim < LOG_TRIM_EVERY) return;
+        writesSinceTrim = 0;
+        const excess = (await db.requestLog.count()) - REQUEST_LOG_CAP;
+        if (excess > 0) await db.requestLog.orderBy('at').limit(excess).delete();
+      })
+      .catch(() => undefined);
+    return logWrites;
   }
 
   /** Pages must be allowed; a chat request also counts against the origin's own limits. */
@@ -89,36 +117,51 @@ export function createEngine(host: EngineHost): Engine {
   async function chat(body: unknown, caller: Caller, signal?: AbortSignal, options?: ChatOptions): Promise<EngineAnswer> {
     const requestId = `req_${newId().replaceAll('-', '')}`;
     const started = now();
-    const origin = caller.kind === 'page' ? caller.origin : 'extension';
     let request: ChatCompletionRequest | undefined;
-    const finish = async (status: number, served: Candidate | undefined, attempts: Attempt[]) => {
-      await log({
-        requestId, at: started, origin, model: request?.model ?? 'unknown', stream: request?.stream === true, status,
-        provider: served?.provider.id ?? null, servedModel: served?.model ?? null, latencyMs: now() - started, attempts,
+    // This caller's own log line; the attempts are known only to the caller whose call went upstream.
+    let attempts: Attempt[] = [];
+    const finish = async (status: number, headers: Record<string, string>) => {
+      void log({
+        requestId, at: started, origin: caller.kind === 'page' ? caller.origin : 'extension', model: request?.model ?? 'unknown',
+        stream: request?.stream === true, status, provider: headers['x-freellm-provider'] ?? null, servedModel: headers['x-freellm-model'] ?? null,
+        latencyMs: now() - started, attempts,
       });
       await router.ledger.flush();
     };
-    const headersFor = (served: Candidate, attempts: Attempt[]) => ({
-      'x-request-id': requestId,
-      'x-freellm-provider': served.provider.id,
-      'x-freellm-model': served.model,
-      'x-freellm-attempts': String(attempts.length),
-      'x-freellm-cache': 'miss',
-    });
+    const answerWith = (headers: Record<string, string>, cacheState: string, value: { completion: ChatCompletion } | { chunks: AsyncIterable<ChatCompletionChunk> }): EngineAnswer => {
+      const answerHeaders = { ...headers, 'x-request-id': requestId, 'x-freellm-cache': cacheState };
+      if ('completion' in value) {
+        void finish(200, answerHeaders);
+        return { kind: 'json', status: 200, headers: answerHeaders, body: value.completion };
+      }
+      return { kind: 'stream', status: 200, headers: answerHeaders, chunks: errorAsLastChunk(value.chunks, (status) => void finish(status, answerHeaders)) };
+    };
     try {
       await authorize(caller, true);
       request = parseRequest(body);
+      const stream = request.stream === true;
+      const includeUsage = request.stream_options?.include_usage === true;
+      const policy = cache.policyFor(request, options?.headers);
+      const key = await cache.keyFor(request);
+      const hit = policy.read ? await cache.get(key) : undefined;
+      if (hit) return answerWith(hit.headers, 'hit', stream ? { chunks: replayChunks(hit.completion, includeUsage) } : hit);
       const route = await router.prepare(request, options?.strategy);
-      if (request.stream !== true) {
-        const result = await router.complete(route, signal);
-        await finish(200, result.served, result.attempts);
-        return { kind: 'json', status: 200, headers: headersFor(result.served, result.attempts), body: result.value };
-      }
-      const result = await router.stream(route, (status) => finish(status, result.served, result.attempts), signal);
-      return { kind: 'stream', status: 200, headers: headersFor(result.served, result.attempts), chunks: result.chunks };
+      const shared = await cache.run(key, async (upstreamSignal) => {
+        if (!stream) {
+          const result = await router.complete(route, upstreamSignal);
+          attempts = result.attempts;
+          return { headers: routingHeaders(result.served, result.attempts), completion: result.value };
+        }
+        // Providers are asked for usage so that a kept answer has it; callers who did not ask get none.
+        const result = await router.stream({ ...route, upstream: { ...route.upstream, stream_options: { include_usage: true } } }, async () => undefined, upstreamSignal);
+        attempts = result.attempts;
+        return { headers: routingHeaders(result.served, result.attempts), chunks: result.chunks };
+      }, { signal, stream, includeUsage, join: policy.read, share: policy.write });
+      return answerWith(shared.headers, shared.cache, shared.kind === 'json' ? shared : { chunks: shared.chunks });
     } catch (thrown) {
       const answer = failureAnswer(thrown, requestId);
-      await finish(answer.status, undefined, answer.attempts);
+      attempts = answer.attempts;
+      await finish(answer.status, {});
       return { kind: 'json', status: answer.status, headers: answer.headers, body: answer.body };
     }
   }
@@ -158,8 +201,12 @@ export function createEngine(host: EngineHost): Engine {
     },
     providers,
     origins,
-    requestLog: (limit = 100) => db.requestLog.orderBy('at').reverse().limit(limit).toArray(),
+    async requestLog(limit = 100) {
+      await logWrites;
+      return db.requestLog.orderBy('at').reverse().limit(limit).toArray();
+    },
     routing: { settings: router.settings, saveSettings: router.saveSettings },
+    cache: { stats: cache.stats, clear: cache.clear, configure: cache.configure },
     async health() {
       await router.ledger.load();
       return { models: router.ledger.report(), notices: await router.notices.list() };

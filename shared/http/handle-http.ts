@@ -26,7 +26,8 @@ export async function handleHttp(engine: Engine, request: Omit<PortRequest, 'typ
     } catch {
       return fromError(invalidRequest('The request body is not valid JSON.'));
     }
-    return fromAnswer(await engine.chat(body, caller, signal));
+    const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name.toLowerCase(), value]));
+    return fromAnswer(await engine.chat(body, caller, signal, { strategy: headers['x-freellm-strategy'], headers }));
   }
   if (path === '/models' && request.method === 'GET') {
     return fromAnswer(await engine.models(caller));

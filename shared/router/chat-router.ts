@@ -3,10 +3,9 @@
  * (virtual models, aliases, capability filter), orders them by strategy and affinity against the
  * accounting, runs the attempts, relays streams, and settles token estimates with reported usage.
  */
-import { z } from 'zod';
 import type { KeySummary } from '../keys/stored-key';
 import type { ChatCompletion, ChatCompletionChunk, ChatCompletionRequest } from '../openai/chat';
-import { FreeLLMError, invalidRequest, type OpenAIErrorBody } from '../openai/error';
+import { FreeLLMError, invalidRequest } from '../openai/error';
 import type { ResolvedProvider } from '../providers/provider-directory';
 import { parseRateLimitHeaders } from '../providers/rate-limits';
 import type { FetchLike } from '../providers/types';
@@ -19,6 +18,7 @@ import { expandModel, requestNeeds, unfitReason, type Candidate, type RequestNee
 import { conversationOf, createAffinityMemory } from './conversation-affinity';
 import type { ModelSource } from './model-equivalence';
 import { orderCandidates, targetOf, type Ordering } from './order-candidates';
+import { readFreeLLMOptions } from '../openai/freellm-options';
 import { readRoutingSettings, strategySchema, writeRoutingSettings, type RoutingSettings, type Strategy } from './routing-settings';
 import { runAttempts, type Served, type Timers } from './run-attempts';
 import { openStream, relayStream, type StreamEnd } from './stream-relay';
@@ -38,8 +38,6 @@ export interface ChatRouterDeps {
   measure?: <T>(label: 'route', work: () => T) => T;
 }
 
-/** Per-request routing options: the `freellm` body field, or the `x-freellm-strategy` header. */
-const requestOptionsSchema = z.strictObject({ strategy: strategySchema.optional() }).optional();
 
 export interface Route {
   upstream: ChatCompletionRequest;
@@ -62,9 +60,7 @@ export function createChatRouter(deps: ChatRouterDeps) {
   let settings: Promise<RoutingSettings> | undefined;
 
   function readOptions(request: ChatCompletionRequest, header: string | undefined): Strategy | undefined {
-    const parsed = requestOptionsSchema.safeParse(request.freellm);
-    if (!parsed.success) throw invalidRequest(`Invalid freellm options: ${parsed.error.issues[0]?.message}`, `freellm.${parsed.error.issues[0]?.path.join('.')}`);
-    if (header === undefined) return parsed.data?.strategy;
+    if (header === undefined) return readFreeLLMOptions(request.freellm).strategy;
     const strategy = strategySchema.safeParse(header.trim().toLowerCase());
     if (!strategy.success) throw invalidRequest(`x-freellm-strategy must be one of priority, balanced, fastest.`, 'x-freellm-strategy');
     return strategy.data;
@@ -139,7 +135,7 @@ export function createChatRouter(deps: ChatRouterDeps) {
     /** Fails over until a stream's first token; `done` runs once the caller's stream ends. */
     async stream(route: Route, done: (status: number) => Promise<void>, signal?: AbortSignal) {
       const served = await run(route, async (candidate, attemptSignal) => openStream(await candidate.provider.adapter.stream(route.upstream, await callFor(candidate, attemptSignal))), signal);
-      const chunks: AsyncIterable<ChatCompletionChunk | OpenAIErrorBody> = relayStream(served.value, {
+      const chunks: AsyncIterable<ChatCompletionChunk> = relayStream(served.value, {
         stallMs: route.settings.streamStallMs, timers, abort: served.abort,
         done: async (end: StreamEnd) => {
           ledger.settle(served.reservation, end.reportedTokens ?? route.needs.promptTokens + Math.ceil(end.outputChars / 4));

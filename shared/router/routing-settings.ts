@@ -7,9 +7,9 @@ import { z } from 'zod';
 import { invalidRequest } from '../openai/error';
 import type { FreeLLMDatabase } from '../store/database';
 
-export const STRATEGIES = ['priority', 'balanced', 'fastest'] as const;
-export const strategySchema = z.enum(STRATEGIES);
-export type Strategy = z.infer<typeof strategySchema>;
+import { strategySchema } from '../openai/freellm-options';
+
+export { STRATEGIES, strategySchema, type Strategy } from '../openai/freellm-options';
 
 export const routingSettingsSchema = z.object({
   strategy: strategySchema.default('priority'),

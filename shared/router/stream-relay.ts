@@ -1,11 +1,11 @@
 /**
  * @module Streams: a stream is committed to a provider only at its first token (content, a tool
  * call or a finish), so anything before it — an HTTP error, an early failure, a silent provider —
- * can still fail over. After it, a failure or a stall (no chunk for `stallMs`) reaches the caller
- * as one error chunk and the stream ends.
+ * can still fail over. After it, a failure or a stall (no chunk for `stallMs`) is thrown to the
+ * caller (whose view turns it into one error chunk) and the stream ends.
  */
 import type { ChatCompletionChunk } from '../openai/chat';
-import { FreeLLMError, toFreeLLMError, type OpenAIErrorBody } from '../openai/error';
+import { FreeLLMError, toFreeLLMError } from '../openai/error';
 import type { Timers } from './run-attempts';
 
 export interface OpenedStream {
@@ -49,7 +49,7 @@ function stalled(ms: number): FreeLLMError {
 export async function* relayStream(
   opened: OpenedStream,
   options: { stallMs: number; timers: Timers; abort(reason: unknown): void; done(end: StreamEnd): Promise<void> },
-): AsyncGenerator<ChatCompletionChunk | OpenAIErrorBody> {
+): AsyncGenerator<ChatCompletionChunk> {
   const { iterator } = opened;
   const end: StreamEnd = { status: 200, outputChars: 0 };
   const account = (chunk: ChatCompletionChunk) => {
@@ -65,16 +65,15 @@ export async function* relayStream(
       if (next === 'stalled') {
         const error = stalled(options.stallMs);
         options.abort(error);
-        end.status = error.status;
-        finished = true;
-        yield error.toBody();
+        throw error;
       } else if (next.done) finished = true;
       else yield account(next.value);
     }
   } catch (thrown) {
-    const error = toFreeLLMError(thrown);
-    end.status = error.status;
-    yield error.toBody();
+    // Thrown on, so a shared upstream call hands the failure to every caller; each caller's
+    // view turns it into one error chunk.
+    end.status = toFreeLLMError(thrown).status;
+    throw thrown;
   } finally {
     // A stalled read may never settle, so the iterator is closed without waiting for it.
     void iterator.return?.()?.catch(() => undefined);

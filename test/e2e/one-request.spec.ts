@@ -146,6 +146,27 @@ test('an upstream 401 reaches the page as an OpenAI-shaped authentication error'
   await page.close();
 });
 
+test('a second identical request is answered from the cache, with one upstream call', async () => {
+  const { context, mock, pagePort } = suite;
+  const page = await openTestPage(context, `http://127.0.0.1:${pagePort}`);
+  mock.reset();
+  const answers = await page.evaluate(async () => {
+    const ask = () => window.freellmClient().chat.completions.create({ model: 'auto', messages: [{ role: 'user', content: 'what is cached?' }] }).withResponse();
+    const results = [];
+    for (let index = 0; index < 2; index++) {
+      const { data, response } = await ask();
+      results.push({ content: data.choices[0]?.message.content, cache: response.headers.get('x-freellm-cache') });
+    }
+    return results;
+  });
+  expect(answers).toEqual([
+    { content: 'Echo: what is cached?', cache: 'miss' },
+    { content: 'Echo: what is cached?', cache: 'hit' },
+  ]);
+  expect(mock.calls).toHaveLength(1);
+  await page.close();
+});
+
 test('the extension database holds no key in clear', async () => {
   const { serviceWorker } = suite;
   const dump = await serviceWorker.evaluate(async () => {

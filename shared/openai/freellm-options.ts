@@ -1,0 +1,31 @@
+/**
+ * @module The one field FreeLLM adds to an OpenAI request body: `freellm: { cache, strategy }`.
+ * Parsed once, strictly, so a typo is a clear 400 naming the field; providers never see it.
+ * See docs/cache.md and docs/routing.md.
+ */
+import { z } from 'zod';
+import { invalidRequest } from './error';
+
+export const STRATEGIES = ['priority', 'balanced', 'fastest'] as const;
+export const strategySchema = z.enum(STRATEGIES);
+export type Strategy = z.infer<typeof strategySchema>;
+
+export const CACHE_OPTIONS = ['default', 'no-store', 'refresh', 'always'] as const;
+
+export const freellmOptionsSchema = z.strictObject({
+  cache: z.enum(CACHE_OPTIONS).optional(),
+  strategy: strategySchema.optional(),
+});
+export type FreeLLMOptions = z.infer<typeof freellmOptionsSchema>;
+
+export function readFreeLLMOptions(value: unknown): FreeLLMOptions {
+  if (value === undefined || value === null) return {};
+  const parsed = freellmOptionsSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const param = ['freellm', ...(issue?.path ?? [])].join('.');
+  throw invalidRequest(
+    `Invalid FreeLLM option at ${param}: ${issue?.message}. Use freellm: { cache?: ${CACHE_OPTIONS.map((o) => `'${o}'`).join(' | ')}, strategy?: ${STRATEGIES.map((s) => `'${s}'`).join(' | ')} }.`,
+    param,
+  );
+}
