@@ -18,6 +18,8 @@ export interface AdapterCall {
   providerId: string;
   signal?: AbortSignal;
   now: () => number;
+  /** Gets every answer's headers (and limits an error body states), so the router learns limits. */
+  onRateLimitHeaders?(headers: Headers): void;
 }
 
 export interface ProviderAdapter {

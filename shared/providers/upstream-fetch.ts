@@ -4,6 +4,7 @@
  * own classifier.
  */
 import { FreeLLMError } from '../openai/error';
+import { headersFromErrorMetadata } from './rate-limits/headers-from-error-metadata';
 import type { AdapterCall } from './types';
 
 export type ErrorClassifier = (answer: { status: number; headers: Headers; bodyText: string; providerId: string; now: number }) => FreeLLMError;
@@ -29,8 +30,12 @@ export async function fetchUpstream(
       cause: error,
     });
   }
+  call.onRateLimitHeaders?.(response.headers);
   if (response.ok) return response;
   const bodyText = await response.text().catch(() => '');
+  // OpenRouter states its limits inside the 429 body rather than in headers.
+  const stated = headersFromErrorMetadata(bodyText);
+  if ([...stated.keys()].length > 0) call.onRateLimitHeaders?.(stated);
   throw classify({ status: response.status, headers: response.headers, bodyText, providerId: call.providerId, now: call.now() });
 }
 
