@@ -12,6 +12,7 @@ async function dispatch(engine: Engine, request: UiRequest): Promise<unknown> {
     case 'providers.list': return engine.providers.list();
     case 'providers.addCustom': return engine.providers.addCustom(request);
     case 'providers.removeCustom': return engine.providers.removeCustom(request.id);
+    case 'providers.setBaseURL': return engine.providers.setBaseURLOverride(request.providerId, request.baseURL);
     case 'origins.list': return engine.origins.list();
     case 'origins.allow': return engine.origins.allow(request.origin);
     case 'origins.revoke': return engine.origins.revoke(request.origin);
@@ -21,6 +22,8 @@ async function dispatch(engine: Engine, request: UiRequest): Promise<unknown> {
       throw invalidRequest('Access requests are answered by the extension host.');
     case 'log.list': return engine.requestLog(request.limit);
     case 'health': return engine.health();
+    case 'cache.stats': return engine.cache.stats();
+    case 'cache.clear': return engine.cache.clear();
     case 'routing.settings': return engine.routing.settings();
     case 'routing.save': return engine.routing.saveSettings(request.settings);
   }

@@ -5,6 +5,7 @@
  */
 import { createOriginGrants, type OriginGrants } from '../grants/origin-grants';
 import { createKeyRing, type KeyRing } from '../keys/key-ring';
+import type { KeySummary } from '../keys/stored-key';
 import { createResponseCache, replayAsChunks, type ResponseCache } from '../cache';
 import { chatCompletionRequestSchema, type ChatCompletion, type ChatCompletionChunk, type ChatCompletionRequest } from '../openai/chat';
 import { invalidRequest, toFreeLLMError } from '../openai/error';
@@ -45,11 +46,14 @@ export interface ChatOptions {
   headers?: Record<string, string>;
 }
 
+/** A key as the UIs see it: no secret, and why the router disabled it, if it did. */
+export type KeyListing = KeySummary & { disabledReason?: string };
+
 export interface Engine {
   chat(body: unknown, caller: Caller, signal?: AbortSignal, options?: ChatOptions): Promise<EngineAnswer>;
   /** OpenAI `GET /models`: `auto` plus `provider/model` for every provider the user has a key for. */
   models(caller: Caller): Promise<EngineAnswer>;
-  keys: Omit<KeyRing, 'reveal'>;
+  keys: Omit<KeyRing, 'reveal' | 'list'> & { list(): Promise<KeyListing[]> };
   providers: ProviderDirectory;
   origins: OriginGrants;
   requestLog(limit?: number): Promise<RequestLogEntry[]>;

@@ -13,6 +13,7 @@ export const uiRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('providers.list') }),
   z.object({ type: z.literal('providers.addCustom'), name: z.string(), baseURL: z.string(), defaultModel: z.string() }),
   z.object({ type: z.literal('providers.removeCustom'), id: z.string() }),
+  z.object({ type: z.literal('providers.setBaseURL'), providerId: z.string(), baseURL: z.string().nullable() }),
   z.object({ type: z.literal('origins.list') }),
   z.object({ type: z.literal('origins.allow'), origin: z.string() }),
   z.object({ type: z.literal('origins.revoke'), origin: z.string() }),
@@ -26,6 +27,8 @@ export const uiRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('access.decide'), requestId: z.string(), decision: z.enum(['once', 'always', 'deny']) }),
   z.object({ type: z.literal('log.list'), limit: z.number().int().min(1).max(1000).optional() }),
   z.object({ type: z.literal('health') }),
+  z.object({ type: z.literal('cache.stats') }),
+  z.object({ type: z.literal('cache.clear') }),
   z.object({ type: z.literal('routing.settings') }),
   z.object({ type: z.literal('routing.save'), settings: z.unknown() }),
 ]);

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { detectPresetByKey, findPreset } from '../../../shared/catalog/provider-presets';
-import type { KeySummary } from '../../../shared/keys/stored-key';
+import type { KeyListing } from '../../../shared/engine/create-engine';
 import type { ProviderSummary } from '../../../shared/providers/provider-directory';
 import { requestEndpointPermission } from '../../lib/endpoint-permission';
 import { callBackground } from '../../lib/ui-client';
@@ -8,13 +8,13 @@ import { callBackground } from '../../lib/ui-client';
 const NEW_CUSTOM = '__new_custom__';
 
 interface Props {
-  keys: KeySummary[];
+  keys: KeyListing[];
   providers: ProviderSummary[];
   onChange: () => Promise<void>;
 }
 
 export function KeysSection({ keys, providers, onChange }: Props) {
-  const providerName = (id: string) => providers.find((provider) => provider.id === id)?.name ?? id;
+  const providerOf = (id: string) => providers.find((provider) => provider.id === id);
   return (
     <section class="card" aria-labelledby="keys-title">
       <div class="card-head">
@@ -26,7 +26,7 @@ export function KeysSection({ keys, providers, onChange }: Props) {
       ) : (
         <ul class="key-list" aria-label="Keys">
           {keys.map((key) => (
-            <KeyRow key={key.id} item={key} providerName={providerName(key.providerId)} onChange={onChange} />
+            <KeyRow key={key.id} item={key} provider={providerOf(key.providerId)} onChange={onChange} />
           ))}
         </ul>
       )}
@@ -35,7 +35,7 @@ export function KeysSection({ keys, providers, onChange }: Props) {
   );
 }
 
-function KeyRow({ item, providerName, onChange }: { item: KeySummary; providerName: string; onChange: () => Promise<void> }) {
+function KeyRow({ item, provider, onChange }: { item: KeyListing; provider: ProviderSummary | undefined; onChange: () => Promise<void> }) {
   const toggle = async () => {
     await callBackground({ type: 'keys.setEnabled', id: item.id, enabled: !item.enabled });
     await onChange();
@@ -47,9 +47,11 @@ function KeyRow({ item, providerName, onChange }: { item: KeySummary; providerNa
   return (
     <li class={`key-row${item.enabled ? '' : ' disabled'}`} data-testid="key-row">
       <div class="key-main">
-        <span class="provider-badge">{providerName}</span>
+        <span class="provider-badge">{provider?.name ?? item.providerId}</span>
         <span class="key-label">{item.label}</span>
         <code class="key-hint">{item.hint}</code>
+        {provider?.baseURLOverridden && <span class="muted small">via {provider.baseURL}</span>}
+        {item.disabledReason && <span class="key-problem" role="status">{item.disabledReason}</span>}
       </div>
       <div class="row-actions">
         <label class="switch">
@@ -70,6 +72,7 @@ function AddKeyForm({ providers, onAdded }: { providers: ProviderSummary[]; onAd
   const [secret, setSecret] = useState('');
   const [label, setLabel] = useState('');
   const [custom, setCustom] = useState({ name: '', baseURL: '', defaultModel: '' });
+  const [baseURLOverride, setBaseURLOverride] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const preset = findPreset(providerId);
@@ -90,11 +93,15 @@ function AddKeyForm({ providers, onAdded }: { providers: ProviderSummary[]; onAd
         // Asked first, while the click still counts as a user gesture.
         await requestEndpointPermission(custom.baseURL);
         targetId = (await callBackground<{ id: string }>({ type: 'providers.addCustom', ...custom })).id;
+      } else if (baseURLOverride.trim()) {
+        await requestEndpointPermission(baseURLOverride.trim());
+        await callBackground({ type: 'providers.setBaseURL', providerId, baseURL: baseURLOverride.trim() });
       }
       await callBackground({ type: 'keys.add', providerId: targetId, label: label || undefined, secret });
       setSecret('');
       setLabel('');
       setCustom({ name: '', baseURL: '', defaultModel: '' });
+      setBaseURLOverride('');
       setProviderTouched(false);
       await onAdded();
     } catch (thrown) {
@@ -128,7 +135,7 @@ function AddKeyForm({ providers, onAdded }: { providers: ProviderSummary[]; onAd
         </label>
         <label>
           API key
-          <input name="secret" type="password" autoComplete="off" spellcheck={false} required value={secret} onInput={(event) => onSecret(event.currentTarget.value)} placeholder={preset?.keyPrefixes[0] ? `${preset.keyPrefixes[0]}…` : 'Paste the key'} />
+          <input name="secret" type="password" autoComplete="off" spellcheck={false} required value={secret} onInput={(event) => onSecret(event.currentTarget.value)} placeholder={preset?.keyFormat ?? (preset?.keyPrefixes[0] ? `${preset.keyPrefixes[0]}…` : 'Paste the key')} />
         </label>
         <label>
           <span>
@@ -154,9 +161,22 @@ function AddKeyForm({ providers, onAdded }: { providers: ProviderSummary[]; onAd
         </div>
       )}
       {preset && (
-        <p class="hint">
-          No key yet? <a href={preset.signupUrl} target="_blank" rel="noreferrer">Get a {preset.name} key</a>. It is encrypted before it is stored and never shown to web pages.
-        </p>
+        <>
+          <p class="hint" data-testid="free-tier-note">
+            <strong>Free tier:</strong> {preset.freeTier.note}{' '}
+            <a href={preset.freeTier.link} target="_blank" rel="noreferrer">Terms</a>
+          </p>
+          <p class="hint">
+            No key yet? <a href={preset.signupUrl} target="_blank" rel="noreferrer">Get a {preset.name} key</a>. It is encrypted before it is stored and never shown to web pages.
+          </p>
+          <details class="advanced">
+            <summary>Advanced: use another base URL for {preset.name}</summary>
+            <label>
+              Base URL
+              <input name="baseURLOverride" type="url" value={baseURLOverride} onInput={(event) => setBaseURLOverride(event.currentTarget.value)} placeholder={preset.baseURL} />
+            </label>
+          </details>
+        </>
       )}
       {error && <p class="field-error" role="alert">{error}</p>}
       <button type="submit" class="primary" disabled={busy}>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { KeySummary } from '../../../shared/keys/stored-key';
+import type { KeyListing } from '../../../shared/engine/create-engine';
 import type { OriginGrant } from '../../../shared/grants/origin-grant';
 import type { ProviderSummary } from '../../../shared/providers/provider-directory';
 import type { RequestLogEntry } from '../../../shared/request-log/request-log-entry';
@@ -9,7 +9,7 @@ import { RequestLogSection } from './request-log-section';
 import { SitesSection } from './sites-section';
 
 export interface OptionsData {
-  keys: KeySummary[];
+  keys: KeyListing[];
   providers: ProviderSummary[];
   origins: OriginGrant[];
   log: RequestLogEntry[];
@@ -22,7 +22,7 @@ export function OptionsApp() {
   const reload = useCallback(async () => {
     try {
       const [keys, providers, origins, log] = await Promise.all([
-        callBackground<KeySummary[]>({ type: 'keys.list' }),
+        callBackground<KeyListing[]>({ type: 'keys.list' }),
         callBackground<ProviderSummary[]>({ type: 'providers.list' }),
         callBackground<OriginGrant[]>({ type: 'origins.list' }),
         callBackground<RequestLogEntry[]>({ type: 'log.list', limit: 20 }),
