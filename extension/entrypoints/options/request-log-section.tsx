@@ -15,7 +15,7 @@ export function RequestLogSection({ entries, onRefresh }: { entries: RequestLogE
       ) : (
         <table class="log-table">
           <thead>
-            <tr><th>Time</th><th>Site</th><th>Model</th><th>Served by</th><th>Status</th><th>Latency</th></tr>
+            <tr><th>Time</th><th>Site</th><th>Model</th><th>Served by</th><th>Attempts</th><th>Status</th><th>Latency</th></tr>
           </thead>
           <tbody>
             {entries.map((entry) => (
@@ -24,6 +24,11 @@ export function RequestLogSection({ entries, onRefresh }: { entries: RequestLogE
                 <td class="ellipsis">{entry.origin}</td>
                 <td>{entry.model}{entry.stream ? ' · stream' : ''}</td>
                 <td>{entry.provider ? `${entry.provider} / ${entry.servedModel}` : '—'}</td>
+                <td class="attempts">
+                  {entry.attempts.length === 0
+                    ? '—'
+                    : entry.attempts.map((attempt) => `${attempt.provider}: ${attempt.outcome} (${Math.round(attempt.latencyMs)} ms)`).join(' → ')}
+                </td>
                 <td><span class={`status ${entry.status < 400 ? 'ok' : 'bad'}`}>{entry.status}</span></td>
                 <td>{entry.latencyMs} ms</td>
               </tr>
