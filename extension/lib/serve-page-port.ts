@@ -67,6 +67,7 @@ export function servePagePort(port: Browser.runtime.Port, host: PagePortHost): v
     if (message.type === 'abort') return close();
     if (started) return;
     started = true;
+    const receivedAt = performance.now();
     const release = host.keepAlive.hold();
     let unregister = () => undefined as void;
     void (async () => {
@@ -81,7 +82,9 @@ export function servePagePort(port: Browser.runtime.Port, host: PagePortHost): v
           answer = await handleHttp(host.engine, message, caller, controller.signal);
         }
         streaming = answer.headers['content-type']?.startsWith('text/event-stream') ?? false;
-        send({ type: 'head', status: answer.status, headers: answer.headers });
+        // Standard Server-Timing: how long the extension took before answering (upstream included).
+        const serverTiming = `freellm;dur=${(performance.now() - receivedAt).toFixed(2)}`;
+        send({ type: 'head', status: answer.status, headers: { ...answer.headers, 'server-timing': serverTiming } });
         for await (const text of answer.body) {
           if (!connected) break;
           send({ type: 'data', text });

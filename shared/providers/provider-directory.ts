@@ -74,42 +74,53 @@ function summarizeCustom({ id, name, baseURL, defaultModel }: CustomProvider): P
   return { id, name, family: 'openai-compatible', baseURL, baseURLOverridden: false, defaultModel, custom: true, keyless: false, local: false, rateLimitHeaders: 'openai' };
 }
 
-export function createProviderDirectory(db: FreeLLMDatabase, newId: () => string): ProviderDirectory {
-  /** Base-URL overrides by provider id; records that fail to parse are ignored. */
-  async function readOverrides(): Promise<Map<string, string>> {
-    const records = await db.providerSettings.toArray();
-    return new Map(
-      records.flatMap((record) => {
-        const parsed = providerSettingsSchema.safeParse(record);
-        return parsed.success && parsed.data.baseURL ? [[parsed.data.providerId, parsed.data.baseURL] as const] : [];
+/** `custom-my-server-3f2a`: readable in routing headers and logs, unique by its suffix. */
+function customIdFor(name: string, newId: () => string): string {
+  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 24) || 'endpoint';
+  return `custom-${slug}-${newId().replace(/[^a-z0-9]/gi, '').slice(0, 6).toLowerCase()}`;
+}
+
+export function createProviderDirectory(db: FreeLLMDatabase, newId: () => string): ProviderDirectory & { forget(): void } {
+  // Read once and kept: every request resolves its providers, and only this directory writes
+  // them (a settings import calls `forget`).
+  let snapshot: Promise<{ customs: CustomProvider[]; overrides: Map<string, string> }> | undefined;
+  const read = () =>
+    (snapshot ??= Promise.all([db.customProviders.toArray(), db.providerSettings.toArray()]).then(([customRows, settingRows]) => ({
+      customs: customRows.flatMap((row) => {
+        const parsed = customProviderSchema.safeParse(row);
+        return parsed.success ? [parsed.data] : [];
       }),
-    );
-  }
+      // Records that fail to parse are ignored.
+      overrides: new Map(settingRows.flatMap((row) => {
+        const parsed = providerSettingsSchema.safeParse(row);
+        return parsed.success && parsed.data.baseURL ? [[parsed.data.providerId, parsed.data.baseURL] as const] : [];
+      })),
+    })));
+  const forget = () => {
+    snapshot = undefined;
+  };
 
   return {
+    forget,
     async list() {
-      const [customs, overrides] = await Promise.all([db.customProviders.toArray(), readOverrides()]);
-      return [
-        ...PROVIDER_PRESETS.map((preset) => summarize(preset, overrides)),
-        ...customs.flatMap((custom) => {
-          const parsed = customProviderSchema.safeParse(custom);
-          return parsed.success ? [summarizeCustom(parsed.data)] : [];
-        }),
-      ];
+      const { customs, overrides } = await read();
+      return [...PROVIDER_PRESETS.map((preset) => summarize(preset, overrides)), ...customs.map(summarizeCustom)];
     },
     async resolve(id) {
+      const { customs, overrides } = await read();
       const preset = findPreset(id);
-      if (preset) return { ...summarize(preset, await readOverrides()), adapter: adapters.get(id) ?? plainAdapter };
-      const parsed = customProviderSchema.safeParse(await db.customProviders.get(id));
-      return parsed.success ? { ...summarizeCustom(parsed.data), adapter: plainAdapter } : undefined;
+      if (preset) return { ...summarize(preset, overrides), adapter: adapters.get(id) ?? plainAdapter };
+      const custom = customs.find((item) => item.id === id);
+      return custom && { ...summarizeCustom(custom), adapter: plainAdapter };
     },
     async addCustom(input) {
-      const parsed = customProviderSchema.safeParse({ ...input, id: `custom-${newId()}` });
+      const parsed = customProviderSchema.safeParse({ ...input, id: customIdFor(input.name, newId) });
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         throw invalidRequest(issue?.message ?? 'Invalid endpoint', issue?.path.join('.') ?? null);
       }
       await db.customProviders.add(parsed.data);
+      forget();
       return parsed.data;
     },
     async removeCustom(id) {
@@ -117,16 +128,18 @@ export function createProviderDirectory(db: FreeLLMDatabase, newId: () => string
         await db.customProviders.delete(id);
         await db.keys.where('providerId').equals(id).delete();
       });
+      forget();
     },
     async setBaseURLOverride(providerId, baseURL) {
       if (!findPreset(providerId)) throw invalidRequest(`Unknown provider "${providerId}"`, 'providerId');
       if (baseURL === null) {
         await db.providerSettings.delete(providerId);
-        return;
+      } else {
+        const parsed = baseURLSchema.safeParse(baseURL);
+        if (!parsed.success) throw invalidRequest(parsed.error.issues[0]?.message ?? 'Invalid base URL', 'baseURL');
+        await db.providerSettings.put({ providerId, baseURL: parsed.data });
       }
-      const parsed = baseURLSchema.safeParse(baseURL);
-      if (!parsed.success) throw invalidRequest(parsed.error.issues[0]?.message ?? 'Invalid base URL', 'baseURL');
-      await db.providerSettings.put({ providerId, baseURL: parsed.data });
+      forget();
     },
   };
 }
