@@ -2,7 +2,9 @@
  * @module Runs every benchmark: routing (issue 5) and the response cache (issue 7), printing
  * each result with its target. Run: `node --import tsx bench/run.ts` (`npm run bench`).
  */
+import { execFileSync } from 'node:child_process';
 import { runCacheBench } from './cache-bench';
+import { runExtensionLatencyBench } from './extension-latency-bench';
 import { runRoutingBench } from './routing-bench';
 
 const TARGETS = { capacityShare: 0.98, upstream429PerSuccess: 0.01, decisionP50Ms: 0.5 };
@@ -28,6 +30,29 @@ async function main(): Promise<void> {
   }
   console.log('\nResponse cache');
   for (const [name, value] of Object.entries(await runCacheBench())) console.log(`  ${name.padEnd(40)} ${value}`);
+
+  console.log('\nExtension path in Chromium (page -> window.freellm.fetch -> service worker -> mock on 127.0.0.1), ms');
+  execFileSync('npm', ['run', '--silent', 'build:e2e'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const browser = await runExtensionLatencyBench();
+  const browserRows: [string, number, number][] = [
+    ['non-streamed: direct p50', browser.nonStreamed.direct.p50, Infinity],
+    ['non-streamed: via extension p50', browser.nonStreamed.extension.p50, Infinity],
+    ['non-streamed: via extension p95', browser.nonStreamed.extension.p95, Infinity],
+    ['non-streamed: added p50', browser.nonStreamed.addedP50, 3],
+    ['first token: direct p50', browser.timeToFirstToken.direct.p50, Infinity],
+    ['first token: via extension p50', browser.timeToFirstToken.extension.p50, Infinity],
+    ['first token: via extension p95', browser.timeToFirstToken.extension.p95, Infinity],
+    ['first token: added p50', browser.timeToFirstToken.addedP50, 3],
+    ['cache hit end to end p50', browser.cacheHit.p50, 5],
+    ['cache hit end to end p95', browser.cacheHit.p95, Infinity],
+    ['one failover, beyond the 429 itself, p50', browser.failover.perFailoverP50, 5],
+    ['one failover, beyond the 429 itself, p95', browser.failover.perFailoverP95, Infinity],
+  ];
+  for (const [name, value, target] of browserRows) {
+    const checked = Number.isFinite(target);
+    console.log(`  ${checked ? mark(value < target) : '    '} ${name.padEnd(42)} ${value.toFixed(2).padStart(8)}${checked ? `   target < ${target}` : ''}`);
+  }
+  console.log(`  (${browser.cacheHit.hits} cache hits seen; failover over ${browser.failover.rounds} rounds of ${browser.failover.chain} refusals, a direct 429 takes ${browser.failover.refusalDirectP50.toFixed(2)} ms)`);
   if (failed) process.exitCode = 1;
 }
 

@@ -39,7 +39,7 @@ function textOf(content: unknown): string {
   return Array.isArray(content) ? content.map((part: { text?: string }) => part.text ?? '').join(' ') : '';
 }
 
-function sendError(response: ServerResponse, status: number, error: Record<string, unknown>, headers: Record<string, string> = {}): void {
+function sendErrorBody(response: ServerResponse, status: number, error: Record<string, unknown>, headers: Record<string, string> = {}): void {
   response.writeHead(status, { 'content-type': 'application/json', ...headers });
   response.end(JSON.stringify({ error }));
 }
@@ -74,14 +74,15 @@ export async function startOpenAIMock(options: { cors?: boolean } = {}): Promise
       if (!response.writableFinished) call.aborted = true;
     });
     const key = request.headers.authorization?.replace(/^Bearer /, '') ?? '';
+    const sendError = (status: number, error: Record<string, unknown>, headers: Record<string, string> = {}) => sendErrorBody(response, status, error, { ...corsHeaders, ...headers });
     if (request.method !== 'POST' || request.url !== '/v1/chat/completions') {
-      return sendError(response, 404, { message: `Unknown path ${request.url}`, type: 'invalid_request_error', param: null, code: 'unknown_url' });
+      return sendError(404, { message: `Unknown path ${request.url}`, type: 'invalid_request_error', param: null, code: 'unknown_url' });
     }
     if (key.startsWith('mock-invalid')) {
-      return sendError(response, 401, { message: 'Incorrect API key provided: mock-inv***. You can find your API key at https://example.com.', type: 'invalid_request_error', param: null, code: 'invalid_api_key' });
+      return sendError(401, { message: 'Incorrect API key provided: mock-inv***. You can find your API key at https://example.com.', type: 'invalid_request_error', param: null, code: 'invalid_api_key' });
     }
     if (key.startsWith('mock-limited')) {
-      return sendError(response, 429, { message: 'Rate limit reached for requests per minute. Please try again in 20s.', type: 'requests', param: null, code: 'rate_limit_exceeded' }, { 'retry-after': '20' });
+      return sendError(429, { message: 'Rate limit reached for requests per minute. Please try again in 20s.', type: 'requests', param: null, code: 'rate_limit_exceeded' }, { 'retry-after': '20' });
     }
     const answer = answerFor(body);
     const id = `chatcmpl-mock${++counter}`;
