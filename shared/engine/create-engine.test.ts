@@ -172,3 +172,18 @@ describe('engine.chat with the response cache', () => {
     expect(fetch.calls).toHaveLength(1);
   });
 });
+
+describe('engine with a locked vault', () => {
+  it('answers requests with a 423 telling the user to unlock, loses nothing, and serves again once unlocked', async () => {
+    const { engine, fetch } = await engineWithKeys(() => jsonResponse(completion('after unlock')), [{ providerId: 'groq', secret: 'gsk_locked_key_1234' }]);
+    await engine.vault.setPassphrase('correct horse battery staple');
+    await engine.vault.lock();
+    const locked = await engine.chat(userMessage('q1'), { kind: 'extension' });
+    expect(locked).toMatchObject({ status: 423, body: { error: { code: 'vault_locked' } } });
+    expect(JSON.stringify(locked.body)).toMatch(/unlock/i);
+    expect(fetch.calls).toHaveLength(0);
+    expect(await engine.keys.list()).toHaveLength(1);
+    await engine.vault.unlock('correct horse battery staple');
+    expect((await engine.chat(userMessage('q2'), { kind: 'extension' })).status).toBe(200);
+  }, 20_000);
+});

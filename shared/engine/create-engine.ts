@@ -4,14 +4,16 @@
  * the same engine runs in the service worker, in a page and in Node.
  */
 import { createOriginGrants, type OriginGrants } from '../grants/origin-grants';
-import { createKeyRing, type KeyRing } from '../keys/key-ring';
+import { createEnvImport, type EnvImport } from '../keys/env-import';
+import { createKeyRing, type KeyManager } from '../keys/key-ring';
 import type { KeySummary } from '../keys/stored-key';
 import { createResponseCache, replayAsChunks, type ResponseCache } from '../cache';
 import { chatCompletionRequestSchema, type ChatCompletion, type ChatCompletionChunk, type ChatCompletionRequest } from '../openai/chat';
 import { invalidRequest, toFreeLLMError } from '../openai/error';
 import { createProviderDirectory, type ProviderDirectory } from '../providers/provider-directory';
 import type { FetchLike } from '../providers/types';
-import { REQUEST_LOG_CAP, type Attempt, type RequestLogEntry } from '../request-log/request-log-entry';
+import type { Attempt, RequestLogEntry } from '../request-log/request-log-entry';
+import { createRequestLogWriter } from '../request-log/request-log-writer';
 import type { Candidate } from '../router/candidates';
 import { createChatRouter, type ChatRouterDeps } from '../router/chat-router';
 import { failureAnswer } from '../router/failure-answer';
@@ -19,7 +21,8 @@ import type { RoutingSettings } from '../router/routing-settings';
 import type { KeyNotice } from '../usage/key-notices';
 import type { HealthEntry } from '../usage/usage-ledger';
 import type { FreeLLMDatabase } from '../store/database';
-import { createVault } from '../vault/vault';
+import { createSettingsTransfer, type SettingsTransfer } from '../settings/settings-transfer';
+import { createVault, type Vault } from '../vault/vault';
 import { errorAsLastChunk } from './error-as-last-chunk';
 import type { Caller, EngineAnswer } from './engine-answer';
 
@@ -53,7 +56,12 @@ export interface Engine {
   chat(body: unknown, caller: Caller, signal?: AbortSignal, options?: ChatOptions): Promise<EngineAnswer>;
   /** OpenAI `GET /models`: `auto` plus `provider/model` for every provider the user has a key for. */
   models(caller: Caller): Promise<EngineAnswer>;
-  keys: Omit<KeyRing, 'reveal' | 'list'> & { list(): Promise<KeyListing[]> };
+  keys: Omit<KeyManager, 'reveal' | 'list' | 'matchStored' | 'forget'> & { list(): Promise<KeyListing[]> };
+  vault: Omit<Vault, 'seal' | 'open'>;
+  /** Bulk import of pasted `.env` text: a preview first, then all or nothing. */
+  envImport: EnvImport;
+  /** The settings file: export (keys encrypted unless asked otherwise) and all-or-nothing import. */
+  settings: SettingsTransfer;
   providers: ProviderDirectory;
   origins: OriginGrants;
   requestLog(limit?: number): Promise<RequestLogEntry[]>;
@@ -67,8 +75,6 @@ export interface Engine {
   cache: Pick<ResponseCache, 'stats' | 'clear' | 'configure'>;
 }
 
-const LOG_TRIM_EVERY = 20;
-
 function routingHeaders(served: Candidate, attempts: Attempt[]): Record<string, string> {
   return { 'x-freellm-provider': served.provider.id, 'x-freellm-model': served.model, 'x-freellm-attempts': String(attempts.length) };
 }
@@ -80,29 +86,16 @@ async function* replayChunks(completion: ChatCompletion, includeUsage: boolean):
 export function createEngine(host: EngineHost): Engine {
   const { db, now } = host;
   const newId = () => host.crypto.randomUUID();
-  const keyRing = createKeyRing(db, createVault(db, host.crypto), now, newId);
+  const vault = createVault(db, host.crypto, { now, timers: host.timers });
+  const keyRing = createKeyRing(db, vault, now, newId);
   const providers = createProviderDirectory(db, newId);
   const origins = createOriginGrants(db, now);
+  const settingsTransfer = createSettingsTransfer({ db, vault, keyRing, crypto: host.crypto, now, newId });
   const { limits, models: modelSource, timers, measure } = host;
   const router = createChatRouter({ db, fetch: host.fetch, now, keys: keyRing, providers, limits, models: modelSource, timers, measure });
   const cache = createResponseCache({ db, now, crypto: host.crypto });
 
-  // Log lines are written behind the answer (a page should not wait for IndexedDB), in order;
-  // readers of the log wait for them. The cap is enforced every few writes, not on each.
-  let logWrites: Promise<unknown> = Promise.resolve();
-  let writesSinceTrim = 0;
-  function log(entry: RequestLogEntry): Promise<unknown> {
-    logWrites = logWrites
-      .then(async () => {
-        await db.requestLog.add(entry);
-        if (++writesSinceTrim < LOG_TRIM_EVERY) return;
-        writesSinceTrim = 0;
-        const excess = (await db.requestLog.count()) - REQUEST_LOG_CAP;
-        if (excess > 0) await db.requestLog.orderBy('at').limit(excess).delete();
-      })
-      .catch(() => undefined);
-    return logWrites;
-  }
+  const requestLog = createRequestLogWriter(db, now);
 
   /** Pages must be allowed; a chat request also counts against the origin's own limits. */
   async function authorize(caller: Caller, countRequest: boolean): Promise<void> {
@@ -125,7 +118,7 @@ export function createEngine(host: EngineHost): Engine {
     // This caller's own log line; the attempts are known only to the caller whose call went upstream.
     let attempts: Attempt[] = [];
     const finish = async (status: number, headers: Record<string, string>) => {
-      void log({
+      requestLog.write({
         requestId, at: started, origin: caller.kind === 'page' ? caller.origin : 'extension', model: request?.model ?? 'unknown',
         stream: request?.stream === true, status, provider: headers['x-freellm-provider'] ?? null, servedModel: headers['x-freellm-model'] ?? null,
         latencyMs: now() - started, attempts,
@@ -192,6 +185,10 @@ export function createEngine(host: EngineHost): Engine {
     models,
     keys: {
       add: keyRing.add,
+      addMany: keyRing.addMany,
+      rename: keyRing.rename,
+      rotate: keyRing.rotate,
+      reorder: keyRing.reorder,
       /** Each key with `disabledReason` when the router disabled it (invalid, out of credits). */
       async list() {
         const notices = new Map((await router.notices.list()).map((notice) => [notice.keyId, notice.reason]));
@@ -203,12 +200,35 @@ export function createEngine(host: EngineHost): Engine {
         if (enabled) await router.keyEnabled(id);
       },
     },
-    providers,
-    origins,
-    async requestLog(limit = 100) {
-      await logWrites;
-      return db.requestLog.orderBy('at').reverse().limit(limit).toArray();
+    providers: {
+      ...providers,
+      async removeCustom(id) {
+        await providers.removeCustom(id);
+        keyRing.forget();
+      },
     },
+    origins,
+    vault: {
+      status: vault.status,
+      setPassphrase: vault.setPassphrase,
+      unlock: vault.unlock,
+      lock: vault.lock,
+      changePassphrase: vault.changePassphrase,
+      removePassphrase: vault.removePassphrase,
+      touch: vault.touch,
+    },
+    envImport: createEnvImport(keyRing, providers),
+    settings: {
+      export: settingsTransfer.export,
+      async import(document, options) {
+        const summary = await settingsTransfer.import(document, options);
+        // The import wrote these tables directly.
+        providers.forget();
+        origins.forget();
+        return summary;
+      },
+    },
+    requestLog: (limit = 100) => requestLog.recent(limit),
     routing: { settings: router.settings, saveSettings: router.saveSettings },
     cache: { stats: cache.stats, clear: cache.clear, configure: cache.configure },
     async health() {

@@ -24,6 +24,8 @@ export interface OriginGrants {
   isAllowed(caller: PageCaller): Promise<boolean>;
   /** Throws the 403 a caller that is not allowed gets. */
   check(caller: PageCaller): Promise<void>;
+  /** Drops the in-memory copy after a writer elsewhere (a settings import) changed the table. */
+  forget(): void;
   /** Checks, then counts one request against the origin's limits, or throws the 403/429 the caller gets. */
   admit(caller: PageCaller): Promise<void>;
 }
@@ -97,6 +99,9 @@ export function createOriginGrants(db: FreeLLMDatabase, now: () => number): Orig
     originGrantSchema.parse({ origin, grantedAt: now(), scope });
 
   return {
+    forget() {
+      loaded = undefined;
+    },
     async list() {
       return [...(await grants()).values()].sort((a, b) => a.origin.localeCompare(b.origin));
     },

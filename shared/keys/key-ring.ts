@@ -41,6 +41,8 @@ export interface KeyManager extends KeyRing {
   reorder(ids: string[]): Promise<KeySummary[]>;
   /** For each secret, the stored key holding the same secret. Compares in memory; nothing is logged. */
   matchStored(secrets: string[]): Promise<(KeySummary | undefined)[]>;
+  /** Drops the in-memory copy of the keys table, after a writer elsewhere (a settings import) changed it. */
+  forget(): void;
 }
 
 export type SealedKeyFields = Pick<StoredKey, 'providerId' | 'label' | 'hint' | 'sealed'>;
@@ -65,19 +67,28 @@ function keyNotFound(id: string): FreeLLMError {
 }
 
 export function createKeyRing(db: FreeLLMDatabase, vault: Vault, now: () => number, newId: () => string): KeyManager {
-  async function readAll(): Promise<StoredKey[]> {
-    const rows = await db.keys.orderBy('priority').toArray();
-    // A record that does not parse is skipped rather than crashing every request.
-    return rows.flatMap((row) => {
-      const parsed = storedKeySchema.safeParse(row);
-      return parsed.success ? [parsed.data] : [];
-    });
+  // Every request lists the keys and opens one: they are read once and kept, and every write
+  // here forgets them (so do writers elsewhere, such as a settings import).
+  let cached: Promise<StoredKey[]> | undefined;
+  const forget = () => {
+    cached = undefined;
+  };
+  function readAll(): Promise<StoredKey[]> {
+    cached ??= db.keys.orderBy('priority').toArray().then((rows) =>
+      // A record that does not parse is skipped rather than crashing every request.
+      rows.flatMap((row) => {
+        const parsed = storedKeySchema.safeParse(row);
+        return parsed.success ? [parsed.data] : [];
+      }),
+    );
+    cached.catch(forget);
+    return cached;
   }
 
   async function readOne(id: string): Promise<StoredKey> {
-    const parsed = storedKeySchema.safeParse(await db.keys.get(id));
-    if (!parsed.success) throw keyNotFound(id);
-    return parsed.data;
+    const found = (await readAll()).find((key) => key.id === id);
+    if (!found) throw keyNotFound(id);
+    return found;
   }
 
   async function addMany(inputs: NewKey[]): Promise<KeySummary[]> {
@@ -92,18 +103,19 @@ export function createKeyRing(db: FreeLLMDatabase, vault: Vault, now: () => numb
       await db.keys.bulkAdd(created);
       return created;
     });
+    forget();
     return rows.map(summarize);
   }
 
   async function update(id: string, changes: Partial<StoredKey>): Promise<KeySummary> {
-    return db.transaction('rw', db.keys, async () => {
-      const current = await readOne(id);
-      await db.keys.update(id, changes);
-      return summarize({ ...current, ...changes });
-    });
+    const current = await readOne(id);
+    await db.keys.update(id, changes);
+    forget();
+    return summarize({ ...current, ...changes });
   }
 
   return {
+    forget,
     async add(input) {
       const [summary] = await addMany([input]);
       return summary!;
@@ -114,6 +126,7 @@ export function createKeyRing(db: FreeLLMDatabase, vault: Vault, now: () => numb
     },
     async remove(id) {
       await db.keys.delete(id);
+      forget();
     },
     async setEnabled(id, enabled) {
       await update(id, { enabled });
@@ -140,6 +153,7 @@ export function createKeyRing(db: FreeLLMDatabase, vault: Vault, now: () => numb
       await db.transaction('rw', db.keys, async () => {
         for (const [index, key] of ordered.entries()) await db.keys.update(key.id, { priority: index + 1 });
       });
+      forget();
       return ordered.map((key, index) => summarize({ ...key, priority: index + 1 }));
     },
     async matchStored(secrets) {

@@ -111,6 +111,7 @@ export async function importSettings(host: Required<SettingsHost>, input: unknow
     await db.keys.bulkPut(ordered.map((key, index) => ({ ...key, priority: index + 1 })));
     return incoming.filter((key) => existingById.has(key.id)).length;
   });
+  host.keyRing.forget();
 
   return {
     keys: { added: incoming.length - replaced, replaced, skipped },
