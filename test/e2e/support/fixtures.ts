@@ -22,6 +22,8 @@ export interface ExtensionSuite {
   mock: OpenAIMock;
   /** Serves the test page at /page/ and the playground at /web/, on http://127.0.0.1:PORT and http://localhost:PORT. */
   pagePort: number;
+  /** Closes the browser and starts it again on the same profile (a restart, with the data kept). */
+  restart(): Promise<void>;
 }
 
 export function useExtensionSuite(): ExtensionSuite {
@@ -30,9 +32,16 @@ export function useExtensionSuite(): ExtensionSuite {
   test.beforeAll(async () => {
     suite.userDataDir = await mkdtemp(join(tmpdir(), 'freellm-e2e-'));
     closers.push(() => rm(suite.userDataDir, { recursive: true, force: true }));
-    const launched = await launchExtension(suite.userDataDir);
-    closers.push(() => launched.context.close());
-    Object.assign(suite, { context: launched.context, serviceWorker: launched.worker, extensionId: launched.extensionId });
+    const launch = async () => {
+      const launched = await launchExtension(suite.userDataDir);
+      Object.assign(suite, { context: launched.context, serviceWorker: launched.worker, extensionId: launched.extensionId });
+    };
+    await launch();
+    closers.push(() => suite.context.close());
+    suite.restart = async () => {
+      await suite.context.close();
+      await launch();
+    };
     suite.mock = await startOpenAIMock();
     closers.push(() => suite.mock.close());
     const server = await startStaticServer(ARTIFACTS_DIR);
