@@ -4,7 +4,7 @@
  * and relays both ways; the background parses everything.
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { PAGE_PORT_NAME } from '../../shared/protocol/port-names';
 import { BRIDGE_HELLO, BRIDGE_PORT, isHandshake, MAIN_HELLO, OPEN_REQUEST } from '../../shared/protocol/window-handshake';
 import { PAGE_MATCHES } from '../lib/page-matches';
@@ -31,8 +31,29 @@ export default defineContentScript({
   },
 });
 
+/**
+ * Still one runtime port per request, but connected one request ahead: connecting is most of
+ * the bridge's cost, so once a page has used FreeLLM the next request's port is opened early.
+ * Pages that never call FreeLLM open none (no worker wakes for them).
+ */
+let spare: Browser.runtime.Port | undefined;
+
+function connect(): Browser.runtime.Port {
+  const port = browser.runtime.connect({ name: PAGE_PORT_NAME });
+  port.onDisconnect.addListener(() => {
+    if (spare === port) spare = undefined;
+  });
+  return port;
+}
+
+function takePort(): Browser.runtime.Port {
+  const port = spare ?? connect();
+  spare = connect();
+  return port;
+}
+
 function relay(requestPort: MessagePort): void {
-  const runtimePort = browser.runtime.connect({ name: PAGE_PORT_NAME });
+  const runtimePort = takePort();
   let open = true;
   const close = () => {
     if (!open) return;

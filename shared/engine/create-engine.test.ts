@@ -180,7 +180,7 @@ describe('engine with a locked vault', () => {
     await engine.vault.lock();
     const locked = await engine.chat(userMessage('q1'), { kind: 'extension' });
     expect(locked).toMatchObject({ status: 423, body: { error: { code: 'vault_locked' } } });
-    expect(JSON.stringify(locked.body)).toMatch(/unlock/i);
+    expect(JSON.stringify(locked)).toMatch(/unlock/i);
     expect(fetch.calls).toHaveLength(0);
     expect(await engine.keys.list()).toHaveLength(1);
     await engine.vault.unlock('correct horse battery staple');
