@@ -4,8 +4,10 @@ import type { OriginGrant } from '../../../shared/grants/origin-grant';
 import type { ProviderSummary } from '../../../shared/providers/provider-directory';
 import type { RequestLogEntry } from '../../../shared/request-log/request-log-entry';
 import { callBackground } from '../../lib/ui-client';
+import { DashboardSection } from './dashboard-section';
 import { KeysSection } from './keys-section';
 import { RequestLogSection } from './request-log-section';
+import { RoutingSection } from './routing-section';
 import { SitesSection } from './sites-section';
 
 export interface OptionsData {
@@ -53,6 +55,8 @@ export function OptionsApp() {
       {data ? (
         <main class="sections">
           <KeysSection keys={data.keys} providers={data.providers} onChange={reload} />
+          <DashboardSection keys={data.keys} providers={data.providers} />
+          <RoutingSection keys={data.keys} providers={data.providers} />
           <SitesSection origins={data.origins} onChange={reload} />
           <RequestLogSection entries={data.log} onRefresh={reload} />
         </main>

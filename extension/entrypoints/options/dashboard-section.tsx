@@ -1,0 +1,226 @@
+/**
+ * @module The usage dashboard: what each (provider, key, model) spent today and this minute
+ * against its free-tier limits, its passive health from real traffic, keys the router turned
+ * off and why, and the response cache's savings with a way to empty it. Names come from the
+ * provider and key listings; secrets never reach this page.
+ */
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { CacheStats } from '../../../shared/cache';
+import type { KeyListing } from '../../../shared/engine/create-engine';
+import type { ProviderSummary } from '../../../shared/providers/provider-directory';
+import type { KeyNotice } from '../../../shared/usage/key-notices';
+import type { HealthEntry } from '../../../shared/usage/usage-ledger';
+import { callBackground } from '../../lib/ui-client';
+import './dashboard-section.css';
+
+interface Health {
+  models: HealthEntry[];
+  notices: KeyNotice[];
+}
+
+interface Props {
+  keys: KeyListing[];
+  providers: ProviderSummary[];
+}
+
+/** Counters move with traffic; a slow poll keeps an open page honest without a Refresh click. */
+const POLL_MS = 15_000;
+
+const REASONS: Record<string, string> = {
+  rate_limit: 'rate limit reached',
+  quota_exhausted: 'daily quota used up',
+  credits_exhausted: 'out of credits',
+  auth: 'key refused',
+  forbidden: 'access refused',
+  overloaded: 'provider overloaded',
+  server: 'provider error',
+  not_found: 'model not found',
+};
+
+const readable = (reason: string) => REASONS[reason] ?? reason.replaceAll('_', ' ');
+const clock = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+const count = (value: number) => value.toLocaleString();
+
+function bytes(value: number): string {
+  if (value < 1024) return `${value} B`;
+  if (value < 1024 * 1024) return `${(value / 1024).toFixed(1)} KB`;
+  return `${(value / 1024 / 1024).toFixed(1)} MB`;
+}
+
+export function DashboardSection({ keys, providers }: Props) {
+  const [health, setHealth] = useState<Health | undefined>();
+  const [cache, setCache] = useState<CacheStats | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const [cleared, setCleared] = useState<string | undefined>();
+
+  const refresh = useCallback(async () => {
+    try {
+      const [nextHealth, nextCache] = await Promise.all([callBackground<Health>({ type: 'health' }), callBackground<CacheStats>({ type: 'cache.stats' })]);
+      setHealth(nextHealth);
+      setCache(nextCache);
+      setError(undefined);
+    } catch (thrown) {
+      setError(thrown instanceof Error ? thrown.message : String(thrown));
+    }
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+    const timer = setInterval(() => void refresh(), POLL_MS);
+    return () => clearInterval(timer);
+  }, [refresh]);
+
+  const clearCache = async () => {
+    const forgotten = cache?.memoryEntries ?? 0;
+    try {
+      await callBackground({ type: 'cache.clear' });
+      setCleared(`Cache cleared: ${count(forgotten)} ${forgotten === 1 ? 'answer' : 'answers'} forgotten, counters reset.`);
+      await refresh();
+    } catch (thrown) {
+      setError(thrown instanceof Error ? thrown.message : String(thrown));
+    }
+  };
+
+  const keyLabel = (keyId: string) => keys.find((key) => key.id === keyId)?.label ?? (keyId ? 'removed key' : 'no key');
+  const providerName = (id: string) => providers.find((provider) => provider.id === id)?.name ?? id;
+
+  return (
+    <section class="card dashboard" aria-labelledby="dashboard-title">
+      <div class="card-head with-action">
+        <div>
+          <h2 id="dashboard-title">Usage and health</h2>
+          <p class="muted">Measured from real traffic: what each key spent against its free tier, how it answered, and what the cache saved.</p>
+        </div>
+        <button type="button" class="ghost" onClick={refresh}>Refresh</button>
+      </div>
+      {error && <p class="banner error" role="alert">{error}</p>}
+      {health && health.notices.length > 0 && (
+        <ul class="key-notices" aria-label="Keys turned off">
+          {health.notices.map((notice) => (
+            <li key={notice.id} class="key-notice" role="status">
+              <strong>{keyLabel(notice.keyId)}</strong> ({providerName(notice.providerId)}) was turned off: {notice.reason}
+              <span class="notice-time">{clock(notice.at)} · turn the key back on in Provider keys once fixed</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {cache && <CachePanel stats={cache} cleared={cleared} onClear={clearCache} />}
+      {health && <UsageTable entries={health.models} providers={providers} keyLabel={keyLabel} />}
+    </section>
+  );
+}
+
+function CachePanel({ stats, cleared, onClear }: { stats: CacheStats; cleared: string | undefined; onClear: () => Promise<void> }) {
+  const asked = stats.hits + stats.misses + stats.shared;
+  const tiles: [string, string, string?][] = [
+    ['Hits', count(stats.hits), asked > 0 ? `${Math.round((stats.hits / asked) * 100)}% of requests` : undefined],
+    ['Misses', count(stats.misses)],
+    ['Shared in flight', count(stats.shared)],
+    ['Upstream requests saved', count(stats.savedUpstreamRequests)],
+    ['Memory', bytes(stats.memoryBytes), `${count(stats.memoryEntries)} ${stats.memoryEntries === 1 ? 'answer' : 'answers'}`],
+  ];
+  return (
+    <div class="cache-panel" data-testid="cache-panel">
+      <div class="cache-head">
+        <h3>Response cache</h3>
+        <button type="button" class="ghost danger" onClick={onClear}>Clear cache</button>
+      </div>
+      <dl class="cache-tiles">
+        {tiles.map(([label, value, note]) => (
+          <div key={label} class="cache-tile" data-testid="cache-stat" data-stat={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+            {note && <dd class="tile-note">{note}</dd>}
+          </div>
+        ))}
+      </dl>
+      {cleared && <p class="cache-cleared" role="status">{cleared}</p>}
+    </div>
+  );
+}
+
+interface TableProps {
+  entries: HealthEntry[];
+  providers: ProviderSummary[];
+  keyLabel: (keyId: string) => string;
+}
+
+function UsageTable({ entries, providers, keyLabel }: TableProps) {
+  if (entries.length === 0) return <p class="empty">No traffic yet. Rows appear here after the first request a provider answers or refuses.</p>;
+  const order = (id: string) => {
+    const index = providers.findIndex((provider) => provider.id === id);
+    return index < 0 ? providers.length : index;
+  };
+  const groups = [...new Set(entries.map((entry) => entry.providerId))].sort((a, b) => order(a) - order(b));
+  return (
+    <table class="usage-table">
+      <thead>
+        <tr><th>Key · model</th><th>Today</th><th>This minute</th><th>Success</th><th>Latency</th><th>Status</th></tr>
+      </thead>
+      {groups.map((providerId) => {
+        const rows = entries
+          .filter((entry) => entry.providerId === providerId)
+          .sort((a, b) => keyLabel(a.keyId).localeCompare(keyLabel(b.keyId)) || a.model.localeCompare(b.model));
+        const today = rows.reduce((sum, entry) => sum + entry.day.requests, 0);
+        const name = providers.find((provider) => provider.id === providerId)?.name ?? providerId;
+        return (
+          <tbody key={providerId} data-testid="usage-group" aria-label={name}>
+            <tr class="group-head">
+              <th colSpan={6} scope="rowgroup">
+                {name} <span class="group-total">{count(today)} {today === 1 ? 'request' : 'requests'} today</span>
+              </th>
+            </tr>
+            {rows.map((entry) => <UsageRow key={`${entry.keyId}:${entry.model}`} entry={entry} keyLabel={keyLabel(entry.keyId)} />)}
+          </tbody>
+        );
+      })}
+    </table>
+  );
+}
+
+function UsageRow({ entry, keyLabel }: { entry: HealthEntry; keyLabel: string }) {
+  const rate = entry.successRate === null ? '—' : `${Math.round(entry.successRate * 100)}%`;
+  return (
+    <tr data-testid="usage-row" class={entry.coolingUntil ? 'cooling' : undefined}>
+      <td>
+        <span class="row-key">{keyLabel}</span>
+        <code class="row-model">{entry.model}</code>
+      </td>
+      <td><Meter used={entry.day.requests} limit={entry.limits.rpd} label="today" />{entry.day.tokens > 0 && <span class="tokens">{count(entry.day.tokens)} tokens</span>}</td>
+      <td><Meter used={entry.minute.requests} limit={entry.limits.rpm} label="this minute" /></td>
+      <td class={entry.successRate !== null && entry.successRate < 0.9 ? 'weak' : undefined} title={`${entry.ok} answered, ${entry.failed} failed`}>{rate}</td>
+      <td>{entry.latencyMs === null ? '—' : `${count(Math.round(entry.latencyMs))} ms`}</td>
+      <td class="row-status">
+        {entry.coolingUntil ? (
+          <span class="pill cooling">Cooling down until {clock(entry.coolingUntil)}{entry.cooldownReason && ` (${readable(entry.cooldownReason)})`}</span>
+        ) : (
+          <span class="pill ready">Ready</span>
+        )}
+        {entry.lastError && (
+          <span class="last-error" title={entry.lastError.message}>
+            Last error {clock(entry.lastError.at)}: {readable(entry.lastError.kind)}{entry.lastError.message && ` — ${entry.lastError.message}`}
+          </span>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+function Meter({ used, limit, label }: { used: number; limit: number | undefined; label: string }) {
+  if (limit === undefined) {
+    return (
+      <span class="meter-text">
+        <strong>{count(used)}</strong> <span class="no-limit">no known limit</span>
+      </span>
+    );
+  }
+  const share = Math.min(1, used / limit);
+  return (
+    <span class="meter-cell">
+      <span class="meter-text"><strong>{count(used)}</strong> / {count(limit)}</span>
+      <span class={`meter${share >= 0.9 ? ' high' : share >= 0.6 ? ' mid' : ''}`} role="meter" aria-label={`Requests ${label}`} aria-valuemin={0} aria-valuemax={limit} aria-valuenow={used}>
+        <span style={{ width: `${share * 100}%` }} />
+      </span>
+    </span>
+  );
+}

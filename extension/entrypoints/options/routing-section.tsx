@@ -1,0 +1,182 @@
+/**
+ * @module Routing settings: the default strategy, pacing and conversation affinity, and the
+ * user's aliases and groups (a name standing for one or several models). Edits are a draft
+ * until saved; the engine parses them strictly and a refusal is shown naming the field.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { KeyListing } from '../../../shared/engine/create-engine';
+import type { ProviderSummary } from '../../../shared/providers/provider-directory';
+import type { RoutingSettings, Strategy } from '../../../shared/router/routing-settings';
+import { UiCallError, callBackground } from '../../lib/ui-client';
+import './routing-section.css';
+
+const STRATEGY_TEXT: Record<Strategy, [string, string]> = {
+  priority: ['Priority', 'Your key order first; the next key takes over when one is busy or fails.'],
+  balanced: ['Balanced', 'The key with the most of its free quota left goes first, spreading the load.'],
+  fastest: ['Fastest', 'The lowest measured latency goes first; new models are tried once to measure them.'],
+};
+const BUILT_IN_MODELS = ['auto', 'auto:fast', 'auto:smart'];
+
+/** Turns the engine's `param` (e.g. `aliases.team.0`) into words the form uses. */
+function fieldName(param: string | null): string | undefined {
+  if (!param) return undefined;
+  const [head, name, index] = param.split('.');
+  if (head === 'aliases' && name) return `Alias “${name}”${index === undefined ? '' : `, target ${Number(index) + 1}`}`;
+  return { strategy: 'Strategy', pacing: 'Pacing', affinity: 'Conversation affinity', aliases: 'Aliases' }[param] ?? param;
+}
+
+export function RoutingSection({ keys, providers }: { keys: KeyListing[]; providers: ProviderSummary[] }) {
+  const [saved, setSaved] = useState<RoutingSettings | undefined>();
+  const [draft, setDraft] = useState<RoutingSettings | undefined>();
+  const [status, setStatus] = useState<{ error?: string; field?: string; saved?: boolean }>({});
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    callBackground<RoutingSettings>({ type: 'routing.settings' }).then(
+      (settings) => {
+        setSaved(settings);
+        setDraft(settings);
+      },
+      (thrown: unknown) => setStatus({ error: thrown instanceof Error ? thrown.message : String(thrown) }),
+    );
+  }, []);
+
+  if (!draft || !saved) {
+    return status.error ? <p class="banner error" role="alert">{status.error}</p> : null;
+  }
+  const dirty = JSON.stringify(draft) !== JSON.stringify(saved);
+  const edit = (change: Partial<RoutingSettings>) => {
+    setDraft({ ...draft, ...change });
+    setStatus({});
+  };
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      const stored = await callBackground<RoutingSettings>({ type: 'routing.save', settings: draft });
+      setSaved(stored);
+      setDraft(stored);
+      setStatus({ saved: true });
+    } catch (thrown) {
+      const message = thrown instanceof Error ? thrown.message : String(thrown);
+      setStatus({ error: message, field: fieldName(thrown instanceof UiCallError ? thrown.param : null) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const suggestions = [
+    ...BUILT_IN_MODELS,
+    ...providers.filter((provider) => provider.keyless || keys.some((key) => key.providerId === provider.id)).map((provider) => `${provider.id}/${provider.defaultModel}`),
+    ...Object.keys(draft.aliases),
+  ];
+
+  return (
+    <section class="card routing" aria-labelledby="routing-title">
+      <div class="card-head">
+        <h2 id="routing-title">Routing</h2>
+        <p class="muted">How FreeLLM picks who answers <code>auto</code> and your own model names. A request can still choose its strategy itself.</p>
+      </div>
+      <form onSubmit={save} aria-label="Routing settings">
+        <fieldset class="strategy-choices">
+          <legend>Default strategy</legend>
+          {(Object.keys(STRATEGY_TEXT) as Strategy[]).map((strategy) => (
+            <label key={strategy} class={`strategy-choice${draft.strategy === strategy ? ' chosen' : ''}`}>
+              <input type="radio" name="strategy" value={strategy} checked={draft.strategy === strategy} onChange={() => edit({ strategy })} />
+              <span class="strategy-name">{STRATEGY_TEXT[strategy][0]}</span>
+              <span class="strategy-line">{STRATEGY_TEXT[strategy][1]}</span>
+            </label>
+          ))}
+        </fieldset>
+        <div class="routing-toggles">
+          <label class="toggle">
+            <input type="checkbox" checked={draft.pacing} onChange={(event) => edit({ pacing: event.currentTarget.checked })} />
+            <span><strong>Pacing</strong> — spread each strong model's daily cap over the day, so it lasts until evening.</span>
+          </label>
+          <label class="toggle">
+            <input type="checkbox" checked={draft.affinity} onChange={(event) => edit({ affinity: event.currentTarget.checked })} />
+            <span><strong>Conversation affinity</strong> — keep a conversation's follow-ups on the model that answered it.</span>
+          </label>
+        </div>
+        <AliasEditor aliases={draft.aliases} suggestions={suggestions} onChange={(aliases) => edit({ aliases })} />
+        <div class="routing-save">
+          <button type="submit" class="primary" disabled={busy || !dirty}>{busy ? 'Saving…' : 'Save routing'}</button>
+          {dirty && !status.error && <span class="muted small">Unsaved changes</span>}
+          {status.saved && !dirty && <span class="saved-note" role="status">Saved</span>}
+        </div>
+        {status.error && (
+          <p class="field-error" role="alert">
+            {status.field && <strong>{status.field}: </strong>}
+            {status.error}
+          </p>
+        )}
+      </form>
+    </section>
+  );
+}
+
+interface AliasEditorProps {
+  aliases: Record<string, string[]>;
+  suggestions: string[];
+  onChange: (aliases: Record<string, string[]>) => void;
+}
+
+function AliasEditor({ aliases, suggestions, onChange }: AliasEditorProps) {
+  const [name, setName] = useState('');
+  const [targets, setTargets] = useState('');
+  const [error, setError] = useState<string | undefined>();
+
+  const add = () => {
+    const trimmed = name.trim();
+    const list = targets.split(/[,\s]+/).filter(Boolean);
+    if (!trimmed) return setError('Alias name: give the alias a name.');
+    if (BUILT_IN_MODELS.includes(trimmed)) return setError(`Alias name: “${trimmed}” is a built-in model name.`);
+    if (aliases[trimmed]) return setError(`Alias name: “${trimmed}” already exists; remove it first.`);
+    if (list.length === 0) return setError('Targets: name at least one model, e.g. groq/llama-3.3-70b-versatile.');
+    onChange({ ...aliases, [trimmed]: list });
+    setName('');
+    setTargets('');
+    setError(undefined);
+  };
+  const remove = (alias: string) => {
+    const { [alias]: _removed, ...rest } = aliases;
+    onChange(rest);
+  };
+
+  return (
+    <div class="alias-editor">
+      <h3>Aliases and groups</h3>
+      <p class="hint">A name your apps can send as <code>model</code>. One target is an alias; several form a group tried as one pool, in order.</p>
+      {Object.keys(aliases).length > 0 && (
+        <ul class="alias-list" aria-label="Aliases">
+          {Object.entries(aliases).map(([alias, list]) => (
+            <li key={alias} class="alias-row" data-testid="alias-row">
+              <code class="alias-name">{alias}</code>
+              <span class="alias-arrow" aria-hidden="true">→</span>
+              <span class="alias-targets">
+                {list.map((target) => <code key={target} class="alias-target">{target}</code>)}
+              </span>
+              <button type="button" class="ghost danger" onClick={() => remove(alias)} aria-label={`Remove alias ${alias}`}>Remove</button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div class="alias-add">
+        <label>
+          Alias name
+          <input name="aliasName" value={name} onInput={(event) => setName(event.currentTarget.value)} placeholder="e.g. team" spellcheck={false} />
+        </label>
+        <label class="alias-targets-field">
+          Targets
+          <input name="aliasTargets" list="alias-suggestions" value={targets} onInput={(event) => setTargets(event.currentTarget.value)} placeholder="groq/llama-3.3-70b-versatile, gemini/gemini-2.5-flash" spellcheck={false} />
+        </label>
+        <button type="button" class="ghost" onClick={add}>Add alias</button>
+        <datalist id="alias-suggestions">
+          {[...new Set(suggestions)].map((suggestion) => <option key={suggestion} value={suggestion} />)}
+        </datalist>
+      </div>
+      {error && <p class="field-error" role="alert">{error}</p>}
+    </div>
+  );
+}
