@@ -4,6 +4,8 @@ import type { KeyListing } from '../../../shared/engine/create-engine';
 import type { ProviderSummary } from '../../../shared/providers/provider-directory';
 import { requestEndpointPermission } from '../../lib/endpoint-permission';
 import { callBackground } from '../../lib/ui-client';
+import { EnvImportForm } from './env-import-form';
+import './keys-section.css';
 
 const NEW_CUSTOM = '__new_custom__';
 
@@ -14,54 +16,123 @@ interface Props {
 }
 
 export function KeysSection({ keys, providers, onChange }: Props) {
+  const [pasting, setPasting] = useState(false);
   const providerOf = (id: string) => providers.find((provider) => provider.id === id);
+  const move = async (index: number, by: -1 | 1) => {
+    const ids = keys.map((key) => key.id);
+    [ids[index], ids[index + by]] = [ids[index + by]!, ids[index]!];
+    await callBackground({ type: 'keys.reorder', ids });
+    await onChange();
+  };
   return (
     <section class="card" aria-labelledby="keys-title">
-      <div class="card-head">
-        <h2 id="keys-title">Provider keys</h2>
-        <p class="muted">Requests go to the first enabled key that can serve them; when one is rate-limited or refused, the next takes over at once.</p>
+      <div class="card-head with-action">
+        <div>
+          <h2 id="keys-title">Provider keys</h2>
+          <p class="muted">Requests go to the first enabled key that can serve them, in this order; when one is rate-limited or refused, the next takes over at once.</p>
+        </div>
+        {!pasting && <button type="button" class="ghost nowrap" onClick={() => setPasting(true)}>Paste a .env file</button>}
       </div>
+      {pasting && <EnvImportForm providers={providers} onImported={onChange} onClose={() => setPasting(false)} />}
       {keys.length === 0 ? (
         <p class="empty">No keys yet. Add a free-tier key below to start.</p>
       ) : (
-        <ul class="key-list" aria-label="Keys">
-          {keys.map((key) => (
-            <KeyRow key={key.id} item={key} provider={providerOf(key.providerId)} onChange={onChange} />
+        <ol class="key-list" aria-label="Keys">
+          {keys.map((key, index) => (
+            <KeyRow
+              key={key.id}
+              item={key}
+              position={index + 1}
+              provider={providerOf(key.providerId)}
+              onMove={(by) => move(index, by)}
+              canMove={{ up: index > 0, down: index < keys.length - 1 }}
+              onChange={onChange}
+            />
           ))}
-        </ul>
+        </ol>
       )}
       <AddKeyForm providers={providers} onAdded={onChange} />
     </section>
   );
 }
 
-function KeyRow({ item, provider, onChange }: { item: KeyListing; provider: ProviderSummary | undefined; onChange: () => Promise<void> }) {
-  const toggle = async () => {
-    await callBackground({ type: 'keys.setEnabled', id: item.id, enabled: !item.enabled });
-    await onChange();
+interface KeyRowProps {
+  item: KeyListing;
+  position: number;
+  provider: ProviderSummary | undefined;
+  canMove: { up: boolean; down: boolean };
+  onMove: (by: -1 | 1) => Promise<void>;
+  onChange: () => Promise<void>;
+}
+
+function KeyRow({ item, position, provider, canMove, onMove, onChange }: KeyRowProps) {
+  const [editing, setEditing] = useState<'rename' | 'rotate' | undefined>();
+  const [value, setValue] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const act = async (action: () => Promise<unknown>) => {
+    setError(undefined);
+    try {
+      await action();
+      setEditing(undefined);
+      await onChange();
+    } catch (thrown) {
+      setError(thrown instanceof Error ? thrown.message : String(thrown));
+    }
   };
-  const remove = async () => {
-    await callBackground({ type: 'keys.remove', id: item.id });
-    await onChange();
+  const edit = (mode: 'rename' | 'rotate') => {
+    setEditing(mode);
+    setValue(mode === 'rename' ? item.label : '');
+    setError(undefined);
+  };
+  const save = (event: Event) => {
+    event.preventDefault();
+    void act(() => callBackground(editing === 'rename' ? { type: 'keys.rename', id: item.id, label: value } : { type: 'keys.rotate', id: item.id, secret: value }));
+  };
+  const cancel = () => {
+    setEditing(undefined);
+    setError(undefined);
   };
   return (
     <li class={`key-row${item.enabled ? '' : ' disabled'}`} data-testid="key-row">
+      <div class="key-order">
+        <button type="button" class="order-button" disabled={!canMove.up} onClick={() => void act(() => onMove(-1))} aria-label={`Move ${item.label} up`} title="Try earlier">▲</button>
+        <span class="key-position" aria-label={`Priority ${position}`}>{position}</span>
+        <button type="button" class="order-button" disabled={!canMove.down} onClick={() => void act(() => onMove(1))} aria-label={`Move ${item.label} down`} title="Try later">▼</button>
+      </div>
       <div class="key-main">
         <span class="provider-badge">{provider?.name ?? item.providerId}</span>
-        <span class="key-label">{item.label}</span>
+        {editing === 'rename' ? (
+          <form class="key-edit" onSubmit={save} aria-label={`Rename ${item.label}`}>
+            <input aria-label="Name" value={value} maxLength={80} onInput={(event) => setValue(event.currentTarget.value)} onKeyDown={(event) => event.key === 'Escape' && cancel()} autoFocus />
+            <button type="submit" class="primary small-button">Save</button>
+            <button type="button" class="ghost small-button" onClick={cancel}>Cancel</button>
+          </form>
+        ) : (
+          <span class="key-label">{item.label}</span>
+        )}
         <code class="key-hint">{item.hint}</code>
         {provider?.baseURLOverridden && <span class="muted small">via {provider.baseURL}</span>}
         {item.disabledReason && <span class="key-problem" role="status">{item.disabledReason}</span>}
       </div>
       <div class="row-actions">
         <label class="switch">
-          <input type="checkbox" checked={item.enabled} onChange={toggle} aria-label={`Use ${item.label}`} />
+          <input type="checkbox" checked={item.enabled} onChange={() => void act(() => callBackground({ type: 'keys.setEnabled', id: item.id, enabled: !item.enabled }))} aria-label={`Use ${item.label}`} />
           <span>{item.enabled ? 'On' : 'Off'}</span>
         </label>
-        <button type="button" class="ghost danger" onClick={remove} aria-label={`Remove ${item.label}`}>
+        <button type="button" class="ghost small-button" onClick={() => edit('rename')} aria-label={`Rename ${item.label}`}>Rename</button>
+        <button type="button" class="ghost small-button" onClick={() => edit('rotate')} aria-label={`Replace the key of ${item.label}`}>Replace key</button>
+        <button type="button" class="ghost danger small-button" onClick={() => void act(() => callBackground({ type: 'keys.remove', id: item.id }))} aria-label={`Remove ${item.label}`}>
           Remove
         </button>
       </div>
+      {editing === 'rotate' && (
+        <form class="key-rotate inline-form" onSubmit={save} aria-label={`Replace the key of ${item.label}`}>
+          <input type="password" autoComplete="off" spellcheck={false} aria-label="New key" placeholder="Paste the new key; the old one is forgotten" value={value} onInput={(event) => setValue(event.currentTarget.value)} autoFocus />
+          <button type="submit" class="primary">Replace</button>
+          <button type="button" class="ghost" onClick={cancel}>Cancel</button>
+        </form>
+      )}
+      {error && <p class="field-error key-error" role="alert">{error}</p>}
     </li>
   );
 }

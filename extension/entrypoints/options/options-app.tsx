@@ -5,8 +5,10 @@ import type { ProviderSummary } from '../../../shared/providers/provider-directo
 import type { RequestLogEntry } from '../../../shared/request-log/request-log-entry';
 import { callBackground } from '../../lib/ui-client';
 import { DashboardSection } from './dashboard-section';
+import { BackupSection } from './backup-section';
 import { KeysSection } from './keys-section';
 import { RequestLogSection } from './request-log-section';
+import { SecuritySection } from './security-section';
 import { RoutingSection } from './routing-section';
 import { SitesSection } from './sites-section';
 
@@ -57,7 +59,9 @@ export function OptionsApp() {
           <KeysSection keys={data.keys} providers={data.providers} onChange={reload} />
           <DashboardSection keys={data.keys} providers={data.providers} />
           <RoutingSection keys={data.keys} providers={data.providers} />
+          <SecuritySection />
           <SitesSection origins={data.origins} onChange={reload} />
+          <BackupSection onChange={reload} />
           <RequestLogSection entries={data.log} onRefresh={reload} />
         </main>
       ) : (

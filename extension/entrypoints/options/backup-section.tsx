@@ -1,0 +1,184 @@
+/**
+ * @module The options page's backup: export the settings to a JSON file (keys encrypted with a
+ * passphrase unless the user explicitly asks for clear text) and import one, all or nothing.
+ */
+import { useState } from 'preact/hooks';
+import type { ImportSummary } from '../../../shared/settings/import-settings';
+import type { SettingsDocument } from '../../../shared/settings/settings-document';
+import { UiCallError, callBackground } from '../../lib/ui-client';
+import './backup-section.css';
+
+const MIN_PASSPHRASE_LENGTH = 8;
+
+export function BackupSection({ onChange }: { onChange: () => Promise<void> }) {
+  return (
+    <section class="card backup" aria-labelledby="backup-title">
+      <div class="card-head">
+        <h2 id="backup-title">Backup and transfer</h2>
+        <p class="muted">Save your keys, endpoints, key order and allowed sites to a file, to keep a backup or move them to another browser.</p>
+      </div>
+      <div class="backup-columns">
+        <ExportForm />
+        <ImportForm onImported={onChange} />
+      </div>
+    </section>
+  );
+}
+
+function messageOf(thrown: unknown): string {
+  if (!(thrown instanceof Error)) return String(thrown);
+  // The engine's message names the field for schema errors; say it for the others too.
+  const param = thrown instanceof UiCallError ? thrown.param : null;
+  return param && !thrown.message.includes(param) && param !== 'passphrase' ? `${thrown.message} (field: ${param})` : thrown.message;
+}
+
+function fileName(date: Date): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `freellm-settings-${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}.json`;
+}
+
+function download(settings: SettingsDocument): void {
+  const url = URL.createObjectURL(new Blob([JSON.stringify(settings, null, 2)], { type: 'application/json' }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: fileName(new Date()) });
+  link.click();
+  // The download has started by the next task; the URL is no longer needed.
+  setTimeout(() => URL.revokeObjectURL(url), 1_000);
+}
+
+function ExportForm() {
+  const [passphrase, setPassphrase] = useState('');
+  const [repeated, setRepeated] = useState('');
+  const [clearKeys, setClearKeys] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+  const [done, setDone] = useState<string | undefined>();
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setDone(undefined);
+    if (!clearKeys && passphrase.length < MIN_PASSPHRASE_LENGTH) return setError(`Use a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters.`);
+    if (!clearKeys && passphrase !== repeated) return setError('The two passphrases are not the same.');
+    setError(undefined);
+    setBusy(true);
+    try {
+      const settings = await callBackground<SettingsDocument>(clearKeys ? { type: 'settings.export', clearKeys: true } : { type: 'settings.export', passphrase });
+      download(settings);
+      setDone(`Saved ${settings.keys.length} key${settings.keys.length === 1 ? '' : 's'}${clearKeys ? ' in clear' : ', encrypted'}.`);
+      setPassphrase('');
+      setRepeated('');
+    } catch (thrown) {
+      setError(messageOf(thrown));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="backup-form" aria-label="Export settings" onSubmit={submit}>
+      <h3>Export</h3>
+      {!clearKeys && (
+        <>
+          <p class="hint">The keys in the file are encrypted with this passphrase; you will need it to import the file.</p>
+          <label>
+            Passphrase for the file
+            <input type="password" autoComplete="new-password" value={passphrase} onInput={(event) => setPassphrase(event.currentTarget.value)} />
+          </label>
+          <label>
+            Repeat passphrase
+            <input type="password" autoComplete="new-password" value={repeated} onInput={(event) => setRepeated(event.currentTarget.value)} />
+          </label>
+        </>
+      )}
+      <label class="check">
+        <input type="checkbox" checked={clearKeys} onChange={(event) => setClearKeys(event.currentTarget.checked)} />
+        <span>Export the keys in clear, without a passphrase</span>
+      </label>
+      {clearKeys && <p class="backup-warning" role="note">Anyone who gets this file can use your keys. Keep it as safe as the keys themselves.</p>}
+      {error && <p class="field-error" role="alert">{error}</p>}
+      {done && <p class="backup-done" role="status">{done}</p>}
+      <button type="submit" class="primary" disabled={busy}>{busy ? 'Exporting…' : 'Export settings'}</button>
+    </form>
+  );
+}
+
+function describe(summary: ImportSummary): string {
+  const count = (value: number, word: string) => `${value} ${word}${value === 1 ? '' : 's'}`;
+  const parts = [`${count(summary.keys.added, 'key')} added`];
+  if (summary.keys.replaced) parts.push(`${summary.keys.replaced} replaced`);
+  if (summary.customProviders) parts.push(count(summary.customProviders, 'custom endpoint'));
+  if (summary.providerOverrides) parts.push(count(summary.providerOverrides, 'provider setting'));
+  if (summary.origins) parts.push(count(summary.origins, 'site'));
+  return `Imported: ${parts.join(', ')}.`;
+}
+
+function ImportForm({ onImported }: { onImported: () => Promise<void> }) {
+  const [file, setFile] = useState<{ name: string; text: string; encrypted: boolean } | undefined>();
+  const [passphrase, setPassphrase] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+  const [summary, setSummary] = useState<ImportSummary | undefined>();
+
+  const choose = async (input: HTMLInputElement) => {
+    setError(undefined);
+    setSummary(undefined);
+    const chosen = input.files?.[0];
+    if (!chosen) return setFile(undefined);
+    const text = await chosen.text();
+    // Only to know whether to ask for a passphrase; the engine does the real checking.
+    let encrypted = false;
+    try {
+      const parsed = JSON.parse(text) as { keyEncryption?: unknown };
+      encrypted = parsed.keyEncryption !== null && typeof parsed.keyEncryption === 'object';
+    } catch {
+      // Reported by the engine on import, with the same words as any other bad file.
+    }
+    setFile({ name: chosen.name, text, encrypted });
+  };
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (!file) return setError('Choose a settings file first.');
+    setError(undefined);
+    setSummary(undefined);
+    setBusy(true);
+    try {
+      const result = await callBackground<ImportSummary>({ type: 'settings.import', document: file.text, passphrase: file.encrypted ? passphrase : undefined });
+      setSummary(result);
+      setPassphrase('');
+      await onImported();
+    } catch (thrown) {
+      setError(messageOf(thrown));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="backup-form" aria-label="Import settings" onSubmit={submit}>
+      <h3>Import</h3>
+      <p class="hint">Everything in the file is checked first; if anything is wrong, nothing is changed. Keys and endpoints with the same id are replaced, the rest is added.</p>
+      <label>
+        Settings file
+        <input type="file" accept=".json,application/json" onChange={(event) => void choose(event.currentTarget)} />
+      </label>
+      {file?.encrypted && (
+        <label>
+          Passphrase of the file
+          <input type="password" autoComplete="off" value={passphrase} onInput={(event) => setPassphrase(event.currentTarget.value)} />
+        </label>
+      )}
+      {error && <p class="field-error" role="alert">{error}</p>}
+      {summary && (
+        <div class="backup-done" role="status">
+          <p>{describe(summary)}</p>
+          {summary.keys.skipped.length > 0 && (
+            <ul class="backup-skipped">
+              {summary.keys.skipped.map((skipped) => <li key={skipped.id}>Skipped {skipped.id}: {skipped.reason}</li>)}
+            </ul>
+          )}
+        </div>
+      )}
+      <button type="submit" class="primary" disabled={busy || !file}>{busy ? 'Importing…' : 'Import settings'}</button>
+    </form>
+  );
+}

@@ -1,0 +1,184 @@
+/**
+ * @module Bulk import of keys from a pasted `.env` file: paste (the text stays hidden), preview
+ * what will be imported and what is skipped and why, untick lines or pick a provider, import.
+ * Only masked hints come back from the engine, so no secret is shown in clear after the paste.
+ */
+import { useState } from 'preact/hooks';
+import type { EnvImportChoices, EnvImportItem, EnvImportPreview, EnvSkippedLine } from '../../../shared/keys/env-import';
+import type { KeySummary } from '../../../shared/keys/stored-key';
+import type { ProviderSummary } from '../../../shared/providers/provider-directory';
+import { callBackground } from '../../lib/ui-client';
+import './env-import-form.css';
+
+interface Props {
+  providers: ProviderSummary[];
+  onImported: () => Promise<void>;
+  onClose: () => void;
+}
+
+const DETECTED_BY: Record<EnvImportItem['detectedBy'], string> = {
+  name: 'from the variable name',
+  prefix: 'from the key prefix',
+  'name and prefix': 'from the name and prefix',
+  you: 'chosen by you',
+};
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+export function EnvImportForm({ providers, onImported, onClose }: Props) {
+  const [text, setText] = useState('');
+  const [preview, setPreview] = useState<EnvImportPreview | undefined>();
+  const [picked, setPicked] = useState<Record<string, string>>({});
+  const [unticked, setUnticked] = useState<Set<number>>(new Set());
+  const [result, setResult] = useState<{ imported: KeySummary[]; skipped: EnvSkippedLine[] } | undefined>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+
+  const run = async (action: () => Promise<void>) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await action();
+    } catch (thrown) {
+      setError(thrown instanceof Error ? thrown.message : String(thrown));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const choices = (providersByLine: Record<string, string>, exclude: number[] = []): EnvImportChoices => ({ providers: providersByLine, exclude });
+
+  const showPreview = (providersByLine = picked) =>
+    run(async () => {
+      setPreview(await callBackground<EnvImportPreview>({ type: 'env.preview', text, choices: choices(providersByLine) }));
+      setPicked(providersByLine);
+    });
+  const pick = (line: number, providerId: string) => {
+    const next = { ...picked };
+    if (providerId) next[String(line)] = providerId;
+    else delete next[String(line)];
+    void showPreview(next);
+  };
+  const toggle = (line: number, included: boolean) => {
+    const next = new Set(unticked);
+    if (included) next.delete(line);
+    else next.add(line);
+    setUnticked(next);
+  };
+  const apply = () =>
+    run(async () => {
+      setResult(await callBackground({ type: 'env.apply', text, choices: choices(picked, [...unticked]) }));
+      setText('');
+      setPreview(undefined);
+      await onImported();
+    });
+
+  if (result) {
+    return (
+      <div class="env-import" role="region" aria-label="Import from .env">
+        <p class="env-done" role="status">Imported {plural(result.imported.length, 'key')}.</p>
+        {result.skipped.length > 0 && <SkippedList skipped={result.skipped} />}
+        <button type="button" class="ghost" onClick={onClose}>Done</button>
+      </div>
+    );
+  }
+
+  const count = (preview?.toImport.length ?? 0) - [...unticked].filter((line) => preview?.toImport.some((item) => item.line === line)).length;
+  return (
+    <div class="env-import" role="region" aria-label="Import from .env">
+      <h3>Paste a .env file</h3>
+      {!preview ? (
+        <>
+          <p class="hint">Paste lines like <code>GROQ_API_KEY=gsk_…</code>. What you paste stays hidden here, and the preview shows only masked keys. Nothing is saved until you import.</p>
+          <textarea
+            class="env-text"
+            aria-label=".env text"
+            rows={6}
+            spellcheck={false}
+            autoComplete="off"
+            value={text}
+            placeholder="Paste here"
+            onInput={(event) => setText(event.currentTarget.value)}
+          />
+          {error && <p class="field-error" role="alert">{error}</p>}
+          <div class="env-actions">
+            <button type="button" class="primary" disabled={busy || text.trim() === ''} onClick={() => void showPreview()}>{busy ? 'Reading…' : 'Preview'}</button>
+            <button type="button" class="ghost" onClick={onClose}>Cancel</button>
+          </div>
+        </>
+      ) : (
+        <>
+          {preview.toImport.length === 0 ? (
+            <p class="empty">No key to import in this text.</p>
+          ) : (
+            <table class="env-table" aria-label="Keys to import">
+              <thead>
+                <tr><th>Import</th><th>Line</th><th>Variable</th><th>Provider</th><th>Key</th></tr>
+              </thead>
+              <tbody>
+                {preview.toImport.map((item) => (
+                  <tr key={item.line} data-testid="env-import-row" class={unticked.has(item.line) ? 'left-out' : ''}>
+                    <td>
+                      <input type="checkbox" checked={!unticked.has(item.line)} aria-label={`Import ${item.variable}`} onChange={(event) => toggle(item.line, event.currentTarget.checked)} />
+                    </td>
+                    <td class="muted">{item.line}</td>
+                    <td><code>{item.variable}</code></td>
+                    <td>
+                      <span class="provider-badge">{item.providerName}</span>
+                      <span class="muted small env-how">{DETECTED_BY[item.detectedBy]}</span>
+                      {item.warning && <span class="env-warning">{item.warning}</span>}
+                    </td>
+                    <td><code class="key-hint">{item.hint}</code></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {preview.skipped.length > 0 && <SkippedList skipped={preview.skipped} providers={providers} picked={picked} onPick={pick} />}
+          {error && <p class="field-error" role="alert">{error}</p>}
+          <div class="env-actions">
+            <button type="button" class="primary" disabled={busy || count === 0} onClick={() => void apply()}>
+              {busy ? 'Importing…' : `Import ${plural(count, 'key')}`}
+            </button>
+            <button type="button" class="ghost" onClick={() => setPreview(undefined)}>Back to the text</button>
+            <button type="button" class="ghost" onClick={onClose}>Cancel</button>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
+
+interface SkippedProps {
+  skipped: EnvSkippedLine[];
+  /** With these, a line holding a key can be assigned to a provider by hand. */
+  providers?: ProviderSummary[];
+  picked?: Record<string, string>;
+  onPick?: (line: number, providerId: string) => void;
+}
+
+/** A duplicate stays one whatever the provider, so it gets no provider picker. */
+const DUPLICATE = /^(Already stored|Same key)/;
+
+function SkippedList({ skipped, providers, picked, onPick }: SkippedProps) {
+  return (
+    <div class="env-skipped">
+      <h4>Skipped ({skipped.length})</h4>
+      <ul aria-label="Skipped lines">
+        {skipped.map((line) => (
+          <li key={line.line} data-testid="env-skipped-row">
+            <span class="muted">Line {line.line}</span>
+            {line.variable && <code>{line.variable}</code>}
+            {line.hint && <code class="key-hint">{line.hint}</code>}
+            <span class="env-reason">{line.reason}</span>
+            {providers && onPick && line.hint && !DUPLICATE.test(line.reason) && (
+              <select aria-label={`Provider for line ${line.line}`} value={picked?.[String(line.line)] ?? ''} onChange={(event) => onPick(line.line, event.currentTarget.value)}>
+                <option value="">Import as…</option>
+                {providers.map((provider) => <option key={provider.id} value={provider.id}>{provider.name}</option>)}
+              </select>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

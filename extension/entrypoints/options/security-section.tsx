@@ -1,0 +1,224 @@
+/**
+ * @module The options page's passphrase lock: whether one is set and whether FreeLLM is locked
+ * now; set, change or remove the passphrase, choose the auto-lock, lock and unlock.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { VaultStatus } from '../../../shared/vault/vault';
+import { callBackground } from '../../lib/ui-client';
+import { UnlockForm } from '../popup/unlock-form';
+import './security-section.css';
+
+/** The engine refuses shorter passphrases; checked here too so the message comes before the wait. */
+const MIN_PASSPHRASE_LENGTH = 8;
+const MINUTE = 60_000;
+const AUTO_LOCK_CHOICES: { label: string; ms: number | null }[] = [
+  { label: 'Never', ms: null },
+  { label: 'After 5 minutes idle', ms: 5 * MINUTE },
+  { label: 'After 15 minutes idle', ms: 15 * MINUTE },
+  { label: 'After 1 hour idle', ms: 60 * MINUTE },
+];
+
+type Panel = 'change' | 'remove' | undefined;
+
+export function SecuritySection() {
+  const [status, setStatus] = useState<VaultStatus | undefined>();
+  const [panel, setPanel] = useState<Panel>();
+  const [error, setError] = useState<string | undefined>();
+
+  const refresh = async () => {
+    try {
+      setStatus(await callBackground<VaultStatus>({ type: 'vault.status' }));
+    } catch (thrown) {
+      setError(thrown instanceof Error ? thrown.message : String(thrown));
+    }
+  };
+  useEffect(() => {
+    void refresh();
+    // The auto-lock fires in the background; look again whenever the page comes back into view.
+    const onVisible = () => document.visibilityState === 'visible' && void refresh();
+    document.addEventListener('visibilitychange', onVisible);
+    return () => document.removeEventListener('visibilitychange', onVisible);
+  }, []);
+
+  const done = async () => {
+    setPanel(undefined);
+    await refresh();
+  };
+  const lockNow = async () => {
+    setError(undefined);
+    try {
+      await callBackground({ type: 'vault.lock' });
+      await refresh();
+    } catch (thrown) {
+      setError(thrown instanceof Error ? thrown.message : String(thrown));
+    }
+  };
+
+  return (
+    <section class="card security" aria-labelledby="security-title">
+      <div class="card-head with-action">
+        <div>
+          <h2 id="security-title">Passphrase lock</h2>
+          <p class="muted">
+            Keys always stay encrypted. With a passphrase, locking drops the key that opens them from memory: while locked, sites get an error asking you to unlock, and nothing is lost.
+          </p>
+        </div>
+        {status && <LockBadge status={status} />}
+      </div>
+      {status === undefined ? (
+        <p class="muted">Loading…</p>
+      ) : !status.hasPassphrase ? (
+        <SetPassphraseForm onDone={done} />
+      ) : (
+        <>
+          {status.locked ? (
+            <UnlockForm onUnlocked={done} />
+          ) : (
+            <div class="security-actions">
+              <button type="button" class="primary" onClick={lockNow}>Lock now</button>
+              <span class="muted small">{autoLockText(status.autoLockMs)}</span>
+            </div>
+          )}
+          <div class="security-manage">
+            <button type="button" class="ghost" aria-expanded={panel === 'change'} onClick={() => setPanel(panel === 'change' ? undefined : 'change')}>
+              Change passphrase
+            </button>
+            <button type="button" class="ghost danger" aria-expanded={panel === 'remove'} onClick={() => setPanel(panel === 'remove' ? undefined : 'remove')}>
+              Remove the lock
+            </button>
+          </div>
+          {panel === 'change' && <ChangePassphraseForm autoLockMs={status.autoLockMs} onDone={done} />}
+          {panel === 'remove' && <RemovePassphraseForm onDone={done} />}
+        </>
+      )}
+      {error && <p class="field-error" role="alert">{error}</p>}
+    </section>
+  );
+}
+
+function LockBadge({ status }: { status: VaultStatus }) {
+  const [tone, text] = !status.hasPassphrase ? ['off', 'No passphrase'] : status.locked ? ['locked', 'Locked'] : ['open', 'Unlocked'];
+  return (
+    <span class={`lock-badge ${tone}`} data-testid="lock-state">
+      {text}
+    </span>
+  );
+}
+
+function autoLockText(autoLockMs: number | null): string {
+  const choice = AUTO_LOCK_CHOICES.find((entry) => entry.ms === autoLockMs);
+  if (autoLockMs === null) return 'Stays unlocked until you lock it or the browser closes.';
+  return `Locks itself ${choice ? choice.label.toLowerCase() : `after ${Math.round(autoLockMs / MINUTE)} minutes idle`}, and when the browser closes.`;
+}
+
+/** A new passphrase typed twice; the message says what is wrong before anything is sent. */
+function newPassphraseProblem(passphrase: string, repeated: string): string | undefined {
+  if (passphrase.length < MIN_PASSPHRASE_LENGTH) return `Use at least ${MIN_PASSPHRASE_LENGTH} characters.`;
+  if (passphrase !== repeated) return 'The two passphrases are not the same.';
+  return undefined;
+}
+
+function useSubmit(action: () => Promise<void>) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+  const submit = async (event: Event, problem?: string) => {
+    event.preventDefault();
+    setError(problem);
+    if (problem) return;
+    setBusy(true);
+    try {
+      await action();
+    } catch (thrown) {
+      setError(thrown instanceof Error ? thrown.message : String(thrown));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, submit };
+}
+
+function AutoLockSelect({ value, onChange }: { value: number | null; onChange: (ms: number | null) => void }) {
+  return (
+    <label>
+      Auto-lock
+      <select name="autoLock" value={String(value)} onChange={(event) => onChange(event.currentTarget.value === 'null' ? null : Number(event.currentTarget.value))}>
+        {AUTO_LOCK_CHOICES.map((choice) => (
+          <option key={choice.label} value={String(choice.ms)}>{choice.label}</option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function PassphraseInput({ label, value, onInput, current }: { label: string; value: string; onInput: (value: string) => void; current?: boolean }) {
+  return (
+    <label>
+      {label}
+      <input type="password" autoComplete={current ? 'current-password' : 'new-password'} required value={value} onInput={(event) => onInput(event.currentTarget.value)} />
+    </label>
+  );
+}
+
+function SetPassphraseForm({ onDone }: { onDone: () => Promise<void> }) {
+  const [passphrase, setPassphrase] = useState('');
+  const [repeated, setRepeated] = useState('');
+  const [autoLockMs, setAutoLockMs] = useState<number | null>(15 * MINUTE);
+  const { busy, error, submit } = useSubmit(async () => {
+    await callBackground({ type: 'vault.setPassphrase', passphrase, autoLockMs });
+    await onDone();
+  });
+  return (
+    <form class="security-form" aria-label="Set a passphrase" onSubmit={(event) => submit(event, newPassphraseProblem(passphrase, repeated))}>
+      <p class="hint">Without a passphrase, the keys are encrypted with a key this browser keeps for FreeLLM, and FreeLLM never locks. Set one to be able to lock it. There is no way to recover a forgotten passphrase: you would have to add your keys again.</p>
+      <div class="grid">
+        <PassphraseInput label="New passphrase" value={passphrase} onInput={setPassphrase} />
+        <PassphraseInput label="Repeat passphrase" value={repeated} onInput={setRepeated} />
+        <AutoLockSelect value={autoLockMs} onChange={setAutoLockMs} />
+      </div>
+      <p class="hint small">At least {MIN_PASSPHRASE_LENGTH} characters; a few unrelated words are easy to remember and hard to guess.</p>
+      {error && <p class="field-error" role="alert">{error}</p>}
+      <button type="submit" class="primary" disabled={busy}>{busy ? 'Setting…' : 'Set passphrase'}</button>
+    </form>
+  );
+}
+
+function ChangePassphraseForm({ autoLockMs: currentAutoLock, onDone }: { autoLockMs: number | null; onDone: () => Promise<void> }) {
+  const [oldPassphrase, setOldPassphrase] = useState('');
+  const [passphrase, setPassphrase] = useState('');
+  const [repeated, setRepeated] = useState('');
+  const [autoLockMs, setAutoLockMs] = useState(currentAutoLock);
+  const { busy, error, submit } = useSubmit(async () => {
+    await callBackground({ type: 'vault.changePassphrase', oldPassphrase, newPassphrase: passphrase, autoLockMs });
+    await onDone();
+  });
+  return (
+    <form class="security-form" aria-label="Change passphrase" onSubmit={(event) => submit(event, newPassphraseProblem(passphrase, repeated))}>
+      <div class="grid">
+        <PassphraseInput label="Current passphrase" value={oldPassphrase} onInput={setOldPassphrase} current />
+        <PassphraseInput label="New passphrase" value={passphrase} onInput={setPassphrase} />
+        <PassphraseInput label="Repeat new passphrase" value={repeated} onInput={setRepeated} />
+        <AutoLockSelect value={autoLockMs} onChange={setAutoLockMs} />
+      </div>
+      {error && <p class="field-error" role="alert">{error}</p>}
+      <button type="submit" class="primary" disabled={busy}>{busy ? 'Changing…' : 'Change passphrase'}</button>
+    </form>
+  );
+}
+
+function RemovePassphraseForm({ onDone }: { onDone: () => Promise<void> }) {
+  const [passphrase, setPassphrase] = useState('');
+  const { busy, error, submit } = useSubmit(async () => {
+    await callBackground({ type: 'vault.removePassphrase', passphrase });
+    await onDone();
+  });
+  return (
+    <form class="security-form" aria-label="Remove the lock" onSubmit={(event) => submit(event)}>
+      <p class="hint">Your keys stay encrypted with this browser's own key, but FreeLLM will no longer lock.</p>
+      <div class="unlock-row">
+        <input type="password" autoComplete="current-password" aria-label="Current passphrase" placeholder="Current passphrase" required value={passphrase} onInput={(event) => setPassphrase(event.currentTarget.value)} />
+        <button type="submit" class="ghost danger" disabled={busy}>{busy ? 'Removing…' : 'Remove the lock'}</button>
+      </div>
+      {error && <p class="field-error" role="alert">{error}</p>}
+    </form>
+  );
+}

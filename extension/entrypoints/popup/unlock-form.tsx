@@ -1,0 +1,68 @@
+/**
+ * @module The passphrase prompt shown while FreeLLM is locked: in the popup in place of the chat,
+ * and in the options page's Security section.
+ */
+import { useState } from 'preact/hooks';
+import { callBackground } from '../../lib/ui-client';
+import './unlock-form.css';
+
+interface Props {
+  onUnlocked: () => void | Promise<void>;
+  /** The popup shows a padlock and a sentence; the options page only the form. */
+  variant?: 'popup' | 'inline';
+}
+
+export function UnlockForm({ onUnlocked, variant = 'inline' }: Props) {
+  const [passphrase, setPassphrase] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+
+  const unlock = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      await callBackground({ type: 'vault.unlock', passphrase });
+      setPassphrase('');
+      await onUnlocked();
+    } catch (thrown) {
+      setError(thrown instanceof Error ? thrown.message : String(thrown));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class={`unlock-form ${variant}`} onSubmit={unlock} aria-label="Unlock FreeLLM">
+      {variant === 'popup' && (
+        <>
+          <span class="unlock-padlock" aria-hidden="true">
+            <svg viewBox="0 0 24 24" width="28" height="28" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">
+              <rect x="4" y="11" width="16" height="10" rx="2" />
+              <path d="M8 11V7a4 4 0 0 1 8 0v4" />
+            </svg>
+          </span>
+          <h2>FreeLLM is locked</h2>
+          <p class="muted">Your keys are safe and encrypted. Enter your passphrase to use them again; until then, sites get an error asking you to unlock.</p>
+        </>
+      )}
+      <div class="unlock-row">
+        <input
+          type="password"
+          name="passphrase"
+          autoComplete="current-password"
+          aria-label="Passphrase"
+          placeholder="Passphrase"
+          required
+          value={passphrase}
+          onInput={(event) => setPassphrase(event.currentTarget.value)}
+          autoFocus={variant === 'popup'}
+        />
+        <button type="submit" class="primary" disabled={busy || passphrase === ''}>
+          {busy ? 'Unlocking…' : 'Unlock'}
+        </button>
+      </div>
+      {error && <p class="field-error" role="alert">{error}</p>}
+    </form>
+  );
+}
