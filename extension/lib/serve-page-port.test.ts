@@ -57,14 +57,15 @@ async function setup() {
 const validRequest = { type: 'request', method: 'POST', path: '/v1/chat/completions', headers: {}, body: JSON.stringify({ messages: [{ role: 'user', content: 'hi' }] }) };
 
 describe('servePagePort', () => {
-  it('answers a valid request with head, data and end, then closes the port', async () => {
+  it('answers a JSON request in one message (head with the whole body), then closes the port', async () => {
     const { host, sender } = await setup();
     const page = fakePort(sender);
     servePagePort(page.port, host);
     page.send(validRequest);
     await page.done();
-    expect(page.received[0]).toMatchObject({ type: 'head', status: 200 });
-    expect(page.received.at(-1)).toEqual({ type: 'end' });
+    expect(page.received).toHaveLength(1);
+    expect(page.received[0]).toMatchObject({ type: 'head', status: 200, end: true, text: expect.stringContaining('still here') });
+    expect(page.isDisconnected()).toBe(true);
   });
 
   it('answers thousands of malformed messages with a 400 or nothing, and keeps serving valid requests', async () => {
@@ -106,8 +107,7 @@ describe('servePagePort', () => {
     while (hanging.calls.length === 0) await new Promise((resolve) => setTimeout(resolve, 1));
     expect(host.active.cutOrigin('https://app.example', new FreeLLMError({ status: 403, type: 'permission_error', code: 'origin_revoked', message: 'revoked' }))).toBe(1);
     await page.done();
-    expect(page.received[0]).toMatchObject({ type: 'head', status: 403 });
-    expect(page.received[1]).toMatchObject({ type: 'data', text: expect.stringContaining('origin_revoked') });
+    expect(page.received[0]).toMatchObject({ type: 'head', status: 403, end: true, text: expect.stringContaining('origin_revoked') });
     expect(hanging.calls[0]?.signal?.aborted).toBe(true);
   });
 });

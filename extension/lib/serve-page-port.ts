@@ -42,9 +42,7 @@ export function servePagePort(port: Browser.runtime.Port, host: PagePortHost): v
     controller.abort(new DOMException('The request was closed.', 'AbortError'));
   };
   const answerError = (error: FreeLLMError) => {
-    send({ type: 'head', status: error.status, headers: JSON_HEADERS });
-    send({ type: 'data', text: JSON.stringify(error.toBody()) });
-    send({ type: 'end' });
+    send({ type: 'head', status: error.status, headers: JSON_HEADERS, text: JSON.stringify(error.toBody()), end: true });
   };
   const cut = (error: FreeLLMError) => {
     if (streaming) send({ type: 'data', text: encodeSseData(error.toBody()) });
@@ -84,12 +82,21 @@ export function servePagePort(port: Browser.runtime.Port, host: PagePortHost): v
         streaming = answer.headers['content-type']?.startsWith('text/event-stream') ?? false;
         // Standard Server-Timing: how long the extension took before answering (upstream included).
         const serverTiming = `freellm;dur=${(performance.now() - receivedAt).toFixed(2)}`;
-        send({ type: 'head', status: answer.status, headers: { ...answer.headers, 'server-timing': serverTiming } });
-        for await (const text of answer.body) {
-          if (!connected) break;
-          send({ type: 'data', text });
+        const headers = { ...answer.headers, 'server-timing': serverTiming };
+        const iterator = answer.body[Symbol.asyncIterator]();
+        if (!streaming) {
+          let text = '';
+          for (let next = await iterator.next(); !next.done; next = await iterator.next()) text += next.value;
+          send({ type: 'head', status: answer.status, headers, text, end: true });
+        } else {
+          const first = await iterator.next();
+          send({ type: 'head', status: answer.status, headers, text: first.done ? undefined : first.value, end: first.done === true });
+          for (let next = first; !next.done && connected; ) {
+            next = await iterator.next();
+            if (!next.done) send({ type: 'data', text: next.value });
+          }
+          send({ type: 'end' });
         }
-        send({ type: 'end' });
       } catch (thrown) {
         if (connected) answerError(toFreeLLMError(thrown));
       } finally {

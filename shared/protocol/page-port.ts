@@ -24,7 +24,15 @@ export const pageToBackgroundSchema = z.discriminatedUnion('type', [portRequestS
 export type PageToBackground = z.input<typeof pageToBackgroundSchema>;
 
 export const backgroundToPageSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('head'), status: z.number().check(z.int()), headers: z.record(z.string(), z.string()) }),
+  // The head may carry the first body text, and `end` when that is the whole body: every
+  // message is a hop through two processes, and a JSON answer then needs only one.
+  z.object({
+    type: z.literal('head'),
+    status: z.number().check(z.int()),
+    headers: z.record(z.string(), z.string()),
+    text: z.optional(z.string()),
+    end: z.optional(z.boolean()),
+  }),
   z.object({ type: z.literal('data'), text: z.string() }),
   z.object({ type: z.literal('end') }),
 ]);

@@ -54,6 +54,11 @@ export async function exchangeOverChannel(openRequest: () => Promise<RequestChan
           cancel: () => void stop(),
         });
         resolve(new Response(body, { status: reply.status, headers: reply.headers }));
+        if (reply.text !== undefined) controller?.enqueue(encoder.encode(reply.text));
+        if (reply.end) {
+          finish();
+          controller?.close();
+        }
       } else if (reply.type === 'data') {
         controller?.enqueue(encoder.encode(reply.text));
       } else {
