@@ -28,6 +28,24 @@ export type UpstreamErrorKind =
   | 'request'
   | 'not_found';
 
+const TYPE_BY_KIND: Record<UpstreamErrorKind, string> = {
+  rate_limit: 'rate_limit_error',
+  quota_exhausted: 'rate_limit_error',
+  credits_exhausted: 'insufficient_quota',
+  auth: 'authentication_error',
+  forbidden: 'permission_error',
+  not_found: 'not_found_error',
+  context_length: 'invalid_request_error',
+  request: 'invalid_request_error',
+  overloaded: 'server_error',
+  server: 'server_error',
+};
+
+/** The OpenAI error `type` a caller sees for an upstream failure of this kind. */
+export function errorTypeForKind(kind: UpstreamErrorKind): string {
+  return TYPE_BY_KIND[kind];
+}
+
 export interface FreeLLMErrorInit {
   status: number;
   message: string;

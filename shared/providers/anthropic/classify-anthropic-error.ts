@@ -5,7 +5,8 @@
  * is read as well as the status.
  * @see https://docs.anthropic.com/en/api/errors
  */
-import { FreeLLMError, type UpstreamErrorKind } from '../../openai/error';
+import { errorTypeForKind, FreeLLMError, type UpstreamErrorKind } from '../../openai/error';
+import { describeNonJsonBody, parseJsonOrUndefined } from '../error-body';
 import { readRetryAfterMs } from '../retry-after';
 import type { ErrorClassifier } from '../upstream-fetch';
 import { anthropicErrorDataSchema } from './anthropic-api';
@@ -36,13 +37,7 @@ const CONTEXT_PATTERN = /prompt is too long|context window|too many tokens/i;
 const REGAIN_ACCESS_PATTERN = /regain access on (\d{4}-\d{2}-\d{2}) at (\d{2}:\d{2}) UTC/;
 
 function parseError(text: string): ParsedError | undefined {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  const parsed = anthropicErrorDataSchema.safeParse(json);
+  const parsed = anthropicErrorDataSchema.safeParse(parseJsonOrUndefined(text));
   if (!parsed.success || !parsed.data.error) return undefined;
   const { type, message, details } = parsed.data.error;
   return { type: type ?? undefined, message: message ?? undefined, errorCode: details?.error_code ?? undefined };
@@ -61,40 +56,12 @@ function kindOf(status: number, error: ParsedError | undefined): UpstreamErrorKi
   return 'request';
 }
 
-/** The OpenAI error `type` a caller sees for each kind. */
-function openAIType(kind: UpstreamErrorKind): string {
-  switch (kind) {
-    case 'rate_limit':
-    case 'quota_exhausted':
-      return 'rate_limit_error';
-    case 'credits_exhausted':
-      return 'insufficient_quota';
-    case 'auth':
-      return 'authentication_error';
-    case 'forbidden':
-      return 'permission_error';
-    case 'not_found':
-      return 'not_found_error';
-    case 'overloaded':
-    case 'server':
-      return 'server_error';
-    default:
-      return 'invalid_request_error';
-  }
-}
-
 /** A monthly spend limit names the day access returns; that is when the key is worth trying again. */
 function readRegainAccessMs(message: string | undefined, now: number): number | undefined {
   const match = message === undefined ? null : REGAIN_ACCESS_PATTERN.exec(message);
   if (!match) return undefined;
   const at = Date.parse(`${match[1]}T${match[2]}:00Z`);
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
-}
-
-function describeBody(text: string): string {
-  const trimmed = text.trim();
-  if (trimmed === '') return 'an empty body';
-  return /^<(!doctype|html)/i.test(trimmed) ? 'an HTML page instead of JSON (a proxy or CDN error)' : trimmed.slice(0, 200);
 }
 
 interface ErrorContext {
@@ -110,12 +77,12 @@ interface ErrorContext {
 function toError({ status, bodyText, how, retryAfterMs, providerId, now }: ErrorContext): FreeLLMError {
   const error = parseError(bodyText);
   const kind = kindOf(status, error);
-  const detail = error?.message ? `${error.type ?? 'error'}: ${error.message}` : describeBody(bodyText);
+  const detail = error?.message ? `${error.type ?? 'error'}: ${error.message}` : describeNonJsonBody(bodyText);
   return new FreeLLMError({
     status,
     kind,
     provider: providerId,
-    type: openAIType(kind),
+    type: errorTypeForKind(kind),
     code: error?.errorCode ?? error?.type ?? kind,
     message: `${providerId} ${how}: ${detail}`,
     retryAfterMs: retryAfterMs ?? readRegainAccessMs(error?.message, now),

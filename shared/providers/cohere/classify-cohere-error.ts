@@ -6,18 +6,18 @@
  * 429 about the trial key's monthly call limit ("1000 API calls / month") is a spent quota.
  * @see https://docs.cohere.com/reference/errors
  */
-import { FreeLLMError } from '../../openai/error';
+import { errorTypeForKind, FreeLLMError } from '../../openai/error';
 import { classifyOpenAICompatibleError, type UpstreamErrorAnswer } from '../openai-compatible/classify-openai-compatible-error';
 
 const MONTHLY_PATTERN = /\/\s*month|per month|monthly/i;
 
 export function classifyCohereError(answer: UpstreamErrorAnswer): FreeLLMError {
   const error = classifyOpenAICompatibleError(answer);
-  if (answer.status === 498) return withKind(error, 'auth', 'authentication_error');
-  if (answer.status === 429 && MONTHLY_PATTERN.test(error.message)) return withKind(error, 'quota_exhausted', 'rate_limit_error');
+  if (answer.status === 498) return withKind(error, 'auth');
+  if (answer.status === 429 && MONTHLY_PATTERN.test(error.message)) return withKind(error, 'quota_exhausted');
   return error;
 }
 
-function withKind(error: FreeLLMError, kind: 'auth' | 'quota_exhausted', type: string): FreeLLMError {
-  return new FreeLLMError({ status: error.status, kind, type, code: kind, provider: error.provider, message: error.message, retryAfterMs: error.retryAfterMs });
+function withKind(error: FreeLLMError, kind: 'auth' | 'quota_exhausted'): FreeLLMError {
+  return new FreeLLMError({ status: error.status, kind, type: errorTypeForKind(kind), code: kind, provider: error.provider, message: error.message, retryAfterMs: error.retryAfterMs });
 }

@@ -11,8 +11,9 @@
  * envelope (HTML from a proxy, empty) fall back to the generic status-based classifier.
  * @see https://ai.google.dev/gemini-api/docs/troubleshooting#error-codes
  */
-import { FreeLLMError, type UpstreamErrorKind } from '../../openai/error';
+import { errorTypeForKind, FreeLLMError, type UpstreamErrorKind } from '../../openai/error';
 import { classifyOpenAICompatibleError, type UpstreamErrorAnswer } from '../openai-compatible/classify-openai-compatible-error';
+import { parseJsonOrUndefined } from '../error-body';
 import { readRetryAfterMs } from '../retry-after';
 import { geminiErrorBodySchema, type GeminiErrorBody } from './gemini-api';
 
@@ -32,7 +33,7 @@ export function classifyGeminiError(answer: UpstreamErrorAnswer): FreeLLMError {
     status: answer.status,
     kind,
     provider: answer.providerId,
-    type: errorTypeOf(kind),
+    type: errorTypeForKind(kind),
     code: reason ?? error.status ?? kind,
     message: `${answer.providerId} answered HTTP ${answer.status}: ${error.message ?? error.status ?? 'an error without a message'}${hint}`,
     retryAfterMs: retryDelayMs ?? readRetryAfterMs(answer.headers, answer.now),
@@ -41,12 +42,7 @@ export function classifyGeminiError(answer: UpstreamErrorAnswer): FreeLLMError {
 
 /** Reads Gemini's error envelope, bare or wrapped in the array streaming endpoints send. */
 export function parseGeminiError(text: string): GeminiErrorBody | undefined {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
+  const json = parseJsonOrUndefined(text);
   const parsed = geminiErrorBodySchema.safeParse(Array.isArray(json) ? json[0] : json);
   return parsed.success ? parsed.data : undefined;
 }
@@ -67,27 +63,6 @@ function kindOf(status: number, error: GeminiErrorBody['error'], reason: string 
   if (status === 503 || status === 504 || error.status === 'UNAVAILABLE' || error.status === 'DEADLINE_EXCEEDED') return 'overloaded';
   if (status >= 500) return 'server';
   return 'request';
-}
-
-function errorTypeOf(kind: UpstreamErrorKind): string {
-  switch (kind) {
-    case 'rate_limit':
-    case 'quota_exhausted':
-      return 'rate_limit_error';
-    case 'credits_exhausted':
-      return 'insufficient_quota';
-    case 'auth':
-      return 'authentication_error';
-    case 'forbidden':
-      return 'permission_error';
-    case 'not_found':
-      return 'not_found_error';
-    case 'overloaded':
-    case 'server':
-      return 'server_error';
-    default:
-      return 'invalid_request_error';
-  }
 }
 
 /** Protobuf JSON durations: `"37s"`, `"4.35s"`. */

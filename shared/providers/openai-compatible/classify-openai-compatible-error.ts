@@ -4,7 +4,8 @@
  * @see https://platform.openai.com/docs/guides/error-codes
  */
 import { z } from 'zod';
-import { FreeLLMError, type UpstreamErrorKind } from '../../openai/error';
+import { errorTypeForKind, FreeLLMError, type UpstreamErrorKind } from '../../openai/error';
+import { describeNonJsonBody, parseJsonOrUndefined } from '../error-body';
 import { readRetryAfterMs } from '../retry-after';
 import { headersFromErrorMetadata, parseRateLimitHeaders } from '../rate-limits';
 
@@ -32,13 +33,7 @@ interface ParsedErrorBody {
 }
 
 function parseErrorBody(text: string): ParsedErrorBody | undefined {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  const parsed = errorEnvelopeSchema.safeParse(json);
+  const parsed = errorEnvelopeSchema.safeParse(parseJsonOrUndefined(text));
   if (!parsed.success) return undefined;
   const { error, message, detail } = parsed.data;
   if (typeof error === 'string') return { message: error };
@@ -67,19 +62,6 @@ function kindOf(status: number, body: ParsedErrorBody | undefined): UpstreamErro
   return 'request';
 }
 
-const TYPE_BY_KIND: Record<UpstreamErrorKind, string> = {
-  rate_limit: 'rate_limit_error',
-  quota_exhausted: 'rate_limit_error',
-  credits_exhausted: 'insufficient_quota',
-  auth: 'authentication_error',
-  forbidden: 'permission_error',
-  not_found: 'not_found_error',
-  context_length: 'invalid_request_error',
-  request: 'invalid_request_error',
-  overloaded: 'server_error',
-  server: 'server_error',
-};
-
 export interface UpstreamErrorAnswer {
   status: number;
   headers: Headers;
@@ -96,17 +78,11 @@ export function classifyOpenAICompatibleError(answer: UpstreamErrorAnswer): Free
     status: answer.status,
     kind,
     provider: answer.providerId,
-    type: TYPE_BY_KIND[kind],
+    type: errorTypeForKind(kind),
     code: body?.code ?? kind,
     message: `${answer.providerId} answered HTTP ${answer.status}: ${detail}`,
     retryAfterMs: readRetryAfterMs(answer.headers, answer.now) ?? readEmbeddedResetMs(answer.bodyText, answer.now),
   });
-}
-
-function describeNonJsonBody(text: string): string {
-  if (/<html|<!doctype/i.test(text)) return 'an HTML page instead of JSON (a proxy or CDN error)';
-  const trimmed = text.trim();
-  return trimmed === '' ? 'an empty body' : trimmed.slice(0, 200);
 }
 
 /** OpenRouter names the reset of an exhausted window inside the body (`error.metadata.headers`). */

@@ -5,6 +5,7 @@
  * @see https://openrouter.ai/docs/api-reference/errors
  */
 import { z } from 'zod';
+import { parseJsonOrUndefined } from '../error-body';
 
 const errorMetadataSchema = z.looseObject({
   error: z.looseObject({
@@ -15,13 +16,7 @@ const errorMetadataSchema = z.looseObject({
 /** The headers in `error.metadata.headers`; empty when the body has none or is not JSON. */
 export function headersFromErrorMetadata(bodyText: string): Headers {
   const headers = new Headers();
-  let json: unknown;
-  try {
-    json = JSON.parse(bodyText);
-  } catch {
-    return headers;
-  }
-  const parsed = errorMetadataSchema.safeParse(json);
+  const parsed = errorMetadataSchema.safeParse(parseJsonOrUndefined(bodyText));
   for (const [name, value] of Object.entries(parsed.data?.error.metadata?.headers ?? {})) headers.set(name, String(value));
   return headers;
 }
