@@ -99,13 +99,13 @@ export function DashboardSection({ keys, providers }: Props) {
           {health.notices.map((notice) => (
             <li key={notice.id} class="key-notice" role="status">
               <strong>{keyLabel(notice.keyId)}</strong> ({providerName(notice.providerId)}) was turned off: {notice.reason}
-              <span class="notice-time">{clock(notice.at)} · turn the key back on in Provider keys once fixed</span>
+              <span class="notice-time">at {clock(notice.at)}</span>
             </li>
           ))}
         </ul>
       )}
       {cache && <CachePanel stats={cache} cleared={cleared} onClear={clearCache} />}
-      {health && <UsageTable entries={health.models} providers={providers} keyLabel={keyLabel} />}
+      {health && <UsageTable entries={health.models} providers={providers} keys={keys} keyLabel={keyLabel} />}
     </section>
   );
 }
@@ -116,7 +116,7 @@ function CachePanel({ stats, cleared, onClear }: { stats: CacheStats; cleared: s
     ['Hits', count(stats.hits), asked > 0 ? `${Math.round((stats.hits / asked) * 100)}% of requests` : undefined],
     ['Misses', count(stats.misses)],
     ['Shared in flight', count(stats.shared)],
-    ['Upstream requests saved', count(stats.savedUpstreamRequests)],
+    ['Requests saved', count(stats.savedUpstreamRequests), 'not sent upstream'],
     ['Memory', bytes(stats.memoryBytes), `${count(stats.memoryEntries)} ${stats.memoryEntries === 1 ? 'answer' : 'answers'}`],
   ];
   return (
@@ -142,10 +142,11 @@ function CachePanel({ stats, cleared, onClear }: { stats: CacheStats; cleared: s
 interface TableProps {
   entries: HealthEntry[];
   providers: ProviderSummary[];
+  keys: KeyListing[];
   keyLabel: (keyId: string) => string;
 }
 
-function UsageTable({ entries, providers, keyLabel }: TableProps) {
+function UsageTable({ entries, providers, keys, keyLabel }: TableProps) {
   if (entries.length === 0) return <p class="empty">No traffic yet. Rows appear here after the first request a provider answers or refuses.</p>;
   const order = (id: string) => {
     const index = providers.findIndex((provider) => provider.id === id);
@@ -170,7 +171,9 @@ function UsageTable({ entries, providers, keyLabel }: TableProps) {
                 {name} <span class="group-total">{count(today)} {today === 1 ? 'request' : 'requests'} today</span>
               </th>
             </tr>
-            {rows.map((entry) => <UsageRow key={`${entry.keyId}:${entry.model}`} entry={entry} keyLabel={keyLabel(entry.keyId)} />)}
+            {rows.map((entry) => (
+              <UsageRow key={`${entry.keyId}:${entry.model}`} entry={entry} keyLabel={keyLabel(entry.keyId)} keyOff={keys.find((key) => key.id === entry.keyId)?.enabled === false} />
+            ))}
           </tbody>
         );
       })}
@@ -178,7 +181,7 @@ function UsageTable({ entries, providers, keyLabel }: TableProps) {
   );
 }
 
-function UsageRow({ entry, keyLabel }: { entry: HealthEntry; keyLabel: string }) {
+function UsageRow({ entry, keyLabel, keyOff }: { entry: HealthEntry; keyLabel: string; keyOff: boolean }) {
   const rate = entry.successRate === null ? '—' : `${Math.round(entry.successRate * 100)}%`;
   return (
     <tr data-testid="usage-row" class={entry.coolingUntil ? 'cooling' : undefined}>
@@ -191,7 +194,9 @@ function UsageRow({ entry, keyLabel }: { entry: HealthEntry; keyLabel: string })
       <td class={entry.successRate !== null && entry.successRate < 0.9 ? 'weak' : undefined} title={`${entry.ok} answered, ${entry.failed} failed`}>{rate}</td>
       <td>{entry.latencyMs === null ? '—' : `${count(Math.round(entry.latencyMs))} ms`}</td>
       <td class="row-status">
-        {entry.coolingUntil ? (
+        {keyOff ? (
+          <span class="pill off">Key turned off</span>
+        ) : entry.coolingUntil ? (
           <span class="pill cooling">Cooling down until {clock(entry.coolingUntil)}{entry.cooldownReason && ` (${readable(entry.cooldownReason)})`}</span>
         ) : (
           <span class="pill ready">Ready</span>
@@ -209,8 +214,9 @@ function UsageRow({ entry, keyLabel }: { entry: HealthEntry; keyLabel: string })
 function Meter({ used, limit, label }: { used: number; limit: number | undefined; label: string }) {
   if (limit === undefined) {
     return (
-      <span class="meter-text">
-        <strong>{count(used)}</strong> <span class="no-limit">no known limit</span>
+      <span class="meter-cell">
+        <strong class="meter-text">{count(used)}</strong>
+        <span class="no-limit">no known limit</span>
       </span>
     );
   }

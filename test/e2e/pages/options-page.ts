@@ -23,6 +23,108 @@ export class OptionsPage {
     return this.page.getByTestId('key-row');
   }
 
+  // Key lifecycle, passphrase lock, .env import and backup.
+
+  /** The key labels in priority order, as listed. */
+  async keyLabels(): Promise<string[]> {
+    return this.keyRows().locator('.key-label').allTextContents();
+  }
+
+  async renameKey(label: string, newLabel: string): Promise<void> {
+    await this.keyRows().filter({ hasText: label }).getByRole('button', { name: `Rename ${label}` }).click();
+    const form = this.page.getByRole('form', { name: `Rename ${label}` });
+    await form.getByLabel('Name').fill(newLabel);
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect(this.keyRows().locator('.key-label', { hasText: newLabel })).toBeVisible();
+  }
+
+  async replaceKeySecret(label: string, secret: string): Promise<void> {
+    await this.page.getByRole('button', { name: `Replace the key of ${label}` }).click();
+    const form = this.page.getByRole('form', { name: `Replace the key of ${label}` });
+    await form.getByLabel('New key').fill(secret);
+    await form.getByRole('button', { name: 'Replace' }).click();
+    await expect(form).toHaveCount(0);
+  }
+
+  async moveKey(label: string, direction: 'up' | 'down'): Promise<void> {
+    const before = await this.keyLabels();
+    await this.page.getByRole('button', { name: `Move ${label} ${direction}` }).click();
+    await expect.poll(() => this.keyLabels()).not.toEqual(before);
+  }
+
+  async removeKey(label: string): Promise<void> {
+    await this.page.getByRole('button', { name: `Remove ${label}` }).click();
+    await expect(this.keyRows().filter({ hasText: label })).toHaveCount(0);
+  }
+
+  envImport() {
+    return this.page.getByRole('region', { name: 'Import from .env' });
+  }
+
+  /** Pastes `.env` text and shows the preview. */
+  async previewEnv(text: string): Promise<void> {
+    await this.page.getByRole('button', { name: 'Paste a .env file' }).click();
+    await this.envImport().getByLabel('.env text').fill(text);
+    await this.envImport().getByRole('button', { name: 'Preview' }).click();
+    await expect(this.envImport().getByRole('button', { name: /^Import \d+ keys?$/ })).toBeVisible();
+  }
+
+  envRowsToImport() {
+    return this.envImport().getByTestId('env-import-row');
+  }
+
+  envSkippedRows() {
+    return this.envImport().getByTestId('env-skipped-row');
+  }
+
+  security() {
+    return this.page.locator('section.security');
+  }
+
+  lockState() {
+    return this.page.getByTestId('lock-state');
+  }
+
+  async setPassphrase(passphrase: string, autoLock = 'Never'): Promise<void> {
+    const form = this.security().getByRole('form', { name: 'Set a passphrase' });
+    await form.getByLabel('New passphrase').fill(passphrase);
+    await form.getByLabel('Repeat passphrase').fill(passphrase);
+    await form.getByLabel('Auto-lock').selectOption({ label: autoLock });
+    await form.getByRole('button', { name: 'Set passphrase' }).click();
+    await expect(this.lockState()).toHaveText('Unlocked', { timeout: 15_000 });
+  }
+
+  async lockNow(): Promise<void> {
+    await this.security().getByRole('button', { name: 'Lock now' }).click();
+    await expect(this.lockState()).toHaveText('Locked');
+  }
+
+  backup() {
+    return this.page.locator('section.backup');
+  }
+
+  /** Exports with the keys encrypted by `passphrase`; returns the downloaded file's name and path. */
+  async exportSettings(passphrase: string): Promise<{ fileName: string; path: string }> {
+    const form = this.backup().getByRole('form', { name: 'Export settings' });
+    await form.getByLabel('Passphrase for the file').fill(passphrase);
+    await form.getByLabel('Repeat passphrase').fill(passphrase);
+    const download = this.page.waitForEvent('download', { timeout: 20_000 });
+    await form.getByRole('button', { name: 'Export settings' }).click();
+    const file = await download;
+    return { fileName: file.suggestedFilename(), path: await file.path() };
+  }
+
+  /** Imports a settings file; resolves with what the form reports (summary or error). */
+  async importSettings(path: string, passphrase?: string): Promise<string> {
+    const form = this.backup().getByRole('form', { name: 'Import settings' });
+    await form.getByLabel('Settings file').setInputFiles(path);
+    if (passphrase !== undefined) await form.getByLabel('Passphrase of the file').fill(passphrase);
+    await form.getByRole('button', { name: 'Import settings' }).click();
+    const outcome = form.getByRole('status').or(form.getByRole('alert'));
+    await expect(outcome).toBeVisible({ timeout: 20_000 });
+    return (await outcome.textContent()) ?? '';
+  }
+
   async addKeyForNewEndpoint(key: CustomEndpointKey): Promise<void> {
     const form = this.page.getByRole('form', { name: 'Add a key' });
     await form.getByLabel('Provider').selectOption({ label: 'Custom OpenAI-compatible endpoint…' });
@@ -83,5 +185,48 @@ export class OptionsPage {
     await toggle.setChecked(allowed);
     if (allowed) await expect(this.siteRow(origin)).toContainText('frames allowed');
     else await expect(this.siteRow(origin)).not.toContainText('frames allowed');
+  }
+
+  // Usage dashboard and routing settings.
+
+  dashboard() {
+    return this.page.locator('section.dashboard');
+  }
+
+  usageGroup(providerName: string) {
+    return this.page.getByTestId('usage-group').filter({ has: this.page.locator('tr.group-head', { hasText: providerName }) });
+  }
+
+  cacheStat(label: string) {
+    return this.page.locator(`[data-testid="cache-stat"][data-stat="${label}"] dd`).first();
+  }
+
+  async refreshDashboard(): Promise<void> {
+    await this.dashboard().getByRole('button', { name: 'Refresh' }).click();
+  }
+
+  async clearCache(): Promise<void> {
+    await this.dashboard().getByRole('button', { name: 'Clear cache' }).click();
+    await expect(this.dashboard().getByText(/^Cache cleared/)).toBeVisible();
+  }
+
+  routing() {
+    return this.page.locator('section.routing');
+  }
+
+  async chooseStrategy(strategy: 'Priority' | 'Balanced' | 'Fastest'): Promise<void> {
+    await this.routing().getByRole('radio', { name: new RegExp(`^${strategy}`) }).check();
+  }
+
+  async addAlias(name: string, targets: string[]): Promise<void> {
+    await this.routing().getByLabel('Alias name').fill(name);
+    await this.routing().getByLabel('Targets').fill(targets.join(', '));
+    await this.routing().getByRole('button', { name: 'Add alias' }).click();
+    await expect(this.routing().getByTestId('alias-row').filter({ hasText: name })).toBeVisible();
+  }
+
+  async saveRouting(): Promise<void> {
+    await this.routing().getByRole('button', { name: 'Save routing' }).click();
+    await expect(this.routing().getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
   }
 }
