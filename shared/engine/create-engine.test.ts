@@ -187,3 +187,20 @@ describe('engine with a locked vault', () => {
     expect((await engine.chat(userMessage('q2'), { kind: 'extension' })).status).toBe(200);
   }, 20_000);
 });
+
+describe('local servers as the last resort', () => {
+  it('adds a keyless local server without a key, sends it none, and uses it when every free tier refuses', async () => {
+    const { engine, fetch } = await engineWithKeys((call) => (new URL(call.url).hostname === 'localhost' ? jsonResponse(completion('from ollama')) : rateLimited()), [{ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' }]);
+    const local = await engine.keys.add({ providerId: 'ollama', secret: '' });
+    expect(local.label).toMatch(/Ollama/);
+    const answer = await engine.chat(userMessage('anyone?'), { kind: 'extension' });
+    expect(answer).toMatchObject({ status: 200, headers: { 'x-freellm-provider': 'ollama', 'x-freellm-attempts': '2' } });
+    expect(fetch.calls[1]?.headers.get('authorization')).toBeNull();
+  });
+
+  it('still asks for a key for providers that need one', async () => {
+    const { engine } = await engineWithKeys(() => jsonResponse(completion('x')), []);
+    await expect(engine.keys.add({ providerId: 'groq', secret: '' })).rejects.toMatchObject({ status: 400 });
+    await expect(engine.keys.add({ providerId: 'nope', secret: 'gsk_aaaaaaaaaaaa' })).rejects.toMatchObject({ status: 400, param: 'providerId' });
+  });
+});

@@ -75,6 +75,9 @@ export interface Engine {
   cache: Pick<ResponseCache, 'stats' | 'clear' | 'configure'>;
 }
 
+/** Stands in for the key of a local server, which needs none; never sent anywhere. */
+const LOCAL_SERVER_PLACEHOLDER = 'local-server-needs-no-key';
+
 function routingHeaders(served: Candidate, attempts: Attempt[]): Record<string, string> {
   return { 'x-freellm-provider': served.provider.id, 'x-freellm-model': served.model, 'x-freellm-attempts': String(attempts.length) };
 }
@@ -184,7 +187,13 @@ export function createEngine(host: EngineHost): Engine {
     chat,
     models,
     keys: {
-      add: keyRing.add,
+      /** A local server (keyless) is added like a key, with no secret: its entry is what enables it. */
+      async add(input) {
+        const provider = await providers.resolve(input.providerId);
+        if (!provider) throw invalidRequest(`Unknown provider "${input.providerId}". Pick one from the list or add a custom endpoint.`, 'providerId');
+        const keyless = provider.keyless && !input.secret?.trim();
+        return keyRing.add(keyless ? { ...input, secret: LOCAL_SERVER_PLACEHOLDER, label: input.label || `${provider.name} on this computer` } : input);
+      },
       addMany: keyRing.addMany,
       rename: keyRing.rename,
       rotate: keyRing.rotate,

@@ -106,7 +106,8 @@ export function createChatRouter(deps: ChatRouterDeps) {
     const target = targetOf(candidate);
     return {
       fetch: deps.fetch, baseURL: candidate.provider.baseURL, model: candidate.model, providerId: candidate.provider.id, signal, now,
-      apiKey: await deps.keys.reveal(candidate.key.id),
+      // A local server takes no key: its entry holds a placeholder that is never sent.
+      apiKey: candidate.provider.keyless ? undefined : await deps.keys.reveal(candidate.key.id),
       /** Adapters hand every answer's headers here (optional hook; see docs/routing.md). */
       onRateLimitHeaders: (headers: Headers) => ledger.learn(target, parseRateLimitHeaders(candidate.provider.rateLimitHeaders, headers, now())),
     };
