@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { createFakeFetch, jsonResponse } from '../testing/fake-fetch';
 import { classifyOpenAICompatibleError } from './openai-compatible/classify-openai-compatible-error';
-import { fetchUpstream } from './upstream-fetch';
+import { fetchUpstream, readJsonBody } from './upstream-fetch';
 
 function call(fetch: ReturnType<typeof createFakeFetch>, seen: Headers[]) {
   return { fetch, baseURL: 'https://x', model: 'm', providerId: 'openrouter', now: () => 0, onRateLimitHeaders: (headers: Headers) => seen.push(headers) };
@@ -22,5 +23,30 @@ describe('fetchUpstream', () => {
     await expect(fetchUpstream(call(fetch, seen), 'https://x/chat', {}, classifyOpenAICompatibleError)).rejects.toMatchObject({ status: 429 });
     expect(seen).toHaveLength(2);
     expect(seen[1]?.get('x-ratelimit-remaining')).toBe('0');
+  });
+});
+
+describe('readJsonBody', () => {
+  const schema = z.object({ id: z.string() });
+
+  it('answers the body parsed by the schema', async () => {
+    await expect(readJsonBody(new Response('{"id":"a","extra":1}'), schema, { providerId: 'groq' })).resolves.toEqual({ id: 'a' });
+  });
+
+  it.each([
+    ['<html>502</html>', 'groq sent a response that is not JSON'],
+    ['{"id":7}', 'groq sent a response that is not an id'],
+  ])('turns the 200 body %s into a classified server error', async (body, message) => {
+    const failure = readJsonBody(new Response(body), schema, { providerId: 'groq' }, 'a response that is not an id');
+    await expect(failure).rejects.toMatchObject({ status: 502, kind: 'server', code: 'upstream_malformed', provider: 'groq' });
+    await expect(failure).rejects.toThrow(message);
+  });
+
+  it('lets an abort while reading the body stay an abort', async () => {
+    const controller = new AbortController();
+    const reason = new DOMException('stop', 'AbortError');
+    controller.abort(reason);
+    const body = new ReadableStream({ start: (stream) => stream.error(reason) });
+    await expect(readJsonBody(new Response(body), schema, { providerId: 'groq', signal: controller.signal })).rejects.toBe(reason);
   });
 });

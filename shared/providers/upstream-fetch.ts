@@ -1,8 +1,9 @@
 /**
- * @module The one place adapters call `fetch`: network failures and unparseable bodies become
- * classified FreeLLMErrors, aborts stay aborts, and an error answer is handed to the adapter's
- * own classifier.
+ * @module The one place adapters call `fetch` and read what comes back: network failures and
+ * unparseable bodies become classified FreeLLMErrors, aborts stay aborts, and an error answer is
+ * handed to the adapter's own classifier.
  */
+import type { z } from 'zod';
 import { FreeLLMError } from '../openai/error';
 import { headersFromErrorMetadata } from './rate-limits/headers-from-error-metadata';
 import type { AdapterCall } from './types';
@@ -49,4 +50,36 @@ export function malformedUpstream(providerId: string, what: string, cause?: unkn
     message: `${providerId} sent ${what}`,
     cause,
   });
+}
+
+/**
+ * Reads a 2xx answer's body as JSON of `schema`'s shape. A body that cannot be read, is not JSON
+ * or does not fit is a malformed answer (`mismatch` says what it should have been); an abort
+ * while reading stays an abort.
+ */
+export async function readJsonBody<Schema extends z.ZodType>(
+  response: Response,
+  schema: Schema,
+  call: Pick<AdapterCall, 'providerId' | 'signal'>,
+  mismatch = 'a response of unexpected shape',
+): Promise<z.output<Schema>> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await response.text());
+  } catch (error) {
+    if (call.signal?.aborted) throw call.signal.reason ?? error;
+    throw malformedUpstream(call.providerId, 'a response that is not JSON', error);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw malformedUpstream(call.providerId, `${mismatch}: ${parsed.error.issues[0]?.message}`);
+  return parsed.data;
+}
+
+/** One stream event's `data` as JSON; anything else is a malformed answer. */
+export function parseEventJson(data: string, providerId: string): unknown {
+  try {
+    return JSON.parse(data);
+  } catch (error) {
+    throw malformedUpstream(providerId, 'a stream event that is not JSON', error);
+  }
 }

@@ -7,7 +7,7 @@
  */
 import type { ChatCompletion, ChatCompletionChunk, ChatCompletionRequest } from '../../openai/chat';
 import type { AdapterCall, ProviderAdapter } from '../types';
-import { fetchUpstream, malformedUpstream } from '../upstream-fetch';
+import { fetchUpstream, malformedUpstream, readJsonBody } from '../upstream-fetch';
 import { anthropicMessageSchema } from './anthropic-api';
 import { classifyAnthropicError } from './classify-anthropic-error';
 import { convertAnthropicResponse } from './convert-anthropic-response';
@@ -32,15 +32,8 @@ export function createAnthropicAdapter(): ProviderAdapter {
     async complete(request, call): Promise<ChatCompletion> {
       const init = buildInit(request, call, false);
       const response = await fetchUpstream(call, `${call.baseURL}/messages`, init, classifyAnthropicError);
-      let json: unknown;
-      try {
-        json = JSON.parse(await response.text());
-      } catch (error) {
-        throw malformedUpstream(call.providerId, 'a response that is not JSON', error);
-      }
-      const parsed = anthropicMessageSchema.safeParse(json);
-      if (!parsed.success) throw malformedUpstream(call.providerId, `a response that is not a message: ${parsed.error.issues[0]?.message}`);
-      return convertAnthropicResponse(parsed.data, { model: call.model, created: Math.floor(call.now() / 1000) });
+      const message = await readJsonBody(response, anthropicMessageSchema, call, 'a response that is not a message');
+      return convertAnthropicResponse(message, { model: call.model, created: Math.floor(call.now() / 1000) });
     },
 
     async stream(request, call): Promise<AsyncIterable<ChatCompletionChunk>> {

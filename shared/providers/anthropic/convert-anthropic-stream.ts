@@ -10,7 +10,7 @@ import type { ChatCompletionChunk } from '../../openai/chat';
 import { decodeSse } from '../../sse/decode-sse';
 import { createChunkFactory, type ChunkFactory } from '../openai-chunks';
 import type { AdapterCall } from '../types';
-import { malformedUpstream } from '../upstream-fetch';
+import { malformedUpstream, parseEventJson } from '../upstream-fetch';
 import { anthropicStreamEventSchema, knownAnthropicEventTypes, type AnthropicStreamEvent, type AnthropicUsage } from './anthropic-api';
 import { classifyAnthropicStreamError } from './classify-anthropic-error';
 import { toOpenAIUsage } from './convert-anthropic-response';
@@ -25,12 +25,7 @@ interface OpenToolCall {
 
 async function* readEvents(body: ReadableStream<Uint8Array>, call: AdapterCall): AsyncGenerator<AnthropicStreamEvent> {
   for await (const { data } of decodeSse(body)) {
-    let json: unknown;
-    try {
-      json = JSON.parse(data);
-    } catch (error) {
-      throw malformedUpstream(call.providerId, 'a stream event that is not JSON', error);
-    }
+    const json = parseEventJson(data, call.providerId);
     const type = typeof json === 'object' && json !== null && 'type' in json ? json.type : undefined;
     // Anthropic may add event types; the docs ask clients to ignore those they do not know.
     if (typeof type !== 'string' || !knownAnthropicEventTypes.has(type)) continue;

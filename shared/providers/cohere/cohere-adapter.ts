@@ -4,7 +4,7 @@
  */
 import type { ChatCompletionRequest } from '../../openai/chat';
 import type { AdapterCall, ProviderAdapter } from '../types';
-import { fetchUpstream, malformedUpstream } from '../upstream-fetch';
+import { fetchUpstream, malformedUpstream, readJsonBody } from '../upstream-fetch';
 import { classifyCohereError } from './classify-cohere-error';
 import { cohereResponseSchema } from './cohere-api';
 import { convertToCohereRequest } from './convert-to-cohere-request';
@@ -22,12 +22,7 @@ export function createCohereAdapter(): ProviderAdapter {
   return {
     async complete(request, call) {
       const response = await post(request, call, false);
-      const json: unknown = await response.json().catch((error: unknown) => {
-        throw malformedUpstream(call.providerId, 'a response that is not JSON', error);
-      });
-      const parsed = cohereResponseSchema.safeParse(json);
-      if (!parsed.success) throw malformedUpstream(call.providerId, `a response of unexpected shape: ${parsed.error.issues[0]?.message}`);
-      return mapCohereResponse(parsed.data, { providerId: call.providerId, model: call.model, now: call.now() });
+      return mapCohereResponse(await readJsonBody(response, cohereResponseSchema, call), { providerId: call.providerId, model: call.model, now: call.now() });
     },
 
     async stream(request, call) {

@@ -9,7 +9,7 @@
 import type { ChatCompletionChunk } from '../../openai/chat';
 import { decodeSse } from '../../sse/decode-sse';
 import { createChunkFactory } from '../openai-chunks';
-import { malformedUpstream } from '../upstream-fetch';
+import { malformedUpstream, parseEventJson } from '../upstream-fetch';
 import { cohereStreamEventSchema, type CohereStreamEvent, type CohereUsage } from './cohere-api';
 import { classifyCohereError } from './classify-cohere-error';
 import { convertCohereUsage, finishOf, type ResponseContext } from './map-cohere-response';
@@ -70,12 +70,7 @@ export async function* readCohereStream(
 }
 
 function parseStreamEvent(data: string, context: ResponseContext): CohereStreamEvent {
-  let json: unknown;
-  try {
-    json = JSON.parse(data);
-  } catch (error) {
-    throw malformedUpstream(context.providerId, 'a stream event that is not JSON', error);
-  }
+  const json = parseEventJson(data, context.providerId);
   const parsed = cohereStreamEventSchema.safeParse(json);
   if (parsed.success) return parsed.data;
   // An untyped `{"message": …}` mid-stream is Cohere's error envelope.

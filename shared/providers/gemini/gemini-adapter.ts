@@ -5,7 +5,7 @@
  */
 import type { ChatCompletionRequest } from '../../openai/chat';
 import type { AdapterCall, ProviderAdapter } from '../types';
-import { fetchUpstream, malformedUpstream } from '../upstream-fetch';
+import { fetchUpstream, malformedUpstream, readJsonBody } from '../upstream-fetch';
 import { classifyGeminiError } from './classify-gemini-error';
 import { convertToGeminiRequest } from './convert-to-gemini-request';
 import { geminiResponseSchema } from './gemini-api';
@@ -25,12 +25,7 @@ export function createGeminiAdapter(): ProviderAdapter {
   return {
     async complete(request, call) {
       const response = await post(request, call, 'generateContent');
-      const json: unknown = await response.json().catch((error: unknown) => {
-        throw malformedUpstream(call.providerId, 'a response that is not JSON', error);
-      });
-      const parsed = geminiResponseSchema.safeParse(json);
-      if (!parsed.success) throw malformedUpstream(call.providerId, `a response of unexpected shape: ${parsed.error.issues[0]?.message}`);
-      return mapGeminiResponse(parsed.data, { providerId: call.providerId, model: call.model, now: call.now() });
+      return mapGeminiResponse(await readJsonBody(response, geminiResponseSchema, call), { providerId: call.providerId, model: call.model, now: call.now() });
     },
 
     async stream(request, call) {

@@ -9,7 +9,7 @@
 import type { ChatCompletionChunk } from '../../openai/chat';
 import { decodeSse } from '../../sse/decode-sse';
 import { createChunkFactory, type ChunkFactory } from '../openai-chunks';
-import { malformedUpstream } from '../upstream-fetch';
+import { malformedUpstream, parseEventJson } from '../upstream-fetch';
 import { classifyGeminiError, parseGeminiError } from './classify-gemini-error';
 import { geminiResponseSchema, type GeminiResponse, type GeminiUsage } from './gemini-api';
 import { completionId, convertGeminiUsage, finishOf, throwIfPromptBlocked, toolCallId, type ResponseContext } from './map-gemini-response';
@@ -49,12 +49,7 @@ export async function* readGeminiStream(
 }
 
 function parseStreamEvent(data: string, context: ResponseContext): GeminiResponse {
-  let json: unknown;
-  try {
-    json = JSON.parse(data);
-  } catch (error) {
-    throw malformedUpstream(context.providerId, 'a stream event that is not JSON', error);
-  }
+  const json = parseEventJson(data, context.providerId);
   // Errors after HTTP 200 come as `{"error":…}` or `[{"error":…}]`.
   const error = parseGeminiError(data);
   if (error) throw classifyGeminiError({ status: error.error.code ?? 500, headers: new Headers(), bodyText: data, providerId: context.providerId, now: context.now });

@@ -12,7 +12,7 @@ import {
 } from '../../openai/chat';
 import { decodeSse } from '../../sse/decode-sse';
 import type { AdapterCall, ProviderAdapter } from '../types';
-import { fetchUpstream, malformedUpstream } from '../upstream-fetch';
+import { fetchUpstream, malformedUpstream, parseEventJson, readJsonBody } from '../upstream-fetch';
 import { classifyOpenAICompatibleError } from './classify-openai-compatible-error';
 
 /** How one provider departs from OpenAI's wire format; a preset carries these as data. */
@@ -50,16 +50,7 @@ export function createOpenAICompatibleAdapter(quirks: OpenAICompatibleQuirks = {
   return {
     async complete(request, original): Promise<ChatCompletion> {
       const { response, call } = await send(request, original, false);
-      const text = await response.text();
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch (error) {
-        throw malformedUpstream(call.providerId, 'a response that is not JSON', error);
-      }
-      const parsed = chatCompletionSchema.safeParse(json);
-      if (!parsed.success) throw malformedUpstream(call.providerId, `a response that is not a chat completion: ${parsed.error.issues[0]?.message}`);
-      return parsed.data;
+      return readJsonBody(response, chatCompletionSchema, call, 'a response that is not a chat completion');
     },
 
     async stream(request, original): Promise<AsyncIterable<ChatCompletionChunk>> {
@@ -74,12 +65,7 @@ async function* readChunks(body: ReadableStream<Uint8Array>, call: AdapterCall):
   let finished = false;
   for await (const event of decodeSse(body)) {
     if (event.data === '[DONE]') return;
-    let json: unknown;
-    try {
-      json = JSON.parse(event.data);
-    } catch (error) {
-      throw malformedUpstream(call.providerId, 'a stream event that is not JSON', error);
-    }
+    const json = parseEventJson(event.data, call.providerId);
     // Some providers (OpenRouter) report failures inside a 200 stream, with the HTTP status they meant.
     if (typeof json === 'object' && json !== null && 'error' in json) {
       throw classifyOpenAICompatibleError({ status: embeddedStatus(json), headers: new Headers(), bodyText: event.data, providerId: call.providerId, now: call.now() });
