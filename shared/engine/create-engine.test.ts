@@ -204,3 +204,21 @@ describe('local servers as the last resort', () => {
     await expect(engine.keys.add({ providerId: 'nope', secret: 'gsk_aaaaaaaaaaaa' })).rejects.toMatchObject({ status: 400, param: 'providerId' });
   });
 });
+
+describe('engine.models', () => {
+  it('merges a provider’s live model list with the catalog, and falls back to the catalog when the list fails', async () => {
+    const { engine, fetch } = await engineWithKeys(
+      (call) => (new URL(call.url).host === 'api.groq.com' ? jsonResponse({ object: 'list', data: [{ id: 'brand-new-model', object: 'model', created: 1, owned_by: 'groq' }, { id: 'llama-3.3-70b-versatile', object: 'model', created: 1, owned_by: 'meta' }] }) : jsonResponse({ error: { message: 'down' } }, 500)),
+      [{ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' }, { providerId: 'cerebras', secret: 'csk-bbbbbbbbbbbb' }],
+    );
+    const answer = await engine.models({ kind: 'extension' });
+    const ids = (answer.kind === 'json' ? (answer.body as { data: { id: string }[] }).data : []).map((model) => model.id);
+    expect(ids.slice(0, 3)).toEqual(['auto', 'auto:fast', 'auto:smart']);
+    expect(ids).toContain('groq/brand-new-model');
+    expect(ids.indexOf('groq/llama-3.3-70b-versatile')).toBeLessThan(ids.indexOf('groq/brand-new-model'));
+    expect(ids).toContain('cerebras/gpt-oss-120b');
+    expect(ids).toContain('llama-3.3-70b');
+    await engine.models({ kind: 'extension' });
+    expect(fetch.calls.filter((call) => new URL(call.url).host === 'api.groq.com')).toHaveLength(1);
+  });
+});

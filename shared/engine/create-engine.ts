@@ -24,6 +24,7 @@ import type { FreeLLMDatabase } from '../store/database';
 import { createSettingsTransfer, type SettingsTransfer } from '../settings/settings-transfer';
 import { createVault, type Vault } from '../vault/vault';
 import { errorAsLastChunk } from './error-as-last-chunk';
+import { createModelLister } from './list-models';
 import type { Caller, EngineAnswer } from './engine-answer';
 
 export interface EngineHost {
@@ -54,7 +55,7 @@ export type KeyListing = KeySummary & { disabledReason?: string };
 
 export interface Engine {
   chat(body: unknown, caller: Caller, signal?: AbortSignal, options?: ChatOptions): Promise<EngineAnswer>;
-  /** OpenAI `GET /models`: `auto` plus `provider/model` for every provider the user has a key for. */
+  /** OpenAI `GET /models`: virtual models, aliases, and `provider/model` for every provider the user has a key for. */
   models(caller: Caller): Promise<EngineAnswer>;
   keys: Omit<KeyManager, 'reveal' | 'list' | 'matchStored' | 'forget'> & { list(): Promise<KeyListing[]> };
   vault: Omit<Vault, 'seal' | 'open'>;
@@ -97,6 +98,7 @@ export function createEngine(host: EngineHost): Engine {
   const { limits, models: modelSource, timers, measure } = host;
   const router = createChatRouter({ db, fetch: host.fetch, now, keys: keyRing, providers, limits, models: modelSource, timers, measure });
   const cache = createResponseCache({ db, now, crypto: host.crypto });
+  const modelLister = createModelLister({ keys: keyRing, providers, settings: router.settings, fetch: host.fetch, now });
 
   const requestLog = createRequestLogWriter(db, now);
 
@@ -173,14 +175,7 @@ export function createEngine(host: EngineHost): Engine {
       const error = toFreeLLMError(thrown);
       return { kind: 'json', status: error.status, headers: {}, body: error.toBody() };
     }
-    const created = Math.floor(now() / 1000);
-    const providerIds = [...new Set((await keyRing.list()).filter((key) => key.enabled).map((key) => key.providerId))];
-    const served = (await Promise.all(providerIds.map((id) => providers.resolve(id)))).filter((provider) => provider !== undefined);
-    const data = [
-      { id: 'auto', object: 'model', created, owned_by: 'freellm' },
-      ...served.map((provider) => ({ id: `${provider.id}/${provider.defaultModel}`, object: 'model', created, owned_by: provider.id })),
-    ];
-    return { kind: 'json', status: 200, headers: {}, body: { object: 'list', data } };
+    return { kind: 'json', status: 200, headers: {}, body: await modelLister.list() };
   }
 
   return {
