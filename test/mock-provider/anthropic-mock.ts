@@ -13,27 +13,17 @@
  * (`any` or `tool`), the answer is a call to it with `{"text": <last user text>}`. A message
  * containing "slowly" streams one word every 150 ms, so a test can abort mid-stream.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type ServerResponse } from 'node:http';
+import { readJsonRequest, recordCall, serveMock, writeWords, type BaseMockCall, type MockProvider } from './mock-server';
 
-export interface AnthropicMockCall {
-  path: string;
+export interface AnthropicMockCall extends BaseMockCall {
   apiKey: string | undefined;
   anthropicVersion: string | undefined;
   browserAccess: string | undefined;
-  body: Record<string, unknown>;
-  /** The client went away before the answer was complete. */
-  aborted: boolean;
-  completed: boolean;
 }
 
-export interface AnthropicMock {
-  /** Ends in `/v1`, like `https://api.anthropic.com/v1`. */
-  baseURL: string;
-  calls: AnthropicMockCall[];
-  reset(): void;
-  close(): Promise<void>;
-}
+/** `baseURL` ends in `/v1`, like `https://api.anthropic.com/v1`. */
+export type AnthropicMock = MockProvider<AnthropicMockCall>;
 
 interface Block {
   type: string;
@@ -68,32 +58,20 @@ function sse(payload: { type: string } & Record<string, unknown>): string {
   return `event: ${payload.type}\ndata: ${JSON.stringify(payload)}\n\n`;
 }
 
-async function readBody(request: IncomingMessage): Promise<string> {
-  let text = '';
-  for await (const chunk of request) text += chunk;
-  return text;
-}
-
 export async function startAnthropicMock(): Promise<AnthropicMock> {
   const calls: AnthropicMockCall[] = [];
   let counter = 0;
 
   const server = createServer(async (request, response) => {
-    const body = JSON.parse((await readBody(request)) || '{}') as Record<string, unknown>;
+    const body = await readJsonRequest(request);
     const header = (name: string) => request.headers[name] as string | undefined;
-    const call: AnthropicMockCall = {
+    const call = recordCall(calls, {
       path: request.url ?? '',
       apiKey: header('x-api-key'),
       anthropicVersion: header('anthropic-version'),
       browserAccess: header('anthropic-dangerous-direct-browser-access'),
       body,
-      aborted: false,
-      completed: false,
-    };
-    calls.push(call);
-    response.on('close', () => {
-      if (!response.writableFinished) call.aborted = true;
-    });
+    }, response);
     const key = call.apiKey ?? '';
     if (request.method !== 'POST' || request.url !== '/v1/messages') return sendError(response, 404, 'not_found_error', 'Not found');
     if (!call.apiKey) return sendError(response, 401, 'authentication_error', 'x-api-key header is required');
@@ -138,15 +116,13 @@ export async function startAnthropicMock(): Promise<AnthropicMock> {
     } else {
       response.write(sse({ type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }));
       response.write(sse({ type: 'ping' }));
-      const delayMs = prompt.includes('slowly') ? 150 : 0;
-      for (const [index, word] of words.entries()) {
-        if (response.destroyed) return;
-        if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
-        if (index === 1 && key.startsWith('mock-midstream')) {
-          response.end(sse({ type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } }));
-          return;
-        }
-        response.write(sse({ type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: word } }));
+      // A `mock-midstream` key gets the first word, then an error event in place of the rest.
+      const failMidstream = key.startsWith('mock-midstream') && words.length > 1;
+      const sent = failMidstream ? words.slice(0, 1) : words;
+      if (!(await writeWords(response, sent, prompt.includes('slowly'), (word) => sse({ type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: word } })))) return;
+      if (failMidstream) {
+        response.end(sse({ type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } }));
+        return;
       }
     }
     response.write(sse({ type: 'content_block_stop', index: 0 }));
@@ -155,15 +131,5 @@ export async function startAnthropicMock(): Promise<AnthropicMock> {
     call.completed = true;
   });
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    baseURL: `http://127.0.0.1:${port}/v1`,
-    calls,
-    reset: () => calls.splice(0),
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
-  };
+  return serveMock(server, calls, '/v1');
 }

@@ -11,25 +11,15 @@
  * When `tool_choice` is REQUIRED, the answer calls the first tool with `{"text": <last user text>}`.
  * A message containing "slowly" streams one word every 150 ms, so a test can abort mid-stream.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type ServerResponse } from 'node:http';
+import { readJsonRequest, recordCall, serveMock, writeWords, type BaseMockCall, type MockProvider } from './mock-server';
 
-export interface CohereMockCall {
-  path: string;
+export interface CohereMockCall extends BaseMockCall {
   authorization: string | undefined;
-  body: Record<string, unknown>;
-  /** The client went away before the answer was complete. */
-  aborted: boolean;
-  completed: boolean;
 }
 
-export interface CohereMock {
-  /** Ends in `/v2`, like `https://api.cohere.com/v2`. */
-  baseURL: string;
-  calls: CohereMockCall[];
-  reset(): void;
-  close(): Promise<void>;
-}
+/** `baseURL` ends in `/v2`, like `https://api.cohere.com/v2`. */
+export type CohereMock = MockProvider<CohereMockCall>;
 
 function lastUserText(body: Record<string, unknown>): string {
   const messages = Array.isArray(body.messages) ? (body.messages as { role: string; content: string | { type: string; text?: string }[] }[]) : [];
@@ -43,23 +33,13 @@ function sendError(response: ServerResponse, status: number, message: string): v
   response.end(JSON.stringify({ id: 'mock-error-id', message }));
 }
 
-async function readBody(request: IncomingMessage): Promise<string> {
-  let text = '';
-  for await (const chunk of request) text += chunk;
-  return text;
-}
-
 export async function startCohereMock(): Promise<CohereMock> {
   const calls: CohereMockCall[] = [];
   let counter = 0;
 
   const server = createServer(async (request, response) => {
-    const body = JSON.parse((await readBody(request)) || '{}') as Record<string, unknown>;
-    const call: CohereMockCall = { path: request.url ?? '', authorization: request.headers.authorization, body, aborted: false, completed: false };
-    calls.push(call);
-    response.on('close', () => {
-      if (!response.writableFinished) call.aborted = true;
-    });
+    const body = await readJsonRequest(request);
+    const call = recordCall(calls, { path: request.url ?? '', authorization: request.headers.authorization, body }, response);
     const key = request.headers.authorization?.replace(/^Bearer /i, '') ?? '';
     if (request.method !== 'POST' || request.url !== '/v2/chat') return sendError(response, 404, `Unknown path ${request.url}`);
     if (key === '' || key.startsWith('mock-invalid')) return sendError(response, 401, 'invalid api token');
@@ -94,12 +74,7 @@ export async function startCohereMock(): Promise<CohereMock> {
       response.write(event({ type: 'tool-call-end', index: 0 }));
     } else {
       response.write(event({ type: 'content-start', index: 0, delta: { message: { content: { type: 'text', text: '' } } } }));
-      const delayMs = prompt.includes('slowly') ? 150 : 0;
-      for (const word of words) {
-        if (response.destroyed) return;
-        if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
-        response.write(event({ type: 'content-delta', index: 0, delta: { message: { content: { text: word } } } }));
-      }
+      if (!(await writeWords(response, words, prompt.includes('slowly'), (word) => event({ type: 'content-delta', index: 0, delta: { message: { content: { text: word } } } })))) return;
       response.write(event({ type: 'content-end', index: 0 }));
     }
     response.write(event({ type: 'message-end', delta: { finish_reason: finishReason, usage } }));
@@ -107,15 +82,5 @@ export async function startCohereMock(): Promise<CohereMock> {
     call.completed = true;
   });
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    baseURL: `http://127.0.0.1:${port}/v2`,
-    calls,
-    reset: () => calls.splice(0),
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
-  };
+  return serveMock(server, calls, '/v2');
 }

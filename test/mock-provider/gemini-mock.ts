@@ -14,25 +14,15 @@
  * with `{"text": <last user text>}`. A message containing "slowly" streams one word every 150 ms,
  * so a test can abort mid-stream.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type ServerResponse } from 'node:http';
+import { readJsonRequest, recordCall, serveMock, writeWords, type BaseMockCall, type MockProvider } from './mock-server';
 
-export interface GeminiMockCall {
-  path: string;
+export interface GeminiMockCall extends BaseMockCall {
   apiKey: string | undefined;
-  body: Record<string, unknown>;
-  /** The client went away before the answer was complete. */
-  aborted: boolean;
-  completed: boolean;
 }
 
-export interface GeminiMock {
-  /** Ends in `/v1beta`, like `https://generativelanguage.googleapis.com/v1beta`. */
-  baseURL: string;
-  calls: GeminiMockCall[];
-  reset(): void;
-  close(): Promise<void>;
-}
+/** `baseURL` ends in `/v1beta`, like `https://generativelanguage.googleapis.com/v1beta`. */
+export type GeminiMock = MockProvider<GeminiMockCall>;
 
 interface Part {
   text?: string;
@@ -60,25 +50,15 @@ function sendError(response: ServerResponse, code: number, status: string, messa
   response.end(JSON.stringify({ error: { code, message, status, details } }));
 }
 
-async function readBody(request: IncomingMessage): Promise<string> {
-  let text = '';
-  for await (const chunk of request) text += chunk;
-  return text;
-}
-
 export async function startGeminiMock(): Promise<GeminiMock> {
   const calls: GeminiMockCall[] = [];
   let counter = 0;
 
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    const body = JSON.parse((await readBody(request)) || '{}') as Record<string, unknown>;
+    const body = await readJsonRequest(request);
     const apiKey = (request.headers['x-goog-api-key'] as string | undefined) ?? url.searchParams.get('key') ?? undefined;
-    const call: GeminiMockCall = { path: `${url.pathname}${url.search}`, apiKey, body, aborted: false, completed: false };
-    calls.push(call);
-    response.on('close', () => {
-      if (!response.writableFinished) call.aborted = true;
-    });
+    const call = recordCall(calls, { path: `${url.pathname}${url.search}`, apiKey, body }, response);
     const route = /^\/v1beta\/models\/([^/:]+):(generateContent|streamGenerateContent)$/.exec(url.pathname);
     if (request.method !== 'POST' || !route) return sendError(response, 404, 'NOT_FOUND', `Unknown path ${url.pathname}`);
     if (!apiKey) return sendError(response, 403, 'PERMISSION_DENIED', 'Method doesn\'t allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API.');
@@ -124,25 +104,11 @@ export async function startGeminiMock(): Promise<GeminiMock> {
       call.completed = true;
       return;
     }
-    const delayMs = prompt.includes('slowly') ? 150 : 0;
-    for (const [index, word] of words.entries()) {
-      if (response.destroyed) return;
-      if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
-      response.write(event(answer([{ text: word }], index === words.length - 1 ? 'STOP' : undefined, index + 1)));
-    }
+    const last = words.length - 1;
+    if (!(await writeWords(response, words, prompt.includes('slowly'), (word, index) => event(answer([{ text: word }], index === last ? 'STOP' : undefined, index + 1))))) return;
     response.end();
     call.completed = true;
   });
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    baseURL: `http://127.0.0.1:${port}/v1beta`,
-    calls,
-    reset: () => calls.splice(0),
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
-  };
+  return serveMock(server, calls, '/v1beta');
 }

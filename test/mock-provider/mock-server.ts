@@ -1,18 +1,64 @@
-/** What every mock provider shares: reading a request body and living on 127.0.0.1. */
-import type { IncomingMessage, Server } from 'node:http';
+/**
+ * What every mock provider shares: reading a JSON request, recording the call (and whether the
+ * client went away mid-answer), streaming an answer word by word, and living on 127.0.0.1.
+ */
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export async function readBody(request: IncomingMessage): Promise<string> {
-  let text = '';
-  for await (const chunk of request) text += chunk;
-  return text;
+/** What every mock records of a call; each mock adds the headers its provider reads the key from. */
+export interface BaseMockCall {
+  path: string;
+  body: Record<string, unknown>;
+  /** The client went away before the answer was complete. */
+  aborted: boolean;
+  completed: boolean;
 }
 
-export async function listenOnLoopback(server: Server): Promise<{ origin: string; close(): Promise<void> }> {
+export interface MockProvider<Call> {
+  baseURL: string;
+  calls: Call[];
+  reset(): void;
+  close(): Promise<void>;
+}
+
+/** How long a "slowly" answer waits before each word, so a test can abort mid-stream. */
+const SLOW_WORD_MS = 150;
+
+/** The request body as a JSON object; an empty body is `{}`. */
+export async function readJsonRequest(request: IncomingMessage): Promise<Record<string, unknown>> {
+  let text = '';
+  for await (const chunk of request) text += chunk;
+  return JSON.parse(text || '{}') as Record<string, unknown>;
+}
+
+/** Records a call as not yet completed, and marks it aborted if the client leaves before the end. */
+export function recordCall<Call extends BaseMockCall>(calls: Call[], fields: Omit<Call, 'aborted' | 'completed'>, response: ServerResponse): Call {
+  const call = { ...fields, aborted: false, completed: false } as Call;
+  calls.push(call);
+  response.on('close', () => {
+    if (!response.writableFinished) call.aborted = true;
+  });
+  return call;
+}
+
+/** Writes one stream event per word (slowly: 150 ms before each); false once the client has gone. */
+export async function writeWords(response: ServerResponse, words: string[], slowly: boolean, eventOf: (word: string, index: number) => string): Promise<boolean> {
+  for (const [index, word] of words.entries()) {
+    if (response.destroyed) return false;
+    if (slowly) await new Promise((resolve) => setTimeout(resolve, SLOW_WORD_MS));
+    response.write(eventOf(word, index));
+  }
+  return true;
+}
+
+/** Listens on a free 127.0.0.1 port; `basePath` is the API root, e.g. `/v1`. */
+export async function serveMock<Call>(server: Server, calls: Call[], basePath: string): Promise<MockProvider<Call>> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    origin: `http://127.0.0.1:${port}`,
+    baseURL: `http://127.0.0.1:${port}${basePath}`,
+    calls,
+    reset: () => calls.splice(0),
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

@@ -11,23 +11,14 @@
  * "Tool said: <result>". A message containing "slowly" streams one word every 150 ms.
  */
 import { createServer, type ServerResponse } from 'node:http';
-import { listenOnLoopback, readBody } from './mock-server';
+import { readJsonRequest, recordCall, serveMock, writeWords, type BaseMockCall, type MockProvider } from './mock-server';
 
-export interface MockCall {
-  path: string;
+export interface MockCall extends BaseMockCall {
   authorization: string | undefined;
-  body: Record<string, unknown>;
-  /** The client went away before the answer was complete. */
-  aborted: boolean;
-  completed: boolean;
 }
 
-export interface OpenAIMock {
-  baseURL: string;
-  calls: MockCall[];
-  reset(): void;
-  close(): Promise<void>;
-}
+/** `baseURL` ends in `/v1`, like `https://api.openai.com/v1`. */
+export type OpenAIMock = MockProvider<MockCall>;
 
 interface Message {
   role: string;
@@ -67,12 +58,8 @@ export async function startOpenAIMock(options: { cors?: boolean } = {}): Promise
       response.writeHead(204, corsHeaders).end();
       return;
     }
-    const body = JSON.parse((await readBody(request)) || '{}') as Record<string, unknown>;
-    const call: MockCall = { path: request.url ?? '', authorization: request.headers.authorization, body, aborted: false, completed: false };
-    calls.push(call);
-    response.on('close', () => {
-      if (!response.writableFinished) call.aborted = true;
-    });
+    const body = await readJsonRequest(request);
+    const call = recordCall(calls, { path: request.url ?? '', authorization: request.headers.authorization, body }, response);
     const key = request.headers.authorization?.replace(/^Bearer /, '') ?? '';
     const sendError = (status: number, error: Record<string, unknown>, headers: Record<string, string> = {}) => sendErrorBody(response, status, error, { ...corsHeaders, ...headers });
     if (request.method !== 'POST' || request.url !== '/v1/chat/completions') {
@@ -105,7 +92,6 @@ export async function startOpenAIMock(options: { cors?: boolean } = {}): Promise
     response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', ...corsHeaders });
     const chunk = (delta: Record<string, unknown>, finish: string | null) =>
       `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }] })}\n\n`;
-    const delayMs = 'text' in answer && answer.text.includes('slowly') ? 150 : 0;
     response.write(chunk({ role: 'assistant', content: '' }, null));
     if ('tool' in answer) {
       response.write(chunk({ tool_calls: [{ index: 0, id: answer.tool.id, type: 'function', function: { name: answer.tool.name, arguments: '' } }] }, null));
@@ -113,11 +99,8 @@ export async function startOpenAIMock(options: { cors?: boolean } = {}): Promise
         response.write(chunk({ tool_calls: [{ index: 0, function: { arguments: piece } }] }, null));
       }
     }
-    for (const word of words) {
-      if (response.destroyed) return;
-      if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
-      response.write(chunk({ content: word }, null));
-    }
+    const slowly = 'text' in answer && answer.text.includes('slowly');
+    if (!(await writeWords(response, words, slowly, (word) => chunk({ content: word }, null)))) return;
     response.write(chunk({}, finishReason));
     const streamOptions = body.stream_options as { include_usage?: boolean } | undefined;
     if (streamOptions?.include_usage) {
@@ -127,6 +110,5 @@ export async function startOpenAIMock(options: { cors?: boolean } = {}): Promise
     call.completed = true;
   });
 
-  const listening = await listenOnLoopback(server);
-  return { baseURL: `${listening.origin}/v1`, calls, reset: () => calls.splice(0), close: listening.close };
+  return serveMock(server, calls, '/v1');
 }
