@@ -1,59 +1,38 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ChatCompletionChunk, ChatCompletionRequest } from '../../shared/openai/chat';
+import { describe, expect, it } from 'vitest';
 import { createCohereAdapter } from '../../shared/providers/cohere/cohere-adapter';
-import type { AdapterCall } from '../../shared/providers/types';
 import { collect } from '../../shared/testing/fake-fetch';
-import { startCohereMock, type CohereMock } from './cohere-mock';
+import { startCohereMock } from './cohere-mock';
+import { chatRequest, streamedText, useMockProvider } from './mock-test-kit';
 
-let mock: CohereMock;
-beforeAll(async () => {
-  mock = await startCohereMock();
-});
-afterAll(() => mock.close());
-beforeEach(() => mock.reset());
-
+const kit = useMockProvider(startCohereMock, { model: 'command-mock', providerId: 'cohere' });
+const { call } = kit;
 const adapter = createCohereAdapter();
-const request = (text: string, extra: Partial<ChatCompletionRequest> = {}): ChatCompletionRequest => ({
-  model: 'auto',
-  messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: text }],
-  ...extra,
-});
-// The real global fetch, against 127.0.0.1 only.
-const call = (apiKey = 'mock-key-1'): AdapterCall => ({
-  fetch: (input, init) => fetch(input, init),
-  baseURL: mock.baseURL,
-  apiKey,
-  model: 'command-mock',
-  providerId: 'cohere',
-  now: () => 1_764_000_000_000,
-});
-const text = (chunks: ChatCompletionChunk[]) => chunks.map((chunk) => chunk.choices[0]?.delta.content ?? '').join('');
 
 describe('Cohere mock through the Cohere adapter', () => {
   it('echoes the last user message as a completion, and records the call', async () => {
-    const completion = await adapter.complete(request('hello there'), call());
+    const completion = await adapter.complete(chatRequest('hello there'), call());
     expect(completion.choices[0]).toMatchObject({ message: { role: 'assistant', content: 'Echo: hello there' }, finish_reason: 'stop' });
     expect(completion.usage).toEqual({ prompt_tokens: 102, completion_tokens: 3, total_tokens: 105 });
-    expect(mock.calls).toHaveLength(1);
-    expect(mock.calls[0]).toMatchObject({
+    expect(kit.mock.calls).toHaveLength(1);
+    expect(kit.mock.calls[0]).toMatchObject({
       path: '/v2/chat', authorization: 'Bearer mock-key-1', completed: true,
       body: { model: 'command-mock', stream: false, messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'hello there' }] },
     });
   });
 
   it('streams the echo, with usage when asked', async () => {
-    const chunks = await collect(await adapter.stream(request('hello world', { stream: true, stream_options: { include_usage: true } }), call()));
+    const chunks = await collect(await adapter.stream(chatRequest('hello world', { stream: true, stream_options: { include_usage: true } }), call()));
     expect(chunks[0]?.choices[0]?.delta).toEqual({ role: 'assistant', content: '' });
-    expect(text(chunks)).toBe('Echo: hello world');
+    expect(streamedText(chunks)).toBe('Echo: hello world');
     expect(chunks.at(-2)?.choices[0]?.finish_reason).toBe('stop');
     expect(chunks.at(-1)).toMatchObject({ choices: [], usage: { prompt_tokens: 102, completion_tokens: 3, total_tokens: 105 } });
   });
 
   it('answers a forced tool choice with a tool call, streamed or not', async () => {
     const tools = [{ type: 'function' as const, function: { name: 'shout', parameters: { type: 'object', properties: { text: { type: 'string' } } } } }];
-    const completion = await adapter.complete(request('hi', { tools, tool_choice: 'required' }), call());
+    const completion = await adapter.complete(chatRequest('hi', { tools, tool_choice: 'required' }), call());
     expect(completion.choices[0]).toMatchObject({ message: { content: null, tool_calls: [{ id: expect.stringMatching(/^shout_mock\d+$/), function: { name: 'shout', arguments: '{"text":"hi"}' } }] }, finish_reason: 'tool_calls' });
-    const chunks = await collect(await adapter.stream(request('hi', { stream: true, tools, tool_choice: 'required' }), call()));
+    const chunks = await collect(await adapter.stream(chatRequest('hi', { stream: true, tools, tool_choice: 'required' }), call()));
     const id = chunks[1]?.choices[0]?.delta.tool_calls?.[0]?.id;
     expect(id).toMatch(/^shout_mock\d+$/);
     expect(chunks.slice(1, 3).map((chunk) => chunk.choices[0]?.delta)).toEqual([
@@ -67,19 +46,19 @@ describe('Cohere mock through the Cohere adapter', () => {
     ['mock-invalid-1', { status: 401, kind: 'auth' }],
     ['mock-limited-1', { status: 429, kind: 'rate_limit' }],
   ])('classifies what key %s gets', async (key, expected) => {
-    await expect(adapter.complete(request('hi'), call(key))).rejects.toMatchObject({ provider: 'cohere', ...expected });
-    await expect(adapter.stream(request('hi', { stream: true }), call(key))).rejects.toMatchObject(expected);
+    await expect(adapter.complete(chatRequest('hi'), call(key))).rejects.toMatchObject({ provider: 'cohere', ...expected });
+    await expect(adapter.stream(chatRequest('hi', { stream: true }), call(key))).rejects.toMatchObject(expected);
   });
 
   it('stops sending when the caller aborts mid-stream', async () => {
     const controller = new AbortController();
-    const chunks = await adapter.stream(request('please answer slowly now', { stream: true }), { ...call(), signal: controller.signal });
+    const chunks = await adapter.stream(chatRequest('please answer slowly now', { stream: true }), { ...call(), signal: controller.signal });
     for await (const chunk of chunks) {
       if (chunk.choices[0]?.delta.content) {
         controller.abort();
         break;
       }
     }
-    await expect.poll(() => mock.calls[0]?.aborted).toBe(true);
+    await expect.poll(() => kit.mock.calls[0]?.aborted).toBe(true);
   });
 });

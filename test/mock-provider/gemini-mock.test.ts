@@ -1,60 +1,39 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ChatCompletionChunk, ChatCompletionRequest } from '../../shared/openai/chat';
+import { describe, expect, it } from 'vitest';
 import { createGeminiAdapter } from '../../shared/providers/gemini/gemini-adapter';
-import type { AdapterCall } from '../../shared/providers/types';
 import { collect } from '../../shared/testing/fake-fetch';
-import { startGeminiMock, type GeminiMock } from './gemini-mock';
+import { startGeminiMock } from './gemini-mock';
+import { chatRequest, streamedText, useMockProvider } from './mock-test-kit';
 
-let mock: GeminiMock;
-beforeAll(async () => {
-  mock = await startGeminiMock();
-});
-afterAll(() => mock.close());
-beforeEach(() => mock.reset());
-
+const kit = useMockProvider(startGeminiMock, { model: 'gemini-mock', providerId: 'gemini' });
+const { call } = kit;
 const adapter = createGeminiAdapter();
-const request = (text: string, extra: Partial<ChatCompletionRequest> = {}): ChatCompletionRequest => ({
-  model: 'auto',
-  messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: text }],
-  ...extra,
-});
-// The real global fetch, against 127.0.0.1 only.
-const call = (apiKey = 'mock-key-1'): AdapterCall => ({
-  fetch: (input, init) => fetch(input, init),
-  baseURL: mock.baseURL,
-  apiKey,
-  model: 'gemini-mock',
-  providerId: 'gemini',
-  now: () => 1_764_000_000_000,
-});
-const text = (chunks: ChatCompletionChunk[]) => chunks.map((chunk) => chunk.choices[0]?.delta.content ?? '').join('');
 
 describe('Gemini mock through the Gemini adapter', () => {
   it('echoes the last user message as a completion, and records the call with the key in a header', async () => {
-    const completion = await adapter.complete(request('hello there'), call());
+    const completion = await adapter.complete(chatRequest('hello there'), call());
     expect(completion.choices[0]).toMatchObject({ message: { role: 'assistant', content: 'Echo: hello there' }, finish_reason: 'stop' });
     expect(completion.usage).toEqual({ prompt_tokens: 2, completion_tokens: 3, total_tokens: 5 });
-    expect(mock.calls).toHaveLength(1);
-    expect(mock.calls[0]).toMatchObject({
+    expect(kit.mock.calls).toHaveLength(1);
+    expect(kit.mock.calls[0]).toMatchObject({
       path: '/v1beta/models/gemini-mock:generateContent', apiKey: 'mock-key-1', completed: true,
       body: { systemInstruction: { parts: [{ text: 'Be brief.' }] }, contents: [{ role: 'user', parts: [{ text: 'hello there' }] }] },
     });
   });
 
   it('streams the echo over SSE that ends at EOF, with usage when asked', async () => {
-    const chunks = await collect(await adapter.stream(request('hello world', { stream: true, stream_options: { include_usage: true } }), call()));
-    expect(mock.calls[0]?.path).toBe('/v1beta/models/gemini-mock:streamGenerateContent?alt=sse');
+    const chunks = await collect(await adapter.stream(chatRequest('hello world', { stream: true, stream_options: { include_usage: true } }), call()));
+    expect(kit.mock.calls[0]?.path).toBe('/v1beta/models/gemini-mock:streamGenerateContent?alt=sse');
     expect(chunks[0]?.choices[0]?.delta).toEqual({ role: 'assistant', content: '' });
-    expect(text(chunks)).toBe('Echo: hello world');
+    expect(streamedText(chunks)).toBe('Echo: hello world');
     expect(chunks.at(-2)?.choices[0]?.finish_reason).toBe('stop');
     expect(chunks.at(-1)).toMatchObject({ choices: [], usage: { prompt_tokens: 2, completion_tokens: 3, total_tokens: 5 } });
   });
 
   it('answers a forced tool choice with a tool call, streamed or not', async () => {
     const tools = [{ type: 'function' as const, function: { name: 'shout', parameters: { type: 'object', properties: { text: { type: 'string' } } } } }];
-    const completion = await adapter.complete(request('hi', { tools, tool_choice: 'required' }), call());
+    const completion = await adapter.complete(chatRequest('hi', { tools, tool_choice: 'required' }), call());
     expect(completion.choices[0]).toMatchObject({ message: { content: null, tool_calls: [{ type: 'function', function: { name: 'shout', arguments: '{"text":"hi"}' } }] }, finish_reason: 'tool_calls' });
-    const chunks = await collect(await adapter.stream(request('hi', { stream: true, tools, tool_choice: 'required' }), call()));
+    const chunks = await collect(await adapter.stream(chatRequest('hi', { stream: true, tools, tool_choice: 'required' }), call()));
     expect(chunks[1]?.choices[0]?.delta.tool_calls?.[0]).toMatchObject({ index: 0, id: expect.stringMatching(/^call_/), function: { name: 'shout', arguments: '' } });
     expect(chunks.at(-1)?.choices[0]?.finish_reason).toBe('tool_calls');
   });
@@ -63,19 +42,19 @@ describe('Gemini mock through the Gemini adapter', () => {
     ['mock-invalid-1', { status: 400, kind: 'auth', code: 'API_KEY_INVALID' }],
     ['mock-limited-1', { status: 429, kind: 'rate_limit', retryAfterMs: 20_000 }],
   ])('classifies what key %s gets', async (key, expected) => {
-    await expect(adapter.complete(request('hi'), call(key))).rejects.toMatchObject({ provider: 'gemini', ...expected });
-    await expect(adapter.stream(request('hi', { stream: true }), call(key))).rejects.toMatchObject(expected);
+    await expect(adapter.complete(chatRequest('hi'), call(key))).rejects.toMatchObject({ provider: 'gemini', ...expected });
+    await expect(adapter.stream(chatRequest('hi', { stream: true }), call(key))).rejects.toMatchObject(expected);
   });
 
   it('stops sending when the caller aborts mid-stream', async () => {
     const controller = new AbortController();
-    const chunks = await adapter.stream(request('please answer slowly now', { stream: true }), { ...call(), signal: controller.signal });
+    const chunks = await adapter.stream(chatRequest('please answer slowly now', { stream: true }), { ...call(), signal: controller.signal });
     for await (const chunk of chunks) {
       if (chunk.choices[0]?.delta.content) {
         controller.abort();
         break;
       }
     }
-    await expect.poll(() => mock.calls[0]?.aborted).toBe(true);
+    await expect.poll(() => kit.mock.calls[0]?.aborted).toBe(true);
   });
 });
