@@ -38,6 +38,9 @@ async function dispatch(engine: Engine, request: UiRequest): Promise<unknown> {
     case 'health': return engine.health();
     case 'cache.stats': return engine.cache.stats();
     case 'cache.clear': return engine.cache.clear();
+    case 'cache.configure': return engine.cache.configure({ ttlMs: request.ttlMs, maxStoredBytes: request.maxStoredBytes });
+    case 'limits.get': return engine.limits.get();
+    case 'limits.save': return engine.limits.save(request.limits);
     case 'routing.settings': return engine.routing.settings();
     case 'routing.save': return engine.routing.saveSettings(request.settings);
   }

@@ -222,3 +222,21 @@ describe('engine.models', () => {
     expect(fetch.calls.filter((call) => new URL(call.url).host === 'api.groq.com')).toHaveLength(1);
   });
 });
+
+describe('the user’s own limits', () => {
+  it('win over the catalog: a daily cap the user set is respected without asking the provider', async () => {
+    const { engine, fetch } = await engineWithKeys(() => jsonResponse(completion('ok')), [{ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' }]);
+    await engine.limits.save({ groq: { rpd: 1 } });
+    expect((await engine.chat({ ...userMessage('one'), freellm: { cache: 'no-store' } }, { kind: 'extension' })).status).toBe(200);
+    const second = await engine.chat({ ...userMessage('two'), freellm: { cache: 'no-store' } }, { kind: 'extension' });
+    expect(second.status).toBe(429);
+    expect(fetch.calls).toHaveLength(1);
+    expect(await engine.limits.get()).toEqual({ groq: { rpd: 1 } });
+  });
+
+  it('refuses an override that names no provider, naming the field', async () => {
+    const { engine } = await engineWithKeys(() => jsonResponse(completion('ok')), []);
+    await expect(engine.limits.save({ 'Not A Provider!': { rpm: 1 } })).rejects.toMatchObject({ status: 400 });
+    await expect(engine.limits.save({ groq: { rpm: -1 } })).rejects.toMatchObject({ param: 'limits.groq.rpm' });
+  });
+});

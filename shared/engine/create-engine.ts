@@ -7,7 +7,8 @@ import { createOriginGrants, type OriginGrants } from '../grants/origin-grants';
 import { createEnvImport, type EnvImport } from '../keys/env-import';
 import { createKeyRing, type KeyManager } from '../keys/key-ring';
 import type { KeySummary } from '../keys/stored-key';
-import { createResponseCache, replayAsChunks, type ResponseCache } from '../cache';
+import { z } from 'zod';
+import { createResponseCache, replayAsChunks, type CacheSettings, type ResponseCache } from '../cache';
 import { chatCompletionRequestSchema, type ChatCompletion, type ChatCompletionChunk, type ChatCompletionRequest } from '../openai/chat';
 import { invalidRequest, toFreeLLMError } from '../openai/error';
 import { createProviderDirectory, type ProviderDirectory } from '../providers/provider-directory';
@@ -19,6 +20,9 @@ import { createChatRouter, type ChatRouterDeps } from '../router/chat-router';
 import { failureAnswer } from '../router/failure-answer';
 import type { RoutingSettings } from '../router/routing-settings';
 import type { KeyNotice } from '../usage/key-notices';
+import { withUserLimits, type UserLimits } from '../usage/usage-limits';
+import { createUserLimitsStore } from '../usage/user-limits-store';
+import { catalogLimitSource } from '../router/catalog-sources';
 import type { HealthEntry } from '../usage/usage-ledger';
 import type { FreeLLMDatabase } from '../store/database';
 import { createSettingsTransfer, type SettingsTransfer } from '../settings/settings-transfer';
@@ -73,8 +77,13 @@ export interface Engine {
   };
   /** Passive health and usage per (provider, key, model), and why keys were disabled. */
   health(): Promise<{ models: HealthEntry[]; notices: KeyNotice[] }>;
-  cache: Pick<ResponseCache, 'stats' | 'clear' | 'configure'>;
+  cache: Pick<ResponseCache, 'stats' | 'clear'> & { configure(settings: CacheSettings): Promise<void> };
+  /** The user's rate-limit overrides (they beat the catalog and what was learned). */
+  limits: { get(): Promise<UserLimits>; save(input: unknown): Promise<UserLimits> };
 }
+
+const CACHE_SETTING_ID = 'cache';
+const cacheSettingsSchema = z.object({ ttlMs: z.number().int().positive().optional(), maxStoredBytes: z.number().int().positive().optional() });
 
 /** Stands in for the key of a local server, which needs none; never sent anywhere. */
 const LOCAL_SERVER_PLACEHOLDER = 'local-server-needs-no-key';
@@ -95,9 +104,18 @@ export function createEngine(host: EngineHost): Engine {
   const providers = createProviderDirectory(db, newId);
   const origins = createOriginGrants(db, now);
   const settingsTransfer = createSettingsTransfer({ db, vault, keyRing, crypto: host.crypto, now, newId });
-  const { limits, models: modelSource, timers, measure } = host;
+  const { models: modelSource, timers, measure } = host;
+  const userLimits = createUserLimitsStore(db);
+  const limits = withUserLimits(host.limits ?? catalogLimitSource, userLimits.current);
   const router = createChatRouter({ db, fetch: host.fetch, now, keys: keyRing, providers, limits, models: modelSource, timers, measure });
   const cache = createResponseCache({ db, now, crypto: host.crypto });
+  // The user's cache settings (TTL, stored-size cap) live in the `settings` row `cache`.
+  let cacheSettingsLoaded: Promise<void> | undefined;
+  const loadCacheSettings = () =>
+    (cacheSettingsLoaded ??= db.settings.get(CACHE_SETTING_ID).then((row) => {
+      const parsed = cacheSettingsSchema.safeParse(row?.value);
+      if (parsed.success) cache.configure(parsed.data);
+    }, () => undefined));
   const modelLister = createModelLister({ keys: keyRing, providers, settings: router.settings, fetch: host.fetch, now });
 
   const requestLog = createRequestLogWriter(db, now);
@@ -141,6 +159,7 @@ export function createEngine(host: EngineHost): Engine {
     try {
       await authorize(caller, true);
       request = parseRequest(body);
+      await Promise.all([userLimits.load(), loadCacheSettings()]);
       const stream = request.stream === true;
       const includeUsage = request.stream_options?.include_usage === true;
       const policy = cache.policyFor(request, options?.headers);
@@ -229,12 +248,30 @@ export function createEngine(host: EngineHost): Engine {
         // The import wrote these tables directly.
         providers.forget();
         origins.forget();
+        userLimits.forget();
         return summary;
       },
     },
     requestLog: (limit = 100) => requestLog.recent(limit),
     routing: { settings: router.settings, saveSettings: router.saveSettings },
-    cache: { stats: cache.stats, clear: cache.clear, configure: cache.configure },
+    cache: {
+      stats: cache.stats,
+      clear: cache.clear,
+      async configure(settings) {
+        const parsed = cacheSettingsSchema.parse(settings);
+        await loadCacheSettings();
+        cache.configure(parsed);
+        const stored = cacheSettingsSchema.safeParse((await db.settings.get(CACHE_SETTING_ID))?.value);
+        await db.settings.put({ id: CACHE_SETTING_ID, value: { ...(stored.success ? stored.data : {}), ...parsed } });
+      },
+    },
+    limits: {
+      async get() {
+        await userLimits.load();
+        return userLimits.current();
+      },
+      save: userLimits.save,
+    },
     async health() {
       await router.ledger.load();
       return { models: router.ledger.report(), notices: await router.notices.list() };

@@ -42,6 +42,9 @@ export const uiRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('health') }),
   z.object({ type: z.literal('cache.stats') }),
   z.object({ type: z.literal('cache.clear') }),
+  z.object({ type: z.literal('cache.configure'), ttlMs: z.number().int().positive().optional(), maxStoredBytes: z.number().int().positive().optional() }),
+  z.object({ type: z.literal('limits.get') }),
+  z.object({ type: z.literal('limits.save'), limits: z.unknown() }),
   z.object({ type: z.literal('routing.settings') }),
   z.object({ type: z.literal('routing.save'), settings: z.unknown() }),
 ]);

@@ -62,10 +62,11 @@ export function advance(bucket: UsageBucket, now: number, day: DayBounds): void 
   if (bucket.day.start < day.start) bucket.day = { start: day.start, requests: 0, tokens: 0 };
 }
 
-/** The catalog's limits overridden by unexpired learned ones. */
-export function effectiveLimits(catalog: Limits, bucket: UsageBucket | undefined, now: number): Limits {
-  const limits: Limits = { ...catalog };
+/** The catalog's limits overridden by unexpired learned ones, except those the user set. */
+export function effectiveLimits(catalog: Limits & { userSet?: readonly (keyof Limits)[] }, bucket: UsageBucket | undefined, now: number): Limits {
+  const { userSet, ...limits } = catalog;
   for (const name of ['rpm', 'rpd', 'tpm', 'tpd'] as const) {
+    if (userSet?.includes(name)) continue;
     const learned = bucket?.learned[name];
     if (learned && learned.until > now) limits[name] = learned.value;
   }

@@ -19,6 +19,8 @@ export type LimitScope = 'key' | 'account' | 'model';
 
 export interface LimitSpec extends Limits {
   scope: LimitScope;
+  /** Limits the user set: they win over the catalog and over anything learned at run time. */
+  userSet?: readonly (keyof Limits)[];
   /** IANA time zone whose midnight resets the daily windows; UTC when absent (Gemini: America/Los_Angeles). */
   dailyResetTimeZone?: string;
 }
@@ -34,4 +36,26 @@ export function createTableLimitSource(
   byModel: Record<string, LimitSpec> = {},
 ): LimitSource {
   return { limitsFor: (providerId, model) => byModel[`${providerId}/${model}`] ?? byProvider[providerId] };
+}
+
+/** The user's overrides, by `provider` or `provider/model`; `null` clears a limit the catalog has. */
+export type UserLimits = Record<string, Partial<Record<keyof Limits, number | null>>>;
+
+/** `base` with the user's overrides on top (a model's own before its provider's). */
+export function withUserLimits(base: LimitSource, current: () => UserLimits): LimitSource {
+  return {
+    limitsFor(providerId, model) {
+      const spec = base.limitsFor(providerId, model);
+      const overrides = { ...current()[providerId], ...current()[`${providerId}/${model}`] };
+      const names = Object.keys(overrides) as (keyof Limits)[];
+      if (names.length === 0) return spec;
+      const merged: LimitSpec = { ...(spec ?? { scope: 'model' }), userSet: names };
+      for (const name of names) {
+        const value = overrides[name];
+        if (value === null || value === undefined) delete merged[name];
+        else merged[name] = value;
+      }
+      return merged;
+    },
+  };
 }
