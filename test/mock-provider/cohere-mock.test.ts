@@ -51,14 +51,7 @@ describe('Cohere mock through the Cohere adapter', () => {
   });
 
   it('stops sending when the caller aborts mid-stream', async () => {
-    const controller = new AbortController();
-    const chunks = await adapter.stream(chatRequest('please answer slowly now', { stream: true }), { ...call(), signal: controller.signal });
-    for await (const chunk of chunks) {
-      if (chunk.choices[0]?.delta.content) {
-        controller.abort();
-        break;
-      }
-    }
+    await kit.abortAtFirstWord(adapter);
     await expect.poll(() => kit.mock.calls[0]?.aborted).toBe(true);
   });
 });

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { ChatCompletionChunk, ChatCompletionRequest } from '../../shared/openai/chat';
-import type { AdapterCall } from '../../shared/providers/types';
+import type { AdapterCall, ProviderAdapter } from '../../shared/providers/types';
 import type { MockProvider } from './mock-server';
 
 export interface MockTestKit<Mock> {
@@ -12,6 +12,8 @@ export interface MockTestKit<Mock> {
   readonly mock: Mock;
   /** A call to the mock with the real global fetch, against 127.0.0.1 only; the key picks the behaviour. */
   call(apiKey?: string): AdapterCall;
+  /** Streams an answer the mock sends slowly, and aborts the call when its first word arrives. */
+  abortAtFirstWord(adapter: ProviderAdapter): Promise<void>;
 }
 
 export function useMockProvider<Mock extends MockProvider<unknown>>(
@@ -28,18 +30,29 @@ export function useMockProvider<Mock extends MockProvider<unknown>>(
   });
   afterAll(() => mock?.close());
   beforeEach(() => mock?.reset());
+  const call = (apiKey = 'mock-key-1'): AdapterCall => ({
+    fetch: (input, init) => fetch(input, init),
+    baseURL: running().baseURL,
+    apiKey,
+    model: target.model,
+    providerId: target.providerId,
+    now: () => 1_764_000_000_000,
+  });
   return {
     get mock() {
       return running();
     },
-    call: (apiKey = 'mock-key-1') => ({
-      fetch: (input, init) => fetch(input, init),
-      baseURL: running().baseURL,
-      apiKey,
-      model: target.model,
-      providerId: target.providerId,
-      now: () => 1_764_000_000_000,
-    }),
+    call,
+    async abortAtFirstWord(adapter) {
+      const controller = new AbortController();
+      const chunks = await adapter.stream(chatRequest('please answer slowly now', { stream: true }), { ...call(), signal: controller.signal });
+      for await (const chunk of chunks) {
+        if (chunk.choices[0]?.delta.content) {
+          controller.abort();
+          break;
+        }
+      }
+    },
   };
 }
 
