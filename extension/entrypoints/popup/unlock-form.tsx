@@ -33,7 +33,7 @@ export function UnlockForm({ onUnlocked, variant = 'inline' }: Props) {
   };
 
   return (
-    <form class={`unlock-form ${variant}`} onSubmit={unlock} aria-label="Unlock FreeLLM">
+    <form class={`unlock-form unlock-${variant}`} onSubmit={unlock} aria-label="Unlock FreeLLM">
       {variant === 'popup' && (
         <>
           <span class="unlock-padlock" aria-hidden="true">
@@ -58,7 +58,7 @@ export function UnlockForm({ onUnlocked, variant = 'inline' }: Props) {
           onInput={(event) => setPassphrase(event.currentTarget.value)}
           autoFocus={variant === 'popup'}
         />
-        <button type="submit" class="primary" disabled={busy || passphrase === ''}>
+        <button type="submit" class="primary" disabled={busy}>
           {busy ? 'Unlocking…' : 'Unlock'}
         </button>
       </div>

@@ -61,10 +61,12 @@ export class OptionsPage {
     return this.page.getByRole('region', { name: 'Import from .env' });
   }
 
-  /** Pastes `.env` text and shows the preview. */
-  async previewEnv(text: string): Promise<void> {
+  async pasteEnv(text: string): Promise<void> {
     await this.page.getByRole('button', { name: 'Paste a .env file' }).click();
     await this.envImport().getByLabel('.env text').fill(text);
+  }
+
+  async previewEnv(): Promise<void> {
     await this.envImport().getByRole('button', { name: 'Preview' }).click();
     await expect(this.envImport().getByRole('button', { name: /^Import \d+ keys?$/ })).toBeVisible();
   }
