@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ChatCompletionRequest } from '../../openai/chat';
 import { createFakeFetch, jsonResponse } from '../../testing/fake-fetch';
+import { readFixtures } from '../../testing/read-fixtures';
 import type { AdapterCall } from '../types';
 import { createAnthropicAdapter } from './anthropic-adapter';
 
-const fixture = (name: string) => readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url), 'utf8');
+const { fixture } = readFixtures(import.meta.url);
 
 const request: ChatCompletionRequest = {
   model: 'auto',

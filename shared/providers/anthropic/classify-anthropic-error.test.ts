@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { readFixtures } from '../../testing/read-fixtures';
 import { classifyAnthropicError, classifyAnthropicStreamError } from './classify-anthropic-error';
 
-const fixture = (name: string) => readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url), 'utf8');
+const { fixture } = readFixtures(import.meta.url);
 const NOW = Date.parse('2026-11-25T10:00:00Z');
 
 const cases = [

@@ -1,12 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ChatCompletionChunk, ChatCompletionRequest } from '../../openai/chat';
 import { collect, createFakeFetch } from '../../testing/fake-fetch';
+import { readFixtures } from '../../testing/read-fixtures';
 import type { AdapterCall } from '../types';
 import { createAnthropicAdapter } from './anthropic-adapter';
 
-const fixture = (name: string) => readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url), 'utf8');
-const chunkLines = (name: string) => fixture(name).split('\n').filter((line) => line.trim() !== '');
+const { fixture, chunkLines } = readFixtures(import.meta.url);
 
 /** Anthropic's wire form: each payload's `type` is also its `event:` line. */
 function anthropicSse(lines: string[]): Response {

@@ -1,12 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ChatCompletionRequest } from '../../openai/chat';
 import { collect, createFakeFetch, jsonResponse, sseResponse } from '../../testing/fake-fetch';
+import { readFixtures } from '../../testing/read-fixtures';
 import type { AdapterCall } from '../types';
 import { createCohereAdapter } from './cohere-adapter';
 
-const fixture = (name: string) => readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url), 'utf8');
-const chunkLines = (name: string) => fixture(name).split('\n').filter((line) => line.trim() !== '');
+const { fixture, chunkLines } = readFixtures(import.meta.url);
 
 const request: ChatCompletionRequest = { model: 'auto', messages: [{ role: 'user', content: 'Hi' }] };
 const streamRequest: ChatCompletionRequest = { ...request, stream: true };

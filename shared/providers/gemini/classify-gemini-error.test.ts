@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { readFixtures } from '../../testing/read-fixtures';
 import { classifyGeminiError } from './classify-gemini-error';
 
-const fixture = (name: string) => readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url), 'utf8');
+const { fixture } = readFixtures(import.meta.url);
 const classify = (status: number, bodyText: string, headers: Record<string, string> = {}) =>
   classifyGeminiError({ status, headers: new Headers(headers), bodyText, providerId: 'gemini', now: 0 });
 

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { readFixtures } from '../../testing/read-fixtures';
 import { classifyOpenAICompatibleError } from './classify-openai-compatible-error';
 
-const fixture = (name: string) => readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url), 'utf8');
+const { fixture } = readFixtures(import.meta.url);
 
 const cases = [
   { file: 'invalid-key.error.json', status: 401, headers: {}, kind: 'auth', code: 'invalid_api_key' },
