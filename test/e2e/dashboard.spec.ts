@@ -92,3 +92,16 @@ test('an alias made in the options page works as a model name from a page', asyn
   expect(await ask('via the alias', 'team')).toMatchObject({ content: 'Echo: via the alias', provider: mockProviderId });
   expect(suite.mock.calls.at(-1)?.body.model).toBe('mock-model-1');
 });
+
+test('a routing setting the engine refuses is shown naming the alias and target', async () => {
+  const options = await OptionsPage.open(suite.context, suite.extensionId);
+  await options.addAlias('long', ['x'.repeat(301)]);
+  await options.routing().getByRole('button', { name: 'Save routing' }).click();
+  await expect(options.routing().getByRole('alert')).toContainText('Alias “long”, target 1:');
+  await options.routing().screenshot({ path: `${SCREENSHOTS}/routing-error.png` });
+  // Removing the refused alias brings the draft back to what is stored: nothing left to save.
+  await options.routing().getByRole('button', { name: 'Remove alias long' }).click();
+  await expect(options.routing().getByRole('alert')).toHaveCount(0);
+  await expect(options.routing().getByRole('button', { name: 'Save routing' })).toBeDisabled();
+  await options.page.close();
+});
