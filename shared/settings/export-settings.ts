@@ -1,11 +1,13 @@
 /** @module Writes the settings document from the database; the only way keys leave the vault, and encrypted unless asked otherwise. */
+import { readRoutingSettings } from '../router/routing-settings';
+import { readUserLimits } from '../usage/user-limits-store';
 import { z } from 'zod';
 import { providerSettingsSchema } from '../catalog/provider-settings';
 import { storedKeySchema } from '../keys/stored-key';
 import { invalidRequest } from '../openai/error';
 import { newPassphraseSchema } from '../vault/aes-gcm';
 import {
-  ALIASES_SETTING_ID, LIMITS_SETTING_ID, SETTINGS_FORMAT, SETTINGS_FORMAT_VERSION, settingRecordSchema,
+  SETTINGS_FORMAT, SETTINGS_FORMAT_VERSION,
   type SettingsDocument, type SettingsKey,
 } from './settings-document';
 import { encryptSecrets } from './settings-key-encryption';
@@ -18,11 +20,6 @@ export const exportOptionsSchema = z.union([
 export type ExportOptions = z.input<typeof exportOptionsSchema>;
 
 const standingGrantSchema = z.object({ origin: z.string(), scope: z.string().optional() });
-
-async function readSettingRecord(host: SettingsHost, id: string): Promise<Record<string, unknown>> {
-  const parsed = settingRecordSchema.safeParse(await host.db.settings.get(id));
-  return parsed.success ? parsed.data.value : {};
-}
 
 export async function exportSettings(host: Required<SettingsHost>, options: ExportOptions): Promise<SettingsDocument> {
   const parsedOptions = exportOptionsSchema.safeParse(options);
@@ -60,8 +57,8 @@ export async function exportSettings(host: Required<SettingsHost>, options: Expo
     exportedAt: new Date(host.now()).toISOString(),
     providers: { overrides, custom: await db.customProviders.toArray() },
     priorities: rows.map((row) => row.id),
-    limits: await readSettingRecord(host, LIMITS_SETTING_ID),
-    aliases: await readSettingRecord(host, ALIASES_SETTING_ID),
+    limits: await readUserLimits(db),
+    aliases: (await readRoutingSettings(db)).aliases,
     origins: (await db.grants.orderBy('origin').toArray()).flatMap((row) => {
       // "Allow once" grants belong to open tabs of this browser, not to the user's settings.
       const grant = standingGrantSchema.safeParse(row);

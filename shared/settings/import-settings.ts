@@ -4,12 +4,13 @@
  * file changes nothing. Merge rules: lists (keys, custom providers, origins) by id, records
  * (overrides, limits, aliases) by entry; the file wins where both have the same id or entry.
  */
+import { readRoutingSettings, writeRoutingSettings } from '../router/routing-settings';
 import { z } from 'zod';
 import { originGrantSchema } from '../grants/origin-grant';
 import { sealNewKey, type SealedKeyFields } from '../keys/key-ring';
 import { storedKeySchema, type StoredKey } from '../keys/stored-key';
 import { FreeLLMError } from '../openai/error';
-import { ALIASES_SETTING_ID, LIMITS_SETTING_ID, settingRecordSchema, settingsDocumentSchema, type SettingsDocument } from './settings-document';
+import { LIMITS_SETTING_ID, settingRecordSchema, settingsDocumentSchema, type SettingsDocument } from './settings-document';
 import { decryptSecrets } from './settings-key-encryption';
 import type { SettingsHost } from './settings-transfer';
 
@@ -91,10 +92,10 @@ export async function importSettings(host: Required<SettingsHost>, input: unknow
       const { baseURL: _old, ...rest } = (await db.providerSettings.get(providerId)) ?? { providerId };
       await db.providerSettings.put({ ...rest, providerId, ...override });
     }
-    for (const [id, values] of [[LIMITS_SETTING_ID, document.limits], [ALIASES_SETTING_ID, document.aliases]] as const) {
-      const stored = settingRecordSchema.safeParse(await db.settings.get(id));
-      await db.settings.put({ id, value: { ...(stored.success ? stored.data.value : {}), ...values } });
-    }
+    const stored = settingRecordSchema.safeParse(await db.settings.get(LIMITS_SETTING_ID));
+    await db.settings.put({ id: LIMITS_SETTING_ID, value: { ...(stored.success ? stored.data.value : {}), ...document.limits } });
+    const routing = await readRoutingSettings(db);
+    await writeRoutingSettings(db, { ...routing, aliases: { ...routing.aliases, ...document.aliases } });
     for (const origin of document.origins) {
       if (!(await db.grants.get(origin))) await db.grants.add(originGrantSchema.parse({ origin, grantedAt: now() }));
     }

@@ -10,6 +10,8 @@ import { baseURLSchema } from '../catalog/provider-settings';
 import { originSchema } from '../grants/origin-grant';
 import { keySecretSchema } from '../keys/key-ring';
 import { customProviderSchema } from '../providers/custom-provider';
+import { routingSettingsSchema } from '../router/routing-settings';
+import { userLimitsSchema } from '../usage/usage-limits';
 import { PBKDF2_MAX_ITERATIONS } from '../vault/aes-gcm';
 
 export const SETTINGS_FORMAT = 'freellm-settings';
@@ -17,14 +19,12 @@ export const SETTINGS_FORMAT_VERSION = 1;
 
 /** Rows of the `settings` table that the file carries: `{ id, value }` with a record as value. */
 export const LIMITS_SETTING_ID = 'limits';
-export const ALIASES_SETTING_ID = 'aliases';
 
 /** How a `settings` row carrying a record is stored. */
 export const settingRecordSchema = z.object({ id: z.string(), value: z.record(z.string(), z.unknown()) });
 
 const providerIdSchema = z.string().min(1).max(100).describe('A built-in provider id (e.g. "groq") or the id of a custom provider in this file');
 
-const reservedRecordSchema = z.record(z.string(), z.unknown());
 
 export const keyEncryptionSchema = z
   .strictObject({
@@ -64,8 +64,8 @@ const documentShape = z.strictObject({
     custom: z.array(z.strictObject(customProviderSchema.shape)).describe('User-defined OpenAI-compatible endpoints'),
   }),
   priorities: z.array(z.string()).describe('Key ids in the order the router tries them; keys not listed come after, in file order'),
-  limits: reservedRecordSchema.describe('Rate-limit overrides, by provider or model (shape owned by the router)'),
-  aliases: reservedRecordSchema.describe('Model aliases (shape owned by the router)'),
+  limits: userLimitsSchema.describe('Rate-limit overrides by provider (groq) or model (groq/llama-3.3-70b-versatile): rpm, rpd, tpm, tpd; null removes a limit'),
+  aliases: routingSettingsSchema.shape.aliases.describe('Model aliases: a name and the models it stands for, tried in order'),
   origins: z.array(originSchema).describe('Web origins allowed to use FreeLLM, e.g. https://example.com'),
   keyEncryption: keyEncryptionSchema.nullable(),
   keys: z.array(settingsKeySchema),

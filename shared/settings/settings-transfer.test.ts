@@ -1,3 +1,4 @@
+import { readRoutingSettings, writeRoutingSettings } from '../router/routing-settings';
 import { describe, expect, it } from 'vitest';
 import { originGrantSchema } from '../grants/origin-grant';
 import { createKeyRing } from '../keys/key-ring';
@@ -29,7 +30,8 @@ async function filledProfile() {
   await keyRing.setEnabled(cerebras.id, false);
   await keyRing.reorder([local.id, groq.id]);
   await db.providerSettings.put({ providerId: 'groq', baseURL: 'https://proxy.example/openai/v1' });
-  await db.settings.bulkPut([{ id: 'limits', value: { groq: { rpm: 20 } } }, { id: 'aliases', value: { fast: 'groq/llama-3.1-8b-instant' } }]);
+  await db.settings.put({ id: 'limits', value: { groq: { rpm: 20 } } });
+  await writeRoutingSettings(db, { aliases: { fast: ['groq/llama-3.1-8b-instant'] } });
   await db.grants.add(originGrantSchema.parse({ origin: 'https://app.example', grantedAt: 1 }));
   return { ...source, ids: { groq: groq.id, cerebras: cerebras.id, local: local.id } };
 }
@@ -45,7 +47,7 @@ async function expectSameSettings(target: ReturnType<typeof profile>, ids: Recor
   expect(await target.db.customProviders.toArray()).toEqual([{ id: 'custom-local', name: 'Local llama', baseURL: 'http://127.0.0.1:8080/v1', defaultModel: 'qwen' }]);
   expect(await target.db.providerSettings.get('groq')).toEqual({ providerId: 'groq', baseURL: 'https://proxy.example/openai/v1' });
   expect(await target.db.settings.get('limits')).toEqual({ id: 'limits', value: { groq: { rpm: 20 } } });
-  expect(await target.db.settings.get('aliases')).toEqual({ id: 'aliases', value: { fast: 'groq/llama-3.1-8b-instant' } });
+  expect((await readRoutingSettings(target.db)).aliases).toEqual({ fast: ['groq/llama-3.1-8b-instant'] });
   expect((await target.db.grants.toArray()).map((grant) => grant.origin)).toEqual(['https://app.example']);
 }
 

@@ -2,6 +2,7 @@
  * @module What the accounting needs to know about a provider's limits, as plain input: the
  * catalog (or a test, or the benchmark) implements `LimitSource`; nothing here knows the catalog.
  */
+import { z } from 'zod';
 
 /** Requests and tokens per minute and per day; a missing number means "not limited / unknown". */
 export interface Limits {
@@ -38,8 +39,14 @@ export function createTableLimitSource(
   return { limitsFor: (providerId, model) => byModel[`${providerId}/${model}`] ?? byProvider[providerId] };
 }
 
+const limitValue = z.number().int().positive().nullable();
+
 /** The user's overrides, by `provider` or `provider/model`; `null` clears a limit the catalog has. */
-export type UserLimits = Record<string, Partial<Record<keyof Limits, number | null>>>;
+export const userLimitsSchema = z.record(
+  z.string().regex(/^[a-z0-9-]+(\/.+)?$/, 'Name a provider (groq) or a model (groq/llama-3.3-70b-versatile)'),
+  z.strictObject({ rpm: limitValue.optional(), rpd: limitValue.optional(), tpm: limitValue.optional(), tpd: limitValue.optional() }),
+);
+export type UserLimits = z.infer<typeof userLimitsSchema>;
 
 /** `base` with the user's overrides on top (a model's own before its provider's). */
 export function withUserLimits(base: LimitSource, current: () => UserLimits): LimitSource {

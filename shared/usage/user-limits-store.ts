@@ -3,17 +3,10 @@
  * settings file exports): `{ "groq": { "rpd": 500 }, "gemini/gemini-2.5-flash": { "rpm": 5 } }`.
  * Read once and kept in memory, because the accounting asks for limits synchronously.
  */
-import { z } from 'zod';
 import { invalidRequest } from '../openai/error';
 import { LIMITS_SETTING_ID } from '../settings/settings-document';
 import type { FreeLLMDatabase } from '../store/database';
-import type { UserLimits } from './usage-limits';
-
-const limitValue = z.number().int().positive().nullable();
-export const userLimitsSchema = z.record(
-  z.string().regex(/^[a-z0-9-]+(\/.+)?$/, 'Name a provider (groq) or a model (groq/llama-3.3-70b-versatile)'),
-  z.strictObject({ rpm: limitValue.optional(), rpd: limitValue.optional(), tpm: limitValue.optional(), tpd: limitValue.optional() }),
-);
+import { userLimitsSchema, type UserLimits } from './usage-limits';
 
 export interface UserLimitsStore {
   /** Loads the row once; call before the first request. */
@@ -24,14 +17,19 @@ export interface UserLimitsStore {
   forget(): void;
 }
 
+/** The stored overrides; a row that does not parse counts as none. */
+export async function readUserLimits(db: FreeLLMDatabase): Promise<UserLimits> {
+  const parsed = userLimitsSchema.safeParse((await db.settings.get(LIMITS_SETTING_ID))?.value);
+  return parsed.success ? parsed.data : {};
+}
+
 export function createUserLimitsStore(db: FreeLLMDatabase): UserLimitsStore {
   let limits: UserLimits = {};
   let loading: Promise<void> | undefined;
   return {
     load() {
-      loading ??= db.settings.get(LIMITS_SETTING_ID).then((row) => {
-        const parsed = userLimitsSchema.safeParse(row?.value);
-        limits = parsed.success ? parsed.data : {};
+      loading ??= readUserLimits(db).then((stored) => {
+        limits = stored;
       }, () => undefined);
       return loading;
     },
