@@ -249,6 +249,7 @@ export function createEngine(host: EngineHost): Engine {
         providers.forget();
         origins.forget();
         userLimits.forget();
+        router.forgetSettings();
         return summary;
       },
     },

@@ -146,6 +146,10 @@ export function createChatRouter(deps: ChatRouterDeps) {
       return { ...served, chunks };
     },
     settings: () => (settings ??= readRoutingSettings(db)),
+    /** Reads the settings row again (a settings import wrote it). */
+    forgetSettings() {
+      settings = undefined;
+    },
     async saveSettings(input: unknown): Promise<RoutingSettings> {
       const saved = await writeRoutingSettings(db, input);
       settings = Promise.resolve(saved);
