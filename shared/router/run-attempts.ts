@@ -96,6 +96,8 @@ export async function runAttempts<T>(
         const latencyMs = now() - started;
         attempts.push({ provider: candidate.provider.id, model: candidate.model, outcome: error.kind ?? error.type, latencyMs });
         failures.push(error);
+        // A refused request spent no tokens (its request slot stays counted: some providers count refusals).
+        ledger.settle(reservation, 0);
         const failed = ledger.record(target, { ok: false, latencyMs, kind: error.kind ?? error.type, message: error.message });
         const effect = failureEffect(error, failed, now(), ledger.dayEnd(target), candidate.provider.name);
         if (!effect.failover) throw new AttemptsFailed(error, attempts);
