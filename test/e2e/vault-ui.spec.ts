@@ -168,3 +168,19 @@ test('an encrypted export imported back restores a removed key, and a wrong pass
   await options.backup().screenshot({ path: `${SCREENSHOTS}/backup-section.png` });
   await options.page.screenshot({ path: `${SCREENSHOTS}/options-vault.png`, fullPage: true });
 });
+
+test('the passphrase is changed only with the right current one and twice the same new one, then the lock is removed', async () => {
+  test.setTimeout(60_000);
+  await options.page.reload();
+  expect(await options.changePassphrase(PASSPHRASE, 'a new passphrase', 'a new passphrase!')).toBe('The two passphrases are not the same.');
+  expect(await options.changePassphrase('wrong passphrase', 'a new passphrase')).toContain('not the right one');
+  expect(await options.changePassphrase(PASSPHRASE, 'a new passphrase')).toBeUndefined();
+  await options.lockNow();
+  await options.removePassphrase('a new passphrase');
+  expect(await askFromPage('no lock any more')).toMatchObject({ status: 200, content: 'Echo: no lock any more' });
+
+  const exportForm = options.backup().getByRole('form', { name: 'Export settings' });
+  await exportForm.getByLabel('Export the keys in clear, without a passphrase').check();
+  await expect(exportForm.getByRole('note')).toHaveText('Anyone who gets this file can use your keys. Keep it as safe as the keys themselves.');
+  await expect(exportForm.getByLabel('Passphrase for the file')).toHaveCount(0);
+});

@@ -96,6 +96,28 @@ export class OptionsPage {
     await expect(this.lockState()).toHaveText('Unlocked', { timeout: 15_000 });
   }
 
+  /** Fills and sends the change form; resolves with the error shown, or undefined once changed. */
+  async changePassphrase(current: string, next: string, repeated = next): Promise<string | undefined> {
+    const security = this.security();
+    if ((await security.getByRole('form', { name: 'Change passphrase' }).count()) === 0) await security.getByRole('button', { name: 'Change passphrase' }).click();
+    const form = security.getByRole('form', { name: 'Change passphrase' });
+    await form.getByLabel('Current passphrase').fill(current);
+    await form.getByLabel('New passphrase', { exact: true }).fill(next);
+    await form.getByLabel('Repeat new passphrase').fill(repeated);
+    await form.getByRole('button', { name: 'Change passphrase' }).click();
+    // Done when the form closes; refused when it shows why.
+    await expect.poll(async () => (await form.count()) === 0 || (await form.getByRole('alert').count()) > 0, { timeout: 15_000 }).toBe(true);
+    return (await form.count()) === 0 ? undefined : ((await form.getByRole('alert').textContent()) ?? '');
+  }
+
+  async removePassphrase(current: string): Promise<void> {
+    await this.security().getByRole('button', { name: 'Remove the lock' }).click();
+    const form = this.security().getByRole('form', { name: 'Remove the lock' });
+    await form.getByLabel('Current passphrase').fill(current);
+    await form.getByRole('button', { name: 'Remove the lock' }).click();
+    await expect(this.lockState()).toHaveText('No passphrase', { timeout: 15_000 });
+  }
+
   async lockNow(): Promise<void> {
     await this.security().getByRole('button', { name: 'Lock now' }).click();
     await expect(this.lockState()).toHaveText('Locked');
