@@ -7,8 +7,8 @@ import type { ImportSummary } from '../../../shared/settings/import-settings';
 import type { SettingsDocument } from '../../../shared/settings/settings-document';
 import { UiCallError, callBackground } from '../../lib/ui-client';
 import './backup-section.css';
-
-const MIN_PASSPHRASE_LENGTH = 8;
+import { newPassphraseProblem } from './security-section';
+import { submitWith, useAction } from './use-action';
 
 export function BackupSection({ onChange }: { onChange: () => Promise<void> }) {
   return (
@@ -49,29 +49,19 @@ function ExportForm() {
   const [passphrase, setPassphrase] = useState('');
   const [repeated, setRepeated] = useState('');
   const [clearKeys, setClearKeys] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>();
   const [done, setDone] = useState<string | undefined>();
+  const { busy, error, run } = useAction(messageOf);
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
+  const submit = submitWith(() => {
     setDone(undefined);
-    if (!clearKeys && passphrase.length < MIN_PASSPHRASE_LENGTH) return setError(`Use a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters.`);
-    if (!clearKeys && passphrase !== repeated) return setError('The two passphrases are not the same.');
-    setError(undefined);
-    setBusy(true);
-    try {
+    return run(async () => {
       const settings = await callBackground<SettingsDocument>(clearKeys ? { type: 'settings.export', clearKeys: true } : { type: 'settings.export', passphrase });
       download(settings);
       setDone(`Saved ${settings.keys.length} key${settings.keys.length === 1 ? '' : 's'}${clearKeys ? ' in clear' : ', encrypted'}.`);
       setPassphrase('');
       setRepeated('');
-    } catch (thrown) {
-      setError(messageOf(thrown));
-    } finally {
-      setBusy(false);
-    }
-  };
+    }, clearKeys ? undefined : newPassphraseProblem(passphrase, repeated));
+  });
 
   return (
     <form class="backup-form" aria-label="Export settings" onSubmit={submit}>
@@ -114,44 +104,35 @@ function describe(summary: ImportSummary): string {
 function ImportForm({ onImported }: { onImported: () => Promise<void> }) {
   const [file, setFile] = useState<{ name: string; text: string; encrypted: boolean } | undefined>();
   const [passphrase, setPassphrase] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>();
   const [summary, setSummary] = useState<ImportSummary | undefined>();
+  const { busy, error, run } = useAction(messageOf);
 
-  const choose = async (input: HTMLInputElement) => {
-    setError(undefined);
+  const choose = (input: HTMLInputElement) => {
     setSummary(undefined);
-    const chosen = input.files?.[0];
-    if (!chosen) return setFile(undefined);
-    const text = await chosen.text();
-    // Only to know whether to ask for a passphrase; the engine does the real checking.
-    let encrypted = false;
-    try {
-      const parsed = JSON.parse(text) as { keyEncryption?: unknown };
-      encrypted = parsed.keyEncryption !== null && typeof parsed.keyEncryption === 'object';
-    } catch {
-      // Reported by the engine on import, with the same words as any other bad file.
-    }
-    setFile({ name: chosen.name, text, encrypted });
+    return run(async () => {
+      const chosen = input.files?.[0];
+      if (!chosen) return setFile(undefined);
+      const text = await chosen.text();
+      // Only to know whether to ask for a passphrase; the engine does the real checking.
+      let encrypted = false;
+      try {
+        const parsed = JSON.parse(text) as { keyEncryption?: unknown };
+        encrypted = parsed.keyEncryption !== null && typeof parsed.keyEncryption === 'object';
+      } catch {
+        // Reported by the engine on import, with the same words as any other bad file.
+      }
+      setFile({ name: chosen.name, text, encrypted });
+    });
   };
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    if (!file) return setError('Choose a settings file first.');
-    setError(undefined);
+  const submit = submitWith(() => {
     setSummary(undefined);
-    setBusy(true);
-    try {
-      const result = await callBackground<ImportSummary>({ type: 'settings.import', document: file.text, passphrase: file.encrypted ? passphrase : undefined });
-      setSummary(result);
+    return run(async () => {
+      setSummary(await callBackground<ImportSummary>({ type: 'settings.import', document: file!.text, passphrase: file!.encrypted ? passphrase : undefined }));
       setPassphrase('');
       await onImported();
-    } catch (thrown) {
-      setError(messageOf(thrown));
-    } finally {
-      setBusy(false);
-    }
-  };
+    }, file ? undefined : 'Choose a settings file first.');
+  });
 
   return (
     <form class="backup-form" aria-label="Import settings" onSubmit={submit}>

@@ -9,6 +9,7 @@ import type { KeySummary } from '../../../shared/keys/stored-key';
 import type { ProviderSummary } from '../../../shared/providers/provider-directory';
 import { callBackground } from '../../lib/ui-client';
 import './env-import-form.css';
+import { useAction } from './use-action';
 
 interface Props {
   providers: ProviderSummary[];
@@ -31,20 +32,7 @@ export function EnvImportForm({ providers, onImported, onClose }: Props) {
   const [picked, setPicked] = useState<Record<string, string>>({});
   const [unticked, setUnticked] = useState<Set<number>>(new Set());
   const [result, setResult] = useState<{ imported: KeySummary[]; skipped: EnvSkippedLine[] } | undefined>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>();
-
-  const run = async (action: () => Promise<void>) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await action();
-    } catch (thrown) {
-      setError(thrown instanceof Error ? thrown.message : String(thrown));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run } = useAction();
   const choices = (providersByLine: Record<string, string>, exclude: number[] = []): EnvImportChoices => ({ providers: providersByLine, exclude });
 
   const showPreview = (providersByLine = picked) =>

@@ -7,6 +7,7 @@ import type { VaultStatus } from '../../../shared/vault/vault';
 import { callBackground } from '../../lib/ui-client';
 import { UnlockForm } from '../popup/unlock-form';
 import './security-section.css';
+import { submitWith, useAction } from './use-action';
 
 /** The engine refuses shorter passphrases; checked here too so the message comes before the wait. */
 const MIN_PASSPHRASE_LENGTH = 8;
@@ -23,15 +24,9 @@ type Panel = 'change' | 'remove' | undefined;
 export function SecuritySection() {
   const [status, setStatus] = useState<VaultStatus | undefined>();
   const [panel, setPanel] = useState<Panel>();
-  const [error, setError] = useState<string | undefined>();
+  const { error, run } = useAction();
 
-  const refresh = async () => {
-    try {
-      setStatus(await callBackground<VaultStatus>({ type: 'vault.status' }));
-    } catch (thrown) {
-      setError(thrown instanceof Error ? thrown.message : String(thrown));
-    }
-  };
+  const refresh = () => run(async () => setStatus(await callBackground<VaultStatus>({ type: 'vault.status' })));
   useEffect(() => {
     void refresh();
     // The auto-lock fires in the background; look again whenever the page comes back into view.
@@ -44,15 +39,10 @@ export function SecuritySection() {
     setPanel(undefined);
     await refresh();
   };
-  const lockNow = async () => {
-    setError(undefined);
-    try {
-      await callBackground({ type: 'vault.lock' });
-      await refresh();
-    } catch (thrown) {
-      setError(thrown instanceof Error ? thrown.message : String(thrown));
-    }
-  };
+  const lockNow = () => run(async () => {
+    await callBackground({ type: 'vault.lock' });
+    await refresh();
+  });
 
   return (
     <section class="card security" aria-labelledby="security-title">
@@ -112,29 +102,10 @@ function autoLockText(autoLockMs: number | null): string {
 }
 
 /** A new passphrase typed twice; the message says what is wrong before anything is sent. */
-function newPassphraseProblem(passphrase: string, repeated: string): string | undefined {
+export function newPassphraseProblem(passphrase: string, repeated: string): string | undefined {
   if (passphrase.length < MIN_PASSPHRASE_LENGTH) return `Use at least ${MIN_PASSPHRASE_LENGTH} characters.`;
   if (passphrase !== repeated) return 'The two passphrases are not the same.';
   return undefined;
-}
-
-function useSubmit(action: () => Promise<void>) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>();
-  const submit = async (event: Event, problem?: string) => {
-    event.preventDefault();
-    setError(problem);
-    if (problem) return;
-    setBusy(true);
-    try {
-      await action();
-    } catch (thrown) {
-      setError(thrown instanceof Error ? thrown.message : String(thrown));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, error, submit };
 }
 
 function AutoLockSelect({ value, onChange }: { value: number | null; onChange: (ms: number | null) => void }) {
@@ -163,12 +134,13 @@ function SetPassphraseForm({ onDone }: { onDone: () => Promise<void> }) {
   const [passphrase, setPassphrase] = useState('');
   const [repeated, setRepeated] = useState('');
   const [autoLockMs, setAutoLockMs] = useState<number | null>(15 * MINUTE);
-  const { busy, error, submit } = useSubmit(async () => {
+  const { busy, error, run } = useAction();
+  const submit = submitWith(() => run(async () => {
     await callBackground({ type: 'vault.setPassphrase', passphrase, autoLockMs });
     await onDone();
-  });
+  }, newPassphraseProblem(passphrase, repeated)));
   return (
-    <form class="security-form" aria-label="Set a passphrase" onSubmit={(event) => submit(event, newPassphraseProblem(passphrase, repeated))}>
+    <form class="security-form" aria-label="Set a passphrase" onSubmit={submit}>
       <p class="hint">Without a passphrase, the keys are encrypted with a key this browser keeps for FreeLLM, and FreeLLM never locks. Set one to be able to lock it. There is no way to recover a forgotten passphrase: you would have to add your keys again.</p>
       <div class="grid">
         <PassphraseInput label="New passphrase" value={passphrase} onInput={setPassphrase} />
@@ -187,12 +159,13 @@ function ChangePassphraseForm({ autoLockMs: currentAutoLock, onDone }: { autoLoc
   const [passphrase, setPassphrase] = useState('');
   const [repeated, setRepeated] = useState('');
   const [autoLockMs, setAutoLockMs] = useState(currentAutoLock);
-  const { busy, error, submit } = useSubmit(async () => {
+  const { busy, error, run } = useAction();
+  const submit = submitWith(() => run(async () => {
     await callBackground({ type: 'vault.changePassphrase', oldPassphrase, newPassphrase: passphrase, autoLockMs });
     await onDone();
-  });
+  }, newPassphraseProblem(passphrase, repeated)));
   return (
-    <form class="security-form" aria-label="Change passphrase" onSubmit={(event) => submit(event, newPassphraseProblem(passphrase, repeated))}>
+    <form class="security-form" aria-label="Change passphrase" onSubmit={submit}>
       <div class="grid">
         <PassphraseInput label="Current passphrase" value={oldPassphrase} onInput={setOldPassphrase} current />
         <PassphraseInput label="New passphrase" value={passphrase} onInput={setPassphrase} />
@@ -207,12 +180,13 @@ function ChangePassphraseForm({ autoLockMs: currentAutoLock, onDone }: { autoLoc
 
 function RemovePassphraseForm({ onDone }: { onDone: () => Promise<void> }) {
   const [passphrase, setPassphrase] = useState('');
-  const { busy, error, submit } = useSubmit(async () => {
+  const { busy, error, run } = useAction();
+  const submit = submitWith(() => run(async () => {
     await callBackground({ type: 'vault.removePassphrase', passphrase });
     await onDone();
-  });
+  }));
   return (
-    <form class="security-form" aria-label="Remove the lock" onSubmit={(event) => submit(event)}>
+    <form class="security-form" aria-label="Remove the lock" onSubmit={submit}>
       <p class="hint">Your keys stay encrypted with this browser's own key, but FreeLLM will no longer lock.</p>
       <div class="unlock-row">
         <input type="password" autoComplete="current-password" aria-label="Current passphrase" placeholder="Current passphrase" required value={passphrase} onInput={(event) => setPassphrase(event.currentTarget.value)} />

@@ -4,6 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import { callBackground } from '../../lib/ui-client';
+import { submitWith, useAction } from '../options/use-action';
 import './unlock-form.css';
 
 interface Props {
@@ -14,23 +15,12 @@ interface Props {
 
 export function UnlockForm({ onUnlocked, variant = 'inline' }: Props) {
   const [passphrase, setPassphrase] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
-
-  const unlock = async (event: Event) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      await callBackground({ type: 'vault.unlock', passphrase });
-      setPassphrase('');
-      await onUnlocked();
-    } catch (thrown) {
-      setError(thrown instanceof Error ? thrown.message : String(thrown));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run } = useAction();
+  const unlock = submitWith(() => run(async () => {
+    await callBackground({ type: 'vault.unlock', passphrase });
+    setPassphrase('');
+    await onUnlocked();
+  }));
 
   return (
     <form class={`unlock-form unlock-${variant}`} onSubmit={unlock} aria-label="Unlock FreeLLM">
