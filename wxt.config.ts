@@ -23,6 +23,9 @@ export default defineConfig({
     name: 'FreeLLM',
     description: 'Pool your free-tier LLM API keys behind one OpenAI-compatible API, in your browser.',
     version,
+    // Only for the session store (memory, cleared on browser exit): an unlocked vault must
+    // survive the service worker's idle restarts.
+    permissions: ['storage'],
     host_permissions: [...presetHostPatterns(), ...(e2e ? ['http://127.0.0.1/*'] : [])],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
   },

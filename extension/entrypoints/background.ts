@@ -9,6 +9,8 @@ import { answerExtensionMessage } from '../lib/answer-extension-message';
 import { createKeepAlive } from '../lib/keep-alive';
 import { servePagePort } from '../lib/serve-page-port';
 
+const VAULT_SESSION_ITEM = 'unlockedVault';
+
 export default defineBackground(() => {
   const engine = createEngine({
     // Called unbound: the worker's fetch throws "Illegal invocation" when called as a method.
@@ -16,6 +18,11 @@ export default defineBackground(() => {
     now: () => Date.now(),
     db: openDatabase(),
     crypto: globalThis.crypto,
+    // Memory only, cleared when the browser closes, unreadable by content scripts.
+    vaultSession: {
+      get: async () => (await browser.storage.session.get(VAULT_SESSION_ITEM))[VAULT_SESSION_ITEM],
+      set: (value) => (value === null ? browser.storage.session.remove(VAULT_SESSION_ITEM) : browser.storage.session.set({ [VAULT_SESSION_ITEM]: value })),
+    },
   });
   const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
   const keepAlive = createKeepAlive(() => browser.runtime.getPlatformInfo());

@@ -26,7 +26,7 @@ import { catalogLimitSource } from '../router/catalog-sources';
 import type { HealthEntry } from '../usage/usage-ledger';
 import type { FreeLLMDatabase } from '../store/database';
 import { createSettingsTransfer, type SettingsTransfer } from '../settings/settings-transfer';
-import { createVault, type Vault } from '../vault/vault';
+import { createVault, type Vault, type VaultSession } from '../vault/vault';
 import { errorAsLastChunk } from './error-as-last-chunk';
 import { createModelLister } from './list-models';
 import type { Caller, EngineAnswer } from './engine-answer';
@@ -42,6 +42,8 @@ export interface EngineHost {
   models?: ChatRouterDeps['models'];
   /** Timers for attempt timeouts, the deadline and the stream stall watchdog; global ones by default. */
   timers?: ChatRouterDeps['timers'];
+  /** Keeps an unlocked vault unlocked across worker restarts (the extension's session storage). */
+  vaultSession?: VaultSession;
   /** Wraps each routing decision (the benchmark times it). */
   measure?: ChatRouterDeps['measure'];
 }
@@ -99,7 +101,7 @@ async function* replayChunks(completion: ChatCompletion, includeUsage: boolean):
 export function createEngine(host: EngineHost): Engine {
   const { db, now } = host;
   const newId = () => host.crypto.randomUUID();
-  const vault = createVault(db, host.crypto, { now, timers: host.timers });
+  const vault = createVault(db, host.crypto, { now, timers: host.timers, session: host.vaultSession });
   const keyRing = createKeyRing(db, vault, now, newId);
   const providers = createProviderDirectory(db, newId);
   const origins = createOriginGrants(db, now);

@@ -93,6 +93,11 @@ export async function runAttempts<T>(
       } catch (thrown) {
         if (deps.signal?.aborted) throw thrown;
         const error = toFreeLLMError(expired ? timeoutError(undefined, deps.deadlineMs) : thrown);
+        // A locked vault says nothing about the provider: no failure on its record, no failover.
+        if (error.code === 'vault_locked') {
+          ledger.settle(reservation, 0);
+          throw new AttemptsFailed(error, attempts);
+        }
         const latencyMs = now() - started;
         attempts.push({ provider: candidate.provider.id, model: candidate.model, outcome: error.kind ?? error.type, latencyMs });
         failures.push(error);

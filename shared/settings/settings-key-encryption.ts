@@ -5,7 +5,7 @@
 import { FreeLLMError } from '../openai/error';
 import { keySecretSchema } from '../keys/key-ring';
 import { decryptBytes, derivePassphraseKey, encryptBytes } from '../vault/aes-gcm';
-import { fromBase64, toBase64 } from './base64';
+import { fromBase64, toBase64 } from '../vault/base64';
 import type { KeyEncryption } from './settings-document';
 
 export interface EncryptedSecret {

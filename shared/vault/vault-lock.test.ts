@@ -131,4 +131,35 @@ describe('vault passphrase lock', () => {
     expect(PBKDF2_ITERATIONS).toBeGreaterThanOrEqual(600_000);
     expect(await db.vaultMeta.get('dataKey')).toMatchObject({ wrappedBy: 'passphrase', iterations: PBKDF2_ITERATIONS });
   });
+
+  it('stays unlocked across a worker restart while the browser session keeps the key, until the idle time runs out', async () => {
+    let stored: unknown = null;
+    const session = { get: async () => stored, set: async (value: unknown) => void (stored = value) };
+    const { restart: make, clock } = setup({ session });
+    const first = make();
+    const sealed = await first.seal('gsk_survives_restart');
+    await first.setPassphrase('correct horse battery', { autoLockMs: 60_000 });
+    // A new vault on the same database is the restarted worker.
+    const restarted = make();
+    expect(await restarted.status()).toMatchObject({ locked: false, hasPassphrase: true });
+    expect(await restarted.open(sealed)).toBe('gsk_survives_restart');
+    clock.now += 61_000;
+    const later = make();
+    expect(await later.status()).toMatchObject({ locked: true });
+    expect(stored).toBeNull();
+    await expect(later.open(sealed)).rejects.toMatchObject({ code: 'vault_locked' });
+  });
+
+  it('forgets the session copy when locked, so a restart stays locked', async () => {
+    let stored: unknown = null;
+    const session = { get: async () => stored, set: async (value: unknown) => void (stored = value) };
+    const { restart: make } = setup({ session });
+    const vault = make();
+    await vault.seal('x-key-value-123');
+    await vault.setPassphrase('correct horse battery');
+    expect(stored).not.toBeNull();
+    await vault.lock();
+    expect(stored).toBeNull();
+    expect(await make().status()).toMatchObject({ locked: true });
+  });
 });

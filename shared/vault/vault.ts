@@ -6,6 +6,7 @@
  * key instead and lives in memory only while unlocked; an idle timeout drops it again.
  */
 import { z } from 'zod';
+import { fromBase64, toBase64 } from './base64';
 import { invalidRequest } from '../openai/error';
 import type { FreeLLMDatabase } from '../store/database';
 import { PBKDF2_ITERATIONS, decryptBytes, derivePassphraseKey, encryptBytes, newPassphraseSchema } from './aes-gcm';
@@ -34,7 +35,18 @@ export interface VaultTimers {
   clearTimeout(handle: unknown): void;
 }
 
+/**
+ * Memory that outlives the host's worker but not the browser (an extension's session storage):
+ * MV3 stops an idle service worker after ~30 s, and an unlocked vault must not relock with it.
+ */
+export interface VaultSession {
+  get(): Promise<unknown>;
+  set(value: { raw: string; lastUsedAt: number } | null): Promise<void>;
+}
+
 export interface VaultOptions {
+  /** Where an unlocked data key waits across worker restarts; without it, a restart locks. */
+  session?: VaultSession;
   /** The host clock; idle time is measured with it. Without it the vault never auto-locks. */
   now?: () => number;
   /** Optional: drops the unlocked key from memory when the idle time ends, not only at next use. */
@@ -59,11 +71,16 @@ export interface Vault {
 }
 
 const autoLockSchema = z.number().int().positive().nullable();
+const sessionSchema = z.object({ raw: z.base64(), lastUsedAt: z.number() });
+/** Session writes for activity are spaced out; the idle check tolerates this much slack. */
+const SESSION_TOUCH_INTERVAL_MS = 10_000;
 
 interface Unlocked {
   key: CryptoKey;
   autoLockMs: number | null;
   lastUsedAt: number;
+  /** The data key's bytes (base64), for the session store; only under a passphrase lock. */
+  raw?: string;
 }
 
 export function createVault(db: FreeLLMDatabase, crypto: Crypto, options: VaultOptions = {}): Vault {
@@ -75,6 +92,8 @@ export function createVault(db: FreeLLMDatabase, crypto: Crypto, options: VaultO
   let unlocked: Unlocked | undefined;
   let creating: Promise<DataKeyRecord> | undefined;
   let timer: unknown;
+  let sessionTouchedAt = 0;
+  const session = options.session;
 
   async function currentRecord(): Promise<DataKeyRecord> {
     const record = await readDataKeyRecord(db);
@@ -93,17 +112,38 @@ export function createVault(db: FreeLLMDatabase, crypto: Crypto, options: VaultO
     unlocked = undefined;
     if (timer !== undefined) stopTimer?.(timer);
     timer = undefined;
+    void session?.set(null).catch(() => undefined);
   }
 
-  function keepUnlocked(key: CryptoKey, autoLockMs: number | null): void {
+  function keepUnlocked(key: CryptoKey, autoLockMs: number | null, raw?: string, lastUsedAt = now?.() ?? 0): void {
     forget();
-    unlocked = { key, autoLockMs, lastUsedAt: now?.() ?? 0 };
+    unlocked = { key, autoLockMs, lastUsedAt, raw };
+    sessionTouchedAt = 0;
     touch();
+  }
+
+  /** Unlocked by passphrase: its bytes are copied for the session store before import wipes them. */
+  async function unlockWith(raw: Uint8Array<ArrayBuffer>, autoLockMs: number | null, lastUsedAt?: number): Promise<void> {
+    const copy = toBase64(raw);
+    keepUnlocked(await importDataKey(crypto, raw), autoLockMs, copy, lastUsedAt);
+  }
+
+  /** After a worker restart: the key the user unlocked, if the browser session still holds it. */
+  async function restore(record: DataKeyRecord): Promise<void> {
+    if (unlocked || record.wrappedBy !== 'passphrase' || !session) return;
+    const stored = sessionSchema.safeParse(await session.get().catch(() => undefined));
+    if (!stored.success) return;
+    await unlockWith(fromBase64(stored.data.raw), record.autoLockMs, stored.data.lastUsedAt);
+    if (unlocked && idle(unlocked)) forget();
   }
 
   function touch(): void {
     if (!unlocked || idle(unlocked)) return;
     unlocked.lastUsedAt = now?.() ?? 0;
+    if (session && unlocked.raw && unlocked.lastUsedAt - sessionTouchedAt >= SESSION_TOUCH_INTERVAL_MS) {
+      sessionTouchedAt = unlocked.lastUsedAt;
+      void session.set({ raw: unlocked.raw, lastUsedAt: unlocked.lastUsedAt }).catch(() => undefined);
+    }
     const { autoLockMs } = unlocked;
     if (!startTimer || autoLockMs === null) return;
     if (timer !== undefined) stopTimer?.(timer);
@@ -128,6 +168,9 @@ export function createVault(db: FreeLLMDatabase, crypto: Crypto, options: VaultO
     if (unlocked && idle(unlocked)) forget();
     if (unlocked) return unlocked.key;
     const record = await currentRecord();
+    await restore(record);
+    const restored = unlocked as Unlocked | undefined;
+    if (restored) return restored.key;
     if (record.wrappedBy === 'passphrase') throw vaultLocked();
     keepUnlocked(await importDataKey(crypto, await unwrap(record)), null);
     return unlocked!.key;
@@ -169,6 +212,7 @@ export function createVault(db: FreeLLMDatabase, crypto: Crypto, options: VaultO
       const record = await readDataKeyRecord(db);
       if (record?.wrappedBy !== 'passphrase') return { locked: false, hasPassphrase: false, autoLockMs: null };
       if (unlocked && idle(unlocked)) forget();
+      await restore(record);
       return { locked: unlocked === undefined, hasPassphrase: true, autoLockMs: record.autoLockMs };
     },
     async setPassphrase(passphrase, lock) {
@@ -177,14 +221,13 @@ export function createVault(db: FreeLLMDatabase, crypto: Crypto, options: VaultO
       if (record.wrappedBy === 'passphrase') throw passphraseAlreadySet();
       const raw = await unwrap(record);
       const next = await wrapWithPassphrase(raw, passphrase, autoLockMs);
-      const key = await importDataKey(crypto, raw);
       await replaceDataKeyRecord(db, record, next);
-      keepUnlocked(key, autoLockMs);
+      await unlockWith(raw, autoLockMs);
     },
     async unlock(passphrase) {
       const record = await currentRecord();
       if (record.wrappedBy === 'device') return;
-      keepUnlocked(await importDataKey(crypto, await unwrap(record, passphrase)), record.autoLockMs);
+      await unlockWith(await unwrap(record, passphrase), record.autoLockMs);
     },
     async lock() {
       await passphraseRecord();
@@ -195,9 +238,8 @@ export function createVault(db: FreeLLMDatabase, crypto: Crypto, options: VaultO
       const autoLockMs = parseNew(newPassphrase, lock, record.autoLockMs);
       const raw = await unwrap(record, oldPassphrase);
       const next = await wrapWithPassphrase(raw, newPassphrase, autoLockMs);
-      const key = await importDataKey(crypto, raw);
       await replaceDataKeyRecord(db, record, next);
-      keepUnlocked(key, autoLockMs);
+      await unlockWith(raw, autoLockMs);
     },
     async removePassphrase(passphrase) {
       const record = await passphraseRecord();

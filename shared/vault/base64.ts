@@ -1,4 +1,4 @@
-/** @module Bytes as base64 text for the settings file (btoa/atob exist in browsers, workers and Node). */
+/** @module Bytes as base64 text (the settings file, the vault's session copy); btoa/atob exist in browsers, workers and Node. */
 
 export function toBase64(bytes: Uint8Array): string {
   let binary = '';
