@@ -208,7 +208,7 @@ export function createEngine(host: EngineHost): Engine {
         const provider = await providers.resolve(input.providerId);
         if (!provider) throw invalidRequest(`Unknown provider "${input.providerId}". Pick one from the list or add a custom endpoint.`, 'providerId');
         const keyless = provider.keyless && !input.secret?.trim();
-        return keyRing.add(keyless ? { ...input, secret: LOCAL_SERVER_PLACEHOLDER, label: input.label || `${provider.name} on this computer` } : input);
+        return keyRing.add(keyless ? { ...input, secret: LOCAL_SERVER_PLACEHOLDER, label: input.label || provider.name } : input);
       },
       addMany: keyRing.addMany,
       rename: keyRing.rename,

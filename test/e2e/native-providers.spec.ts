@@ -58,3 +58,23 @@ for (const provider of ['anthropic', 'gemini', 'cohere'] as const) {
     await page.close();
   });
 }
+
+test('a local server (the Ollama preset) is added without a key, and FreeLLM sends it none', async () => {
+  const options = await OptionsPage.open(suite.context, suite.extensionId);
+  const form = options.page.getByRole('form', { name: 'Add a key' });
+  await form.getByLabel('Provider').selectOption({ label: 'Ollama (local)' });
+  await expect(form.getByTestId('keyless-note')).toBeVisible();
+  await expect(form.getByLabel('API key')).toHaveCount(0);
+  const advanced = form.locator('details.advanced');
+  if (!(await advanced.evaluate((element) => (element as HTMLDetailsElement).open))) await advanced.locator('summary').click();
+  await form.getByLabel('Base URL').fill(suite.mock.baseURL);
+  await form.getByRole('button', { name: 'Add key' }).click();
+  await expect(options.keyRows().filter({ hasText: 'Ollama (local)' })).toBeVisible();
+  await options.page.close();
+  suite.mock.reset();
+  const page = await openTestPage(suite.context, `http://127.0.0.1:${suite.pagePort}`);
+  const answer = await page.evaluate(() => window.freellm!.chat.completions.create({ model: 'ollama/llama3.2', messages: [{ role: 'user', content: 'local please' }] }));
+  expect(answer.choices[0]?.message.content).toBe('Echo: local please');
+  expect(suite.mock.calls[0]?.authorization).toBeUndefined();
+  await page.close();
+});

@@ -167,6 +167,9 @@ function AddKeyForm({ providers, onAdded }: { providers: ProviderSummary[]; onAd
       } else if (baseURLOverride.trim()) {
         await requestEndpointPermission(baseURLOverride.trim());
         await callBackground({ type: 'providers.setBaseURL', providerId, baseURL: baseURLOverride.trim() });
+      } else if (preset?.local) {
+        // A server on this computer is not among the manifest's hosts: asked for, once.
+        await requestEndpointPermission(preset.baseURL);
       }
       await callBackground({ type: 'keys.add', providerId: targetId, label: label || undefined, secret });
       setSecret('');
@@ -204,10 +207,16 @@ function AddKeyForm({ providers, onAdded }: { providers: ProviderSummary[]; onAd
             <option value={NEW_CUSTOM}>Custom OpenAI-compatible endpoint…</option>
           </select>
         </label>
-        <label>
-          API key
-          <input name="secret" type="password" autoComplete="off" spellcheck={false} required value={secret} onInput={(event) => onSecret(event.currentTarget.value)} placeholder={preset?.keyFormat ?? (preset?.keyPrefixes[0] ? `${preset.keyPrefixes[0]}…` : 'Paste the key')} />
-        </label>
+        {preset?.keyless ? (
+          <p class="hint keyless-note" data-testid="keyless-note">
+            No key needed: FreeLLM calls the server on this computer at <code>{preset.baseURL}</code>. Added last, it serves when every free tier is spent.
+          </p>
+        ) : (
+          <label>
+            API key
+            <input name="secret" type="password" autoComplete="off" spellcheck={false} required value={secret} onInput={(event) => onSecret(event.currentTarget.value)} placeholder={preset?.keyFormat ?? (preset?.keyPrefixes[0] ? `${preset.keyPrefixes[0]}…` : 'Paste the key')} />
+          </label>
+        )}
         <label>
           <span>
             Label <span class="optional">(optional)</span>
@@ -237,7 +246,7 @@ function AddKeyForm({ providers, onAdded }: { providers: ProviderSummary[]; onAd
             <strong>Free tier:</strong> {preset.freeTier.note}{' '}
             <a href={preset.freeTier.link} target="_blank" rel="noreferrer">Terms</a>
           </p>
-          <p class="hint">
+          <p class="hint" hidden={preset.keyless}>
             No key yet? <a href={preset.signupUrl} target="_blank" rel="noreferrer">Get a {preset.name} key</a>. It is encrypted before it is stored and never shown to web pages.
           </p>
           <details class="advanced">
