@@ -65,9 +65,7 @@ test('a local server (the Ollama preset) is added without a key, and FreeLLM sen
   await form.getByLabel('Provider').selectOption({ label: 'Ollama (local)' });
   await expect(form.getByTestId('keyless-note')).toBeVisible();
   await expect(form.getByLabel('API key')).toHaveCount(0);
-  const advanced = form.locator('details.advanced');
-  if (!(await advanced.evaluate((element) => (element as HTMLDetailsElement).open))) await advanced.locator('summary').click();
-  await form.getByLabel('Base URL').fill(suite.mock.baseURL);
+  await options.fillBaseURLOverride(suite.mock.baseURL);
   await form.getByRole('button', { name: 'Add key' }).click();
   await expect(options.keyRows().filter({ hasText: 'Ollama (local)' })).toBeVisible();
   await options.page.close();

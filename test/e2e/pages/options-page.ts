@@ -161,15 +161,21 @@ export class OptionsPage {
     await expect(form.getByLabel('API key')).toHaveValue('');
   }
 
+  /** The add-key form's "Advanced: use another base URL" field, opened if it is closed. */
+  async fillBaseURLOverride(baseURL: string): Promise<void> {
+    const form = this.page.getByRole('form', { name: 'Add a key' });
+    const advanced = form.locator('details.advanced');
+    if (!(await advanced.evaluate((element) => (element as HTMLDetailsElement).open))) await advanced.locator('summary').click();
+    await form.getByLabel('Base URL').fill(baseURL);
+  }
+
   async addKeyForProvider(providerName: string, secret: string, label: string, baseURL?: string): Promise<void> {
     const form = this.page.getByRole('form', { name: 'Add a key' });
     await form.getByLabel('Provider').selectOption({ label: providerName });
     await form.getByLabel('API key').fill(secret);
     await form.getByLabel('Label').fill(label);
     if (baseURL) {
-      const advanced = form.locator('details.advanced');
-      if (!(await advanced.evaluate((element) => (element as HTMLDetailsElement).open))) await advanced.locator('summary').click();
-      await form.getByLabel('Base URL').fill(baseURL);
+      await this.fillBaseURLOverride(baseURL);
     }
     await form.getByRole('button', { name: 'Add key' }).click();
     await expect(this.keyRows().filter({ hasText: label })).toBeVisible();
