@@ -42,6 +42,9 @@ export interface CacheStats {
   savedUpstreamRequests: number;
   memoryEntries: number;
   memoryBytes: number;
+  /** The settings in force, for the options page. */
+  ttlMs: number;
+  maxStoredBytes: number;
 }
 
 export interface ResponseCache {
@@ -205,7 +208,10 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
       });
       Object.assign(counters, { hits: 0, misses: 0, shared: 0 });
     },
-    stats: () => ({ ...counters, savedUpstreamRequests: counters.hits + counters.shared, memoryEntries: memory.size, memoryBytes: memory.bytes }),
+    stats: () => ({
+      ...counters, savedUpstreamRequests: counters.hits + counters.shared, memoryEntries: memory.size, memoryBytes: memory.bytes,
+      ttlMs: settings.ttlMs, maxStoredBytes: settings.maxStoredBytes,
+    }),
     configure(next) {
       Object.assign(settings, withoutUndefined(next));
     },

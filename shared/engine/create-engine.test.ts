@@ -133,7 +133,7 @@ describe('engine.chat with the response cache', () => {
     const chunks = await collect(streamed.chunks);
     expect(chunks.map((item) => ('choices' in item ? item.choices[0]?.delta.content ?? '' : '')).join('')).toBe('cached answer');
     expect(fetch.calls).toHaveLength(1);
-    expect(engine.cache.stats()).toMatchObject({ hits: 2, misses: 1 });
+    expect(await engine.cache.stats()).toMatchObject({ hits: 2, misses: 1 });
   });
 
   it('asks upstream again when the request says Cache-Control: no-store, or freellm.cache is refresh', async () => {

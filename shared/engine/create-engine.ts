@@ -8,7 +8,7 @@ import { createEnvImport, type EnvImport } from '../keys/env-import';
 import { createKeyRing, type KeyManager } from '../keys/key-ring';
 import type { KeySummary } from '../keys/stored-key';
 import { z } from 'zod';
-import { createResponseCache, replayAsChunks, type CacheSettings, type ResponseCache } from '../cache';
+import { createResponseCache, replayAsChunks, type CacheSettings, type CacheStats, type ResponseCache } from '../cache';
 import { chatCompletionRequestSchema, type ChatCompletion, type ChatCompletionChunk, type ChatCompletionRequest } from '../openai/chat';
 import { invalidRequest, toFreeLLMError } from '../openai/error';
 import { createProviderDirectory, type ProviderDirectory } from '../providers/provider-directory';
@@ -79,7 +79,7 @@ export interface Engine {
   };
   /** Passive health and usage per (provider, key, model), and why keys were disabled. */
   health(): Promise<{ models: HealthEntry[]; notices: KeyNotice[] }>;
-  cache: Pick<ResponseCache, 'stats' | 'clear'> & { configure(settings: CacheSettings): Promise<void> };
+  cache: Pick<ResponseCache, 'clear'> & { stats(): Promise<CacheStats>; configure(settings: CacheSettings): Promise<void> };
   /** The user's rate-limit overrides (they beat the catalog and what was learned). */
   limits: { get(): Promise<UserLimits>; save(input: unknown): Promise<UserLimits> };
 }
@@ -258,7 +258,10 @@ export function createEngine(host: EngineHost): Engine {
     requestLog: (limit = 100) => requestLog.recent(limit),
     routing: { settings: router.settings, saveSettings: router.saveSettings },
     cache: {
-      stats: cache.stats,
+      async stats() {
+        await loadCacheSettings();
+        return cache.stats();
+      },
       clear: cache.clear,
       async configure(settings) {
         const parsed = cacheSettingsSchema.parse(settings);

@@ -105,3 +105,16 @@ test('a routing setting the engine refuses is shown naming the alias and target'
   await expect(options.routing().getByRole('button', { name: 'Save routing' })).toBeDisabled();
   await options.page.close();
 });
+
+test('the cache’s keep-time and size cap are set in the dashboard and kept', async () => {
+  const options = await OptionsPage.open(suite.context, suite.extensionId);
+  await options.page.getByLabel('Keep cached answers for (hours)').fill('2');
+  await options.page.getByLabel('Keep cached answers for (hours)').blur();
+  await options.page.getByLabel('Cache size limit (MB)').fill('16');
+  await options.page.getByLabel('Cache size limit (MB)').blur();
+  await expect(options.page.getByLabel('Cache size limit (MB)')).toHaveValue('16');
+  await options.page.reload();
+  await expect(options.page.getByLabel('Keep cached answers for (hours)')).toHaveValue('2');
+  await expect(options.page.getByLabel('Cache size limit (MB)')).toHaveValue('16');
+  await options.page.close();
+});

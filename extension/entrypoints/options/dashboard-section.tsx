@@ -104,13 +104,13 @@ export function DashboardSection({ keys, providers }: Props) {
           ))}
         </ul>
       )}
-      {cache && <CachePanel stats={cache} cleared={cleared} onClear={clearCache} />}
+      {cache && <CachePanel stats={cache} cleared={cleared} onClear={clearCache} onSaved={refresh} />}
       {health && <UsageTable entries={health.models} providers={providers} keys={keys} keyLabel={keyLabel} />}
     </section>
   );
 }
 
-function CachePanel({ stats, cleared, onClear }: { stats: CacheStats; cleared: string | undefined; onClear: () => Promise<void> }) {
+function CachePanel({ stats, cleared, onClear, onSaved }: { stats: CacheStats; cleared: string | undefined; onClear: () => Promise<void>; onSaved: () => Promise<void> }) {
   const asked = stats.hits + stats.misses + stats.shared;
   const tiles: [string, string, string?][] = [
     ['Hits', count(stats.hits), asked > 0 ? `${Math.round((stats.hits / asked) * 100)}% of requests` : undefined],
@@ -135,6 +135,42 @@ function CachePanel({ stats, cleared, onClear }: { stats: CacheStats; cleared: s
         ))}
       </dl>
       {cleared && <p class="cache-cleared" role="status">{cleared}</p>}
+      <CacheSettingsForm stats={stats} onSaved={onSaved} />
+    </div>
+  );
+}
+
+const HOUR_MS = 3_600_000;
+const MIB = 1024 * 1024;
+
+/** How long answers are kept and how much of the browser's storage they may take. */
+function CacheSettingsForm({ stats, onSaved }: { stats: CacheStats; onSaved: () => Promise<void> }) {
+  const [error, setError] = useState<string | undefined>();
+  const save = async (change: { ttlMs?: number; maxStoredBytes?: number }) => {
+    try {
+      await callBackground({ type: 'cache.configure', ...change });
+      setError(undefined);
+      await onSaved();
+    } catch (thrown) {
+      setError(thrown instanceof Error ? thrown.message : String(thrown));
+    }
+  };
+  const number = (raw: string) => (raw.trim() === '' || !(Number(raw) > 0) ? undefined : Number(raw));
+  return (
+    <div class="cache-settings">
+      <label class="limit">
+        Keep answers for
+        <input type="number" min={1} step={1} aria-label="Keep cached answers for (hours)" value={Math.round(stats.ttlMs / HOUR_MS)}
+          onChange={(event) => { const hours = number(event.currentTarget.value); if (hours) void save({ ttlMs: Math.round(hours * HOUR_MS) }); }} />
+        hours
+      </label>
+      <label class="limit">
+        Store up to
+        <input type="number" min={1} step={1} aria-label="Cache size limit (MB)" value={Math.round(stats.maxStoredBytes / MIB)}
+          onChange={(event) => { const megabytes = number(event.currentTarget.value); if (megabytes) void save({ maxStoredBytes: Math.round(megabytes * MIB) }); }} />
+        MB
+      </label>
+      {error && <p class="field-error" role="alert">{error}</p>}
     </div>
   );
 }
