@@ -89,10 +89,12 @@ export function servePagePort(port: Browser.runtime.Port, host: PagePortHost): v
           for (let next = await iterator.next(); !next.done; next = await iterator.next()) text += next.value;
           send({ type: 'head', status: answer.status, headers, text, end: true });
         } else {
-          const first = await iterator.next();
+          // Each message carries what the stream already has, not one message per chunk.
+          const batches = readyBatches(iterator);
+          const first = await batches.next();
           send({ type: 'head', status: answer.status, headers, text: first.done ? undefined : first.value, end: first.done === true });
           for (let next = first; !next.done && connected; ) {
-            next = await iterator.next();
+            next = await batches.next();
             if (!next.done) send({ type: 'data', text: next.value });
           }
           send({ type: 'end' });
@@ -106,4 +108,37 @@ export function servePagePort(port: Browser.runtime.Port, host: PagePortHost): v
       }
     })();
   });
+}
+
+const DRAINED = Symbol('drained');
+/**
+ * Settles once the microtask queue has run a while: long enough for chunks a stream already
+ * buffered to pass through its generators, with no timer, so nothing waits on the network.
+ */
+async function afterBufferedChunks(): Promise<typeof DRAINED> {
+  for (let hop = 0; hop < MICROTASK_HOPS; hop++) await null;
+  return DRAINED;
+}
+const MICROTASK_HOPS = 400;
+
+/** Joins the texts a stream yields back to back (a role chunk and the first token) into one message. */
+async function* readyBatches(iterator: AsyncIterator<string>): AsyncGenerator<string> {
+  let next = await iterator.next();
+  while (!next.done) {
+    let batch = next.value;
+    for (;;) {
+      const pending = iterator.next();
+      const ready = await Promise.race([pending, afterBufferedChunks()]);
+      if (ready === DRAINED) {
+        yield batch;
+        next = await pending;
+        break;
+      }
+      if (ready.done) {
+        yield batch;
+        return;
+      }
+      batch += ready.value;
+    }
+  }
 }
