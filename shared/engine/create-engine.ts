@@ -175,8 +175,7 @@ export function createEngine(host: EngineHost): Engine {
           attempts = result.attempts;
           return { headers: routingHeaders(result.served, result.attempts), completion: result.value };
         }
-        // Providers are asked for usage so that a kept answer has it; callers who did not ask get none.
-        const result = await router.stream({ ...route, upstream: { ...route.upstream, stream_options: { include_usage: true } } }, async () => undefined, upstreamSignal);
+        const result = await router.stream(route, upstreamSignal);
         attempts = result.attempts;
         return { headers: routingHeaders(result.served, result.attempts), chunks: result.chunks };
       }, { signal, stream, includeUsage, join: policy.read, share: policy.write });

@@ -133,14 +133,13 @@ export function createChatRouter(deps: ChatRouterDeps) {
       ledger.settle(served.reservation, served.value.usage?.total_tokens ?? route.needs.estimatedTokens);
       return served;
     },
-    /** Fails over until a stream's first token; `done` runs once the caller's stream ends. */
-    async stream(route: Route, done: (status: number) => Promise<void>, signal?: AbortSignal) {
+    /** Fails over until a stream's first token; the accounting is settled once the stream ends. */
+    async stream(route: Route, signal?: AbortSignal) {
       const served = await run(route, async (candidate, attemptSignal) => openStream(await candidate.provider.adapter.stream(route.upstream, await callFor(candidate, attemptSignal))), signal);
       const chunks: AsyncIterable<ChatCompletionChunk> = relayStream(served.value, {
         stallMs: route.settings.streamStallMs, timers, abort: served.abort,
         done: async (end: StreamEnd) => {
           ledger.settle(served.reservation, end.reportedTokens ?? route.needs.promptTokens + Math.ceil(end.outputChars / 4));
-          await done(end.status);
         },
       });
       return { ...served, chunks };

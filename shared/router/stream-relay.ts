@@ -5,7 +5,7 @@
  * caller (whose view turns it into one error chunk) and the stream ends.
  */
 import type { ChatCompletionChunk } from '../openai/chat';
-import { FreeLLMError, toFreeLLMError } from '../openai/error';
+import { FreeLLMError } from '../openai/error';
 import type { Timers } from './run-attempts';
 
 export interface OpenedStream {
@@ -36,7 +36,6 @@ export async function openStream(chunks: AsyncIterable<ChatCompletionChunk>): Pr
 }
 
 export interface StreamEnd {
-  status: number;
   /** `usage.total_tokens` if the provider reported it. */
   reportedTokens?: number;
   outputChars: number;
@@ -51,7 +50,7 @@ export async function* relayStream(
   options: { stallMs: number; timers: Timers; abort(reason: unknown): void; done(end: StreamEnd): Promise<void> },
 ): AsyncGenerator<ChatCompletionChunk> {
   const { iterator } = opened;
-  const end: StreamEnd = { status: 200, outputChars: 0 };
+  const end: StreamEnd = { outputChars: 0 };
   const account = (chunk: ChatCompletionChunk) => {
     for (const choice of chunk.choices) end.outputChars += (choice.delta.content?.length ?? 0) + (choice.delta.tool_calls?.reduce((sum, call) => sum + (call.function?.arguments?.length ?? 0), 0) ?? 0);
     if (chunk.usage) end.reportedTokens = chunk.usage.total_tokens;
@@ -69,11 +68,6 @@ export async function* relayStream(
       } else if (next.done) finished = true;
       else yield account(next.value);
     }
-  } catch (thrown) {
-    // Thrown on, so a shared upstream call hands the failure to every caller; each caller's
-    // view turns it into one error chunk.
-    end.status = toFreeLLMError(thrown).status;
-    throw thrown;
   } finally {
     // A stalled read may never settle, so the iterator is closed without waiting for it.
     void iterator.return?.()?.catch(() => undefined);
