@@ -240,3 +240,25 @@ describe('the user’s own limits', () => {
     await expect(engine.limits.save({ groq: { rpm: -1 } })).rejects.toMatchObject({ param: 'limits.groq.rpm' });
   });
 });
+
+describe('keys of one account', () => {
+  it('share the account’s free tier; keys of different accounts each have their own', async () => {
+    const ask = (engine: Awaited<ReturnType<typeof engineWithKeys>>['engine'], index: number) =>
+      engine.chat({ model: 'openrouter/openai/gpt-oss-20b:free', messages: [{ role: 'user', content: `q${index}` }], freellm: { cache: 'no-store' } }, { kind: 'extension' });
+    const same = await engineWithKeys(() => jsonResponse(completion('ok')), []);
+    await same.engine.keys.add({ providerId: 'openrouter', secret: 'sk-or-v1-aaaaaaaaaaaa', account: 'me' });
+    await same.engine.keys.add({ providerId: 'openrouter', secret: 'sk-or-v1-bbbbbbbbbbbb', account: 'me' });
+    const separate = await engineWithKeys(() => jsonResponse(completion('ok')), []);
+    await separate.engine.keys.add({ providerId: 'openrouter', secret: 'sk-or-v1-aaaaaaaaaaaa', account: 'me' });
+    await separate.engine.keys.add({ providerId: 'openrouter', secret: 'sk-or-v1-bbbbbbbbbbbb', account: 'colleague' });
+    const statuses = async (target: typeof same) => {
+      const seen: number[] = [];
+      for (let index = 0; index < 30; index++) seen.push((await ask(target.engine, index)).status);
+      return seen;
+    };
+    const shared = await statuses(same);
+    expect(shared.filter((status) => status === 200)).toHaveLength(20);
+    expect(same.fetch.calls).toHaveLength(20);
+    expect((await statuses(separate)).every((status) => status === 200)).toBe(true);
+  });
+});

@@ -15,6 +15,7 @@ export const keySecretSchema = z
 export const newKeySchema = z.object({
   providerId: z.string().min(1),
   label: z.string().trim().max(80).optional(),
+  account: z.string().trim().max(80).optional(),
   secret: keySecretSchema,
 });
 export type NewKey = z.input<typeof newKeySchema>;
@@ -45,7 +46,7 @@ export interface KeyManager extends KeyRing {
   forget(): void;
 }
 
-export type SealedKeyFields = Pick<StoredKey, 'providerId' | 'label' | 'hint' | 'sealed'>;
+export type SealedKeyFields = Pick<StoredKey, 'providerId' | 'label' | 'account' | 'hint' | 'sealed'>;
 
 export function summarize({ sealed: _sealed, ...summary }: StoredKey): KeySummary {
   return summary;
@@ -58,8 +59,8 @@ export async function sealNewKey(vault: Vault, input: NewKey, param = ''): Promi
     const issue = parsed.error.issues[0];
     throw invalidRequest(issue?.message ?? 'Invalid key', `${param}${issue?.path.join('.') || 'secret'}`);
   }
-  const { providerId, label, secret } = parsed.data;
-  return { providerId, label: label || maskKey(secret), hint: maskKey(secret), sealed: await vault.seal(secret) };
+  const { providerId, label, account, secret } = parsed.data;
+  return { providerId, label: label || maskKey(secret), ...(account ? { account } : {}), hint: maskKey(secret), sealed: await vault.seal(secret) };
 }
 
 function keyNotFound(id: string): FreeLLMError {

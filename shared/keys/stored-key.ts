@@ -6,6 +6,8 @@ export const storedKeySchema = z.object({
   id: z.string(),
   providerId: z.string(),
   label: z.string(),
+  /** Keys of one account share its free tier (a Gemini project, an OpenRouter account); none: the key is its own. */
+  account: z.string().optional(),
   /** Masked form for display, e.g. `gsk_…a1B2`; never enough to use the key. */
   hint: z.string(),
   enabled: z.boolean(),

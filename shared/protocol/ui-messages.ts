@@ -7,7 +7,7 @@ import type { OpenAIErrorBody } from '../openai/error';
 
 export const uiRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('keys.list') }),
-  z.object({ type: z.literal('keys.add'), providerId: z.string(), label: z.string().optional(), secret: z.string() }),
+  z.object({ type: z.literal('keys.add'), providerId: z.string(), label: z.string().optional(), account: z.string().optional(), secret: z.string() }),
   z.object({ type: z.literal('keys.remove'), id: z.string() }),
   z.object({ type: z.literal('keys.setEnabled'), id: z.string(), enabled: z.boolean() }),
   z.object({ type: z.literal('keys.rename'), id: z.string(), label: z.string() }),

@@ -20,7 +20,7 @@ export interface Ordering {
 }
 
 export function targetOf(candidate: Candidate): UsageTarget {
-  return { providerId: candidate.provider.id, keyId: candidate.key.id, model: candidate.model };
+  return { providerId: candidate.provider.id, keyId: candidate.key.id, accountId: candidate.key.account, model: candidate.model };
 }
 
 export interface OrderOptions {

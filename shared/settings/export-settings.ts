@@ -40,7 +40,7 @@ export async function exportSettings(host: Required<SettingsHost>, options: Expo
     if (parsed.success && parsed.data.baseURL !== undefined) overrides[parsed.data.providerId] = { baseURL: parsed.data.baseURL };
   }
 
-  const meta = rows.map(({ id, providerId, label, enabled }) => ({ id, providerId, label, enabled }));
+  const meta = rows.map(({ id, providerId, label, account, enabled }) => ({ id, providerId, label, ...(account ? { account } : {}), enabled }));
   let keyEncryption: SettingsDocument['keyEncryption'] = null;
   let keys: SettingsKey[];
   if ('passphrase' in parsedOptions.data) {

@@ -81,7 +81,7 @@ export async function importSettings(host: Required<SettingsHost>, input: unknow
       skipped.push({ id: key.id, reason: `Same key as the stored "${match.label}" (${match.hint})` });
       continue;
     }
-    const fields = await sealNewKey(host.vault, { providerId: key.providerId, label: key.label, secret: secrets[index] ?? '' }, `keys[${index}].`);
+    const fields = await sealNewKey(host.vault, { providerId: key.providerId, label: key.label, account: key.account, secret: secrets[index] ?? '' }, `keys[${index}].`);
     incoming.push({ ...fields, id: key.id, enabled: key.enabled });
   }
 

@@ -41,6 +41,7 @@ export const settingsKeySchema = z
     id: z.string().min(1).max(200).describe('Stable id; importing a key with an id already stored replaces that key'),
     providerId: providerIdSchema,
     label: z.string().trim().min(1).max(80),
+    account: z.string().trim().min(1).max(80).optional().describe('Keys with the same account share its free tier'),
     enabled: z.boolean(),
     secret: keySecretSchema.optional().describe('The key in clear: only when keyEncryption is null'),
     iv: z.base64().optional().describe('AES-GCM IV (12 bytes, base64): only when keyEncryption is set'),

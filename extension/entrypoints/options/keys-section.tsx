@@ -111,6 +111,7 @@ function KeyRow({ item, position, provider, canMove, onMove, onChange }: KeyRowP
           <span class="key-label">{item.label}</span>
         )}
         <code class="key-hint">{item.hint}</code>
+        {item.account && <span class="muted small">account: {item.account}</span>}
         {provider?.baseURLOverridden && <span class="muted small">via {provider.baseURL}</span>}
         {item.disabledReason && <span class="key-problem" role="status">{item.disabledReason}</span>}
       </div>
@@ -142,6 +143,7 @@ function AddKeyForm({ providers, onAdded }: { providers: ProviderSummary[]; onAd
   const [providerTouched, setProviderTouched] = useState(false);
   const [secret, setSecret] = useState('');
   const [label, setLabel] = useState('');
+  const [account, setAccount] = useState('');
   const [custom, setCustom] = useState({ name: '', baseURL: '', defaultModel: '' });
   const [baseURLOverride, setBaseURLOverride] = useState('');
   const [error, setError] = useState<string | undefined>();
@@ -171,9 +173,10 @@ function AddKeyForm({ providers, onAdded }: { providers: ProviderSummary[]; onAd
         // A server on this computer is not among the manifest's hosts: asked for, once.
         await requestEndpointPermission(preset.baseURL);
       }
-      await callBackground({ type: 'keys.add', providerId: targetId, label: label || undefined, secret });
+      await callBackground({ type: 'keys.add', providerId: targetId, label: label || undefined, account: account.trim() || undefined, secret });
       setSecret('');
       setLabel('');
+      setAccount('');
       setCustom({ name: '', baseURL: '', defaultModel: '' });
       setBaseURLOverride('');
       setProviderTouched(false);
@@ -222,6 +225,12 @@ function AddKeyForm({ providers, onAdded }: { providers: ProviderSummary[]; onAd
             Label <span class="optional">(optional)</span>
           </span>
           <input name="label" value={label} onInput={(event) => setLabel(event.currentTarget.value)} placeholder="e.g. personal" />
+        </label>
+        <label title="Keys with the same account name share that account's free tier, as providers count it (one Google Cloud project, one OpenRouter account).">
+          <span>
+            Account <span class="optional">(optional)</span>
+          </span>
+          <input name="account" value={account} onInput={(event) => setAccount(event.currentTarget.value)} placeholder="e.g. work (shared limits)" />
         </label>
       </div>
       {providerId === NEW_CUSTOM && (
