@@ -93,6 +93,7 @@ export function servePagePort(port: Browser.runtime.Port, host: PagePortHost): v
           const batches = readyBatches(iterator);
           const first = await batches.next();
           send({ type: 'head', status: answer.status, headers, text: first.done ? undefined : first.value, end: first.done === true });
+          await endOfTask();
           for (let next = first; !next.done && connected; ) {
             next = await batches.next();
             if (!next.done) send({ type: 'data', text: next.value });
@@ -110,6 +111,9 @@ export function servePagePort(port: Browser.runtime.Port, host: PagePortHost): v
   });
 }
 
+/** Lets the worker finish its task, so the head leaves before the rest of the stream is read. */
+const endOfTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 const DRAINED = Symbol('drained');
 /**
  * Settles once the microtask queue has run a while: long enough for chunks a stream already
@@ -119,7 +123,7 @@ async function afterBufferedChunks(): Promise<typeof DRAINED> {
   for (let hop = 0; hop < MICROTASK_HOPS; hop++) await null;
   return DRAINED;
 }
-const MICROTASK_HOPS = 400;
+const MICROTASK_HOPS = 100;
 
 /** Joins the texts a stream yields back to back (a role chunk and the first token) into one message. */
 async function* readyBatches(iterator: AsyncIterator<string>): AsyncGenerator<string> {

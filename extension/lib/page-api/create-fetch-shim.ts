@@ -18,7 +18,9 @@ export function createFetchShim(openRequest: () => Promise<RequestChannel>, page
     const url = new URL(request.url);
     if (url.origin !== baseOrigin) return pageFetch(input, init);
     const headers = Object.fromEntries([...request.headers].filter(([name]) => FORWARDED_HEADER.test(name)));
-    const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.text();
+    // A string body (what OpenAI clients send) is taken as is: reading it back from the Request is
+    // an asynchronous stream read that costs the request a task.
+    const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : typeof init?.body === 'string' ? init.body : await request.text();
     const method = request.method as 'GET' | 'POST';
     return exchangeOverChannel(openRequest, { type: 'request', method, path: url.pathname + url.search, headers, body }, request.signal);
   };
