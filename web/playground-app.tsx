@@ -1,12 +1,11 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { PROVIDER_PRESETS } from '../shared/catalog/provider-presets';
 import type { KeySummary } from '../shared/keys/stored-key';
+import { FREELLM_BASE_URL } from '../shared/http/base-url';
 import { ChatView } from '../shared/ui/chat-view';
 import type { FreeLLMPageApi } from '../extension/lib/page-api/freellm';
 import { createStandaloneEngine, type StandaloneEngine } from './standalone-engine';
 
-/** In-page base URL for the standalone engine; never fetched over the network. */
-const STANDALONE_BASE_URL = 'https://freellm.invalid/v1';
 
 export function PlaygroundApp({ extension }: { extension: FreeLLMPageApi | undefined }) {
   return (
@@ -67,7 +66,7 @@ function StandaloneChat() {
         <StandaloneKeyForm engine={standalone} onAdded={refresh} />
       </section>
       <section class="card chat-card">
-        <ChatView fetch={standalone.fetch} baseURL={STANDALONE_BASE_URL} emptyHint={keys.length ? 'Say hello.' : 'Add a key above, then say hello.'} />
+        <ChatView fetch={standalone.fetch} baseURL={FREELLM_BASE_URL} emptyHint={keys.length ? 'Say hello.' : 'Add a key above, then say hello.'} />
       </section>
     </main>
   );

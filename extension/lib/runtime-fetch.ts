@@ -1,7 +1,7 @@
 /** The extension pages' own OpenAI-compatible fetch: the page shim over a runtime port. */
 import { browser } from 'wxt/browser';
 import { PAGE_PORT_NAME } from '../../shared/protocol/port-names';
-import { BASE_URL, createFetchShim } from './page-api/create-fetch-shim';
+import { createFetchShim } from './page-api/create-fetch-shim';
 import type { RequestChannel } from './page-api/port-exchange';
 
 function openRuntimeChannel(): Promise<RequestChannel> {
@@ -18,4 +18,3 @@ function openRuntimeChannel(): Promise<RequestChannel> {
 }
 
 export const runtimeFetch = createFetchShim(openRuntimeChannel, fetch.bind(globalThis));
-export const RUNTIME_BASE_URL = BASE_URL;

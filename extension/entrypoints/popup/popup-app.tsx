@@ -3,7 +3,8 @@ import { browser } from 'wxt/browser';
 import type { KeySummary } from '../../../shared/keys/stored-key';
 import type { VaultStatus } from '../../../shared/vault/vault';
 import { ChatView } from '../../../shared/ui/chat-view';
-import { RUNTIME_BASE_URL, runtimeFetch } from '../../lib/runtime-fetch';
+import { FREELLM_BASE_URL } from '../../../shared/http/base-url';
+import { runtimeFetch } from '../../lib/runtime-fetch';
 import { callBackground } from '../../lib/ui-client';
 import { UnlockForm } from './unlock-form';
 
@@ -33,7 +34,7 @@ export function PopupApp() {
         // Requests would only fail with vault_locked until the passphrase is given.
         <UnlockForm variant="popup" onUnlocked={readVault} />
       ) : (
-        <ChatView fetch={runtimeFetch} baseURL={RUNTIME_BASE_URL} emptyHint={enabled ? 'Ask anything; the first provider with room answers.' : 'Add a key in Settings to start chatting.'} />
+        <ChatView fetch={runtimeFetch} baseURL={FREELLM_BASE_URL} emptyHint={enabled ? 'Ask anything; the first provider with room answers.' : 'Add a key in Settings to start chatting.'} />
       )}
     </div>
   );

@@ -4,15 +4,15 @@
  * error bodies, the routing headers). Other URLs go to the page's own fetch, so the shim can be
  * handed to clients that fetch other things too.
  */
+import { FREELLM_BASE_URL } from '../../../shared/http/base-url';
 import { exchangeOverChannel, type RequestChannel } from './port-exchange';
 
-export const BASE_URL = 'https://freellm.invalid/v1';
 
 /** Headers the engine reads; everything else a client sends (auth, SDK telemetry) stays in the page. */
 const FORWARDED_HEADER = /^(accept|cache-control|content-type|x-freellm-.*)$/i;
 
 export function createFetchShim(openRequest: () => Promise<RequestChannel>, pageFetch: typeof fetch): typeof fetch {
-  const baseOrigin = new URL(BASE_URL).origin;
+  const baseOrigin = new URL(FREELLM_BASE_URL).origin;
   return async function freellmFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
     const request = new Request(input, init);
     const url = new URL(request.url);

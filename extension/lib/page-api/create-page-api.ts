@@ -5,7 +5,8 @@
 import { accessResultSchema } from '../../../shared/protocol/page-port';
 import { decodeSse } from '../../../shared/sse/decode-sse';
 import type { BridgeConnection } from './bridge-connection';
-import { BASE_URL, createFetchShim } from './create-fetch-shim';
+import { FREELLM_BASE_URL } from '../../../shared/http/base-url';
+import { createFetchShim } from './create-fetch-shim';
 import type { FreeLLMChatCompletionChunk, FreeLLMChatRequest, FreeLLMError, FreeLLMPageApi } from './freellm';
 import { exchangeOverChannel } from './port-exchange';
 
@@ -41,14 +42,14 @@ export function createPageApi(bridge: BridgeConnection, pageFetch: typeof fetch)
 
   async function create(params: FreeLLMChatRequest, options: { signal?: AbortSignal } = {}) {
     const response = await ensureOk(
-      await shim(`${BASE_URL}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(params), signal: options.signal }),
+      await shim(`${FREELLM_BASE_URL}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(params), signal: options.signal }),
     );
     return params.stream ? chunksOf(response) : response.json();
   }
 
   return Object.freeze({
     version: __FREELLM_VERSION__,
-    baseURL: BASE_URL,
+    baseURL: FREELLM_BASE_URL,
     fetch: shim,
     ready: bridge.ready,
     async requestAccess() {
@@ -57,7 +58,7 @@ export function createPageApi(bridge: BridgeConnection, pageFetch: typeof fetch)
     },
     chat: Object.freeze({ completions: Object.freeze({ create: create as FreeLLMPageApi['chat']['completions']['create'] }) }),
     models: Object.freeze({
-      list: async () => (await ensureOk(await shim(`${BASE_URL}/models`))).json(),
+      list: async () => (await ensureOk(await shim(`${FREELLM_BASE_URL}/models`))).json(),
     }),
   });
 }
