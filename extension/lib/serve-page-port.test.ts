@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Browser } from 'wxt/browser';
-import { createFakeFetch, jsonResponse } from '../../shared/testing/fake-fetch';
+import { createFakeFetch, jsonResponse, sseResponse } from '../../shared/testing/fake-fetch';
 import { createTestEngine } from '../../shared/testing/test-engine';
 import { FreeLLMError } from '../../shared/openai/error';
 import type { BackgroundToPage } from '../../shared/protocol/page-port';
@@ -66,6 +66,29 @@ describe('servePagePort', () => {
     expect(page.received).toHaveLength(1);
     expect(page.received[0]).toMatchObject({ type: 'head', status: 200, end: true, text: expect.stringContaining('still here') });
     expect(page.isDisconnected()).toBe(true);
+  });
+
+  it('streams with the first token in the head (the role chunk rides along), then the rest, then the end', async () => {
+    const chunk = (delta: Record<string, unknown>, finish: string | null = null) => JSON.stringify({ id: 's1', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta, finish_reason: finish }] });
+    const fetch = createFakeFetch(() => sseResponse([chunk({ role: 'assistant', content: '' }), chunk({ content: 'Hello' }), chunk({ content: ' there' }), chunk({}, 'stop')]));
+    const { engine } = createTestEngine(fetch);
+    await engine.keys.add({ providerId: 'groq', secret: 'gsk_fuzz_key_123456' });
+    await engine.origins.allow('https://app.example');
+    const { host, sender } = await setup();
+    const page = fakePort(sender);
+    servePagePort(page.port, { ...host, engine });
+    page.send({ ...validRequest, body: JSON.stringify({ stream: true, messages: [{ role: 'user', content: 'hi' }] }) });
+    await page.done();
+    const [head, ...rest] = page.received;
+    expect(head).toMatchObject({ type: 'head', status: 200, end: false, headers: { 'content-type': expect.stringContaining('text/event-stream') } });
+    const headText = head?.type === 'head' ? head.text ?? '' : '';
+    expect(headText).toContain('"role":"assistant"');
+    expect(headText).toContain('"content":"Hello"');
+    expect(headText).not.toContain(' there');
+    const restText = rest.map((message) => (message.type === 'data' ? message.text : '')).join('');
+    expect(restText).toContain('"content":" there"');
+    expect(restText.trimEnd().endsWith('data: [DONE]')).toBe(true);
+    expect(rest.at(-1)).toEqual({ type: 'end' });
   });
 
   it('answers thousands of malformed messages with a 400 or nothing, and keeps serving valid requests', async () => {

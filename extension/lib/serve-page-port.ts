@@ -89,16 +89,16 @@ export function servePagePort(port: Browser.runtime.Port, host: PagePortHost): v
           for (let next = await iterator.next(); !next.done; next = await iterator.next()) text += next.value;
           send({ type: 'head', status: answer.status, headers, text, end: true });
         } else {
-          // Each message carries what the stream already has, not one message per chunk.
-          const batches = readyBatches(iterator);
-          const first = await batches.next();
+          // The head leaves with the first token alone; later messages carry what the stream
+          // already has, not one message per chunk.
+          const first = await iterator.next();
           send({ type: 'head', status: answer.status, headers, text: first.done ? undefined : first.value, end: first.done === true });
-          await endOfTask();
-          for (let next = first; !next.done && connected; ) {
-            next = await batches.next();
-            if (!next.done) send({ type: 'data', text: next.value });
+          if (!first.done) {
+            await endOfTask();
+            const batches = readyBatches(iterator);
+            for (let next = await batches.next(); !next.done && connected; next = await batches.next()) send({ type: 'data', text: next.value });
+            send({ type: 'end' });
           }
-          send({ type: 'end' });
         }
       } catch (thrown) {
         if (connected) answerError(toFreeLLMError(thrown));

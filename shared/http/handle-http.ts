@@ -5,7 +5,8 @@
  */
 import type { Caller, EngineAnswer } from '../engine/engine-answer';
 import type { Engine } from '../engine/create-engine';
-import { FreeLLMError, invalidRequest } from '../openai/error';
+import { carriesToken, type ChatCompletionChunk } from '../openai/chat';
+import { FreeLLMError, invalidRequest, type OpenAIErrorBody } from '../openai/error';
 import type { PortRequest } from '../protocol/page-port';
 import { encodeSseData, SSE_DONE } from '../sse/encode-sse';
 
@@ -61,11 +62,21 @@ async function* once(text: string): AsyncGenerator<string> {
   yield text;
 }
 
-async function* toSse(chunks: AsyncIterable<unknown>): AsyncGenerator<string> {
+/**
+ * Chunks before the first token (the role chunk) are held and sent with it, so the body's first
+ * piece already shows the answer: a transport that sends each piece as a message spends one
+ * message, not two, before the first token.
+ */
+async function* toSse(chunks: AsyncIterable<ChatCompletionChunk | OpenAIErrorBody>): AsyncGenerator<string> {
   let failed = false;
+  let held = '';
   for await (const chunk of chunks) {
-    failed ||= typeof chunk === 'object' && chunk !== null && 'error' in chunk;
-    yield encodeSseData(chunk);
+    failed ||= 'error' in chunk;
+    held += encodeSseData(chunk);
+    if (failed || carriesToken(chunk as ChatCompletionChunk)) {
+      yield held;
+      held = '';
+    }
   }
-  if (!failed) yield SSE_DONE;
+  if (!failed) yield held + SSE_DONE;
 }

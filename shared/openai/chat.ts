@@ -136,3 +136,7 @@ export const chatCompletionChunkSchema = z.looseObject({
   usage: usageSchema.nullish(),
 });
 export type ChatCompletionChunk = z.infer<typeof chatCompletionChunkSchema>;
+
+/** Whether a chunk carries the answer's first sign of life: content, a tool call or a finish. */
+export const carriesToken = (chunk: ChatCompletionChunk) =>
+  chunk.choices.some((choice) => Boolean(choice.delta.content) || (choice.delta.tool_calls?.length ?? 0) > 0 || Boolean(choice.finish_reason));

@@ -4,7 +4,7 @@
  * can still fail over. After it, a failure or a stall (no chunk for `stallMs`) is thrown to the
  * caller (whose view turns it into one error chunk) and the stream ends.
  */
-import type { ChatCompletionChunk } from '../openai/chat';
+import { carriesToken, type ChatCompletionChunk } from '../openai/chat';
 import { FreeLLMError } from '../openai/error';
 import type { Timers } from './run-attempts';
 
@@ -14,9 +14,6 @@ export interface OpenedStream {
   head: ChatCompletionChunk[];
   ended: boolean;
 }
-
-const carriesToken = (chunk: ChatCompletionChunk) =>
-  chunk.choices.some((choice) => Boolean(choice.delta.content) || (choice.delta.tool_calls?.length ?? 0) > 0 || Boolean(choice.finish_reason));
 
 /** Reads until the first token; throws (so the router fails over) if the stream fails before it. */
 export async function openStream(chunks: AsyncIterable<ChatCompletionChunk>): Promise<OpenedStream> {
