@@ -3,6 +3,7 @@ import { chatCompletionRequestSchema, type ChatCompletion } from '../openai/chat
 import { collect } from '../testing/fake-fetch';
 import { openDatabase, type FreeLLMDatabase } from '../store/database';
 import { replayAsChunks } from './completion-chunks';
+import { createWriteBehind } from '../store/write-behind';
 import { createResponseCache, type ResponseCacheOptions } from './response-cache';
 
 const answer = (content: string): ChatCompletion => ({
@@ -15,14 +16,17 @@ const HOUR = 60 * 60 * 1000;
 
 function setup(options: Partial<ResponseCacheOptions> = {}, db: FreeLLMDatabase = openDatabase(`cache-test-${crypto.randomUUID()}`)) {
   const clock = { now: Date.parse('2026-11-25T12:00:00Z') };
-  const cache = createResponseCache({ db, now: () => clock.now, crypto, ...options });
-  return { cache, clock, db };
+  const writeBehind = createWriteBehind();
+  const cache = createResponseCache({ db, now: () => clock.now, crypto, writeBehind, ...options });
+  /** Disk writes wait behind answers; a test that looks at the disk writes them first. */
+  const written = () => writeBehind.settled();
+  return { cache, clock, db, written };
 }
 
 describe('response cache', () => {
   it('answers a kept answer with a fresh copy and its routing headers', async () => {
     const { cache } = setup();
-    await cache.put('k', answer('Hello'), headers);
+    cache.put('k', answer('Hello'), headers);
     const first = await cache.get('k');
     expect(first).toEqual({ completion: answer('Hello'), headers });
     first!.completion.choices[0]!.message.content = 'changed by a caller';
@@ -31,53 +35,61 @@ describe('response cache', () => {
   });
 
   it('forgets an answer once its TTL has passed, on disk too', async () => {
-    const { cache, clock, db } = setup({ ttlMs: HOUR });
-    await cache.put('k', answer('Hello'));
+    const { cache, clock, db, written } = setup({ ttlMs: HOUR });
+    cache.put('k', answer('Hello'));
+    await written();
+    expect(await db.cache.get('k')).toBeDefined();
     clock.now += HOUR - 1;
     expect(await cache.get('k')).toBeDefined();
     clock.now += 1;
     expect(await cache.get('k')).toBeUndefined();
+    await written();
     expect(await db.cache.get('k')).toBeUndefined();
   });
 
   it('survives a restart: a new cache on the same database still has the answer', async () => {
-    const { cache, db } = setup();
-    await cache.put('k', answer('Hello'), headers);
+    const { cache, db, written } = setup();
+    cache.put('k', answer('Hello'), headers);
+    await written();
     const { cache: restarted } = setup({}, db);
     expect(await restarted.get('k')).toEqual({ completion: answer('Hello'), headers });
   });
 
   it('treats a damaged or outdated record as a miss and deletes it', async () => {
-    const { cache, db } = setup();
+    const { cache, db, written } = setup();
     await db.cache.put({ key: 'k', completion: { choices: 'nope' }, expiresAt: 0, lastUsedAt: 0 });
     expect(await cache.get('k')).toBeUndefined();
+    await written();
     expect(await db.cache.get('k')).toBeUndefined();
   });
 
   it('keeps memory under its byte cap while older answers are still served from disk', async () => {
     const size = JSON.stringify(answer('x'.repeat(100))).length * 2;
-    const { cache } = setup({ maxMemoryBytes: size * 2 });
-    for (const key of ['a', 'b', 'c']) await cache.put(key, answer('x'.repeat(100)));
+    const { cache, written } = setup({ maxMemoryBytes: size * 2 });
+    for (const key of ['a', 'b', 'c']) cache.put(key, answer('x'.repeat(100)));
     expect(cache.stats()).toMatchObject({ memoryEntries: 2, memoryBytes: size * 2 });
+    await written();
     expect(await cache.get('a')).toBeDefined();
   });
 
   it('evicts the least recently used answers from disk past the stored size cap', async () => {
     const size = JSON.stringify(answer('x'.repeat(100))).length * 2;
-    const { cache, clock, db } = setup({ maxStoredBytes: size * 2 + 10 });
+    const { cache, clock, db, written } = setup({ maxStoredBytes: size * 2 + 10 });
     for (const key of ['a', 'b']) {
-      await cache.put(key, answer('x'.repeat(100)));
+      cache.put(key, answer('x'.repeat(100)));
+      await written();
       clock.now += 2 * 60 * 1000;
     }
     await cache.get('a');
-    await cache.put('c', answer('x'.repeat(100)));
+    cache.put('c', answer('x'.repeat(100)));
+    await written();
     expect((await db.cache.toCollection().primaryKeys()).sort()).toEqual(['a', 'c']);
     expect(await cache.get('b')).toBeUndefined();
   });
 
   it('does not keep an answer that never finished', async () => {
     const { cache } = setup();
-    await cache.put('k', { ...answer('Hel'), choices: [{ ...answer('Hel').choices[0]!, finish_reason: null }] });
+    cache.put('k', { ...answer('Hel'), choices: [{ ...answer('Hel').choices[0]!, finish_reason: null }] });
     expect(await cache.get('k')).toBeUndefined();
   });
 
@@ -125,7 +137,7 @@ describe('response cache', () => {
   it('applies settings changed at run time', async () => {
     const { cache, clock } = setup({ ttlMs: HOUR });
     cache.configure({ ttlMs: 10 * HOUR, maxTemperature: 1.5 });
-    await cache.put('k', answer('Hello'));
+    cache.put('k', answer('Hello'));
     clock.now += 5 * HOUR;
     expect(await cache.get('k')).toBeDefined();
     const request = chatCompletionRequestSchema.parse({ model: 'auto', messages: [{ role: 'user', content: 'hi' }], temperature: 1.4 });

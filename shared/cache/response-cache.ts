@@ -12,6 +12,7 @@ import { answerBytes, cacheRecordSchema, type CacheRecord } from './cache-record
 import { isFinished } from './completion-chunks';
 import { createInflight, type RunOptions, type SharedAnswer, type UpstreamSource } from './inflight';
 import { createMemoryLru } from './memory-lru';
+import { createWriteBehind, type WriteBehind } from '../store/write-behind';
 
 export interface CacheSettings extends CachePolicySettings {
   /** How long an answer stays valid. Default 24 h. */
@@ -26,6 +27,8 @@ export interface ResponseCacheOptions extends CacheSettings {
   crypto: Crypto;
   /** Cap on the answers held in memory. Default 8 MiB. */
   maxMemoryBytes?: number;
+  /** Where disk writes wait (the engine shares one queue for its bookkeeping). */
+  writeBehind?: WriteBehind;
 }
 
 export interface CachedAnswer {
@@ -54,8 +57,8 @@ export interface ResponseCache {
   policyFor(request: ChatCompletionRequest, headers?: RequestHeaders): CachePolicy;
   /** A fresh copy of the cached answer (counted as a hit), or undefined. */
   get(key: string): Promise<CachedAnswer | undefined>;
-  /** Keeps a finished answer; unfinished ones (no finish_reason) are ignored. */
-  put(key: string, completion: ChatCompletion, headers?: Record<string, string>): Promise<void>;
+  /** Keeps a finished answer, in memory at once and on disk behind; unfinished ones (no finish_reason) are ignored. */
+  put(key: string, completion: ChatCompletion, headers?: Record<string, string>): void;
   /**
    * Runs `start` once for identical concurrent requests (see Inflight.run); with `share` the
    * answer is kept. `cache` is `miss` for the caller whose call went upstream (counted as a miss),
@@ -89,8 +92,11 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
   const counters = { hits: 0, misses: 0, shared: 0 };
   /** Sum of stored bytes, read once from disk on the first write, then kept up to date. */
   let storedBytes: number | undefined;
-  /** Disk writes run one after another, so the running total stays right. */
-  let writes: Promise<unknown> = Promise.resolve();
+  /** Disk writes run one after another (so the running total stays right), after the answer. */
+  const writeBehind = options.writeBehind ?? createWriteBehind();
+  /** The keys on disk, read once, so a miss costs no disk read. */
+  let diskKeys: Promise<Set<string>> | undefined;
+  const keysOnDisk = () => (diskKeys ??= db.cache.toCollection().primaryKeys().then((keys) => new Set(keys.map(String)), () => new Set<string>()));
   const inflight = createInflight({
     onJoin: (_key, role) => {
       if (role === 'leader') counters.misses += 1;
@@ -99,24 +105,18 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
     onComplete: (key, completion, headers) => put(key, completion, headers),
   });
 
-  const serialized = <T>(task: () => Promise<T>): Promise<T> => {
-    const result = writes.then(task);
-    writes = result.catch(() => {});
-    return result;
-  };
-
   async function get(key: string): Promise<CachedAnswer | undefined> {
     const at = now();
-    const entry = memory.get(key) ?? (await load(key));
+    const entry = memory.get(key) ?? ((await keysOnDisk()).has(key) ? await load(key) : undefined);
     if (!entry) return undefined;
     if (entry.expiresAt <= at) {
       memory.delete(key);
-      await serialized(() => remove([key])).catch(() => {});
+      void writeBehind.queue(() => remove([key]));
       return undefined;
     }
     if (at - entry.lastUsedAt >= TOUCH_INTERVAL_MS) {
       entry.lastUsedAt = at;
-      await db.cache.update(key, { lastUsedAt: at }).catch(() => {});
+      void writeBehind.queue(() => db.cache.update(key, { lastUsedAt: at }));
     }
     counters.hits += 1;
     return { completion: JSON.parse(entry.json) as ChatCompletion, headers: { ...entry.headers } };
@@ -128,7 +128,7 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
     if (!raw) return undefined;
     const parsed = cacheRecordSchema.safeParse(raw);
     if (!parsed.success) {
-      await serialized(() => remove([key])).catch(() => {});
+      void writeBehind.queue(() => remove([key]));
       return undefined;
     }
     const { completion, headers, expiresAt, lastUsedAt } = parsed.data;
@@ -137,19 +137,20 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
     return entry;
   }
 
-  async function put(key: string, completion: ChatCompletion, headers: Record<string, string> = {}): Promise<void> {
+  function put(key: string, completion: ChatCompletion, headers: Record<string, string> = {}): void {
     if (!isFinished(completion)) return;
     const at = now();
     const json = JSON.stringify(completion);
     const record: CacheRecord = { key, completion, headers, bytes: answerBytes(json), createdAt: at, expiresAt: at + settings.ttlMs, lastUsedAt: at };
     memory.set(key, { json, headers, expiresAt: record.expiresAt, lastUsedAt: at }, record.bytes);
-    await serialized(async () => {
+    void writeBehind.queue(async () => {
       const total = await currentStoredBytes();
       const previous = await db.cache.get(key);
       await db.cache.put(record);
+      (await keysOnDisk()).add(key);
       storedBytes = total - byteCount(previous) + record.bytes;
       await evict();
-    }).catch(() => {});
+    });
   }
 
   async function currentStoredBytes(): Promise<number> {
@@ -185,7 +186,11 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
     if (keys.length === 0) return;
     const records = await db.cache.bulkGet(keys);
     await db.cache.bulkDelete(keys);
-    for (const key of keys) memory.delete(key);
+    const onDisk = await keysOnDisk();
+    for (const key of keys) {
+      memory.delete(key);
+      onDisk.delete(key);
+    }
     if (storedBytes !== undefined) storedBytes -= records.reduce((sum, record) => sum + byteCount(record), 0);
   }
 
@@ -202,10 +207,12 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
     run,
     async clear() {
       memory.clear();
-      await serialized(async () => {
+      void writeBehind.queue(async () => {
         await db.cache.clear();
+        diskKeys = Promise.resolve(new Set());
         storedBytes = 0;
       });
+      await writeBehind.settled();
       Object.assign(counters, { hits: 0, misses: 0, shared: 0 });
     },
     stats: () => ({

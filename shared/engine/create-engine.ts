@@ -30,6 +30,7 @@ import { createVault, type Vault, type VaultSession } from '../vault/vault';
 import { errorAsLastChunk } from './error-as-last-chunk';
 import { createModelLister } from './list-models';
 import type { Caller, EngineAnswer } from './engine-answer';
+import { createWriteBehind } from '../store/write-behind';
 
 export interface EngineHost {
   fetch: FetchLike;
@@ -82,6 +83,8 @@ export interface Engine {
   cache: Pick<ResponseCache, 'clear'> & { stats(): Promise<CacheStats>; configure(settings: CacheSettings): Promise<void> };
   /** The user's rate-limit overrides (they beat the catalog and what was learned). */
   limits: { get(): Promise<UserLimits>; save(input: unknown): Promise<UserLimits> };
+  /** Resolves once the bookkeeping behind earlier answers is written (before a restart, in tests). */
+  settled(): Promise<void>;
 }
 
 const CACHE_SETTING_ID = 'cache';
@@ -104,13 +107,15 @@ export function createEngine(host: EngineHost): Engine {
   const vault = createVault(db, host.crypto, { now, timers: host.timers, session: host.vaultSession });
   const keyRing = createKeyRing(db, vault, now, newId);
   const providers = createProviderDirectory(db, newId);
-  const origins = createOriginGrants(db, now);
+  // Bookkeeping (usage, site counts, the request log) is written after the answer leaves.
+  const writeBehind = createWriteBehind();
+  const origins = createOriginGrants(db, now, writeBehind);
   const settingsTransfer = createSettingsTransfer({ db, vault, keyRing, crypto: host.crypto, now, newId });
   const { models: modelSource, timers, measure } = host;
   const userLimits = createUserLimitsStore(db);
   const limits = withUserLimits(host.limits ?? catalogLimitSource, userLimits.current);
-  const router = createChatRouter({ db, fetch: host.fetch, now, keys: keyRing, providers, limits, models: modelSource, timers, measure });
-  const cache = createResponseCache({ db, now, crypto: host.crypto });
+  const router = createChatRouter({ db, fetch: host.fetch, now, keys: keyRing, providers, limits, models: modelSource, timers, measure, writeBehind });
+  const cache = createResponseCache({ db, now, crypto: host.crypto, writeBehind });
   // The user's cache settings (TTL, stored-size cap) live in the `settings` row `cache`.
   let cacheSettingsLoaded: Promise<void> | undefined;
   const loadCacheSettings = () =>
@@ -120,7 +125,7 @@ export function createEngine(host: EngineHost): Engine {
     }, () => undefined));
   const modelLister = createModelLister({ keys: keyRing, providers, settings: router.settings, fetch: host.fetch, now });
 
-  const requestLog = createRequestLogWriter(db, now);
+  const requestLog = createRequestLogWriter(db, now, writeBehind);
 
   /** Pages must be allowed; a chat request also counts against the origin's own limits. */
   async function authorize(caller: Caller, countRequest: boolean): Promise<void> {
@@ -142,21 +147,21 @@ export function createEngine(host: EngineHost): Engine {
     let request: ChatCompletionRequest | undefined;
     // This caller's own log line; the attempts are known only to the caller whose call went upstream.
     let attempts: Attempt[] = [];
-    const finish = async (status: number, headers: Record<string, string>) => {
+    const finish = (status: number, headers: Record<string, string>) => {
       requestLog.write({
         requestId, at: started, origin: caller.kind === 'page' ? caller.origin : 'extension', model: request?.model ?? 'unknown',
         stream: request?.stream === true, status, provider: headers['x-freellm-provider'] ?? null, servedModel: headers['x-freellm-model'] ?? null,
         latencyMs: now() - started, attempts,
       });
-      await router.ledger.flush();
+      void router.ledger.flush();
     };
     const answerWith = (headers: Record<string, string>, cacheState: string, value: { completion: ChatCompletion } | { chunks: AsyncIterable<ChatCompletionChunk> }): EngineAnswer => {
       const answerHeaders = { ...headers, 'x-request-id': requestId, 'x-freellm-cache': cacheState };
       if ('completion' in value) {
-        void finish(200, answerHeaders);
+        finish(200, answerHeaders);
         return { kind: 'json', status: 200, headers: answerHeaders, body: value.completion };
       }
-      return { kind: 'stream', status: 200, headers: answerHeaders, chunks: errorAsLastChunk(value.chunks, (status) => void finish(status, answerHeaders)) };
+      return { kind: 'stream', status: 200, headers: answerHeaders, chunks: errorAsLastChunk(value.chunks, (status) => finish(status, answerHeaders)) };
     };
     try {
       await authorize(caller, true);
@@ -183,7 +188,7 @@ export function createEngine(host: EngineHost): Engine {
     } catch (thrown) {
       const answer = failureAnswer(thrown, requestId);
       attempts = answer.attempts;
-      await finish(answer.status, {});
+      finish(answer.status, {});
       return { kind: 'json', status: answer.status, headers: answer.headers, body: answer.body };
     }
   }
@@ -277,6 +282,7 @@ export function createEngine(host: EngineHost): Engine {
       },
       save: userLimits.save,
     },
+    settled: () => writeBehind.settled(),
     async health() {
       await router.ledger.load();
       return { models: router.ledger.report(), notices: await router.notices.list() };

@@ -5,6 +5,7 @@
 import { FreeLLMError, invalidRequest } from '../openai/error';
 import type { FreeLLMDatabase } from '../store/database';
 import { originGrantSchema, originSchema, type OriginGrant, type OriginLimits, type OriginUsage } from './origin-grant';
+import { createWriteBehind, type WriteBehind } from '../store/write-behind';
 
 export interface PageCaller {
   origin: string;
@@ -65,34 +66,39 @@ function refusal(caller: PageCaller): FreeLLMError {
 }
 
 /**
- * Grants live in memory, loaded once and written through: every page request checks (and
- * counts against) its grant, and an IndexedDB round trip per request would be most of the
- * extension's overhead. The engine owns its database, so the memory copy stays authoritative.
+ * Grants live in memory, loaded once and written behind: every page request checks (and counts
+ * against) its grant, and an IndexedDB round trip per request would be most of the extension's
+ * overhead. The engine owns its database, so the memory copy stays authoritative; a change the
+ * user makes is on disk before the call returns.
  */
-export function createOriginGrants(db: FreeLLMDatabase, now: () => number): OriginGrants {
+export function createOriginGrants(db: FreeLLMDatabase, now: () => number, writeBehind: WriteBehind = createWriteBehind()): OriginGrants {
   let loaded: Promise<Map<string, OriginGrant>> | undefined;
-  let writes: Promise<unknown> = Promise.resolve();
   const grants = () =>
     (loaded ??= db.grants.toArray().then((rows) => new Map(rows.flatMap((row) => {
       const parsed = originGrantSchema.safeParse(row);
       return parsed.success ? [[parsed.data.origin, parsed.data] as const] : [];
     }))));
   const read = async (origin: string) => (await grants()).get(origin);
-  /** Writes in order; a failed write loses only that write, never the queue. */
-  const persist = (origin: string, grant: OriginGrant | undefined) =>
-    (writes = writes
-      .then(async () => {
-        if (grant) await db.grants.put(grant);
-        else await db.grants.delete(origin);
-      })
-      .catch(() => undefined));
+  /** Origins whose grant changed since the last write; a batch writes each one's latest state. */
+  const dirty = new Set<string>();
+  const writeDirty = async () => {
+    const map = await grants();
+    const origins = [...dirty];
+    dirty.clear();
+    await db.grants.bulkPut(origins.flatMap((origin) => map.get(origin) ?? []));
+    await db.grants.bulkDelete(origins.filter((origin) => !map.has(origin)));
+  };
+  const persist = (origin: string) => {
+    if (dirty.size === 0) void writeBehind.queue(writeDirty);
+    dirty.add(origin);
+  };
   async function update(origin: string, change: (grant: OriginGrant | undefined) => OriginGrant | undefined, wait = true): Promise<OriginGrant | undefined> {
     const map = await grants();
     const next = change(map.get(origin));
     if (next) map.set(origin, next);
     else map.delete(origin);
-    const written = persist(origin, next);
-    if (wait) await written;
+    persist(origin);
+    if (wait) await writeBehind.settled();
     return next;
   }
   const fresh = (origin: string, scope: OriginGrant['scope']): OriginGrant =>

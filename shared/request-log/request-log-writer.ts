@@ -4,6 +4,7 @@
  */
 import { pruneRequestLog } from '../store/prune-tables';
 import type { FreeLLMDatabase } from '../store/database';
+import { createWriteBehind, type WriteBehind } from '../store/write-behind';
 import type { RequestLogEntry } from './request-log-entry';
 
 const PRUNE_EVERY = 20;
@@ -13,22 +14,25 @@ export interface RequestLogWriter {
   recent(limit: number): Promise<RequestLogEntry[]>;
 }
 
-export function createRequestLogWriter(db: FreeLLMDatabase, now: () => number): RequestLogWriter {
-  let writes: Promise<unknown> = Promise.resolve();
+export function createRequestLogWriter(db: FreeLLMDatabase, now: () => number, writeBehind: WriteBehind = createWriteBehind()): RequestLogWriter {
   let sincePrune = 0;
+  let unwritten: RequestLogEntry[] = [];
+  const writeUnwritten = async () => {
+    const entries = unwritten;
+    unwritten = [];
+    await db.requestLog.bulkAdd(entries);
+    sincePrune += entries.length;
+    if (sincePrune < PRUNE_EVERY) return;
+    sincePrune = 0;
+    await pruneRequestLog(db, now());
+  };
   return {
     write(entry) {
-      writes = writes
-        .then(async () => {
-          await db.requestLog.add(entry);
-          if (++sincePrune < PRUNE_EVERY) return;
-          sincePrune = 0;
-          await pruneRequestLog(db, now());
-        })
-        .catch(() => undefined);
+      if (unwritten.length === 0) void writeBehind.queue(writeUnwritten);
+      unwritten.push(entry);
     },
     async recent(limit) {
-      await writes;
+      await writeBehind.settled();
       return db.requestLog.orderBy('at').reverse().limit(limit).toArray();
     },
   };

@@ -13,6 +13,7 @@ import type { FreeLLMDatabase } from '../store/database';
 import { createKeyNotices } from '../usage/key-notices';
 import type { LimitSource } from '../usage/usage-limits';
 import { createUsageLedger } from '../usage/usage-ledger';
+import type { WriteBehind } from '../store/write-behind';
 import { catalogLimitSource, catalogModelSource } from './catalog-sources';
 import { expandModel, requestNeeds, unfitReason, type Candidate, type RequestNeeds } from './candidates';
 import { conversationOf, createAffinityMemory } from './conversation-affinity';
@@ -36,8 +37,9 @@ export interface ChatRouterDeps {
   timers?: Timers;
   /** Wraps the routing decision; the benchmark times it. */
   measure?: <T>(label: 'route', work: () => T) => T;
+  /** Where the usage ledger queues its writes (the engine shares one queue). */
+  writeBehind?: WriteBehind;
 }
-
 
 export interface Route {
   upstream: ChatCompletionRequest;
@@ -51,7 +53,7 @@ const defaultTimers: Timers = { setTimeout: (callback, ms) => setTimeout(callbac
 
 export function createChatRouter(deps: ChatRouterDeps) {
   const { db, now } = deps;
-  const ledger = createUsageLedger({ now, limits: deps.limits ?? catalogLimitSource, db });
+  const ledger = createUsageLedger({ now, limits: deps.limits ?? catalogLimitSource, db, writeBehind: deps.writeBehind });
   const modelSource = deps.models ?? catalogModelSource;
   const notices = createKeyNotices(db);
   const affinity = createAffinityMemory();

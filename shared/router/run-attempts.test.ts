@@ -128,6 +128,7 @@ describe('persistence', () => {
     const kit = await routingKit((call) => (hostOf(call) === 'api.mistral.ai' ? errorResponse(503, 'overloaded') : ok()), { keys: [MISTRAL, GROQ, CEREBRAS], limits });
     await kit.engine.chat(ask('a'), extension);
     await kit.engine.chat(ask('b'), extension);
+    await kit.engine.settled();
     const restarted = kit.restart();
     kit.fetch.calls.length = 0;
     await restarted.chat(ask('c'), extension);

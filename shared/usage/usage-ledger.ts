@@ -9,6 +9,7 @@ import { dayBounds } from './daily-reset';
 import { advance, catchUp, effectiveLimits, freeAt, headroom, newBucket, pacedAt, spend, usageBucketSchema, type UsageBucket } from './usage-bucket';
 import type { RateLimitSnapshot } from '../providers/rate-limits';
 import type { LimitSource, LimitSpec, Limits } from './usage-limits';
+import { createWriteBehind, type WriteBehind } from '../store/write-behind';
 
 export interface UsageTarget {
   providerId: string;
@@ -50,12 +51,14 @@ const LATENCY_WEIGHT = 0.2;
 
 export type UsageLedger = ReturnType<typeof createUsageLedger>;
 
-export function createUsageLedger(options: { now: () => number; limits?: LimitSource; db?: FreeLLMDatabase }) {
+export function createUsageLedger(options: { now: () => number; limits?: LimitSource; db?: FreeLLMDatabase; writeBehind?: WriteBehind }) {
   const { now, db } = options;
+  const writeBehind = options.writeBehind ?? createWriteBehind();
+  /** The queued write, while it waits: later flushes ride on it. */
+  let flushing: Promise<void> | undefined;
   const buckets = new Map<string, UsageBucket>();
   const dirty = new Set<string>();
   let loading: Promise<void> | undefined;
-  let writes: Promise<void> = Promise.resolve();
 
   const specFor = (target: UsageTarget) => options.limits?.limitsFor(target.providerId, target.model) ?? NO_LIMITS;
   const modelId = (target: UsageTarget) => `model:${target.providerId}:${target.keyId}:${target.model}`;
@@ -227,14 +230,20 @@ export function createUsageLedger(options: { now: () => number; limits?: LimitSo
       });
     },
 
-    /** Writes what changed; writes queue behind each other, so the last state wins. */
+    /**
+     * Writes what changed, after the current task (see write-behind); the rows are read when
+     * written, so the last state wins. Accounting lives in memory: a failed write costs only
+     * durability, never the request.
+     */
     flush(): Promise<void> {
-      if (!db || dirty.size === 0) return writes;
-      const rows = [...dirty].flatMap((id) => buckets.get(id) ?? []).map((item) => structuredClone(item));
-      dirty.clear();
-      // Accounting lives in memory; a failed write costs only durability, never the request.
-      writes = writes.then(() => db.usage.bulkPut(rows)).then(() => undefined, () => undefined);
-      return writes;
+      if (!db) return Promise.resolve();
+      flushing ??= writeBehind.queue(async () => {
+        flushing = undefined;
+        const rows = [...dirty].flatMap((id) => buckets.get(id) ?? []).map((item) => structuredClone(item));
+        dirty.clear();
+        if (rows.length > 0) await db.usage.bulkPut(rows);
+      });
+      return flushing;
     },
   };
 }
