@@ -20,9 +20,16 @@ export interface LatencyFigures {
   addedP50: number;
 }
 
-export interface ExtensionLatencyResult {
+export interface PathFigures {
   nonStreamed: LatencyFigures;
   timeToFirstToken: LatencyFigures;
+}
+
+export interface ExtensionLatencyResult {
+  /** Requests as an OpenAI client sends them: cacheable, each a new question (a cache miss that is stored). */
+  cacheMiss: PathFigures;
+  /** With `Cache-Control: no-store`: the cache is skipped. */
+  noStore: PathFigures;
   cacheHit: { p50: number; p95: number; hits: number };
   /** What one failover costs beyond the refusing provider's own answer time (a 429 fetched directly). */
   failover: { perFailoverP50: number; perFailoverP95: number; refusalDirectP50: number; rounds: number; chain: number };
@@ -57,8 +64,8 @@ export async function runExtensionLatencyBench(): Promise<ExtensionLatencyResult
       const body = (content: string, stream: boolean) => JSON.stringify({ model: 'bench-model', stream, messages: [{ role: 'user', content }] });
       const headers = { 'content-type': 'application/json', authorization: 'Bearer mock-good-bench-key-1', 'cache-control': 'no-store' };
       const direct = (content: string, stream: boolean) => fetch(`${mockBaseURL}/chat/completions`, { method: 'POST', headers, body: body(content, stream) });
-      const viaExtension = (content: string, stream: boolean, cache = 'no-store') =>
-        window.freellm!.fetch(`${window.freellm!.baseURL}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json', 'cache-control': cache }, body: body(content, stream) });
+      const viaExtension = (content: string, stream: boolean, cache?: string) =>
+        window.freellm!.fetch(`${window.freellm!.baseURL}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json', ...(cache ? { 'cache-control': cache } : {}) }, body: body(content, stream) });
       const timeWhole = async (call: () => Promise<Response>) => {
         const started = performance.now();
         await (await call()).text();
@@ -85,14 +92,18 @@ export async function runExtensionLatencyBench(): Promise<ExtensionLatencyResult
         for (let index = 0; index < samples; index++) values.push(await measure(index));
         return values;
       };
-      const nonStreamed = compare(
-        await series((index) => timeWhole(() => direct(`direct ${index}`, false))),
-        await series((index) => timeWhole(() => viaExtension(`extension ${index}`, false))),
-      );
-      const timeToFirstToken = compare(
-        await series((index) => timeFirstToken(() => direct(`direct stream ${index}`, true))),
-        await series((index) => timeFirstToken(() => viaExtension(`extension stream ${index}`, true))),
-      );
+      const measurePath = async (label: string, cache?: string) => ({
+        nonStreamed: compare(
+          await series((index) => timeWhole(() => direct(`direct ${label} ${index}`, false))),
+          await series((index) => timeWhole(() => viaExtension(`extension ${label} ${index}`, false, cache))),
+        ),
+        timeToFirstToken: compare(
+          await series((index) => timeFirstToken(() => direct(`direct stream ${label} ${index}`, true))),
+          await series((index) => timeFirstToken(() => viaExtension(`extension stream ${label} ${index}`, true, cache))),
+        ),
+      });
+      const cacheMiss = await measurePath('miss');
+      const noStore = await measurePath('no-store', 'no-store');
       await (await viaExtension('the cached question', false, 'max-age=3600')).text();
       let hits = 0;
       const cacheHits = await series(async () => {
@@ -102,7 +113,7 @@ export async function runExtensionLatencyBench(): Promise<ExtensionLatencyResult
         if (response.headers.get('x-freellm-cache') === 'hit') hits += 1;
         return performance.now() - started;
       });
-      return { nonStreamed, timeToFirstToken, cacheHit: { ...summary(cacheHits), hits } };
+      return { cacheMiss, noStore, cacheHit: { ...summary(cacheHits), hits } };
     }, { mockBaseURL: mock.baseURL, samples: SAMPLES });
     return { ...latency, failover: await measureFailover(context, extensionId, page, mock.baseURL) };
   } finally {

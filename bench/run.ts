@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { runCacheBench } from './cache-bench';
 import { fileURLToPath } from 'node:url';
-import type { ExtensionLatencyResult } from './extension-latency-bench';
+import type { ExtensionLatencyResult, PathFigures } from './extension-latency-bench';
 import { runRoutingBench } from './routing-bench';
 
 const TARGETS = { capacityShare: 0.98, upstream429PerSuccess: 0.01, decisionP50Ms: 0.5 };
@@ -37,15 +37,19 @@ async function main(): Promise<void> {
   // Its own process: the routing simulation above leaves a large heap whose collection pauses
   // would land in the mock provider's answers (it runs in the benchmark's process).
   const browser = JSON.parse(execFileSync('node', ['--import', 'tsx', fileURLToPath(new URL('./extension-latency-bench.ts', import.meta.url))], { encoding: 'utf8' })) as ExtensionLatencyResult;
+  const pathRows = (label: string, figures: PathFigures): [string, number, number][] => [
+    [`${label}: non-streamed direct p50`, figures.nonStreamed.direct.p50, Infinity],
+    [`${label}: non-streamed via extension p50`, figures.nonStreamed.extension.p50, Infinity],
+    [`${label}: non-streamed via extension p95`, figures.nonStreamed.extension.p95, Infinity],
+    [`${label}: non-streamed added p50`, figures.nonStreamed.addedP50, 3],
+    [`${label}: first token direct p50`, figures.timeToFirstToken.direct.p50, Infinity],
+    [`${label}: first token via extension p50`, figures.timeToFirstToken.extension.p50, Infinity],
+    [`${label}: first token via extension p95`, figures.timeToFirstToken.extension.p95, Infinity],
+    [`${label}: first token added p50`, figures.timeToFirstToken.addedP50, 3],
+  ];
   const browserRows: [string, number, number][] = [
-    ['non-streamed: direct p50', browser.nonStreamed.direct.p50, Infinity],
-    ['non-streamed: via extension p50', browser.nonStreamed.extension.p50, Infinity],
-    ['non-streamed: via extension p95', browser.nonStreamed.extension.p95, Infinity],
-    ['non-streamed: added p50', browser.nonStreamed.addedP50, 3],
-    ['first token: direct p50', browser.timeToFirstToken.direct.p50, Infinity],
-    ['first token: via extension p50', browser.timeToFirstToken.extension.p50, Infinity],
-    ['first token: via extension p95', browser.timeToFirstToken.extension.p95, Infinity],
-    ['first token: added p50', browser.timeToFirstToken.addedP50, 3],
+    ...pathRows('cache miss', browser.cacheMiss),
+    ...pathRows('no-store', browser.noStore),
     ['cache hit end to end p50', browser.cacheHit.p50, 5],
     ['cache hit end to end p95', browser.cacheHit.p95, Infinity],
     ['one failover, beyond the 429 itself, p50', browser.failover.perFailoverP50, 5],
@@ -53,7 +57,7 @@ async function main(): Promise<void> {
   ];
   for (const [name, value, target] of browserRows) {
     const checked = Number.isFinite(target);
-    console.log(`  ${checked ? mark(value < target) : '    '} ${name.padEnd(42)} ${value.toFixed(2).padStart(8)}${checked ? `   target < ${target}` : ''}`);
+    console.log(`  ${checked ? mark(value < target) : '    '} ${name.padEnd(46)} ${value.toFixed(2).padStart(8)}${checked ? `   target < ${target}` : ''}`);
   }
   console.log(`  (${browser.cacheHit.hits} cache hits seen; failover over ${browser.failover.rounds} rounds of ${browser.failover.chain} refusals, a direct 429 takes ${browser.failover.refusalDirectP50.toFixed(2)} ms)`);
   if (failed) process.exitCode = 1;

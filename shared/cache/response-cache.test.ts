@@ -55,6 +55,18 @@ describe('response cache', () => {
     expect(await restarted.get('k')).toEqual({ completion: answer('Hello'), headers });
   });
 
+  it('writes to disk behind the answers: a burst lands together, the latest answer per key', async () => {
+    const { cache, db, written } = setup();
+    cache.put('a', answer('first'));
+    cache.put('b', answer('other'));
+    cache.put('a', answer('second'));
+    expect(await db.cache.count()).toBe(0);
+    expect((await cache.get('a'))?.completion).toEqual(answer('second'));
+    await written();
+    const stored = await db.cache.bulkGet(['a', 'b']);
+    expect(stored.map((record) => (record?.completion as ChatCompletion | undefined)?.choices[0]?.message.content)).toEqual(['second', 'other']);
+  });
+
   it('treats a damaged or outdated record as a miss and deletes it', async () => {
     const { cache, db, written } = setup();
     await db.cache.put({ key: 'k', completion: { choices: 'nope' }, expiresAt: 0, lastUsedAt: 0 });

@@ -143,14 +143,22 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
     const json = JSON.stringify(completion);
     const record: CacheRecord = { key, completion, headers, bytes: answerBytes(json), createdAt: at, expiresAt: at + settings.ttlMs, lastUsedAt: at };
     memory.set(key, { json, headers, expiresAt: record.expiresAt, lastUsedAt: at }, record.bytes);
-    void writeBehind.queue(async () => {
-      const total = await currentStoredBytes();
-      const previous = await db.cache.get(key);
-      await db.cache.put(record);
-      (await keysOnDisk()).add(key);
-      storedBytes = total - byteCount(previous) + record.bytes;
-      await evict();
-    });
+    if (unwritten.size === 0) void writeBehind.queue(writeUnwritten);
+    unwritten.set(key, record);
+  }
+
+  /** Answers kept since the last write, written together (the latest per key). */
+  const unwritten = new Map<string, CacheRecord>();
+  async function writeUnwritten(): Promise<void> {
+    const records = [...unwritten.values()];
+    unwritten.clear();
+    const total = await currentStoredBytes();
+    const previous = await db.cache.bulkGet(records.map((record) => record.key));
+    await db.cache.bulkPut(records);
+    const onDisk = await keysOnDisk();
+    for (const record of records) onDisk.add(record.key);
+    storedBytes = total - previous.reduce((sum, record) => sum + byteCount(record), 0) + records.reduce((sum, record) => sum + record.bytes, 0);
+    await evict();
   }
 
   async function currentStoredBytes(): Promise<number> {
