@@ -19,6 +19,8 @@ export function createStandaloneEngine(): StandaloneEngine {
     db: openDatabase('freellm-playground'),
     crypto: globalThis.crypto,
   });
+  // Bookkeeping is written a moment after each answer; a page being left writes it at once.
+  addEventListener('pagehide', () => void engine.settled());
   // The page owns this engine, so it calls as the extension's own pages do.
   return { engine, fetch: createEngineFetch(engine, { kind: 'extension' }) };
 }
