@@ -47,6 +47,8 @@ export default defineBackground(() => {
     return answerExtensionMessage(message, engine, access, active);
   });
 
+  // Bookkeeping is written a moment after each answer; a worker about to stop writes it at once.
+  browser.runtime.onSuspend.addListener(() => void engine.settled());
   browser.windows.onRemoved.addListener((windowId) => access.windowClosed(windowId));
   // "Allow once" lasts as long as the tab.
   browser.tabs.onRemoved.addListener((tabId) => void engine.origins.forgetTab(tabId));
