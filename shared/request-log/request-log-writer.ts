@@ -2,7 +2,7 @@
  * @module Writes request-log lines behind the answer (a page should not wait for IndexedDB), in
  * order; readers wait for pending writes. Bounded: old lines are pruned every few writes.
  */
-import { pruneRequestLog } from '../store/prune-tables';
+import { pruneRequestLog } from '../store/prune-request-log';
 import type { FreeLLMDatabase } from '../store/database';
 import { createWriteBehind, type WriteBehind } from '../store/write-behind';
 import type { RequestLogEntry } from './request-log-entry';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RequestLogEntry } from '../request-log/request-log-entry';
 import { openDatabase } from './database';
-import { REQUEST_LOG_MAX_AGE_MS, pruneCache, pruneRequestLog } from './prune-tables';
+import { REQUEST_LOG_MAX_AGE_MS, pruneRequestLog } from './prune-request-log';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');
 const MINUTE = 60_000;
@@ -28,19 +28,5 @@ describe('pruneRequestLog', () => {
     await db.requestLog.bulkAdd(Array.from({ length: 5 }, (_, index) => logEntry(`r${index}`, NOW - (5 - index) * MINUTE)));
     expect(await pruneRequestLog(db, NOW, { cap: 3 })).toBe(2);
     expect((await db.requestLog.orderBy('at').toArray()).map((entry) => entry.requestId)).toEqual(['r2', 'r3', 'r4']);
-  });
-});
-
-describe('pruneCache', () => {
-  it('drops expired entries, then the least recently used above the cap', async () => {
-    const db = freshDb();
-    await db.cache.bulkAdd([
-      { key: 'expired', expiresAt: NOW - 1, lastUsedAt: NOW - 1 },
-      { key: 'cold', expiresAt: NOW + MINUTE, lastUsedAt: NOW - 3 * MINUTE },
-      { key: 'warm', expiresAt: NOW + MINUTE, lastUsedAt: NOW - 2 * MINUTE },
-      { key: 'hot', expiresAt: NOW + MINUTE, lastUsedAt: NOW - MINUTE },
-    ]);
-    expect(await pruneCache(db, NOW, 2)).toBe(2);
-    expect((await db.cache.toArray()).map((entry) => entry.key).sort()).toEqual(['hot', 'warm']);
   });
 });
