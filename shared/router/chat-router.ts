@@ -160,6 +160,7 @@ export function createChatRouter(deps: ChatRouterDeps) {
     async keyEnabled(keyId: string): Promise<void> {
       await notices.clear(keyId);
       ledger.forgiveKey(keyId);
+      void ledger.flush();
     },
   };
 }

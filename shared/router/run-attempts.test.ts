@@ -136,4 +136,18 @@ describe('persistence', () => {
     const health = (await restarted.health()).models.find((entry) => entry.providerId === 'groq');
     expect(health).toMatchObject({ ok: 2, minute: { requests: 2, tokens: 30 }, limits: { rpm: 2 } });
   });
+
+  it('a key the user re-enables stays lifted after a restart', async () => {
+    const kit = await routingKit(groqFails(() => errorResponse(429, 'Rate limit reached', 'rate_limit_exceeded', { 'retry-after': '600' })), { keys: [GROQ, CEREBRAS] });
+    await kit.engine.chat(ask('a'), extension);
+    await kit.engine.settled();
+    await kit.engine.keys.setEnabled(kit.keyIds[0]!, true);
+    await kit.engine.settled();
+    // Past the minute the refusal taught, well inside the 10 minutes the provider asked for.
+    kit.clock.now += 61_000;
+    const restarted = kit.restart();
+    kit.fetch.calls.length = 0;
+    await restarted.chat(ask('b'), extension);
+    expect(kit.hosts()[0]).toBe('api.groq.com');
+  });
 });
