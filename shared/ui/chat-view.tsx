@@ -20,9 +20,13 @@ export interface ChatViewProps {
   model?: string;
   /** Shown above the input when the conversation is empty. */
   emptyHint?: string;
+  /** Hidden, with the conversation kept (the popup while the vault is locked). */
+  hidden?: boolean;
+  /** Told of a turn that failed (the popup shows its unlock form on `vault_locked`). */
+  onTurnError?(error: unknown): void;
 }
 
-export function ChatView({ fetch, baseURL, model = 'auto', emptyHint }: ChatViewProps) {
+export function ChatView({ fetch, baseURL, model = 'auto', emptyHint, hidden, onTurnError }: ChatViewProps) {
   const [turns, setTurns] = useState<Turn[]>([]);
   const [input, setInput] = useState('');
   const [busy, setBusy] = useState(false);
@@ -49,13 +53,14 @@ export function ChatView({ fetch, baseURL, model = 'auto', emptyHint }: ChatView
     } catch (error) {
       const aborted = error instanceof DOMException && error.name === 'AbortError';
       updateLast((turn) => ({ ...turn, error: aborted ? 'Stopped.' : error instanceof Error ? error.message : String(error) }));
+      if (!aborted) onTurnError?.(error);
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <div class="chat">
+    <div class="chat" hidden={hidden}>
       <ol class="chat-turns" aria-live="polite">
         {turns.length === 0 && emptyHint && <li class="chat-empty">{emptyHint}</li>}
         {turns.map((turn, index) => (

@@ -68,7 +68,7 @@ test('while locked, a page gets 423 vault_locked and nothing goes upstream; unlo
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
   const unlock = popup.getByRole('form', { name: 'Unlock FreeLLM' });
   await expect(unlock).toContainText('FreeLLM is locked');
-  await expect(popup.getByLabel('Message')).toHaveCount(0);
+  await expect(popup.getByLabel('Message')).toBeHidden();
   await popup.screenshot({ path: `${SCREENSHOTS}/popup-locked.png` });
   await unlock.getByLabel('Passphrase').fill('not the passphrase');
   await unlock.getByRole('button', { name: 'Unlock' }).click();
@@ -78,6 +78,21 @@ test('while locked, a page gets 423 vault_locked and nothing goes upstream; unlo
   await popup.getByLabel('Message').fill('unlocked?');
   await popup.getByRole('button', { name: 'Send' }).click();
   await expect(popup.getByTestId('turn-assistant').last()).toContainText('Echo: unlocked?');
+
+  // Locked in the background while the popup is open, as the idle auto-lock does: the next
+  // message brings the unlock form at once, and the conversation is still there once unlocked.
+  await popup.evaluate(() => (globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'vault.lock' }));
+  await popup.getByLabel('Message').fill('still there?');
+  await popup.getByRole('button', { name: 'Send' }).click();
+  await expect(unlock).toBeVisible();
+  await expect(popup.getByLabel('Message')).toBeHidden();
+  await unlock.getByLabel('Passphrase').fill(PASSPHRASE);
+  await unlock.getByRole('button', { name: 'Unlock' }).click();
+  await expect(popup.getByLabel('Message')).toBeVisible({ timeout: 15_000 });
+  await expect(unlock).toHaveCount(0);
+  await expect(popup.getByTestId('turn-assistant').first()).toContainText('Echo: unlocked?');
+  await expect(popup.getByTestId('turn-assistant').last()).toContainText('locked');
+  await popup.screenshot({ path: `${SCREENSHOTS}/popup-unlocked-again.png` });
   await popup.close();
 
   const unlocked = await askFromPage('and from the page?');

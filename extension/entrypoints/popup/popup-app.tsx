@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { KeySummary } from '../../../shared/keys/stored-key';
 import type { VaultStatus } from '../../../shared/vault/vault';
+import { ChatTurnError } from '../../../shared/ui/chat-client';
 import { ChatView } from '../../../shared/ui/chat-view';
 import { FREELLM_BASE_URL } from '../../../shared/http/base-url';
 import { runtimeFetch } from '../../lib/runtime-fetch';
@@ -30,12 +31,19 @@ export function PopupApp() {
         </div>
         <button type="button" class="ghost" onClick={() => void browser.runtime.openOptionsPage()}>Settings</button>
       </header>
-      {vault?.locked ? (
-        // Requests would only fail with vault_locked until the passphrase is given.
-        <UnlockForm variant="popup" onUnlocked={readVault} />
-      ) : (
-        <ChatView fetch={runtimeFetch} baseURL={FREELLM_BASE_URL} emptyHint={enabled ? 'Ask anything; the first provider with room answers.' : 'Add a key in Settings to start chatting.'} />
-      )}
+      {/* Requests would only fail with vault_locked until the passphrase is given. */}
+      {vault?.locked && <UnlockForm variant="popup" onUnlocked={readVault} />}
+      {/* Kept while locked: the conversation is still there after unlocking. */}
+      <ChatView
+        fetch={runtimeFetch}
+        baseURL={FREELLM_BASE_URL}
+        hidden={vault?.locked}
+        emptyHint={enabled ? 'Ask anything; the first provider with room answers.' : 'Add a key in Settings to start chatting.'}
+        // The vault may lock itself (idle) while the popup is open.
+        onTurnError={(error) => {
+          if (error instanceof ChatTurnError && error.code === 'vault_locked') void readVault();
+        }}
+      />
     </div>
   );
 }
