@@ -23,6 +23,12 @@ test('a key added through the options page is stored and shown masked', async ()
   await expect(options.page.locator('body')).not.toContainText(GOOD_KEY);
   await options.allowSite(`http://127.0.0.1:${pagePort}`);
   await options.page.screenshot({ path: 'test/.artifacts/screenshots/options.png', fullPage: true });
+  // The section links stay at the top and bring their section into view.
+  const nav = options.page.getByRole('navigation', { name: 'Sections' });
+  await nav.getByRole('link', { name: 'Sites' }).click();
+  await expect(options.page.getByRole('heading', { name: 'Sites allowed to use your keys' })).toBeInViewport();
+  await expect(nav).toBeInViewport();
+  await options.page.screenshot({ path: 'test/.artifacts/screenshots/options-nav-sites.png' });
   await options.page.close();
 });
 

@@ -11,6 +11,7 @@ import { RequestLogSection } from './request-log-section';
 import { SecuritySection } from './security-section';
 import { RoutingSection } from './routing-section';
 import { SitesSection } from './sites-section';
+import './options-app.css';
 
 export interface OptionsData {
   keys: KeyListing[];
@@ -18,6 +19,17 @@ export interface OptionsData {
   origins: OriginGrant[];
   log: RequestLogEntry[];
 }
+
+/** The page is long: one link per section, in page order, kept in view at the top. */
+const SECTION_LINKS: { title: string; label: string }[] = [
+  { title: 'keys-title', label: 'Keys' },
+  { title: 'dashboard-title', label: 'Usage' },
+  { title: 'routing-title', label: 'Routing' },
+  { title: 'security-title', label: 'Lock' },
+  { title: 'sites-title', label: 'Sites' },
+  { title: 'backup-title', label: 'Backup' },
+  { title: 'log-title', label: 'Requests' },
+];
 
 export function OptionsApp() {
   const [data, setData] = useState<OptionsData | undefined>();
@@ -53,6 +65,11 @@ export function OptionsApp() {
           </div>
         </div>
       </header>
+      {data && (
+        <nav class="section-nav" aria-label="Sections">
+          {SECTION_LINKS.map((link) => <a key={link.title} href={`#${link.title}`}>{link.label}</a>)}
+        </nav>
+      )}
       {loadError && <p class="banner error" role="alert">{loadError}</p>}
       {data ? (
         <main class="sections">
