@@ -2,9 +2,10 @@
  * @module The chat used by the playground and the popup: it talks to any OpenAI-compatible
  * `fetch`, streams the answer as it comes, and shows which provider served each reply.
  */
-import { useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ChatMessage } from '../openai/chat';
 import { streamChatTurn } from './chat-client';
+import { MarkdownView } from './markdown-view';
 import './chat-view.css';
 
 interface Turn {
@@ -31,6 +32,12 @@ export function ChatView({ fetch, baseURL, model = 'auto', emptyHint, hidden, on
   const [input, setInput] = useState('');
   const [busy, setBusy] = useState(false);
   const controller = useRef<AbortController | undefined>(undefined);
+  const list = useRef<HTMLOListElement>(null);
+  /** Whether the reader is at the end of the conversation; then new text keeps it in view. */
+  const following = useRef(true);
+  useLayoutEffect(() => {
+    if (following.current && list.current) list.current.scrollTop = list.current.scrollHeight;
+  }, [turns]);
 
   const updateLast = (change: (turn: Turn) => Turn) => setTurns((current) => [...current.slice(0, -1), change(current.at(-1) as Turn)]);
 
@@ -61,11 +68,19 @@ export function ChatView({ fetch, baseURL, model = 'auto', emptyHint, hidden, on
 
   return (
     <div class="chat" hidden={hidden}>
-      <ol class="chat-turns" aria-live="polite">
+      <ol
+        class="chat-turns"
+        aria-live="polite"
+        ref={list}
+        onScroll={(event) => {
+          const { scrollTop, scrollHeight, clientHeight } = event.currentTarget;
+          following.current = scrollHeight - scrollTop - clientHeight < 40;
+        }}
+      >
         {turns.length === 0 && emptyHint && <li class="chat-empty">{emptyHint}</li>}
         {turns.map((turn, index) => (
           <li key={index} class={`chat-turn ${turn.role}${turn.error ? ' failed' : ''}`} data-testid={`turn-${turn.role}`}>
-            <div class="chat-bubble">{turn.content || (turn.error ? '' : '…')}</div>
+            <div class="chat-bubble">{turn.role === 'assistant' && turn.content ? <MarkdownView text={turn.content} /> : turn.content || (turn.error ? '' : '…')}</div>
             {turn.error && <div class="chat-error" role="alert">{turn.error}</div>}
             {turn.servedBy && <div class="chat-meta">{turn.servedBy}</div>}
           </li>

@@ -29,6 +29,35 @@ test('the popup chat streams an answer and names who served it', async () => {
   await popup.close();
 });
 
+test('answers show their markdown, and nothing a model writes runs or loads in the popup', async () => {
+  const { context, extensionId } = suite;
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 380, height: 520 });
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  const title = await popup.title();
+  await popup.getByLabel('Message').fill('**bold** and `code` <img src=x onerror="document.title=\'pwned\'"> <script>document.title="pwned"</script> [docs](https://example.com/docs)');
+  await popup.getByRole('button', { name: 'Send' }).click();
+  const answer = popup.getByTestId('turn-assistant').last();
+  await expect(answer.locator('strong')).toHaveText('bold');
+  await expect(answer.locator('code')).toHaveText('code');
+  await expect(answer.getByRole('link', { name: 'docs' })).toHaveAttribute('target', '_blank');
+  // No images (a model could make the chat fetch any address), no scripts.
+  await expect(answer.locator('img, script')).toHaveCount(0);
+  // The user's own message is shown as typed, not rendered.
+  await expect(popup.getByTestId('turn-user').last()).toContainText('**bold**');
+  expect(await popup.title()).toBe(title);
+
+  await popup.getByLabel('Message').fill('Steps:\n\n1. install\n2. run\n\n```sh\nnpm test\n```');
+  await popup.getByRole('button', { name: 'Send' }).click();
+  const blocks = popup.getByTestId('turn-assistant').last();
+  await expect(blocks.locator('ol > li')).toHaveText(['install', 'run']);
+  await expect(blocks.locator('pre > code')).toHaveText('npm test');
+  // The conversation follows the newest answer.
+  await expect(blocks.locator('pre')).toBeInViewport();
+  await popup.screenshot({ path: 'test/.artifacts/screenshots/popup-markdown.png' });
+  await popup.close();
+});
+
 test('the playground detects the extension and chats through it once its origin is allowed', async () => {
   const { context, extensionId, pagePort } = suite;
   const origin = `http://127.0.0.1:${pagePort}`;
