@@ -2,10 +2,10 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { PROVIDER_PRESETS } from '../shared/catalog/provider-presets';
 import type { KeySummary } from '../shared/keys/stored-key';
 import { FREELLM_BASE_URL } from '../shared/http/base-url';
+import { ChatTurnError } from '../shared/ui/chat-client';
 import { ChatView } from '../shared/ui/chat-view';
 import type { FreeLLMPageApi } from '../extension/lib/page-api/freellm';
 import { createStandaloneEngine, type StandaloneEngine } from './standalone-engine';
-
 
 export function PlaygroundApp({ extension }: { extension: FreeLLMPageApi | undefined }) {
   return (
@@ -27,14 +27,46 @@ export function PlaygroundApp({ extension }: { extension: FreeLLMPageApi | undef
   );
 }
 
+type AccessState = 'needed' | 'asking' | 'denied' | 'granted';
+
 function ExtensionChat({ api }: { api: FreeLLMPageApi }) {
+  const [access, setAccess] = useState<AccessState | undefined>();
+  const ask = async () => {
+    setAccess('asking');
+    try {
+      setAccess((await api.requestAccess()).granted ? 'granted' : 'denied');
+    } catch {
+      setAccess('denied');
+    }
+  };
   return (
     <main class="card chat-card">
-      <p class="muted">
-        Requests go through the FreeLLM extension. If they are refused, allow <code>{location.origin}</code> in the extension's options (Sites).
-      </p>
-      <ChatView fetch={api.fetch} baseURL={api.baseURL} emptyHint="Say hello. The answer streams from whichever of your providers has room." />
+      <p class="muted">Requests go through the FreeLLM extension, which asks you before a site may use your keys.</p>
+      {access && <AccessBanner state={access} origin={location.origin} onAsk={() => void ask()} />}
+      <ChatView
+        fetch={api.fetch}
+        baseURL={api.baseURL}
+        emptyHint="Say hello. The answer streams from whichever of your providers has room."
+        onTurnError={(error) => {
+          if (error instanceof ChatTurnError && error.code === 'origin_not_allowed') setAccess('needed');
+        }}
+      />
     </main>
+  );
+}
+
+function AccessBanner({ state, origin, onAsk }: { state: AccessState; origin: string; onAsk: () => void }) {
+  const text: Record<AccessState, string> = {
+    needed: `${origin} may not use FreeLLM yet.`,
+    asking: 'Answer in the FreeLLM window that opened.',
+    denied: `Access was refused. Ask again, or allow ${origin} in the extension's options (Sites).`,
+    granted: 'Allowed. Send your message again.',
+  };
+  return (
+    <div class={`access-banner ${state}`} role="status" data-testid="access">
+      <span>{text[state]}</span>
+      {(state === 'needed' || state === 'denied') && <button type="button" class="primary" onClick={onAsk}>Ask FreeLLM for access</button>}
+    </div>
   );
 }
 

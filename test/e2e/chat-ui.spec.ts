@@ -58,8 +58,8 @@ test('answers show their markdown, and nothing a model writes runs or loads in t
   await popup.close();
 });
 
-test('the playground detects the extension and chats through it once its origin is allowed', async () => {
-  const { context, extensionId, pagePort } = suite;
+test('the playground detects the extension, asks for access when refused, and chats through it once allowed', async () => {
+  const { context, pagePort } = suite;
   const origin = `http://127.0.0.1:${pagePort}`;
   const page = await context.newPage();
   await page.goto(`${origin}/web/`);
@@ -68,9 +68,16 @@ test('the playground detects the extension and chats through it once its origin 
   await page.getByRole('button', { name: 'Send' }).click();
   await expect(page.getByRole('alert')).toContainText(`${origin} is not allowed to use FreeLLM`);
 
-  const options = await OptionsPage.open(context, extensionId);
-  await options.allowSite(origin);
-  await options.page.close();
+  // The playground offers to ask; the extension's approval window answers.
+  const access = page.getByTestId('access');
+  await expect(access).toContainText(`${origin} may not use FreeLLM yet.`);
+  await page.screenshot({ path: 'test/.artifacts/screenshots/playground-access.png' });
+  const promptOpened = context.waitForEvent('page');
+  await access.getByRole('button', { name: 'Ask FreeLLM for access' }).click();
+  const prompt = await promptOpened;
+  await expect(prompt.getByTestId('origin')).toHaveText(origin);
+  await prompt.getByRole('button', { name: 'Always allow' }).click();
+  await expect(access).toHaveText('Allowed. Send your message again.');
   await page.getByLabel('Message').fill('are you there now?');
   await page.getByRole('button', { name: 'Send' }).click();
   await expect(page.getByTestId('turn-assistant').last()).toContainText('Echo: are you there now?');
