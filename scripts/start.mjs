@@ -16,7 +16,7 @@ FreeLLM is built.
   Extension (unpacked): ${root}.output/chrome-mv3
     Load it: open chrome://extensions, turn on "Developer mode",
     click "Load unpacked" and choose the folder above.
-    Then open the extension's options to add a provider key; the playground asks for access on its first message.
+    Then open the extension's options to add a provider key; if the playground is refused, it offers to ask for access.
 
   Playground: ${url}
     Uses the extension when it is installed, or runs the engine in the page when it is not.
