@@ -111,10 +111,19 @@ test('the cache’s keep-time and size cap are set in the dashboard and kept', a
   await options.page.getByLabel('Keep cached answers for (hours)').fill('2');
   await options.page.getByLabel('Keep cached answers for (hours)').blur();
   await options.page.getByLabel('Cache size limit (MB)').fill('16');
+  // The other field saved (and the dashboard refreshed) while this one is being typed in: the
+  // typed value stays.
+  const ttl = options.page.getByLabel('Keep cached answers for (hours)');
+  await ttl.evaluate((input: HTMLInputElement) => {
+    input.value = '3';
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await expect(ttl).toHaveValue('3');
+  await expect(options.page.getByLabel('Cache size limit (MB)')).toHaveValue('16');
   await options.page.getByLabel('Cache size limit (MB)').blur();
   await expect(options.page.getByLabel('Cache size limit (MB)')).toHaveValue('16');
   await options.page.reload();
-  await expect(options.page.getByLabel('Keep cached answers for (hours)')).toHaveValue('2');
+  await expect(options.page.getByLabel('Keep cached answers for (hours)')).toHaveValue('3');
   await expect(options.page.getByLabel('Cache size limit (MB)')).toHaveValue('16');
   await options.page.close();
 });

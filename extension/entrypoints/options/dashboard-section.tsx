@@ -158,15 +158,16 @@ function CacheSettingsForm({ stats, onSaved }: { stats: CacheStats; onSaved: () 
   const number = (raw: string) => (raw.trim() === '' || !(Number(raw) > 0) ? undefined : Number(raw));
   return (
     <div class="cache-settings">
+      {/* Uncontrolled, keyed by the stored value: the dashboard's refreshes leave a value being typed alone. */}
       <label class="limit">
         Keep answers for
-        <input type="number" min={1} step={1} aria-label="Keep cached answers for (hours)" value={Math.round(stats.ttlMs / HOUR_MS)}
+        <input type="number" min={1} step={1} aria-label="Keep cached answers for (hours)" key={stats.ttlMs} defaultValue={String(Math.round(stats.ttlMs / HOUR_MS))}
           onChange={(event) => { const hours = number(event.currentTarget.value); if (hours) void save({ ttlMs: Math.round(hours * HOUR_MS) }); }} />
         hours
       </label>
       <label class="limit">
         Store up to
-        <input type="number" min={1} step={1} aria-label="Cache size limit (MB)" value={Math.round(stats.maxStoredBytes / MIB)}
+        <input type="number" min={1} step={1} aria-label="Cache size limit (MB)" key={stats.maxStoredBytes} defaultValue={String(Math.round(stats.maxStoredBytes / MIB))}
           onChange={(event) => { const megabytes = number(event.currentTarget.value); if (megabytes) void save({ maxStoredBytes: Math.round(megabytes * MIB) }); }} />
         MB
       </label>
