@@ -36,6 +36,9 @@ async function dispatch(engine: Engine, request: UiRequest): Promise<unknown> {
       throw invalidRequest('Access requests are answered by the extension host.');
     case 'log.list': return engine.requestLog(request.limit);
     case 'health': return engine.health();
+    case 'chats.get': return engine.chats.get(request.id);
+    case 'chats.save': return engine.chats.save(request.id, request.turns);
+    case 'chats.remove': return engine.chats.remove(request.id);
     case 'cache.stats': return engine.cache.stats();
     case 'cache.clear': return engine.cache.clear();
     case 'cache.configure': return engine.cache.configure({ ttlMs: request.ttlMs, maxStoredBytes: request.maxStoredBytes });

@@ -31,6 +31,7 @@ import { errorAsLastChunk } from './error-as-last-chunk';
 import { createModelLister } from './list-models';
 import type { Caller, EngineAnswer } from './engine-answer';
 import { createWriteBehind } from '../store/write-behind';
+import { createChatHistory, type ChatHistory } from '../chats/chat-history';
 
 export interface EngineHost {
   fetch: FetchLike;
@@ -83,6 +84,8 @@ export interface Engine {
   cache: Pick<ResponseCache, 'clear'> & { stats(): Promise<CacheStats>; configure(settings: CacheSettings): Promise<void> };
   /** The user's rate-limit overrides (they beat the catalog and what was learned). */
   limits: { get(): Promise<UserLimits>; save(input: unknown): Promise<UserLimits> };
+  /** FreeLLM's own chats (popup, standalone playground), sealed by the vault. */
+  chats: ChatHistory;
   /** Resolves once the bookkeeping behind earlier answers is written (before a restart, in tests). */
   settled(): Promise<void>;
 }
@@ -282,6 +285,7 @@ export function createEngine(host: EngineHost): Engine {
       },
       save: userLimits.save,
     },
+    chats: createChatHistory(db, vault, now),
     settled: () => writeBehind.settled(),
     async health() {
       await router.ledger.load();

@@ -3,17 +3,11 @@
  * `fetch`, streams the answer as it comes, and shows which provider served each reply.
  */
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { ChatTurn } from '../chats/chat-turn';
 import type { ChatMessage } from '../openai/chat';
 import { streamChatTurn } from './chat-client';
 import { MarkdownView } from './markdown-view';
 import './chat-view.css';
-
-interface Turn {
-  role: 'user' | 'assistant';
-  content: string;
-  servedBy?: string;
-  error?: string;
-}
 
 export interface ChatViewProps {
   fetch: typeof fetch;
@@ -25,10 +19,14 @@ export interface ChatViewProps {
   hidden?: boolean;
   /** Told of a turn that failed (the popup shows its unlock form on `vault_locked`). */
   onTurnError?(error: unknown): void;
+  /** A conversation to continue (the popup's, kept across openings). */
+  initialTurns?: ChatTurn[];
+  /** Told the whole conversation when a question is sent and when its answer ends (answered, failed or stopped). */
+  onTurnsChange?(turns: ChatTurn[]): void;
 }
 
-export function ChatView({ fetch, baseURL, model = 'auto', emptyHint, hidden, onTurnError }: ChatViewProps) {
-  const [turns, setTurns] = useState<Turn[]>([]);
+export function ChatView({ fetch, baseURL, model = 'auto', emptyHint, hidden, onTurnError, initialTurns = [], onTurnsChange }: ChatViewProps) {
+  const [turns, setTurns] = useState<ChatTurn[]>(initialTurns);
   const [input, setInput] = useState('');
   const [busy, setBusy] = useState(false);
   const controller = useRef<AbortController | undefined>(undefined);
@@ -39,30 +37,38 @@ export function ChatView({ fetch, baseURL, model = 'auto', emptyHint, hidden, on
     if (following.current && list.current) list.current.scrollTop = list.current.scrollHeight;
   }, [turns]);
 
-  const updateLast = (change: (turn: Turn) => Turn) => setTurns((current) => [...current.slice(0, -1), change(current.at(-1) as Turn)]);
 
   const send = async (event: Event) => {
     event.preventDefault();
     const text = input.trim();
     if (!text || busy) return;
-    const earlier = turns.filter((turn) => !turn.error).map(({ role, content }): ChatMessage => ({ role, content }));
-    const history: ChatMessage[] = [...earlier, { role: 'user', content: text }];
-    setTurns((current) => [...current, { role: 'user', content: text }, { role: 'assistant', content: '' }]);
+    const asked: ChatTurn[] = [...turns, { role: 'user', content: text }];
+    const history = asked.filter((turn) => !turn.error).map(({ role, content }): ChatMessage => ({ role, content }));
+    let answer: ChatTurn = { role: 'assistant', content: '' };
+    const show = () => setTurns([...asked, answer]);
+    show();
     setInput('');
     setBusy(true);
+    // The question is kept even if the popup closes before the answer ends.
+    onTurnsChange?.(asked);
     controller.current = new AbortController();
     try {
       const result = await streamChatTurn({
         fetch, baseURL, model, messages: history, signal: controller.current.signal,
-        onDelta: (delta) => updateLast((turn) => ({ ...turn, content: turn.content + delta })),
+        onDelta: (delta) => {
+          answer = { ...answer, content: answer.content + delta };
+          show();
+        },
       });
-      updateLast((turn) => ({ ...turn, servedBy: result.provider ? `${result.provider} · ${result.model}` : undefined }));
+      if (result.provider) answer = { ...answer, servedBy: `${result.provider} · ${result.model}` };
     } catch (error) {
       const aborted = error instanceof DOMException && error.name === 'AbortError';
-      updateLast((turn) => ({ ...turn, error: aborted ? 'Stopped.' : error instanceof Error ? error.message : String(error) }));
+      answer = { ...answer, error: aborted ? 'Stopped.' : error instanceof Error ? error.message : String(error) };
       if (!aborted) onTurnError?.(error);
     } finally {
+      show();
       setBusy(false);
+      onTurnsChange?.([...asked, answer]);
     }
   };
 

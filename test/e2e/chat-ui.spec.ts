@@ -29,6 +29,35 @@ test('the popup chat streams an answer and names who served it', async () => {
   await popup.close();
 });
 
+test('the popup keeps its conversation when it closes, until New chat', async () => {
+  const { context, extensionId } = suite;
+  const openPopup = async () => {
+    const popup = await context.newPage();
+    await popup.setViewportSize({ width: 380, height: 520 });
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    return popup;
+  };
+  let popup = await openPopup();
+  await expect(popup.getByTestId('turn-assistant').last()).toContainText('Echo: hello from the popup');
+  await popup.getByLabel('Message').fill('and a follow-up');
+  await popup.getByRole('button', { name: 'Send' }).click();
+  await expect(popup.getByTestId('turn-assistant').last()).toContainText(/Echo: and a follow-up.*mock-chat/s);
+  await popup.close();
+
+  popup = await openPopup();
+  await expect(popup.getByTestId('turn-user')).toHaveText(['hello from the popup', 'and a follow-up']);
+  await expect(popup.getByTestId('turn-assistant').last()).toContainText(/Echo: and a follow-up.*mock-chat/s);
+  await popup.screenshot({ path: 'test/.artifacts/screenshots/popup-kept-chat.png' });
+  await popup.getByRole('button', { name: 'New chat' }).click();
+  await expect(popup.getByTestId('turn-user')).toHaveCount(0);
+  await popup.close();
+
+  popup = await openPopup();
+  await expect(popup.getByText('Ask anything; the first provider with room answers.')).toBeVisible();
+  await expect(popup.getByTestId('turn-user')).toHaveCount(0);
+  await popup.close();
+});
+
 test('answers show their markdown, and nothing a model writes runs or loads in the popup', async () => {
   const { context, extensionId } = suite;
   const popup = await context.newPage();

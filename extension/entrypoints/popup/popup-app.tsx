@@ -1,5 +1,7 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import type { Chat } from '../../../shared/chats/chat-history';
+import type { ChatTurn } from '../../../shared/chats/chat-turn';
 import type { KeySummary } from '../../../shared/keys/stored-key';
 import type { VaultStatus } from '../../../shared/vault/vault';
 import { ChatTurnError } from '../../../shared/ui/chat-client';
@@ -9,15 +11,42 @@ import { runtimeFetch } from '../../lib/runtime-fetch';
 import { callBackground } from '../../lib/ui-client';
 import { UnlockForm } from './unlock-form';
 
+/** The popup closes whenever it loses focus; its conversation is kept (sealed) under this name. */
+const POPUP_CHAT = 'popup';
+
+interface Conversation {
+  /** A new number mounts a fresh chat view. */
+  generation: number;
+  turns: ChatTurn[];
+}
+
 /** The popup: a chat over the pooled keys, and the way into the settings. */
 export function PopupApp() {
   const [keys, setKeys] = useState<KeySummary[] | undefined>();
   const [vault, setVault] = useState<VaultStatus | undefined>();
+  const [conversation, setConversation] = useState<Conversation | undefined>();
   const readVault = () => callBackground<VaultStatus>({ type: 'vault.status' }).then(setVault);
   useEffect(() => {
     void callBackground<KeySummary[]>({ type: 'keys.list' }).then(setKeys);
     void readVault();
   }, []);
+  // The kept conversation can be read once the vault is open.
+  useEffect(() => {
+    if (!vault || vault.locked || conversation) return;
+    void callBackground<Chat | null>({ type: 'chats.get', id: POPUP_CHAT }).then(
+      (chat) => setConversation({ generation: 0, turns: chat?.turns ?? [] }),
+      () => setConversation({ generation: 0, turns: [] }),
+    );
+  }, [vault]);
+  // One save at a time, so a later state never lands under an earlier one.
+  const saves = useRef<Promise<unknown>>(Promise.resolve());
+  const keep = (turns: ChatTurn[]) => {
+    saves.current = saves.current.then(() => callBackground({ type: 'chats.save', id: POPUP_CHAT, turns })).catch(() => undefined);
+  };
+  const newChat = () => {
+    saves.current = saves.current.then(() => callBackground({ type: 'chats.remove', id: POPUP_CHAT })).catch(() => undefined);
+    setConversation((current) => ({ generation: (current?.generation ?? 0) + 1, turns: [] }));
+  };
   const enabled = keys?.filter((key) => key.enabled).length ?? 0;
   return (
     <div class="popup">
@@ -29,21 +58,29 @@ export function PopupApp() {
             <p class="muted small" data-testid="pool-status">{keys === undefined ? 'Loading…' : `${enabled} key${enabled === 1 ? '' : 's'} in the pool${vault?.locked ? ' · locked' : ''}`}</p>
           </div>
         </div>
-        <button type="button" class="ghost" onClick={() => void browser.runtime.openOptionsPage()}>Settings</button>
+        <div class="popup-actions">
+          {conversation && !vault?.locked && <button type="button" class="ghost" onClick={newChat}>New chat</button>}
+          <button type="button" class="ghost" onClick={() => void browser.runtime.openOptionsPage()}>Settings</button>
+        </div>
       </header>
       {/* Requests would only fail with vault_locked until the passphrase is given. */}
       {vault?.locked && <UnlockForm variant="popup" onUnlocked={readVault} />}
       {/* Kept while locked: the conversation is still there after unlocking. */}
-      <ChatView
-        fetch={runtimeFetch}
-        baseURL={FREELLM_BASE_URL}
-        hidden={vault?.locked}
-        emptyHint={enabled ? 'Ask anything; the first provider with room answers.' : 'Add a key in Settings to start chatting.'}
-        // The vault may lock itself (idle) while the popup is open.
-        onTurnError={(error) => {
-          if (error instanceof ChatTurnError && error.code === 'vault_locked') void readVault();
-        }}
-      />
+      {conversation && (
+        <ChatView
+          key={conversation.generation}
+          fetch={runtimeFetch}
+          baseURL={FREELLM_BASE_URL}
+          hidden={vault?.locked}
+          initialTurns={conversation.turns}
+          emptyHint={enabled ? 'Ask anything; the first provider with room answers.' : 'Add a key in Settings to start chatting.'}
+          onTurnsChange={keep}
+          // The vault may lock itself (idle) while the popup is open.
+          onTurnError={(error) => {
+            if (error instanceof ChatTurnError && error.code === 'vault_locked') void readVault();
+          }}
+        />
+      )}
     </div>
   );
 }
