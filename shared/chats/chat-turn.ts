@@ -1,5 +1,6 @@
 /** @module One turn of a chat as the chat view shows it and the chat history keeps it. */
 import { z } from 'zod';
+import type { ChatMessage } from '../openai/chat';
 
 export const chatTurnSchema = z.object({
   role: z.enum(['user', 'assistant']),
@@ -12,3 +13,10 @@ export const chatTurnSchema = z.object({
 export type ChatTurn = z.infer<typeof chatTurnSchema>;
 
 export const chatTurnsSchema = z.array(chatTurnSchema).max(1_000);
+
+/** What a model is sent of a conversation: failed answers left out, and the questions they left unanswered. */
+export function messagesOf(turns: ChatTurn[]): ChatMessage[] {
+  return turns
+    .filter((turn, index) => !turn.error && !(turn.role === 'user' && turns[index + 1]?.error !== undefined))
+    .map(({ role, content }) => ({ role, content }));
+}

@@ -3,8 +3,7 @@
  * `fetch`, streams the answer as it comes, and shows which provider served each reply.
  */
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { ChatTurn } from '../chats/chat-turn';
-import type { ChatMessage } from '../openai/chat';
+import { messagesOf, type ChatTurn } from '../chats/chat-turn';
 import { streamChatTurn } from './chat-client';
 import { MarkdownView } from './markdown-view';
 import './chat-view.css';
@@ -43,7 +42,7 @@ export function ChatView({ fetch, baseURL, model = 'auto', emptyHint, hidden, on
     const text = input.trim();
     if (!text || busy) return;
     const asked: ChatTurn[] = [...turns, { role: 'user', content: text }];
-    const history = asked.filter((turn) => !turn.error).map(({ role, content }): ChatMessage => ({ role, content }));
+    const history = messagesOf(asked);
     let answer: ChatTurn = { role: 'assistant', content: '' };
     const show = () => setTurns([...asked, answer]);
     show();
