@@ -4,6 +4,7 @@ import type { KeySummary } from '../shared/keys/stored-key';
 import { FREELLM_BASE_URL } from '../shared/http/base-url';
 import { ChatTurnError } from '../shared/ui/chat-client';
 import { ChatView } from '../shared/ui/chat-view';
+import { useKeptConversation } from '../shared/ui/use-kept-conversation';
 import type { FreeLLMPageApi } from '../extension/lib/page-api/freellm';
 import { createStandaloneEngine, type StandaloneEngine } from './standalone-engine';
 
@@ -70,11 +71,16 @@ function AccessBanner({ state, origin, onAsk }: { state: AccessState; origin: st
   );
 }
 
+/** The standalone engine's conversation is kept under this name. */
+const PLAYGROUND_CHAT = 'playground';
+
 function StandaloneChat() {
   const standalone = useMemo<StandaloneEngine>(() => createStandaloneEngine(), []);
   const [keys, setKeys] = useState<KeySummary[]>([]);
   const refresh = () => void standalone.engine.keys.list().then(setKeys);
   useEffect(refresh, [standalone]);
+  // This page's engine keeps the conversation across reloads (sealed like its keys).
+  const { conversation, keep, startOver } = useKeptConversation(standalone.engine.chats, PLAYGROUND_CHAT, true);
   return (
     <main class="sections">
       <section class="card">
@@ -98,7 +104,20 @@ function StandaloneChat() {
         <StandaloneKeyForm engine={standalone} onAdded={refresh} />
       </section>
       <section class="card chat-card">
-        <ChatView fetch={standalone.fetch} baseURL={FREELLM_BASE_URL} emptyHint={keys.length ? 'Say hello.' : 'Add a key above, then say hello.'} />
+        <div class="chat-card-head">
+          <h2>Chat</h2>
+          {conversation && <button type="button" class="ghost" onClick={startOver}>New chat</button>}
+        </div>
+        {conversation && (
+          <ChatView
+            key={conversation.generation}
+            fetch={standalone.fetch}
+            baseURL={FREELLM_BASE_URL}
+            initialTurns={conversation.turns}
+            onTurnsChange={keep}
+            emptyHint={keys.length ? 'Say hello.' : 'Add a key above, then say hello.'}
+          />
+        )}
       </section>
     </main>
   );

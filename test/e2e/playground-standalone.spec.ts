@@ -1,13 +1,16 @@
 /**
  * The playground without the extension: it says so, and runs the engine in the page with keys
- * encrypted in the page's own storage (no request is sent: presets point at real providers).
+ * encrypted in the page's own storage. Presets point at real providers, so the one chat request
+ * is routed by the browser to the OpenAI-format mock on 127.0.0.1.
  */
 import { chromium, expect, test } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
+import { startOpenAIMock } from '../mock-provider/openai-mock';
 import { startStaticServer } from './support/static-server';
 
 test('without the extension the playground runs standalone and keeps its keys masked', async () => {
   const server = await startStaticServer(fileURLToPath(new URL('../.artifacts', import.meta.url)));
+  const mock = await startOpenAIMock({ cors: true });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
   try {
     const page = await browser.newPage();
@@ -20,8 +23,24 @@ test('without the extension the playground runs standalone and keeps its keys ma
     await page.reload();
     await expect(page.locator('.key-hint')).toHaveText('gsk_…4321');
     expect(await page.content()).not.toContain(secret);
+
+    // The conversation is kept across a reload, until New chat.
+    await page.route('https://api.groq.com/**', async (route) => route.fulfill({ response: await route.fetch({ url: `${mock.baseURL}/chat/completions` }) }));
+    await page.getByLabel('Message').fill('hello standalone');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await expect(page.getByTestId('turn-assistant').last()).toContainText(/Echo: hello standalone.*groq/s);
+    expect(mock.calls.at(-1)?.authorization).toBe(`Bearer ${secret}`);
+    await page.reload();
+    await expect(page.getByTestId('turn-user')).toHaveText(['hello standalone']);
+    await expect(page.getByTestId('turn-assistant')).toContainText(['Echo: hello standalone']);
+    await page.screenshot({ path: 'test/.artifacts/screenshots/playground-standalone.png', fullPage: true });
+    await page.getByRole('button', { name: 'New chat' }).click();
+    await page.reload();
+    await expect(page.getByText('Say hello.')).toBeVisible();
+    await expect(page.getByTestId('turn-user')).toHaveCount(0);
   } finally {
     await browser.close();
     await server.close();
+    await mock.close();
   }
 });

@@ -1,11 +1,11 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Chat } from '../../../shared/chats/chat-history';
-import type { ChatTurn } from '../../../shared/chats/chat-turn';
 import type { KeySummary } from '../../../shared/keys/stored-key';
 import type { VaultStatus } from '../../../shared/vault/vault';
 import { ChatTurnError } from '../../../shared/ui/chat-client';
 import { ChatView } from '../../../shared/ui/chat-view';
+import { useKeptConversation, type ChatStore } from '../../../shared/ui/use-kept-conversation';
 import { FREELLM_BASE_URL } from '../../../shared/http/base-url';
 import { runtimeFetch } from '../../lib/runtime-fetch';
 import { callBackground } from '../../lib/ui-client';
@@ -14,39 +14,23 @@ import { UnlockForm } from './unlock-form';
 /** The popup closes whenever it loses focus; its conversation is kept (sealed) under this name. */
 const POPUP_CHAT = 'popup';
 
-interface Conversation {
-  /** A new number mounts a fresh chat view. */
-  generation: number;
-  turns: ChatTurn[];
-}
+const backgroundChats: ChatStore = {
+  get: (id) => callBackground<Chat | null>({ type: 'chats.get', id }),
+  save: (id, turns) => callBackground({ type: 'chats.save', id, turns }),
+  remove: (id) => callBackground({ type: 'chats.remove', id }),
+};
 
 /** The popup: a chat over the pooled keys, and the way into the settings. */
 export function PopupApp() {
   const [keys, setKeys] = useState<KeySummary[] | undefined>();
   const [vault, setVault] = useState<VaultStatus | undefined>();
-  const [conversation, setConversation] = useState<Conversation | undefined>();
   const readVault = () => callBackground<VaultStatus>({ type: 'vault.status' }).then(setVault);
   useEffect(() => {
     void callBackground<KeySummary[]>({ type: 'keys.list' }).then(setKeys);
     void readVault();
   }, []);
   // The kept conversation can be read once the vault is open.
-  useEffect(() => {
-    if (!vault || vault.locked || conversation) return;
-    void callBackground<Chat | null>({ type: 'chats.get', id: POPUP_CHAT }).then(
-      (chat) => setConversation({ generation: 0, turns: chat?.turns ?? [] }),
-      () => setConversation({ generation: 0, turns: [] }),
-    );
-  }, [vault]);
-  // One save at a time, so a later state never lands under an earlier one.
-  const saves = useRef<Promise<unknown>>(Promise.resolve());
-  const keep = (turns: ChatTurn[]) => {
-    saves.current = saves.current.then(() => callBackground({ type: 'chats.save', id: POPUP_CHAT, turns })).catch(() => undefined);
-  };
-  const newChat = () => {
-    saves.current = saves.current.then(() => callBackground({ type: 'chats.remove', id: POPUP_CHAT })).catch(() => undefined);
-    setConversation((current) => ({ generation: (current?.generation ?? 0) + 1, turns: [] }));
-  };
+  const { conversation, keep, startOver } = useKeptConversation(backgroundChats, POPUP_CHAT, vault?.locked === false);
   const enabled = keys?.filter((key) => key.enabled).length ?? 0;
   return (
     <div class="popup">
@@ -59,7 +43,7 @@ export function PopupApp() {
           </div>
         </div>
         <div class="popup-actions">
-          {conversation && !vault?.locked && <button type="button" class="ghost" onClick={newChat}>New chat</button>}
+          {conversation && !vault?.locked && <button type="button" class="ghost" onClick={startOver}>New chat</button>}
           <button type="button" class="ghost" onClick={() => void browser.runtime.openOptionsPage()}>Settings</button>
         </div>
       </header>
