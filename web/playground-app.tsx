@@ -81,6 +81,7 @@ function StandaloneChat() {
   useEffect(refresh, [standalone]);
   // This page's engine keeps the conversation across reloads (sealed like its keys).
   const { conversation, keep, startOver } = useKeptConversation(standalone.engine.chats, PLAYGROUND_CHAT, true);
+  const [model, setModel] = useState('auto');
   return (
     <main class="sections">
       <section class="card">
@@ -115,6 +116,8 @@ function StandaloneChat() {
             baseURL={FREELLM_BASE_URL}
             initialTurns={conversation.turns}
             onTurnsChange={keep}
+            model={model}
+            onModelChange={setModel}
             emptyHint={keys.length ? 'Say hello.' : 'Add a key above, then say hello.'}
           />
         )}

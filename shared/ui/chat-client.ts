@@ -2,6 +2,7 @@
  * @module Streams one chat completion through any OpenAI-compatible `fetch` (the extension's
  * shim or an in-page engine) and reports text as it arrives, plus who served it.
  */
+import { z } from 'zod';
 import { chatCompletionChunkSchema, type ChatMessage } from '../openai/chat';
 import { openAIErrorBodySchema } from '../openai/error';
 import { decodeSse } from '../sse/decode-sse';
@@ -62,4 +63,18 @@ export async function streamChatTurn(options: ChatTurnOptions): Promise<ChatTurn
     }
   }
   return { content, provider: response.headers.get('x-freellm-provider'), model: response.headers.get('x-freellm-model') };
+}
+
+const modelListSchema = z.object({ data: z.array(z.object({ id: z.string() })) });
+
+/** The model names `GET /models` offers (virtual models first, as the engine lists them); none if it fails. */
+export async function listModelIds(fetch: typeof globalThis.fetch, baseURL: string): Promise<string[]> {
+  try {
+    const response = await fetch(`${baseURL}/models`);
+    if (!response.ok) return [];
+    const parsed = modelListSchema.safeParse(await response.json());
+    return parsed.success ? [...new Set(parsed.data.data.map((model) => model.id))] : [];
+  } catch {
+    return [];
+  }
 }

@@ -2,16 +2,19 @@
  * @module The chat used by the playground and the popup: it talks to any OpenAI-compatible
  * `fetch`, streams the answer as it comes, and shows which provider served each reply.
  */
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { messagesOf, type ChatTurn } from '../chats/chat-turn';
-import { streamChatTurn } from './chat-client';
+import { listModelIds, streamChatTurn } from './chat-client';
 import { MarkdownView } from './markdown-view';
 import './chat-view.css';
 
 export interface ChatViewProps {
   fetch: typeof fetch;
   baseURL: string;
+  /** The model a new chat starts with; the user can pick another from `GET /models`. */
   model?: string;
+  /** Told the model picked, so the next chat can start with it. */
+  onModelChange?(model: string): void;
   /** Shown above the input when the conversation is empty. */
   emptyHint?: string;
   /** Hidden, with the conversation kept (the popup while the vault is locked). */
@@ -24,8 +27,13 @@ export interface ChatViewProps {
   onTurnsChange?(turns: ChatTurn[]): void;
 }
 
-export function ChatView({ fetch, baseURL, model = 'auto', emptyHint, hidden, onTurnError, initialTurns = [], onTurnsChange }: ChatViewProps) {
+export function ChatView({ fetch, baseURL, model: firstModel = 'auto', onModelChange, emptyHint, hidden, onTurnError, initialTurns = [], onTurnsChange }: ChatViewProps) {
   const [turns, setTurns] = useState<ChatTurn[]>(initialTurns);
+  const [model, setModel] = useState(firstModel);
+  const [models, setModels] = useState<string[]>([]);
+  useEffect(() => {
+    void listModelIds(fetch, baseURL).then(setModels);
+  }, [fetch, baseURL]);
   const [input, setInput] = useState('');
   const [busy, setBusy] = useState(false);
   const controller = useRef<AbortController | undefined>(undefined);
@@ -91,6 +99,15 @@ export function ChatView({ fetch, baseURL, model = 'auto', emptyHint, hidden, on
           </li>
         ))}
       </ol>
+      <label class="chat-model">
+        Model
+        <select aria-label="Model" value={model} onChange={(event) => {
+            setModel(event.currentTarget.value);
+            onModelChange?.(event.currentTarget.value);
+          }}>
+          {[...new Set([model, ...models])].map((id) => <option key={id} value={id}>{id}</option>)}
+        </select>
+      </label>
       <form class="chat-form" onSubmit={send}>
         <textarea
           aria-label="Message"

@@ -113,3 +113,34 @@ test('the playground detects the extension, asks for access when refused, and ch
   await page.screenshot({ path: 'test/.artifacts/screenshots/playground.png', fullPage: true });
   await page.close();
 });
+
+test('the chat offers the models GET /models lists, and sends the one picked', async () => {
+  const { context, extensionId, mock } = suite;
+  // A second endpoint behind the first: \`auto\` keeps using the first, so only a pick reaches this one.
+  const settings = await OptionsPage.open(context, extensionId);
+  await settings.addKeyForNewEndpoint({ name: 'Second mock', baseURL: mock.baseURL, model: 'mock-second', secret: 'mock-good-chat-ui-second-456', label: 'second key' });
+  await settings.page.close();
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 380, height: 520 });
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  const picker = popup.getByLabel('Model');
+  await expect(picker).toHaveValue('auto');
+  const options = picker.locator('option');
+  await expect(options).toContainText(['auto', 'auto:fast', 'auto:smart']);
+  const second = (await options.allTextContents()).find((id) => id.endsWith('/mock-second'));
+  expect(second).toMatch(/^custom-[^/]+\/mock-second$/);
+  mock.reset();
+  await popup.getByLabel('Message').fill('who answers auto?');
+  await popup.getByRole('button', { name: 'Send' }).click();
+  await expect(popup.getByTestId('turn-assistant').last()).toContainText(/Echo: who answers auto\?.*mock-chat/s);
+  await picker.selectOption(second!);
+  // The pick carries over to a new chat.
+  await popup.getByRole('button', { name: 'New chat' }).click();
+  await expect(picker).toHaveValue(second!);
+  await popup.getByLabel('Message').fill('which model?');
+  await popup.getByRole('button', { name: 'Send' }).click();
+  await expect(popup.getByTestId('turn-assistant').last()).toContainText(/Echo: which model\?.*mock-second/s);
+  expect(mock.calls.map((call) => call.body.model)).toEqual(['mock-chat', 'mock-second']);
+  await popup.screenshot({ path: 'test/.artifacts/screenshots/popup-model.png' });
+  await popup.close();
+});

@@ -31,6 +31,8 @@ export function PopupApp() {
   }, []);
   // The kept conversation can be read once the vault is open.
   const { conversation, keep, startOver } = useKeptConversation(backgroundChats, POPUP_CHAT, vault?.locked === false);
+  // The model picked carries over to a new chat.
+  const [model, setModel] = useState('auto');
   const enabled = keys?.filter((key) => key.enabled).length ?? 0;
   return (
     <div class="popup">
@@ -57,6 +59,8 @@ export function PopupApp() {
           baseURL={FREELLM_BASE_URL}
           hidden={vault?.locked}
           initialTurns={conversation.turns}
+          model={model}
+          onModelChange={setModel}
           emptyHint={enabled ? 'Ask anything; the first provider with room answers.' : 'Add a key in Settings to start chatting.'}
           onTurnsChange={keep}
           // The vault may lock itself (idle) while the popup is open.
