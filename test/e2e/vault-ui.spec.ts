@@ -136,7 +136,7 @@ test('a pasted .env imports the keys it recognises, shows what it skips and why,
   await options.envImport().getByRole('button', { name: 'Import 2 keys' }).click();
   await expect(options.envImport().getByRole('status')).toHaveText('Imported 2 keys.');
   await expect(options.envImport()).toContainText('Left out by you');
-  expect(await options.keyLabels()).toEqual(['main key', 'GROQ_API_KEY', 'MY_LLM_KEY']);
+  await expect.poll(() => options.keyLabels()).toEqual(['main key', 'GROQ_API_KEY', 'MY_LLM_KEY']);
   await options.envImport().getByRole('button', { name: 'Done' }).click();
 });
 
@@ -145,7 +145,7 @@ test('keys are renamed and replaced in place, and moving one up makes the router
   await options.renameKey('GROQ_API_KEY', 'Groq personal');
   await options.moveKey('MY_LLM_KEY', 'up');
   await options.moveKey('MY_LLM_KEY', 'up');
-  expect(await options.keyLabels()).toEqual(['MY_LLM_KEY', 'main key', 'Groq personal']);
+  await expect.poll(() => options.keyLabels()).toEqual(['MY_LLM_KEY', 'main key', 'Groq personal']);
 
   mock.reset();
   expect(await askFromPage('who answers first?')).toMatchObject({ status: 200 });
@@ -179,7 +179,7 @@ test('an encrypted export imported back restores a removed key, and a wrong pass
 
   const summary = await options.importSettings(exported.path, 'backup passphrase 1');
   expect(summary).toContain('Imported: 1 key added, 2 replaced');
-  expect(await options.keyLabels()).toEqual(['MY_LLM_KEY', 'main key', 'Groq personal']);
+  await expect.poll(() => options.keyLabels()).toEqual(['MY_LLM_KEY', 'main key', 'Groq personal']);
   await options.backup().screenshot({ path: `${SCREENSHOTS}/backup-section.png` });
   await options.page.screenshot({ path: `${SCREENSHOTS}/options-vault.png`, fullPage: true });
 });
