@@ -44,17 +44,13 @@ export function ChatView({ fetch, baseURL, model: firstModel = 'auto', onModelCh
     if (following.current && list.current) list.current.scrollTop = list.current.scrollHeight;
   }, [turns]);
 
-
-  const send = async (event: Event) => {
-    event.preventDefault();
-    const text = input.trim();
-    if (!text || busy) return;
-    const asked: ChatTurn[] = [...turns, { role: 'user', content: text }];
+  /** Asks `text` after the turns `before` (all of them, or all but a failed exchange being retried). */
+  const ask = async (text: string, before: ChatTurn[]) => {
+    const asked: ChatTurn[] = [...before, { role: 'user', content: text }];
     const history = messagesOf(asked);
     let answer: ChatTurn = { role: 'assistant', content: '' };
     const show = () => setTurns([...asked, answer]);
     show();
-    setInput('');
     setBusy(true);
     // The question is kept even if the popup closes before the answer ends.
     onTurnsChange?.(asked);
@@ -79,6 +75,21 @@ export function ChatView({ fetch, baseURL, model: firstModel = 'auto', onModelCh
     }
   };
 
+  const send = (event: Event) => {
+    event.preventDefault();
+    const text = input.trim();
+    if (!text || busy) return;
+    setInput('');
+    void ask(text, turns);
+  };
+
+  /** The last question again, in place of its failed answer. */
+  const retry = () => {
+    const question = turns.at(-2);
+    if (busy || question?.role !== 'user') return;
+    void ask(question.content, turns.slice(0, -2));
+  };
+
   return (
     <div class="chat" hidden={hidden}>
       <ol
@@ -95,6 +106,7 @@ export function ChatView({ fetch, baseURL, model: firstModel = 'auto', onModelCh
           <li key={index} class={`chat-turn ${turn.role}${turn.error ? ' failed' : ''}`} data-testid={`turn-${turn.role}`}>
             <div class="chat-bubble">{turn.role === 'assistant' && turn.content ? <MarkdownView text={turn.content} /> : turn.content || (turn.error ? '' : '…')}</div>
             {turn.error && <div class="chat-error" role="alert">{turn.error}</div>}
+            {turn.error && index === turns.length - 1 && !busy && <button type="button" class="chat-retry" onClick={retry}>Try again</button>}
             {turn.servedBy && <div class="chat-meta">{turn.servedBy}</div>}
           </li>
         ))}

@@ -93,6 +93,11 @@ test('while locked, a page gets 423 vault_locked and nothing goes upstream; unlo
   await expect(popup.getByTestId('turn-assistant').first()).toContainText('Echo: unlocked?');
   await expect(popup.getByTestId('turn-assistant').last()).toContainText('locked');
   await popup.screenshot({ path: `${SCREENSHOTS}/popup-unlocked-again.png` });
+  // The refused question is asked again in place, once.
+  await popup.getByRole('button', { name: 'Try again' }).click();
+  await expect(popup.getByTestId('turn-assistant').last()).toContainText('Echo: still there?');
+  await expect(popup.getByTestId('turn-user')).toHaveText(['unlocked?', 'still there?']);
+  await expect(popup.getByRole('button', { name: 'Try again' })).toHaveCount(0);
   await popup.close();
 
   const unlocked = await askFromPage('and from the page?');
