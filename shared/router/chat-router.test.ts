@@ -64,6 +64,22 @@ describe('conversation affinity', () => {
     expect(kit.hosts()).toEqual(['api.groq.com', 'api.groq.com', 'api.cerebras.ai']);
   });
 
+  it('remembers who answered a conversation across a restart of the worker', async () => {
+    const kit = await routingKit(ok, { keys: [GROQ, CEREBRAS], limits, settings: { strategy: 'balanced' } });
+    const first = [{ role: 'user', content: 'Tell me a story' }];
+    await kit.engine.chat({ model: 'auto', messages: first }, extension);
+    await kit.engine.chat(ask('x'), extension);
+    await kit.engine.chat(ask('y'), extension);
+    // Groq has less room left, so balanced routing alone would now pick Cerebras.
+    expect(kit.hosts()).toEqual(['api.groq.com', 'api.cerebras.ai', 'api.cerebras.ai']);
+    await kit.engine.settled();
+    const restarted = kit.restart();
+    kit.fetch.calls.length = 0;
+    await restarted.chat({ model: 'auto', messages: [...first, { role: 'assistant', content: 'Once…' }, { role: 'user', content: 'Go on' }] }, extension);
+    await restarted.chat(ask('z'), extension);
+    expect(kit.hosts()).toEqual(['api.groq.com', 'api.cerebras.ai']);
+  });
+
   it('leaves the provider when it has no headroom left', async () => {
     const kit = await routingKit(ok, { keys: [GROQ, CEREBRAS], limits });
     const first = [{ role: 'user', content: 'Hi' }];

@@ -37,7 +37,7 @@ export interface ChatRouterDeps {
   timers?: Timers;
   /** Wraps the routing decision; the benchmark times it. */
   measure?: <T>(label: 'route', work: () => T) => T;
-  /** Where the usage ledger queues its writes (the engine shares one queue). */
+  /** Where the usage ledger and the affinity memory queue their writes (the engine shares one queue). */
   writeBehind?: WriteBehind;
 }
 
@@ -56,7 +56,7 @@ export function createChatRouter(deps: ChatRouterDeps) {
   const ledger = createUsageLedger({ now, limits: deps.limits ?? catalogLimitSource, db, writeBehind: deps.writeBehind });
   const modelSource = deps.models ?? catalogModelSource;
   const notices = createKeyNotices(db);
-  const affinity = createAffinityMemory();
+  const affinity = createAffinityMemory({ db, writeBehind: deps.writeBehind });
   const timers = deps.timers ?? defaultTimers;
   const measure = deps.measure ?? ((_label, work) => work());
   let settings: Promise<RoutingSettings> | undefined;
@@ -88,7 +88,7 @@ export function createChatRouter(deps: ChatRouterDeps) {
   async function prepare(request: ChatCompletionRequest, headerStrategy?: string): Promise<Route> {
     const strategy = readOptions(request, headerStrategy);
     const { freellm: _freellm, ...upstream } = request;
-    const [current, keys] = await Promise.all([(settings ??= readRoutingSettings(db)), deps.keys.list(), ledger.load()]);
+    const [current, keys] = await Promise.all([(settings ??= readRoutingSettings(db)), deps.keys.list(), ledger.load(), affinity.load()]);
     const enabled = keys.filter((key) => key.enabled);
     const providers = new Map<string, ResolvedProvider>();
     for (const id of new Set(enabled.map((key) => key.providerId))) {

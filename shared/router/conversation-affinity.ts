@@ -2,9 +2,13 @@
  * @module Conversation affinity: follow-up turns of one conversation go back to the key and model
  * that answered before (same voice, warm provider-side prompt cache) while it has headroom. A
  * conversation is recognised by a hash of its opening (everything up to the first user message),
- * which every later turn repeats.
+ * which every later turn repeats. Kept on disk (written behind, as usage is): MV3 stops an idle
+ * worker after 30 seconds, far sooner than a person writes a follow-up.
  */
+import { z } from 'zod';
 import type { ChatMessage } from '../openai/chat';
+import type { FreeLLMDatabase } from '../store/database';
+import { createWriteBehind, type WriteBehind } from '../store/write-behind';
 
 export interface AffinityTarget {
   keyId: string;
@@ -29,15 +33,46 @@ export function conversationOf(messages: readonly ChatMessage[]): { id: string; 
   return { id: hash(JSON.stringify(opening)), followUp: messages.some((message) => message.role === 'assistant') };
 }
 
-export function createAffinityMemory() {
+const AFFINITY_SETTING_ID = 'affinity';
+/** Oldest first: [conversation, keyId, model]. */
+const storedAffinitySchema = z.array(z.tuple([z.string(), z.string(), z.string()])).max(CAPACITY);
+
+export function createAffinityMemory(options: { db?: FreeLLMDatabase; writeBehind?: WriteBehind } = {}) {
+  const { db } = options;
+  const writeBehind = options.writeBehind ?? createWriteBehind();
   const served = new Map<string, AffinityTarget>();
+  let loading: Promise<void> | undefined;
+  let queued = false;
+  const write = async () => {
+    queued = false;
+    await db?.settings.put({ id: AFFINITY_SETTING_ID, value: [...served].map(([conversation, target]) => [conversation, target.keyId, target.model]) });
+  };
   return {
+    /** Reads what an earlier worker remembered, once; what this one learned since wins. */
+    load(): Promise<void> {
+      loading ??= (async () => {
+        const stored = storedAffinitySchema.safeParse((await db?.settings.get(AFFINITY_SETTING_ID).catch(() => undefined))?.value);
+        if (!stored.success) return;
+        const learned = [...served];
+        served.clear();
+        for (const [conversation, keyId, model] of stored.data) served.set(conversation, { keyId, model });
+        for (const [conversation, target] of learned) {
+          served.delete(conversation);
+          served.set(conversation, target);
+        }
+      })();
+      return loading;
+    },
     get: (conversation: string) => served.get(conversation),
     remember(conversation: string, target: AffinityTarget): void {
       served.delete(conversation);
       served.set(conversation, target);
       // Maps iterate in insertion order: the first key is the least recently answered.
       if (served.size > CAPACITY) served.delete(served.keys().next().value ?? '');
+      if (db && !queued) {
+        queued = true;
+        void writeBehind.queue(write);
+      }
     },
   };
 }
