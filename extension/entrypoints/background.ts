@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createEngine } from '../../shared/engine/create-engine';
 import { PAGE_PORT_NAME } from '../../shared/protocol/port-names';
+import { VAULT_CHANGED_NOTICE } from '../../shared/protocol/ui-messages';
 import { openDatabase } from '../../shared/store/database';
 import { createAccessRequests } from '../lib/access-requests';
 import { createActiveRequests } from '../lib/active-requests';
@@ -23,6 +24,8 @@ export default defineBackground(() => {
       get: async () => (await browser.storage.session.get(VAULT_SESSION_ITEM))[VAULT_SESSION_ITEM],
       set: (value) => (value === null ? browser.storage.session.remove(VAULT_SESSION_ITEM) : browser.storage.session.set({ [VAULT_SESSION_ITEM]: value })),
     },
+    // Open extension pages show the lock as it changes (no page open: nobody to tell).
+    onVaultLockChange: () => void browser.runtime.sendMessage(VAULT_CHANGED_NOTICE).catch(() => undefined),
   });
   const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
   const keepAlive = createKeepAlive(() => browser.runtime.getPlatformInfo());

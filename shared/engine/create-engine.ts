@@ -46,6 +46,8 @@ export interface EngineHost {
   timers?: ChatRouterDeps['timers'];
   /** Keeps an unlocked vault unlocked across worker restarts (the extension's session storage). */
   vaultSession?: VaultSession;
+  /** Told when the vault locks or unlocks (the extension tells its open pages). */
+  onVaultLockChange?: () => void;
   /** Wraps each routing decision (the benchmark times it). */
   measure?: ChatRouterDeps['measure'];
 }
@@ -107,7 +109,7 @@ async function* replayChunks(completion: ChatCompletion, includeUsage: boolean):
 export function createEngine(host: EngineHost): Engine {
   const { db, now } = host;
   const newId = () => host.crypto.randomUUID();
-  const vault = createVault(db, host.crypto, { now, timers: host.timers, session: host.vaultSession });
+  const vault = createVault(db, host.crypto, { now, timers: host.timers, session: host.vaultSession, onLockChange: host.onVaultLockChange });
   const keyRing = createKeyRing(db, vault, now, newId);
   const providers = createProviderDirectory(db, newId);
   // Bookkeeping (usage, site counts, the request log) is written after the answer leaves.

@@ -5,6 +5,10 @@
 import { z } from 'zod';
 import type { OpenAIErrorBody } from '../openai/error';
 
+/** What the background tells its open pages (popup, options) when the vault locks or unlocks. */
+export const VAULT_CHANGED_NOTICE = { type: 'vault.changed' } as const;
+export const vaultChangedNoticeSchema = z.object({ type: z.literal('vault.changed') });
+
 export const uiRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('keys.list') }),
   z.object({ type: z.literal('keys.add'), providerId: z.string(), label: z.string().optional(), account: z.string().optional(), secret: z.string() }),

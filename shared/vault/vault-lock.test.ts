@@ -30,6 +30,24 @@ describe('vault passphrase lock', () => {
     expect(await restarted.open(sealed)).toBe('gsk_before_the_lock');
   });
 
+  it('tells its host each time it locks (by itself too) or unlocks', async () => {
+    let changes = 0;
+    const pending: (() => void)[] = [];
+    const timers = { setTimeout: (callback: () => void) => pending.push(callback), clearTimeout: () => undefined };
+    const { vault, clock } = setup({ onLockChange: () => (changes += 1), timers });
+    await vault.setPassphrase('a long passphrase', { autoLockMs: 60_000 });
+    const afterSet = changes;
+    await vault.lock();
+    expect(changes).toBe(afterSet + 1);
+    await vault.unlock('a long passphrase');
+    expect(changes).toBeGreaterThanOrEqual(afterSet + 2);
+    const beforeIdle = changes;
+    clock.now += 60_000;
+    pending.at(-1)?.();
+    expect(changes).toBe(beforeIdle + 1);
+    expect(await vault.status()).toMatchObject({ locked: true });
+  });
+
   it('refuses a wrong passphrase with a clear error and changes nothing', async () => {
     const { db, vault, restart } = setup();
     const sealed = await vault.seal('csk-kept-safe-1234');

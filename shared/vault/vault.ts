@@ -53,6 +53,8 @@ export interface VaultOptions {
   timers?: VaultTimers;
   /** PBKDF2 iterations for new passphrases. Tests pass fewer; the product keeps the default. */
   iterations?: number;
+  /** Told when the vault locks (also by itself, when idle) or unlocks, so open pages can show it. */
+  onLockChange?: () => void;
 }
 
 export interface Vault {
@@ -109,10 +111,12 @@ export function createVault(db: FreeLLMDatabase, crypto: Crypto, options: VaultO
   }
 
   function forget(): void {
+    const wasUnlocked = unlocked !== undefined;
     unlocked = undefined;
     if (timer !== undefined) stopTimer?.(timer);
     timer = undefined;
     void session?.set(null).catch(() => undefined);
+    if (wasUnlocked) options.onLockChange?.();
   }
 
   function keepUnlocked(key: CryptoKey, autoLockMs: number | null, raw?: string, lastUsedAt = now?.() ?? 0): void {
@@ -120,6 +124,7 @@ export function createVault(db: FreeLLMDatabase, crypto: Crypto, options: VaultO
     unlocked = { key, autoLockMs, lastUsedAt, raw };
     sessionTouchedAt = 0;
     touch();
+    options.onLockChange?.();
   }
 
   /** Unlocked by passphrase: its bytes are copied for the session store before import wipes them. */

@@ -144,3 +144,29 @@ test('the chat offers the models GET /models lists, and sends the one picked', a
   await popup.screenshot({ path: 'test/.artifacts/screenshots/popup-model.png' });
   await popup.close();
 });
+
+test('a failed answer offers Try again, which asks the same question in its place', async () => {
+  const { context, extensionId, mock } = suite;
+  // An endpoint whose key is always rate-limited: picking its model alone fails.
+  const settings = await OptionsPage.open(context, extensionId);
+  await settings.addKeyForNewEndpoint({ name: 'Limited mock', baseURL: mock.baseURL, model: 'mock-limited', secret: 'mock-limited-chat-ui-789', label: 'limited key' });
+  await settings.page.close();
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 380, height: 520 });
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await popup.getByRole('button', { name: 'New chat' }).click();
+  const picker = popup.getByLabel('Model');
+  const limited = (await picker.locator('option').allTextContents()).find((id) => id.endsWith('/mock-limited'));
+  await picker.selectOption(limited!);
+  await popup.getByLabel('Message').fill('are you busy?');
+  await popup.getByRole('button', { name: 'Send' }).click();
+  const answer = popup.getByTestId('turn-assistant').last();
+  await expect(answer.getByRole('alert')).toBeVisible();
+  await popup.screenshot({ path: 'test/.artifacts/screenshots/popup-try-again.png' });
+  await picker.selectOption('auto');
+  await popup.getByRole('button', { name: 'Try again' }).click();
+  await expect(popup.getByTestId('turn-assistant').last()).toContainText('Echo: are you busy?');
+  await expect(popup.getByTestId('turn-user')).toHaveText(['are you busy?']);
+  await expect(popup.getByRole('button', { name: 'Try again' })).toHaveCount(0);
+  await popup.close();
+});

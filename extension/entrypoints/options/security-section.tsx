@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { VaultStatus } from '../../../shared/vault/vault';
-import { callBackground } from '../../lib/ui-client';
+import { callBackground, onVaultChanged } from '../../lib/ui-client';
 import { UnlockForm } from '../popup/unlock-form';
 import './security-section.css';
 import { submitWith, useAction } from './use-action';
@@ -29,10 +29,8 @@ export function SecuritySection() {
   const refresh = () => run(async () => setStatus(await callBackground<VaultStatus>({ type: 'vault.status' })));
   useEffect(() => {
     void refresh();
-    // The auto-lock fires in the background; look again whenever the page comes back into view.
-    const onVisible = () => document.visibilityState === 'visible' && void refresh();
-    document.addEventListener('visibilitychange', onVisible);
-    return () => document.removeEventListener('visibilitychange', onVisible);
+    // The background says when the vault locks (also by itself, when idle) or is unlocked elsewhere.
+    return onVaultChanged(() => void refresh());
   }, []);
 
   const done = async () => {

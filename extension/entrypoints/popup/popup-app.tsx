@@ -8,7 +8,7 @@ import { ChatView } from '../../../shared/ui/chat-view';
 import { useKeptConversation, type ChatStore } from '../../../shared/ui/use-kept-conversation';
 import { FREELLM_BASE_URL } from '../../../shared/http/base-url';
 import { runtimeFetch } from '../../lib/runtime-fetch';
-import { callBackground } from '../../lib/ui-client';
+import { callBackground, onVaultChanged } from '../../lib/ui-client';
 import { UnlockForm } from './unlock-form';
 
 /** The popup closes whenever it loses focus; its conversation is kept (sealed) under this name. */
@@ -28,6 +28,8 @@ export function PopupApp() {
   useEffect(() => {
     void callBackground<KeySummary[]>({ type: 'keys.list' }).then(setKeys);
     void readVault();
+    // Locked elsewhere (the options page, the idle auto-lock) or unlocked there: shown at once.
+    return onVaultChanged(() => void readVault());
   }, []);
   // The kept conversation can be read once the vault is open.
   const { conversation, keep, startOver } = useKeptConversation(backgroundChats, POPUP_CHAT, vault?.locked === false);
