@@ -127,7 +127,9 @@ test('the chat offers the models GET /models lists, and sends the one picked', a
   await expect(picker).toHaveValue('auto');
   const options = picker.locator('option');
   await expect(options).toContainText(['auto', 'auto:fast', 'auto:smart']);
-  const second = (await options.allTextContents()).find((id) => id.endsWith('/mock-second'));
+  const secondOption = options.filter({ hasText: /\/mock-second$/ });
+  await expect(secondOption).toHaveCount(1);
+  const second = await secondOption.textContent();
   expect(second).toMatch(/^custom-[^/]+\/mock-second$/);
   mock.reset();
   await popup.getByLabel('Message').fill('who answers auto?');
@@ -156,8 +158,10 @@ test('a failed answer offers Try again, which asks the same question in its plac
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
   await popup.getByRole('button', { name: 'New chat' }).click();
   const picker = popup.getByLabel('Model');
-  const limited = (await picker.locator('option').allTextContents()).find((id) => id.endsWith('/mock-limited'));
-  await picker.selectOption(limited!);
+  // The list arrives from GET /models after the popup opens.
+  const limitedOption = picker.locator('option', { hasText: /\/mock-limited$/ });
+  await expect(limitedOption).toHaveCount(1);
+  await picker.selectOption((await limitedOption.textContent())!);
   await popup.getByLabel('Message').fill('are you busy?');
   await popup.getByRole('button', { name: 'Send' }).click();
   const answer = popup.getByTestId('turn-assistant').last();
