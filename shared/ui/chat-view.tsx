@@ -1,6 +1,7 @@
 /**
  * @module The chat used by the playground and the popup: it talks to any OpenAI-compatible
- * `fetch`, streams the answer as it comes, and shows which provider served each reply.
+ * `fetch`, streams each answer (markdown, sanitized) as it comes, shows which provider served it,
+ * offers the models `GET /models` lists, and tries a failed last question again on request.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { messagesOf, type ChatTurn } from '../chats/chat-turn';
@@ -113,10 +114,14 @@ export function ChatView({ fetch, baseURL, model: firstModel = 'auto', onModelCh
       </ol>
       <label class="chat-model">
         Model
-        <select aria-label="Model" value={model} onChange={(event) => {
+        <select
+          aria-label="Model"
+          value={model}
+          onChange={(event) => {
             setModel(event.currentTarget.value);
             onModelChange?.(event.currentTarget.value);
-          }}>
+          }}
+        >
           {[...new Set([model, ...models])].map((id) => <option key={id} value={id}>{id}</option>)}
         </select>
       </label>
@@ -128,7 +133,7 @@ export function ChatView({ fetch, baseURL, model: firstModel = 'auto', onModelCh
           placeholder="Ask anything…"
           onInput={(event) => setInput(event.currentTarget.value)}
           onKeyDown={(event) => {
-            if (event.key === 'Enter' && !event.shiftKey) void send(event);
+            if (event.key === 'Enter' && !event.shiftKey) send(event);
           }}
         />
         {busy ? (
