@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { collect, createFakeFetch, jsonResponse, sseResponse } from '../testing/fake-fetch';
+import { readFixtures } from '../testing/read-fixtures';
 import { createTestEngine, userMessage } from '../testing/test-engine';
 
 const completion = (content: string, model = 'm') => ({
@@ -151,6 +152,21 @@ describe('engine.chat with the response cache', () => {
     const answer = await engine.chat({ ...userMessage('q'), freellm: { cahce: 'no-store' } }, extension);
     expect(answer).toMatchObject({ status: 400, body: { error: { param: 'freellm' } } });
     expect(fetch.calls).toHaveLength(0);
+  });
+
+  it('keeps a native provider’s usage with a streamed answer the caller took without usage', async () => {
+    const { chunkLines } = readFixtures(new URL('../providers/gemini/gemini-adapter.test.ts', import.meta.url).href);
+    const { engine } = await engineWithKeys(() => sseResponse(chunkLines('text.chunks.txt'), { done: false }), [{ providerId: 'gemini', secret: 'AIzaSyA-test-key-000000000000000000000' }]);
+    const streamed = await engine.chat({ ...userMessage('hello'), stream: true }, extension);
+    if (streamed.kind !== 'stream') throw new Error('expected a stream');
+    const chunks = await collect(streamed.chunks);
+    // Not asked for: no usage chunk for this caller.
+    expect(chunks.every((item) => 'choices' in item && item.choices.length > 0)).toBe(true);
+    const later = await engine.chat(userMessage('hello'), extension);
+    expect(later).toMatchObject({ headers: { 'x-freellm-cache': 'hit' }, body: { usage: { prompt_tokens: 4, completion_tokens: 29, total_tokens: 33 } } });
+    const replay = await engine.chat({ ...userMessage('hello'), stream: true, stream_options: { include_usage: true } }, extension);
+    if (replay.kind !== 'stream') throw new Error('expected a stream');
+    expect((await collect(replay.chunks)).at(-1)).toMatchObject({ choices: [], usage: { total_tokens: 33 } });
   });
 
   it('shares one upstream call between identical concurrent streams', async () => {

@@ -54,3 +54,8 @@ export async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   for await (const item of iterable) items.push(item);
   return items;
 }
+
+/** A stream's chunks less the usage-only one (empty `choices`) native adapters end with. */
+export function withChoices<T extends { choices: unknown[] }>(chunks: T[]): T[] {
+  return chunks.filter((chunk) => chunk.choices.length > 0);
+}

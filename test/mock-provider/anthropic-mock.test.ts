@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAnthropicAdapter } from '../../shared/providers/anthropic/anthropic-adapter';
-import { collect } from '../../shared/testing/fake-fetch';
+import { collect, withChoices } from '../../shared/testing/fake-fetch';
 import { startAnthropicMock } from './anthropic-mock';
 import { chatRequest, streamedText, useMockProvider } from './mock-test-kit';
 
@@ -32,7 +32,7 @@ describe('Anthropic mock through the Anthropic adapter', () => {
     const tools = [{ type: 'function' as const, function: { name: 'lookup', parameters: { type: 'object' } } }];
     const completion = await adapter.complete(chatRequest('find cats', { tools, tool_choice: 'required' }), call());
     expect(completion.choices[0]?.message.tool_calls?.[0]?.function).toEqual({ name: 'lookup', arguments: '{"text":"find cats"}' });
-    const chunks = await collect(await adapter.stream(chatRequest('find dogs', { tools, tool_choice: { type: 'function', function: { name: 'lookup' } }, stream: true }), call()));
+    const chunks = withChoices(await collect(await adapter.stream(chatRequest('find dogs', { tools, tool_choice: { type: 'function', function: { name: 'lookup' } }, stream: true }), call())));
     const fragments = chunks.flatMap((chunk) => chunk.choices[0]?.delta.tool_calls ?? []);
     expect(fragments[0]).toMatchObject({ index: 0, type: 'function', function: { name: 'lookup', arguments: '' } });
     expect(JSON.parse(fragments.map((fragment) => fragment.function?.arguments ?? '').join(''))).toEqual({ text: 'find dogs' });

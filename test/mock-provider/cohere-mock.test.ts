@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCohereAdapter } from '../../shared/providers/cohere/cohere-adapter';
-import { collect } from '../../shared/testing/fake-fetch';
+import { collect, withChoices } from '../../shared/testing/fake-fetch';
 import { startCohereMock } from './cohere-mock';
 import { chatRequest, streamedText, useMockProvider } from './mock-test-kit';
 
@@ -32,7 +32,7 @@ describe('Cohere mock through the Cohere adapter', () => {
     const tools = [{ type: 'function' as const, function: { name: 'shout', parameters: { type: 'object', properties: { text: { type: 'string' } } } } }];
     const completion = await adapter.complete(chatRequest('hi', { tools, tool_choice: 'required' }), call());
     expect(completion.choices[0]).toMatchObject({ message: { content: null, tool_calls: [{ id: expect.stringMatching(/^shout_mock\d+$/), function: { name: 'shout', arguments: '{"text":"hi"}' } }] }, finish_reason: 'tool_calls' });
-    const chunks = await collect(await adapter.stream(chatRequest('hi', { stream: true, tools, tool_choice: 'required' }), call()));
+    const chunks = withChoices(await collect(await adapter.stream(chatRequest('hi', { stream: true, tools, tool_choice: 'required' }), call())));
     const id = chunks[1]?.choices[0]?.delta.tool_calls?.[0]?.id;
     expect(id).toMatch(/^shout_mock\d+$/);
     expect(chunks.slice(1, 3).map((chunk) => chunk.choices[0]?.delta)).toEqual([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createGeminiAdapter } from '../../shared/providers/gemini/gemini-adapter';
-import { collect } from '../../shared/testing/fake-fetch';
+import { collect, withChoices } from '../../shared/testing/fake-fetch';
 import { startGeminiMock } from './gemini-mock';
 import { chatRequest, streamedText, useMockProvider } from './mock-test-kit';
 
@@ -33,7 +33,7 @@ describe('Gemini mock through the Gemini adapter', () => {
     const tools = [{ type: 'function' as const, function: { name: 'shout', parameters: { type: 'object', properties: { text: { type: 'string' } } } } }];
     const completion = await adapter.complete(chatRequest('hi', { tools, tool_choice: 'required' }), call());
     expect(completion.choices[0]).toMatchObject({ message: { content: null, tool_calls: [{ type: 'function', function: { name: 'shout', arguments: '{"text":"hi"}' } }] }, finish_reason: 'tool_calls' });
-    const chunks = await collect(await adapter.stream(chatRequest('hi', { stream: true, tools, tool_choice: 'required' }), call()));
+    const chunks = withChoices(await collect(await adapter.stream(chatRequest('hi', { stream: true, tools, tool_choice: 'required' }), call())));
     expect(chunks[1]?.choices[0]?.delta.tool_calls?.[0]).toMatchObject({ index: 0, id: expect.stringMatching(/^call_/), function: { name: 'shout', arguments: '' } });
     expect(chunks.at(-1)?.choices[0]?.finish_reason).toBe('tool_calls');
   });

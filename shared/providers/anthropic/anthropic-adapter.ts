@@ -40,7 +40,7 @@ export function createAnthropicAdapter(): ProviderAdapter {
       const init = buildInit(request, call, true);
       const response = await fetchUpstream(call, `${call.baseURL}/messages`, init, classifyAnthropicError);
       if (!response.body) throw malformedUpstream(call.providerId, 'a stream without a body');
-      return convertAnthropicStream(response.body, call, request.stream_options?.include_usage === true);
+      return convertAnthropicStream(response.body, call);
     },
   };
 }

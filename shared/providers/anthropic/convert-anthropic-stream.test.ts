@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatCompletionChunk, ChatCompletionRequest } from '../../openai/chat';
-import { collect, createFakeFetch } from '../../testing/fake-fetch';
+import { collect, createFakeFetch, withChoices } from '../../testing/fake-fetch';
 import { readFixtures } from '../../testing/read-fixtures';
 import type { AdapterCall } from '../types';
 import { createAnthropicAdapter } from './anthropic-adapter';
@@ -36,7 +36,7 @@ describe('Anthropic adapter: stream', () => {
   });
 
   it('streams text as OpenAI chunks: role first, content, then one finish chunk', async () => {
-    const chunks = await collect((await streamOf(chunkLines('text.chunks.txt'))).chunks);
+    const chunks = withChoices(await collect((await streamOf(chunkLines('text.chunks.txt'))).chunks));
     expect(chunks[0]).toEqual({
       id: 'msg_01QC4g3HwBThD4BaNtBckFDJ',
       object: 'chat.completion.chunk',
@@ -46,17 +46,16 @@ describe('Anthropic adapter: stream', () => {
     });
     expect(text(chunks)).toBe('Hello! How can I help you today?');
     expect(chunks.at(-1)?.choices[0]).toEqual({ index: 0, delta: {}, finish_reason: 'stop' });
-    expect(chunks.filter((chunk) => chunk.usage)).toEqual([]);
   });
 
-  it('adds a usage chunk only when stream_options.include_usage asks for it', async () => {
-    const chunks = await collect((await streamOf(chunkLines('text.chunks.txt'), { stream_options: { include_usage: true } })).chunks);
+  it('ends with a usage chunk, asked for or not (the engine shows it only to callers who asked)', async () => {
+    const chunks = await collect((await streamOf(chunkLines('text.chunks.txt'))).chunks);
     expect(chunks.at(-1)).toMatchObject({ choices: [], usage: { prompt_tokens: 25, completion_tokens: 15, total_tokens: 40 } });
     expect(chunks.at(-2)?.choices[0]?.finish_reason).toBe('stop');
   });
 
   it('streams tool calls in OpenAI’s delta shape, numbered from 0, with arguments that parse', async () => {
-    const chunks = await collect((await streamOf(chunkLines('tool-use.chunks.txt'))).chunks);
+    const chunks = withChoices(await collect((await streamOf(chunkLines('tool-use.chunks.txt'))).chunks));
     const toolDeltas = deltas(chunks).flatMap((delta) => delta?.tool_calls ?? []);
     expect(toolDeltas[0]).toEqual({ index: 0, id: 'toolu_01T1x1fJ34qAmk2tNTrN7Up6', type: 'function', function: { name: 'get_weather', arguments: '' } });
     expect(toolDeltas.slice(1, 4)).toEqual([

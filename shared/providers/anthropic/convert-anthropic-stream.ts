@@ -36,11 +36,12 @@ async function* readEvents(body: ReadableStream<Uint8Array>, call: AdapterCall):
   }
 }
 
-export async function* convertAnthropicStream(
-  body: ReadableStream<Uint8Array>,
-  call: AdapterCall,
-  includeUsage: boolean,
-): AsyncGenerator<ChatCompletionChunk> {
+/**
+ * Ends with a usage chunk (empty `choices`) whether or not the caller asked: the engine settles
+ * its accounting and keeps the cached answer's usage with it, and shows the chunk only to callers
+ * that set `stream_options.include_usage`.
+ */
+export async function* convertAnthropicStream(body: ReadableStream<Uint8Array>, call: AdapterCall): AsyncGenerator<ChatCompletionChunk> {
   let chunks: ChunkFactory | undefined;
   let roleSent = false;
   let usage: AnthropicUsage = {};
@@ -103,7 +104,7 @@ export async function* convertAnthropicStream(
         break;
       case 'message_stop':
         yield* output(factory().finish(mapAnthropicFinishReason(stopReason)));
-        if (includeUsage) yield factory().usage(toOpenAIUsage(usage));
+        yield factory().usage(toOpenAIUsage(usage));
         return;
     }
   }

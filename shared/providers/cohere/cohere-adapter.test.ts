@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatCompletionRequest } from '../../openai/chat';
-import { collect, createFakeFetch, jsonResponse, sseResponse } from '../../testing/fake-fetch';
+import { collect, createFakeFetch, jsonResponse, sseResponse, withChoices } from '../../testing/fake-fetch';
 import { readFixtures } from '../../testing/read-fixtures';
 import type { AdapterCall } from '../types';
 import { createCohereAdapter } from './cohere-adapter';
@@ -49,24 +49,24 @@ describe('Cohere adapter', () => {
     });
   });
 
-  it('streams text: role chunk first, content deltas, one finish chunk, no usage unless asked', async () => {
+  it('streams text: role chunk first, content deltas, one finish chunk', async () => {
     const fetch = createFakeFetch(() => sseResponse(chunkLines('text.chunks.txt')));
-    const chunks = await collect(await adapter.stream(streamRequest, callWith(fetch)));
+    const chunks = withChoices(await collect(await adapter.stream(streamRequest, callWith(fetch))));
     expect(fetch.calls[0]?.body.stream).toBe(true);
     expect(chunks.map((chunk) => chunk.choices[0]?.delta)).toEqual([{ role: 'assistant', content: '' }, { content: 'The capital' }, { content: ' is' }, { content: ' Paris.' }, {}]);
     expect(chunks.map((chunk) => chunk.choices[0]?.finish_reason)).toEqual([null, null, null, null, 'stop']);
     expect(chunks.every((chunk) => chunk.id === 'chatcmpl-321d178c-2c12-44d3-ae42-2f5510f6b1cc')).toBe(true);
   });
 
-  it('ends the stream with a usage chunk when stream_options.include_usage is set', async () => {
+  it('ends the stream with a usage chunk, asked for or not (the engine shows it only to callers who asked)', async () => {
     const fetch = createFakeFetch(() => sseResponse(chunkLines('text.chunks.txt'), { done: false }));
-    const chunks = await collect(await adapter.stream({ ...streamRequest, stream_options: { include_usage: true } }, callWith(fetch)));
+    const chunks = await collect(await adapter.stream(streamRequest, callWith(fetch)));
     expect(chunks.at(-1)).toMatchObject({ choices: [], usage: { prompt_tokens: 507, completion_tokens: 10, total_tokens: 517 } });
   });
 
   it('streams tool calls in the OpenAI delta shape', async () => {
     const fetch = createFakeFetch(() => sseResponse(chunkLines('tool-call.chunks.txt')));
-    const chunks = await collect(await adapter.stream(streamRequest, callWith(fetch)));
+    const chunks = withChoices(await collect(await adapter.stream(streamRequest, callWith(fetch))));
     expect(chunks.map((chunk) => chunk.choices[0]?.delta)).toEqual([
       { role: 'assistant', content: '' },
       { tool_calls: [{ index: 0, id: 'get_weather_e8p4pn45zt0t', type: 'function', function: { name: 'get_weather', arguments: '' } }] },

@@ -28,8 +28,7 @@ export function createCohereAdapter(): ProviderAdapter {
     async stream(request, call) {
       const response = await post(request, call, true);
       if (!response.body) throw malformedUpstream(call.providerId, 'a stream without a body');
-      const includeUsage = request.stream_options?.include_usage === true;
-      return readCohereStream(response.body, { providerId: call.providerId, model: call.model, now: call.now(), includeUsage });
+      return readCohereStream(response.body, { providerId: call.providerId, model: call.model, now: call.now() });
     },
   };
 }

@@ -14,10 +14,8 @@ import { cohereStreamEventSchema, type CohereStreamEvent, type CohereUsage } fro
 import { classifyCohereError } from './classify-cohere-error';
 import { convertCohereUsage, finishOf, type ResponseContext } from './map-cohere-response';
 
-export async function* readCohereStream(
-  body: ReadableStream<Uint8Array>,
-  context: ResponseContext & { includeUsage: boolean },
-): AsyncGenerator<ChatCompletionChunk> {
+/** Ends with a usage chunk whether or not the caller asked (see convertAnthropicStream). */
+export async function* readCohereStream(body: ReadableStream<Uint8Array>, context: ResponseContext): AsyncGenerator<ChatCompletionChunk> {
   let chunks: ReturnType<typeof createChunkFactory> | undefined;
   const toolCalls = new Map<number, { index: number; hasArguments: boolean }>();
   let end: { reason: string; usage?: CohereUsage | null } | undefined;
@@ -66,7 +64,7 @@ export async function* readCohereStream(
   }
   if (!chunks || !end) throw malformedUpstream(context.providerId, 'a stream that ended before message-end');
   yield chunks.finish(finishOf(end.reason, toolCalls.size > 0, context.providerId));
-  if (context.includeUsage && end.usage) yield chunks.usage(convertCohereUsage(end.usage));
+  if (end.usage) yield chunks.usage(convertCohereUsage(end.usage));
 }
 
 function parseStreamEvent(data: string, context: ResponseContext): CohereStreamEvent {

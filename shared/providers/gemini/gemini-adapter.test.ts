@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatCompletionRequest } from '../../openai/chat';
-import { collect, createFakeFetch, jsonResponse, sseResponse } from '../../testing/fake-fetch';
+import { collect, createFakeFetch, jsonResponse, sseResponse, withChoices } from '../../testing/fake-fetch';
 import { readFixtures } from '../../testing/read-fixtures';
 import type { AdapterCall } from '../types';
 import { createGeminiAdapter } from './gemini-adapter';
@@ -53,25 +53,25 @@ describe('Gemini adapter', () => {
     });
   });
 
-  it('streams text: role chunk first, content deltas, one finish chunk, no usage unless asked', async () => {
+  it('streams text: role chunk first, content deltas, one finish chunk', async () => {
     const fetch = createFakeFetch(() => geminiStream(chunkLines('text.chunks.txt')));
-    const chunks = await collect(await adapter.stream(streamRequest, callWith(fetch)));
+    const chunks = withChoices(await collect(await adapter.stream(streamRequest, callWith(fetch))));
     expect(fetch.calls[0]?.url).toBe('https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse');
     expect(chunks.map((chunk) => chunk.choices[0]?.delta)).toEqual([{ role: 'assistant', content: '' }, { content: 'Hello' }, { content: ' there, friend' }, { content: '!' }, {}]);
     expect(chunks.map((chunk) => chunk.choices[0]?.finish_reason)).toEqual([null, null, null, null, 'stop']);
     expect(chunks.every((chunk) => chunk.id === 'chatcmpl-bH6LaZW8Fp_3nsEPqtaSwQ4' && chunk.object === 'chat.completion.chunk')).toBe(true);
   });
 
-  it('ends the stream with a usage chunk when stream_options.include_usage is set', async () => {
+  it('ends the stream with a usage chunk, asked for or not (the engine shows it only to callers who asked)', async () => {
     const fetch = createFakeFetch(() => geminiStream(chunkLines('text.chunks.txt')));
-    const chunks = await collect(await adapter.stream({ ...streamRequest, stream_options: { include_usage: true } }, callWith(fetch)));
+    const chunks = await collect(await adapter.stream(streamRequest, callWith(fetch)));
     expect(chunks.at(-1)).toMatchObject({ choices: [], usage: { prompt_tokens: 4, completion_tokens: 29, total_tokens: 33 } });
     expect(chunks.at(-2)?.choices[0]?.finish_reason).toBe('stop');
   });
 
   it('streams each whole function call as a start fragment plus one arguments fragment', async () => {
     const fetch = createFakeFetch(() => geminiStream(chunkLines('tool-call.chunks.txt')));
-    const chunks = await collect(await adapter.stream(streamRequest, callWith(fetch)));
+    const chunks = withChoices(await collect(await adapter.stream(streamRequest, callWith(fetch))));
     expect(chunks.map((chunk) => chunk.choices[0]?.delta)).toEqual([
       { role: 'assistant', content: '' },
       { tool_calls: [{ index: 0, id: 'call_b36LacjwM668nsEP2tbsgQQ_0', type: 'function', function: { name: 'get_weather', arguments: '' } }] },

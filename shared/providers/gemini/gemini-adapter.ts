@@ -31,8 +31,7 @@ export function createGeminiAdapter(): ProviderAdapter {
     async stream(request, call) {
       const response = await post(request, call, 'streamGenerateContent?alt=sse');
       if (!response.body) throw malformedUpstream(call.providerId, 'a stream without a body');
-      const includeUsage = request.stream_options?.include_usage === true;
-      return readGeminiStream(response.body, { providerId: call.providerId, model: call.model, now: call.now(), includeUsage });
+      return readGeminiStream(response.body, { providerId: call.providerId, model: call.model, now: call.now() });
     },
   };
 }

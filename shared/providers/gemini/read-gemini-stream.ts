@@ -14,10 +14,8 @@ import { classifyGeminiError, parseGeminiError } from './classify-gemini-error';
 import { geminiResponseSchema, type GeminiResponse, type GeminiUsage } from './gemini-api';
 import { completionId, convertGeminiUsage, finishOf, throwIfPromptBlocked, toolCallId, type ResponseContext } from './map-gemini-response';
 
-export async function* readGeminiStream(
-  body: ReadableStream<Uint8Array>,
-  context: ResponseContext & { includeUsage: boolean },
-): AsyncGenerator<ChatCompletionChunk> {
+/** Ends with a usage chunk whether or not the caller asked (see convertAnthropicStream). */
+export async function* readGeminiStream(body: ReadableStream<Uint8Array>, context: ResponseContext): AsyncGenerator<ChatCompletionChunk> {
   let chunks: ChunkFactory | undefined;
   let toolCount = 0;
   let finish: { reason: string; message?: string | null } | undefined;
@@ -45,7 +43,7 @@ export async function* readGeminiStream(
   }
   if (!chunks || !finish) throw malformedUpstream(context.providerId, 'a stream that ended before it finished');
   yield chunks.finish(finishOf(finish.reason, toolCount > 0, context.providerId, finish.message));
-  if (context.includeUsage && usage) yield chunks.usage(convertGeminiUsage(usage));
+  if (usage) yield chunks.usage(convertGeminiUsage(usage));
 }
 
 function parseStreamEvent(data: string, context: ResponseContext): GeminiResponse {
