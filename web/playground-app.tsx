@@ -80,7 +80,7 @@ function StandaloneChat() {
   const refresh = () => void standalone.engine.keys.list().then(setKeys);
   useEffect(refresh, [standalone]);
   // This page's engine keeps the conversation across reloads (sealed like its keys).
-  const { conversation, keep, startOver } = useKeptConversation(standalone.engine.chats, PLAYGROUND_CHAT, true);
+  const { conversation, hasTurns, keep, startOver } = useKeptConversation(standalone.engine.chats, PLAYGROUND_CHAT, true);
   const [model, setModel] = useState('auto');
   return (
     <main class="sections">
@@ -107,7 +107,7 @@ function StandaloneChat() {
       <section class="card chat-card">
         <div class="chat-card-head">
           <h2>Chat</h2>
-          {conversation && <button type="button" class="ghost" onClick={startOver}>New chat</button>}
+          {hasTurns && <button type="button" class="ghost" onClick={startOver}>New chat</button>}
         </div>
         {conversation && (
           <ChatView

@@ -16,6 +16,8 @@ export interface ChatStore {
 export interface KeptConversation {
   /** Undefined until read; `generation` changes when a new chat starts (a fresh chat view). */
   conversation: { generation: number; turns: ChatTurn[] } | undefined;
+  /** Whether there is anything to start over from (the page shows "New chat" only then). */
+  hasTurns: boolean;
   keep(turns: ChatTurn[]): void;
   startOver(): void;
 }
@@ -23,6 +25,7 @@ export interface KeptConversation {
 /** `readable` is false while the store cannot be read (a locked vault); reading waits for it. */
 export function useKeptConversation(store: ChatStore, id: string, readable: boolean): KeptConversation {
   const [conversation, setConversation] = useState<KeptConversation['conversation']>();
+  const [hasTurns, setHasTurns] = useState(false);
   const writes = useRef<Promise<unknown>>(Promise.resolve());
   const queue = (write: () => Promise<unknown>) => {
     writes.current = writes.current.then(write).catch(() => undefined);
@@ -30,14 +33,22 @@ export function useKeptConversation(store: ChatStore, id: string, readable: bool
   useEffect(() => {
     if (!readable || conversation) return;
     store.get(id).then(
-      (chat) => setConversation({ generation: 0, turns: chat?.turns ?? [] }),
+      (chat) => {
+        setConversation({ generation: 0, turns: chat?.turns ?? [] });
+        setHasTurns((chat?.turns.length ?? 0) > 0);
+      },
       () => setConversation({ generation: 0, turns: [] }),
     );
   }, [readable]);
   return {
     conversation,
-    keep: (turns) => queue(() => store.save(id, turns)),
+    hasTurns,
+    keep(turns) {
+      setHasTurns(turns.length > 0);
+      queue(() => store.save(id, turns));
+    },
     startOver() {
+      setHasTurns(false);
       queue(() => store.remove(id));
       setConversation((current) => ({ generation: (current?.generation ?? 0) + 1, turns: [] }));
     },

@@ -50,6 +50,8 @@ test('the popup keeps its conversation when it closes, until New chat', async ()
   await popup.screenshot({ path: 'test/.artifacts/screenshots/popup-kept-chat.png' });
   await popup.getByRole('button', { name: 'New chat' }).click();
   await expect(popup.getByTestId('turn-user')).toHaveCount(0);
+  // Nothing to start over from in an empty chat.
+  await expect(popup.getByRole('button', { name: 'New chat' })).toHaveCount(0);
   await popup.close();
 
   popup = await openPopup();

@@ -32,7 +32,7 @@ export function PopupApp() {
     return onVaultChanged(() => void readVault());
   }, []);
   // The kept conversation can be read once the vault is open.
-  const { conversation, keep, startOver } = useKeptConversation(backgroundChats, POPUP_CHAT, vault?.locked === false);
+  const { conversation, hasTurns, keep, startOver } = useKeptConversation(backgroundChats, POPUP_CHAT, vault?.locked === false);
   // The model picked carries over to a new chat.
   const [model, setModel] = useState('auto');
   const enabled = keys?.filter((key) => key.enabled).length ?? 0;
@@ -47,7 +47,7 @@ export function PopupApp() {
           </div>
         </div>
         <div class="popup-actions">
-          {conversation && !vault?.locked && <button type="button" class="ghost" onClick={startOver}>New chat</button>}
+          {hasTurns && !vault?.locked && <button type="button" class="ghost" onClick={startOver}>New chat</button>}
           <button type="button" class="ghost" onClick={() => void browser.runtime.openOptionsPage()}>Settings</button>
         </div>
       </header>
