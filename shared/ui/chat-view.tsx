@@ -122,7 +122,11 @@ export function ChatView({ fetch, baseURL, model: firstModel = 'auto', onModelCh
             onModelChange?.(event.currentTarget.value);
           }}
         >
-          {[...new Set([model, ...models])].map((id) => <option key={id} value={id}>{id}</option>)}
+          {groupModels([...new Set([model, ...models])]).map(({ label, ids }) => (
+            <optgroup key={label} label={label}>
+              {ids.map((id) => <option key={id} value={id}>{id.startsWith(`${label}/`) ? id.slice(label.length + 1) : id}</option>)}
+            </optgroup>
+          ))}
         </select>
       </label>
       <form class="chat-form" onSubmit={send}>
@@ -144,4 +148,17 @@ export function ChatView({ fetch, baseURL, model: firstModel = 'auto', onModelCh
       </form>
     </div>
   );
+}
+
+const ANY_PROVIDER = 'Any provider';
+
+/** `auto`, shared model names and aliases first, then each provider's own models under its name. */
+function groupModels(ids: string[]): { label: string; ids: string[] }[] {
+  const groups = new Map<string, string[]>([[ANY_PROVIDER, []]]);
+  for (const id of ids) {
+    const slash = id.indexOf('/');
+    const label = slash < 0 ? ANY_PROVIDER : id.slice(0, slash);
+    groups.set(label, [...(groups.get(label) ?? []), id]);
+  }
+  return [...groups].filter(([, members]) => members.length > 0).map(([label, members]) => ({ label, ids: members }));
 }

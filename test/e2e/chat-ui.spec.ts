@@ -129,10 +129,11 @@ test('the chat offers the models GET /models lists, and sends the one picked', a
   await expect(picker).toHaveValue('auto');
   const options = picker.locator('option');
   await expect(options).toContainText(['auto', 'auto:fast', 'auto:smart']);
-  const secondOption = options.filter({ hasText: /\/mock-second$/ });
+  // Each provider's models are grouped under its name.
+  const secondOption = picker.locator('optgroup[label^="custom-second-mock"] > option', { hasText: /^mock-second$/ });
   await expect(secondOption).toHaveCount(1);
-  const second = await secondOption.textContent();
-  expect(second).toMatch(/^custom-[^/]+\/mock-second$/);
+  const second = await secondOption.getAttribute('value');
+  expect(second).toMatch(/^custom-second-mock-[^/]+\/mock-second$/);
   mock.reset();
   await popup.getByLabel('Message').fill('who answers auto?');
   await popup.getByRole('button', { name: 'Send' }).click();
@@ -161,9 +162,9 @@ test('a failed answer offers Try again, which asks the same question in its plac
   await popup.getByRole('button', { name: 'New chat' }).click();
   const picker = popup.getByLabel('Model');
   // The list arrives from GET /models after the popup opens.
-  const limitedOption = picker.locator('option', { hasText: /\/mock-limited$/ });
+  const limitedOption = picker.locator('option', { hasText: /^mock-limited$/ });
   await expect(limitedOption).toHaveCount(1);
-  await picker.selectOption((await limitedOption.textContent())!);
+  await picker.selectOption((await limitedOption.getAttribute('value'))!);
   await popup.getByLabel('Message').fill('are you busy?');
   await popup.getByRole('button', { name: 'Send' }).click();
   const answer = popup.getByTestId('turn-assistant').last();
