@@ -124,7 +124,8 @@ export function ChatView({ fetch, baseURL, model: firstModel = 'auto', onModelCh
         >
           {groupModels([...new Set([model, ...models])]).map(({ label, ids }) => (
             <optgroup key={label} label={label}>
-              {ids.map((id) => <option key={id} value={id}>{id.startsWith(`${label}/`) ? id.slice(label.length + 1) : id}</option>)}
+              {/* The whole id even inside its group: a closed picker must say which provider. */}
+              {ids.map((id) => <option key={id} value={id}>{id}</option>)}
             </optgroup>
           ))}
         </select>

@@ -130,7 +130,7 @@ test('the chat offers the models GET /models lists, and sends the one picked', a
   const options = picker.locator('option');
   await expect(options).toContainText(['auto', 'auto:fast', 'auto:smart']);
   // Each provider's models are grouped under its name.
-  const secondOption = picker.locator('optgroup[label^="custom-second-mock"] > option', { hasText: /^mock-second$/ });
+  const secondOption = picker.locator('optgroup[label^="custom-second-mock"] > option', { hasText: /\/mock-second$/ });
   await expect(secondOption).toHaveCount(1);
   const second = await secondOption.getAttribute('value');
   expect(second).toMatch(/^custom-second-mock-[^/]+\/mock-second$/);
@@ -162,7 +162,7 @@ test('a failed answer offers Try again, which asks the same question in its plac
   await popup.getByRole('button', { name: 'New chat' }).click();
   const picker = popup.getByLabel('Model');
   // The list arrives from GET /models after the popup opens.
-  const limitedOption = picker.locator('option', { hasText: /^mock-limited$/ });
+  const limitedOption = picker.locator('option', { hasText: /\/mock-limited$/ });
   await expect(limitedOption).toHaveCount(1);
   await picker.selectOption((await limitedOption.getAttribute('value'))!);
   await popup.getByLabel('Message').fill('are you busy?');
