@@ -132,7 +132,7 @@ test('the chat offers the models GET /models lists, and sends the one picked', a
   // Each provider's models are grouped under its name.
   const secondOption = picker.locator('optgroup[label^="custom-second-mock"] > option', { hasText: /\/mock-second$/ });
   await expect(secondOption).toHaveCount(1);
-  const second = await secondOption.getAttribute('value');
+  const second = await secondOption.evaluate((option: HTMLOptionElement) => option.value);
   expect(second).toMatch(/^custom-second-mock-[^/]+\/mock-second$/);
   mock.reset();
   await popup.getByLabel('Message').fill('who answers auto?');
@@ -164,7 +164,7 @@ test('a failed answer offers Try again, which asks the same question in its plac
   // The list arrives from GET /models after the popup opens.
   const limitedOption = picker.locator('option', { hasText: /\/mock-limited$/ });
   await expect(limitedOption).toHaveCount(1);
-  await picker.selectOption((await limitedOption.getAttribute('value'))!);
+  await picker.selectOption(await limitedOption.evaluate((option: HTMLOptionElement) => option.value));
   await popup.getByLabel('Message').fill('are you busy?');
   await popup.getByRole('button', { name: 'Send' }).click();
   const answer = popup.getByTestId('turn-assistant').last();
