@@ -125,7 +125,7 @@ async function afterBufferedChunks(): Promise<typeof DRAINED> {
 }
 const MICROTASK_HOPS = 100;
 
-/** Joins the texts a stream yields back to back (a role chunk and the first token) into one message. */
+/** Joins the texts a stream yields back to back (what one network read brought) into one message. */
 async function* readyBatches(iterator: AsyncIterator<string>): AsyncGenerator<string> {
   let next = await iterator.next();
   while (!next.done) {
