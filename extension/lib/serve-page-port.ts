@@ -94,7 +94,6 @@ export function servePagePort(port: Browser.runtime.Port, host: PagePortHost): v
           const first = await iterator.next();
           send({ type: 'head', status: answer.status, headers, text: first.done ? undefined : first.value, end: first.done === true });
           if (!first.done) {
-            await endOfTask();
             const batches = readyBatches(iterator);
             for (let next = await batches.next(); !next.done && connected; next = await batches.next()) send({ type: 'data', text: next.value });
             send({ type: 'end' });
@@ -110,9 +109,6 @@ export function servePagePort(port: Browser.runtime.Port, host: PagePortHost): v
     })();
   });
 }
-
-/** Lets the worker finish its task, so the head leaves before the rest of the stream is read. */
-const endOfTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 const DRAINED = Symbol('drained');
 /**
