@@ -22,6 +22,8 @@ test('a key added through the options page is stored and shown masked', async ()
   await expect(row).toContainText(`mock-…${GOOD_KEY.slice(-4)}`);
   await expect(options.page.locator('body')).not.toContainText(GOOD_KEY);
   await options.allowSite(`http://127.0.0.1:${pagePort}`);
+  // From the top: a full-page shot draws the sticky section bar where the page is scrolled to.
+  await options.page.evaluate(() => scrollTo(0, 0));
   await options.page.screenshot({ path: 'test/.artifacts/screenshots/options.png', fullPage: true });
   // The section links stay at the top and bring their section into view.
   const nav = options.page.getByRole('navigation', { name: 'Sections' });
