@@ -5,6 +5,8 @@ import type { ChatMessage } from '../openai/chat';
 export const chatTurnSchema = z.object({
   role: z.enum(['user', 'assistant']),
   content: z.string().max(200_000),
+  /** What a reasoning model thought before answering (shown folded; never sent back to a model). */
+  reasoning: z.string().max(200_000).optional(),
   /** Who answered: `provider · model`. */
   servedBy: z.string().max(500).optional(),
   /** Why the turn failed, as shown under it. */

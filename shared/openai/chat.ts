@@ -137,6 +137,15 @@ export const chatCompletionChunkSchema = z.looseObject({
 });
 export type ChatCompletionChunk = z.infer<typeof chatCompletionChunkSchema>;
 
-/** Whether a chunk carries the answer's first sign of life: content, a tool call or a finish. */
+/**
+ * A delta's reasoning text, where providers put it outside OpenAI's own fields: `reasoning`
+ * (OpenRouter, Groq's parsed format, gpt-oss hosts) or `reasoning_content` (DeepSeek, Z.ai).
+ */
+export function reasoningOf(delta: ChatCompletionChunk['choices'][number]['delta']): string {
+  const { reasoning, reasoning_content: reasoningContent } = delta as { reasoning?: unknown; reasoning_content?: unknown };
+  return typeof reasoning === 'string' ? reasoning : typeof reasoningContent === 'string' ? reasoningContent : '';
+}
+
+/** Whether a chunk carries the answer's first sign of life: content, reasoning, a tool call or a finish. */
 export const carriesToken = (chunk: ChatCompletionChunk) =>
-  chunk.choices.some((choice) => Boolean(choice.delta.content) || (choice.delta.tool_calls?.length ?? 0) > 0 || Boolean(choice.finish_reason));
+  chunk.choices.some((choice) => Boolean(choice.delta.content) || reasoningOf(choice.delta) !== '' || (choice.delta.tool_calls?.length ?? 0) > 0 || Boolean(choice.finish_reason));

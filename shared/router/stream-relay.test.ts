@@ -32,6 +32,18 @@ describe('streaming failover', () => {
     expect(kit.fetch.calls).toHaveLength(1);
   });
 
+  it('commits to a reasoning model once it starts reasoning, and hands the reasoning on', async () => {
+    const reasoningThenBroken = () => streamOf(`data: ${role}\n\ndata: ${chunk({ reasoning_content: 'Let me think.' })}\n\ndata: {"error":{"message":"boom"}}\n\n`);
+    const kit = await routingKit(reasoningThenBroken, { keys: [GROQ, CEREBRAS] });
+    const answer = await kit.engine.chat(ask('hi', { stream: true }), extension);
+    if (answer.kind !== 'stream') throw new Error('expected a stream');
+    const chunks = await collect(answer.chunks);
+    expect(chunks[1]).toMatchObject({ choices: [{ delta: { reasoning_content: 'Let me think.' } }] });
+    expect(chunks.at(-1)).toHaveProperty('error');
+    // Reasoning is output the provider produced: no second provider was asked.
+    expect(kit.fetch.calls).toHaveLength(1);
+  });
+
   it('fails over a stream refused with HTTP 429 before it started', async () => {
     const kit = await routingKit((call) => (hostOf(call) === 'api.groq.com' ? errorResponse(429, 'slow down') : good()), { keys: [GROQ, CEREBRAS] });
     const answer = await kit.engine.chat(ask('hi', { stream: true }), extension);

@@ -1,10 +1,10 @@
 /**
- * @module Streams: a stream is committed to a provider only at its first token (content, a tool
+ * @module Streams: a stream is committed to a provider only at its first token (content, reasoning, a tool
  * call or a finish), so anything before it — an HTTP error, an early failure, a silent provider —
  * can still fail over. After it, a failure or a stall (no chunk for `stallMs`) is thrown to the
  * caller (whose view turns it into one error chunk) and the stream ends.
  */
-import { carriesToken, type ChatCompletionChunk } from '../openai/chat';
+import { carriesToken, reasoningOf, type ChatCompletionChunk } from '../openai/chat';
 import { FreeLLMError } from '../openai/error';
 import type { Timers } from './run-attempts';
 
@@ -49,7 +49,9 @@ export async function* relayStream(
   const { iterator } = opened;
   const end: StreamEnd = { outputChars: 0 };
   const account = (chunk: ChatCompletionChunk) => {
-    for (const choice of chunk.choices) end.outputChars += (choice.delta.content?.length ?? 0) + (choice.delta.tool_calls?.reduce((sum, call) => sum + (call.function?.arguments?.length ?? 0), 0) ?? 0);
+    for (const choice of chunk.choices) {
+      end.outputChars += (choice.delta.content?.length ?? 0) + reasoningOf(choice.delta).length + (choice.delta.tool_calls?.reduce((sum, call) => sum + (call.function?.arguments?.length ?? 0), 0) ?? 0);
+    }
     if (chunk.usage) end.reportedTokens = chunk.usage.total_tokens;
     return chunk;
   };

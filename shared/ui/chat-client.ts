@@ -3,7 +3,7 @@
  * shim or an in-page engine) and reports text as it arrives, plus who served it.
  */
 import { z } from 'zod';
-import { chatCompletionChunkSchema, type ChatMessage } from '../openai/chat';
+import { chatCompletionChunkSchema, reasoningOf, type ChatMessage } from '../openai/chat';
 import { openAIErrorBodySchema } from '../openai/error';
 import { decodeSse } from '../sse/decode-sse';
 
@@ -20,6 +20,8 @@ export interface ChatTurnOptions {
   messages: ChatMessage[];
   signal?: AbortSignal;
   onDelta(text: string): void;
+  /** What a reasoning model thinks before it answers, as it streams. */
+  onReasoning?(text: string): void;
 }
 
 export class ChatTurnError extends Error {
@@ -56,10 +58,13 @@ export async function streamChatTurn(options: ChatTurnOptions): Promise<ChatTurn
     const failure = openAIErrorBodySchema.safeParse(json);
     if (failure.success) throw new ChatTurnError(failure.data.error.message, 502, failure.data.error.code);
     const chunk = chatCompletionChunkSchema.safeParse(json);
-    const delta = chunk.success ? chunk.data.choices[0]?.delta.content : undefined;
-    if (delta) {
-      content += delta;
-      options.onDelta(delta);
+    const delta = chunk.success ? chunk.data.choices[0]?.delta : undefined;
+    if (!delta) continue;
+    const reasoning = reasoningOf(delta);
+    if (reasoning) options.onReasoning?.(reasoning);
+    if (delta.content) {
+      content += delta.content;
+      options.onDelta(delta.content);
     }
   }
   return { content, provider: response.headers.get('x-freellm-provider'), model: response.headers.get('x-freellm-model') };

@@ -63,6 +63,10 @@ export function ChatView({ fetch, baseURL, model: firstModel = 'auto', onModelCh
           answer = { ...answer, content: answer.content + delta };
           show();
         },
+        onReasoning: (text) => {
+          answer = { ...answer, reasoning: (answer.reasoning ?? '') + text };
+          show();
+        },
       });
       if (result.provider) answer = { ...answer, servedBy: `${result.provider} · ${result.model}` };
     } catch (error) {
@@ -105,6 +109,12 @@ export function ChatView({ fetch, baseURL, model: firstModel = 'auto', onModelCh
         {turns.length === 0 && emptyHint && <li class="chat-empty">{emptyHint}</li>}
         {turns.map((turn, index) => (
           <li key={index} class={`chat-turn ${turn.role}${turn.error ? ' failed' : ''}`} data-testid={`turn-${turn.role}`}>
+            {turn.reasoning && (
+              <details class="chat-reasoning">
+                <summary>{turn.content || turn.error || !(busy && index === turns.length - 1) ? 'Reasoning' : 'Thinking…'}</summary>
+                <p>{turn.reasoning}</p>
+              </details>
+            )}
             <div class="chat-bubble">{turn.role === 'assistant' && turn.content ? <MarkdownView text={turn.content} /> : turn.content || (turn.error ? '' : '…')}</div>
             {turn.error && <div class="chat-error" role="alert">{turn.error}</div>}
             {turn.error && index === turns.length - 1 && !busy && <button type="button" class="chat-retry" onClick={retry}>Try again</button>}

@@ -116,6 +116,29 @@ test('the playground detects the extension, asks for access when refused, and ch
   await page.close();
 });
 
+test('a reasoning model’s thinking shows folded above its answer, and is not sent back', async () => {
+  const { context, extensionId, mock } = suite;
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 380, height: 520 });
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await popup.getByRole('button', { name: 'New chat' }).click();
+  await popup.getByLabel('Message').fill('think it over');
+  await popup.getByRole('button', { name: 'Send' }).click();
+  const answer = popup.getByTestId('turn-assistant').last();
+  await expect(answer.locator('.chat-bubble')).toHaveText('Echo: think it over');
+  const reasoning = answer.locator('details');
+  await expect(reasoning.locator('summary')).toHaveText('Reasoning');
+  await reasoning.locator('summary').click();
+  await expect(reasoning).toContainText('Let me think. The user wants an echo.');
+  await popup.screenshot({ path: 'test/.artifacts/screenshots/popup-reasoning.png' });
+  mock.reset();
+  await popup.getByLabel('Message').fill('and then?');
+  await popup.getByRole('button', { name: 'Send' }).click();
+  await expect(popup.getByTestId('turn-assistant').last()).toContainText('Echo: and then?');
+  expect(JSON.stringify(mock.calls[0]?.body.messages)).not.toContain('Let me think');
+  await popup.close();
+});
+
 test('the chat offers the models GET /models lists, and sends the one picked', async () => {
   const { context, extensionId, mock } = suite;
   // A second endpoint behind the first: \`auto\` keeps using the first, so only a pick reaches this one.

@@ -8,7 +8,9 @@
  * `mock-invalid-…` → 401 invalid_api_key; `mock-limited-…` → 429 with Retry-After; any other → OK.
  * The answer echoes the last user message ("Echo: <text>"); with tools and a user turn last it
  * calls the first tool with `{"city":"Paris"}`, and after a tool result it answers
- * "Tool said: <result>". A message containing "slowly" streams one word every 150 ms.
+ * "Tool said: <result>". A message containing "slowly" streams one word every 150 ms. A message
+ * containing "think" first streams reasoning, as reasoning models do: `delta.reasoning` text
+ * before any content (the field OpenRouter and gpt-oss hosts use).
  */
 import { createServer, type ServerResponse } from 'node:http';
 import { readJsonRequest, recordCall, serveMock, writeWords, type BaseMockCall, type MockProvider } from './mock-server';
@@ -98,6 +100,9 @@ export async function startOpenAIMock(options: { cors?: boolean } = {}): Promise
       for (const piece of [answer.tool.arguments.slice(0, 8), answer.tool.arguments.slice(8)]) {
         response.write(chunk({ tool_calls: [{ index: 0, function: { arguments: piece } }] }, null));
       }
+    }
+    if ('text' in answer && answer.text.includes('think')) {
+      for (const piece of ['Let me think. ', 'The user wants an echo.']) response.write(chunk({ reasoning: piece }, null));
     }
     const slowly = 'text' in answer && answer.text.includes('slowly');
     if (!(await writeWords(response, words, slowly, (word) => chunk({ content: word }, null)))) return;
