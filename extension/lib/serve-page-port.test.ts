@@ -38,8 +38,8 @@ function fakePort(sender: Browser.runtime.MessageSender) {
   };
 }
 
-async function setup() {
-  const fetch = createFakeFetch(() => jsonResponse(completion));
+/** A background host whose engine has one key and allows https://app.example; upstream is `fetch`. */
+async function setup(fetch = createFakeFetch(() => jsonResponse(completion))) {
   const { engine } = createTestEngine(fetch);
   await engine.keys.add({ providerId: 'groq', secret: 'gsk_fuzz_key_123456' });
   await engine.origins.allow('https://app.example');
@@ -70,13 +70,9 @@ describe('servePagePort', () => {
 
   it('streams with the first token in the head (the role chunk rides along), then the rest, then the end', async () => {
     const chunk = (delta: Record<string, unknown>, finish: string | null = null) => JSON.stringify({ id: 's1', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta, finish_reason: finish }] });
-    const fetch = createFakeFetch(() => sseResponse([chunk({ role: 'assistant', content: '' }), chunk({ content: 'Hello' }), chunk({ content: ' there' }), chunk({}, 'stop')]));
-    const { engine } = createTestEngine(fetch);
-    await engine.keys.add({ providerId: 'groq', secret: 'gsk_fuzz_key_123456' });
-    await engine.origins.allow('https://app.example');
-    const { host, sender } = await setup();
+    const { host, sender } = await setup(createFakeFetch(() => sseResponse([chunk({ role: 'assistant', content: '' }), chunk({ content: 'Hello' }), chunk({ content: ' there' }), chunk({}, 'stop')])));
     const page = fakePort(sender);
-    servePagePort(page.port, { ...host, engine });
+    servePagePort(page.port, host);
     page.send({ ...validRequest, body: JSON.stringify({ stream: true, messages: [{ role: 'user', content: 'hi' }] }) });
     await page.done();
     const [head, ...rest] = page.received;
@@ -120,12 +116,9 @@ describe('servePagePort', () => {
 
   it('cuts a revoked origin’s request: the page gets a 403 and the upstream call is cancelled', async () => {
     const hanging = createFakeFetch((call) => new Promise<Response>((_resolve, reject) => call.signal?.addEventListener('abort', () => reject(call.signal?.reason))));
-    const { engine } = createTestEngine(hanging);
-    await engine.keys.add({ providerId: 'groq', secret: 'gsk_fuzz_key_123456' });
-    await engine.origins.allow('https://app.example');
-    const { host, sender } = await setup();
+    const { host, sender } = await setup(hanging);
     const page = fakePort(sender);
-    servePagePort(page.port, { ...host, engine });
+    servePagePort(page.port, host);
     page.send(validRequest);
     while (hanging.calls.length === 0) await new Promise((resolve) => setTimeout(resolve, 1));
     expect(host.active.cutOrigin('https://app.example', new FreeLLMError({ status: 403, type: 'permission_error', code: 'origin_revoked', message: 'revoked' }))).toBe(1);

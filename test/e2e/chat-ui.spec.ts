@@ -1,5 +1,6 @@
 /** The two chats a person uses: the extension's popup and the playground page (extension mode). */
 import { OptionsPage } from './pages/options-page';
+import { openPopup } from './pages/popup-page';
 import { expect, test, useExtensionSuite } from './support/fixtures';
 
 test.describe.configure({ mode: 'serial' });
@@ -14,9 +15,7 @@ test.beforeAll(async () => {
 
 test('the popup chat streams an answer and names who served it', async () => {
   const { context, extensionId, mock } = suite;
-  const popup = await context.newPage();
-  await popup.setViewportSize({ width: 380, height: 520 });
-  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  const popup = await openPopup(context, extensionId);
   await expect(popup.getByTestId('pool-status')).toHaveText('1 key in the pool');
   mock.reset();
   await popup.getByLabel('Message').fill('hello from the popup');
@@ -31,20 +30,14 @@ test('the popup chat streams an answer and names who served it', async () => {
 
 test('the popup keeps its conversation when it closes, until New chat', async () => {
   const { context, extensionId } = suite;
-  const openPopup = async () => {
-    const popup = await context.newPage();
-    await popup.setViewportSize({ width: 380, height: 520 });
-    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-    return popup;
-  };
-  let popup = await openPopup();
+  let popup = await openPopup(context, extensionId);
   await expect(popup.getByTestId('turn-assistant').last()).toContainText('Echo: hello from the popup');
   await popup.getByLabel('Message').fill('and a follow-up');
   await popup.getByRole('button', { name: 'Send' }).click();
   await expect(popup.getByTestId('turn-assistant').last()).toContainText(/Echo: and a follow-up.*mock-chat/s);
   await popup.close();
 
-  popup = await openPopup();
+  popup = await openPopup(context, extensionId);
   await expect(popup.getByTestId('turn-user')).toHaveText(['hello from the popup', 'and a follow-up']);
   await expect(popup.getByTestId('turn-assistant').last()).toContainText(/Echo: and a follow-up.*mock-chat/s);
   await popup.screenshot({ path: 'test/.artifacts/screenshots/popup-kept-chat.png' });
@@ -54,7 +47,7 @@ test('the popup keeps its conversation when it closes, until New chat', async ()
   await expect(popup.getByRole('button', { name: 'New chat' })).toHaveCount(0);
   await popup.close();
 
-  popup = await openPopup();
+  popup = await openPopup(context, extensionId);
   await expect(popup.getByText('Ask anything; the first provider with room answers.')).toBeVisible();
   await expect(popup.getByTestId('turn-user')).toHaveCount(0);
   await popup.close();
@@ -62,9 +55,7 @@ test('the popup keeps its conversation when it closes, until New chat', async ()
 
 test('answers show their markdown, and nothing a model writes runs or loads in the popup', async () => {
   const { context, extensionId } = suite;
-  const popup = await context.newPage();
-  await popup.setViewportSize({ width: 380, height: 520 });
-  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  const popup = await openPopup(context, extensionId);
   const title = await popup.title();
   await popup.getByLabel('Message').fill('**bold** and `code` <img src=x onerror="document.title=\'pwned\'"> <script>document.title="pwned"</script> [docs](https://example.com/docs)');
   await popup.getByRole('button', { name: 'Send' }).click();
@@ -118,9 +109,7 @@ test('the playground detects the extension, asks for access when refused, and ch
 
 test('a reasoning model’s thinking shows folded above its answer, and is not sent back', async () => {
   const { context, extensionId, mock } = suite;
-  const popup = await context.newPage();
-  await popup.setViewportSize({ width: 380, height: 520 });
-  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  const popup = await openPopup(context, extensionId);
   await popup.getByRole('button', { name: 'New chat' }).click();
   await popup.getByLabel('Message').fill('think it over');
   await popup.getByRole('button', { name: 'Send' }).click();
@@ -141,13 +130,11 @@ test('a reasoning model’s thinking shows folded above its answer, and is not s
 
 test('the chat offers the models GET /models lists, and sends the one picked', async () => {
   const { context, extensionId, mock } = suite;
-  // A second endpoint behind the first: \`auto\` keeps using the first, so only a pick reaches this one.
+  // A second endpoint behind the first: `auto` keeps using the first, so only a pick reaches this one.
   const settings = await OptionsPage.open(context, extensionId);
   await settings.addKeyForNewEndpoint({ name: 'Second mock', baseURL: mock.baseURL, model: 'mock-second', secret: 'mock-good-chat-ui-second-456', label: 'second key' });
   await settings.page.close();
-  const popup = await context.newPage();
-  await popup.setViewportSize({ width: 380, height: 520 });
-  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  const popup = await openPopup(context, extensionId);
   const picker = popup.getByLabel('Model');
   await expect(picker).toHaveValue('auto');
   const options = picker.locator('option');
@@ -179,9 +166,7 @@ test('a failed answer offers Try again, which asks the same question in its plac
   const settings = await OptionsPage.open(context, extensionId);
   await settings.addKeyForNewEndpoint({ name: 'Limited mock', baseURL: mock.baseURL, model: 'mock-limited', secret: 'mock-limited-chat-ui-789', label: 'limited key' });
   await settings.page.close();
-  const popup = await context.newPage();
-  await popup.setViewportSize({ width: 380, height: 520 });
-  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  const popup = await openPopup(context, extensionId);
   await popup.getByRole('button', { name: 'New chat' }).click();
   const picker = popup.getByLabel('Model');
   // The list arrives from GET /models after the popup opens.

@@ -6,6 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { OptionsPage } from './pages/options-page';
+import { openPopup } from './pages/popup-page';
 import { openTestPage } from './pages/test-page';
 import { expect, test, useExtensionSuite } from './support/fixtures';
 
@@ -63,9 +64,7 @@ test('while locked, a page gets 423 vault_locked and nothing goes upstream; unlo
   expect(locked.error?.message).toContain('Unlock it with your passphrase');
   expect(mock.calls).toHaveLength(0);
 
-  const popup = await context.newPage();
-  await popup.setViewportSize({ width: 380, height: 520 });
-  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  const popup = await openPopup(context, extensionId);
   const unlock = popup.getByRole('form', { name: 'Unlock FreeLLM' });
   await expect(unlock).toContainText('FreeLLM is locked');
   await expect(popup.getByLabel('Message')).toBeHidden();
