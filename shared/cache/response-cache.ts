@@ -143,8 +143,8 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
     const json = JSON.stringify(completion);
     const record: CacheRecord = { key, completion, headers, bytes: answerBytes(json), createdAt: at, expiresAt: at + settings.ttlMs, lastUsedAt: at };
     memory.set(key, { json, headers, expiresAt: record.expiresAt, lastUsedAt: at }, record.bytes);
-    if (unwritten.size === 0) void writeBehind.queue(writeUnwritten);
     unwritten.set(key, record);
+    void writeBehind.once(writeUnwritten);
   }
 
   /** Answers kept since the last write, written together (the latest per key). */

@@ -89,8 +89,8 @@ export function createOriginGrants(db: FreeLLMDatabase, now: () => number, write
     await db.grants.bulkDelete(origins.filter((origin) => !map.has(origin)));
   };
   const persist = (origin: string) => {
-    if (dirty.size === 0) void writeBehind.queue(writeDirty);
     dirty.add(origin);
+    void writeBehind.once(writeDirty);
   };
   async function update(origin: string, change: (grant: OriginGrant | undefined) => OriginGrant | undefined, wait = true): Promise<OriginGrant | undefined> {
     const map = await grants();

@@ -28,8 +28,8 @@ export function createRequestLogWriter(db: FreeLLMDatabase, now: () => number, w
   };
   return {
     write(entry) {
-      if (unwritten.length === 0) void writeBehind.queue(writeUnwritten);
       unwritten.push(entry);
+      void writeBehind.once(writeUnwritten);
     },
     async recent(limit) {
       await writeBehind.settled();

@@ -42,9 +42,7 @@ export function createAffinityMemory(options: { db?: FreeLLMDatabase; writeBehin
   const writeBehind = options.writeBehind ?? createWriteBehind();
   const served = new Map<string, AffinityTarget>();
   let loading: Promise<void> | undefined;
-  let queued = false;
   const write = async () => {
-    queued = false;
     await db?.settings.put({ id: AFFINITY_SETTING_ID, value: [...served].map(([conversation, target]) => [conversation, target.keyId, target.model]) });
   };
   return {
@@ -69,10 +67,7 @@ export function createAffinityMemory(options: { db?: FreeLLMDatabase; writeBehin
       served.set(conversation, target);
       // Maps iterate in insertion order: the first key is the least recently answered.
       if (served.size > CAPACITY) served.delete(served.keys().next().value ?? '');
-      if (db && !queued) {
-        queued = true;
-        void writeBehind.queue(write);
-      }
+      if (db) void writeBehind.once(write);
     },
   };
 }

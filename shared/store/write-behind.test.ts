@@ -53,4 +53,19 @@ describe('createWriteBehind', () => {
     await first;
     expect(written).toEqual([1, 2]);
   });
+
+  it('once() queues a write only while it is not already waiting, so it runs once per batch', async () => {
+    const writeBehind = createWriteBehind(60_000);
+    const state = { changes: 0, written: [] as number[] };
+    const writeState = () => state.written.push(state.changes);
+    for (let change = 1; change <= 5; change++) {
+      state.changes = change;
+      void writeBehind.once(writeState);
+    }
+    await writeBehind.settled();
+    expect(state.written).toEqual([5]);
+    state.changes = 6;
+    await Promise.all([writeBehind.once(writeState), writeBehind.settled()]);
+    expect(state.written).toEqual([5, 6]);
+  });
 });

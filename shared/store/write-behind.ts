@@ -10,6 +10,11 @@
 export interface WriteBehind {
   /** Runs `write` with the next batch; resolves once it has run (failed or not). */
   queue(write: () => unknown): Promise<void>;
+  /**
+   * Queues `write` unless it is already waiting to run: a write that reads what to write when it
+   * runs (the latest state of whatever changed) needs queuing once per batch.
+   */
+  once(write: () => unknown): Promise<void>;
   /** Writes everything queued so far now; resolves once it is written. */
   settled(): Promise<void>;
 }
@@ -20,6 +25,7 @@ export function createWriteBehind(delayMs = WRITE_BEHIND_DELAY_MS): WriteBehind 
   let pending: (() => Promise<void>)[] = [];
   let draining: Promise<void> = Promise.resolve();
   let timer: ReturnType<typeof setTimeout> | undefined;
+  const waiting = new Map<() => unknown, Promise<void>>();
   const drainNow = () => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
@@ -30,19 +36,27 @@ export function createWriteBehind(delayMs = WRITE_BEHIND_DELAY_MS): WriteBehind 
     });
     return draining;
   };
-  return {
-    queue: (write) =>
-      new Promise<void>((resolve) => {
-        pending.push(async () => {
-          try {
-            await write();
-          } catch {
-            // Durability only: what failed to be written still lives in memory.
-          }
-          resolve();
-        });
-        timer ??= setTimeout(drainNow, delayMs);
-      }),
-    settled: drainNow,
+  const queue = (write: () => unknown) =>
+    new Promise<void>((resolve) => {
+      pending.push(async () => {
+        try {
+          await write();
+        } catch {
+          // Durability only: what failed to be written still lives in memory.
+        }
+        resolve();
+      });
+      timer ??= setTimeout(drainNow, delayMs);
+    });
+  const once = (write: () => unknown): Promise<void> => {
+    const queued = waiting.get(write);
+    if (queued) return queued;
+    const run = queue(() => {
+      waiting.delete(write);
+      return write();
+    });
+    waiting.set(write, run);
+    return run;
   };
+  return { queue, once, settled: drainNow };
 }

@@ -54,10 +54,14 @@ export type UsageLedger = ReturnType<typeof createUsageLedger>;
 export function createUsageLedger(options: { now: () => number; limits?: LimitSource; db?: FreeLLMDatabase; writeBehind?: WriteBehind }) {
   const { now, db } = options;
   const writeBehind = options.writeBehind ?? createWriteBehind();
-  /** The queued write, while it waits: later flushes ride on it. */
-  let flushing: Promise<void> | undefined;
   const buckets = new Map<string, UsageBucket>();
   const dirty = new Set<string>();
+  /** Writes the changed buckets as they are when the write runs. */
+  const writeDirty = async () => {
+    const rows = [...dirty].flatMap((id) => buckets.get(id) ?? []).map((item) => structuredClone(item));
+    dirty.clear();
+    if (rows.length > 0) await db?.usage.bulkPut(rows);
+  };
   let loading: Promise<void> | undefined;
 
   const specFor = (target: UsageTarget) => options.limits?.limitsFor(target.providerId, target.model) ?? NO_LIMITS;
@@ -236,14 +240,7 @@ export function createUsageLedger(options: { now: () => number; limits?: LimitSo
      * durability, never the request.
      */
     flush(): Promise<void> {
-      if (!db) return Promise.resolve();
-      flushing ??= writeBehind.queue(async () => {
-        flushing = undefined;
-        const rows = [...dirty].flatMap((id) => buckets.get(id) ?? []).map((item) => structuredClone(item));
-        dirty.clear();
-        if (rows.length > 0) await db.usage.bulkPut(rows);
-      });
-      return flushing;
+      return db ? writeBehind.once(writeDirty) : Promise.resolve();
     },
   };
 }
