@@ -112,7 +112,7 @@ export function createEngine(host: EngineHost): Engine {
   const vault = createVault(db, host.crypto, { now, timers: host.timers, session: host.vaultSession, onLockChange: host.onVaultLockChange });
   const keyRing = createKeyRing(db, vault, now, newId);
   const providers = createProviderDirectory(db, newId);
-  // Bookkeeping (usage, site counts, the request log) is written after the answer leaves.
+  // Bookkeeping (usage, site counts, the request log, cached answers, affinity) is written after the answer leaves.
   const writeBehind = createWriteBehind();
   const origins = createOriginGrants(db, now, writeBehind);
   const settingsTransfer = createSettingsTransfer({ db, vault, keyRing, crypto: host.crypto, now, newId });
