@@ -68,6 +68,9 @@ export interface FreeLLMChatCompletionChunk {
       role?: 'assistant';
       content?: string | null;
       tool_calls?: { index: number; id?: string; type?: 'function'; function?: { name?: string; arguments?: string } }[];
+      /** A reasoning model's thinking, passed on as its provider sends it (one field or the other). */
+      reasoning?: string;
+      reasoning_content?: string;
     };
     finish_reason: string | null;
   }[];
