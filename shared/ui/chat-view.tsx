@@ -3,7 +3,7 @@
  * `fetch`, streams each answer (markdown, sanitized) as it comes, shows which provider served it,
  * offers the models `GET /models` lists, and tries a failed last question again on request.
  */
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { messagesOf, type ChatTurn } from '../chats/chat-turn';
 import { listModelIds, streamChatTurn } from './chat-client';
 import { MarkdownView } from './markdown-view';
@@ -35,6 +35,8 @@ export function ChatView({ fetch, baseURL, model: firstModel = 'auto', onModelCh
   useEffect(() => {
     void listModelIds(fetch, baseURL).then(setModels);
   }, [fetch, baseURL]);
+  // Grouped once per list, not on every streamed delta (a provider may list hundreds of models).
+  const modelGroups = useMemo(() => groupModels([...new Set([model, ...models])]), [model, models]);
   const [input, setInput] = useState('');
   const [busy, setBusy] = useState(false);
   const controller = useRef<AbortController | undefined>(undefined);
@@ -132,7 +134,7 @@ export function ChatView({ fetch, baseURL, model: firstModel = 'auto', onModelCh
             onModelChange?.(event.currentTarget.value);
           }}
         >
-          {groupModels([...new Set([model, ...models])]).map(({ label, ids }) => (
+          {modelGroups.map(({ label, ids }) => (
             <optgroup key={label} label={label}>
               {/* The whole id even inside its group: a closed picker must say which provider. */}
               {ids.map((id) => <option key={id} value={id}>{id}</option>)}
