@@ -110,21 +110,27 @@ export function createVault(db: FreeLLMDatabase, crypto: Crypto, options: VaultO
     return state.autoLockMs !== null && now !== undefined && now() - state.lastUsedAt >= state.autoLockMs;
   }
 
-  function forget(): void {
+  /** Drops the unlocked key; the host hears of it only when this was an unlocked vault locking. */
+  function dropKey(): boolean {
     const wasUnlocked = unlocked !== undefined;
     unlocked = undefined;
     if (timer !== undefined) stopTimer?.(timer);
     timer = undefined;
     void session?.set(null).catch(() => undefined);
-    if (wasUnlocked) options.onLockChange?.();
+    return wasUnlocked;
+  }
+
+  function forget(): void {
+    if (dropKey()) options.onLockChange?.();
   }
 
   function keepUnlocked(key: CryptoKey, autoLockMs: number | null, raw?: string, lastUsedAt = now?.() ?? 0): void {
-    forget();
+    // Replacing an unlocked key (a changed passphrase) is no change the host needs to hear of.
+    const wasUnlocked = dropKey();
     unlocked = { key, autoLockMs, lastUsedAt, raw };
     sessionTouchedAt = 0;
     touch();
-    options.onLockChange?.();
+    if (!wasUnlocked) options.onLockChange?.();
   }
 
   /** Unlocked by passphrase: its bytes are copied for the session store before import wipes them. */
