@@ -1,4 +1,5 @@
 /** The two chats a person uses: the extension's popup and the playground page (extension mode). */
+import { answerPrompt } from './pages/approval-prompt';
 import { OptionsPage } from './pages/options-page';
 import { openPopup } from './pages/popup-page';
 import { expect, test, useExtensionSuite } from './support/fixtures';
@@ -98,7 +99,7 @@ test('the playground detects the extension, asks for access when refused, and ch
   await access.getByRole('button', { name: 'Ask FreeLLM for access' }).click();
   const prompt = await promptOpened;
   await expect(prompt.getByTestId('origin')).toHaveText(origin);
-  await prompt.getByRole('button', { name: 'Always allow' }).click();
+  await answerPrompt(prompt, 'Always allow');
   await expect(access).toHaveText('Allowed. Send your message again.');
   await page.getByLabel('Message').fill('are you there now?');
   await page.getByRole('button', { name: 'Send' }).click();

@@ -2,6 +2,7 @@
  * window.freellm for web pages: the approval prompt, real client libraries, revocation, frames,
  * per-origin limits and many concurrent streams.
  */
+import { answerPrompt } from './pages/approval-prompt';
 import { OptionsPage } from './pages/options-page';
 import { openTestPage } from './pages/test-page';
 import { expect, test, useExtensionSuite } from './support/fixtures';
@@ -25,7 +26,7 @@ test('requestAccess opens a prompt naming the origin; deny refuses, "always allo
     const prompt = await promptOpened;
     await expect(prompt.getByTestId('origin')).toHaveText(origin());
     if (button === 'Always allow') await prompt.screenshot({ path: 'test/.artifacts/screenshots/approve.png' });
-    await prompt.getByRole('button', { name: button }).click();
+    await answerPrompt(prompt, button);
     expect(await answer).toEqual(expected);
   }
   // Asking again once allowed answers at once, without a prompt.
@@ -39,7 +40,7 @@ test('"allow for this tab" serves that tab only', async () => {
   const page = await openTestPage(suite.context, otherOrigin());
   const promptOpened = suite.context.waitForEvent('page');
   const answer = page.evaluate(() => window.freellm!.requestAccess());
-  await (await promptOpened).getByRole('button', { name: 'Allow for this tab' }).click();
+  await answerPrompt(await promptOpened, 'Allow for this tab');
   expect(await answer).toEqual({ granted: true, scope: 'once' });
   const ask = () => window.freellm!.chat.completions.create({ messages: [{ role: 'user', content: 'tab' }] }).then((c) => c.choices[0]?.message.content, (e: { status: number }) => e.status);
   expect(await page.evaluate(ask)).toBe('Echo: tab');
