@@ -1,8 +1,9 @@
 /**
- * @module What the extension path costs a page: the same mock provider called directly with
- * `fetch` and through `window.freellm.fetch`, in real Chromium, sequentially; non-streamed
- * latency and time to first token (p50/p95), and a cache hit's end-to-end latency.
- * Needs `npm run build:e2e` first (the benchmark runner does it).
+ * @module What the extension path costs a page, in real Chromium: the same mock provider called
+ * directly with `fetch` and through `window.freellm.fetch`, one after the other in pairs (see
+ * `paired-comparison.ts`), for non-streamed latency and time to first token; one request that
+ * meets a chain of refusing providers, against a page trying the same providers itself; and a
+ * cache hit's end-to-end latency. Needs `npm run build:e2e` first (the benchmark runner does it).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,16 +14,11 @@ import { OptionsPage } from '../test/e2e/pages/options-page';
 import { openTestPage } from '../test/e2e/pages/test-page';
 import { launchExtension } from '../test/e2e/support/launch-extension';
 import { startStaticServer } from '../test/e2e/support/static-server';
-
-export interface LatencyFigures {
-  direct: { p50: number; p95: number };
-  extension: { p50: number; p95: number };
-  addedP50: number;
-}
+import { measurePairs, spread, type PairedComparison, type Spread } from './paired-comparison';
 
 export interface PathFigures {
-  nonStreamed: LatencyFigures;
-  timeToFirstToken: LatencyFigures;
+  nonStreamed: PairedComparison;
+  timeToFirstToken: PairedComparison;
 }
 
 export interface ExtensionLatencyResult {
@@ -30,15 +26,70 @@ export interface ExtensionLatencyResult {
   cacheMiss: PathFigures;
   /** With `Cache-Control: no-store`: the cache is skipped. */
   noStore: PathFigures;
-  cacheHit: { p50: number; p95: number; hits: number };
-  /** What one failover costs beyond the refusing provider's own answer time (a 429 fetched directly). */
-  failover: { perFailoverP50: number; perFailoverP95: number; refusalDirectP50: number; rounds: number; chain: number };
+  cacheHit: Spread & { samples: number; hits: number };
+  /** A page trying the refusing providers itself, then the answering one, against one request through the extension. */
+  failover: PairedComparison & { chain: number };
 }
 
-const FAILOVER_ROUNDS = 15;
-const FAILOVER_CHAIN = 5;
+const PAIRS = 300;
+const WARM_UP = 10;
+const FAILOVER_ROUNDS = 40;
+export const FAILOVER_CHAIN = 5;
 
-const SAMPLES = 200;
+/** One timed request, as the page sees it. */
+interface PageCall {
+  via: 'direct' | 'extension';
+  mockBaseURL: string;
+  content: string;
+  stream: boolean;
+  /** Direct only: tried in order until one answers, as a page doing its own failover would. */
+  keys?: readonly string[];
+  model?: string;
+  cache?: string;
+}
+
+interface Timed {
+  /** To the complete answer, or to the first content token of a stream. */
+  ms: number;
+  cache: string | null;
+  attempts: number;
+}
+
+/** Runs in the page, serialized by Playwright: it may use nothing from this module's scope. */
+async function timeInPage(call: PageCall): Promise<Timed> {
+  const body = JSON.stringify({ ...(call.model ? { model: call.model } : {}), stream: call.stream, messages: [{ role: 'user', content: call.content }] });
+  const send = (key: string) => call.via === 'direct'
+    ? fetch(`${call.mockBaseURL}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body })
+    : window.freellm!.fetch(`${window.freellm!.baseURL}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json', ...(call.cache ? { 'cache-control': call.cache } : {}) }, body });
+  const started = performance.now();
+  let response: Response | undefined;
+  for (const key of call.via === 'direct' ? (call.keys ?? []) : ['']) {
+    response = await send(key);
+    if (response.ok) break;
+    await response.text();
+  }
+  if (!response?.ok) throw new Error(`${call.via} call answered ${response?.status}`);
+  const answer = { cache: response.headers.get('x-freellm-cache'), attempts: Number(response.headers.get('x-freellm-attempts')) };
+  if (!call.stream) {
+    await response.text();
+    return { ms: performance.now() - started, ...answer };
+  }
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  let seen = '';
+  let firstToken = Number.NaN;
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    seen += decoder.decode(value, { stream: true });
+    if (Number.isNaN(firstToken) && /"content":"[^"]/.test(seen)) firstToken = performance.now() - started;
+  }
+  return { ms: firstToken, ...answer };
+}
+
+type BenchContext = Awaited<ReturnType<typeof launchExtension>>['context'];
+type BenchPage = Awaited<ReturnType<typeof openTestPage>>;
+type TimeInPage = (call: Omit<PageCall, 'mockBaseURL'>) => Promise<Timed>;
 
 export async function runExtensionLatencyBench(): Promise<ExtensionLatencyResult> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'freellm-bench-'));
@@ -54,68 +105,26 @@ export async function runExtensionLatencyBench(): Promise<ExtensionLatencyResult
     const page = await openTestPage(context, origin);
     // tsx names functions with an `__name` helper that a serialized page function lacks.
     await page.evaluate('globalThis.__name = (fn) => fn');
-    const latency = await page.evaluate(async ({ mockBaseURL, samples }) => {
-      const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))] ?? NaN;
-      const summary = (values: number[]) => ({ p50: quantile(values, 0.5), p95: quantile(values, 0.95) });
-      const compare = (direct: number[], extension: number[]) => {
-        const figures = { direct: summary(direct), extension: summary(extension) };
-        return { ...figures, addedP50: figures.extension.p50 - figures.direct.p50 };
-      };
-      const body = (content: string, stream: boolean) => JSON.stringify({ model: 'bench-model', stream, messages: [{ role: 'user', content }] });
-      const headers = { 'content-type': 'application/json', authorization: 'Bearer mock-good-bench-key-1', 'cache-control': 'no-store' };
-      const direct = (content: string, stream: boolean) => fetch(`${mockBaseURL}/chat/completions`, { method: 'POST', headers, body: body(content, stream) });
-      const viaExtension = (content: string, stream: boolean, cache?: string) =>
-        window.freellm!.fetch(`${window.freellm!.baseURL}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json', ...(cache ? { 'cache-control': cache } : {}) }, body: body(content, stream) });
-      const timeWhole = async (call: () => Promise<Response>) => {
-        const started = performance.now();
-        await (await call()).text();
-        return performance.now() - started;
-      };
-      const timeFirstToken = async (call: () => Promise<Response>) => {
-        const started = performance.now();
-        const response = await call();
-        const reader = response.body!.getReader();
-        const decoder = new TextDecoder();
-        let seen = '';
-        let firstToken = NaN;
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) break;
-          seen += decoder.decode(value, { stream: true });
-          if (Number.isNaN(firstToken) && /"content":"[^"]/.test(seen)) firstToken = performance.now() - started;
-        }
-        return firstToken;
-      };
-      const series = async (measure: (index: number) => Promise<number>) => {
-        for (let index = 0; index < 10; index++) await measure(index); // warm-up
-        const values: number[] = [];
-        for (let index = 0; index < samples; index++) values.push(await measure(index));
-        return values;
-      };
-      const measurePath = async (label: string, cache?: string) => ({
-        nonStreamed: compare(
-          await series((index) => timeWhole(() => direct(`direct ${label} ${index}`, false))),
-          await series((index) => timeWhole(() => viaExtension(`extension ${label} ${index}`, false, cache))),
-        ),
-        timeToFirstToken: compare(
-          await series((index) => timeFirstToken(() => direct(`direct stream ${label} ${index}`, true))),
-          await series((index) => timeFirstToken(() => viaExtension(`extension stream ${label} ${index}`, true, cache))),
-        ),
-      });
-      const cacheMiss = await measurePath('miss');
-      const noStore = await measurePath('no-store', 'no-store');
-      await (await viaExtension('the cached question', false, 'max-age=3600')).text();
-      let hits = 0;
-      const cacheHits = await series(async () => {
-        const started = performance.now();
-        const response = await viaExtension('the cached question', false, 'max-age=3600');
-        await response.text();
-        if (response.headers.get('x-freellm-cache') === 'hit') hits += 1;
-        return performance.now() - started;
-      });
-      return { cacheMiss, noStore, cacheHit: { ...summary(cacheHits), hits } };
-    }, { mockBaseURL: mock.baseURL, samples: SAMPLES });
-    return { ...latency, failover: await measureFailover(context, extensionId, page, mock.baseURL) };
+    const time: TimeInPage = (call) => page.evaluate(timeInPage, { ...call, mockBaseURL: mock.baseURL });
+    const ms = async (call: Omit<PageCall, 'mockBaseURL'>) => (await time(call)).ms;
+    const compare = (label: string, stream: boolean, cache?: string) => measurePairs({
+      pairs: PAIRS,
+      warmUp: WARM_UP,
+      baseline: (index) => ms({ via: 'direct', content: `direct ${label} ${index}`, stream, keys: ['mock-good-bench-key-1'], model: 'bench-model' }),
+      candidate: (index) => ms({ via: 'extension', content: `extension ${label} ${index}`, stream, model: 'bench-model', cache }),
+    });
+    const measurePath = async (label: string, cache?: string): Promise<PathFigures> => ({
+      nonStreamed: await compare(label, false, cache),
+      timeToFirstToken: await compare(`stream ${label}`, true, cache),
+    });
+    const cacheMiss = await measurePath('miss');
+    const noStore = await measurePath('no-store', 'no-store');
+    const cached = { via: 'extension', content: 'the cached question', stream: false, model: 'bench-model', cache: 'max-age=3600' } as const;
+    await time(cached);
+    const hits: Timed[] = [];
+    for (let index = 0; index < WARM_UP + PAIRS; index++) hits.push(await time(cached));
+    const cacheHit = { ...spread(hits.slice(WARM_UP).map((hit) => hit.ms)), samples: PAIRS, hits: hits.filter((hit) => hit.cache === 'hit').length };
+    return { cacheMiss, noStore, cacheHit, failover: await measureFailover(context, extensionId, mock.baseURL, time) };
   } finally {
     await context.close();
     await server.close();
@@ -124,62 +133,40 @@ export async function runExtensionLatencyBench(): Promise<ExtensionLatencyResult
   }
 }
 
-type BenchContext = Awaited<ReturnType<typeof launchExtension>>['context'];
-type BenchPage = Awaited<ReturnType<typeof openTestPage>>;
-
 /**
- * Each round disables the earlier keys, adds a chain of providers that answer 429 in front of
- * one that answers, and times one request through them; a refused provider cools down, so every
- * round needs fresh ones. Per failover = (chain time − one good request) / chain − a 429's own time.
+ * A refused provider cools down, so each round brings a fresh chain: it disables the keys in use,
+ * adds FAILOVER_CHAIN providers that answer 429 in front of one that answers, and pairs one
+ * request through the extension with a page calling the same keys directly, in turn. The
+ * extension's request also carries every first use of its keys, so the figure errs high.
  */
-async function measureFailover(context: BenchContext, extensionId: string, page: BenchPage, mockBaseURL: string): Promise<ExtensionLatencyResult['failover']> {
-  const options = await context.newPage();
+async function measureFailover(context: BenchContext, extensionId: string, mockBaseURL: string, time: TimeInPage): Promise<ExtensionLatencyResult['failover']> {
+  const options: BenchPage = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   await options.evaluate('globalThis.__name = (fn) => fn');
+  const chainKeys = (round: number) => [...Array.from({ length: FAILOVER_CHAIN }, (_, link) => `mock-limited-${round}-${link}-key`), `mock-good-${round}-key`];
   const setUpRound = (round: number) =>
-    options.evaluate(async ({ baseURL, round: index, chain }) => {
+    options.evaluate(async ({ baseURL, round: index, keys }) => {
       const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; data: { id: string } & Record<string, unknown> }> } } }).chrome.runtime;
       const call = async (message: unknown) => (await runtime.sendMessage(message)).data;
-      for (const key of (await call({ type: 'keys.list' })) as unknown as { id: string }[]) await call({ type: 'keys.setEnabled', id: key.id, enabled: false });
-      for (let link = 0; link <= chain; link++) {
+      for (const key of (await call({ type: 'keys.list' })) as unknown as { id: string; enabled: boolean }[]) if (key.enabled) await call({ type: 'keys.setEnabled', id: key.id, enabled: false });
+      for (const [link, secret] of keys.entries()) {
         const provider = await call({ type: 'providers.addCustom', name: `round ${index} link ${link}`, baseURL, defaultModel: 'bench-model' });
-        const secret = link < chain ? `mock-limited-${index}-${link}-key` : `mock-good-${index}-key`;
         await call({ type: 'keys.add', providerId: provider.id, secret });
       }
-    }, { baseURL: mockBaseURL, round, chain: FAILOVER_CHAIN });
-  const timeOne = (content: string) =>
-    page.evaluate(async (text) => {
-      const started = performance.now();
-      const response = await window.freellm!.fetch(`${window.freellm!.baseURL}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json', 'cache-control': 'no-store' }, body: JSON.stringify({ messages: [{ role: 'user', content: text }] }) });
-      await response.text();
-      return { ms: performance.now() - started, attempts: Number(response.headers.get('x-freellm-attempts')) };
-    }, content);
-  const refusalDirect = await page.evaluate(async (baseURL) => {
-    const values: number[] = [];
-    for (let index = 0; index < 40; index++) {
-      const started = performance.now();
-      await (await fetch(`${baseURL}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer mock-limited-direct' }, body: '{"messages":[]}' })).text();
-      values.push(performance.now() - started);
-    }
-    return values.sort((a, b) => a - b)[20]!;
-  }, mockBaseURL);
-  const perFailover: number[] = [];
-  for (let round = 0; round < FAILOVER_ROUNDS; round++) {
-    await setUpRound(round);
-    const chained = await timeOne(`failover round ${round}`);
-    if (chained.attempts !== FAILOVER_CHAIN + 1) throw new Error(`round ${round}: expected ${FAILOVER_CHAIN + 1} attempts, got ${chained.attempts}`);
-    const single = await timeOne(`single round ${round}`);
-    perFailover.push((chained.ms - single.ms) / FAILOVER_CHAIN - refusalDirect);
-  }
+    }, { baseURL: mockBaseURL, round, keys: chainKeys(round) });
+  const comparison = await measurePairs({
+    pairs: FAILOVER_ROUNDS,
+    warmUp: 1,
+    baseline: async (round) => (await time({ via: 'direct', content: `direct failover ${round}`, stream: false, keys: chainKeys(round) })).ms,
+    candidate: async (round) => {
+      await setUpRound(round);
+      const chained = await time({ via: 'extension', content: `extension failover ${round}`, stream: false, cache: 'no-store' });
+      if (chained.attempts !== FAILOVER_CHAIN + 1) throw new Error(`round ${round}: expected ${FAILOVER_CHAIN + 1} attempts, got ${chained.attempts}`);
+      return chained.ms;
+    },
+  });
   await options.close();
-  const sorted = [...perFailover].sort((a, b) => a - b);
-  return {
-    perFailoverP50: sorted[Math.floor(sorted.length / 2)]!,
-    perFailoverP95: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))]!,
-    refusalDirectP50: refusalDirect,
-    rounds: FAILOVER_ROUNDS,
-    chain: FAILOVER_CHAIN,
-  };
+  return { ...comparison, chain: FAILOVER_CHAIN };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

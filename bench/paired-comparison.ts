@@ -89,7 +89,8 @@ export function judge(comparison: PairedComparison, targetMs?: number): Verdict 
   return comparison.difference.p50 < targetMs ? 'meets' : 'misses';
 }
 
-const ms = (value: number) => value.toFixed(2);
+/** Two decimals, or two significant digits below 1 ms (a hash takes microseconds). */
+const ms = (value: number) => (Math.abs(value) >= 1 || value === 0 ? value.toFixed(2) : value.toPrecision(2));
 const MARKS: Record<Verdict, string> = { noise: '    ', measured: '    ', meets: 'ok  ', misses: 'MISS' };
 
 export interface Description {
