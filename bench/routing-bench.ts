@@ -10,6 +10,7 @@ import { createEngine } from '../shared/engine/create-engine';
 import type { LimitSource } from '../shared/usage/usage-limits';
 import { createTableLimitSource } from '../shared/usage/usage-limits';
 import { openDatabase } from '../shared/store/database';
+import { spread } from './paired-comparison';
 import { createMockUpstreams, mockBaseURL, poolCapacity, SEED_PROVIDERS } from './mock-upstreams';
 
 const MINUTES = 60;
@@ -28,8 +29,6 @@ export interface RoutingBenchResult {
   decisionP95Ms: number;
   wallSeconds: number;
 }
-
-const percentile = (sorted: number[], share: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))] ?? 0;
 
 async function simulate(scenario: string, knowLimits: boolean): Promise<RoutingBenchResult> {
   const clock = { now: Date.parse('2026-11-25T09:00:00Z') };
@@ -70,14 +69,14 @@ async function simulate(scenario: string, knowLimits: boolean): Promise<RoutingB
     }
   }
   const capacity = poolCapacity(SEED_PROVIDERS, MINUTES);
-  const sorted = [...decisions].sort((a, b) => a - b);
+  const decision = spread(decisions);
   db.close();
   return {
     scenario, requests, served, capacity,
     capacityShare: served / capacity,
     upstream429PerSuccess: upstreams.counters.refused / Math.max(1, upstreams.counters.served),
-    decisionP50Ms: percentile(sorted, 0.5),
-    decisionP95Ms: percentile(sorted, 0.95),
+    decisionP50Ms: decision.p50,
+    decisionP95Ms: decision.p95,
     wallSeconds: (performance.now() - wallStart) / 1000,
   };
 }
