@@ -28,7 +28,7 @@ export interface ExtensionLatencyResult {
   noStore: PathFigures;
   cacheHit: Spread & { samples: number; hits: number };
   /** A page trying the refusing providers itself, then the answering one, against one request through the extension. */
-  failover: PairedComparison & { chain: number };
+  failover: PairedComparison;
 }
 
 const PAIRS = 300;
@@ -154,7 +154,7 @@ async function measureFailover(context: BenchContext, extensionId: string, mockB
         await call({ type: 'keys.add', providerId: provider.id, secret });
       }
     }, { baseURL: mockBaseURL, round, keys: chainKeys(round) });
-  const comparison = await measurePairs({
+  const failover = await measurePairs({
     pairs: FAILOVER_ROUNDS,
     warmUp: 1,
     baseline: async (round) => (await time({ via: 'direct', content: `direct failover ${round}`, stream: false, keys: chainKeys(round) })).ms,
@@ -166,7 +166,7 @@ async function measureFailover(context: BenchContext, extensionId: string, mockB
     },
   });
   await options.close();
-  return { ...comparison, chain: FAILOVER_CHAIN };
+  return failover;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
