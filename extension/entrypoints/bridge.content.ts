@@ -5,6 +5,7 @@
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browser, type Browser } from 'wxt/browser';
+import type { BackgroundToPage } from '../../shared/protocol/page-port';
 import { PAGE_PORT_NAME } from '../../shared/protocol/port-names';
 import { BRIDGE_HELLO, BRIDGE_PORT, isHandshake, MAIN_HELLO, OPEN_REQUEST } from '../../shared/protocol/window-handshake';
 import { PAGE_MATCHES } from '../lib/page-matches';
@@ -55,9 +56,11 @@ function takePort(): Browser.runtime.Port {
 function relay(requestPort: MessagePort): void {
   const runtimePort = takePort();
   let open = true;
+  // The page ignores this once the background's `end` has arrived; before it, the answer fails.
   const close = () => {
     if (!open) return;
     open = false;
+    requestPort.postMessage({ type: 'disconnected' } satisfies BackgroundToPage);
     requestPort.close();
     runtimePort.disconnect();
   };
@@ -70,8 +73,5 @@ function relay(requestPort: MessagePort): void {
     }
   };
   runtimePort.onMessage.addListener((message: unknown) => requestPort.postMessage(message));
-  runtimePort.onDisconnect.addListener(() => {
-    if (open) requestPort.postMessage({ type: 'end' });
-    close();
-  });
+  runtimePort.onDisconnect.addListener(close);
 }

@@ -126,4 +126,18 @@ describe('servePagePort', () => {
     expect(page.received[0]).toMatchObject({ type: 'head', status: 403, end: true, text: expect.stringContaining('origin_revoked') });
     expect(hanging.calls[0]?.signal?.aborted).toBe(true);
   });
+
+  it('cuts a revoked origin’s stream mid-answer with an error chunk and a proper end, so the page does not see a breakage', async () => {
+    const chunk = JSON.stringify({ id: 's1', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { content: 'Hel' }, finish_reason: null }] });
+    const endless = createFakeFetch(() => new Response(new ReadableStream({ start: (controller) => controller.enqueue(new TextEncoder().encode(`data: ${chunk}\n\n`)) }), { headers: { 'content-type': 'text/event-stream' } }));
+    const { host, sender } = await setup(endless);
+    const page = fakePort(sender);
+    servePagePort(page.port, host);
+    page.send({ ...validRequest, body: JSON.stringify({ stream: true, messages: [{ role: 'user', content: 'hi' }] }) });
+    while (page.received.length === 0) await new Promise((resolve) => setTimeout(resolve, 1));
+    host.active.cutOrigin('https://app.example', new FreeLLMError({ status: 403, type: 'permission_error', code: 'origin_revoked', message: 'revoked' }));
+    await page.done();
+    expect(page.received.map((message) => message.type)).toEqual(['head', 'data', 'end']);
+    expect(page.received[1]).toMatchObject({ type: 'data', text: expect.stringContaining('origin_revoked') });
+  });
 });

@@ -1,6 +1,7 @@
 /**
  * Serves one request port: reads one message (an HTTP-like request or an access request),
- * answers head + data + end, then closes the port. When the port disconnects first (the page
+ * answers head + data + end, then closes the port (closing it without `end` tells the page its
+ * answer broke off). When the port disconnects first (the page
  * aborted or went away), the engine's work is aborted; a revoked site's request is cut.
  */
 import type { Browser } from 'wxt/browser';
@@ -45,8 +46,11 @@ export function servePagePort(port: Browser.runtime.Port, host: PagePortHost): v
     send({ type: 'head', status: error.status, headers: JSON_HEADERS, text: JSON.stringify(error.toBody()), end: true });
   };
   const cut = (error: FreeLLMError) => {
-    if (streaming) send({ type: 'data', text: encodeSseData(error.toBody()) });
-    else answerError(error);
+    if (streaming) {
+      // The error chunk is the answer's last word: the page must not take the close for a breakage.
+      send({ type: 'data', text: encodeSseData(error.toBody()) });
+      send({ type: 'end' });
+    } else answerError(error);
     close();
   };
 

@@ -35,6 +35,9 @@ export const backgroundToPageSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('data'), text: z.string() }),
   z.object({ type: z.literal('end') }),
+  // From the relay, not the background: the background went away (its worker stopped, the
+  // extension reloaded) before `end`, so the answer is incomplete and must fail, not end.
+  z.object({ type: z.literal('disconnected') }),
 ]);
 export type BackgroundToPage = z.infer<typeof backgroundToPageSchema>;
 

@@ -22,7 +22,7 @@ import { orderCandidates, targetOf, type Ordering } from './order-candidates';
 import { readFreeLLMOptions } from '../openai/freellm-options';
 import { readRoutingSettings, strategySchema, writeRoutingSettings, type RoutingSettings, type Strategy } from './routing-settings';
 import { runAttempts, type Served, type Timers } from './run-attempts';
-import { openStream, relayStream, type StreamEnd } from './stream-relay';
+import { openStream, relayStream, type StreamEnd, type StreamSource } from './stream-relay';
 
 export interface ChatRouterDeps {
   db: FreeLLMDatabase;
@@ -48,6 +48,8 @@ export interface Route {
   settings: RoutingSettings;
   conversation: string;
 }
+
+const sourceOf = (candidate: Candidate): StreamSource => ({ providerId: candidate.provider.id, providerName: candidate.provider.name });
 
 const defaultTimers: Timers = { setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>) };
 
@@ -135,13 +137,21 @@ export function createChatRouter(deps: ChatRouterDeps) {
       ledger.settle(served.reservation, served.value.usage?.total_tokens ?? route.needs.estimatedTokens);
       return served;
     },
-    /** Fails over until a stream's first token; the accounting is settled once the stream ends. */
+    /**
+     * Fails over until a stream's first token; the accounting is settled once the stream ends, and
+     * the serving attempt, logged as ok at its first token, is marked failed if the stream broke off.
+     */
     async stream(route: Route, signal?: AbortSignal) {
-      const served = await run(route, async (candidate, attemptSignal) => openStream(await candidate.provider.adapter.stream(route.upstream, await callFor(candidate, attemptSignal))), signal);
+      const served = await run(route, async (candidate, attemptSignal) => {
+        const chunks = await candidate.provider.adapter.stream(route.upstream, await callFor(candidate, attemptSignal));
+        return openStream(chunks, sourceOf(candidate));
+      }, signal);
       const chunks: AsyncIterable<ChatCompletionChunk> = relayStream(served.value, {
-        stallMs: route.settings.streamStallMs, timers, abort: served.abort,
+        source: sourceOf(served.served), stallMs: route.settings.streamStallMs, timers, abort: served.abort,
         done: async (end: StreamEnd) => {
           ledger.settle(served.reservation, end.reportedTokens ?? route.needs.promptTokens + Math.ceil(end.outputChars / 4));
+          const serving = served.attempts.at(-1);
+          if (end.failure && serving) served.attempts[served.attempts.length - 1] = { ...serving, outcome: end.failure.kind ?? end.failure.type };
         },
       });
       return { ...served, chunks };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collect, sseResponse } from '../testing/fake-fetch';
+import { collect, sseResponse, type RecordedCall } from '../testing/fake-fetch';
 import { ask, chunk, errorResponse, extension, hostOf, routingKit } from './routing-test-kit';
 
 const GROQ = { providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' };
@@ -10,6 +10,14 @@ const streamOf = (text: string, { close = true } = {}) =>
   new Response(new ReadableStream({ start: (controller) => (controller.enqueue(new TextEncoder().encode(text)), close ? controller.close() : undefined) }), {
     status: 200, headers: { 'content-type': 'text/event-stream' },
   });
+
+/** A body that delivers `text`, then fails the next read as fetch does when the connection resets. */
+const breaksAfter = (text: string) => {
+  let reads = 0;
+  return new Response(new ReadableStream({ pull: (controller) => (reads++ === 0 ? controller.enqueue(new TextEncoder().encode(text)) : controller.error(new TypeError('network error'))) }), {
+    status: 200, headers: { 'content-type': 'text/event-stream' },
+  });
+};
 
 describe('streaming failover', () => {
   it('fails over when a stream breaks after its role chunk but before the first token', async () => {
@@ -30,6 +38,48 @@ describe('streaming failover', () => {
     expect(chunks).toHaveLength(2);
     expect(chunks[1]).toHaveProperty('error');
     expect(kit.fetch.calls).toHaveLength(1);
+  });
+
+  it('a connection that breaks after the first token ends the stream with an error naming the provider, and the attempt is logged as failed', async () => {
+    const kit = await routingKit(() => breaksAfter(`data: ${role}\n\ndata: ${chunk({ content: 'Hello' })}\n\n`), { keys: [GROQ, CEREBRAS] });
+    const answer = await kit.engine.chat(ask('hi', { stream: true }), extension);
+    if (answer.kind !== 'stream') throw new Error('expected a stream');
+    const chunks = await collect(answer.chunks);
+    expect(chunks.at(-2)).toMatchObject({ choices: [{ delta: { content: 'Hello' } }] });
+    expect(chunks.at(-1)).toEqual({ error: { message: "Groq's stream broke off after 5 characters: network error", type: 'server_error', code: 'upstream_stream_broken', param: null } });
+    expect(kit.fetch.calls).toHaveLength(1);
+    const [entry] = await kit.engine.requestLog();
+    expect(entry).toMatchObject({ status: 502, provider: 'groq', attempts: [{ provider: 'groq', outcome: 'server' }] });
+  });
+
+  it('a connection that breaks before the first token is the provider failing: the router fails over', async () => {
+    const kit = await routingKit((call) => (hostOf(call) === 'api.groq.com' ? breaksAfter(`data: ${role}\n\n`) : good()), { keys: [GROQ, CEREBRAS] });
+    const answer = await kit.engine.chat(ask('hi', { stream: true }), extension);
+    expect(answer.headers).toMatchObject({ 'x-freellm-provider': 'cerebras', 'x-freellm-attempts': '2' });
+    if (answer.kind === 'stream') await collect(answer.chunks);
+    const [entry] = await kit.engine.requestLog();
+    expect(entry?.attempts.map((attempt) => attempt.outcome)).toEqual(['server', 'ok']);
+  });
+
+  it('the caller leaving mid-stream is no failure of the provider: its attempt stays ok', async () => {
+    const endless = (call: RecordedCall) => new Response(new ReadableStream({
+      start: (controller) => {
+        controller.enqueue(new TextEncoder().encode(`data: ${chunk({ content: 'Hel' })}\n\n`));
+        call.signal?.addEventListener('abort', () => controller.error(call.signal?.reason));
+      },
+    }), { status: 200, headers: { 'content-type': 'text/event-stream' } });
+    const kit = await routingKit(endless, { keys: [GROQ, CEREBRAS] });
+    const caller = new AbortController();
+    const answer = await kit.engine.chat(ask('hi', { stream: true }), extension, caller.signal);
+    if (answer.kind !== 'stream') throw new Error('expected a stream');
+    const iterator = answer.chunks[Symbol.asyncIterator]();
+    await iterator.next();
+    const pending = iterator.next();
+    caller.abort(new DOMException('The page aborted the request.', 'AbortError'));
+    expect((await pending).value).toMatchObject({ error: { code: 'aborted' } });
+    expect((await iterator.next()).done).toBe(true);
+    const [entry] = await kit.engine.requestLog();
+    expect(entry).toMatchObject({ status: 499, attempts: [{ provider: 'groq', outcome: 'ok' }] });
   });
 
   it('commits to a reasoning model once it starts reasoning, and hands the reasoning on', async () => {
@@ -59,9 +109,9 @@ describe('streaming failover', () => {
     const pending = iterator.next();
     await new Promise((resolve) => setTimeout(resolve, 20));
     kit.timers.advance(10_000);
-    expect((await pending).value).toMatchObject({ error: { code: 'stream_stalled' } });
+    expect((await pending).value).toMatchObject({ error: { code: 'stream_stalled', message: "Groq's stream broke off after 2 characters: nothing came for 10000 ms" } });
     expect((await iterator.next()).done).toBe(true);
-    expect((await kit.engine.requestLog())[0]?.status).toBe(504);
+    expect((await kit.engine.requestLog())[0]).toMatchObject({ status: 504, attempts: [{ outcome: 'overloaded' }] });
   });
 
   it('a stream silent before its first token times out and fails over', async () => {

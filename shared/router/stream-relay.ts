@@ -2,11 +2,38 @@
  * @module Streams: a stream is committed to a provider only at its first token (content, reasoning, a tool
  * call or a finish), so anything before it — an HTTP error, an early failure, a silent provider —
  * can still fail over. After it, a failure or a stall (no chunk for `stallMs`) is thrown to the
- * caller (whose view turns it into one error chunk) and the stream ends.
+ * caller (whose view turns it into one error chunk) and the stream ends. Either way a broken
+ * stream is the provider's failure, named after it: a body read that fails (a reset connection)
+ * is a plain TypeError, which would otherwise reach the caller as an internal error.
  */
 import { carriesToken, reasoningOf, type ChatCompletionChunk } from '../openai/chat';
-import { FreeLLMError } from '../openai/error';
+import { FreeLLMError, isFreeLLMError } from '../openai/error';
 import type { Timers } from './run-attempts';
+
+/** The provider a stream comes from, as errors name it. */
+export interface StreamSource {
+  providerId: string;
+  providerName: string;
+}
+
+const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
+
+/** What went wrong, in words: a classified error's message, or a read failure's and its cause's. */
+function reasonOf(error: unknown): string {
+  if (isFreeLLMError(error)) return error.message;
+  if (!(error instanceof Error)) return String(error);
+  return error.cause instanceof Error ? `${error.message} (${error.cause.message})` : error.message;
+}
+
+/** A failure while reading, as the provider's: its classification kept, otherwise a server failure (so it fails over). */
+function streamBroke(error: unknown, source: StreamSource, when: string): FreeLLMError {
+  const known = isFreeLLMError(error) ? error : undefined;
+  return new FreeLLMError({
+    status: known?.status ?? 502, type: known?.type ?? 'server_error', code: known?.code ?? 'upstream_stream_broken', kind: known?.kind ?? 'server',
+    provider: source.providerId, retryAfterMs: known?.retryAfterMs, cause: error,
+    message: `${source.providerName}'s stream broke off ${when}: ${reasonOf(error)}`,
+  });
+}
 
 export interface OpenedStream {
   iterator: AsyncIterator<ChatCompletionChunk>;
@@ -16,7 +43,7 @@ export interface OpenedStream {
 }
 
 /** Reads until the first token; throws (so the router fails over) if the stream fails before it. */
-export async function openStream(chunks: AsyncIterable<ChatCompletionChunk>): Promise<OpenedStream> {
+export async function openStream(chunks: AsyncIterable<ChatCompletionChunk>, source: StreamSource): Promise<OpenedStream> {
   const iterator = chunks[Symbol.asyncIterator]();
   const head: ChatCompletionChunk[] = [];
   try {
@@ -28,7 +55,8 @@ export async function openStream(chunks: AsyncIterable<ChatCompletionChunk>): Pr
     }
   } catch (error) {
     void iterator.return?.()?.catch(() => undefined);
-    throw error;
+    // A provider's classified refusal (an error event before any token) keeps its own words.
+    throw isFreeLLMError(error) || isAbort(error) ? error : streamBroke(error, source, 'before its first token');
   }
 }
 
@@ -36,15 +64,17 @@ export interface StreamEnd {
   /** `usage.total_tokens` if the provider reported it. */
   reportedTokens?: number;
   outputChars: number;
+  /** Why the provider's stream broke off after its first token (not set when the caller left). */
+  failure?: FreeLLMError;
 }
 
 function stalled(ms: number): FreeLLMError {
-  return new FreeLLMError({ status: 504, type: 'server_error', code: 'stream_stalled', message: `The provider sent nothing for ${ms} ms; the stream was ended.` });
+  return new FreeLLMError({ status: 504, type: 'server_error', kind: 'overloaded', code: 'stream_stalled', message: `nothing came for ${ms} ms` });
 }
 
 export async function* relayStream(
   opened: OpenedStream,
-  options: { stallMs: number; timers: Timers; abort(reason: unknown): void; done(end: StreamEnd): Promise<void> },
+  options: { source: StreamSource; stallMs: number; timers: Timers; abort(reason: unknown): void; done(end: StreamEnd): Promise<void> },
 ): AsyncGenerator<ChatCompletionChunk> {
   const { iterator } = opened;
   const end: StreamEnd = { outputChars: 0 };
@@ -55,15 +85,19 @@ export async function* relayStream(
     if (chunk.usage) end.reportedTokens = chunk.usage.total_tokens;
     return chunk;
   };
+  // The caller leaving is no failure of the provider's.
+  const brokeOff = (error: unknown) => (isAbort(error) ? error : (end.failure = streamBroke(error, options.source, `after ${end.outputChars} characters`)));
   let finished = opened.ended;
   try {
     for (const chunk of opened.head) yield account(chunk);
     while (!finished) {
-      const next = await nextWithin(iterator, options.stallMs, options.timers);
+      const next = await nextWithin(iterator, options.stallMs, options.timers).catch((error: unknown) => {
+        throw brokeOff(error);
+      });
       if (next === 'stalled') {
         const error = stalled(options.stallMs);
         options.abort(error);
-        throw error;
+        throw brokeOff(error);
       } else if (next.done) finished = true;
       else yield account(next.value);
     }

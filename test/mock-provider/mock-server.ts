@@ -41,11 +41,16 @@ export function recordCall<Call extends BaseMockCall>(calls: Call[], fields: Omi
   return call;
 }
 
+/** The pause before each word of a "slowly" answer. */
+export function slowWordPause(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, SLOW_WORD_MS));
+}
+
 /** Writes one stream event per word (slowly: 150 ms before each); false once the client has gone. */
 export async function writeWords(response: ServerResponse, words: string[], slowly: boolean, eventOf: (word: string, index: number) => string): Promise<boolean> {
   for (const [index, word] of words.entries()) {
     if (response.destroyed) return false;
-    if (slowly) await new Promise((resolve) => setTimeout(resolve, SLOW_WORD_MS));
+    if (slowly) await slowWordPause();
     response.write(eventOf(word, index));
   }
   return true;

@@ -5,7 +5,9 @@
  * passing through it proves the extension's host permission works.
  *
  * Behaviour is chosen by the key, as a real provider's would be:
- * `mock-invalid-…` → 401 invalid_api_key; `mock-limited-…` → 429 with Retry-After; any other → OK.
+ * `mock-invalid-…` → 401 invalid_api_key; `mock-limited-…` → 429 with Retry-After; `mock-cut-…` →
+ * a stream whose connection is closed after its first CUT_AFTER_WORDS words (no finish, no
+ * `[DONE]`), as a provider crashing mid-answer does; any other → OK.
  * The answer echoes the last user message ("Echo: <text>"); with tools and a user turn last it
  * calls the first tool with `{"city":"Paris"}`, and after a tool result it answers
  * "Tool said: <result>". A message containing "slowly" streams one word every 150 ms. A message
@@ -13,7 +15,7 @@
  * before any content (the field OpenRouter and gpt-oss hosts use).
  */
 import { createServer, type ServerResponse } from 'node:http';
-import { readJsonRequest, recordCall, serveMock, writeWords, type BaseMockCall, type MockProvider } from './mock-server';
+import { readJsonRequest, recordCall, serveMock, slowWordPause, writeWords, type BaseMockCall, type MockProvider } from './mock-server';
 
 export interface MockCall extends BaseMockCall {
   authorization: string | undefined;
@@ -31,6 +33,9 @@ function textOf(content: unknown): string {
   if (typeof content === 'string') return content;
   return Array.isArray(content) ? content.map((part: { text?: string }) => part.text ?? '').join(' ') : '';
 }
+
+/** How many words a `mock-cut-…` key's stream carries before its connection is closed. */
+export const CUT_AFTER_WORDS = 2;
 
 function sendErrorBody(response: ServerResponse, status: number, error: Record<string, unknown>, headers: Record<string, string> = {}): void {
   response.writeHead(status, { 'content-type': 'application/json', ...headers });
@@ -107,6 +112,14 @@ export async function startOpenAIMock(options: { cors?: boolean } = {}): Promise
       for (const piece of ['Let me think. ', 'The user wants an echo.']) response.write(chunk({ reasoning: piece }, null));
     }
     const slowly = 'text' in answer && answer.text.includes('slowly');
+    if (key.startsWith('mock-cut')) {
+      await writeWords(response, words.slice(0, CUT_AFTER_WORDS), slowly, (word) => chunk({ content: word }, null));
+      // A moment later, as a crash would be: the words are read first, then the body breaks off
+      // (the connection ends with the chunked body unfinished).
+      await slowWordPause();
+      response.socket?.end();
+      return;
+    }
     if (!(await writeWords(response, words, slowly, (word) => chunk({ content: word }, null)))) return;
     response.write(chunk({}, finishReason));
     const streamOptions = body.stream_options as { include_usage?: boolean } | undefined;

@@ -1,7 +1,8 @@
 /**
  * One exchange over a request channel: send one message, get the background's head + data +
  * end back as a real `Response` whose body streams as it arrives. Aborting the signal (or
- * cancelling the body) tells the background, which cancels the upstream call.
+ * cancelling the body) tells the background, which cancels the upstream call. The channel
+ * breaking before `end` fails the fetch or errors the body, as a dropped connection does.
  */
 import { backgroundToPageSchema, type PageToBackground } from '../../../shared/protocol/page-port';
 
@@ -16,12 +17,19 @@ export function abortReason(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
 }
 
+/** A TypeError, as fetch's own network failures are, so clients report it (and never take it for an abort). */
+function brokenChannel(): TypeError {
+  return new TypeError('The connection to FreeLLM broke before the answer was complete (the extension stopped or was reloaded).');
+}
+
 export async function exchangeOverChannel(openRequest: () => Promise<RequestChannel>, message: PageToBackground, signal?: AbortSignal): Promise<Response> {
   if (signal?.aborted) throw abortReason(signal);
   const channel = await openRequest();
   return new Promise<Response>((resolve, reject) => {
     let controller: ReadableStreamDefaultController<Uint8Array> | undefined;
     let finished = false;
+    // Erroring a stream drops what it holds, so a break waits until the text received is read.
+    let broken: TypeError | undefined;
     const encoder = new TextEncoder();
     const finish = () => {
       finished = true;
@@ -51,6 +59,9 @@ export async function exchangeOverChannel(openRequest: () => Promise<RequestChan
           start: (streamController) => {
             controller = streamController;
           },
+          pull: (streamController) => {
+            if (broken) streamController.error(broken);
+          },
           cancel: () => void stop(),
         });
         resolve(new Response(body, { status: reply.status, headers: reply.headers }));
@@ -61,6 +72,12 @@ export async function exchangeOverChannel(openRequest: () => Promise<RequestChan
         }
       } else if (reply.type === 'data') {
         controller?.enqueue(encoder.encode(reply.text));
+      } else if (reply.type === 'disconnected') {
+        finish();
+        broken = brokenChannel();
+        reject(broken);
+        // An empty queue (room for a chunk) means nothing received is left unread.
+        if (controller && (controller.desiredSize ?? 0) > 0) controller.error(broken);
       } else {
         finish();
         if (controller) controller.close();
