@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createFakeFetch, jsonResponse } from '../testing/fake-fetch';
 import type { ProviderPreset } from './catalog-types';
 import { listProviderModels } from './list-provider-models';
-import { findPreset } from './provider-presets';
+import { findPreset, PROVIDER_PRESETS } from './provider-presets';
 
 const preset = (id: string) => findPreset(id) as ProviderPreset;
 const now = () => Date.parse('2026-11-25T12:00:00Z');
@@ -79,6 +79,18 @@ describe('listProviderModels', () => {
     const listing = await listProviderModels(preset('cohere'), { fetch, baseURL: 'https://api.cohere.com/v2', apiKey: 'k', now });
     expect(fetch.calls[0]?.url).toBe('https://api.cohere.com/v1/models?endpoint=chat');
     expect(listing.models.map((model) => model.id)).toEqual(['command-a-03-2025']);
+  });
+
+  it('asks Cohere for its models beside the base URL the user set', async () => {
+    const fetch = createFakeFetch(() => jsonResponse({ models: [] }));
+    await listProviderModels(preset('cohere'), { fetch, baseURL: 'http://127.0.0.1:4010/cohere/v2', apiKey: 'k', now });
+    expect(fetch.calls.map((call) => call.url)).toEqual(['http://127.0.0.1:4010/cohere/v1/models?endpoint=chat']);
+  });
+
+  it.each(PROVIDER_PRESETS.filter((entry) => entry.modelsEndpoint).map((entry) => entry.id))('sends %s\'s model list request, and its key, only to the host the user set', async (id) => {
+    const fetch = createFakeFetch(() => jsonResponse({ data: [], models: [] }));
+    await listProviderModels(preset(id), { fetch, baseURL: 'http://127.0.0.1:4010/v1', apiKey: 'k', now });
+    expect(fetch.calls.map((call) => new URL(call.url).host)).toEqual(['127.0.0.1:4010']);
   });
 
   it('asks a local server for its models without any key', async () => {

@@ -96,7 +96,7 @@ function toListed(preset: ProviderPreset, created: number, live: LiveModel | und
 async function fetchLiveModels(preset: ProviderPreset, endpoint: string, listCall: ModelListCall): Promise<LiveModel[]> {
   const prepared = { ...listCall, model: '', providerId: preset.id };
   const call = preset.prepareCall ? preset.prepareCall(prepared) : prepared;
-  const url = /^https?:\/\//.test(endpoint) ? endpoint : `${call.baseURL}${endpoint}`;
+  const url = endpoint.startsWith('/') ? `${call.baseURL}${endpoint}` : new URL(endpoint, `${call.baseURL}/`).href;
   const response = await fetchUpstream(call, url, { method: 'GET', headers: authHeaders(preset, call.apiKey) }, classifyOpenAICompatibleError);
   const json: unknown = await response.json().catch((error: unknown) => {
     throw malformedUpstream(preset.id, 'a model list that is not JSON', error);
