@@ -44,6 +44,12 @@ describe('listProviderModels', () => {
     expect(listing.models.length).toBe(preset('groq').models.length);
   });
 
+  it('reads a refused key on a model list in the family\'s own terms: Gemini\'s 400 API_KEY_INVALID is a 401', async () => {
+    const fetch = createFakeFetch(() => jsonResponse({ error: { code: 400, message: 'API key not valid. Please pass a valid API key.', status: 'INVALID_ARGUMENT', details: [{ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'API_KEY_INVALID', domain: 'googleapis.com' }] } }, 400));
+    const listing = await listProviderModels(preset('gemini'), { fetch, baseURL: 'https://generativelanguage.googleapis.com/v1beta', apiKey: 'AIzaBad', now });
+    expect(listing).toMatchObject({ live: false, error: { kind: 'auth', status: 401, code: 'API_KEY_INVALID' } });
+  });
+
   it('falls back when the answer is not a model list', async () => {
     const fetch = createFakeFetch(() => jsonResponse({ hello: 'world' }));
     const listing = await listProviderModels(preset('mistral'), { fetch, baseURL: 'https://api.mistral.ai/v1', apiKey: 'k', now });
