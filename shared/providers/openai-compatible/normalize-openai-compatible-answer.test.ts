@@ -15,6 +15,16 @@ describe('createChunkNormalizer', () => {
     expect(calls).toEqual([0, 0, 1, 1]);
   });
 
+  it('continues a tool call whose pieces all repeat its id', () => {
+    const normalize = createChunkNormalizer(context);
+    const indexes = [
+      { id: 'call_a', function: { name: 'get_weather', arguments: '' } },
+      { id: 'call_a', function: { arguments: '{}' } },
+      { id: 'call_b', function: { name: 'get_time', arguments: '{}' } },
+    ].map((call) => normalize({ choices: [{ delta: { tool_calls: [call] } }] }).choices[0]?.delta.tool_calls?.[0]?.index);
+    expect(indexes).toEqual([0, 0, 1]);
+  });
+
   it('reads a finish reason of the host\'s own after tool calls as a tool-call finish', () => {
     const normalize = createChunkNormalizer(context);
     normalize({ choices: [{ delta: { tool_calls: [{ id: 'call_a', function: { name: 'get_weather', arguments: '{}' } }] } }] });

@@ -61,18 +61,18 @@ export function normalizeCompletion(answer: UpstreamCompletion, context: AnswerC
 
 /**
  * A normalizer for one stream: it remembers the first id, `created` and model seen, so chunks
- * that leave them out match the others, and, per choice, how many tool calls began, so a
- * delta without `index` either starts the next call (it has an id or name) or continues the last.
+ * that leave them out match the others, and, per choice, the tool calls begun, so a delta without
+ * `index` either starts the next call (a new id, or a name without id) or continues the last.
  */
 export function createChunkNormalizer(context: AnswerContext): (chunk: UpstreamChunk) => ChatCompletionChunk {
   let identity: Identity | undefined;
-  const toolCallsBegun = new Map<number, number>();
+  const toolCallsBegun = new Map<number, { count: number; lastId?: string | null }>();
 
   function indexToolCall(choiceIndex: number, delta: UpstreamToolCallDelta): number {
-    const begun = toolCallsBegun.get(choiceIndex) ?? 0;
-    const starts = Boolean(delta.id || delta.function?.name);
-    const index = delta.index ?? (starts ? begun : Math.max(0, begun - 1));
-    toolCallsBegun.set(choiceIndex, Math.max(begun, index + 1));
+    const begun = toolCallsBegun.get(choiceIndex) ?? { count: 0 };
+    const starts = delta.id ? delta.id !== begun.lastId : Boolean(delta.function?.name);
+    const index = delta.index ?? (starts ? begun.count : Math.max(0, begun.count - 1));
+    toolCallsBegun.set(choiceIndex, { count: Math.max(begun.count, index + 1), lastId: delta.id ?? begun.lastId });
     return index;
   }
 
