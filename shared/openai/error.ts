@@ -41,7 +41,6 @@ const TYPE_BY_KIND: Record<UpstreamErrorKind, string> = {
   server: 'server_error',
 };
 
-
 export interface FreeLLMErrorInit {
   status: number;
   message: string;

@@ -26,7 +26,7 @@ function identityFromCall(context: AnswerContext): Identity {
   return { id: `chatcmpl-${context.providerId}-${now}`, created: Math.floor(now / 1000), model: context.model };
 }
 
-export function normalizeUsage(usage: UpstreamUsage): Usage {
+function normalizeUsage(usage: UpstreamUsage): Usage {
   const prompt = usage.prompt_tokens ?? 0;
   const completion = usage.completion_tokens ?? 0;
   return { ...usage, prompt_tokens: prompt, completion_tokens: completion, total_tokens: usage.total_tokens ?? prompt + completion };
