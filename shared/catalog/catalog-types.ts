@@ -80,7 +80,11 @@ export interface ProviderPreset extends OpenAICompatibleQuirks {
   keyPattern?: RegExp;
   /** How to enter the key when it is not just the provider's key, shown by the key form. */
   keyFormat?: string;
-  /** Path under `baseURL`, or an absolute URL, answering the model list; absent: catalog only. */
+  /**
+   * Where the model list answers, always on the host of the base URL the user set (so a key never
+   * goes elsewhere): `/models` is appended to `baseURL`, `../v1/models` resolved against it as a
+   * link is. Absent: catalog only.
+   */
   modelsEndpoint?: string;
   signupUrl: string;
   freeTier: FreeTierTerms;

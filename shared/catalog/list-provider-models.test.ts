@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createFakeFetch, jsonResponse } from '../testing/fake-fetch';
 import type { ProviderPreset } from './catalog-types';
 import { listProviderModels } from './list-provider-models';
-import { findPreset } from './provider-presets';
+import { findPreset, PROVIDER_PRESETS } from './provider-presets';
 
 const preset = (id: string) => findPreset(id) as ProviderPreset;
 const now = () => Date.parse('2026-11-25T12:00:00Z');
@@ -44,6 +44,12 @@ describe('listProviderModels', () => {
     expect(listing.models.length).toBe(preset('groq').models.length);
   });
 
+  it('reads a refused key on a model list in the family\'s own terms: Gemini\'s 400 API_KEY_INVALID is a 401', async () => {
+    const fetch = createFakeFetch(() => jsonResponse({ error: { code: 400, message: 'API key not valid. Please pass a valid API key.', status: 'INVALID_ARGUMENT', details: [{ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'API_KEY_INVALID', domain: 'googleapis.com' }] } }, 400));
+    const listing = await listProviderModels(preset('gemini'), { fetch, baseURL: 'https://generativelanguage.googleapis.com/v1beta', apiKey: 'AIzaBad', now });
+    expect(listing).toMatchObject({ live: false, error: { kind: 'auth', status: 401, code: 'API_KEY_INVALID' } });
+  });
+
   it('falls back when the answer is not a model list', async () => {
     const fetch = createFakeFetch(() => jsonResponse({ hello: 'world' }));
     const listing = await listProviderModels(preset('mistral'), { fetch, baseURL: 'https://api.mistral.ai/v1', apiKey: 'k', now });
@@ -79,6 +85,18 @@ describe('listProviderModels', () => {
     const listing = await listProviderModels(preset('cohere'), { fetch, baseURL: 'https://api.cohere.com/v2', apiKey: 'k', now });
     expect(fetch.calls[0]?.url).toBe('https://api.cohere.com/v1/models?endpoint=chat');
     expect(listing.models.map((model) => model.id)).toEqual(['command-a-03-2025']);
+  });
+
+  it('asks Cohere for its models beside the base URL the user set', async () => {
+    const fetch = createFakeFetch(() => jsonResponse({ models: [] }));
+    await listProviderModels(preset('cohere'), { fetch, baseURL: 'http://127.0.0.1:4010/cohere/v2', apiKey: 'k', now });
+    expect(fetch.calls.map((call) => call.url)).toEqual(['http://127.0.0.1:4010/cohere/v1/models?endpoint=chat']);
+  });
+
+  it.each(PROVIDER_PRESETS.filter((entry) => entry.modelsEndpoint).map((entry) => entry.id))('sends %s\'s model list request, and its key, only to the host the user set', async (id) => {
+    const fetch = createFakeFetch(() => jsonResponse({ data: [], models: [] }));
+    await listProviderModels(preset(id), { fetch, baseURL: 'http://127.0.0.1:4010/v1', apiKey: 'k', now });
+    expect(fetch.calls.map((call) => new URL(call.url).host)).toEqual(['127.0.0.1:4010']);
   });
 
   it('asks a local server for its models without any key', async () => {

@@ -6,10 +6,13 @@
 import { z } from 'zod';
 import { toFreeLLMError, type FreeLLMError } from '../openai/error';
 import { ANTHROPIC_VERSION } from '../providers/anthropic/anthropic-adapter';
+import { classifyAnthropicError } from '../providers/anthropic/classify-anthropic-error';
+import { classifyCohereError } from '../providers/cohere/classify-cohere-error';
+import { classifyGeminiError } from '../providers/gemini/classify-gemini-error';
 import { classifyOpenAICompatibleError } from '../providers/openai-compatible/classify-openai-compatible-error';
 import type { AdapterCall } from '../providers/types';
-import { fetchUpstream, malformedUpstream } from '../providers/upstream-fetch';
-import type { CatalogModel, ModelCapabilities, ProviderPreset } from './catalog-types';
+import { fetchUpstream, malformedUpstream, type ErrorClassifier } from '../providers/upstream-fetch';
+import type { CatalogModel, ModelCapabilities, ProviderPreset, WireFamily } from './catalog-types';
 
 /** An OpenAI model object, plus what the catalog knows about it. */
 export interface ListedModel {
@@ -71,6 +74,14 @@ function readLiveModels(family: ProviderPreset['family'], json: unknown): LiveMo
   }));
 }
 
+/** A list request fails as the family's chat requests do (Gemini's refused key is a 400 `API_KEY_INVALID`). */
+const CLASSIFIER_BY_FAMILY: Record<WireFamily, ErrorClassifier> = {
+  'openai-compatible': classifyOpenAICompatibleError,
+  anthropic: classifyAnthropicError,
+  gemini: classifyGeminiError,
+  cohere: classifyCohereError,
+};
+
 function authHeaders(preset: ProviderPreset, apiKey: string | undefined): Record<string, string> {
   if (!apiKey || preset.auth === 'none') return {};
   if (preset.auth === 'x-goog-api-key') return { 'x-goog-api-key': apiKey };
@@ -96,8 +107,8 @@ function toListed(preset: ProviderPreset, created: number, live: LiveModel | und
 async function fetchLiveModels(preset: ProviderPreset, endpoint: string, listCall: ModelListCall): Promise<LiveModel[]> {
   const prepared = { ...listCall, model: '', providerId: preset.id };
   const call = preset.prepareCall ? preset.prepareCall(prepared) : prepared;
-  const url = /^https?:\/\//.test(endpoint) ? endpoint : `${call.baseURL}${endpoint}`;
-  const response = await fetchUpstream(call, url, { method: 'GET', headers: authHeaders(preset, call.apiKey) }, classifyOpenAICompatibleError);
+  const url = endpoint.startsWith('/') ? `${call.baseURL}${endpoint}` : new URL(endpoint, `${call.baseURL}/`).href;
+  const response = await fetchUpstream(call, url, { method: 'GET', headers: authHeaders(preset, call.apiKey) }, CLASSIFIER_BY_FAMILY[preset.family]);
   const json: unknown = await response.json().catch((error: unknown) => {
     throw malformedUpstream(preset.id, 'a model list that is not JSON', error);
   });

@@ -89,7 +89,10 @@ export type Usage = z.infer<typeof usageSchema>;
 export const finishReasonSchema = z.enum(['stop', 'length', 'tool_calls', 'content_filter', 'function_call']);
 export type FinishReason = z.infer<typeof finishReasonSchema>;
 
-/** What providers answer; loose, since compatible providers add fields of their own. */
+/**
+ * What callers get back (providers' own answers are read leniently, see
+ * `providers/openai-compatible/openai-compatible-api.ts`); loose, so fields a provider adds pass on.
+ */
 export const chatCompletionSchema = z.looseObject({
   id: z.string(),
   object: z.literal('chat.completion'),

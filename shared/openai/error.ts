@@ -41,11 +41,6 @@ const TYPE_BY_KIND: Record<UpstreamErrorKind, string> = {
   server: 'server_error',
 };
 
-/** The OpenAI error `type` a caller sees for an upstream failure of this kind. */
-export function errorTypeForKind(kind: UpstreamErrorKind): string {
-  return TYPE_BY_KIND[kind];
-}
-
 export interface FreeLLMErrorInit {
   status: number;
   message: string;
@@ -82,6 +77,32 @@ export class FreeLLMError extends Error {
   toBody(): OpenAIErrorBody {
     return { error: { message: this.message, type: this.type, param: this.param, code: this.code } };
   }
+}
+
+export interface UpstreamFailure {
+  /** The provider's own status; what callers see may differ (below). */
+  status: number;
+  kind: UpstreamErrorKind;
+  provider: string;
+  /** The provider's own code, kept where OpenAI has no word of its own. */
+  code: string;
+  message: string;
+  retryAfterMs?: number;
+}
+
+/**
+ * A provider's failure in OpenAI's words, whichever family it came from, so callers handle one
+ * vocabulary: a refused key is a 401 (Gemini answers 400 `API_KEY_INVALID`, Cohere 498), a
+ * prompt too long is `context_length_exceeded` (Anthropic says `request_too_large`, Gemini
+ * `INVALID_ARGUMENT`), and the `type` follows the kind. The provider's own words stay in the message.
+ */
+export function upstreamError(failure: UpstreamFailure): FreeLLMError {
+  return new FreeLLMError({
+    ...failure,
+    status: failure.kind === 'auth' ? 401 : failure.status,
+    type: TYPE_BY_KIND[failure.kind],
+    code: failure.kind === 'context_length' ? 'context_length_exceeded' : failure.code,
+  });
 }
 
 export function isFreeLLMError(value: unknown): value is FreeLLMError {

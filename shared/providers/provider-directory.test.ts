@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PROVIDER_PRESETS } from '../catalog/provider-presets';
 import { openDatabase } from '../store/database';
 import { createFakeFetch, jsonResponse } from '../testing/fake-fetch';
 import { createProviderDirectory } from './provider-directory';
@@ -26,6 +27,22 @@ describe('provider directory', () => {
     expect(await urlCalledBy('anthropic')).toBe('https://api.anthropic.com/v1/messages');
     expect(await urlCalledBy('cohere')).toBe('https://api.cohere.com/v2/chat');
     expect(await urlCalledBy('gemini')).toMatch(/^https:\/\/generativelanguage\.googleapis\.com\/v1beta\/models\/gemini-2\.5-flash:generateContent/);
+  });
+
+  it('sends every provider\'s chat requests, answered or streamed, only to the base URL the user set', async () => {
+    const { directory } = directoryOnFreshDb();
+    const fetch = createFakeFetch(() => jsonResponse({ error: { message: 'stop here' } }, 400));
+    for (const { id } of PROVIDER_PRESETS) {
+      await directory.setBaseURLOverride(id, 'http://127.0.0.1:4010/v1');
+      const provider = await directory.resolve(id);
+      if (!provider) throw new Error(`${id} did not resolve`);
+      const call: AdapterCall = { fetch, baseURL: provider.baseURL, apiKey: 'account:k', model: provider.defaultModel, providerId: id, now: () => 0 };
+      const request = { model: 'auto', messages: [{ role: 'user' as const, content: 'Hi' }] };
+      await provider.adapter.complete(request, call).catch(() => undefined);
+      await provider.adapter.stream({ ...request, stream: true }, call).catch(() => undefined);
+    }
+    expect(fetch.calls).toHaveLength(PROVIDER_PRESETS.length * 2);
+    expect(new Set(fetch.calls.map((call) => new URL(call.url).host))).toEqual(new Set(['127.0.0.1:4010']));
   });
 
   it('lists presets with their family and whether they need a key', async () => {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { listProviderModels } from '../../shared/catalog/list-provider-models';
+import { findPreset } from '../../shared/catalog/provider-presets';
 import { createCohereAdapter } from '../../shared/providers/cohere/cohere-adapter';
 import { collect, withChoices } from '../../shared/testing/fake-fetch';
 import { startCohereMock } from './cohere-mock';
@@ -18,6 +20,13 @@ describe('Cohere mock through the Cohere adapter', () => {
       path: '/v2/chat', authorization: 'Bearer mock-key-1', completed: true,
       body: { model: 'command-mock', stream: false, messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'hello there' }] },
     });
+  });
+
+  it('lists its chat models beside its base URL, to which the list request and its key go', async () => {
+    const { fetch, baseURL, apiKey, now } = call();
+    const listing = await listProviderModels(findPreset('cohere')!, { fetch, baseURL, apiKey, now });
+    expect(listing).toMatchObject({ live: true, models: [{ id: 'command-mock', context_window: 128000 }] });
+    expect(kit.mock.calls).toMatchObject([{ path: '/v1/models?endpoint=chat', authorization: `Bearer ${apiKey}` }]);
   });
 
   it('streams the echo, with usage when asked', async () => {

@@ -5,6 +5,9 @@
  * message-end with finish_reason and usage), each also sent as an `event:` line, then
  * `data: [DONE]` (the terminator Cohere's SDK expects). Errors use Cohere's `{id, message}` body.
  *
+ * `GET /v1/models?endpoint=chat` lists one chat model, `command-mock`, as Cohere's v1 list does
+ * (the v2 API has no list of its own).
+ *
  * Behaviour is chosen by the key, as a real provider's would be:
  * `mock-invalid…` → 401 "invalid api token"; `mock-limited…` → 429 with the trial key's
  * per-minute message; any other → OK. The answer echoes the last user text ("Echo: <text>").
@@ -41,8 +44,15 @@ export async function startCohereMock(): Promise<CohereMock> {
     const body = await readJsonRequest(request);
     const call = recordCall(calls, { path: request.url ?? '', authorization: request.headers.authorization, body }, response);
     const key = request.headers.authorization?.replace(/^Bearer /i, '') ?? '';
-    if (request.method !== 'POST' || request.url !== '/v2/chat') return sendError(response, 404, `Unknown path ${request.url}`);
+    const listing = request.method === 'GET' && request.url === '/v1/models?endpoint=chat';
+    if (!listing && (request.method !== 'POST' || request.url !== '/v2/chat')) return sendError(response, 404, `Unknown path ${request.url}`);
     if (key === '' || key.startsWith('mock-invalid')) return sendError(response, 401, 'invalid api token');
+    if (listing) {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ models: [{ name: 'command-mock', endpoints: ['generate', 'chat'], finetuned: false, context_length: 128000, default_endpoints: ['chat'] }], next_page_token: '' }));
+      call.completed = true;
+      return;
+    }
     if (key.startsWith('mock-limited')) {
       return sendError(response, 429, "You are using a Trial key, which is limited to 20 API calls / minute. You can continue to use the Trial key for free or upgrade to a Production key with higher rate limits at 'https://dashboard.cohere.com/api-keys'.");
     }

@@ -39,7 +39,8 @@ describe('Gemini mock through the Gemini adapter', () => {
   });
 
   it.each([
-    ['mock-invalid-1', { status: 400, kind: 'auth', code: 'API_KEY_INVALID' }],
+    // Gemini answers a bad key with 400 API_KEY_INVALID; callers get OpenAI's 401.
+    ['mock-invalid-1', { status: 401, kind: 'auth', code: 'API_KEY_INVALID', message: expect.stringContaining('HTTP 400') }],
     ['mock-limited-1', { status: 429, kind: 'rate_limit', retryAfterMs: 20_000 }],
   ])('classifies what key %s gets', async (key, expected) => {
     await expect(adapter.complete(chatRequest('hi'), call(key))).rejects.toMatchObject({ provider: 'gemini', ...expected });

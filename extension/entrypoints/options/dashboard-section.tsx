@@ -10,6 +10,7 @@ import type { KeyListing } from '../../../shared/engine/create-engine';
 import type { ProviderSummary } from '../../../shared/providers/provider-directory';
 import type { KeyNotice } from '../../../shared/usage/key-notices';
 import type { HealthEntry } from '../../../shared/usage/usage-ledger';
+import { outcomeWords } from '../../../shared/ui/outcome-words';
 import { callBackground } from '../../lib/ui-client';
 import './dashboard-section.css';
 
@@ -26,18 +27,6 @@ interface Props {
 /** Counters move with traffic; a slow poll keeps an open page honest without a Refresh click. */
 const POLL_MS = 15_000;
 
-const REASONS: Record<string, string> = {
-  rate_limit: 'rate limit reached',
-  quota_exhausted: 'daily quota used up',
-  credits_exhausted: 'out of credits',
-  auth: 'key refused',
-  forbidden: 'access refused',
-  overloaded: 'provider overloaded',
-  server: 'provider error',
-  not_found: 'model not found',
-};
-
-const readable = (reason: string) => REASONS[reason] ?? reason.replaceAll('_', ' ');
 const clock = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
 const count = (value: number) => value.toLocaleString();
 
@@ -234,13 +223,13 @@ function UsageRow({ entry, keyLabel, keyOff }: { entry: HealthEntry; keyLabel: s
         {keyOff ? (
           <span class="pill off">Key turned off</span>
         ) : entry.coolingUntil ? (
-          <span class="pill cooling">Cooling down until {clock(entry.coolingUntil)}{entry.cooldownReason && ` (${readable(entry.cooldownReason)})`}</span>
+          <span class="pill cooling">Cooling down until {clock(entry.coolingUntil)}{entry.cooldownReason && ` (${outcomeWords(entry.cooldownReason)})`}</span>
         ) : (
           <span class="pill ready">Ready</span>
         )}
         {entry.lastError && (
           <span class="last-error" title={entry.lastError.message}>
-            Last error {clock(entry.lastError.at)}: {readable(entry.lastError.kind)}{entry.lastError.message && ` — ${entry.lastError.message}`}
+            Last error {clock(entry.lastError.at)}: {outcomeWords(entry.lastError.kind)}{entry.lastError.message && ` — ${entry.lastError.message}`}
           </span>
         )}
       </td>

@@ -1,4 +1,5 @@
 import type { RequestLogEntry } from '../../../shared/request-log/request-log-entry';
+import { outcomeWords } from '../../../shared/ui/outcome-words';
 
 export function RequestLogSection({ entries, onRefresh }: { entries: RequestLogEntry[]; onRefresh: () => Promise<void> }) {
   return (
@@ -27,7 +28,7 @@ export function RequestLogSection({ entries, onRefresh }: { entries: RequestLogE
                 <td class="attempts">
                   {entry.attempts.length === 0
                     ? '—'
-                    : entry.attempts.map((attempt) => `${attempt.provider}: ${attempt.outcome} (${Math.round(attempt.latencyMs)} ms)`).join(' → ')}
+                    : entry.attempts.map((attempt) => `${attempt.provider}: ${outcomeWords(attempt.outcome)} (${Math.round(attempt.latencyMs)} ms)`).join(' → ')}
                 </td>
                 <td><span class={`status ${entry.status < 400 ? 'ok' : 'bad'}`}>{entry.status}</span></td>
                 <td>{entry.latencyMs} ms</td>

@@ -11,8 +11,8 @@ export const cohere: ProviderPreset = {
   baseURL: 'https://api.cohere.com/v2',
   auth: 'bearer',
   keyPrefixes: [],
-  // The model list lives under v1 even for the v2 chat API.
-  modelsEndpoint: 'https://api.cohere.com/v1/models?endpoint=chat',
+  // The model list lives under v1 even for the v2 chat API: beside the base URL, on its host.
+  modelsEndpoint: '../v1/models?endpoint=chat',
   signupUrl: 'https://dashboard.cohere.com/api-keys',
   freeTier: {
     note: 'Trial key: evaluation only, not for production or commercial use; 1,000 calls a month across all endpoints.',

@@ -11,7 +11,7 @@ const cases = [
   { file: 'invalid-key.error.json', status: 401, headers: {}, kind: 'auth', type: 'authentication_error', code: 'authentication_error' },
   { file: 'permission.error.json', status: 403, headers: {}, kind: 'forbidden', type: 'permission_error' },
   { file: 'prompt-too-long.error.json', status: 400, headers: {}, kind: 'context_length', type: 'invalid_request_error' },
-  { file: 'request-too-large.error.json', status: 413, headers: {}, kind: 'context_length', code: 'request_too_large' },
+  { file: 'request-too-large.error.json', status: 413, headers: {}, kind: 'context_length', code: 'context_length_exceeded' },
   { file: 'credit-balance.error.json', status: 400, headers: {}, kind: 'credits_exhausted', type: 'insufficient_quota' },
   { file: 'spend-limit.error.json', status: 400, headers: {}, kind: 'credits_exhausted', retryAfterMs: Date.parse('2026-12-01T00:00:00Z') - NOW },
   { file: 'not-found.error.json', status: 404, headers: {}, kind: 'not_found', type: 'not_found_error' },

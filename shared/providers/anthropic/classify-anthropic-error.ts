@@ -5,7 +5,7 @@
  * is read as well as the status.
  * @see https://docs.anthropic.com/en/api/errors
  */
-import { errorTypeForKind, FreeLLMError, type UpstreamErrorKind } from '../../openai/error';
+import { upstreamError, type FreeLLMError, type UpstreamErrorKind } from '../../openai/error';
 import { describeNonJsonBody, parseJsonOrUndefined } from '../error-body';
 import { readRetryAfterMs } from '../retry-after';
 import type { ErrorClassifier } from '../upstream-fetch';
@@ -78,11 +78,10 @@ function toError({ status, bodyText, how, retryAfterMs, providerId, now }: Error
   const error = parseError(bodyText);
   const kind = kindOf(status, error);
   const detail = error?.message ? `${error.type ?? 'error'}: ${error.message}` : describeNonJsonBody(bodyText);
-  return new FreeLLMError({
+  return upstreamError({
     status,
     kind,
     provider: providerId,
-    type: errorTypeForKind(kind),
     code: error?.errorCode ?? error?.type ?? kind,
     message: `${providerId} ${how}: ${detail}`,
     retryAfterMs: retryAfterMs ?? readRegainAccessMs(error?.message, now),

@@ -6,7 +6,6 @@ const { fixture } = readFixtures(import.meta.url);
 
 const cases = [
   { file: 'invalid-key.error.json', status: 401, headers: {}, kind: 'auth' },
-  { file: 'invalid-key.error.json', status: 498, headers: {}, kind: 'auth', type: 'authentication_error' },
   { file: 'rate-limit.error.json', status: 429, headers: { 'retry-after': '20' }, kind: 'rate_limit', retryAfterMs: 20_000 },
   { file: 'monthly-limit.error.json', status: 429, headers: {}, kind: 'quota_exhausted', type: 'rate_limit_error' },
   { file: 'payment-required.error.json', status: 402, headers: {}, kind: 'credits_exhausted' },

@@ -6,18 +6,16 @@
  * 429 about the trial key's monthly call limit ("1000 API calls / month") is a spent quota.
  * @see https://docs.cohere.com/reference/errors
  */
-import { errorTypeForKind, FreeLLMError } from '../../openai/error';
+import { upstreamError, type FreeLLMError } from '../../openai/error';
 import { classifyOpenAICompatibleError, type UpstreamErrorAnswer } from '../openai-compatible/classify-openai-compatible-error';
 
 const MONTHLY_PATTERN = /\/\s*month|per month|monthly/i;
 
 export function classifyCohereError(answer: UpstreamErrorAnswer): FreeLLMError {
   const error = classifyOpenAICompatibleError(answer);
-  if (answer.status === 498) return withKind(error, 'auth');
-  if (answer.status === 429 && MONTHLY_PATTERN.test(error.message)) return withKind(error, 'quota_exhausted');
+  const withKind = (kind: 'auth' | 'quota_exhausted') =>
+    upstreamError({ status: answer.status, kind, code: kind, provider: answer.providerId, message: error.message, retryAfterMs: error.retryAfterMs });
+  if (answer.status === 498) return withKind('auth');
+  if (answer.status === 429 && MONTHLY_PATTERN.test(error.message)) return withKind('quota_exhausted');
   return error;
-}
-
-function withKind(error: FreeLLMError, kind: 'auth' | 'quota_exhausted'): FreeLLMError {
-  return new FreeLLMError({ status: error.status, kind, type: errorTypeForKind(kind), code: kind, provider: error.provider, message: error.message, retryAfterMs: error.retryAfterMs });
 }

@@ -10,8 +10,6 @@ const cases = [
   { file: 'rate-limit.error.json', status: 429, kind: 'rate_limit', retryAfterMs: 4350, code: 'RESOURCE_EXHAUSTED' },
   { file: 'daily-quota.error.json', status: 429, kind: 'quota_exhausted', retryAfterMs: 37_000 },
   { file: 'bare-exhausted.error.json', status: 429, kind: 'rate_limit' },
-  { file: 'invalid-key.error.json', status: 400, kind: 'auth', code: 'API_KEY_INVALID', type: 'authentication_error' },
-  { file: 'leaked-key.error.json', status: 403, kind: 'auth' },
   { file: 'service-disabled.error.json', status: 403, kind: 'forbidden', code: 'SERVICE_DISABLED' },
   { file: 'location.error.json', status: 400, kind: 'forbidden', type: 'permission_error' },
   { file: 'context-length.error.json', status: 400, kind: 'context_length' },
@@ -28,6 +26,11 @@ describe('classifyGeminiError', () => {
     const error = classify(status, fixture(file));
     expect(error).toMatchObject({ status, provider: 'gemini', ...expected });
     expect(error.message).toMatch(/^gemini answered HTTP \d+: /);
+  });
+
+  it('reads a refused key, invalid (400) or leaked (403), as auth: a 401 for callers, Google\'s reason kept', () => {
+    expect(classify(400, fixture('invalid-key.error.json'))).toMatchObject({ status: 401, kind: 'auth', code: 'API_KEY_INVALID', type: 'authentication_error' });
+    expect(classify(403, fixture('leaked-key.error.json'))).toMatchObject({ status: 401, kind: 'auth' });
   });
 
   it('tells the user to enable the API when the project has it switched off', () => {

@@ -11,7 +11,7 @@
  * envelope (HTML from a proxy, empty) fall back to the generic status-based classifier.
  * @see https://ai.google.dev/gemini-api/docs/troubleshooting#error-codes
  */
-import { errorTypeForKind, FreeLLMError, type UpstreamErrorKind } from '../../openai/error';
+import { upstreamError, type FreeLLMError, type UpstreamErrorKind } from '../../openai/error';
 import { classifyOpenAICompatibleError, type UpstreamErrorAnswer } from '../openai-compatible/classify-openai-compatible-error';
 import { parseJsonOrUndefined } from '../error-body';
 import { readRetryAfterMs } from '../retry-after';
@@ -29,11 +29,10 @@ export function classifyGeminiError(answer: UpstreamErrorAnswer): FreeLLMError {
   const retryDelayMs = parseDuration(error.details?.find((detail) => detail.retryDelay)?.retryDelay);
   const kind = kindOf(answer.status, error, reason, retryDelayMs);
   const hint = kind === 'forbidden' && reason === 'SERVICE_DISABLED' ? ' (enable the Generative Language API in the key\'s Google Cloud project)' : '';
-  return new FreeLLMError({
+  return upstreamError({
     status: answer.status,
     kind,
     provider: answer.providerId,
-    type: errorTypeForKind(kind),
     code: reason ?? error.status ?? kind,
     message: `${answer.providerId} answered HTTP ${answer.status}: ${error.message ?? error.status ?? 'an error without a message'}${hint}`,
     retryAfterMs: retryDelayMs ?? readRetryAfterMs(answer.headers, answer.now),

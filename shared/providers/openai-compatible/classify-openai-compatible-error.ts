@@ -4,7 +4,7 @@
  * @see https://platform.openai.com/docs/guides/error-codes
  */
 import { z } from 'zod';
-import { errorTypeForKind, FreeLLMError, type UpstreamErrorKind } from '../../openai/error';
+import { upstreamError, type FreeLLMError, type UpstreamErrorKind } from '../../openai/error';
 import { describeNonJsonBody, parseJsonOrUndefined } from '../error-body';
 import { readRetryAfterMs } from '../retry-after';
 import { headersFromErrorMetadata, parseRateLimitHeaders } from '../rate-limits';
@@ -74,11 +74,10 @@ export function classifyOpenAICompatibleError(answer: UpstreamErrorAnswer): Free
   const body = parseErrorBody(answer.bodyText);
   const kind = kindOf(answer.status, body);
   const detail = body?.message ?? describeNonJsonBody(answer.bodyText);
-  return new FreeLLMError({
+  return upstreamError({
     status: answer.status,
     kind,
     provider: answer.providerId,
-    type: errorTypeForKind(kind),
     code: body?.code ?? kind,
     message: `${answer.providerId} answered HTTP ${answer.status}: ${detail}`,
     retryAfterMs: readRetryAfterMs(answer.headers, answer.now) ?? readEmbeddedResetMs(answer.bodyText, answer.now),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ChatCompletionRequest } from '../../openai/chat';
+import { chatCompletionChunkSchema, chatCompletionSchema, type ChatCompletionChunk, type ChatCompletionRequest } from '../../openai/chat';
 import { collect, createFakeFetch, jsonResponse, sseResponse } from '../../testing/fake-fetch';
 import { readFixtures } from '../../testing/read-fixtures';
 import type { AdapterCall } from '../types';
@@ -100,5 +100,64 @@ describe('OpenAI-compatible adapter', () => {
     controller.abort(new DOMException('stop', 'AbortError'));
     const fetch = createFakeFetch(() => Promise.reject(new DOMException('stop', 'AbortError')));
     await expect(createOpenAICompatibleAdapter().complete(request, { ...callWith(fetch), signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+  });
+});
+
+describe('OpenAI-compatible adapter, with a provider\'s quirks', () => {
+  /** Streams a fixture; every chunk must fit what FreeLLM promises its callers. */
+  async function streamed(name: string): Promise<ChatCompletionChunk[]> {
+    const fetch = createFakeFetch(() => sseResponse(chunkLines(name)));
+    const chunks = await collect(await createOpenAICompatibleAdapter().stream({ ...request, stream: true }, callWith(fetch)));
+    for (const chunk of chunks) expect(chatCompletionChunkSchema.safeParse(chunk).error).toBeUndefined();
+    return chunks;
+  }
+
+  async function completed(name: string) {
+    const fetch = createFakeFetch(() => new Response(fixture(name)));
+    const completion = await createOpenAICompatibleAdapter().complete(request, callWith(fetch));
+    expect(chatCompletionSchema.safeParse(completion).error).toBeUndefined();
+    return completion;
+  }
+
+  const text = (chunks: ChatCompletionChunk[]) => chunks.map((chunk) => chunk.choices[0]?.delta.content ?? '').join('');
+
+  it('ends a stream whose finish reason is the host\'s own (eos) as a normal stop', async () => {
+    const chunks = await streamed('eos-finish-reason.chunks.txt');
+    expect(text(chunks)).toBe('Hello there');
+    expect(chunks.at(-1)?.choices[0]?.finish_reason).toBe('stop');
+  });
+
+  it('reads an empty role as the assistant\'s', async () => {
+    const chunks = await streamed('empty-role.chunks.txt');
+    expect(text(chunks)).toBe('Hello there');
+    expect(chunks.map((chunk) => chunk.choices[0]?.delta.role)).toEqual(['assistant', 'assistant', 'assistant']);
+  });
+
+  it('numbers tool calls sent without an index by their position', async () => {
+    const chunks = await streamed('tool-call-without-index.chunks.txt');
+    const calls = chunks.flatMap((chunk) => chunk.choices[0]?.delta.tool_calls ?? []);
+    expect(calls.map((call) => [call.index, call.id, call.function?.arguments])).toEqual([
+      [0, 'call_paris', '{"location":"Paris"}'],
+      [1, 'call_rome', '{"location":"Rome"}'],
+    ]);
+    expect(chunks.at(-1)?.choices[0]?.finish_reason).toBe('tool_calls');
+  });
+
+  it('gives chunks without id, created or model those of the call', async () => {
+    const chunks = await streamed('chunk-without-ids.chunks.txt');
+    expect(text(chunks)).toBe('Hello there');
+    expect(new Set(chunks.map((chunk) => `${chunk.id} ${chunk.created} ${chunk.model}`))).toEqual(new Set(['chatcmpl-groq-1000 1 llama-3.3-70b-versatile']));
+  });
+
+  it('adds up a usage that comes without its total', async () => {
+    const completion = await completed('usage-without-total.json');
+    expect(completion.usage).toEqual({ prompt_tokens: 9, completion_tokens: 7, total_tokens: 16 });
+  });
+
+  it('passes fields of the provider\'s own on to the caller, tool calls\' included', async () => {
+    const completion = await completed('extra-fields.json');
+    expect(completion).toMatchObject({ provider: 'Google', system_fingerprint: 'fp_1', usage: { total_tokens: 28, cost: 0 } });
+    expect(completion.choices[0]).toMatchObject({ native_finish_reason: 'STOP', finish_reason: 'tool_calls' });
+    expect(completion.choices[0]?.message.tool_calls?.[0]).toMatchObject({ id: 'call_paris', extra_content: { google: { thought_signature: 'c2lnbmF0dXJl' } } });
   });
 });

@@ -3,17 +3,13 @@
  * differences between them live in data (presets), not subclasses.
  */
 import { z } from 'zod';
-import {
-  chatCompletionChunkSchema,
-  chatCompletionSchema,
-  type ChatCompletion,
-  type ChatCompletionChunk,
-  type ChatCompletionRequest,
-} from '../../openai/chat';
+import type { ChatCompletion, ChatCompletionChunk, ChatCompletionRequest } from '../../openai/chat';
 import { decodeSse } from '../../sse/decode-sse';
 import type { AdapterCall, ProviderAdapter } from '../types';
 import { fetchUpstream, malformedUpstream, parseEventJson, readJsonBody } from '../upstream-fetch';
 import { classifyOpenAICompatibleError } from './classify-openai-compatible-error';
+import { upstreamChunkSchema, upstreamCompletionSchema } from './openai-compatible-api';
+import { createChunkNormalizer, normalizeCompletion } from './normalize-openai-compatible-answer';
 
 /** How one provider departs from OpenAI's wire format; a preset carries these as data. */
 export interface OpenAICompatibleQuirks {
@@ -50,7 +46,7 @@ export function createOpenAICompatibleAdapter(quirks: OpenAICompatibleQuirks = {
   return {
     async complete(request, original): Promise<ChatCompletion> {
       const { response, call } = await send(request, original, false);
-      return readJsonBody(response, chatCompletionSchema, call, 'a response that is not a chat completion');
+      return normalizeCompletion(await readJsonBody(response, upstreamCompletionSchema, call, 'a response that is not a chat completion'), call);
     },
 
     async stream(request, original): Promise<AsyncIterable<ChatCompletionChunk>> {
@@ -63,6 +59,7 @@ export function createOpenAICompatibleAdapter(quirks: OpenAICompatibleQuirks = {
 
 async function* readChunks(body: ReadableStream<Uint8Array>, call: AdapterCall): AsyncGenerator<ChatCompletionChunk> {
   let finished = false;
+  const normalize = createChunkNormalizer(call);
   for await (const event of decodeSse(body)) {
     if (event.data === '[DONE]') return;
     const json = parseEventJson(event.data, call.providerId);
@@ -70,10 +67,11 @@ async function* readChunks(body: ReadableStream<Uint8Array>, call: AdapterCall):
     if (typeof json === 'object' && json !== null && 'error' in json) {
       throw classifyOpenAICompatibleError({ status: embeddedStatus(json), headers: new Headers(), bodyText: event.data, providerId: call.providerId, now: call.now() });
     }
-    const parsed = chatCompletionChunkSchema.safeParse(json);
+    const parsed = upstreamChunkSchema.safeParse(json);
     if (!parsed.success) throw malformedUpstream(call.providerId, `a stream chunk of unexpected shape: ${parsed.error.issues[0]?.message}`);
-    if (parsed.data.choices.some((choice) => choice.finish_reason)) finished = true;
-    yield parsed.data;
+    const chunk = normalize(parsed.data);
+    if (chunk.choices.some((choice) => choice.finish_reason)) finished = true;
+    yield chunk;
   }
   if (!finished) throw malformedUpstream(call.providerId, 'a stream that ended before it finished');
 }
