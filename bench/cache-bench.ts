@@ -12,6 +12,7 @@ import { normalizeRequest, stableStringify } from '../shared/cache/cache-key';
 import { chatCompletionRequestSchema, type ChatCompletion, type ChatCompletionChunk, type ChatCompletionRequest } from '../shared/openai/chat';
 import { encodeSseData } from '../shared/sse/encode-sse';
 import { openDatabase } from '../shared/store/database';
+import { createVault } from '../shared/vault/vault';
 
 const ITERATIONS = 2000;
 const WARMUP = 200;
@@ -32,6 +33,8 @@ const completion: ChatCompletion = {
   choices: [{ index: 0, message: { role: 'assistant', content: 'Hamlet avenges his father. '.repeat(80) }, finish_reason: 'stop' }],
   usage: { prompt_tokens: 400, completion_tokens: 500, total_tokens: 900 },
 };
+/** A page's origin: answers are kept per caller. */
+const PARTITION = 'https://app.example';
 const headers = { 'x-freellm-provider': 'groq', 'x-freellm-model': 'llama-3.3-70b-versatile' };
 
 function percentile(samples: number[], fraction: number): number {
@@ -52,10 +55,11 @@ async function timeEach(iterations: number, task: () => Promise<unknown> | unkno
 
 function newCache(maxMemoryBytes?: number): ResponseCache {
   const clock = { now: Date.parse('2026-11-25T12:00:00Z') };
-  return createResponseCache({ db: openDatabase(`cache-bench-${crypto.randomUUID()}`), now: () => clock.now, crypto, maxMemoryBytes });
+  const db = openDatabase(`cache-bench-${crypto.randomUUID()}`);
+  return createResponseCache({ db, now: () => clock.now, crypto, vault: createVault(db, crypto), maxMemoryBytes });
 }
 
-/** cyrb53, a fast sync 53-bit hash, only to compare with WebCrypto's SHA-256 (not used by the cache). */
+/** cyrb53, a fast sync 53-bit hash, only to compare with WebCrypto's HMAC-SHA-256 (not used by the cache). */
 function cyrb53(text: string): number {
   let first = 0xdeadbeef;
   let second = 0x41c6ce57;
@@ -70,24 +74,25 @@ function cyrb53(text: string): number {
 }
 
 async function measureHitPath(cache: ResponseCache): Promise<Record<string, number>> {
-  await cache.put(await cache.keyFor(request, 'groq/llama-3.3-70b-versatile'), completion, headers);
+  await cache.put(await cache.keyFor(request, PARTITION, 'groq/llama-3.3-70b-versatile'), completion, headers);
   const json = await timeEach(ITERATIONS, async () => {
-    const hit = await cache.get(await cache.keyFor(request, 'groq/llama-3.3-70b-versatile'));
+    const hit = await cache.get(await cache.keyFor(request, PARTITION, 'groq/llama-3.3-70b-versatile'));
     if (!hit) throw new Error('expected a hit');
     return JSON.stringify(hit.completion);
   });
   const stream = await timeEach(ITERATIONS, async () => {
-    const hit = await cache.get(await cache.keyFor({ ...request, stream: true }, 'groq/llama-3.3-70b-versatile'));
+    const hit = await cache.get(await cache.keyFor({ ...request, stream: true }, PARTITION, 'groq/llama-3.3-70b-versatile'));
     if (!hit) throw new Error('expected a hit');
     return replayAsChunks(hit.completion, { includeUsage: true }).map(encodeSseData).join('');
   });
-  const key = await cache.keyFor(request, 'groq/llama-3.3-70b-versatile');
+  const key = await cache.keyFor(request, PARTITION, 'groq/llama-3.3-70b-versatile');
   const diskOnly = newCache(0);
   await diskOnly.put(key, completion, headers);
   const disk = await timeEach(ITERATIONS / 4, () => diskOnly.get(key));
   const text = stableStringify(normalizeRequest(request));
   const encoder = new TextEncoder();
-  const sha256 = await timeEach(ITERATIONS, () => crypto.subtle.digest('SHA-256', encoder.encode(text)));
+  const secret = await crypto.subtle.importKey('raw', crypto.getRandomValues(new Uint8Array(32)), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const hmac = await timeEach(ITERATIONS, () => crypto.subtle.sign('HMAC', secret, encoder.encode(text)));
   const sync = await timeEach(ITERATIONS, () => cyrb53(text));
   return {
     hit_json_p50_ms: percentile(json, 0.5),
@@ -95,7 +100,7 @@ async function measureHitPath(cache: ResponseCache): Promise<Record<string, numb
     hit_stream_p50_ms: percentile(stream, 0.5),
     hit_stream_p95_ms: percentile(stream, 0.95),
     lookup_from_fake_indexeddb_p50_ms: percentile(disk, 0.5),
-    hash_sha256_webcrypto_p50_ms: percentile(sha256, 0.5),
+    hash_hmac_sha256_webcrypto_p50_ms: percentile(hmac, 0.5),
     hash_cyrb53_sync_p50_ms: percentile(sync, 0.5),
   };
 }
@@ -119,7 +124,7 @@ async function measureConcurrency(stream: boolean): Promise<{ upstreamCalls: num
     return stream ? { headers, chunks: trickle(upstreamChunks) } : { headers, completion };
   };
   const answers = await Promise.all(Array.from({ length: CONCURRENT }, async () => {
-    const key = await cache.keyFor({ ...request, stream }, 'groq/llama-3.3-70b-versatile');
+    const key = await cache.keyFor({ ...request, stream }, PARTITION, 'groq/llama-3.3-70b-versatile');
     const hit = await cache.get(key);
     if (hit) return stream ? replayAsChunks(hit.completion, { includeUsage: true }) : hit.completion;
     const shared = await cache.run(key, start, { stream, includeUsage: true });
