@@ -65,7 +65,7 @@ export interface ResponseCache {
   keyFor: CacheKeyFor;
   /** Throws a 400 FreeLLMError when the body's `freellm` option is malformed. */
   policyFor(request: ChatCompletionRequest, headers?: RequestHeaders): CachePolicy;
-  /** A fresh copy of the cached answer (counted as a hit), or undefined. Throws the vault's 423 while locked. */
+  /** A fresh copy of the cached answer (counted as a hit), or undefined. Throws the vault's 423 if there is one while locked. */
   get(key: string): Promise<CachedAnswer | undefined>;
   /**
    * Keeps a finished answer, sealed: in memory once sealed, on disk behind. Unfinished ones (no
@@ -126,7 +126,6 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
   });
 
   async function get(key: string): Promise<CachedAnswer | undefined> {
-    await vault.assertUnlocked();
     const at = now();
     const entry = memory.get(key) ?? ((await keysOnDisk()).has(key) ? await load(key) : undefined);
     if (!entry) return undefined;
