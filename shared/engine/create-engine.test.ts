@@ -214,6 +214,17 @@ describe('engine with a locked vault', () => {
 describe('the response cache, per caller and behind the lock', () => {
   const otherPage = { kind: 'page', origin: 'https://other.example' } as const;
   const cacheState = (answer: { headers: Record<string, string> }) => answer.headers['x-freellm-cache'];
+  /** Both sites allowed; upstream answers `content` once the test opens the gate. */
+  async function gatedEngine(content: string) {
+    const upstream = gate();
+    const { engine, fetch } = await engineWithKeys(async () => {
+      await upstream.opened;
+      return jsonResponse(completion(content));
+    }, [{ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' }]);
+    await engine.origins.allow(page.origin);
+    await engine.origins.allow(otherPage.origin);
+    return { engine, fetch, upstream };
+  }
 
   it('never gives one site an answer that started from another site, nor the extension a site’s', async () => {
     const { engine, fetch } = await engineWithKeys((call) => jsonResponse(completion(`answer ${fetch.calls.indexOf(call)}`)), [{ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' }]);
@@ -229,13 +240,7 @@ describe('the response cache, per caller and behind the lock', () => {
   });
 
   it('does not share a call in flight between two sites', async () => {
-    const upstream = gate();
-    const { engine, fetch } = await engineWithKeys(async () => {
-      await upstream.opened;
-      return jsonResponse(completion('together'));
-    }, [{ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' }]);
-    await engine.origins.allow(page.origin);
-    await engine.origins.allow(otherPage.origin);
+    const { engine, fetch, upstream } = await gatedEngine('together');
     const first = engine.chat(userMessage('same'), page);
     await vi.waitFor(() => expect(fetch.calls).toHaveLength(1));
     const second = engine.chat(userMessage('same'), otherPage);
@@ -260,12 +265,7 @@ describe('the response cache, per caller and behind the lock', () => {
   }, 20_000);
 
   it('while locked, does not let a request join a call that started before the lock', async () => {
-    const upstream = gate();
-    const { engine, fetch } = await engineWithKeys(async () => {
-      await upstream.opened;
-      return jsonResponse(completion('started unlocked'));
-    }, [{ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' }]);
-    await engine.origins.allow(page.origin);
+    const { engine, fetch, upstream } = await gatedEngine('started unlocked');
     await engine.vault.setPassphrase(PASSPHRASE);
     const started = engine.chat(userMessage('in flight'), page);
     await vi.waitFor(() => expect(fetch.calls).toHaveLength(1));
