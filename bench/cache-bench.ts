@@ -1,6 +1,6 @@
 /**
  * @module Benchmark of the response cache (issue 7). Measures the whole hit path (key hashing,
- * lookup, building the answer), compares SHA-256 keys with a sync hash, and checks that 100
+ * lookup, building the answer), compares HMAC-SHA-256 keys with a sync hash, and checks that 100
  * identical concurrent requests, streamed and not, make one upstream call and all get the same
  * full answer. Run through `bench/run.ts` (`npm run bench -- cache`).
  */
@@ -12,6 +12,7 @@ import { chatCompletionRequestSchema, type ChatCompletion, type ChatCompletionCh
 import { encodeSseData } from '../shared/sse/encode-sse';
 import { openDatabase } from '../shared/store/database';
 import { createWriteBehind } from '../shared/store/write-behind';
+import { createVault } from '../shared/vault/vault';
 import { measurePairs, spread, type PairedComparison, type Spread } from './paired-comparison';
 
 const ITERATIONS = 2000;
@@ -33,6 +34,8 @@ const completion: ChatCompletion = {
   choices: [{ index: 0, message: { role: 'assistant', content: 'Hamlet avenges his father. '.repeat(80) }, finish_reason: 'stop' }],
   usage: { prompt_tokens: 400, completion_tokens: 500, total_tokens: 900 },
 };
+/** A page's origin: answers are kept per caller. */
+const PARTITION = 'https://app.example';
 const headers = { 'x-freellm-provider': 'groq', 'x-freellm-model': 'llama-3.3-70b-versatile' };
 
 async function timed(task: () => Promise<unknown> | unknown): Promise<number> {
@@ -50,10 +53,11 @@ async function timeEach(iterations: number, task: () => Promise<unknown> | unkno
 
 function newCache(options: Pick<ResponseCacheOptions, 'maxMemoryBytes' | 'writeBehind'> = {}): ResponseCache {
   const clock = { now: Date.parse('2026-11-25T12:00:00Z') };
-  return createResponseCache({ db: openDatabase(`cache-bench-${crypto.randomUUID()}`), now: () => clock.now, crypto, ...options });
+  const db = openDatabase(`cache-bench-${crypto.randomUUID()}`);
+  return createResponseCache({ db, now: () => clock.now, crypto, vault: createVault(db, crypto), ...options });
 }
 
-/** cyrb53, a fast sync 53-bit hash, only to compare with WebCrypto's SHA-256 (not used by the cache). */
+/** cyrb53, a fast sync 53-bit hash, only to compare with WebCrypto's HMAC-SHA-256 (not used by the cache). */
 function cyrb53(text: string): number {
   let first = 0xdeadbeef;
   let second = 0x41c6ce57;
@@ -72,7 +76,7 @@ export interface CacheBenchResult {
   hitJson: Spread;
   hitStream: Spread;
   lookupFromDisk: Spread;
-  /** cyrb53 (A) against SHA-256 through WebCrypto (B), per cache key. */
+  /** cyrb53 (A) against HMAC-SHA-256 through WebCrypto (B), per cache key. */
   hashing: PairedComparison;
   concurrentJson: Concurrency;
   concurrentStream: Concurrency;
@@ -84,18 +88,18 @@ interface Concurrency {
 }
 
 async function measureHitPath(cache: ResponseCache): Promise<Pick<CacheBenchResult, 'hitJson' | 'hitStream' | 'lookupFromDisk' | 'hashing'>> {
-  await cache.put(await cache.keyFor(request, 'groq/llama-3.3-70b-versatile'), completion, headers);
+  await cache.put(await cache.keyFor(request, PARTITION, 'groq/llama-3.3-70b-versatile'), completion, headers);
   const hitJson = await timeEach(ITERATIONS, async () => {
-    const hit = await cache.get(await cache.keyFor(request, 'groq/llama-3.3-70b-versatile'));
+    const hit = await cache.get(await cache.keyFor(request, PARTITION, 'groq/llama-3.3-70b-versatile'));
     if (!hit) throw new Error('expected a hit');
     return JSON.stringify(hit.completion);
   });
   const hitStream = await timeEach(ITERATIONS, async () => {
-    const hit = await cache.get(await cache.keyFor({ ...request, stream: true }, 'groq/llama-3.3-70b-versatile'));
+    const hit = await cache.get(await cache.keyFor({ ...request, stream: true }, PARTITION, 'groq/llama-3.3-70b-versatile'));
     if (!hit) throw new Error('expected a hit');
     return replayAsChunks(hit.completion, { includeUsage: true }).map(encodeSseData).join('');
   });
-  const key = await cache.keyFor(request, 'groq/llama-3.3-70b-versatile');
+  const key = await cache.keyFor(request, PARTITION, 'groq/llama-3.3-70b-versatile');
   // Nothing fits its memory, so every hit is read from disk, once the answer has been written.
   const writeBehind = createWriteBehind();
   const diskOnly = newCache({ maxMemoryBytes: 0, writeBehind });
@@ -106,11 +110,12 @@ async function measureHitPath(cache: ResponseCache): Promise<Pick<CacheBenchResu
   });
   const text = stableStringify(normalizeRequest(request));
   const encoder = new TextEncoder();
+  const secret = await crypto.subtle.importKey('raw', crypto.getRandomValues(new Uint8Array(32)), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
   const hashing = await measurePairs({
     pairs: ITERATIONS,
     warmUp: WARMUP,
     baseline: () => timed(() => cyrb53(text)),
-    candidate: () => timed(() => crypto.subtle.digest('SHA-256', encoder.encode(text))),
+    candidate: () => timed(() => crypto.subtle.sign('HMAC', secret, encoder.encode(text))),
   });
   return { hitJson, hitStream, lookupFromDisk, hashing };
 }
@@ -134,7 +139,7 @@ async function measureConcurrency(stream: boolean): Promise<Concurrency> {
     return stream ? { headers, chunks: trickle(upstreamChunks) } : { headers, completion };
   };
   const answers = await Promise.all(Array.from({ length: CONCURRENT }, async () => {
-    const key = await cache.keyFor({ ...request, stream }, 'groq/llama-3.3-70b-versatile');
+    const key = await cache.keyFor({ ...request, stream }, PARTITION, 'groq/llama-3.3-70b-versatile');
     const hit = await cache.get(key);
     if (hit) return stream ? replayAsChunks(hit.completion, { includeUsage: true }) : hit.completion;
     const shared = await cache.run(key, start, { stream, includeUsage: true });

@@ -1,14 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { chatCompletionRequestSchema } from '../openai/chat';
+import { chatCompletionRequestSchema, type ChatCompletionRequest } from '../openai/chat';
 import { createCacheKey } from './cache-key';
 
-const keyFor = createCacheKey(crypto);
+const secret = crypto.subtle.importKey('raw', new Uint8Array(32).fill(7), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+const keyWith = createCacheKey(crypto, () => secret);
+const keyFor = (body: ChatCompletionRequest, model?: string) => keyWith(body, 'https://app.example', model);
 const request = (body: Record<string, unknown>) => chatCompletionRequestSchema.parse(body);
 const base = { model: 'groq/llama-3.3-70b-versatile', messages: [{ role: 'user', content: 'hi' }], temperature: 0.2 };
 
 describe('cache key', () => {
-  it('is a SHA-256 hex digest', async () => {
-    expect(await keyFor(request(base))).toMatch(/^sha256:[0-9a-f]{64}$/);
+  it('is an HMAC-SHA-256 under the secret, so the prompt cannot be confirmed without it', async () => {
+    const key = await keyFor(request(base));
+    expect(key).toMatch(/^hmac:[0-9a-f]{64}$/);
+    const otherSecret = crypto.subtle.importKey('raw', new Uint8Array(32).fill(8), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    expect(await createCacheKey(crypto, () => otherSecret)(request(base), 'https://app.example')).not.toBe(key);
+  });
+
+  it('differs per partition, and no body field can pose as another partition', async () => {
+    const key = await keyFor(request(base));
+    expect(await keyWith(request(base), 'https://other.example')).not.toBe(key);
+    expect(await keyWith(request(base), 'extension')).not.toBe(key);
+    expect(await keyWith(request({ ...base, partition: 'https://app.example' }), 'https://other.example')).not.toBe(key);
   });
 
   it('ignores field order, null fields and n: 1, at every depth', async () => {

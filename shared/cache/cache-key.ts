@@ -1,7 +1,9 @@
 /**
- * @module The cache key: a SHA-256 of the request reduced to what can change the answer. Field
- * order, null fields and transport-only fields (`stream`, `stream_options`, `user`, our own
- * `freellm` options) are ignored, so a streamed and a non-streamed request share one entry.
+ * @module The cache key: an HMAC-SHA-256, under a secret only the unlocked vault opens, of the
+ * caller's partition and the request reduced to what can change the answer. Field order, null
+ * fields and transport-only fields (`stream`, `stream_options`, `user`, our own `freellm` options)
+ * are ignored, so a streamed and a non-streamed request share one entry. A plain hash would let
+ * whoever copies the profile confirm a guessed prompt by hashing it; the secret prevents that.
  */
 import type { ChatCompletionRequest } from '../openai/chat';
 
@@ -19,7 +21,7 @@ const DELIVERY_FIELDS = new Set([
 ]);
 
 /** Bumped when the normalization changes, so old entries stop matching instead of lying. */
-const KEY_VERSION = 1;
+const KEY_VERSION = 2;
 
 /**
  * The request as the cache sees it: answer-changing fields only, the model replaced by the one the
@@ -50,13 +52,25 @@ export function stableStringify(value: unknown): string {
   return `{${members.join(',')}}`;
 }
 
-/** Returns the key function: `sha256:<hex>` of the normalized request, using the injected WebCrypto. */
-export function createCacheKey(crypto: Crypto): (request: ChatCompletionRequest, model?: string) => Promise<string> {
+/**
+ * Who a cached answer belongs to: a page's origin as the browser reported it, or `extension` for
+ * the extension's own pages (never an origin: page origins are http(s) URLs).
+ */
+export type CachePartition = string;
+
+export type CacheKeyFor = (request: ChatCompletionRequest, partition: CachePartition, model?: string) => Promise<string>;
+
+/**
+ * Returns the key function: `hmac:<hex>` of the partition and the normalized request, kept apart
+ * (an array, not a merged object), so no body field can pose as another caller's partition.
+ */
+export function createCacheKey(crypto: Crypto, secret: () => Promise<CryptoKey>): CacheKeyFor {
   const encoder = new TextEncoder();
-  return async (request, model) => {
-    const digest = await crypto.subtle.digest('SHA-256', encoder.encode(stableStringify(normalizeRequest(request, model))));
+  return async (request, partition, model) => {
+    const text = stableStringify([partition, normalizeRequest(request, model)]);
+    const digest = await crypto.subtle.sign('HMAC', await secret(), encoder.encode(text));
     let hex = '';
     for (const byte of new Uint8Array(digest)) hex += byte.toString(16).padStart(2, '0');
-    return `sha256:${hex}`;
+    return `hmac:${hex}`;
   };
 }

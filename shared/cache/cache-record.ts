@@ -1,16 +1,18 @@
 /**
- * @module The shape of one cached answer in the `cache` table. Records are parsed on read: an
- * entry written by an older version, or damaged, is a miss (and is deleted), never a crash.
+ * @module The shape of one cached answer: in the `cache` table, the answer and its routing headers
+ * sealed by the vault (they hold what people asked and were told) beside the clear bookkeeping the
+ * caps need. Records are parsed on read: an entry written by an older version (unsealed), or
+ * damaged, is a miss (and is deleted), never a crash.
  */
 import { z } from 'zod';
 import { chatCompletionSchema } from '../openai/chat';
+import { sealedSchema, type Sealed } from '../vault/sealed';
 
 export const cacheRecordSchema = z.object({
   key: z.string(),
-  completion: chatCompletionSchema,
-  /** The routing headers of the call that produced the answer (provider, model, attempts). */
-  headers: z.record(z.string(), z.string()),
-  /** Approximate size: the answer's JSON length in UTF-16 bytes. */
+  /** A `sealedAnswerSchema` as JSON, sealed by the vault. */
+  sealed: sealedSchema,
+  /** Approximate size: the sealed answer's bytes. */
   bytes: z.number().int().nonnegative(),
   createdAt: z.number(),
   expiresAt: z.number(),
@@ -18,7 +20,13 @@ export const cacheRecordSchema = z.object({
 });
 export type CacheRecord = z.infer<typeof cacheRecordSchema>;
 
-/** How much an answer weighs in the caps: its JSON in UTF-16 bytes, as JavaScript holds it. */
-export function answerBytes(json: string): number {
-  return json.length * 2;
+export const sealedAnswerSchema = z.object({
+  completion: chatCompletionSchema,
+  /** The routing headers of the call that produced the answer (provider, model, attempts). */
+  headers: z.record(z.string(), z.string()),
+});
+
+/** How much a sealed answer weighs in the caps. */
+export function sealedBytes(sealed: Sealed): number {
+  return sealed.iv.byteLength + sealed.data.byteLength;
 }

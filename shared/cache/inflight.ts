@@ -33,7 +33,7 @@ export interface RunOptions {
 export interface InflightOptions {
   /** Called as each caller starts a call (`leader`) or joins one (`follower`), before any outcome. */
   onJoin?: (key: string, role: 'leader' | 'follower') => void;
-  /** Called with a shared call's finished answer before it stops being joinable (the cache writes here). */
+  /** Called with a shared call's finished answer before its callers see it finished (the cache writes here). */
   onComplete?: (key: string, completion: ChatCompletion, headers: Record<string, string>) => Promise<void> | void;
 }
 
@@ -86,9 +86,10 @@ export function createInflight(options: InflightOptions = {}): Inflight {
         await drain(source.chunks, call, signal);
         call.completion = assembleCompletion(call.chunks);
       }
+      // Kept before any caller hears it is done: an identical request that follows is then a hit.
+      if (share && call.completion) await Promise.resolve(options.onComplete?.(key, call.completion, call.headers)).catch(() => {});
       call.state = 'done';
       call.notify();
-      if (share && call.completion) await Promise.resolve(options.onComplete?.(key, call.completion, call.headers)).catch(() => {});
     } catch (error) {
       call.error = error;
       call.state = 'failed';

@@ -1,14 +1,19 @@
 /**
  * @module The response cache: answers kept in memory (LRU, bounded by bytes) in front of
  * IndexedDB (TTL, total-size cap), so a restarted service worker still has them; plus in-flight
- * de-duplication and the counters the options page shows. The cache is an optimization: a
+ * de-duplication and the counters the options page shows. Answers hold what people asked and were
+ * told, so they are sealed by the vault in memory and on disk alike: while it is locked nothing
+ * can be read (its 423), and no key can be made. Otherwise the cache is an optimization: a
  * storage failure is a miss, never an error for the caller.
  */
 import type { ChatCompletion, ChatCompletionRequest } from '../openai/chat';
 import type { FreeLLMDatabase } from '../store/database';
-import { createCacheKey } from './cache-key';
+import type { Sealed, Vault } from '../vault/vault';
+import { isVaultLocked } from '../vault/vault-errors';
+import { createCacheKey, type CacheKeyFor } from './cache-key';
+import { createCacheKeySecret } from './cache-key-secret';
 import { cachePolicyFor, type CachePolicy, type CachePolicySettings, type RequestHeaders } from './cache-policy';
-import { answerBytes, cacheRecordSchema, type CacheRecord } from './cache-record';
+import { cacheRecordSchema, sealedAnswerSchema, sealedBytes, type CacheRecord } from './cache-record';
 import { isFinished } from './completion-chunks';
 import { createInflight, type RunOptions, type SharedAnswer, type UpstreamSource } from './inflight';
 import { createMemoryLru } from './memory-lru';
@@ -25,6 +30,8 @@ export interface ResponseCacheOptions extends CacheSettings {
   db: FreeLLMDatabase;
   now: () => number;
   crypto: Crypto;
+  /** Seals the answers and the key secret; locked, it refuses every read with its 423. */
+  vault: Pick<Vault, 'seal' | 'open' | 'assertUnlocked'>;
   /** Cap on the answers held in memory. Default 8 MiB. */
   maxMemoryBytes?: number;
   /** Where disk writes wait (the engine shares one queue for its bookkeeping). */
@@ -51,21 +58,27 @@ export interface CacheStats {
 }
 
 export interface ResponseCache {
-  /** The request's key; `model` is the model the router resolved an alias to (default: as sent). */
-  keyFor(request: ChatCompletionRequest, model?: string): Promise<string>;
+  /**
+   * The request's key within the caller's partition (see CachePartition); `model` is the model the
+   * router resolved an alias to (default: as sent). Throws the vault's 423 while locked.
+   */
+  keyFor: CacheKeyFor;
   /** Throws a 400 FreeLLMError when the body's `freellm` option is malformed. */
   policyFor(request: ChatCompletionRequest, headers?: RequestHeaders): CachePolicy;
-  /** A fresh copy of the cached answer (counted as a hit), or undefined. */
+  /** A fresh copy of the cached answer (counted as a hit), or undefined. Throws the vault's 423 if there is one while locked. */
   get(key: string): Promise<CachedAnswer | undefined>;
-  /** Keeps a finished answer, in memory at once and on disk behind; unfinished ones (no finish_reason) are ignored. */
-  put(key: string, completion: ChatCompletion, headers?: Record<string, string>): void;
+  /**
+   * Keeps a finished answer, sealed: in memory once sealed, on disk behind. Unfinished ones (no
+   * finish_reason) are ignored, and so is an answer the vault, locked meanwhile, cannot seal.
+   */
+  put(key: string, completion: ChatCompletion, headers?: Record<string, string>): Promise<void>;
   /**
    * Runs `start` once for identical concurrent requests (see Inflight.run); with `share` the
    * answer is kept. `cache` is `miss` for the caller whose call went upstream (counted as a miss),
    * `shared` for joiners (counted as shared), whatever the outcome.
    */
   run(key: string, start: (signal: AbortSignal) => Promise<UpstreamSource>, options: RunOptions): Promise<SharedAnswer & { cache: 'miss' | 'shared' }>;
-  /** Forgets every answer and resets the counters. */
+  /** Forgets every answer and the key secret (the next key is made under a new one), and resets the counters. */
   clear(): Promise<void>;
   stats(): CacheStats;
   /** Changes settings at run time (from the options page); caps apply from the next write. */
@@ -78,18 +91,18 @@ const TOUCH_INTERVAL_MS = 60 * 1000;
 const EVICTION_BATCH = 32;
 
 interface MemoryEntry {
-  json: string;
-  headers: Record<string, string>;
+  sealed: Sealed;
   expiresAt: number;
   lastUsedAt: number;
 }
 
 export function createResponseCache(options: ResponseCacheOptions): ResponseCache {
-  const { db, now } = options;
+  const { db, now, vault } = options;
   const settings: CacheSettings & Required<Pick<CacheSettings, 'ttlMs' | 'maxStoredBytes'>> = { ttlMs: DEFAULTS.ttlMs, maxStoredBytes: DEFAULTS.maxStoredBytes, ...withoutUndefined(options) };
   const memory = createMemoryLru<MemoryEntry>(options.maxMemoryBytes ?? DEFAULTS.maxMemoryBytes);
-  const keyFor = createCacheKey(options.crypto);
   const counters = { hits: 0, misses: 0, shared: 0 };
+  /** Bumped by clear(): an answer sealed or read from disk across a clear is not put back in memory. */
+  let clears = 0;
   /** Sum of stored bytes, read once from disk on the first write, then kept up to date. */
   let storedBytes: number | undefined;
   /** Disk writes run one after another (so the running total stays right), after the answer. */
@@ -97,6 +110,13 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
   /** The keys on disk, read once, so a miss costs no disk read. */
   let diskKeys: Promise<Set<string>> | undefined;
   const keysOnDisk = () => (diskKeys ??= db.cache.toCollection().primaryKeys().then((keys) => new Set(keys.map(String)), () => new Set<string>()));
+  async function dropStored(): Promise<void> {
+    await db.cache.clear();
+    diskKeys = Promise.resolve(new Set());
+    storedBytes = 0;
+  }
+  const secret = createCacheKeySecret({ db, vault, crypto: options.crypto, onNewSecret: dropStored });
+  const keyFor = createCacheKey(options.crypto, secret.get);
   const inflight = createInflight({
     onJoin: (_key, role) => {
       if (role === 'leader') counters.misses += 1;
@@ -110,39 +130,62 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
     const entry = memory.get(key) ?? ((await keysOnDisk()).has(key) ? await load(key) : undefined);
     if (!entry) return undefined;
     if (entry.expiresAt <= at) {
-      memory.delete(key);
-      void writeBehind.queue(() => remove([key]));
+      forget(key);
       return undefined;
     }
+    const answer = await openAnswer(key, entry.sealed);
+    if (!answer) return undefined;
     if (at - entry.lastUsedAt >= TOUCH_INTERVAL_MS) {
       entry.lastUsedAt = at;
       void writeBehind.queue(() => db.cache.update(key, { lastUsedAt: at }));
     }
     counters.hits += 1;
-    return { completion: JSON.parse(entry.json) as ChatCompletion, headers: { ...entry.headers } };
+    return answer;
   }
 
-  /** Reads a record from disk into memory; a record that does not parse is deleted. */
+  /** The answer freshly parsed (a copy of its own for the caller); one that does not open or parse is dropped. */
+  async function openAnswer(key: string, sealed: Sealed): Promise<CachedAnswer | undefined> {
+    let answer: unknown;
+    try {
+      answer = JSON.parse(await vault.open(sealed));
+    } catch (error) {
+      if (isVaultLocked(error)) throw error;
+    }
+    const parsed = sealedAnswerSchema.safeParse(answer);
+    if (parsed.success) return parsed.data;
+    forget(key);
+    return undefined;
+  }
+
+  function forget(key: string): void {
+    memory.delete(key);
+    void writeBehind.queue(() => remove([key]));
+  }
+
+  /** Reads a record from disk into memory; a record that does not parse (an older, unsealed one too) is deleted. */
   async function load(key: string): Promise<MemoryEntry | undefined> {
+    const clearsBefore = clears;
     const raw = await db.cache.get(key).catch(() => undefined);
-    if (!raw) return undefined;
+    if (!raw || clearsBefore !== clears) return undefined;
     const parsed = cacheRecordSchema.safeParse(raw);
     if (!parsed.success) {
-      void writeBehind.queue(() => remove([key]));
+      forget(key);
       return undefined;
     }
-    const { completion, headers, expiresAt, lastUsedAt } = parsed.data;
-    const entry = { json: JSON.stringify(completion), headers, expiresAt, lastUsedAt };
-    memory.set(key, entry, answerBytes(entry.json));
+    const { sealed, bytes, expiresAt, lastUsedAt } = parsed.data;
+    const entry = { sealed, expiresAt, lastUsedAt };
+    memory.set(key, entry, bytes);
     return entry;
   }
 
-  function put(key: string, completion: ChatCompletion, headers: Record<string, string> = {}): void {
+  async function put(key: string, completion: ChatCompletion, headers: Record<string, string> = {}): Promise<void> {
     if (!isFinished(completion)) return;
+    const clearsBefore = clears;
+    const sealed = await vault.seal(JSON.stringify({ completion, headers })).catch(() => undefined);
+    if (!sealed || clearsBefore !== clears) return;
     const at = now();
-    const json = JSON.stringify(completion);
-    const record: CacheRecord = { key, completion, headers, bytes: answerBytes(json), createdAt: at, expiresAt: at + settings.ttlMs, lastUsedAt: at };
-    memory.set(key, { json, headers, expiresAt: record.expiresAt, lastUsedAt: at }, record.bytes);
+    const record: CacheRecord = { key, sealed, bytes: sealedBytes(sealed), createdAt: at, expiresAt: at + settings.ttlMs, lastUsedAt: at };
+    memory.set(key, { sealed, expiresAt: record.expiresAt, lastUsedAt: at }, record.bytes);
     unwritten.set(key, record);
     void writeBehind.once(writeUnwritten);
   }
@@ -152,6 +195,7 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
   async function writeUnwritten(): Promise<void> {
     const records = [...unwritten.values()];
     unwritten.clear();
+    if (records.length === 0) return;
     const total = await currentStoredBytes();
     const previous = await db.cache.bulkGet(records.map((record) => record.key));
     await db.cache.bulkPut(records);
@@ -214,11 +258,12 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
     put,
     run,
     async clear() {
+      clears += 1;
       memory.clear();
+      unwritten.clear();
       void writeBehind.queue(async () => {
-        await db.cache.clear();
-        diskKeys = Promise.resolve(new Set());
-        storedBytes = 0;
+        await secret.forget();
+        await dropStored();
       });
       await writeBehind.settled();
       Object.assign(counters, { hits: 0, misses: 0, shared: 0 });

@@ -5,10 +5,11 @@
  * until it is removed; there is no hidden archive.
  */
 import { z } from 'zod';
-import { FreeLLMError, invalidRequest } from '../openai/error';
+import { invalidRequest } from '../openai/error';
 import type { FreeLLMDatabase } from '../store/database';
 import type { Vault } from '../vault/vault';
 import { sealedSchema } from '../vault/sealed';
+import { isVaultLocked } from '../vault/vault-errors';
 import { chatTurnsSchema, type ChatTurn } from './chat-turn';
 
 export interface Chat {
@@ -42,7 +43,7 @@ export function createChatHistory(db: FreeLLMDatabase, vault: Pick<Vault, 'seal'
         turns = JSON.parse(await vault.open(record.data.sealed));
       } catch (error) {
         // Locked stays an error the caller shows; a record that cannot be opened is nothing.
-        if (error instanceof FreeLLMError && error.code === 'vault_locked') throw error;
+        if (isVaultLocked(error)) throw error;
         return undefined;
       }
       const parsed = chatTurnsSchema.safeParse(turns);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { collect, createFakeFetch, jsonResponse, sseResponse } from '../testing/fake-fetch';
 import { readFixtures } from '../testing/read-fixtures';
 import { createTestEngine, userMessage } from '../testing/test-engine';
@@ -12,6 +12,16 @@ const chunk = (delta: Record<string, unknown>, finish: string | null = null) =>
   JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta, finish_reason: finish }] });
 const rateLimited = () => jsonResponse({ error: { message: 'Rate limit reached', type: 'requests', code: 'rate_limit_exceeded' } }, 429, { 'retry-after': '7' });
 const page = { kind: 'page', origin: 'https://app.example' } as const;
+const PASSPHRASE = 'correct horse battery staple';
+
+/** A promise the test resolves: holds upstream answers until every request is in. */
+function gate() {
+  let open: () => void = () => undefined;
+  const opened = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return { opened, open };
+}
 
 async function engineWithKeys(handler: Parameters<typeof createFakeFetch>[0], secrets: { providerId: string; secret: string }[]) {
   const fetch = createFakeFetch(handler);
@@ -170,17 +180,14 @@ describe('engine.chat with the response cache', () => {
   });
 
   it('shares one upstream call between identical concurrent streams', async () => {
-    let release: () => void = () => undefined;
-    const gate = new Promise<void>((resolve) => {
-      release = resolve;
-    });
+    const upstream = gate();
     const { engine, fetch } = await engineWithKeys(async () => {
-      await gate;
+      await upstream.opened;
       return sseResponse([chunk({ role: 'assistant', content: '' }), chunk({ content: 'together' }), chunk({}, 'stop')]);
     }, [{ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' }]);
     const pending = Array.from({ length: 5 }, () => engine.chat({ ...userMessage('same'), stream: true }, extension));
     await new Promise((resolve) => setTimeout(resolve, 20));
-    release();
+    upstream.open();
     const answers = await Promise.all(pending);
     const texts = await Promise.all(answers.map(async (answer) => (answer.kind === 'stream' ? (await collect(answer.chunks)).map((item) => ('choices' in item ? item.choices[0]?.delta.content ?? '' : '')).join('') : '')));
     expect(texts).toEqual(Array(5).fill('together'));
@@ -201,6 +208,72 @@ describe('engine with a locked vault', () => {
     expect(await engine.keys.list()).toHaveLength(1);
     await engine.vault.unlock('correct horse battery staple');
     expect((await engine.chat(userMessage('q2'), { kind: 'extension' })).status).toBe(200);
+  }, 20_000);
+});
+
+describe('the response cache, per caller and behind the lock', () => {
+  const otherPage = { kind: 'page', origin: 'https://other.example' } as const;
+  const cacheState = (answer: { headers: Record<string, string> }) => answer.headers['x-freellm-cache'];
+  /** Both sites allowed; upstream answers `content` once the test opens the gate. */
+  async function gatedEngine(content: string) {
+    const upstream = gate();
+    const { engine, fetch } = await engineWithKeys(async () => {
+      await upstream.opened;
+      return jsonResponse(completion(content));
+    }, [{ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' }]);
+    await engine.origins.allow(page.origin);
+    await engine.origins.allow(otherPage.origin);
+    return { engine, fetch, upstream };
+  }
+
+  it('never gives one site an answer that started from another site, nor the extension a site’s', async () => {
+    const { engine, fetch } = await engineWithKeys((call) => jsonResponse(completion(`answer ${fetch.calls.indexOf(call)}`)), [{ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' }]);
+    await engine.origins.allow(page.origin);
+    await engine.origins.allow(otherPage.origin);
+    const first = await engine.chat(userMessage('same'), page);
+    expect(cacheState(first)).toBe('miss');
+    const other = await engine.chat(userMessage('same'), otherPage);
+    expect(other).toMatchObject({ headers: { 'x-freellm-cache': 'miss' }, body: { choices: [{ message: { content: 'answer 1' } }] } });
+    expect(cacheState(await engine.chat(userMessage('same'), { kind: 'extension' }))).toBe('miss');
+    expect(await engine.chat(userMessage('same'), page)).toMatchObject({ headers: { 'x-freellm-cache': 'hit' }, body: { choices: [{ message: { content: 'answer 0' } }] } });
+    expect(fetch.calls).toHaveLength(3);
+  });
+
+  it('does not share a call in flight between two sites', async () => {
+    const { engine, fetch, upstream } = await gatedEngine('together');
+    const first = engine.chat(userMessage('same'), page);
+    await vi.waitFor(() => expect(fetch.calls).toHaveLength(1));
+    const second = engine.chat(userMessage('same'), otherPage);
+    await vi.waitFor(() => expect(fetch.calls).toHaveLength(2));
+    upstream.open();
+    expect((await Promise.all([first, second])).map(cacheState)).toEqual(['miss', 'miss']);
+  });
+
+  it('while locked, answers a cached prompt with 423 and no upstream call, and serves it again once unlocked', async () => {
+    const { engine, fetch } = await engineWithKeys(() => jsonResponse(completion('kept')), [{ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' }]);
+    await engine.origins.allow(page.origin);
+    expect(cacheState(await engine.chat(userMessage('cached'), page))).toBe('miss');
+    await engine.vault.setPassphrase(PASSPHRASE);
+    await engine.vault.lock();
+    for (const caller of [page, { kind: 'extension' } as const]) {
+      expect(await engine.chat(userMessage('cached'), caller)).toMatchObject({ status: 423, body: { error: { code: 'vault_locked' } } });
+    }
+    expect(await engine.models(page)).toMatchObject({ status: 423 });
+    expect(fetch.calls).toHaveLength(1);
+    await engine.vault.unlock(PASSPHRASE);
+    expect(cacheState(await engine.chat(userMessage('cached'), page))).toBe('hit');
+  }, 20_000);
+
+  it('while locked, does not let a request join a call that started before the lock', async () => {
+    const { engine, fetch, upstream } = await gatedEngine('started unlocked');
+    await engine.vault.setPassphrase(PASSPHRASE);
+    const started = engine.chat(userMessage('in flight'), page);
+    await vi.waitFor(() => expect(fetch.calls).toHaveLength(1));
+    await engine.vault.lock();
+    expect(await engine.chat(userMessage('in flight'), page)).toMatchObject({ status: 423, body: { error: { code: 'vault_locked' } } });
+    upstream.open();
+    expect(await started).toMatchObject({ status: 200, headers: { 'x-freellm-cache': 'miss' } });
+    expect(fetch.calls).toHaveLength(1);
   }, 20_000);
 });
 

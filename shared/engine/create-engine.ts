@@ -68,7 +68,7 @@ export interface Engine {
   /** OpenAI `GET /models`: virtual models, aliases, and `provider/model` for every provider the user has a key for. */
   models(caller: Caller): Promise<EngineAnswer>;
   keys: Omit<KeyManager, 'reveal' | 'list' | 'matchStored' | 'forget'> & { list(): Promise<KeyListing[]> };
-  vault: Omit<Vault, 'seal' | 'open'>;
+  vault: Omit<Vault, 'seal' | 'open' | 'assertUnlocked'>;
   /** Bulk import of pasted `.env` text: a preview first, then all or nothing. */
   envImport: EnvImport;
   /** The settings file: export (keys encrypted unless asked otherwise) and all-or-nothing import. */
@@ -120,7 +120,7 @@ export function createEngine(host: EngineHost): Engine {
   const userLimits = createUserLimitsStore(db);
   const limits = withUserLimits(host.limits ?? catalogLimitSource, userLimits.current);
   const router = createChatRouter({ db, fetch: host.fetch, now, keys: keyRing, providers, limits, models: modelSource, timers, measure, writeBehind });
-  const cache = createResponseCache({ db, now, crypto: host.crypto, writeBehind });
+  const cache = createResponseCache({ db, now, crypto: host.crypto, vault, writeBehind });
   // The user's cache settings (TTL, stored-size cap) live in the `settings` row `cache`.
   let cacheSettingsLoaded: Promise<void> | undefined;
   const loadCacheSettings = () =>
@@ -132,11 +132,22 @@ export function createEngine(host: EngineHost): Engine {
 
   const requestLog = createRequestLogWriter(db, now, writeBehind);
 
-  /** Pages must be allowed; a chat request also counts against the origin's own limits. */
-  async function authorize(caller: Caller, countRequest: boolean): Promise<void> {
+  /**
+   * Locked means locked: every chat request (whoever asks) and every page request gets the vault's
+   * 423 first, before any cached or shared answer and before a site's request is counted. Pages
+   * must be allowed; a chat request also counts against the origin's own limits.
+   */
+  async function authorize(caller: Caller, forChat: boolean): Promise<void> {
+    if (forChat || caller.kind === 'page') await vault.assertUnlocked();
     if (caller.kind === 'extension') return;
-    await (countRequest ? origins.admit(caller) : origins.check(caller));
+    await (forChat ? origins.admit(caller) : origins.check(caller));
   }
+
+  /**
+   * Whose cached and in-flight answers a caller may share, as browsers partition their HTTP
+   * cache: a page's own origin, or the extension's pages together (see docs/cache.md).
+   */
+  const partitionOf = (caller: Caller) => (caller.kind === 'page' ? caller.origin : 'extension');
 
   function parseRequest(body: unknown): ChatCompletionRequest {
     const parsed = chatCompletionRequestSchema.safeParse(body);
@@ -175,7 +186,7 @@ export function createEngine(host: EngineHost): Engine {
       const stream = request.stream === true;
       const includeUsage = request.stream_options?.include_usage === true;
       const policy = cache.policyFor(request, options?.headers);
-      const key = await cache.keyFor(request);
+      const key = await cache.keyFor(request, partitionOf(caller));
       const hit = policy.read ? await cache.get(key) : undefined;
       if (hit) return answerWith(hit.headers, 'hit', stream ? { chunks: replayChunks(hit.completion, includeUsage) } : hit);
       const route = await router.prepare(request, options?.strategy);

@@ -11,6 +11,10 @@ export function vaultLocked(): FreeLLMError {
   });
 }
 
+export function isVaultLocked(error: unknown): boolean {
+  return error instanceof FreeLLMError && error.code === 'vault_locked';
+}
+
 export function wrongPassphrase(param: string = 'passphrase'): FreeLLMError {
   return new FreeLLMError({
     status: 403,

@@ -61,6 +61,8 @@ export interface Vault {
   seal(plain: string): Promise<Sealed>;
   /** Throws a `vault_locked` FreeLLMError (423) while locked. */
   open(sealed: Sealed): Promise<string>;
+  /** Throws a `vault_locked` FreeLLMError (423) while locked; costs nothing once unlocked. */
+  assertUnlocked(): Promise<void>;
   status(): Promise<VaultStatus>;
   setPassphrase(passphrase: string, options?: LockOptions): Promise<void>;
   /** Wrong passphrase: a `wrong_passphrase` FreeLLMError and no change. */
@@ -218,6 +220,9 @@ export function createVault(db: FreeLLMDatabase, crypto: Crypto, options: VaultO
         return legacy;
       });
       return new TextDecoder().decode(plain);
+    },
+    async assertUnlocked() {
+      await dataKey();
     },
     async status() {
       const record = await readDataKeyRecord(db);

@@ -4,6 +4,7 @@
  */
 import { OptionsPage } from './pages/options-page';
 import { openTestPage } from './pages/test-page';
+import { dumpDatabase } from './support/database-dump';
 import { expect, test, useExtensionSuite } from './support/fixtures';
 
 test.describe.configure({ mode: 'serial' });
@@ -177,29 +178,7 @@ test('a second identical request is answered from the cache, with one upstream c
 
 test('the extension database holds no key in clear', async () => {
   const { serviceWorker } = suite;
-  const dump = await serviceWorker.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('freellm');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const asText = (value: unknown): unknown => {
-      if (value instanceof Uint8Array) return String.fromCharCode(...value);
-      if (value instanceof ArrayBuffer) return String.fromCharCode(...new Uint8Array(value));
-      if (Array.isArray(value)) return value.map(asText);
-      if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asText(v)]));
-      return value;
-    };
-    const tables: Record<string, unknown[]> = {};
-    for (const name of Array.from(db.objectStoreNames)) {
-      tables[name] = await new Promise<unknown[]>((resolve) => {
-        const request = db.transaction(name).objectStore(name).getAll();
-        request.onsuccess = () => resolve(request.result.map(asText));
-      });
-    }
-    return JSON.stringify(tables);
-  });
-  const tables = JSON.parse(dump) as Record<string, unknown[]>;
+  const { dump, tables } = await dumpDatabase(serviceWorker);
   expect(tables.keys).toHaveLength(2);
   expect(dump).not.toContain(GOOD_KEY);
   expect(dump).not.toContain(INVALID_KEY);
