@@ -103,7 +103,7 @@ async function measureHitPath(cache: ResponseCache): Promise<Pick<CacheBenchResu
   // Nothing fits its memory, so every hit is read from disk, once the answer has been written.
   const writeBehind = createWriteBehind();
   const diskOnly = newCache({ maxMemoryBytes: 0, writeBehind });
-  diskOnly.put(key, completion, headers);
+  await diskOnly.put(key, completion, headers);
   await writeBehind.settled();
   const lookupFromDisk = await timeEach(ITERATIONS / 4, async () => {
     if (!(await diskOnly.get(key))) throw new Error('expected a hit from disk');
