@@ -202,6 +202,17 @@ describe('engine with a locked vault', () => {
     await engine.vault.unlock('correct horse battery staple');
     expect((await engine.chat(userMessage('q2'), { kind: 'extension' })).status).toBe(200);
   }, 20_000);
+
+  it('keeps serving with the keys re-sealed by a new passphrase, and asks upstream again instead of using answers cached before it', async () => {
+    const { engine, fetch } = await engineWithKeys(() => jsonResponse(completion('fresh')), [{ providerId: 'groq', secret: 'gsk_resealed_key_1234' }]);
+    expect((await engine.chat(userMessage('same question'), { kind: 'extension' })).headers['x-freellm-cache']).toBe('miss');
+    await engine.settled();
+    await engine.vault.setPassphrase('correct horse battery staple');
+    await engine.settled();
+    const after = await engine.chat(userMessage('same question'), { kind: 'extension' });
+    expect(after).toMatchObject({ status: 200, headers: { 'x-freellm-cache': 'miss' } });
+    expect(fetch.calls.map((call) => call.headers.get('authorization'))).toEqual(['Bearer gsk_resealed_key_1234', 'Bearer gsk_resealed_key_1234']);
+  }, 20_000);
 });
 
 describe('local servers as the last resort', () => {
