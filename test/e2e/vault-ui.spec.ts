@@ -54,15 +54,18 @@ test('while locked, a page gets 423 vault_locked and nothing goes upstream; unlo
   const { context, extensionId, mock } = suite;
   await expect(options.lockState()).toHaveText('No passphrase');
   await expect(options.passphraseOffer()).toContainText('Your first key is stored');
-  await options.passphraseOffer().getByRole('link', { name: 'set a passphrase now' }).click();
-  await expect(options.security()).toBeInViewport();
   await expect(options.security().getByTestId('older-copies-note')).toContainText('replace those keys at the provider');
   for (const width of [1280, 360]) {
-    await options.page.setViewportSize({ width, height: 900 });
+    // Tall enough that the keys card fits without scrolling under the section bar.
+    await options.page.setViewportSize({ width, height: 1400 });
+    await options.page.evaluate(() => window.scrollTo(0, 0));
     await options.page.locator('section.card').first().screenshot({ path: `${SCREENSHOTS}/keys-passphrase-offer-${width}.png` });
     await options.security().screenshot({ path: `${SCREENSHOTS}/security-no-passphrase-${width}.png` });
   }
   await options.page.setViewportSize({ width: 1000, height: 900 });
+  await options.page.evaluate(() => window.scrollTo(0, 0));
+  await options.passphraseOffer().getByRole('link', { name: 'set a passphrase now' }).click();
+  await expect(options.security().getByRole('form', { name: 'Set a passphrase' })).toBeInViewport();
   await options.setPassphrase(PASSPHRASE, 'After 15 minutes idle');
   await expect(options.passphraseOffer()).toHaveCount(0);
   await expect(options.security()).toContainText('Locks itself after 15 minutes idle');
