@@ -214,13 +214,14 @@ export function createVault(db: FreeLLMDatabase, crypto: Crypto, options: VaultO
    * survive, device-wrapped, in the browser's storage logs, and must not open what is sealed from now on.
    */
   async function replaceWithPassphraseKey(record: DataKeyRecord, oldRaw: Uint8Array<ArrayBuffer>, passphrase: string, autoLockMs: number | null): Promise<void> {
+    const oldKey = await importDataKey(crypto, oldRaw);
+    const raw = crypto.getRandomValues(new Uint8Array(32));
+    // Derived before seal and open are held up: PBKDF2 is the slow part.
+    const next = await wrapWithPassphrase(raw, passphrase, autoLockMs);
+    const copy = toBase64(raw);
+    const key = await importDataKey(crypto, raw);
     while (replacing) await replacing.catch(() => undefined);
     const task = (async () => {
-      const oldKey = await importDataKey(crypto, oldRaw);
-      const raw = crypto.getRandomValues(new Uint8Array(32));
-      const next = await wrapWithPassphrase(raw, passphrase, autoLockMs);
-      const copy = toBase64(raw);
-      const key = await importDataKey(crypto, raw);
       await replaceDataKey(db, crypto, record, next, (sealed) => decryptSealed(oldKey, sealed).catch(() => undefined), key);
       keepUnlocked(key, autoLockMs, copy);
       await options.onDataKeyChange?.();
@@ -285,7 +286,7 @@ export function createVault(db: FreeLLMDatabase, crypto: Crypto, options: VaultO
     async changePassphrase(oldPassphrase, newPassphrase, lock) {
       const record = await passphraseRecord();
       const autoLockMs = parseNew(newPassphrase, lock, record.autoLockMs);
-      // A passphrase that may have leaked must stop opening older copies of the vault too.
+      // A new data key here too: a passphrase that may have leaked must not open what is stored from now on.
       await replaceWithPassphraseKey(record, await unwrap(record, oldPassphrase), newPassphrase, autoLockMs);
     },
     /** The user chose no lock: the current data key is simply wrapped by the device key again. */
