@@ -147,7 +147,7 @@ describe('a copy of the profile, with the device key read from it', () => {
     expect((await chats.get('popup'))?.turns).toEqual([{ role: 'user', content: 'said under the passphrase' }]);
   });
 
-  it('a key sealed just before the passphrase and written while it is being set is re-sealed under it too', async () => {
+  it('a key sealed just before the passphrase and written while it is being set is re-sealed under it; one sealed meanwhile waits for the new key', async () => {
     let holdOn: Uint8Array | undefined;
     let reachedReseal!: () => void;
     const reseal = new Promise<void>((resolve) => (reachedReseal = resolve));
@@ -167,6 +167,7 @@ describe('a copy of the profile, with the device key read from it', () => {
     const setting = vault.setPassphrase('correct horse battery');
     await reseal;
     await db.keys.put({ ...(await db.keys.get(first.id))!, id: 'written-meanwhile', sealed: sealedJustBefore });
+    const sealedMeanwhile = vault.seal(AFTER_CHANGE_SECRET);
     carryOn();
     await setting;
     copies.push(await copyOfProfile(db));
@@ -175,6 +176,7 @@ describe('a copy of the profile, with the device key read from it', () => {
     const restarted = createVault(db, crypto, { iterations: ITERATIONS });
     await restarted.unlock('correct horse battery');
     expect(await restarted.open((await db.keys.get('written-meanwhile'))!.sealed)).toBe(NEW_SECRET);
+    expect(await restarted.open(await sealedMeanwhile)).toBe(AFTER_CHANGE_SECRET);
   });
 
   it('after a passphrase change, the old passphrase with every older copy opens nothing added since', async () => {
