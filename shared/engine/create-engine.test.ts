@@ -209,6 +209,17 @@ describe('engine with a locked vault', () => {
     await engine.vault.unlock('correct horse battery staple');
     expect((await engine.chat(userMessage('q2'), { kind: 'extension' })).status).toBe(200);
   }, 20_000);
+
+  it('keeps serving with the keys re-sealed by a new passphrase, and asks upstream again instead of using answers cached before it', async () => {
+    const { engine, fetch } = await engineWithKeys(() => jsonResponse(completion('fresh')), [{ providerId: 'groq', secret: 'gsk_resealed_key_1234' }]);
+    expect((await engine.chat(userMessage('same question'), { kind: 'extension' })).headers['x-freellm-cache']).toBe('miss');
+    await engine.settled();
+    await engine.vault.setPassphrase('correct horse battery staple');
+    await engine.settled();
+    const after = await engine.chat(userMessage('same question'), { kind: 'extension' });
+    expect(after).toMatchObject({ status: 200, headers: { 'x-freellm-cache': 'miss' } });
+    expect(fetch.calls.map((call) => call.headers.get('authorization'))).toEqual(['Bearer gsk_resealed_key_1234', 'Bearer gsk_resealed_key_1234']);
+  }, 20_000);
 });
 
 describe('the response cache, per caller and behind the lock', () => {
@@ -252,8 +263,9 @@ describe('the response cache, per caller and behind the lock', () => {
   it('while locked, answers a cached prompt with 423 and no upstream call, and serves it again once unlocked', async () => {
     const { engine, fetch } = await engineWithKeys(() => jsonResponse(completion('kept')), [{ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' }]);
     await engine.origins.allow(page.origin);
-    expect(cacheState(await engine.chat(userMessage('cached'), page))).toBe('miss');
+    // Set first: a new passphrase replaces the data key and drops the answers cached under the old one.
     await engine.vault.setPassphrase(PASSPHRASE);
+    expect(cacheState(await engine.chat(userMessage('cached'), page))).toBe('miss');
     await engine.vault.lock();
     for (const caller of [page, { kind: 'extension' } as const]) {
       expect(await engine.chat(userMessage('cached'), caller)).toMatchObject({ status: 423, body: { error: { code: 'vault_locked' } } });

@@ -109,7 +109,9 @@ async function* replayChunks(completion: ChatCompletion, includeUsage: boolean):
 export function createEngine(host: EngineHost): Engine {
   const { db, now } = host;
   const newId = () => host.crypto.randomUUID();
-  const vault = createVault(db, host.crypto, { now, timers: host.timers, session: host.vaultSession, onLockChange: host.onVaultLockChange });
+  const vault = createVault(db, host.crypto, {
+    now, timers: host.timers, session: host.vaultSession, onLockChange: host.onVaultLockChange, onDataKeyChange: dataKeyChanged,
+  });
   const keyRing = createKeyRing(db, vault, now, newId);
   const providers = createProviderDirectory(db, newId);
   // Bookkeeping (usage, site counts, the request log, cached answers, affinity) is written after the answer leaves.
@@ -131,6 +133,16 @@ export function createEngine(host: EngineHost): Engine {
   const modelLister = createModelLister({ keys: keyRing, providers, settings: router.settings, fetch: host.fetch, now });
 
   const requestLog = createRequestLogWriter(db, now, writeBehind);
+
+  /**
+   * A new passphrase re-sealed the keys under a new data key: the key ring's copy of the old
+   * ciphertext goes, and so do cached answers (sealed under the old key, and cheaper to fetch
+   * again than to re-seal).
+   */
+  async function dataKeyChanged(): Promise<void> {
+    keyRing.forget();
+    await cache.clear();
+  }
 
   /**
    * Locked means locked: every chat request (whoever asks) and every page request gets the vault's

@@ -1,12 +1,14 @@
 /**
- * @module The data key that encrypts every provider key, and how it is kept: wrapped (AES-GCM)
- * either by the non-extractable device key or, when the user sets a lock, by a key derived from
- * their passphrase. Changing the lock re-wraps these 32 bytes only; the keys' records stay as they are.
+ * @module The data key that seals every provider key and chat, and how it is kept: wrapped
+ * (AES-GCM) either by the non-extractable device key or, when the user sets a lock, by a key
+ * derived from their passphrase. Setting or changing a passphrase replaces the data key and
+ * re-seals every record under the new one (see vault.ts for why); removing the lock re-wraps it.
  */
 import { z } from 'zod';
 import type { FreeLLMDatabase } from '../store/database';
 import { PBKDF2_MAX_ITERATIONS, decryptBytes, encryptBytes } from './aes-gcm';
-import { sealedSchema } from './sealed';
+import { planReseal, sealedTables, unchangedSincePlan, writeReseal, type Opener } from './reseal';
+import { sameBytes } from './sealed';
 import { vaultChangedMeanwhile } from './vault-errors';
 
 const bytesSchema = z.instanceof(Uint8Array);
@@ -57,49 +59,58 @@ export async function importDataKey(crypto: Crypto, raw: Uint8Array<ArrayBuffer>
 
 /**
  * First use of this vault version: make a data key wrapped by the device key, and re-seal under it
- * every key record that version 1 sealed directly with the device key, all in one transaction.
+ * every record that version 1 sealed directly with the device key, all in one transaction.
  */
 export async function createDataKeyRecord(db: FreeLLMDatabase, crypto: Crypto, deviceKey: CryptoKey): Promise<DataKeyRecord> {
   const raw = crypto.getRandomValues(new Uint8Array(32));
   const dataKey = await crypto.subtle.importKey('raw', raw, { name: 'AES-GCM' }, false, ['encrypt', 'decrypt']);
   const record: DataKeyRecord = { id: DATA_KEY_RECORD_ID, wrappedBy: 'device', ...(await encryptBytes(crypto, deviceKey, raw)) };
   raw.fill(0);
-  const resealed = await resealV1Keys(db, crypto, deviceKey, dataKey);
-  return db.transaction('rw', db.vaultMeta, db.keys, async () => {
+  // A record the device key cannot open is left as it is: it fails when used, the others still work.
+  const plan = await planReseal(db, crypto, (sealed) => decryptBytes(crypto, deviceKey, sealed).catch(() => undefined), dataKey);
+  return db.transaction('rw', [db.vaultMeta, ...sealedTables(db)], async () => {
     const raced = await readDataKeyRecord(db);
     if (raced) return raced;
-    for (const { id, before, sealed } of resealed) {
-      const current = sealedSchema.safeParse((await db.keys.get(id))?.sealed);
-      if (current.success && sameBytes(current.data.iv, before)) await db.keys.update(id, { sealed });
-    }
+    await writeReseal(plan);
     await db.vaultMeta.put(record);
     return record;
   });
 }
 
-async function resealV1Keys(db: FreeLLMDatabase, crypto: Crypto, deviceKey: CryptoKey, dataKey: CryptoKey) {
-  const resealed = [];
-  for (const row of await db.keys.toArray()) {
-    const sealed = sealedSchema.safeParse(row.sealed);
-    if (!sealed.success) continue;
-    // A record the device key cannot open is left as it is: it fails when used, the others still work.
-    const plain = await decryptBytes(crypto, deviceKey, sealed.data).catch(() => undefined);
-    if (!plain) continue;
-    resealed.push({ id: row.id, before: sealed.data.iv, sealed: await encryptBytes(crypto, dataKey, plain) });
-    plain.fill(0);
+/** Records keep being added while a data key is replaced; past this many tries the user is asked to try again. */
+const REPLACE_ATTEMPTS = 3;
+
+/**
+ * Replaces the data key: `next` (wrapping the new key) takes the place of `expected`, and every
+ * sealed record `open` can read is sealed again under `nextKey`, in one transaction. A record
+ * added or written again meanwhile (sealed under the old key) makes it start over.
+ */
+export async function replaceDataKey(
+  db: FreeLLMDatabase, crypto: Crypto, expected: DataKeyRecord, next: DataKeyRecord, open: Opener, nextKey: CryptoKey,
+): Promise<void> {
+  for (let attempt = 0; attempt < REPLACE_ATTEMPTS; attempt += 1) {
+    const plan = await planReseal(db, crypto, open, nextKey);
+    const done = await db.transaction('rw', [db.vaultMeta, ...sealedTables(db)], async () => {
+      await expectCurrent(db, expected);
+      if (!(await unchangedSincePlan(db, plan))) return false;
+      await writeReseal(plan);
+      await db.vaultMeta.put(next);
+      return true;
+    });
+    if (done) return;
   }
-  return resealed;
+  throw vaultChangedMeanwhile();
 }
 
 /** Replaces the record only if nobody else replaced it since `expected` was read. */
 export async function replaceDataKeyRecord(db: FreeLLMDatabase, expected: DataKeyRecord, next: DataKeyRecord): Promise<void> {
   await db.transaction('rw', db.vaultMeta, async () => {
-    const current = await readDataKeyRecord(db);
-    if (!current || !sameBytes(current.iv, expected.iv)) throw vaultChangedMeanwhile();
+    await expectCurrent(db, expected);
     await db.vaultMeta.put(next);
   });
 }
 
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((byte, index) => byte === b[index]);
+async function expectCurrent(db: FreeLLMDatabase, expected: DataKeyRecord): Promise<void> {
+  const current = await readDataKeyRecord(db);
+  if (!current || !sameBytes(current.iv, expected.iv)) throw vaultChangedMeanwhile();
 }

@@ -1,10 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../store/database';
+import type { StoredKey } from '../keys/stored-key';
+import { openDatabase, type FreeLLMDatabase } from '../store/database';
 import { PBKDF2_ITERATIONS } from './aes-gcm';
-import { createVault, type VaultOptions } from './vault';
+import { createVault, type Vault, type VaultOptions } from './vault';
 
 const ITERATIONS = 1_000;
 const freshDb = () => openDatabase(`vault-lock-test-${crypto.randomUUID()}`);
+
+/**
+ * A secret kept as the key ring keeps one, in a row of the keys table: a new passphrase re-seals
+ * what is stored, so it is read back from the table each time.
+ */
+async function storeSecret(db: FreeLLMDatabase, vault: Vault, secret: string): Promise<StoredSecret> {
+  const id = crypto.randomUUID();
+  await db.keys.put({ id, sealed: await vault.seal(secret) } as StoredKey);
+  return { open: async (by = vault) => by.open((await db.keys.get(id))!.sealed) };
+}
+interface StoredSecret {
+  open(by?: Vault): Promise<string>;
+}
 
 function setup(options: VaultOptions = {}) {
   const clock = { now: Date.parse('2026-11-25T12:00:00Z') };
@@ -15,19 +29,19 @@ function setup(options: VaultOptions = {}) {
 
 describe('vault passphrase lock', () => {
   it('keeps working right after a passphrase is set, and a restarted worker starts locked', async () => {
-    const { vault, restart } = setup();
-    const sealed = await vault.seal('gsk_before_the_lock');
+    const { db, vault, restart } = setup();
+    const stored = await storeSecret(db, vault, 'gsk_before_the_lock');
     await vault.setPassphrase('correct horse battery');
-    expect(await vault.open(sealed)).toBe('gsk_before_the_lock');
+    expect(await stored.open()).toBe('gsk_before_the_lock');
     expect(await vault.status()).toEqual({ locked: false, hasPassphrase: true, autoLockMs: null });
 
     const restarted = restart();
     expect(await restarted.status()).toEqual({ locked: true, hasPassphrase: true, autoLockMs: null });
-    await expect(restarted.open(sealed)).rejects.toMatchObject({ status: 423, type: 'vault_locked', code: 'vault_locked' });
-    await expect(restarted.open(sealed)).rejects.toThrow(/Unlock it .* options page or the popup/);
+    await expect(stored.open(restarted)).rejects.toMatchObject({ status: 423, type: 'vault_locked', code: 'vault_locked' });
+    await expect(stored.open(restarted)).rejects.toThrow(/Unlock it .* options page or the popup/);
     await expect(restarted.seal('gsk_added_while_locked')).rejects.toMatchObject({ code: 'vault_locked' });
     await restarted.unlock('correct horse battery');
-    expect(await restarted.open(sealed)).toBe('gsk_before_the_lock');
+    expect(await stored.open(restarted)).toBe('gsk_before_the_lock');
   });
 
   it('tells its host each time it locks (by itself too) or unlocks', async () => {
@@ -50,7 +64,7 @@ describe('vault passphrase lock', () => {
 
   it('refuses a wrong passphrase with a clear error and changes nothing', async () => {
     const { db, vault, restart } = setup();
-    const sealed = await vault.seal('csk-kept-safe-1234');
+    const stored = await storeSecret(db, vault, 'csk-kept-safe-1234');
     await vault.setPassphrase('the right passphrase');
     const metaBefore = await db.vaultMeta.toArray();
     const restarted = restart();
@@ -58,37 +72,37 @@ describe('vault passphrase lock', () => {
     expect(await restarted.status()).toMatchObject({ locked: true });
     expect(await db.vaultMeta.toArray()).toEqual(metaBefore);
     await restarted.unlock('the right passphrase');
-    expect(await restarted.open(sealed)).toBe('csk-kept-safe-1234');
+    expect(await stored.open(restarted)).toBe('csk-kept-safe-1234');
   });
 
   it('locks on demand, and the lock needs a passphrase to exist', async () => {
-    const { vault } = setup();
+    const { db, vault } = setup();
     await expect(vault.lock()).rejects.toMatchObject({ status: 409, code: 'no_passphrase' });
-    const sealed = await vault.seal('gsk_lock_on_demand');
+    const stored = await storeSecret(db, vault, 'gsk_lock_on_demand');
     await vault.setPassphrase('lock me please');
     await vault.lock();
     expect(await vault.status()).toMatchObject({ locked: true });
-    await expect(vault.open(sealed)).rejects.toMatchObject({ code: 'vault_locked' });
+    await expect(stored.open()).rejects.toMatchObject({ code: 'vault_locked' });
     await vault.unlock('lock me please');
-    expect(await vault.open(sealed)).toBe('gsk_lock_on_demand');
+    expect(await stored.open()).toBe('gsk_lock_on_demand');
   });
 
   it('auto-locks after the idle time measured on the injected clock; use and touch() reset it', async () => {
-    const { vault, clock } = setup();
-    const sealed = await vault.seal('gsk_idle_watcher_1');
+    const { db, vault, clock } = setup();
+    const stored = await storeSecret(db, vault, 'gsk_idle_watcher_1');
     await vault.setPassphrase('idle passphrase', { autoLockMs: 60_000 });
     expect(await vault.status()).toEqual({ locked: false, hasPassphrase: true, autoLockMs: 60_000 });
     clock.now += 59_000;
-    expect(await vault.open(sealed)).toBe('gsk_idle_watcher_1');
+    expect(await stored.open()).toBe('gsk_idle_watcher_1');
     clock.now += 59_000;
     vault.touch();
     clock.now += 59_000;
     expect(await vault.status()).toMatchObject({ locked: false });
     clock.now += 1_000;
     expect(await vault.status()).toMatchObject({ locked: true });
-    await expect(vault.open(sealed)).rejects.toMatchObject({ code: 'vault_locked' });
+    await expect(stored.open()).rejects.toMatchObject({ code: 'vault_locked' });
     vault.touch();
-    await expect(vault.open(sealed)).rejects.toMatchObject({ code: 'vault_locked' });
+    await expect(stored.open()).rejects.toMatchObject({ code: 'vault_locked' });
   });
 
   it('drops the key when the injected timer fires, without waiting for the next use', async () => {
@@ -106,32 +120,32 @@ describe('vault passphrase lock', () => {
     expect(await vault.status()).toMatchObject({ locked: true });
   });
 
-  it('changes the passphrase by re-wrapping the data key only: stored ciphertext is untouched', async () => {
+  it('changes the passphrase: the stored keys open with the new one only', async () => {
     const { db, vault, restart } = setup();
-    const sealed = await vault.seal('gsk_survives_the_change');
+    const stored = await storeSecret(db, vault, 'gsk_survives_the_change');
     await vault.setPassphrase('first passphrase', { autoLockMs: 600_000 });
     await expect(vault.changePassphrase('not the first one', 'second passphrase')).rejects.toMatchObject({ code: 'wrong_passphrase' });
     await expect(vault.changePassphrase('first passphrase', 'short')).rejects.toMatchObject({ status: 400, param: 'passphrase' });
     await vault.changePassphrase('first passphrase', 'second passphrase');
-    expect(await vault.open(sealed)).toBe('gsk_survives_the_change');
+    expect(await stored.open()).toBe('gsk_survives_the_change');
     expect(await vault.status()).toMatchObject({ autoLockMs: 600_000 });
 
     const restarted = restart();
     await expect(restarted.unlock('first passphrase')).rejects.toMatchObject({ code: 'wrong_passphrase' });
     await restarted.unlock('second passphrase');
-    expect(await restarted.open(sealed)).toBe('gsk_survives_the_change');
+    expect(await stored.open(restarted)).toBe('gsk_survives_the_change');
     expect(await db.deviceKeys.count()).toBe(1);
   });
 
   it('removes the lock with the passphrase; keys open again with no passphrase after a restart', async () => {
-    const { vault, restart } = setup();
-    const sealed = await vault.seal('csk-unlocked-forever');
+    const { db, vault, restart } = setup();
+    const stored = await storeSecret(db, vault, 'csk-unlocked-forever');
     await vault.setPassphrase('temporary lock', { autoLockMs: 60_000 });
     await expect(vault.removePassphrase('wrong one here')).rejects.toMatchObject({ code: 'wrong_passphrase' });
     await vault.removePassphrase('temporary lock');
     const restarted = restart();
     expect(await restarted.status()).toEqual({ locked: false, hasPassphrase: false, autoLockMs: null });
-    expect(await restarted.open(sealed)).toBe('csk-unlocked-forever');
+    expect(await stored.open(restarted)).toBe('csk-unlocked-forever');
   });
 
   it('refuses a second setPassphrase, a short passphrase and a bad auto-lock time', async () => {
@@ -153,19 +167,19 @@ describe('vault passphrase lock', () => {
   it('stays unlocked across a worker restart while the browser session keeps the key, until the idle time runs out', async () => {
     let stored: unknown = null;
     const session = { get: async () => stored, set: async (value: unknown) => void (stored = value) };
-    const { restart: make, clock } = setup({ session });
+    const { db, restart: make, clock } = setup({ session });
     const first = make();
-    const sealed = await first.seal('gsk_survives_restart');
+    const kept = await storeSecret(db, first, 'gsk_survives_restart');
     await first.setPassphrase('correct horse battery', { autoLockMs: 60_000 });
     // A new vault on the same database is the restarted worker.
     const restarted = make();
     expect(await restarted.status()).toMatchObject({ locked: false, hasPassphrase: true });
-    expect(await restarted.open(sealed)).toBe('gsk_survives_restart');
+    expect(await kept.open(restarted)).toBe('gsk_survives_restart');
     clock.now += 61_000;
     const later = make();
     expect(await later.status()).toMatchObject({ locked: true });
     expect(stored).toBeNull();
-    await expect(later.open(sealed)).rejects.toMatchObject({ code: 'vault_locked' });
+    await expect(kept.open(later)).rejects.toMatchObject({ code: 'vault_locked' });
   });
 
   it('forgets the session copy when locked, so a restart stays locked', async () => {

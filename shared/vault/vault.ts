@@ -1,9 +1,14 @@
 /**
- * @module The only code that sees a key in clear. Keys are sealed with AES-GCM 256 under a random
- * data key. By default the data key is wrapped by a non-extractable device key that lives in
- * IndexedDB (the browser can use it, no script can read its bytes), so a copy of the profile's
- * files holds ciphertext only. With a passphrase lock the data key is wrapped by a PBKDF2-derived
- * key instead and lives in memory only while unlocked; an idle timeout drops it again.
+ * @module The only code that sees a key in clear. Keys (and FreeLLM's chats) are sealed with
+ * AES-GCM 256 under a random data key. Without a passphrase the data key is wrapped by a
+ * non-extractable device key kept in IndexedDB: no script can read its bytes, but the browser
+ * keeps them in the profile's files, so a copy of the profile opens everything; this default
+ * only keeps keys out of clear text. With a passphrase the data key is wrapped by a PBKDF2-derived
+ * key and lives in memory only while unlocked; an idle timeout drops it again. Setting or changing
+ * a passphrase makes a new data key and re-seals every record under it: the browser's storage
+ * logs may still hold the previous key wrapped by the device key (and the records sealed with
+ * it) until they are compacted, so what was stored before stays exposed to a copy of the
+ * profile for a while, but nothing stored under the passphrase does.
  */
 import { z } from 'zod';
 import { fromBase64, toBase64 } from './base64';
@@ -11,7 +16,7 @@ import { invalidRequest } from '../openai/error';
 import type { FreeLLMDatabase } from '../store/database';
 import { PBKDF2_ITERATIONS, decryptBytes, derivePassphraseKey, encryptBytes, newPassphraseSchema } from './aes-gcm';
 import {
-  createDataKeyRecord, importDataKey, loadOrCreateDeviceKey, readDataKeyRecord, replaceDataKeyRecord, type DataKeyRecord,
+  createDataKeyRecord, importDataKey, loadOrCreateDeviceKey, readDataKeyRecord, replaceDataKey, replaceDataKeyRecord, type DataKeyRecord,
 } from './data-key';
 import type { Sealed } from './sealed';
 import { noPassphrase, passphraseAlreadySet, vaultLocked, wrongPassphrase } from './vault-errors';
@@ -55,6 +60,11 @@ export interface VaultOptions {
   iterations?: number;
   /** Told when the vault locks (also by itself, when idle) or unlocks, so open pages can show it. */
   onLockChange?: () => void;
+  /**
+   * Told when a new passphrase replaced the data key, before the vault serves anyone again: copies
+   * of sealed records read earlier no longer open. It must not use the vault (it would wait for itself).
+   */
+  onDataKeyChange?: () => Promise<void> | void;
 }
 
 export interface Vault {
@@ -96,6 +106,8 @@ export function createVault(db: FreeLLMDatabase, crypto: Crypto, options: VaultO
   let unlocked: Unlocked | undefined;
   let creating: Promise<DataKeyRecord> | undefined;
   let timer: unknown;
+  /** A data key replacement under way: seal and open wait for it, so nothing is sealed under the old key meanwhile. */
+  let replacing: Promise<void> | undefined;
   let sessionTouchedAt = 0;
   const session = options.session;
 
@@ -178,6 +190,7 @@ export function createVault(db: FreeLLMDatabase, crypto: Crypto, options: VaultO
   }
 
   async function dataKey(): Promise<CryptoKey> {
+    while (replacing) await replacing.catch(() => undefined);
     if (unlocked && idle(unlocked)) forget();
     if (unlocked) return unlocked.key;
     const record = await currentRecord();
@@ -187,6 +200,40 @@ export function createVault(db: FreeLLMDatabase, crypto: Crypto, options: VaultO
     if (record.wrappedBy === 'passphrase') throw vaultLocked();
     keepUnlocked(await importDataKey(crypto, await unwrap(record)), null);
     return unlocked!.key;
+  }
+
+  /** Opens with `key`, or with the device key for a record version 1 sealed straight under it. */
+  async function decryptSealed(key: CryptoKey, sealed: Sealed): Promise<Uint8Array<ArrayBuffer>> {
+    return decryptBytes(crypto, key, sealed).catch(async (error: unknown) => {
+      const legacy = await decryptBytes(crypto, await loadOrCreateDeviceKey(db, crypto), sealed).catch(() => undefined);
+      if (!legacy) throw error;
+      return legacy;
+    });
+  }
+
+  /**
+   * A new passphrase gets a new data key, never written wrapped by the device key: the old one may
+   * survive, device-wrapped, in the browser's storage logs, and must not open what is sealed from now on.
+   */
+  async function replaceWithPassphraseKey(record: DataKeyRecord, oldRaw: Uint8Array<ArrayBuffer>, passphrase: string, autoLockMs: number | null): Promise<void> {
+    const oldKey = await importDataKey(crypto, oldRaw);
+    const raw = crypto.getRandomValues(new Uint8Array(32));
+    // Derived before seal and open are held up: PBKDF2 is the slow part.
+    const next = await wrapWithPassphrase(raw, passphrase, autoLockMs);
+    const copy = toBase64(raw);
+    const key = await importDataKey(crypto, raw);
+    while (replacing) await replacing.catch(() => undefined);
+    const task = (async () => {
+      await replaceDataKey(db, crypto, record, next, (sealed) => decryptSealed(oldKey, sealed).catch(() => undefined), key);
+      keepUnlocked(key, autoLockMs, copy);
+      await options.onDataKeyChange?.();
+    })();
+    replacing = task;
+    try {
+      await task;
+    } finally {
+      replacing = undefined;
+    }
   }
 
   async function passphraseRecord(): Promise<Extract<DataKeyRecord, { wrappedBy: 'passphrase' }>> {
@@ -212,14 +259,9 @@ export function createVault(db: FreeLLMDatabase, crypto: Crypto, options: VaultO
     async open(sealed) {
       const key = await dataKey();
       touch();
-      const plain = await decryptBytes(crypto, key, sealed).catch(async (error: unknown) => {
-        // Sealed by version 1 straight under the device key and read just before the migration
-        // re-sealed its record; reached only while unlocked, so the lock is not bypassed.
-        const legacy = await decryptBytes(crypto, await loadOrCreateDeviceKey(db, crypto), sealed).catch(() => undefined);
-        if (!legacy) throw error;
-        return legacy;
-      });
-      return new TextDecoder().decode(plain);
+      // The device-key fallback (a version 1 record read just before the migration re-sealed it)
+      // is reached only while unlocked, so the lock is not bypassed.
+      return new TextDecoder().decode(await decryptSealed(key, sealed));
     },
     async assertUnlocked() {
       await dataKey();
@@ -235,10 +277,7 @@ export function createVault(db: FreeLLMDatabase, crypto: Crypto, options: VaultO
       const autoLockMs = parseNew(passphrase, lock, null);
       const record = await currentRecord();
       if (record.wrappedBy === 'passphrase') throw passphraseAlreadySet();
-      const raw = await unwrap(record);
-      const next = await wrapWithPassphrase(raw, passphrase, autoLockMs);
-      await replaceDataKeyRecord(db, record, next);
-      await unlockWith(raw, autoLockMs);
+      await replaceWithPassphraseKey(record, await unwrap(record), passphrase, autoLockMs);
     },
     async unlock(passphrase) {
       const record = await currentRecord();
@@ -252,11 +291,10 @@ export function createVault(db: FreeLLMDatabase, crypto: Crypto, options: VaultO
     async changePassphrase(oldPassphrase, newPassphrase, lock) {
       const record = await passphraseRecord();
       const autoLockMs = parseNew(newPassphrase, lock, record.autoLockMs);
-      const raw = await unwrap(record, oldPassphrase);
-      const next = await wrapWithPassphrase(raw, newPassphrase, autoLockMs);
-      await replaceDataKeyRecord(db, record, next);
-      await unlockWith(raw, autoLockMs);
+      // A new data key here too: a passphrase that may have leaked must not open what is stored from now on.
+      await replaceWithPassphraseKey(record, await unwrap(record, oldPassphrase), newPassphrase, autoLockMs);
     },
+    /** The user chose no lock: the current data key is simply wrapped by the device key again. */
     async removePassphrase(passphrase) {
       const record = await passphraseRecord();
       const raw = await unwrap(record, passphrase);

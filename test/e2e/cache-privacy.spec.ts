@@ -94,9 +94,10 @@ test('the extension database holds no cached prompt or answer in clear', async (
 test('once locked, a prompt it has cached gets the 423 and nothing goes upstream', async () => {
   test.setTimeout(60_000);
   const page = await openTestPage(suite.context, origin());
+  // Set first: a new passphrase replaces the data key and drops the answers cached under the old one.
+  await options.setPassphrase(PASSPHRASE);
   expect(await ask(page, 'cached before the lock')).toMatchObject({ status: 200, cache: 'miss' });
   expect(await ask(page, 'cached before the lock')).toMatchObject({ status: 200, cache: 'hit' });
-  await options.setPassphrase(PASSPHRASE);
   await options.lockNow();
   suite.mock.reset();
   expect(await ask(page, 'cached before the lock')).toEqual({ status: 423, content: undefined, cache: null, error: 'vault_locked' });

@@ -9,6 +9,7 @@ import { OptionsPage } from './pages/options-page';
 import { openPopup } from './pages/popup-page';
 import { openTestPage } from './pages/test-page';
 import { expect, test, useExtensionSuite } from './support/fixtures';
+import { attackProfileCopies, copyOfProfile } from './support/profile-copy';
 
 test.describe.configure({ mode: 'serial' });
 const suite = useExtensionSuite();
@@ -18,6 +19,7 @@ const MAIN_KEY = `mock-good-${random()}-${random()}-main`;
 const ENV_MOCK_KEY = `mock-good-${random()}-${random()}-from-env`;
 const GROQ_KEY = `gsk_${random()}${random()}${random()}`;
 const OPENROUTER_KEY = `sk-or-v1-${random()}${random()}${random()}`;
+const KEY_UNDER_LOCK = `mock-good-${random()}-${random()}-under-lock`;
 const PASSPHRASE = 'correct horse battery staple';
 const SCREENSHOTS = 'test/.artifacts/screenshots';
 
@@ -27,6 +29,7 @@ test.beforeAll(async () => {
   const { context, extensionId, mock, pagePort } = suite;
   options = await OptionsPage.open(context, extensionId);
   await options.page.setViewportSize({ width: 1000, height: 900 });
+  await expect(options.passphraseOffer()).toContainText('set it before your first key');
   await options.addKeyForNewEndpoint({ name: 'Mock provider', baseURL: mock.baseURL, model: 'mock-model', secret: MAIN_KEY, label: 'main key' });
   await options.allowSite(`http://127.0.0.1:${pagePort}`);
 });
@@ -50,10 +53,26 @@ test('while locked, a page gets 423 vault_locked and nothing goes upstream; unlo
   test.setTimeout(60_000);
   const { context, extensionId, mock } = suite;
   await expect(options.lockState()).toHaveText('No passphrase');
-  await options.security().screenshot({ path: `${SCREENSHOTS}/security-no-passphrase.png` });
+  await expect(options.passphraseOffer()).toContainText('Your first key is stored');
+  await expect(options.security().getByTestId('older-copies-note')).toContainText('replace those keys at the provider');
+  for (const width of [1280, 360]) {
+    // Tall enough that the keys card fits without scrolling under the section bar.
+    await options.page.setViewportSize({ width, height: 1400 });
+    await options.page.evaluate(() => window.scrollTo(0, 0));
+    await options.page.locator('section.card').first().screenshot({ path: `${SCREENSHOTS}/keys-passphrase-offer-${width}.png` });
+    await options.security().screenshot({ path: `${SCREENSHOTS}/security-no-passphrase-${width}.png` });
+  }
+  await options.page.setViewportSize({ width: 1000, height: 900 });
+  await options.page.evaluate(() => window.scrollTo(0, 0));
+  await options.passphraseOffer().getByRole('link', { name: 'set a passphrase now' }).click();
+  await expect(options.security().getByRole('form', { name: 'Set a passphrase' })).toBeInViewport();
   await options.setPassphrase(PASSPHRASE, 'After 15 minutes idle');
+  await expect(options.passphraseOffer()).toHaveCount(0);
   await expect(options.security()).toContainText('Locks itself after 15 minutes idle');
   await options.security().screenshot({ path: `${SCREENSHOTS}/security-unlocked.png` });
+  await options.page.setViewportSize({ width: 360, height: 900 });
+  await options.security().screenshot({ path: `${SCREENSHOTS}/security-unlocked-360.png` });
+  await options.page.setViewportSize({ width: 1000, height: 900 });
   await options.lockNow();
   await options.security().screenshot({ path: `${SCREENSHOTS}/security-locked.png` });
 
@@ -197,4 +216,26 @@ test('the passphrase is changed only with the right current one and twice the sa
   await exportForm.getByLabel('Export the keys in clear, without a passphrase').check();
   await expect(exportForm.getByRole('note')).toHaveText('Anyone who gets this file can use your keys. Keep it as safe as the keys themselves.');
   await expect(exportForm.getByLabel('Passphrase for the file')).toHaveCount(0);
+});
+
+test('with every copy of the profile taken along the way and the device key, no key added under the passphrase opens without it', async () => {
+  test.setTimeout(90_000);
+  // No lock now (the last test removed it), and keys stored: what an attacker copied earlier.
+  const copies = [await copyOfProfile(options.page)];
+  await options.page.reload();
+  await options.setPassphrase(PASSPHRASE);
+  copies.push(await copyOfProfile(options.page));
+  await options.addKeyForProvider('Mock provider', KEY_UNDER_LOCK, 'added under the lock');
+  copies.push(await copyOfProfile(options.page));
+  await options.lockNow();
+  copies.push(await copyOfProfile(options.page));
+
+  const attack = await attackProfileCopies(options.page, copies, PASSPHRASE);
+  // The attack is real: keys stored before the passphrase still open from the older copy.
+  expect(attack.opened).toContain(MAIN_KEY);
+  expect(attack.opened).not.toContain(KEY_UNDER_LOCK);
+  expect(attack.keys).not.toContain(attack.dataKey);
+  // The newest copy alone opens nothing: the keys stored before were re-sealed under the new data key.
+  expect((await attackProfileCopies(options.page, [copies.at(-1)!], PASSPHRASE)).opened).toEqual([]);
+  expect(attack.openedWithPassphrase).toEqual(expect.arrayContaining([MAIN_KEY, KEY_UNDER_LOCK]));
 });

@@ -12,10 +12,12 @@ const NEW_CUSTOM = '__new_custom__';
 interface Props {
   keys: KeyListing[];
   providers: ProviderSummary[];
+  /** Undefined until the lock section has read it. */
+  hasPassphrase?: boolean;
   onChange: () => Promise<void>;
 }
 
-export function KeysSection({ keys, providers, onChange }: Props) {
+export function KeysSection({ keys, providers, hasPassphrase, onChange }: Props) {
   const [pasting, setPasting] = useState(false);
   const providerOf = (id: string) => providers.find((provider) => provider.id === id);
   const move = async (index: number, by: -1 | 1) => {
@@ -51,8 +53,24 @@ export function KeysSection({ keys, providers, onChange }: Props) {
           ))}
         </ol>
       )}
+      {hasPassphrase === false && keys.length <= 1 && <PassphraseOffer firstKeyStored={keys.length === 1} />}
       <AddKeyForm providers={providers} onAdded={onChange} />
     </section>
+  );
+}
+
+/**
+ * Offered around the first key, not later: a key stored before the passphrase can outlive it in
+ * the browser's storage files, readable without it, until the browser compacts them.
+ */
+function PassphraseOffer({ firstKeyStored }: { firstKeyStored: boolean }) {
+  return (
+    <p class="passphrase-offer" role="note" data-testid="passphrase-offer">
+      {firstKeyStored
+        ? 'Your first key is stored. To keep the next ones from anyone who copies this browser\'s files, '
+        : 'Want a lock? Keys added after a passphrase can be opened only with it, so '}
+      <a href="#security-title">{firstKeyStored ? 'set a passphrase now' : 'set it before your first key'}</a>.
+    </p>
   );
 }
 

@@ -3,6 +3,7 @@ import type { KeyListing } from '../../../shared/engine/create-engine';
 import type { OriginGrant } from '../../../shared/grants/origin-grant';
 import type { ProviderSummary } from '../../../shared/providers/provider-directory';
 import type { RequestLogEntry } from '../../../shared/request-log/request-log-entry';
+import type { VaultStatus } from '../../../shared/vault/vault';
 import { callBackground } from '../../lib/ui-client';
 import { DashboardSection } from './dashboard-section';
 import { BackupSection } from './backup-section';
@@ -34,6 +35,7 @@ const SECTION_LINKS: { title: string; label: string }[] = [
 export function OptionsApp() {
   const [data, setData] = useState<OptionsData | undefined>();
   const [loadError, setLoadError] = useState<string | undefined>();
+  const [vault, setVault] = useState<VaultStatus | undefined>();
 
   const reload = useCallback(async () => {
     try {
@@ -73,10 +75,10 @@ export function OptionsApp() {
       {loadError && <p class="banner error" role="alert">{loadError}</p>}
       {data ? (
         <main class="sections">
-          <KeysSection keys={data.keys} providers={data.providers} onChange={reload} />
+          <KeysSection keys={data.keys} providers={data.providers} hasPassphrase={vault?.hasPassphrase} onChange={reload} />
           <DashboardSection keys={data.keys} providers={data.providers} />
           <RoutingSection keys={data.keys} providers={data.providers} />
-          <SecuritySection />
+          <SecuritySection onStatus={setVault} />
           <SitesSection origins={data.origins} onChange={reload} />
           <BackupSection onChange={reload} />
           <RequestLogSection entries={data.log} onRefresh={reload} />

@@ -21,12 +21,17 @@ const AUTO_LOCK_CHOICES: { label: string; ms: number | null }[] = [
 
 type Panel = 'change' | 'remove' | undefined;
 
-export function SecuritySection() {
+/** `onStatus` hears every status this section reads (the keys section offers a passphrase while there is none). */
+export function SecuritySection({ onStatus }: { onStatus?: (status: VaultStatus) => void }) {
   const [status, setStatus] = useState<VaultStatus | undefined>();
   const [panel, setPanel] = useState<Panel>();
   const { error, run } = useAction();
 
-  const refresh = () => run(async () => setStatus(await callBackground<VaultStatus>({ type: 'vault.status' })));
+  const refresh = () => run(async () => {
+    const next = await callBackground<VaultStatus>({ type: 'vault.status' });
+    setStatus(next);
+    onStatus?.(next);
+  });
   useEffect(() => {
     void refresh();
     // The background says when the vault locks (also by itself, when idle) or is unlocked elsewhere.
@@ -78,6 +83,11 @@ export function SecuritySection() {
           {panel === 'change' && <ChangePassphraseForm autoLockMs={status.autoLockMs} onDone={done} />}
           {panel === 'remove' && <RemovePassphraseForm onDone={done} />}
         </>
+      )}
+      {status && (
+        <p class="hint small older-copies" data-testid="older-copies-note">
+          Setting or changing the passphrase encrypts every key again under a new key that only the passphrase opens. Old copies of keys stored before that can stay in this browser's storage files, readable without the passphrase, until the browser compacts them. If that matters, replace those keys at the provider and add the new ones here.
+        </p>
       )}
       {error && <p class="field-error" role="alert">{error}</p>}
     </section>
@@ -139,7 +149,7 @@ function SetPassphraseForm({ onDone }: { onDone: () => Promise<void> }) {
   }, newPassphraseProblem(passphrase, repeated)));
   return (
     <form class="security-form" aria-label="Set a passphrase" onSubmit={submit}>
-      <p class="hint">Without a passphrase, the keys are encrypted with a key this browser keeps for FreeLLM, and FreeLLM never locks. Set one to be able to lock it. There is no way to recover a forgotten passphrase: you would have to add your keys again.</p>
+      <p class="hint">Without a passphrase, the keys are encrypted with a key this browser keeps for FreeLLM in its profile: nothing is stored in clear, but anyone with a copy of the profile's files can open them, and FreeLLM never locks. Set one to be able to lock it; it is best set before you add any key. There is no way to recover a forgotten passphrase: you would have to add your keys again.</p>
       <div class="grid">
         <PassphraseInput label="New passphrase" value={passphrase} onInput={setPassphrase} />
         <PassphraseInput label="Repeat passphrase" value={repeated} onInput={setRepeated} />
@@ -185,7 +195,7 @@ function RemovePassphraseForm({ onDone }: { onDone: () => Promise<void> }) {
   }));
   return (
     <form class="security-form" aria-label="Remove the lock" onSubmit={submit}>
-      <p class="hint">Your keys stay encrypted with this browser's own key, but FreeLLM will no longer lock.</p>
+      <p class="hint">Your keys stay encrypted with this browser's own key, which a copy of the profile's files can open, and FreeLLM will no longer lock.</p>
       <div class="unlock-row">
         <input type="password" autoComplete="current-password" aria-label="Current passphrase" placeholder="Current passphrase" required value={passphrase} onInput={(event) => setPassphrase(event.currentTarget.value)} />
         <button type="submit" class="ghost danger" disabled={busy}>{busy ? 'Removing…' : 'Remove the lock'}</button>

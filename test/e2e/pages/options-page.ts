@@ -83,6 +83,11 @@ export class OptionsPage {
     return this.page.locator('section.security');
   }
 
+  /** The keys section's offer to set a passphrase, shown around the first key while there is none. */
+  passphraseOffer() {
+    return this.page.getByTestId('passphrase-offer');
+  }
+
   lockState() {
     return this.page.getByTestId('lock-state');
   }
