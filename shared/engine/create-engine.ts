@@ -19,6 +19,7 @@ import type { Candidate } from '../router/candidates';
 import { createChatRouter, type ChatRouterDeps } from '../router/chat-router';
 import { failureAnswer } from '../router/failure-answer';
 import type { RoutingSettings } from '../router/routing-settings';
+import type { AttemptProgress } from '../router/run-attempts';
 import type { KeyNotice } from '../usage/key-notices';
 import { withUserLimits, type UserLimits } from '../usage/usage-limits';
 import { createUserLimitsStore } from '../usage/user-limits-store';
@@ -58,6 +59,8 @@ export interface ChatOptions {
   strategy?: string;
   /** The request's headers (`Cache-Control` is read). */
   headers?: Record<string, string>;
+  /** Told as each provider is asked (the chat shows whom it waits on); not for a cached or joined answer. */
+  onAttempt?(progress: AttemptProgress): void;
 }
 
 /** A key as the UIs see it: no secret, and why the router disabled it, if it did. */
@@ -181,11 +184,11 @@ export function createEngine(host: EngineHost): Engine {
       const route = await router.prepare(request, options?.strategy);
       const shared = await cache.run(key, async (upstreamSignal) => {
         if (!stream) {
-          const result = await router.complete(route, upstreamSignal);
+          const result = await router.complete(route, upstreamSignal, options?.onAttempt);
           attempts = result.attempts;
           return { headers: routingHeaders(result.served, result.attempts), completion: result.value };
         }
-        const result = await router.stream(route, upstreamSignal);
+        const result = await router.stream(route, upstreamSignal, options?.onAttempt);
         attempts = result.attempts;
         return { headers: routingHeaders(result.served, result.attempts), chunks: result.chunks };
       }, { signal, stream, includeUsage, join: policy.read, share: policy.write });

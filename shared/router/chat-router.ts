@@ -19,9 +19,9 @@ import { expandModel, requestNeeds, unfitReason, type Candidate, type RequestNee
 import { conversationOf, createAffinityMemory } from './conversation-affinity';
 import type { ModelSource } from './model-equivalence';
 import { orderCandidates, targetOf, type Ordering } from './order-candidates';
-import { readFreeLLMOptions } from '../openai/freellm-options';
+import { readFreeLLMOptions, type FreeLLMOptions } from '../openai/freellm-options';
 import { readRoutingSettings, strategySchema, writeRoutingSettings, type RoutingSettings, type Strategy } from './routing-settings';
-import { runAttempts, type Served, type Timers } from './run-attempts';
+import { runAttempts, type AttemptCall, type AttemptProgress, type Served, type Timers } from './run-attempts';
 import { openStream, relayStream, type StreamEnd } from './stream-relay';
 
 export interface ChatRouterDeps {
@@ -47,6 +47,8 @@ export interface Route {
   needs: RequestNeeds;
   settings: RoutingSettings;
   conversation: string;
+  /** The request's own time-to-first-byte limit (`freellm.firstByteTimeoutMs`), which beats every other. */
+  firstByteTimeoutMs?: number;
 }
 
 const defaultTimers: Timers = { setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>) };
@@ -61,8 +63,8 @@ export function createChatRouter(deps: ChatRouterDeps) {
   const measure = deps.measure ?? ((_label, work) => work());
   let settings: Promise<RoutingSettings> | undefined;
 
-  function readOptions(request: ChatCompletionRequest, header: string | undefined): Strategy | undefined {
-    if (header === undefined) return readFreeLLMOptions(request.freellm).strategy;
+  function readStrategy(options: FreeLLMOptions, header: string | undefined): Strategy | undefined {
+    if (header === undefined) return options.strategy;
     const strategy = strategySchema.safeParse(header.trim().toLowerCase());
     if (!strategy.success) throw invalidRequest(`x-freellm-strategy must be one of priority, balanced, fastest.`, 'x-freellm-strategy');
     return strategy.data;
@@ -86,7 +88,8 @@ export function createChatRouter(deps: ChatRouterDeps) {
   }
 
   async function prepare(request: ChatCompletionRequest, headerStrategy?: string): Promise<Route> {
-    const strategy = readOptions(request, headerStrategy);
+    const options = readFreeLLMOptions(request.freellm);
+    const strategy = readStrategy(options, headerStrategy);
     const { freellm: _freellm, ...upstream } = request;
     const [current, keys] = await Promise.all([(settings ??= readRoutingSettings(db)), deps.keys.list(), ledger.load(), affinity.load()]);
     const enabled = keys.filter((key) => key.enabled);
@@ -96,7 +99,7 @@ export function createChatRouter(deps: ChatRouterDeps) {
       if (provider) providers.set(id, provider);
     }
     const route = measure('route', () => plan(upstream, enabled, providers, current, strategy ?? current.strategy));
-    return { ...route, upstream };
+    return { ...route, upstream, firstByteTimeoutMs: options.firstByteTimeoutMs };
   }
 
   async function disableKey(candidate: Candidate, reason: string): Promise<void> {
@@ -104,10 +107,12 @@ export function createChatRouter(deps: ChatRouterDeps) {
     await notices.record({ keyId: candidate.key.id, providerId: candidate.provider.id, reason, at: now() });
   }
 
-  async function callFor(candidate: Candidate, signal: AbortSignal) {
+  /** `answering` is told when the response head arrives (a stream is not: its first token counts). */
+  async function callFor(candidate: Candidate, signal: AbortSignal, answering?: () => void) {
     const target = targetOf(candidate);
+    const fetch: FetchLike = answering ? (url, init) => deps.fetch(url, init).then((response) => (answering(), response)) : deps.fetch;
     return {
-      fetch: deps.fetch, baseURL: candidate.provider.baseURL, model: candidate.model, providerId: candidate.provider.id, signal, now,
+      fetch, baseURL: candidate.provider.baseURL, model: candidate.model, providerId: candidate.provider.id, signal, now,
       // A local server takes no key: its entry holds a placeholder that is never sent.
       apiKey: candidate.provider.keyless ? undefined : await deps.keys.reveal(candidate.key.id),
       /** Adapters hand every answer's headers here (optional hook; see docs/routing.md). */
@@ -115,10 +120,14 @@ export function createChatRouter(deps: ChatRouterDeps) {
     };
   }
 
-  function run<T>(route: Route, attempt: (candidate: Candidate, signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<Served<T>> {
+  /** The request's limit if it set one; else the user's, raised for a provider known to be slow to start. */
+  const firstByteTimeout = (route: Route) => (candidate: Candidate) =>
+    route.firstByteTimeoutMs ?? Math.max(route.settings.firstByteTimeoutMs, candidate.provider.firstByteTimeoutMs ?? 0);
+
+  function run<T>(route: Route, attempt: AttemptCall<T>, signal?: AbortSignal, onAttempt?: (progress: AttemptProgress) => void): Promise<Served<T>> {
     const { settings: current } = route;
     return runAttempts(route.ordering, attempt, {
-      ledger, now, timers, disableKey, signal,
+      ledger, now, timers, disableKey, signal, onAttempt, firstByteTimeoutMs: firstByteTimeout(route),
       attemptTimeoutMs: current.attemptTimeoutMs, deadlineMs: current.deadlineMs, estimatedTokens: route.needs.estimatedTokens,
     }).then((served) => {
       if (current.affinity) affinity.remember(route.conversation, { keyId: served.served.key.id, model: served.served.model });
@@ -130,14 +139,14 @@ export function createChatRouter(deps: ChatRouterDeps) {
     ledger,
     notices,
     prepare,
-    async complete(route: Route, signal?: AbortSignal): Promise<Served<ChatCompletion>> {
-      const served = await run(route, async (candidate, attemptSignal) => candidate.provider.adapter.complete(route.upstream, await callFor(candidate, attemptSignal)), signal);
+    async complete(route: Route, signal?: AbortSignal, onAttempt?: (progress: AttemptProgress) => void): Promise<Served<ChatCompletion>> {
+      const served = await run(route, async (candidate, attemptSignal, answering) => candidate.provider.adapter.complete(route.upstream, await callFor(candidate, attemptSignal, answering)), signal, onAttempt);
       ledger.settle(served.reservation, served.value.usage?.total_tokens ?? route.needs.estimatedTokens);
       return served;
     },
     /** Fails over until a stream's first token; the accounting is settled once the stream ends. */
-    async stream(route: Route, signal?: AbortSignal) {
-      const served = await run(route, async (candidate, attemptSignal) => openStream(await candidate.provider.adapter.stream(route.upstream, await callFor(candidate, attemptSignal))), signal);
+    async stream(route: Route, signal?: AbortSignal, onAttempt?: (progress: AttemptProgress) => void) {
+      const served = await run(route, async (candidate, attemptSignal) => openStream(await candidate.provider.adapter.stream(route.upstream, await callFor(candidate, attemptSignal))), signal, onAttempt);
       const chunks: AsyncIterable<ChatCompletionChunk> = relayStream(served.value, {
         stallMs: route.settings.streamStallMs, timers, abort: served.abort,
         done: async (end: StreamEnd) => {
