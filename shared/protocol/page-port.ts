@@ -35,6 +35,14 @@ export const backgroundToPageSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('data'), text: z.string() }),
   z.object({ type: z.literal('end') }),
+  // Before the head, when the request asked (`x-freellm-progress`): a provider is being asked.
+  z.object({
+    type: z.literal('progress'),
+    provider: z.string(),
+    model: z.string(),
+    firstByteTimeoutMs: z.number(),
+    previous: z.optional(z.object({ provider: z.string(), outcome: z.string(), afterMs: z.number() })),
+  }),
 ]);
 export type BackgroundToPage = z.infer<typeof backgroundToPageSchema>;
 

@@ -3,6 +3,7 @@
  * end back as a real `Response` whose body streams as it arrives. Aborting the signal (or
  * cancelling the body) tells the background, which cancels the upstream call.
  */
+import type { AttemptProgress } from '../../../shared/protocol/attempt-progress';
 import { backgroundToPageSchema, type PageToBackground } from '../../../shared/protocol/page-port';
 
 /** One request's channel to the background: a MessagePort in pages, a runtime port in the popup. */
@@ -16,7 +17,12 @@ export function abortReason(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
 }
 
-export async function exchangeOverChannel(openRequest: () => Promise<RequestChannel>, message: PageToBackground, signal?: AbortSignal): Promise<Response> {
+export async function exchangeOverChannel(
+  openRequest: () => Promise<RequestChannel>,
+  message: PageToBackground,
+  signal?: AbortSignal,
+  onAttempt?: (progress: AttemptProgress) => void,
+): Promise<Response> {
   if (signal?.aborted) throw abortReason(signal);
   const channel = await openRequest();
   return new Promise<Response>((resolve, reject) => {
@@ -46,7 +52,10 @@ export async function exchangeOverChannel(openRequest: () => Promise<RequestChan
       const parsed = backgroundToPageSchema.safeParse(data);
       if (!parsed.success) return;
       const reply = parsed.data;
-      if (reply.type === 'head') {
+      if (reply.type === 'progress') {
+        const { type: _type, ...progress } = reply;
+        onAttempt?.(progress);
+      } else if (reply.type === 'head') {
         const body = new ReadableStream<Uint8Array>({
           start: (streamController) => {
             controller = streamController;
