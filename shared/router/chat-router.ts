@@ -22,6 +22,7 @@ import { orderCandidates, targetOf, type Ordering } from './order-candidates';
 import { readFreeLLMOptions, type FreeLLMOptions } from '../openai/freellm-options';
 import { readRoutingSettings, strategySchema, writeRoutingSettings, type RoutingSettings, type Strategy } from './routing-settings';
 import { runAttempts, type AttemptCall, type AttemptProgress, type Served, type Timers } from './run-attempts';
+import { tellingFirstByte } from './first-byte';
 import { openStream, relayStream, type StreamEnd } from './stream-relay';
 
 export interface ChatRouterDeps {
@@ -107,12 +108,11 @@ export function createChatRouter(deps: ChatRouterDeps) {
     await notices.record({ keyId: candidate.key.id, providerId: candidate.provider.id, reason, at: now() });
   }
 
-  /** `answering` is told when the response head arrives (a stream is not: its first token counts). */
+  /** `answering` is told when the answer's first byte arrives (a stream's is not: its first token counts). */
   async function callFor(candidate: Candidate, signal: AbortSignal, answering?: () => void) {
     const target = targetOf(candidate);
-    const fetch: FetchLike = answering ? (url, init) => deps.fetch(url, init).then((response) => (answering(), response)) : deps.fetch;
     return {
-      fetch, baseURL: candidate.provider.baseURL, model: candidate.model, providerId: candidate.provider.id, signal, now,
+      fetch: answering ? tellingFirstByte(deps.fetch, answering) : deps.fetch, baseURL: candidate.provider.baseURL, model: candidate.model, providerId: candidate.provider.id, signal, now,
       // A local server takes no key: its entry holds a placeholder that is never sent.
       apiKey: candidate.provider.keyless ? undefined : await deps.keys.reveal(candidate.key.id),
       /** Adapters hand every answer's headers here (optional hook; see docs/routing.md). */

@@ -20,7 +20,7 @@ export const routingSettingsSchema = z.object({
   /** Spread the daily cap of `smart` models across the day. */
   pacing: z.boolean().default(false),
   /**
-   * How long a provider may take to start answering (its response head; a stream's first token)
+   * How long a provider may take to start answering (its body's first byte; a stream's first token)
    * before the next is tried, so a hung provider costs seconds. A provider the catalog knows to
    * be slow to start gets its own, longer limit.
    */

@@ -133,16 +133,31 @@ describe('a provider that does not start answering', () => {
     expect((await pending).headers['x-freellm-provider']).toBe('cerebras');
   });
 
-  it('a provider whose answer has begun (its response head) may take longer than the limit to finish it', async () => {
-    let finish = (_text: string) => undefined as void;
-    const slowBody = () => new Response(new ReadableStream({ start: (controller) => void (finish = (text) => (controller.enqueue(new TextEncoder().encode(text)), controller.close())) }), { headers: { 'content-type': 'application/json' } });
+  it('a provider whose answer has begun (its first byte) may take longer than the limit to finish it', async () => {
+    const whole = JSON.stringify(completion('late but whole'));
+    let finish = () => undefined as void;
+    const slowBody = () => new Response(new ReadableStream({
+      start: (controller) => {
+        controller.enqueue(new TextEncoder().encode(whole.slice(0, 10)));
+        finish = () => (controller.enqueue(new TextEncoder().encode(whole.slice(10))), controller.close());
+      },
+    }), { headers: { 'content-type': 'application/json' } });
     const kit = await routingKit((call) => (hostOf(call) === 'api.groq.com' ? slowBody() : ok()), { keys: [GROQ, CEREBRAS] });
     const pending = kit.engine.chat(ask('a'), extension);
     await settle();
     kit.timers.advance(20_000);
-    finish(JSON.stringify(completion('late but whole')));
+    finish();
     const answer = await pending;
     expect(answer).toMatchObject({ status: 200, headers: { 'x-freellm-provider': 'groq' }, body: { choices: [{ message: { content: 'late but whole' } }] } });
+  });
+
+  it('a head and then silence is no start: a non-streamed answer must bring its first byte within the limit', async () => {
+    const headOnly = () => new Response(new ReadableStream({ start: () => undefined }), { headers: { 'content-type': 'application/json' } });
+    const kit = await routingKit((call) => (hostOf(call) === 'api.groq.com' ? headOnly() : ok()), { keys: [GROQ, CEREBRAS] });
+    const pending = kit.engine.chat(ask('a'), extension);
+    await settle();
+    kit.timers.advance(12_000);
+    expect((await pending).headers['x-freellm-provider']).toBe('cerebras');
   });
 
   it('the request’s own limit (freellm.firstByteTimeoutMs) beats the setting', async () => {

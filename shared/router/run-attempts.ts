@@ -34,7 +34,7 @@ export interface AttemptDeps {
   now: () => number;
   timers: Timers;
   attemptTimeoutMs: number;
-  /** How long a candidate may take to start answering: its response head, or a stream's first token. */
+  /** How long a candidate may take to start answering: its body's first byte, or a stream's first token. */
   firstByteTimeoutMs(candidate: Candidate): number;
   deadlineMs: number;
   estimatedTokens: number;
@@ -44,8 +44,8 @@ export interface AttemptDeps {
 }
 
 /**
- * One attempt: `answering` is called once the provider started answering (a response head), which
- * lifts the first-byte limit; an attempt that never calls it must settle within that limit.
+ * One attempt: `answering` is called once the provider started answering (its body's first byte),
+ * which lifts the first-byte limit; an attempt that never calls it must settle within that limit.
  */
 export type AttemptCall<T> = (candidate: Candidate, signal: AbortSignal, answering: () => void) => Promise<T>;
 
