@@ -22,6 +22,7 @@ import { orderCandidates, targetOf, type Ordering } from './order-candidates';
 import { readFreeLLMOptions, type FreeLLMOptions } from '../openai/freellm-options';
 import { readRoutingSettings, strategySchema, writeRoutingSettings, type RoutingSettings, type Strategy } from './routing-settings';
 import { runAttempts, type AttemptCall, type AttemptProgress, type Served, type Timers } from './run-attempts';
+import { namingCuts } from './connection-cut';
 import { tellingFirstByte } from './first-byte';
 import { openStream, relayStream, type StreamEnd } from './stream-relay';
 
@@ -146,7 +147,12 @@ export function createChatRouter(deps: ChatRouterDeps) {
     },
     /** Fails over until a stream's first token; the accounting is settled once the stream ends. */
     async stream(route: Route, signal?: AbortSignal, onAttempt?: (progress: AttemptProgress) => void) {
-      const served = await run(route, async (candidate, attemptSignal) => openStream(await candidate.provider.adapter.stream(route.upstream, await callFor(candidate, attemptSignal))), signal, onAttempt);
+      const served = await run(
+        route,
+        async (candidate, attemptSignal) => openStream(namingCuts(await candidate.provider.adapter.stream(route.upstream, await callFor(candidate, attemptSignal)), candidate.provider, attemptSignal)),
+        signal,
+        onAttempt,
+      );
       const chunks: AsyncIterable<ChatCompletionChunk> = relayStream(served.value, {
         stallMs: route.settings.streamStallMs, timers, abort: served.abort,
         done: async (end: StreamEnd) => {

@@ -71,4 +71,13 @@ describe('streaming failover', () => {
     kit.timers.advance(3_000);
     expect((await pending).headers['x-freellm-provider']).toBe('cerebras');
   });
+
+  it('fails over when the connection breaks before the first token (a bare network error on the body)', async () => {
+    const cut = () => new Response(new ReadableStream({
+      start: (controller) => (controller.enqueue(new TextEncoder().encode(`data: ${role}\n\n`)), controller.error(new TypeError('network error'))),
+    }), { status: 200, headers: { 'content-type': 'text/event-stream' } });
+    const kit = await routingKit((call) => (hostOf(call) === 'api.groq.com' ? cut() : good()), { keys: [GROQ, CEREBRAS] });
+    const answer = await kit.engine.chat(ask('hi', { stream: true }), extension);
+    expect(answer.headers).toMatchObject({ 'x-freellm-provider': 'cerebras', 'x-freellm-attempts': '2' });
+  });
 });
