@@ -27,10 +27,14 @@ const STATUS_ERRORS: Record<string, { status: number; error: Record<string, unkn
   'status-529': { status: 529, error: { message: 'Overloaded', type: 'overloaded_error', param: null, code: 'overloaded_error' } },
 };
 
-/** Sends what the socket has, then drops the connection without ending the answer. */
+/**
+ * Sends `text`, then drops the connection without ending the answer: a moment later, as a
+ * failing upstream would (an immediate reset may discard what the client has not read yet).
+ */
 function cut(response: ServerResponse, text: string): void {
-  response.write(text, () => response.socket?.destroy());
+  response.write(text, () => setTimeout(() => response.socket?.destroy(), CUT_AFTER_MS));
 }
+const CUT_AFTER_MS = 100;
 
 /**
  * Plays `fault` on `response`. Returns `'answer'` when the normal answer should follow (after a
