@@ -1,14 +1,17 @@
 /**
- * @module Runs every benchmark: routing (issue 5) and the response cache (issue 7), printing
+ * @module Runs every benchmark: routing (issue 5), the response cache (issue 7) and failover under
+ * faults (issue 12), printing
  * each result with its target. Run: `node --import tsx bench/run.ts` (`npm run bench`).
  */
 import { execFileSync } from 'node:child_process';
 import { runCacheBench } from './cache-bench';
+import { runFaultBench } from './fault-bench';
 import { fileURLToPath } from 'node:url';
 import type { ExtensionLatencyResult, PathFigures } from './extension-latency-bench';
 import { runRoutingBench } from './routing-bench';
 
 const TARGETS = { capacityShare: 0.98, upstream429PerSuccess: 0.01, decisionP50Ms: 0.5 };
+const FAULT_ANSWER_MS = 15_000;
 
 const mark = (pass: boolean) => (pass ? 'ok  ' : 'MISS');
 
@@ -31,6 +34,14 @@ async function main(): Promise<void> {
   }
   console.log('\nResponse cache');
   for (const [name, value] of Object.entries(await runCacheBench())) console.log(`  ${name.padEnd(40)} ${value}`);
+
+  console.log('\nFailover under faults, default limits (first byte 12 s): time until the caller has its answer (a stream: its first token)');
+  for (const timing of await runFaultBench()) {
+    // A hang or slow first byte must cost seconds, not the minute-long attempt timeout.
+    const pass = timing.ms < FAULT_ANSWER_MS && timing.servedBy !== 'error';
+    console.log(`  ${mark(pass)} ${`${timing.fault}, ${timing.stream ? 'streamed' : 'not streamed'}`.padEnd(40)} ${timing.ms.toFixed(0).padStart(6)} ms   served by ${timing.servedBy}   target < ${FAULT_ANSWER_MS} ms`);
+    if (!pass) failed = true;
+  }
 
   console.log('\nExtension path in Chromium (page -> window.freellm.fetch -> service worker -> mock on 127.0.0.1), ms');
   // Its progress spinner stays quiet; a failed build throws with its output.
