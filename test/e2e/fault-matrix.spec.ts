@@ -5,9 +5,11 @@
  * caller gets its answer (a stream cut after its first token is committed and ends with an
  * error); with only the faulty one, a clear error, and the next request is served normally.
  * Hang-like faults use a 1.5 s first-byte limit per request, to keep the suite fast; the times
- * under the default limit are measured by `npm run bench`.
+ * under the default limit are measured by `npm run bench`. The time to each answer is noted in
+ * the test's annotations and in test/.artifacts/fault-matrix-times.txt.
  */
 import type { Page } from '@playwright/test';
+import { writeFile } from 'node:fs/promises';
 import { FAULTS } from '../mock-provider/fault-modes';
 import { startOpenAIMock, type OpenAIMock } from '../mock-provider/openai-mock';
 import { OptionsPage } from './pages/options-page';
@@ -20,6 +22,7 @@ let faulty: OpenAIMock;
 let page: Page;
 
 const FIRST_BYTE_MS = 1_500;
+const TIMES_FILE = 'test/.artifacts/fault-matrix-times.txt';
 const MODES = [{ stream: false, name: 'not streamed' }, { stream: true, name: 'streamed' }] as const;
 
 interface Outcome {
@@ -69,7 +72,7 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   test.info().annotations.push({ type: 'time to answer', description: times.join('; ') });
-  console.log(`Fault matrix, time to the answer (first-byte limit ${FIRST_BYTE_MS} ms):\n  ${times.join('\n  ')}`);
+  await writeFile(TIMES_FILE, `Fault matrix, time to the answer (first-byte limit ${FIRST_BYTE_MS} ms):\n  ${times.join('\n  ')}\n`);
   await faulty.close();
 });
 
