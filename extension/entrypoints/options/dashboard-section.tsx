@@ -34,6 +34,8 @@ const REASONS: Record<string, string> = {
   forbidden: 'access refused',
   overloaded: 'provider overloaded',
   server: 'provider error',
+  timeout: 'did not answer in time',
+  unreachable: 'could not be reached',
   not_found: 'model not found',
 };
 
