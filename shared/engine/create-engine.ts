@@ -19,7 +19,7 @@ import type { Candidate } from '../router/candidates';
 import { createChatRouter, type ChatRouterDeps } from '../router/chat-router';
 import { failureAnswer } from '../router/failure-answer';
 import type { RoutingSettings } from '../router/routing-settings';
-import type { AttemptProgress } from '../router/run-attempts';
+import { AttemptsFailed, NETWORK_UNREACHABLE, type AttemptProgress } from '../router/run-attempts';
 import type { KeyNotice } from '../usage/key-notices';
 import { withUserLimits, type UserLimits } from '../usage/usage-limits';
 import { createUserLimitsStore } from '../usage/user-limits-store';
@@ -155,6 +155,8 @@ export function createEngine(host: EngineHost): Engine {
     let request: ChatCompletionRequest | undefined;
     // This caller's own log line; the attempts are known only to the caller whose call went upstream.
     let attempts: Attempt[] = [];
+    /** Past the caller checks (a page: counted against its site's own limits). */
+    let admitted = false;
     const finish = (status: number, headers: Record<string, string>) => {
       requestLog.write({
         requestId, at: started, origin: caller.kind === 'page' ? caller.origin : 'extension', model: request?.model ?? 'unknown',
@@ -173,6 +175,7 @@ export function createEngine(host: EngineHost): Engine {
     };
     try {
       await authorize(caller, true);
+      admitted = true;
       request = parseRequest(body);
       await Promise.all([userLimits.load(), loadCacheSettings()]);
       const stream = request.stream === true;
@@ -194,6 +197,8 @@ export function createEngine(host: EngineHost): Engine {
       }, { signal, stream, includeUsage, join: policy.read, share: policy.write });
       return answerWith(shared.headers, shared.cache, shared.kind === 'json' ? shared : { chunks: shared.chunks });
     } catch (thrown) {
+      // Offline, the request never reached a provider: it counts against none of the site's limits.
+      if (admitted && caller.kind === 'page' && thrown instanceof AttemptsFailed && thrown.error.code === NETWORK_UNREACHABLE) await origins.release(caller, started);
       const answer = failureAnswer(thrown, requestId);
       attempts = answer.attempts;
       finish(answer.status, {});

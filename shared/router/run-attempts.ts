@@ -81,9 +81,11 @@ function deadlineExceeded(ms: number): FreeLLMError {
   return new FreeLLMError({ status: 504, kind: 'timeout', type: 'server_error', code: 'deadline_exceeded', message: `FreeLLM gave up after ${seconds(ms)} of trying providers.` });
 }
 
+export const NETWORK_UNREACHABLE = 'network_unreachable';
+
 function networkUnreachable(): FreeLLMError {
   return new FreeLLMError({
-    status: 503, type: 'server_error', code: 'network_unreachable',
+    status: 503, type: 'server_error', code: NETWORK_UNREACHABLE,
     message: 'The network seems unreachable: no provider could be reached. Check your connection.',
   });
 }
@@ -181,7 +183,7 @@ export async function runAttempts<T>(ordering: Ordering, attempt: AttemptCall<T>
         const failure = { candidate, target, reservation, error, latencyMs };
         if (error.kind === 'unreachable' && !reachedAny) unreached.push(failure);
         else {
-          if (!reachedAny) await networkWorks();
+          await networkWorks();
           await blame(failure);
         }
       } finally {
