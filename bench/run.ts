@@ -1,16 +1,17 @@
 /**
  * @module Runs the benchmarks and prints each figure with its target: routing (issue 5), the
- * response cache (issue 7) and the extension path in Chromium. `npm run bench` runs them all,
+ * response cache (issue 7), failover under faults (issue 12) and the extension path in Chromium. `npm run bench` runs them all,
  * `npm run bench -- cache browser` only those named. Exits 1 when a target is missed.
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { CONCURRENT, runCacheBench } from './cache-bench';
+import { runFaultBench } from './fault-bench';
 import { FAILOVER_CHAIN, type ExtensionLatencyResult } from './extension-latency-bench';
 import { describeComparison, judge, type PairedComparison } from './paired-comparison';
 import { runRoutingBench } from './routing-bench';
 
-const TARGETS = { capacityShare: 0.98, upstream429PerSuccess: 0.01, decisionP50Ms: 0.5, cacheHitP50Ms: 2, addedP50Ms: 3, cacheHitEndToEndP50Ms: 5, perFailoverMs: 5 };
+const TARGETS = { capacityShare: 0.98, upstream429PerSuccess: 0.01, decisionP50Ms: 0.5, cacheHitP50Ms: 2, addedP50Ms: 3, cacheHitEndToEndP50Ms: 5, perFailoverMs: 5, faultAnswerMs: 15_000 };
 
 let missed = false;
 
@@ -58,6 +59,15 @@ async function cache(): Promise<void> {
   }
 }
 
+async function faults(): Promise<void> {
+  console.log('\nFailover under faults, default limits (first byte 12 s): time until the caller has its answer (a stream: its first token)');
+  for (const timing of await runFaultBench()) {
+    // A hang or slow first byte must cost seconds, not the minute-long attempt timeout.
+    const name = `${timing.fault}, ${timing.stream ? 'streamed' : 'not streamed'}`;
+    checked(name, timing.ms < TARGETS.faultAnswerMs && timing.servedBy !== 'error', `${timing.ms.toFixed(0)} ms, served by ${timing.servedBy}`, `< ${TARGETS.faultAnswerMs} ms`);
+  }
+}
+
 async function browser(): Promise<void> {
   console.log('\nExtension path in Chromium (page -> window.freellm.fetch -> service worker -> mock on 127.0.0.1), ms');
   console.log('  each comparison: direct fetch (A) and window.freellm.fetch (B) in alternating pairs; B - A per pair');
@@ -76,7 +86,7 @@ async function browser(): Promise<void> {
   compared(`${FAILOVER_CHAIN} failovers (${FAILOVER_CHAIN} providers answer 429, the next answers; ${TARGETS.perFailoverMs} ms each at most)`, failover, ['page tries each itself', 'via extension'], FAILOVER_CHAIN * TARGETS.perFailoverMs);
 }
 
-const SECTIONS = { routing, cache, browser };
+const SECTIONS = { routing, cache, faults, browser };
 
 const chosen = process.argv.slice(2);
 for (const name of chosen) if (!(name in SECTIONS)) throw new Error(`unknown benchmark "${name}"; choose from ${Object.keys(SECTIONS).join(', ')}`);

@@ -8,6 +8,7 @@ import type { Browser } from 'wxt/browser';
 import type { Engine } from '../../shared/engine/create-engine';
 import { handleHttp, type HttpAnswer } from '../../shared/http/handle-http';
 import { invalidRequest, toFreeLLMError, type FreeLLMError } from '../../shared/openai/error';
+import { PROGRESS_HEADER, type AttemptProgress } from '../../shared/protocol/attempt-progress';
 import { pageToBackgroundSchema, type BackgroundToPage } from '../../shared/protocol/page-port';
 import { encodeSseData } from '../../shared/sse/encode-sse';
 import type { AccessRequests } from './access-requests';
@@ -81,7 +82,8 @@ export function servePagePort(port: Browser.runtime.Port, host: PagePortHost): v
           if (caller.kind !== 'page' || caller.tabId === undefined) throw invalidRequest('Only web pages ask for access.');
           answer = jsonAnswer(200, await host.access.request({ ...caller, tabId: caller.tabId }));
         } else {
-          answer = await handleHttp(host.engine, message, caller, controller.signal);
+          const progress = message.headers[PROGRESS_HEADER] ? (attempt: AttemptProgress) => send({ type: 'progress', ...attempt }) : undefined;
+          answer = await handleHttp(host.engine, message, caller, controller.signal, progress);
         }
         streaming = answer.headers['content-type']?.startsWith('text/event-stream') ?? false;
         // Standard Server-Timing: how long the extension took before answering (upstream included).

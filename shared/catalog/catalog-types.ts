@@ -95,6 +95,8 @@ export interface ProviderPreset extends OpenAICompatibleQuirks {
   defaultModel: string;
   models: readonly CatalogModel[];
   rateLimitHeaders: RateLimitHeaderFamily;
+  /** Known to be slow to start answering: the least time-to-first-byte limit it gets (see routing settings). */
+  firstByteTimeoutMs?: Sourced<number>;
 }
 
 /** `sourcedBy(source, asOf)(30)` → `{ value: 30, source, asOf }`: one source for many figures. */

@@ -38,6 +38,16 @@ describe('engine.chat', () => {
     expect(fetch.calls).toHaveLength(0);
   });
 
+  it('an offline request does not count against the site’s own limits', async () => {
+    let online = false;
+    const { engine } = await engineWithKeys(() => (online ? jsonResponse(completion('back')) : Promise.reject(new TypeError('Failed to fetch'))), [{ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' }]);
+    await engine.origins.allow('https://app.example');
+    await engine.origins.configure('https://app.example', { limits: { requestsPerDay: 1 } });
+    expect(await engine.chat(userMessage('hi'), page)).toMatchObject({ status: 503, body: { error: { code: 'network_unreachable' } } });
+    online = true;
+    expect((await engine.chat(userMessage('hi again'), page)).status).toBe(200);
+  });
+
   it('serves an allowed origin with routing headers naming the provider and model', async () => {
     const { engine, fetch } = await engineWithKeys(() => jsonResponse(completion('hello')), [{ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' }]);
     await engine.origins.allow('https://app.example/some/page');

@@ -19,6 +19,7 @@ import type { Candidate } from '../router/candidates';
 import { createChatRouter, type ChatRouterDeps } from '../router/chat-router';
 import { failureAnswer } from '../router/failure-answer';
 import type { RoutingSettings } from '../router/routing-settings';
+import { AttemptsFailed, NETWORK_UNREACHABLE, type AttemptProgress } from '../router/run-attempts';
 import type { KeyNotice } from '../usage/key-notices';
 import { withUserLimits, type UserLimits } from '../usage/usage-limits';
 import { createUserLimitsStore } from '../usage/user-limits-store';
@@ -58,6 +59,8 @@ export interface ChatOptions {
   strategy?: string;
   /** The request's headers (`Cache-Control` is read). */
   headers?: Record<string, string>;
+  /** Told as each provider is asked (the chat shows whom it waits on); not for a cached or joined answer. */
+  onAttempt?(progress: AttemptProgress): void;
 }
 
 /** A key as the UIs see it: no secret, and why the router disabled it, if it did. */
@@ -175,6 +178,8 @@ export function createEngine(host: EngineHost): Engine {
     let request: ChatCompletionRequest | undefined;
     // This caller's own log line; the attempts are known only to the caller whose call went upstream.
     let attempts: Attempt[] = [];
+    /** Past the caller checks (a page: counted against its site's own limits). */
+    let admitted = false;
     const finish = (status: number, headers: Record<string, string>) => {
       requestLog.write({
         requestId, at: started, origin: caller.kind === 'page' ? caller.origin : 'extension', model: request?.model ?? 'unknown',
@@ -193,6 +198,7 @@ export function createEngine(host: EngineHost): Engine {
     };
     try {
       await authorize(caller, true);
+      admitted = true;
       request = parseRequest(body);
       await Promise.all([userLimits.load(), loadCacheSettings()]);
       const stream = request.stream === true;
@@ -204,16 +210,18 @@ export function createEngine(host: EngineHost): Engine {
       const route = await router.prepare(request, options?.strategy);
       const shared = await cache.run(key, async (upstreamSignal) => {
         if (!stream) {
-          const result = await router.complete(route, upstreamSignal);
+          const result = await router.complete(route, upstreamSignal, options?.onAttempt);
           attempts = result.attempts;
           return { headers: routingHeaders(result.served, result.attempts), completion: result.value };
         }
-        const result = await router.stream(route, upstreamSignal);
+        const result = await router.stream(route, upstreamSignal, options?.onAttempt);
         attempts = result.attempts;
         return { headers: routingHeaders(result.served, result.attempts), chunks: result.chunks };
       }, { signal, stream, includeUsage, join: policy.read, share: policy.write });
       return answerWith(shared.headers, shared.cache, shared.kind === 'json' ? shared : { chunks: shared.chunks });
     } catch (thrown) {
+      // Offline, the request never reached a provider: it counts against none of the site's limits.
+      if (admitted && caller.kind === 'page' && thrown instanceof AttemptsFailed && thrown.error.code === NETWORK_UNREACHABLE) await origins.release(caller, started);
       const answer = failureAnswer(thrown, requestId);
       attempts = answer.attempts;
       finish(answer.status, {});

@@ -29,6 +29,8 @@ export interface OriginGrants {
   forget(): void;
   /** Checks, then counts one request against the origin's limits, or throws the 403/429 the caller gets. */
   admit(caller: PageCaller): Promise<void>;
+  /** Takes back a request counted at `at` that never reached a provider, while its windows last. */
+  release(caller: PageCaller, at: number): Promise<void>;
 }
 
 const MINUTE = 60_000;
@@ -166,6 +168,21 @@ export function createOriginGrants(db: FreeLLMDatabase, now: () => number, write
           throw originLimited(caller.origin, `${requestsPerDay} requests per day`, usage.dayStart + DAY - at);
         }
         return { ...grant, usage: { ...usage, minuteCount: usage.minuteCount + 1, dayCount: usage.dayCount + 1 } };
+      }, false);
+    },
+    async release(caller, at) {
+      await update(caller.origin, (grant) => {
+        if (!grant?.usage) return grant;
+        const { usage } = grant;
+        const current = nextUsage(usage, at);
+        return {
+          ...grant,
+          usage: {
+            ...usage,
+            minuteCount: current.minuteStart === usage.minuteStart ? Math.max(0, usage.minuteCount - 1) : usage.minuteCount,
+            dayCount: current.dayStart === usage.dayStart ? Math.max(0, usage.dayCount - 1) : usage.dayCount,
+          },
+        };
       }, false);
     },
   };

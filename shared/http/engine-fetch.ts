@@ -5,6 +5,7 @@
 import type { Caller } from '../engine/engine-answer';
 import type { Engine } from '../engine/create-engine';
 import { handleHttp } from './handle-http';
+import { onAttemptOf } from '../protocol/attempt-progress';
 
 export function createEngineFetch(engine: Engine, caller: Caller): typeof fetch {
   return async (input, init) => {
@@ -20,6 +21,7 @@ export function createEngineFetch(engine: Engine, caller: Caller): typeof fetch 
       },
       caller,
       request.signal,
+      onAttemptOf(init),
     );
     const encoder = new TextEncoder();
     const iterator = answer.body[Symbol.asyncIterator]();

@@ -8,6 +8,7 @@ import type { Engine } from '../engine/create-engine';
 import { carriesToken, type ChatCompletionChunk } from '../openai/chat';
 import { FreeLLMError, invalidRequest, type OpenAIErrorBody } from '../openai/error';
 import type { PortRequest } from '../protocol/page-port';
+import type { AttemptProgress } from '../protocol/attempt-progress';
 import { encodeSseData, SSE_DONE } from '../sse/encode-sse';
 
 export interface HttpAnswer {
@@ -18,7 +19,13 @@ export interface HttpAnswer {
 
 const JSON_TYPE = { 'content-type': 'application/json' };
 
-export async function handleHttp(engine: Engine, request: Omit<PortRequest, 'type'>, caller: Caller, signal?: AbortSignal): Promise<HttpAnswer> {
+export async function handleHttp(
+  engine: Engine,
+  request: Omit<PortRequest, 'type'>,
+  caller: Caller,
+  signal?: AbortSignal,
+  onAttempt?: (progress: AttemptProgress) => void,
+): Promise<HttpAnswer> {
   const path = new URL(request.path, 'http://freellm.invalid/').pathname.replace(/^\/v1(?=\/)/, '').replace(/\/+$/, '');
   if (path === '/chat/completions' && request.method === 'POST') {
     let body: unknown;
@@ -28,7 +35,7 @@ export async function handleHttp(engine: Engine, request: Omit<PortRequest, 'typ
       return fromError(invalidRequest('The request body is not valid JSON.'));
     }
     const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name.toLowerCase(), value]));
-    return fromAnswer(await engine.chat(body, caller, signal, { strategy: headers['x-freellm-strategy'], headers }));
+    return fromAnswer(await engine.chat(body, caller, signal, { strategy: headers['x-freellm-strategy'], headers, onAttempt }));
   }
   if (path === '/models' && request.method === 'GET') {
     return fromAnswer(await engine.models(caller));

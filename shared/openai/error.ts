@@ -24,6 +24,10 @@ export type UpstreamErrorKind =
   | 'forbidden'
   | 'overloaded'
   | 'server'
+  /** The provider did not answer in time (first byte or whole attempt). */
+  | 'timeout'
+  /** No connection to the provider at all (fetch failed: offline, DNS, refused). */
+  | 'unreachable'
   | 'context_length'
   | 'request'
   | 'not_found';
@@ -39,6 +43,8 @@ const TYPE_BY_KIND: Record<UpstreamErrorKind, string> = {
   request: 'invalid_request_error',
   overloaded: 'server_error',
   server: 'server_error',
+  timeout: 'server_error',
+  unreachable: 'server_error',
 };
 
 export interface FreeLLMErrorInit {

@@ -1,5 +1,5 @@
 /**
- * @module The one field FreeLLM adds to an OpenAI request body: `freellm: { cache, strategy }`.
+ * @module The one field FreeLLM adds to an OpenAI request body: `freellm: { cache, strategy, firstByteTimeoutMs }`.
  * Parsed once, strictly, so a typo is a clear 400 naming the field; providers never see it.
  * See docs/cache.md and docs/routing.md.
  */
@@ -10,11 +10,16 @@ export const STRATEGIES = ['priority', 'balanced', 'fastest'] as const;
 export const strategySchema = z.enum(STRATEGIES);
 export type Strategy = z.infer<typeof strategySchema>;
 
+/** A time-to-first-byte limit, as the routing settings and the request option take it. */
+export const firstByteTimeoutSchema = z.number().int().min(100).max(600_000);
+
 export const CACHE_OPTIONS = ['default', 'no-store', 'refresh', 'always'] as const;
 
 export const freellmOptionsSchema = z.strictObject({
   cache: z.enum(CACHE_OPTIONS).optional(),
   strategy: strategySchema.optional(),
+  /** How long each provider may take to start answering before the next one is tried. */
+  firstByteTimeoutMs: firstByteTimeoutSchema.optional(),
 });
 export type FreeLLMOptions = z.infer<typeof freellmOptionsSchema>;
 
@@ -25,7 +30,7 @@ export function readFreeLLMOptions(value: unknown): FreeLLMOptions {
   const issue = parsed.error.issues[0];
   const param = ['freellm', ...(issue?.path ?? [])].join('.');
   throw invalidRequest(
-    `Invalid FreeLLM option at ${param}: ${issue?.message}. Use freellm: { cache?: ${CACHE_OPTIONS.map((o) => `'${o}'`).join(' | ')}, strategy?: ${STRATEGIES.map((s) => `'${s}'`).join(' | ')} }.`,
+    `Invalid FreeLLM option at ${param}: ${issue?.message}. Use freellm: { cache?: ${CACHE_OPTIONS.map((o) => `'${o}'`).join(' | ')}, strategy?: ${STRATEGIES.map((s) => `'${s}'`).join(' | ')}, firstByteTimeoutMs?: milliseconds }.`,
     param,
   );
 }

@@ -38,6 +38,14 @@ export const backgroundToPageSchema = z.discriminatedUnion('type', [
   // From the relay, not the background: the background went away (its worker stopped, the
   // extension reloaded) before `end`, so the answer is incomplete and must fail, not end.
   z.object({ type: z.literal('disconnected') }),
+  // Before the head, when the request asked (`x-freellm-progress`): a provider is being asked.
+  z.object({
+    type: z.literal('progress'),
+    provider: z.string(),
+    model: z.string(),
+    firstByteTimeoutMs: z.number(),
+    previous: z.optional(z.object({ provider: z.string(), outcome: z.string(), afterMs: z.number() })),
+  }),
 ]);
 export type BackgroundToPage = z.infer<typeof backgroundToPageSchema>;
 

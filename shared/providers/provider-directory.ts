@@ -29,6 +29,8 @@ export interface ResolvedProvider {
   local: boolean;
   /** How to read this provider's rate-limit headers (`parseRateLimitHeaders`). */
   rateLimitHeaders: RateLimitHeaderFamily;
+  /** The catalog's least time-to-first-byte limit for a provider known to be slow to start. */
+  firstByteTimeoutMs?: number;
   adapter: ProviderAdapter;
 }
 
@@ -67,6 +69,7 @@ function summarize(preset: ProviderPreset, overrides: Map<string, string>): Prov
     keyless: preset.keyless === true,
     local: preset.local === true,
     rateLimitHeaders: preset.rateLimitHeaders,
+    ...(preset.firstByteTimeoutMs && { firstByteTimeoutMs: preset.firstByteTimeoutMs.value }),
   };
 }
 

@@ -23,7 +23,7 @@ export async function fetchUpstream(
     if (call.signal?.aborted) throw call.signal.reason ?? error;
     throw new FreeLLMError({
       status: 502,
-      kind: 'server',
+      kind: 'unreachable',
       provider: call.providerId,
       type: 'server_error',
       code: 'upstream_unreachable',

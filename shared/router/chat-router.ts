@@ -19,9 +19,10 @@ import { expandModel, requestNeeds, unfitReason, type Candidate, type RequestNee
 import { conversationOf, createAffinityMemory } from './conversation-affinity';
 import type { ModelSource } from './model-equivalence';
 import { orderCandidates, targetOf, type Ordering } from './order-candidates';
-import { readFreeLLMOptions } from '../openai/freellm-options';
+import { readFreeLLMOptions, type FreeLLMOptions } from '../openai/freellm-options';
 import { readRoutingSettings, strategySchema, writeRoutingSettings, type RoutingSettings, type Strategy } from './routing-settings';
-import { runAttempts, type Served, type Timers } from './run-attempts';
+import { runAttempts, type AttemptCall, type AttemptProgress, type Served, type Timers } from './run-attempts';
+import { tellingFirstByte } from './first-byte';
 import { openStream, relayStream, type StreamEnd, type StreamSource } from './stream-relay';
 
 export interface ChatRouterDeps {
@@ -47,6 +48,8 @@ export interface Route {
   needs: RequestNeeds;
   settings: RoutingSettings;
   conversation: string;
+  /** The request's own time-to-first-byte limit (`freellm.firstByteTimeoutMs`), which beats every other. */
+  firstByteTimeoutMs?: number;
 }
 
 const sourceOf = (candidate: Candidate): StreamSource => ({ providerId: candidate.provider.id, providerName: candidate.provider.name });
@@ -63,8 +66,8 @@ export function createChatRouter(deps: ChatRouterDeps) {
   const measure = deps.measure ?? ((_label, work) => work());
   let settings: Promise<RoutingSettings> | undefined;
 
-  function readOptions(request: ChatCompletionRequest, header: string | undefined): Strategy | undefined {
-    if (header === undefined) return readFreeLLMOptions(request.freellm).strategy;
+  function readStrategy(options: FreeLLMOptions, header: string | undefined): Strategy | undefined {
+    if (header === undefined) return options.strategy;
     const strategy = strategySchema.safeParse(header.trim().toLowerCase());
     if (!strategy.success) throw invalidRequest(`x-freellm-strategy must be one of priority, balanced, fastest.`, 'x-freellm-strategy');
     return strategy.data;
@@ -88,7 +91,8 @@ export function createChatRouter(deps: ChatRouterDeps) {
   }
 
   async function prepare(request: ChatCompletionRequest, headerStrategy?: string): Promise<Route> {
-    const strategy = readOptions(request, headerStrategy);
+    const options = readFreeLLMOptions(request.freellm);
+    const strategy = readStrategy(options, headerStrategy);
     const { freellm: _freellm, ...upstream } = request;
     const [current, keys] = await Promise.all([(settings ??= readRoutingSettings(db)), deps.keys.list(), ledger.load(), affinity.load()]);
     const enabled = keys.filter((key) => key.enabled);
@@ -98,7 +102,7 @@ export function createChatRouter(deps: ChatRouterDeps) {
       if (provider) providers.set(id, provider);
     }
     const route = measure('route', () => plan(upstream, enabled, providers, current, strategy ?? current.strategy));
-    return { ...route, upstream };
+    return { ...route, upstream, firstByteTimeoutMs: options.firstByteTimeoutMs };
   }
 
   async function disableKey(candidate: Candidate, reason: string): Promise<void> {
@@ -106,10 +110,11 @@ export function createChatRouter(deps: ChatRouterDeps) {
     await notices.record({ keyId: candidate.key.id, providerId: candidate.provider.id, reason, at: now() });
   }
 
-  async function callFor(candidate: Candidate, signal: AbortSignal) {
+  /** `answering` is told when the answer's first byte arrives (a stream's is not: its first token counts). */
+  async function callFor(candidate: Candidate, signal: AbortSignal, answering?: () => void) {
     const target = targetOf(candidate);
     return {
-      fetch: deps.fetch, baseURL: candidate.provider.baseURL, model: candidate.model, providerId: candidate.provider.id, signal, now,
+      fetch: answering ? tellingFirstByte(deps.fetch, answering) : deps.fetch, baseURL: candidate.provider.baseURL, model: candidate.model, providerId: candidate.provider.id, signal, now,
       // A local server takes no key: its entry holds a placeholder that is never sent.
       apiKey: candidate.provider.keyless ? undefined : await deps.keys.reveal(candidate.key.id),
       /** Adapters hand every answer's headers here (optional hook; see docs/routing.md). */
@@ -117,10 +122,14 @@ export function createChatRouter(deps: ChatRouterDeps) {
     };
   }
 
-  function run<T>(route: Route, attempt: (candidate: Candidate, signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<Served<T>> {
+  /** The request's limit if it set one; else the user's, raised for a provider known to be slow to start. */
+  const firstByteTimeout = (route: Route) => (candidate: Candidate) =>
+    route.firstByteTimeoutMs ?? Math.max(route.settings.firstByteTimeoutMs, candidate.provider.firstByteTimeoutMs ?? 0);
+
+  function run<T>(route: Route, attempt: AttemptCall<T>, signal?: AbortSignal, onAttempt?: (progress: AttemptProgress) => void): Promise<Served<T>> {
     const { settings: current } = route;
     return runAttempts(route.ordering, attempt, {
-      ledger, now, timers, disableKey, signal,
+      ledger, now, timers, disableKey, signal, onAttempt, firstByteTimeoutMs: firstByteTimeout(route),
       attemptTimeoutMs: current.attemptTimeoutMs, deadlineMs: current.deadlineMs, estimatedTokens: route.needs.estimatedTokens,
     }).then((served) => {
       if (current.affinity) affinity.remember(route.conversation, { keyId: served.served.key.id, model: served.served.model });
@@ -132,8 +141,8 @@ export function createChatRouter(deps: ChatRouterDeps) {
     ledger,
     notices,
     prepare,
-    async complete(route: Route, signal?: AbortSignal): Promise<Served<ChatCompletion>> {
-      const served = await run(route, async (candidate, attemptSignal) => candidate.provider.adapter.complete(route.upstream, await callFor(candidate, attemptSignal)), signal);
+    async complete(route: Route, signal?: AbortSignal, onAttempt?: (progress: AttemptProgress) => void): Promise<Served<ChatCompletion>> {
+      const served = await run(route, async (candidate, attemptSignal, answering) => candidate.provider.adapter.complete(route.upstream, await callFor(candidate, attemptSignal, answering)), signal, onAttempt);
       ledger.settle(served.reservation, served.value.usage?.total_tokens ?? route.needs.estimatedTokens);
       return served;
     },
@@ -141,11 +150,11 @@ export function createChatRouter(deps: ChatRouterDeps) {
      * Fails over until a stream's first token; the accounting is settled once the stream ends, and
      * the serving attempt, logged as ok at its first token, is marked failed if the stream broke off.
      */
-    async stream(route: Route, signal?: AbortSignal) {
+    async stream(route: Route, signal?: AbortSignal, onAttempt?: (progress: AttemptProgress) => void) {
       const served = await run(route, async (candidate, attemptSignal) => {
         const chunks = await candidate.provider.adapter.stream(route.upstream, await callFor(candidate, attemptSignal));
         return openStream(chunks, sourceOf(candidate));
-      }, signal);
+      }, signal, onAttempt);
       const chunks: AsyncIterable<ChatCompletionChunk> = relayStream(served.value, {
         source: sourceOf(served.served), stallMs: route.settings.streamStallMs, timers, abort: served.abort,
         done: async (end: StreamEnd) => {

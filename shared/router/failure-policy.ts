@@ -44,6 +44,8 @@ export function failureEffect(error: FreeLLMError, failures: number, now: number
     case 'forbidden':
     case 'overloaded':
     case 'server':
+    case 'timeout':
+    case 'unreachable':
       return { failover: true, coolDown: { where: 'model', until: Math.max(told, ladder), reason: error.kind } };
     case 'context_length':
       return { failover: true, largerContext: true };

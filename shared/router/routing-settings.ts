@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { invalidRequest } from '../openai/error';
 import type { FreeLLMDatabase } from '../store/database';
 
-import { strategySchema } from '../openai/freellm-options';
+import { firstByteTimeoutSchema, strategySchema } from '../openai/freellm-options';
 
 export { STRATEGIES, strategySchema, type Strategy } from '../openai/freellm-options';
 
@@ -19,6 +19,12 @@ export const routingSettingsSchema = z.object({
   affinity: z.boolean().default(true),
   /** Spread the daily cap of `smart` models across the day. */
   pacing: z.boolean().default(false),
+  /**
+   * How long a provider may take to start answering (its body's first byte; a stream's first token)
+   * before the next is tried, so a hung provider costs seconds. A provider the catalog knows to
+   * be slow to start gets its own, longer limit.
+   */
+  firstByteTimeoutMs: firstByteTimeoutSchema.default(12_000),
   attemptTimeoutMs: z.number().int().min(100).max(600_000).default(60_000),
   deadlineMs: z.number().int().min(100).max(900_000).default(120_000),
   /** A stream that sends nothing for this long after its first token ends with an error chunk. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { jsonResponse } from '../testing/fake-fetch';
+import { jsonResponse, sseResponse } from '../testing/fake-fetch';
 import { createTableLimitSource } from '../usage/usage-limits';
-import { ask, completion, errorResponse, extension, hostOf, routingKit } from './routing-test-kit';
+import { ask, chunk, completion, errorResponse, extension, hostOf, routingKit } from './routing-test-kit';
 
 const GROQ = { providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' };
 const CEREBRAS = { providerId: 'cerebras', secret: 'csk-bbbbbbbbbbbb' };
@@ -91,7 +91,7 @@ describe('failure classes', () => {
     kit.timers.advance(5_000);
     const answer = await pending;
     expect(answer.headers['x-freellm-provider']).toBe('cerebras');
-    expect((await kit.engine.requestLog())[0]?.attempts.map((attempt) => attempt.outcome)).toEqual(['overloaded', 'ok']);
+    expect((await kit.engine.requestLog())[0]?.attempts.map((attempt) => attempt.outcome)).toEqual(['timeout', 'ok']);
   });
 
   it('the overall deadline ends the request with the attempts made', async () => {
@@ -101,6 +101,130 @@ describe('failure classes', () => {
     kit.timers.advance(8_000);
     expect(await pending).toMatchObject({ status: 504, body: { error: { code: 'deadline_exceeded' } } });
     expect(kit.hosts()).toEqual(['api.groq.com']);
+  });
+});
+
+/** Lets the engine reach its upstream call before the test moves the timers. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+const hangs = () => new Promise<Response>(() => undefined);
+
+describe('a provider that does not start answering', () => {
+  it('is left after the 12 s first-byte limit, not the minute-long attempt timeout, labelled a timeout and cooled down', async () => {
+    const kit = await routingKit((call) => (hostOf(call) === 'api.groq.com' ? hangs() : ok()), { keys: [GROQ, CEREBRAS] });
+    const pending = kit.engine.chat(ask('a'), extension);
+    await settle();
+    kit.timers.advance(12_000);
+    const answer = await pending;
+    expect(answer.headers['x-freellm-provider']).toBe('cerebras');
+    expect((await kit.engine.requestLog())[0]?.attempts.map((attempt) => attempt.outcome)).toEqual(['timeout', 'ok']);
+    const groq = (await kit.engine.health()).models.find((entry) => entry.providerId === 'groq');
+    expect(groq).toMatchObject({ failed: 1, lastError: { kind: 'timeout', message: 'Groq did not start answering within 12 s.' }, cooldownReason: 'timeout' });
+    await kit.engine.chat(ask('b'), extension);
+    expect(kit.hosts()).toEqual(['api.groq.com', 'api.cerebras.ai', 'api.cerebras.ai']);
+  });
+
+  it('a streamed answer must bring its first token within the limit: headers and a role chunk are not enough', async () => {
+    const roleOnly = () => new Response(new ReadableStream({ start: (controller) => controller.enqueue(new TextEncoder().encode(`data: ${chunk({ role: 'assistant', content: '' })}\n\n`)) }), { headers: { 'content-type': 'text/event-stream' } });
+    const good = () => sseResponse([chunk({ content: 'Hi' }), chunk({}, 'stop')]);
+    const kit = await routingKit((call) => (hostOf(call) === 'api.groq.com' ? roleOnly() : good()), { keys: [GROQ, CEREBRAS] });
+    const pending = kit.engine.chat(ask('a', { stream: true }), extension);
+    await settle();
+    kit.timers.advance(12_000);
+    expect((await pending).headers['x-freellm-provider']).toBe('cerebras');
+  });
+
+  it('a provider whose answer has begun (its first byte) may take longer than the limit to finish it', async () => {
+    const whole = JSON.stringify(completion('late but whole'));
+    let finish = () => undefined as void;
+    const slowBody = () => new Response(new ReadableStream({
+      start: (controller) => {
+        controller.enqueue(new TextEncoder().encode(whole.slice(0, 10)));
+        finish = () => (controller.enqueue(new TextEncoder().encode(whole.slice(10))), controller.close());
+      },
+    }), { headers: { 'content-type': 'application/json' } });
+    const kit = await routingKit((call) => (hostOf(call) === 'api.groq.com' ? slowBody() : ok()), { keys: [GROQ, CEREBRAS] });
+    const pending = kit.engine.chat(ask('a'), extension);
+    await settle();
+    kit.timers.advance(20_000);
+    finish();
+    const answer = await pending;
+    expect(answer).toMatchObject({ status: 200, headers: { 'x-freellm-provider': 'groq' }, body: { choices: [{ message: { content: 'late but whole' } }] } });
+  });
+
+  it('a head and then silence is no start: a non-streamed answer must bring its first byte within the limit', async () => {
+    const headOnly = () => new Response(new ReadableStream({ start: () => undefined }), { headers: { 'content-type': 'application/json' } });
+    const kit = await routingKit((call) => (hostOf(call) === 'api.groq.com' ? headOnly() : ok()), { keys: [GROQ, CEREBRAS] });
+    const pending = kit.engine.chat(ask('a'), extension);
+    await settle();
+    kit.timers.advance(12_000);
+    expect((await pending).headers['x-freellm-provider']).toBe('cerebras');
+  });
+
+  it('the request’s own limit (freellm.firstByteTimeoutMs) beats the setting', async () => {
+    const kit = await routingKit((call) => (hostOf(call) === 'api.groq.com' ? hangs() : ok()), { keys: [GROQ, CEREBRAS], settings: { firstByteTimeoutMs: 30_000 } });
+    const pending = kit.engine.chat(ask('a', { freellm: { firstByteTimeoutMs: 1_500 } }), extension);
+    await settle();
+    kit.timers.advance(1_500);
+    expect((await pending).headers['x-freellm-provider']).toBe('cerebras');
+  });
+
+  it('a local server, slow to load its model, gets the catalog’s longer limit', async () => {
+    const kit = await routingKit((call) => (hostOf(call) === 'localhost:11434' ? hangs() : ok()), { keys: [{ providerId: 'ollama', secret: '' }, CEREBRAS], settings: { attemptTimeoutMs: 90_000 } });
+    const pending = kit.engine.chat(ask('a'), extension);
+    let answered = false;
+    void pending.then(() => (answered = true));
+    await settle();
+    kit.timers.advance(12_000);
+    await settle();
+    expect(answered).toBe(false);
+    kit.timers.advance(48_000);
+    expect((await pending).headers['x-freellm-provider']).toBe('cerebras');
+  });
+
+  it('tells the caller which provider it waits on as each attempt starts, and why it moved on', async () => {
+    const kit = await routingKit((call) => (hostOf(call) === 'api.groq.com' ? hangs() : ok()), { keys: [GROQ, CEREBRAS] });
+    const progress: unknown[] = [];
+    const pending = kit.engine.chat(ask('a'), extension, undefined, { onAttempt: (item) => progress.push(item) });
+    await settle();
+    kit.timers.advance(12_000);
+    await pending;
+    expect(progress).toEqual([
+      { provider: 'Groq', model: expect.any(String), firstByteTimeoutMs: 12_000 },
+      { provider: 'Cerebras', model: expect.any(String), firstByteTimeoutMs: 12_000, previous: { provider: 'Groq', outcome: 'timeout', afterMs: 0 } },
+    ]);
+  });
+});
+
+describe('offline', () => {
+  const offline = () => Promise.reject(new TypeError('Failed to fetch'));
+
+  it('no provider reached: one network_unreachable error, and nothing is cooled down, marked failed or counted', async () => {
+    let online = false;
+    const kit = await routingKit(() => (online ? ok() : offline()), { keys: [GROQ, CEREBRAS, MISTRAL] });
+    const answer = await kit.engine.chat(ask('a'), extension);
+    expect(answer).toMatchObject({
+      status: 503,
+      body: { error: { code: 'network_unreachable', message: 'The network seems unreachable: no provider could be reached. Check your connection.' } },
+    });
+    expect(kit.hosts()).toHaveLength(3);
+    const health = (await kit.engine.health()).models;
+    expect(health.map(({ failed, coolingUntil, day, minute }) => ({ failed, coolingUntil, day, minute }))).toEqual(
+      Array(3).fill({ failed: 0, coolingUntil: null, day: { requests: 0, tokens: 0 }, minute: { requests: 0, tokens: 0 } }),
+    );
+    online = true;
+    await kit.engine.chat(ask('b'), extension);
+    expect(kit.hosts().at(-1)).toBe('api.groq.com');
+  });
+
+  it('a provider not reached while another answers is a failure of its own, cooled down as one', async () => {
+    const kit = await routingKit((call) => (hostOf(call) === 'api.groq.com' ? offline() : errorResponse(500, 'oops')), { keys: [GROQ, CEREBRAS] });
+    const answer = await kit.engine.chat(ask('a'), extension);
+    expect(answer).toMatchObject({ status: 500 });
+    const health = (await kit.engine.health()).models;
+    expect(health.map(({ providerId, failed, cooldownReason }) => ({ providerId, failed, cooldownReason }))).toEqual([
+      { providerId: 'groq', failed: 1, cooldownReason: 'unreachable' },
+      { providerId: 'cerebras', failed: 1, cooldownReason: 'server' },
+    ]);
   });
 });
 

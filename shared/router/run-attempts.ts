@@ -1,12 +1,14 @@
 /**
  * @module Failover, the only place anything is retried: tries candidates in order, at once (no
- * sleep), each under a per-attempt timeout and all under one deadline. Before each attempt it
- * re-checks headroom and reserves the request in the accounting (concurrent requests may have
- * used the slot since planning); after a failure it applies the failure policy.
+ * sleep), each under a first-byte limit and a per-attempt timeout, all under one deadline. Before
+ * each attempt it re-checks headroom and reserves the request in the accounting (concurrent
+ * requests may have used the slot since planning); after a failure it applies the failure policy.
+ * Failures to reach a provider at all wait until some provider is reached: if none is, the
+ * network is down, and that is nobody's fault (see `networkUnreachable`).
  */
 import { FreeLLMError, toFreeLLMError, type UpstreamErrorKind } from '../openai/error';
 import type { Attempt } from '../request-log/request-log-entry';
-import type { Reservation, UsageLedger } from '../usage/usage-ledger';
+import type { Reservation, UsageLedger, UsageTarget } from '../usage/usage-ledger';
 import type { Candidate } from './candidates';
 import { failureEffect } from './failure-policy';
 import { targetOf, type Ordering, type Waiting } from './order-candidates';
@@ -16,16 +18,36 @@ export interface Timers {
   clearTimeout(handle: unknown): void;
 }
 
+/** Told as each attempt starts, so a waiting user sees whom FreeLLM waits on. */
+export interface AttemptProgress {
+  /** The provider's display name. */
+  provider: string;
+  model: string;
+  /** How long it has to start answering before the next candidate is tried. */
+  firstByteTimeoutMs: number;
+  /** The attempt before this one, which failed: why, and after how long. */
+  previous?: { provider: string; outcome: string; afterMs: number };
+}
+
 export interface AttemptDeps {
   ledger: UsageLedger;
   now: () => number;
   timers: Timers;
   attemptTimeoutMs: number;
+  /** How long a candidate may take to start answering: its body's first byte, or a stream's first token. */
+  firstByteTimeoutMs(candidate: Candidate): number;
   deadlineMs: number;
   estimatedTokens: number;
   disableKey(candidate: Candidate, reason: string): Promise<void>;
   signal?: AbortSignal;
+  onAttempt?(progress: AttemptProgress): void;
 }
+
+/**
+ * One attempt: `answering` is called once the provider started answering (its body's first byte),
+ * which lifts the first-byte limit; an attempt that never calls it must settle within that limit.
+ */
+export type AttemptCall<T> = (candidate: Candidate, signal: AbortSignal, answering: () => void) => Promise<T>;
 
 export interface Served<T> {
   value: T;
@@ -45,19 +67,39 @@ export class AttemptsFailed extends Error {
 
 const LIMIT_KINDS = new Set<UpstreamErrorKind | undefined>(['rate_limit', 'quota_exhausted']);
 
-function timeoutError(candidate: Candidate | undefined, ms: number): FreeLLMError {
-  const provider = candidate?.provider.id;
+const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
+
+function attemptTimeout(candidate: Candidate, ms: number, phase: 'first_byte' | 'answer'): FreeLLMError {
+  const { id, name } = candidate.provider;
   return new FreeLLMError({
-    status: 504, kind: 'overloaded', provider, type: 'server_error', code: provider ? 'upstream_timeout' : 'deadline_exceeded',
-    message: provider ? `${provider} did not answer within ${ms} ms.` : `FreeLLM gave up after ${ms} ms of trying providers.`,
+    status: 504, kind: 'timeout', provider: id, type: 'server_error', code: 'upstream_timeout',
+    message: phase === 'first_byte' ? `${name} did not start answering within ${seconds(ms)}.` : `${name} did not finish answering within ${seconds(ms)}.`,
   });
 }
 
-export async function runAttempts<T>(
-  ordering: Ordering,
-  attempt: (candidate: Candidate, signal: AbortSignal) => Promise<T>,
-  deps: AttemptDeps,
-): Promise<Served<T>> {
+function deadlineExceeded(ms: number): FreeLLMError {
+  return new FreeLLMError({ status: 504, kind: 'timeout', type: 'server_error', code: 'deadline_exceeded', message: `FreeLLM gave up after ${seconds(ms)} of trying providers.` });
+}
+
+export const NETWORK_UNREACHABLE = 'network_unreachable';
+
+function networkUnreachable(): FreeLLMError {
+  return new FreeLLMError({
+    status: 503, type: 'server_error', code: NETWORK_UNREACHABLE,
+    message: 'The network seems unreachable: no provider could be reached. Check your connection.',
+  });
+}
+
+/** A failed attempt whose effects (health, cool-down) may still be applied. */
+interface Failure {
+  candidate: Candidate;
+  target: UsageTarget;
+  reservation: Reservation;
+  error: FreeLLMError;
+  latencyMs: number;
+}
+
+export async function runAttempts<T>(ordering: Ordering, attempt: AttemptCall<T>, deps: AttemptDeps): Promise<Served<T>> {
   const { ledger, now, timers } = deps;
   const attempts: Attempt[] = [];
   const failures: FreeLLMError[] = [];
@@ -66,10 +108,38 @@ export async function runAttempts<T>(
   let retryAt = Infinity;
   let current: AbortController | undefined;
   let expired = false;
+  /** Some provider answered at the HTTP level (or timed out): the network itself works. */
+  let reachedAny = false;
+  /** Providers not reached before any was: blamed only once the network is known to work. */
+  const unreached: Failure[] = [];
+  let previous: AttemptProgress['previous'];
   const deadline = timers.setTimeout(() => {
     expired = true;
-    current?.abort(timeoutError(undefined, deps.deadlineMs));
+    current?.abort(deadlineExceeded(deps.deadlineMs));
   }, deps.deadlineMs);
+
+  /** Applies the failure policy; throws when the error is the caller's answer (no failover). */
+  async function blame({ candidate, target, error, latencyMs }: Failure): Promise<void> {
+    const failed = ledger.record(target, { ok: false, latencyMs, kind: error.kind ?? error.type, message: error.message });
+    const effect = failureEffect(error, failed, now(), ledger.dayEnd(target), candidate.provider.name);
+    if (!effect.failover) throw new AttemptsFailed(error, attempts);
+    if (effect.learn) ledger.learnFromRefusal(target, effect.learn === 'day');
+    if (effect.coolDown) {
+      ledger.coolDown(target, effect.coolDown.where, effect.coolDown.until, effect.coolDown.reason);
+      retryAt = Math.min(retryAt, effect.coolDown.until);
+    }
+    if (effect.disableKey) {
+      await deps.disableKey(candidate, effect.disableKey);
+      for (let index = queue.length - 1; index >= 0; index--) if (queue[index]?.key.id === candidate.key.id) queue.splice(index, 1);
+    }
+    if (effect.largerContext) narrowToLargerContext(queue, candidate);
+  }
+
+  async function networkWorks(): Promise<void> {
+    reachedAny = true;
+    for (const failure of unreached.splice(0)) await blame(failure);
+  }
+
   try {
     while (queue.length > 0 && !expired) {
       const candidate = queue.shift()!;
@@ -84,15 +154,21 @@ export async function runAttempts<T>(
       current = controller;
       if (deps.signal) linkAbort(deps.signal, controller);
       const started = now();
+      const firstByteMs = Math.min(deps.firstByteTimeoutMs(candidate), deps.attemptTimeoutMs);
+      deps.onAttempt?.({ provider: candidate.provider.name, model: candidate.model, firstByteTimeoutMs: firstByteMs, previous });
+      const firstByte = timers.setTimeout(() => controller.abort(attemptTimeout(candidate, firstByteMs, 'first_byte')), firstByteMs);
+      const answering = () => timers.clearTimeout(firstByte);
       try {
-        const value = await withTimeout(attempt(candidate, controller.signal), deps.attemptTimeoutMs, timers, controller, () => timeoutError(candidate, deps.attemptTimeoutMs));
+        const work = attempt(candidate, controller.signal, answering);
+        const value = await withTimeout(work, deps.attemptTimeoutMs, timers, controller, () => attemptTimeout(candidate, deps.attemptTimeoutMs, 'answer'));
         const latencyMs = now() - started;
+        await networkWorks();
         ledger.record(target, { ok: true, latencyMs });
         attempts.push({ provider: candidate.provider.id, model: candidate.model, outcome: 'ok', latencyMs });
         return { value, served: candidate, attempts, reservation, abort: (reason) => controller.abort(reason) };
       } catch (thrown) {
         if (deps.signal?.aborted) throw thrown;
-        const error = toFreeLLMError(expired ? timeoutError(undefined, deps.deadlineMs) : thrown);
+        const error = toFreeLLMError(expired ? deadlineExceeded(deps.deadlineMs) : thrown);
         // A locked vault says nothing about the provider: no failure on its record, no failover.
         if (error.code === 'vault_locked') {
           ledger.settle(reservation, 0);
@@ -101,28 +177,31 @@ export async function runAttempts<T>(
         const latencyMs = now() - started;
         attempts.push({ provider: candidate.provider.id, model: candidate.model, outcome: error.kind ?? error.type, latencyMs });
         failures.push(error);
+        previous = { provider: candidate.provider.name, outcome: error.kind ?? error.type, afterMs: latencyMs };
         // A refused request spent no tokens (its request slot stays counted: some providers count refusals).
         ledger.settle(reservation, 0);
-        const failed = ledger.record(target, { ok: false, latencyMs, kind: error.kind ?? error.type, message: error.message });
-        const effect = failureEffect(error, failed, now(), ledger.dayEnd(target), candidate.provider.name);
-        if (!effect.failover) throw new AttemptsFailed(error, attempts);
-        if (effect.learn) ledger.learnFromRefusal(target, effect.learn === 'day');
-        if (effect.coolDown) {
-          ledger.coolDown(target, effect.coolDown.where, effect.coolDown.until, effect.coolDown.reason);
-          retryAt = Math.min(retryAt, effect.coolDown.until);
+        const failure = { candidate, target, reservation, error, latencyMs };
+        if (error.kind === 'unreachable' && !reachedAny) unreached.push(failure);
+        else {
+          await networkWorks();
+          await blame(failure);
         }
-        if (effect.disableKey) {
-          await deps.disableKey(candidate, effect.disableKey);
-          for (let index = queue.length - 1; index >= 0; index--) if (queue[index]?.key.id === candidate.key.id) queue.splice(index, 1);
-        }
-        if (effect.largerContext) narrowToLargerContext(queue, candidate);
+      } finally {
+        timers.clearTimeout(firstByte);
       }
     }
   } finally {
     timers.clearTimeout(deadline);
   }
+  if (unreached.length > 0 && !reachedAny) throw offline(ledger, unreached, attempts);
   for (const item of waiting) retryAt = Math.min(retryAt, item.freeAt);
   throw exhausted(failures, attempts, waiting, Number.isFinite(retryAt) ? retryAt : undefined, now());
+}
+
+/** No provider was reached: the request never left this machine, so it counts against nothing. */
+function offline(ledger: UsageLedger, failed: Failure[], attempts: Attempt[]): AttemptsFailed {
+  for (const failure of failed) ledger.release(failure.reservation);
+  return new AttemptsFailed(networkUnreachable(), attempts);
 }
 
 function linkAbort(outer: AbortSignal, inner: AbortController): void {

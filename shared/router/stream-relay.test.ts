@@ -111,7 +111,7 @@ describe('streaming failover', () => {
     kit.timers.advance(10_000);
     expect((await pending).value).toMatchObject({ error: { code: 'stream_stalled', message: "Groq's stream broke off after 2 characters: nothing came for 10000 ms" } });
     expect((await iterator.next()).done).toBe(true);
-    expect((await kit.engine.requestLog())[0]).toMatchObject({ status: 504, attempts: [{ outcome: 'overloaded' }] });
+    expect((await kit.engine.requestLog())[0]).toMatchObject({ status: 504, attempts: [{ outcome: 'timeout' }] });
   });
 
   it('a stream silent before its first token times out and fails over', async () => {
@@ -120,5 +120,14 @@ describe('streaming failover', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     kit.timers.advance(3_000);
     expect((await pending).headers['x-freellm-provider']).toBe('cerebras');
+  });
+
+  it('fails over when the connection breaks before the first token (a bare network error on the body)', async () => {
+    const cut = () => new Response(new ReadableStream({
+      start: (controller) => (controller.enqueue(new TextEncoder().encode(`data: ${role}\n\n`)), controller.error(new TypeError('network error'))),
+    }), { status: 200, headers: { 'content-type': 'text/event-stream' } });
+    const kit = await routingKit((call) => (hostOf(call) === 'api.groq.com' ? cut() : good()), { keys: [GROQ, CEREBRAS] });
+    const answer = await kit.engine.chat(ask('hi', { stream: true }), extension);
+    expect(answer.headers).toMatchObject({ 'x-freellm-provider': 'cerebras', 'x-freellm-attempts': '2' });
   });
 });

@@ -69,7 +69,7 @@ export interface StreamEnd {
 }
 
 function stalled(ms: number): FreeLLMError {
-  return new FreeLLMError({ status: 504, type: 'server_error', kind: 'overloaded', code: 'stream_stalled', message: `nothing came for ${ms} ms` });
+  return new FreeLLMError({ status: 504, type: 'server_error', kind: 'timeout', code: 'stream_stalled', message: `nothing came for ${ms} ms` });
 }
 
 export async function* relayStream(

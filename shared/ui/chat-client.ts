@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { chatCompletionChunkSchema, reasoningOf, type ChatMessage } from '../openai/chat';
 import { openAIErrorBodySchema } from '../openai/error';
+import type { AttemptProgress, ProgressInit } from '../protocol/attempt-progress';
 import { decodeSse } from '../sse/decode-sse';
 
 export interface ChatTurnResult {
@@ -22,6 +23,8 @@ export interface ChatTurnOptions {
   onDelta(text: string): void;
   /** What a reasoning model thinks before it answers, as it streams. */
   onReasoning?(text: string): void;
+  /** Told as each provider is asked, until one answers. */
+  onAttempt?(progress: AttemptProgress): void;
 }
 
 export class ChatTurnError extends Error {
@@ -44,12 +47,14 @@ async function errorOf(response: Response): Promise<ChatTurnError> {
 }
 
 export async function streamChatTurn(options: ChatTurnOptions): Promise<ChatTurnResult> {
-  const response = await options.fetch(`${options.baseURL}/chat/completions`, {
+  const init: ProgressInit = {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ model: options.model, messages: options.messages, stream: true }),
     signal: options.signal,
-  });
+    onAttempt: options.onAttempt,
+  };
+  const response = await options.fetch(`${options.baseURL}/chat/completions`, init);
   if (!response.ok || !response.body) throw await errorOf(response);
   let content = '';
   for await (const event of decodeSse(response.body)) {

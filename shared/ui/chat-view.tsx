@@ -7,6 +7,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import { messagesOf, type ChatTurn } from '../chats/chat-turn';
 import { listModelIds, streamChatTurn } from './chat-client';
 import { MarkdownView } from './markdown-view';
+import { WaitingNote, type Waiting } from './waiting-note';
 import './chat-view.css';
 
 export interface ChatViewProps {
@@ -39,6 +40,8 @@ export function ChatView({ fetch, baseURL, model: firstModel = 'auto', onModelCh
   const modelGroups = useMemo(() => groupModels([...new Set([model, ...models])]), [model, models]);
   const [input, setInput] = useState('');
   const [busy, setBusy] = useState(false);
+  /** The provider asked while nothing of the answer has come yet. */
+  const [waiting, setWaiting] = useState<Waiting | undefined>();
   const controller = useRef<AbortController | undefined>(undefined);
   const list = useRef<HTMLOListElement>(null);
   /** Whether the reader is at the end of the conversation; then new text keeps it in view. */
@@ -63,12 +66,15 @@ export function ChatView({ fetch, baseURL, model: firstModel = 'auto', onModelCh
         fetch, baseURL, model, messages: history, signal: controller.current.signal,
         onDelta: (delta) => {
           answer = { ...answer, content: answer.content + delta };
+          setWaiting(undefined);
           show();
         },
         onReasoning: (text) => {
           answer = { ...answer, reasoning: (answer.reasoning ?? '') + text };
+          setWaiting(undefined);
           show();
         },
+        onAttempt: (progress) => setWaiting({ progress, since: Date.now() }),
       });
       if (result.provider) answer = { ...answer, servedBy: `${result.provider} · ${result.model}` };
     } catch (error) {
@@ -76,6 +82,7 @@ export function ChatView({ fetch, baseURL, model: firstModel = 'auto', onModelCh
       answer = { ...answer, error: aborted ? 'Stopped.' : error instanceof Error ? error.message : String(error) };
       if (!aborted) onTurnError?.(error);
     } finally {
+      setWaiting(undefined);
       show();
       setBusy(false);
       onTurnsChange?.([...asked, answer]);
@@ -117,7 +124,11 @@ export function ChatView({ fetch, baseURL, model: firstModel = 'auto', onModelCh
                 <p>{turn.reasoning}</p>
               </details>
             )}
-            <div class="chat-bubble">{turn.role === 'assistant' && turn.content ? <MarkdownView text={turn.content} /> : turn.content || (turn.error ? '' : '…')}</div>
+            {waiting && busy && index === turns.length - 1 && !turn.content ? (
+              <WaitingNote waiting={waiting} />
+            ) : (
+              <div class="chat-bubble">{turn.role === 'assistant' && turn.content ? <MarkdownView text={turn.content} /> : turn.content || (turn.error ? '' : '…')}</div>
+            )}
             {turn.error && <div class="chat-error" role="alert">{turn.error}</div>}
             {turn.error && index === turns.length - 1 && !busy && <button type="button" class="chat-retry" onClick={retry}>Try again</button>}
             {turn.servedBy && <div class="chat-meta">{turn.servedBy}</div>}

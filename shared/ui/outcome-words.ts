@@ -13,6 +13,8 @@ const WORDS: Record<UpstreamErrorKind | 'ok', string> = {
   forbidden: 'access refused',
   overloaded: 'provider overloaded',
   server: 'provider error',
+  timeout: 'did not answer in time',
+  unreachable: 'could not be reached',
   context_length: 'prompt too long for the model',
   request: 'request refused',
   not_found: 'model not found',

@@ -125,6 +125,18 @@ export function spend(bucket: UsageBucket, now: number, tokens: number): [number
   return entry;
 }
 
+/** Takes back one `spend` (its request and tokens), as if the request had never been made. */
+export function unspend(bucket: UsageBucket, entry: [number, number], dayStart: number): void {
+  const tokens = bucket.minuteTokens.indexOf(entry);
+  if (tokens >= 0) bucket.minuteTokens.splice(tokens, 1);
+  const request = bucket.minuteRequests.lastIndexOf(entry[0]);
+  if (request >= 0) bucket.minuteRequests.splice(request, 1);
+  if (bucket.day.start === dayStart) {
+    bucket.day.requests = Math.max(0, bucket.day.requests - 1);
+    bucket.day.tokens = Math.max(0, bucket.day.tokens - entry[1]);
+  }
+}
+
 /**
  * Pacing: when a day's allowance should last all day, the request after `used` may start once
  * that share of the day has passed (with a small burst allowance, so a quiet morning is usable).

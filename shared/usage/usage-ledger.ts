@@ -6,7 +6,7 @@
  */
 import type { FreeLLMDatabase } from '../store/database';
 import { dayBounds } from './daily-reset';
-import { advance, catchUp, effectiveLimits, freeAt, headroom, newBucket, pacedAt, spend, usageBucketSchema, type UsageBucket } from './usage-bucket';
+import { advance, catchUp, effectiveLimits, freeAt, headroom, newBucket, pacedAt, spend, unspend, usageBucketSchema, type UsageBucket } from './usage-bucket';
 import type { RateLimitSnapshot } from '../providers/rate-limits';
 import type { LimitSource, LimitSpec, Limits } from './usage-limits';
 import { createWriteBehind, type WriteBehind } from '../store/write-behind';
@@ -138,6 +138,16 @@ export function createUsageLedger(options: { now: () => number; limits?: LimitSo
         dirty.add(item.id);
       }
       reservation.tokens = tokens;
+    },
+
+    /** Takes a reservation back entirely, request slot included: the request never reached the provider. */
+    release(reservation: Reservation): void {
+      for (const { bucket: item, entry, dayStart } of reservation.entries) {
+        unspend(item, entry, dayStart);
+        dirty.add(item.id);
+      }
+      reservation.entries = [];
+      reservation.tokens = 0;
     },
 
     /** Limits and spending the provider told us about in its headers; they beat the catalog. */

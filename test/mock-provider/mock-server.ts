@@ -56,12 +56,12 @@ export async function writeWords(response: ServerResponse, words: string[], slow
   return true;
 }
 
-/** Listens on a free 127.0.0.1 port; `basePath` is the API root, e.g. `/v1`. */
-export async function serveMock<Call>(server: Server, calls: Call[], basePath: string): Promise<MockProvider<Call>> {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+/** Listens on 127.0.0.1 (on `port`, else a free one); `basePath` is the API root, e.g. `/v1`. */
+export async function serveMock<Call>(server: Server, calls: Call[], basePath: string, port = 0): Promise<MockProvider<Call>> {
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const address = server.address() as AddressInfo;
   return {
-    baseURL: `http://127.0.0.1:${port}${basePath}`,
+    baseURL: `http://127.0.0.1:${address.port}${basePath}`,
     calls,
     reset: () => calls.splice(0),
     close: () =>

@@ -12,9 +12,11 @@
  * calls the first tool with `{"city":"Paris"}`, and after a tool result it answers
  * "Tool said: <result>". A message containing "slowly" streams one word every 150 ms. A message
  * containing "think" first streams reasoning, as reasoning models do: `delta.reasoning` text
- * before any content (the field OpenRouter and gpt-oss hosts use).
+ * before any content (the field OpenRouter and gpt-oss hosts use). Started with `faults`, a
+ * model named after a fault plays it (see fault-modes.ts).
  */
 import { createServer, type ServerResponse } from 'node:http';
+import { faultOf, playFault } from './fault-modes';
 import { readJsonRequest, recordCall, serveMock, slowWordPause, writeWords, type BaseMockCall, type MockProvider } from './mock-server';
 
 export interface MockCall extends BaseMockCall {
@@ -55,7 +57,7 @@ function answerFor(body: Record<string, unknown>): Answer {
   return { text: `Echo: ${textOf(user?.content)}` };
 }
 
-export async function startOpenAIMock(options: { cors?: boolean } = {}): Promise<OpenAIMock> {
+export async function startOpenAIMock(options: { cors?: boolean; faults?: boolean; port?: number } = {}): Promise<OpenAIMock> {
   const calls: MockCall[] = [];
   let counter = 0;
   // A cached preflight keeps the direct baseline at its cheapest (Chromium forgets one after 5 s
@@ -87,6 +89,10 @@ export async function startOpenAIMock(options: { cors?: boolean } = {}): Promise
     const words = 'text' in answer ? answer.text.split(/(?<= )/) : [];
     const usage = { prompt_tokens: 10, completion_tokens: Math.max(1, words.length), total_tokens: 10 + Math.max(1, words.length) };
     const finishReason = 'tool' in answer ? 'tool_calls' : 'stop';
+    const chunk = (delta: Record<string, unknown>, finish: string | null) =>
+      `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }] })}\n\n`;
+    const fault = options.faults ? faultOf(body.model) : undefined;
+    if (fault && (await playFault(fault, response, body.stream === true, chunk({ role: 'assistant', content: '' }, null), chunk({ content: words[0] ?? '' }, null))) === 'done') return;
 
     if (body.stream !== true) {
       const message = 'tool' in answer
@@ -99,8 +105,6 @@ export async function startOpenAIMock(options: { cors?: boolean } = {}): Promise
     }
 
     response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', ...corsHeaders });
-    const chunk = (delta: Record<string, unknown>, finish: string | null) =>
-      `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }] })}\n\n`;
     response.write(chunk({ role: 'assistant', content: '' }, null));
     if ('tool' in answer) {
       response.write(chunk({ tool_calls: [{ index: 0, id: answer.tool.id, type: 'function', function: { name: answer.tool.name, arguments: '' } }] }, null));
@@ -130,5 +134,5 @@ export async function startOpenAIMock(options: { cors?: boolean } = {}): Promise
     call.completed = true;
   });
 
-  return serveMock(server, calls, '/v1');
+  return serveMock(server, calls, '/v1', options.port);
 }

@@ -4,6 +4,7 @@
  * cancelling the body) tells the background, which cancels the upstream call. The channel
  * breaking before `end` fails the fetch or errors the body, as a dropped connection does.
  */
+import type { AttemptProgress } from '../../../shared/protocol/attempt-progress';
 import { backgroundToPageSchema, type PageToBackground } from '../../../shared/protocol/page-port';
 
 /** One request's channel to the background: a MessagePort in pages, a runtime port in the popup. */
@@ -22,7 +23,12 @@ function brokenChannel(): TypeError {
   return new TypeError('The connection to FreeLLM broke before the answer was complete (the extension stopped or was reloaded).');
 }
 
-export async function exchangeOverChannel(openRequest: () => Promise<RequestChannel>, message: PageToBackground, signal?: AbortSignal): Promise<Response> {
+export async function exchangeOverChannel(
+  openRequest: () => Promise<RequestChannel>,
+  message: PageToBackground,
+  signal?: AbortSignal,
+  onAttempt?: (progress: AttemptProgress) => void,
+): Promise<Response> {
   if (signal?.aborted) throw abortReason(signal);
   const channel = await openRequest();
   return new Promise<Response>((resolve, reject) => {
@@ -54,7 +60,10 @@ export async function exchangeOverChannel(openRequest: () => Promise<RequestChan
       const parsed = backgroundToPageSchema.safeParse(data);
       if (!parsed.success) return;
       const reply = parsed.data;
-      if (reply.type === 'head') {
+      if (reply.type === 'progress') {
+        const { type: _type, ...progress } = reply;
+        onAttempt?.(progress);
+      } else if (reply.type === 'head') {
         const body = new ReadableStream<Uint8Array>({
           start: (streamController) => {
             controller = streamController;

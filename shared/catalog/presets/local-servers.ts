@@ -14,6 +14,9 @@ const local = {
   local: true,
   rateLimitHeaders: 'none',
   models: [],
+  // The first request loads the model into memory (again after a few idle minutes): on a CPU
+  // that alone can take tens of seconds before the first token.
+  firstByteTimeoutMs: { value: 60_000, source: 'github.com/ollama/ollama/blob/main/docs/faq.md', asOf: '2026-12', note: 'model load on first request; keep_alive 5 min' },
 } as const;
 
 export const ollama: ProviderPreset = {

@@ -90,9 +90,9 @@ describe('OpenAI-compatible adapter', () => {
     await expect(createOpenAICompatibleAdapter().complete(request, callWith(fetch))).rejects.toMatchObject({ kind: 'server', status: 502 });
   });
 
-  it('classifies an unreachable provider as a server error', async () => {
+  it('classifies an unreachable provider as unreachable (no connection at all)', async () => {
     const fetch = createFakeFetch(() => Promise.reject(new TypeError('Failed to fetch')));
-    await expect(createOpenAICompatibleAdapter().complete(request, callWith(fetch))).rejects.toMatchObject({ kind: 'server', code: 'upstream_unreachable' });
+    await expect(createOpenAICompatibleAdapter().complete(request, callWith(fetch))).rejects.toMatchObject({ kind: 'unreachable', code: 'upstream_unreachable' });
   });
 
   it('lets an abort stay an abort', async () => {
