@@ -24,12 +24,19 @@ export interface RequestNeeds {
   promptTokens: number;
   /** Prompt plus the output asked for. */
   contextTokens: number;
-  /** What the call is expected to spend, for the token windows. */
+  /** What the call is expected to spend, reserved in the token windows until usage is reported. */
   estimatedTokens: number;
 }
 
 /** Output tokens assumed when the caller sets no limit; corrected by reported usage afterwards. */
 const DEFAULT_OUTPUT_TOKENS = 256;
+/**
+ * The most output a request reserves, whatever its `max_tokens`: agents and editors ask for 32K
+ * and more but rarely get it, and reserving all of it would make every key with a small
+ * tokens-per-minute limit (Groq's 6K–12K) look full before anything was tried. Reported usage
+ * replaces the reservation afterwards.
+ */
+const RESERVED_OUTPUT_CAP = 1_024;
 const IMAGE_TOKENS = 765;
 
 export function requestNeeds(request: ChatCompletionRequest): RequestNeeds {
@@ -57,7 +64,7 @@ export function requestNeeds(request: ChatCompletionRequest): RequestNeeds {
     json: format === 'json_object' || format === 'json_schema',
     promptTokens: prompt,
     contextTokens: prompt + (output ?? 0),
-    estimatedTokens: prompt + (output ?? DEFAULT_OUTPUT_TOKENS),
+    estimatedTokens: prompt + Math.min(output ?? DEFAULT_OUTPUT_TOKENS, RESERVED_OUTPUT_CAP),
   };
 }
 

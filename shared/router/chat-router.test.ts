@@ -52,6 +52,19 @@ describe('strategies', () => {
   });
 });
 
+describe('token reservations', () => {
+  it('serves a request asking for 32K output tokens from keys with an 8K tokens-per-minute limit, and counts what was reported', async () => {
+    const small = createTableLimitSource({ groq: { tpm: 8_000, scope: 'model' }, cerebras: { tpm: 8_000, scope: 'model' } });
+    const kit = await routingKit(ok, { keys: [GROQ, CEREBRAS], limits: small });
+    for (const content of ['write the module', 'now its tests', 'and the docs']) {
+      const answer = await kit.engine.chat(ask(content, { max_tokens: 32_000 }), extension);
+      expect(answer).toMatchObject({ status: 200, headers: { 'x-freellm-provider': 'groq' } });
+    }
+    const [groq] = (await kit.engine.health()).models;
+    expect(groq?.minute).toEqual({ requests: 3, tokens: 45 });
+  });
+});
+
 describe('conversation affinity', () => {
   it('keeps follow-up turns on the provider that answered, while a new conversation is balanced', async () => {
     const kit = await routingKit(ok, { keys: [GROQ, CEREBRAS], limits, settings: { strategy: 'balanced' } });
