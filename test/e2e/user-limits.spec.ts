@@ -27,6 +27,8 @@ test('after a browser restart the dashboard shows the daily limit the user set, 
   await options.refreshDashboard();
   await expect(options.usageGroup('Limited provider').getByTestId('usage-row')).toContainText('1 / 7');
   await options.page.close();
+  // What the request spent is written a moment after its answer; the restart must not come first.
+  await expect.poll(() => suite.serviceWorker.evaluate(storedUsageRows)).toBeGreaterThan(0);
 
   await suite.restart();
 
@@ -34,3 +36,18 @@ test('after a browser restart the dashboard shows the daily limit the user set, 
   await expect(reopened.usageGroup('Limited provider').getByTestId('usage-row')).toContainText('1 / 7');
   await reopened.page.close();
 });
+
+/** Runs in the service worker: how many usage rows of a (provider, key, model) the database holds. */
+async function storedUsageRows(): Promise<number> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open('freellm');
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  const ids = await new Promise<IDBValidKey[]>((resolve) => {
+    const request = db.transaction('usage').objectStore('usage').getAllKeys();
+    request.onsuccess = () => resolve(request.result);
+  });
+  db.close();
+  return ids.filter((id) => String(id).startsWith('model:')).length;
+}
