@@ -2,8 +2,8 @@
  * @module Who may serve a request: the virtual model is expanded into (key, provider, model)
  * candidates — `auto`, `auto:fast`, `auto:smart`, an alias or group, a canonical name served by
  * several providers, a pinned `provider/model` (only ever that provider's keys), or any other
- * name sent as-is to every key — and
- * the ones that lack a capability the request needs, or a large enough context, are dropped.
+ * name sent as-is to every key — and the ones that lack a capability the request needs, or a
+ * large enough context, are dropped.
  */
 import type { KeySummary } from '../keys/stored-key';
 import type { ChatCompletionRequest } from '../openai/chat';
@@ -101,7 +101,7 @@ function infoFor(inputs: Pick<CandidateInputs, 'models'>, providerId: string, mo
  */
 export function pinOf(name: string, inputs: Pick<CandidateInputs, 'known' | 'models'>): { providerId: string; model: string } | undefined {
   const slash = name.indexOf('/');
-  const providerId = name.slice(0, Math.max(slash, 0));
+  const providerId = slash > 0 ? name.slice(0, slash) : '';
   if (!inputs.known.has(providerId) || [...inputs.known].some((id) => infoFor(inputs, id, name))) return undefined;
   return { providerId, model: name.slice(slash + 1) };
 }
