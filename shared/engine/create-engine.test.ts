@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { collect, createFakeFetch, jsonResponse, sseResponse } from '../testing/fake-fetch';
 import { readFixtures } from '../testing/read-fixtures';
 import { createTestEngine, userMessage } from '../testing/test-engine';
+import { routingKit } from '../router/routing-test-kit';
 
 const completion = (content: string, model = 'm') => ({
   id: 'chatcmpl-1', object: 'chat.completion', created: 1, model,
@@ -343,6 +344,16 @@ describe('the user’s own limits', () => {
     expect(second.status).toBe(429);
     expect(fetch.calls).toHaveLength(1);
     expect(await engine.limits.get()).toEqual({ groq: { rpd: 1 } });
+  });
+
+  it('are on the dashboard as soon as the engine restarts, before any chat request', async () => {
+    const kit = await routingKit(() => jsonResponse(completion('ok')), { keys: [{ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' }] });
+    await kit.engine.limits.save({ groq: { rpd: 7, tpm: 900 } });
+    await kit.engine.chat(userMessage('one'), { kind: 'extension' });
+    await kit.engine.settled();
+    const restarted = kit.restart();
+    const [groq] = (await restarted.health()).models;
+    expect(groq?.limits).toMatchObject({ rpd: 7, tpm: 900 });
   });
 
   it('refuses an override that names no provider, naming the field', async () => {

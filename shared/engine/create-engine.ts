@@ -321,7 +321,8 @@ export function createEngine(host: EngineHost): Engine {
     chats: createChatHistory(db, vault, now),
     settled: () => writeBehind.settled(),
     async health() {
-      await router.ledger.load();
+      // The report's limits include the user's own, which a restarted engine has not read yet.
+      await Promise.all([router.ledger.load(), userLimits.load()]);
       return { models: router.ledger.report(), notices: await router.notices.list() };
     },
   };

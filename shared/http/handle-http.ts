@@ -1,12 +1,13 @@
 /**
  * @module The OpenAI-compatible HTTP surface, independent of any transport: the fetch shim, the
  * playground and tests all speak to the engine through it. Covers `POST /chat/completions` and
- * `GET /models`; anything else is an OpenAI-shaped 404.
+ * `GET /models`; anything else is an OpenAI-shaped 404 — but only for a site that was allowed:
+ * any other gets the 403 whatever it asks, so it learns nothing, not even which paths exist.
  */
 import type { Caller, EngineAnswer } from '../engine/engine-answer';
 import type { Engine } from '../engine/create-engine';
 import { carriesToken, type ChatCompletionChunk } from '../openai/chat';
-import { FreeLLMError, invalidRequest, type OpenAIErrorBody } from '../openai/error';
+import { FreeLLMError, invalidRequest, toFreeLLMError, type OpenAIErrorBody } from '../openai/error';
 import type { PortRequest } from '../protocol/page-port';
 import type { AttemptProgress } from '../protocol/attempt-progress';
 import { encodeSseData, SSE_DONE } from '../sse/encode-sse';
@@ -26,6 +27,13 @@ export async function handleHttp(
   signal?: AbortSignal,
   onAttempt?: (progress: AttemptProgress) => void,
 ): Promise<HttpAnswer> {
+  if (caller.kind === 'page') {
+    try {
+      await engine.origins.check(caller);
+    } catch (thrown) {
+      return fromError(toFreeLLMError(thrown));
+    }
+  }
   const path = new URL(request.path, 'http://freellm.invalid/').pathname.replace(/^\/v1(?=\/)/, '').replace(/\/+$/, '');
   if (path === '/chat/completions' && request.method === 'POST') {
     let body: unknown;

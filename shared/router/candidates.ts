@@ -1,8 +1,9 @@
 /**
  * @module Who may serve a request: the virtual model is expanded into (key, provider, model)
  * candidates — `auto`, `auto:fast`, `auto:smart`, an alias or group, a canonical name served by
- * several providers, a pinned `provider/model`, or any other name sent as-is to every key — and
- * the ones that lack a capability the request needs, or a large enough context, are dropped.
+ * several providers, a pinned `provider/model` (only ever that provider's keys), or any other
+ * name sent as-is to every key — and the ones that lack a capability the request needs, or a
+ * large enough context, are dropped.
  */
 import type { KeySummary } from '../keys/stored-key';
 import type { ChatCompletionRequest } from '../openai/chat';
@@ -24,12 +25,19 @@ export interface RequestNeeds {
   promptTokens: number;
   /** Prompt plus the output asked for. */
   contextTokens: number;
-  /** What the call is expected to spend, for the token windows. */
+  /** What the call is expected to spend, reserved in the token windows until usage is reported. */
   estimatedTokens: number;
 }
 
 /** Output tokens assumed when the caller sets no limit; corrected by reported usage afterwards. */
 const DEFAULT_OUTPUT_TOKENS = 256;
+/**
+ * The most output a request reserves, whatever its `max_tokens`: agents and editors ask for 32K
+ * and more but rarely get it, and reserving all of it would make every key with a small
+ * tokens-per-minute limit (Groq's 6K–12K) look full before anything was tried. Reported usage
+ * replaces the reservation afterwards.
+ */
+const RESERVED_OUTPUT_CAP = 1_024;
 const IMAGE_TOKENS = 765;
 
 export function requestNeeds(request: ChatCompletionRequest): RequestNeeds {
@@ -57,7 +65,7 @@ export function requestNeeds(request: ChatCompletionRequest): RequestNeeds {
     json: format === 'json_object' || format === 'json_schema',
     promptTokens: prompt,
     contextTokens: prompt + (output ?? 0),
-    estimatedTokens: prompt + (output ?? DEFAULT_OUTPUT_TOKENS),
+    estimatedTokens: prompt + Math.min(output ?? DEFAULT_OUTPUT_TOKENS, RESERVED_OUTPUT_CAP),
   };
 }
 
@@ -74,14 +82,28 @@ export interface CandidateInputs {
   /** Enabled keys in the user's priority order. */
   keys: readonly KeySummary[];
   providers: ReadonlyMap<string, ResolvedProvider>;
+  /** Every provider the user could have a key for (presets and their endpoints): what a pin may name. */
+  known: ReadonlySet<string>;
   models?: ModelSource;
   aliases: Readonly<Record<string, readonly string[]>>;
 }
 
 const TIERS: Record<string, ModelInfo['tier'] | 'any'> = { auto: 'any', 'auto:fast': 'fast', 'auto:smart': 'smart' };
 
-function infoFor(inputs: CandidateInputs, providerId: string, model: string): ModelInfo | undefined {
+function infoFor(inputs: Pick<CandidateInputs, 'models'>, providerId: string, model: string): ModelInfo | undefined {
   return inputs.models?.models(providerId).find((info) => info.id === model);
+}
+
+/**
+ * The provider a `provider/model` name pins: its first segment is a provider the user could have,
+ * with a key or not — unless the whole name is a model some provider lists (Groq's
+ * `openai/gpt-oss-120b`), which is then a model name like any other.
+ */
+export function pinOf(name: string, inputs: Pick<CandidateInputs, 'known' | 'models'>): { providerId: string; model: string } | undefined {
+  const slash = name.indexOf('/');
+  const providerId = slash > 0 ? name.slice(0, slash) : '';
+  if (!inputs.known.has(providerId) || [...inputs.known].some((id) => infoFor(inputs, id, name))) return undefined;
+  return { providerId, model: name.slice(slash + 1) };
 }
 
 function forName(name: string, inputs: CandidateInputs): Candidate[] {
@@ -98,9 +120,8 @@ function forName(name: string, inputs: CandidateInputs): Candidate[] {
     const inTier = each((provider) => (models?.models(provider.id) ?? []).filter((info) => info.tier === tier).map((info) => info.id));
     return inTier.length > 0 ? inTier : forName('auto', inputs);
   }
-  const slash = name.indexOf('/');
-  const pinned = slash > 0 ? providers.get(name.slice(0, slash)) : undefined;
-  if (pinned) return each((provider) => (provider.id === pinned.id ? [name.slice(slash + 1)] : []));
+  const pin = pinOf(name, inputs);
+  if (pin) return each((provider) => (provider.id === pin.providerId ? [pin.model] : []));
   if (isCanonicalName(name, providers.keys(), models)) {
     return each((provider) => {
       const id = equivalentModel(name, provider.id, models);

@@ -52,6 +52,19 @@ describe('strategies', () => {
   });
 });
 
+describe('token reservations', () => {
+  it('serves a request asking for 32K output tokens from keys with an 8K tokens-per-minute limit, and counts what was reported', async () => {
+    const small = createTableLimitSource({ groq: { tpm: 8_000, scope: 'model' }, cerebras: { tpm: 8_000, scope: 'model' } });
+    const kit = await routingKit(ok, { keys: [GROQ, CEREBRAS], limits: small });
+    for (const content of ['write the module', 'now its tests', 'and the docs']) {
+      const answer = await kit.engine.chat(ask(content, { max_tokens: 32_000 }), extension);
+      expect(answer).toMatchObject({ status: 200, headers: { 'x-freellm-provider': 'groq' } });
+    }
+    const [groq] = (await kit.engine.health()).models;
+    expect(groq?.minute).toEqual({ requests: 3, tokens: 45 });
+  });
+});
+
 describe('conversation affinity', () => {
   it('keeps follow-up turns on the provider that answered, while a new conversation is balanced', async () => {
     const kit = await routingKit(ok, { keys: [GROQ, CEREBRAS], limits, settings: { strategy: 'balanced' } });
@@ -138,9 +151,60 @@ describe('virtual models and aliases', () => {
     expect(kit.hosts()).toEqual(['api.cerebras.ai', 'api.mistral.ai']);
   });
 
+  it('keeps a group’s pin on its provider: a pinned target without a key adds nothing', async () => {
+    const kit = await routingKit(ok, { keys: [GROQ, CEREBRAS], settings: { aliases: { team: ['mistral/mistral-large-latest', 'cerebras/gpt-oss-120b'] } } });
+    const answer = await kit.engine.chat({ ...ask('hi'), model: 'team' }, extension);
+    expect(answer.headers).toMatchObject({ 'x-freellm-provider': 'cerebras', 'x-freellm-model': 'gpt-oss-120b' });
+    expect(kit.hosts()).toEqual(['api.cerebras.ai']);
+  });
+
+  it('serves a model whose own id starts with a provider’s name (Groq’s openai/gpt-oss-120b) as that model', async () => {
+    const kit = await routingKit(ok, { keys: [GROQ] });
+    const answer = await kit.engine.chat({ ...ask('hi'), model: 'openai/gpt-oss-120b' }, extension);
+    expect(answer.headers).toMatchObject({ 'x-freellm-provider': 'groq', 'x-freellm-model': 'openai/gpt-oss-120b' });
+  });
+
   it('rejects invalid routing settings and keeps the old ones', async () => {
     const kit = await routingKit(ok, { keys: [GROQ] });
     await expect(kit.engine.routing.saveSettings({ strategy: 'chaos' })).rejects.toMatchObject({ status: 400, param: 'strategy' });
     expect((await kit.engine.routing.settings()).strategy).toBe('priority');
+  });
+});
+
+describe('a provider/model pin never leaves its provider', () => {
+  const pinned = (content: string) => ({ ...ask(content), model: 'mistral/mistral-small-latest' });
+  const messageOf = (answer: { kind: string; body?: unknown }) => (answer.body as { error: { message: string } }).error.message;
+
+  it('answers 400 naming the provider when it has no key, and sends nothing anywhere', async () => {
+    const kit = await routingKit(ok, { keys: [GROQ, CEREBRAS] });
+    const answer = await kit.engine.chat(pinned('hi'), extension);
+    expect(answer).toMatchObject({ status: 400, body: { error: { type: 'invalid_request_error', code: 'provider_has_no_key', param: 'model' } } });
+    expect(messageOf(answer)).toContain('no Mistral key was added');
+    expect(kit.fetch.calls).toHaveLength(0);
+  });
+
+  it('answers 400 with the reason when its key is turned off, by the router or by the user', async () => {
+    const kit = await routingKit((call) => (hostOf(call) === 'api.mistral.ai' ? errorResponse(401, 'Unauthorized', 'invalid_api_key') : ok()), { keys: [MISTRAL, GROQ] });
+    await kit.engine.chat(ask('first'), extension);
+    kit.fetch.calls.length = 0;
+    const disabledByRouter = await kit.engine.chat(pinned('hi'), extension);
+    expect(disabledByRouter).toMatchObject({ status: 400, body: { error: { code: 'provider_key_disabled' } } });
+    expect(messageOf(disabledByRouter)).toContain('its key is turned off: Mistral rejected this key (HTTP 401');
+    await kit.engine.keys.setEnabled(kit.keyIds[0]!, true);
+    await kit.engine.keys.setEnabled(kit.keyIds[0]!, false);
+    expect(messageOf(await kit.engine.chat(pinned('again'), extension))).toContain('its key is turned off: switched off in the options page');
+    expect(kit.fetch.calls).toHaveLength(0);
+  });
+
+  it('answers 429 with Retry-After and the time it frees up while its key cools down, asking no one else', async () => {
+    const kit = await routingKit((call) => (hostOf(call) === 'api.mistral.ai' ? errorResponse(429, 'Rate limit', 'rate_limit_exceeded', { 'retry-after': '30' }) : ok()), { keys: [MISTRAL, GROQ] });
+    expect((await kit.engine.chat(pinned('first'), extension)).status).toBe(429);
+    kit.fetch.calls.length = 0;
+    kit.clock.now += 10_000;
+    const answer = await kit.engine.chat(pinned('second'), extension);
+    // The refusal also taught one request a minute: the key frees up a minute after the first.
+    expect(answer).toMatchObject({ status: 429, headers: { 'retry-after': '50' }, body: { error: { code: 'provider_cooling_down' } } });
+    expect(messageOf(answer)).toContain(`Mistral, which is cooling down until ${new Date(kit.clock.now + 50_000).toISOString()}`);
+    expect(kit.fetch.calls).toHaveLength(0);
   });
 });

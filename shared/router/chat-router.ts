@@ -6,7 +6,7 @@
 import type { KeySummary } from '../keys/stored-key';
 import type { ChatCompletion, ChatCompletionChunk, ChatCompletionRequest } from '../openai/chat';
 import { FreeLLMError, invalidRequest } from '../openai/error';
-import type { ResolvedProvider } from '../providers/provider-directory';
+import type { ProviderDirectory, ResolvedProvider } from '../providers/provider-directory';
 import { parseRateLimitHeaders } from '../providers/rate-limits';
 import type { FetchLike } from '../providers/types';
 import type { FreeLLMDatabase } from '../store/database';
@@ -15,7 +15,7 @@ import type { LimitSource } from '../usage/usage-limits';
 import { createUsageLedger } from '../usage/usage-ledger';
 import type { WriteBehind } from '../store/write-behind';
 import { catalogLimitSource, catalogModelSource } from './catalog-sources';
-import { expandModel, requestNeeds, unfitReason, type Candidate, type RequestNeeds } from './candidates';
+import { expandModel, pinOf, requestNeeds, unfitReason, type Candidate, type RequestNeeds } from './candidates';
 import { conversationOf, createAffinityMemory } from './conversation-affinity';
 import type { ModelSource } from './model-equivalence';
 import { orderCandidates, targetOf, type Ordering } from './order-candidates';
@@ -24,13 +24,14 @@ import { readRoutingSettings, strategySchema, writeRoutingSettings, type Routing
 import { runAttempts, type AttemptCall, type AttemptProgress, type Served, type Timers } from './run-attempts';
 import { tellingFirstByte } from './first-byte';
 import { openStream, relayStream, type StreamEnd, type StreamSource } from './stream-relay';
+import { pinCoolingDown, pinWithoutKey } from './unusable-pin';
 
 export interface ChatRouterDeps {
   db: FreeLLMDatabase;
   fetch: FetchLike;
   now: () => number;
   keys: { list(): Promise<KeySummary[]>; reveal(id: string): Promise<string>; setEnabled(id: string, enabled: boolean): Promise<void> };
-  providers: { resolve(id: string): Promise<ResolvedProvider | undefined> };
+  providers: Pick<ProviderDirectory, 'resolve' | 'list'>;
   /** Free-tier limits; the catalog's by default. */
   limits?: LimitSource;
   /** Capabilities, context windows, tiers; the catalog's by default. */
@@ -73,9 +74,9 @@ export function createChatRouter(deps: ChatRouterDeps) {
     return strategy.data;
   }
 
-  function plan(request: ChatCompletionRequest, keys: KeySummary[], providers: Map<string, ResolvedProvider>, current: RoutingSettings, strategy: Strategy): Omit<Route, 'upstream'> {
+  function plan(request: ChatCompletionRequest, keys: KeySummary[], providers: Map<string, ResolvedProvider>, known: Set<string>, current: RoutingSettings, strategy: Strategy): Omit<Route, 'upstream'> {
     const needs = requestNeeds(request);
-    const all = expandModel(request.model, { keys, providers, models: modelSource, aliases: current.aliases });
+    const all = expandModel(request.model, { keys, providers, known, models: modelSource, aliases: current.aliases });
     if (all.length === 0) {
       throw new FreeLLMError({ status: 503, type: 'server_error', code: 'no_keys', message: `No enabled key can serve model "${request.model}". Add a provider key in the FreeLLM options page.` });
     }
@@ -94,14 +95,22 @@ export function createChatRouter(deps: ChatRouterDeps) {
     const options = readFreeLLMOptions(request.freellm);
     const strategy = readStrategy(options, headerStrategy);
     const { freellm: _freellm, ...upstream } = request;
-    const [current, keys] = await Promise.all([(settings ??= readRoutingSettings(db)), deps.keys.list(), ledger.load(), affinity.load()]);
+    const [current, keys, everyProvider] = await Promise.all([(settings ??= readRoutingSettings(db)), deps.keys.list(), deps.providers.list(), ledger.load(), affinity.load()]);
     const enabled = keys.filter((key) => key.enabled);
+    const known = new Set(everyProvider.map((provider) => provider.id));
+    const pin = current.aliases[upstream.model] ? undefined : pinOf(upstream.model, { known, models: modelSource });
+    const pinned = pin && everyProvider.find((provider) => provider.id === pin.providerId);
+    if (pinned && !enabled.some((key) => key.providerId === pinned.id)) {
+      throw pinWithoutKey(upstream.model, pinned, keys.filter((key) => key.providerId === pinned.id), await notices.list());
+    }
     const providers = new Map<string, ResolvedProvider>();
     for (const id of new Set(enabled.map((key) => key.providerId))) {
       const provider = await deps.providers.resolve(id);
       if (provider) providers.set(id, provider);
     }
-    const route = measure('route', () => plan(upstream, enabled, providers, current, strategy ?? current.strategy));
+    const route = measure('route', () => plan(upstream, enabled, providers, known, current, strategy ?? current.strategy));
+    const coolingDown = pinned && route.ordering.ready.length === 0 ? pinCoolingDown(upstream.model, pinned, route.ordering.waiting, now()) : undefined;
+    if (coolingDown) throw coolingDown;
     return { ...route, upstream, firstByteTimeoutMs: options.firstByteTimeoutMs };
   }
 

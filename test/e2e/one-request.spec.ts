@@ -111,7 +111,7 @@ test('aborting a stream from the page cancels the upstream request', async () =>
   await page.close();
 });
 
-test('an origin that was not allowed is refused with a 403 and no upstream call', async () => {
+test('an origin that was not allowed is refused with a 403 for any path, and no upstream call', async () => {
   const { context, mock, pagePort } = suite;
   const page = await openTestPage(context, `http://localhost:${pagePort}`);
   mock.reset();
@@ -126,6 +126,9 @@ test('an origin that was not allowed is refused with a 403 and no upstream call'
   });
   expect(result).toMatchObject({ status: 403, code: 'origin_not_allowed', type: 'permission_error' });
   expect(result?.message).toContain(`http://localhost:${pagePort}`);
+  // Every path gets the same 403, so the site learns nothing, not even which paths exist.
+  const unknownPath = await page.evaluate(async () => (await window.freellm!.fetch(`${window.freellm!.baseURL}/nope`)).status);
+  expect(unknownPath).toBe(403);
   expect(mock.calls).toHaveLength(0);
   await page.close();
 });
