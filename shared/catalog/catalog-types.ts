@@ -66,8 +66,9 @@ export interface CatalogModel {
   /** Only where it differs from the provider's: a model a free key cannot call (Gemini 2.5 Pro). */
   access?: Sourced<ProviderAccess>;
   /**
-   * The provider shut the model down; `value` is the day. It stays known, so a pinned
-   * `provider/model` is still sent (the provider's answer decides), but nothing picks it by itself.
+   * The provider shut the model down; `value` is the day (the month when no day is given). It
+   * stays known, so a pinned `provider/model` is still sent (the provider's answer decides), but
+   * nothing picks it by itself.
    */
   retired?: Sourced<string>;
 }
