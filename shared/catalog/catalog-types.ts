@@ -50,6 +50,12 @@ export interface ModelCapabilities {
   jsonMode: boolean;
 }
 
+/**
+ * How a provider's key is paid for: `free` is a recurring free allowance (daily, monthly);
+ * `trial-credit` a one-time credit that runs out; `paid` is pay as you go or a subscription.
+ */
+export type ProviderAccess = 'free' | 'trial-credit' | 'paid';
+
 export interface CatalogModel {
   /** The provider's own model id. */
   id: string;
@@ -57,6 +63,14 @@ export interface CatalogModel {
   capabilities: ModelCapabilities;
   /** This model's own free-tier limits; absent when unknown or when there is no free tier. */
   freeTier?: FreeTierLimits;
+  /** Only where it differs from the provider's: a model a free key cannot call (Gemini 2.5 Pro). */
+  access?: Sourced<ProviderAccess>;
+  /**
+   * The provider shut the model down; `value` is the day (the month when no day is given). It
+   * stays known, so a pinned `provider/model` is still sent (the provider's answer decides), but
+   * nothing picks it by itself.
+   */
+  retired?: Sourced<string>;
 }
 
 export interface FreeTierTerms {
@@ -87,6 +101,8 @@ export interface ProviderPreset extends OpenAICompatibleQuirks {
    */
   modelsEndpoint?: string;
   signupUrl: string;
+  /** What a new key gets today; a provider without a recurring free tier stays, marked as such. */
+  access: Sourced<ProviderAccess>;
   freeTier: FreeTierTerms;
   /** Local servers: no key, no limits, never run out. */
   keyless?: boolean;
@@ -97,6 +113,15 @@ export interface ProviderPreset extends OpenAICompatibleQuirks {
   rateLimitHeaders: RateLimitHeaderFamily;
   /** Known to be slow to start answering: the least time-to-first-byte limit it gets (see routing settings). */
   firstByteTimeoutMs?: Sourced<number>;
+}
+
+/**
+ * Whether `auto`, `auto:fast` / `auto:smart`, shared model names and defaults may pick the model:
+ * never a retired one, nor one a free key of a free provider cannot call.
+ */
+export function pickedAutomatically(preset: Pick<ProviderPreset, 'access'>, model: CatalogModel): boolean {
+  if (model.retired) return false;
+  return preset.access.value !== 'free' || (model.access?.value ?? 'free') === 'free';
 }
 
 /** `sourcedBy(source, asOf)(30)` → `{ value: 30, source, asOf }`: one source for many figures. */

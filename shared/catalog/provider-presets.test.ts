@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Sourced } from './catalog-types';
+import { pickedAutomatically, type Sourced } from './catalog-types';
 import {
   PROVIDER_PRESETS, detectPresetByKey, findCatalogModel, findPreset, localPresetHostPatterns, localPresetOrigins, presetHostPatterns,
 } from './provider-presets';
@@ -31,6 +31,7 @@ describe('the provider catalog', () => {
     expect(preset.freeTier.note.length).toBeGreaterThan(10);
     expect([...preset.keyPrefixes]).toEqual([...preset.keyPrefixes].sort((a, b) => b.length - a.length));
     if (!preset.local) expect(preset.models.map((model) => model.id)).toContain(preset.defaultModel);
+    expect(preset.access.value).toMatch(/^(free|trial-credit|paid)$/);
     for (const figure of figures(preset)) {
       expect(figure.source.length).toBeGreaterThan(3);
       expect(figure.asOf).toMatch(/^\d{4}-\d{2}(-\d{2})?$/);
@@ -46,9 +47,32 @@ describe('the provider catalog', () => {
   it('records both figures where sources disagree', () => {
     const cerebrasRpm = findCatalogModel('cerebras', 'gpt-oss-120b')?.freeTier?.rpm;
     expect(cerebrasRpm).toMatchObject({ value: 5, disputedBy: { value: 30 } });
-    expect(findCatalogModel('groq', 'llama-3.3-70b-versatile')?.freeTier).toMatchObject({
-      scope: 'model', rpm: { value: 30, source: 'console.groq.com/docs/rate-limits' }, rpd: { value: 1_000 },
+    expect(findCatalogModel('gemini', 'gemini-2.5-flash')?.freeTier).toMatchObject({
+      scope: 'model', rpm: { value: 5, disputedBy: { value: 10 } }, rpd: { value: 20, disputedBy: { value: 250 } },
     });
+    expect(findPreset('sambanova')?.access).toMatchObject({ value: 'trial-credit', disputedBy: { value: 'free' } });
+  });
+
+  it.each(PROVIDER_PRESETS.map((preset) => [preset.id, preset] as const))('%s defaults to a model a new key can still use', (_id, preset) => {
+    const model = preset.models.find((entry) => entry.id === preset.defaultModel);
+    if (model) expect(pickedAutomatically(preset, model)).toBe(true);
+  });
+
+  it('keeps retired models known, with the day and the source, and never as a default', () => {
+    expect(findCatalogModel('groq', 'llama-3.3-70b-versatile')?.retired).toMatchObject({ value: '2026-08-16', source: expect.stringContaining('deprecations') });
+    expect(findCatalogModel('groq', 'llama-3.1-8b-instant')?.retired?.value).toBe('2026-08-16');
+    expect(findCatalogModel('groq', 'groq/compound')?.retired?.value).toBe('2026-09-21');
+    expect(findCatalogModel('cerebras', 'llama3.1-8b')?.retired?.value).toBe('2026-05-27');
+    expect(findPreset('groq')?.defaultModel).toBe('openai/gpt-oss-120b');
+  });
+
+  it('marks the providers without a recurring free tier, and the key form offers the free ones first', () => {
+    const access = (id: string) => findPreset(id)?.access.value;
+    expect([access('cerebras'), access('sambanova')]).toEqual(['trial-credit', 'trial-credit']);
+    expect([access('openai'), access('anthropic'), access('together'), access('chutes')]).toEqual(['paid', 'paid', 'paid', 'paid']);
+    expect([access('groq'), access('gemini'), access('mistral'), access('openrouter')]).toEqual(['free', 'free', 'free', 'free']);
+    const order = PROVIDER_PRESETS.map((preset) => (preset.local ? 2 : preset.access.value === 'free' ? 0 : 1));
+    expect(order).toEqual([...order].sort());
   });
 });
 

@@ -31,10 +31,13 @@ import { zai } from './presets/zai';
 
 export type { CatalogModel, ProviderPreset } from './catalog-types';
 
-/** Free tiers first (the key form offers them in this order), then paid hosts, then local servers. */
+/**
+ * Recurring free tiers first (the key form offers them in this order), then trial credit and
+ * paid hosts, then local servers.
+ */
 export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
-  groq, gemini, cerebras, mistral, openrouter, cohere, cloudflare, nvidia, sambanova, zai, huggingface,
-  openai, anthropic, together, fireworks, deepinfra, nebius, novita, hyperbolic, scaleway, moonshot, minimax, chutes,
+  groq, gemini, mistral, openrouter, cohere, cloudflare, nvidia, zai, huggingface,
+  cerebras, sambanova, openai, anthropic, together, fireworks, deepinfra, nebius, novita, hyperbolic, scaleway, moonshot, minimax, chutes,
   ollama, lmstudio, llamacpp,
 ];
 

@@ -54,7 +54,7 @@ describe('engine.chat', () => {
     await engine.origins.allow('https://app.example/some/page');
     const answer = await engine.chat(userMessage('hi'), page);
     expect(answer.status).toBe(200);
-    expect(answer.headers).toMatchObject({ 'x-freellm-provider': 'groq', 'x-freellm-model': 'llama-3.3-70b-versatile', 'x-freellm-attempts': '1', 'x-freellm-cache': 'miss' });
+    expect(answer.headers).toMatchObject({ 'x-freellm-provider': 'groq', 'x-freellm-model': 'openai/gpt-oss-120b', 'x-freellm-attempts': '1', 'x-freellm-cache': 'miss' });
     expect(answer.headers['x-request-id']).toMatch(/^req_/);
     expect(fetch.calls[0]?.headers.get('authorization')).toBe('Bearer gsk_aaaaaaaaaaaa');
   });
@@ -78,7 +78,7 @@ describe('engine.chat', () => {
     ]);
     const answer = await engine.chat(userMessage('hi'), { kind: 'extension' });
     expect(answer).toMatchObject({ status: 429, headers: { 'retry-after': '7', 'x-freellm-attempts': '2' } });
-    expect(JSON.stringify(answer.kind === 'json' && answer.body)).toContain('groq/llama-3.3-70b-versatile: rate_limit');
+    expect(JSON.stringify(answer.kind === 'json' && answer.body)).toContain('groq/openai/gpt-oss-120b: rate_limit');
   });
 
   it('does not fail over a bad request: the caller gets the provider’s 400', async () => {
@@ -320,16 +320,16 @@ describe('local servers as the last resort', () => {
 describe('engine.models', () => {
   it('merges a provider’s live model list with the catalog, and falls back to the catalog when the list fails', async () => {
     const { engine, fetch } = await engineWithKeys(
-      (call) => (new URL(call.url).host === 'api.groq.com' ? jsonResponse({ object: 'list', data: [{ id: 'brand-new-model', object: 'model', created: 1, owned_by: 'groq' }, { id: 'llama-3.3-70b-versatile', object: 'model', created: 1, owned_by: 'meta' }] }) : jsonResponse({ error: { message: 'down' } }, 500)),
+      (call) => (new URL(call.url).host === 'api.groq.com' ? jsonResponse({ object: 'list', data: [{ id: 'brand-new-model', object: 'model', created: 1, owned_by: 'groq' }, { id: 'openai/gpt-oss-120b', object: 'model', created: 1, owned_by: 'openai' }] }) : jsonResponse({ error: { message: 'down' } }, 500)),
       [{ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' }, { providerId: 'cerebras', secret: 'csk-bbbbbbbbbbbb' }],
     );
     const answer = await engine.models({ kind: 'extension' });
     const ids = (answer.kind === 'json' ? (answer.body as { data: { id: string }[] }).data : []).map((model) => model.id);
     expect(ids.slice(0, 3)).toEqual(['auto', 'auto:fast', 'auto:smart']);
     expect(ids).toContain('groq/brand-new-model');
-    expect(ids.indexOf('groq/llama-3.3-70b-versatile')).toBeLessThan(ids.indexOf('groq/brand-new-model'));
+    expect(ids.indexOf('groq/openai/gpt-oss-120b')).toBeLessThan(ids.indexOf('groq/brand-new-model'));
     expect(ids).toContain('cerebras/gpt-oss-120b');
-    expect(ids).toContain('llama-3.3-70b');
+    expect(ids).toContain('gpt-oss-120b');
     await engine.models({ kind: 'extension' });
     expect(fetch.calls.filter((call) => new URL(call.url).host === 'api.groq.com')).toHaveLength(1);
   });

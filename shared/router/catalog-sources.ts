@@ -3,7 +3,7 @@
  * limits, a model's own before its provider's) and `ModelSource` (capabilities, context
  * windows, a speed tier). The engine uses these unless its host passes others (tests, bench).
  */
-import type { FreeTierLimits } from '../catalog/catalog-types';
+import { pickedAutomatically, type CatalogModel, type FreeTierLimits, type ProviderPreset } from '../catalog/catalog-types';
 import { findPreset } from '../catalog/provider-presets';
 import type { LimitSource, LimitSpec } from '../usage/usage-limits';
 import { MODEL_EQUIVALENTS, type ModelInfo, type ModelSource } from './model-equivalence';
@@ -37,21 +37,31 @@ export const catalogLimitSource: LimitSource = {
   },
 };
 
+/**
+ * A retired model, or a paid one behind a free key, keeps its capabilities (a pinned call still
+ * uses them) but gets no tier and no shared name, so no virtual model expands to it.
+ */
+function toModelInfo(preset: ProviderPreset, model: CatalogModel): ModelInfo {
+  const automatic = pickedAutomatically(preset, model);
+  return {
+    id: model.id,
+    canonical: automatic ? canonicalOf(preset.id, model.id) : undefined,
+    contextWindow: model.contextWindow.value,
+    tools: model.capabilities.tools,
+    vision: model.capabilities.vision,
+    jsonMode: model.capabilities.jsonMode,
+    tier: automatic ? tierOf(model.id) : undefined,
+  };
+}
+
 const modelCache = new Map<string, readonly ModelInfo[]>();
 
 export const catalogModelSource: ModelSource = {
   models(providerId) {
     let models = modelCache.get(providerId);
     if (!models) {
-      models = (findPreset(providerId)?.models ?? []).map((model) => ({
-        id: model.id,
-        canonical: canonicalOf(providerId, model.id),
-        contextWindow: model.contextWindow.value,
-        tools: model.capabilities.tools,
-        vision: model.capabilities.vision,
-        jsonMode: model.capabilities.jsonMode,
-        tier: tierOf(model.id),
-      }));
+      const preset = findPreset(providerId);
+      models = preset ? preset.models.map((model) => toModelInfo(preset, model)) : [];
       modelCache.set(providerId, models);
     }
     return models;

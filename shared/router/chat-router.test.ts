@@ -107,7 +107,7 @@ describe('capability filter', () => {
   const models = {
     models: (providerId: string) =>
       providerId === 'groq'
-        ? [{ id: 'llama-3.3-70b-versatile', tools: false, contextWindow: 1_000 }]
+        ? [{ id: 'openai/gpt-oss-120b', tools: false, contextWindow: 1_000 }]
         : providerId === 'cerebras'
           ? [{ id: 'gpt-oss-120b', tools: true, contextWindow: 65_000 }]
           : [],
@@ -137,8 +137,8 @@ describe('capability filter', () => {
 describe('virtual models and aliases', () => {
   it('serves a canonical name with each provider’s own model id', async () => {
     const kit = await routingKit((_call, index) => (index === 0 ? errorResponse(503, 'busy') : ok()), { keys: [GROQ, CEREBRAS, MISTRAL] });
-    await kit.engine.chat({ ...ask('hi'), model: 'llama-3.3-70b' }, extension);
-    expect(kit.fetch.calls.map((call) => call.body.model)).toEqual(['llama-3.3-70b-versatile', 'llama-3.3-70b']);
+    await kit.engine.chat({ ...ask('hi'), model: 'gpt-oss-120b' }, extension);
+    expect(kit.fetch.calls.map((call) => call.body.model)).toEqual(['openai/gpt-oss-120b', 'gpt-oss-120b']);
   });
 
   it('expands a user-defined group in its order and fails over within it', async () => {

@@ -1,7 +1,7 @@
 /**
  * @module What the router needs to know about models: capabilities for the pre-filter, a tier
  * for `auto:fast` / `auto:smart`, and a canonical name so one model served by several providers
- * (`llama-3.3-70b` on Groq, Cerebras, SambaNova…) is one virtual model. The catalog implements
+ * (`gpt-oss-120b` on Groq, Cerebras, NVIDIA…) is one virtual model. The catalog implements
  * `ModelSource`; the seed table below covers the well-known shared models until it does.
  */
 
@@ -25,11 +25,11 @@ export interface ModelSource {
 
 /**
  * Canonical name → each provider's id, from the providers' model pages (see
- * /work/shared/docs/providers.md); the catalog's `canonical` fields extend it.
+ * /work/shared/docs/providers.md); the catalog's `canonical` fields extend it. A model the
+ * catalog marks retired has no place here (Groq's `llama-3.3-70b-versatile`, 2026-08-16).
  */
 export const MODEL_EQUIVALENTS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   'llama-3.3-70b': {
-    groq: 'llama-3.3-70b-versatile',
     cerebras: 'llama-3.3-70b',
     sambanova: 'Meta-Llama-3.3-70B-Instruct',
     together: 'meta-llama/Llama-3.3-70B-Instruct-Turbo',

@@ -77,7 +77,7 @@ describe('failure classes', () => {
   it('context_length: moves only to a model with a larger window', async () => {
     const models = {
       models: (providerId: string) =>
-        ({ groq: [{ id: 'llama-3.3-70b-versatile', contextWindow: 8_000 }], mistral: [{ id: 'mistral-small-latest', contextWindow: 8_000 }], cerebras: [{ id: 'gpt-oss-120b', contextWindow: 65_000 }] })[providerId] ?? [],
+        ({ groq: [{ id: 'openai/gpt-oss-120b', contextWindow: 8_000 }], mistral: [{ id: 'mistral-small-latest', contextWindow: 8_000 }], cerebras: [{ id: 'gpt-oss-120b', contextWindow: 65_000 }] })[providerId] ?? [],
     };
     const kit = await routingKit(groqFails(() => errorResponse(400, 'Please reduce the length of the messages', 'context_length_exceeded')), { keys: [GROQ, MISTRAL, CEREBRAS], models });
     expect((await kit.engine.chat(ask('long'), extension)).headers['x-freellm-provider']).toBe('cerebras');

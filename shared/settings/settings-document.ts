@@ -65,7 +65,7 @@ const documentShape = z.strictObject({
     custom: z.array(z.strictObject(customProviderSchema.shape)).describe('User-defined OpenAI-compatible endpoints'),
   }),
   priorities: z.array(z.string()).describe('Key ids in the order the router tries them; keys not listed come after, in file order'),
-  limits: userLimitsSchema.describe('Rate-limit overrides by provider (groq) or model (groq/llama-3.3-70b-versatile): rpm, rpd, tpm, tpd; null removes a limit'),
+  limits: userLimitsSchema.describe('Rate-limit overrides by provider (groq) or model (groq/openai/gpt-oss-120b): rpm, rpd, tpm, tpd; null removes a limit'),
   aliases: routingSettingsSchema.shape.aliases.describe('Model aliases: a name and the models it stands for, tried in order'),
   origins: z.array(originSchema).describe('Web origins allowed to use FreeLLM, e.g. https://example.com'),
   keyEncryption: keyEncryptionSchema.nullable(),

@@ -69,6 +69,22 @@ test('models.list asks Cohere for its models at the base URL the user set, with 
   await page.close();
 });
 
+test('the key form says in plain words which providers are not free', async () => {
+  const options = await OptionsPage.open(suite.context, suite.extensionId);
+  const form = options.page.getByRole('form', { name: 'Add a key' });
+  const note = form.getByTestId('free-tier-note');
+  await form.getByLabel('Provider').selectOption({ label: 'Groq' });
+  await expect(note).toContainText('Free tier:');
+  await form.getByLabel('Provider').selectOption({ label: 'Cerebras' });
+  await expect(note).toContainText('Not free, trial credit only:');
+  await expect(note).toContainText('one-time $5 credit');
+  await form.getByLabel('Provider').selectOption({ label: 'Anthropic' });
+  await expect(note).toContainText('Not free, paid only:');
+  await expect(form.locator('optgroup[label="Trial credit or paid"] option', { hasText: 'SambaNova' })).toHaveCount(1);
+  await expect(form.locator('optgroup[label="Free tier"] option', { hasText: 'Cerebras' })).toHaveCount(0);
+  await options.page.close();
+});
+
 test('a local server (the Ollama preset) is added without a key, and FreeLLM sends it none', async () => {
   const options = await OptionsPage.open(suite.context, suite.extensionId);
   const form = options.page.getByRole('form', { name: 'Add a key' });

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import type { ProviderAccess } from '../../../shared/catalog/catalog-types';
 import { detectPresetByKey, findPreset } from '../../../shared/catalog/provider-presets';
 import type { KeyListing } from '../../../shared/engine/create-engine';
 import type { ProviderSummary } from '../../../shared/providers/provider-directory';
@@ -8,6 +9,20 @@ import { EnvImportForm } from './env-import-form';
 import './keys-section.css';
 
 const NEW_CUSTOM = '__new_custom__';
+
+/** How the add-key form names a provider's terms: a key that costs money must say so. */
+const ACCESS_LABEL: Record<ProviderAccess, string> = {
+  free: 'Free tier',
+  'trial-credit': 'Not free, trial credit only',
+  paid: 'Not free, paid only',
+};
+
+/** The provider list in groups, so a trial or paid provider is never taken for a free one. */
+function providerGroup(provider: ProviderSummary): string {
+  if (provider.custom) return 'Your endpoints';
+  if (provider.local) return 'On this computer';
+  return findPreset(provider.id)?.access.value === 'free' ? 'Free tier' : 'Trial credit or paid';
+}
 
 interface Props {
   keys: KeyListing[];
@@ -220,10 +235,14 @@ function AddKeyForm({ providers, onAdded }: { providers: ProviderSummary[]; onAd
               setProviderTouched(true);
             }}
           >
-            {providers.map((provider) => (
-              <option key={provider.id} value={provider.id}>
-                {provider.name}
-              </option>
+            {[...new Set(providers.map(providerGroup))].map((group) => (
+              <optgroup key={group} label={group}>
+                {providers.filter((provider) => providerGroup(provider) === group).map((provider) => (
+                  <option key={provider.id} value={provider.id}>
+                    {provider.name}
+                  </option>
+                ))}
+              </optgroup>
             ))}
             <option value={NEW_CUSTOM}>Custom OpenAI-compatible endpoint…</option>
           </select>
@@ -270,7 +289,7 @@ function AddKeyForm({ providers, onAdded }: { providers: ProviderSummary[]; onAd
       {preset && (
         <>
           <p class="hint" data-testid="free-tier-note">
-            <strong>Free tier:</strong> {preset.freeTier.note}{' '}
+            <strong>{ACCESS_LABEL[preset.access.value]}:</strong> {preset.freeTier.note}{' '}
             <a href={preset.freeTier.link} target="_blank" rel="noreferrer">Terms</a>
           </p>
           <p class="hint" hidden={preset.keyless}>

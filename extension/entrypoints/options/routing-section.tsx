@@ -133,7 +133,7 @@ function AliasEditor({ aliases, suggestions, onChange }: AliasEditorProps) {
     if (!trimmed) return setError('Alias name: give the alias a name.');
     if (BUILT_IN_MODELS.includes(trimmed)) return setError(`Alias name: “${trimmed}” is a built-in model name.`);
     if (aliases[trimmed]) return setError(`Alias name: “${trimmed}” already exists; remove it first.`);
-    if (list.length === 0) return setError('Targets: name at least one model, e.g. groq/llama-3.3-70b-versatile.');
+    if (list.length === 0) return setError('Targets: name at least one model, e.g. groq/openai/gpt-oss-120b.');
     onChange({ ...aliases, [trimmed]: list });
     setName('');
     setTargets('');
@@ -169,7 +169,7 @@ function AliasEditor({ aliases, suggestions, onChange }: AliasEditorProps) {
         </label>
         <label class="alias-targets-field">
           Targets
-          <input name="aliasTargets" list="alias-suggestions" value={targets} onInput={(event) => setTargets(event.currentTarget.value)} placeholder="groq/llama-3.3-70b-versatile, gemini/gemini-2.5-flash" spellcheck={false} />
+          <input name="aliasTargets" list="alias-suggestions" value={targets} onInput={(event) => setTargets(event.currentTarget.value)} placeholder="groq/openai/gpt-oss-120b, gemini/gemini-2.5-flash" spellcheck={false} />
         </label>
         <button type="button" class="ghost" onClick={add}>Add alias</button>
         <datalist id="alias-suggestions">

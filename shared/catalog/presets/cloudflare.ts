@@ -10,6 +10,7 @@ import { pipeline, tokenCapAs, defaultTokenCap } from '../request-body-quirks';
 
 const pricing = sourcedBy('developers.cloudflare.com/workers-ai/platform/pricing', '2026-08');
 const models = sourcedBy('developers.cloudflare.com/workers-ai/models', '2025-10');
+const survey = sourcedBy('mnfst/awesome-free-llm-apis data.json', '2026-10-05');
 
 const ACCOUNT_PLACEHOLDER = '{account_id}';
 const ACCOUNT_KEY = /^([0-9a-f]{32}):(.+)$/i;
@@ -45,10 +46,11 @@ export const cloudflare: ProviderPreset = {
   keyPattern: ACCOUNT_KEY,
   keyFormat: 'ACCOUNT_ID:API_TOKEN — your account id (dashboard URL), a colon, then a Workers AI API token',
   signupUrl: 'https://dash.cloudflare.com/profile/api-tokens',
+  access: survey('free'),
   freeTier: {
-    note: '10,000 neurons a day per account on the Free plan; a 70B model spends them in a few hundred short requests.',
+    note: '10,000 neurons a day per account, reset at 00:00 UTC; a 70B model spends them in a few hundred short requests. Seven newer models are not covered (Kimi K2.6/K2.7, GLM-5.x, DeepSeek V4).',
     link: 'https://developers.cloudflare.com/workers-ai/platform/pricing/',
-    limits: { scope: 'account', neuronsPerDay: pricing(10_000) },
+    limits: { scope: 'account', neuronsPerDay: pricing(10_000, { note: 'confirmed by mnfst/awesome-free-llm-apis data.json (2026-10-05)' }) },
   },
   defaultModel: '@cf/meta/llama-3.3-70b-instruct-fp8-fast',
   unsupportedParams: ['min_p', 'logit_bias', 'logprobs', 'top_logprobs', 'reasoning_effort'],

@@ -14,6 +14,7 @@ export const cohere: ProviderPreset = {
   // The model list lives under v1 even for the v2 chat API: beside the base URL, on its host.
   modelsEndpoint: '../v1/models?endpoint=chat',
   signupUrl: 'https://dashboard.cohere.com/api-keys',
+  access: limits('free', { note: 'a trial key, renewed monthly, for evaluation only' }),
   freeTier: {
     note: 'Trial key: evaluation only, not for production or commercial use; 1,000 calls a month across all endpoints.',
     link: 'https://docs.cohere.com/docs/rate-limits',

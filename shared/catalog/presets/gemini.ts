@@ -1,13 +1,14 @@
 /**
- * @module Google Gemini: native generateContent API. Free-tier numbers are no longer published
- * per model (AI Studio shows them per project); the seeds below are the last documented or
- * observed figures, with the disagreement recorded.
+ * @module Google Gemini: native generateContent API. The free tier is the Flash family and Gemma;
+ * Google stopped publishing per-model numbers on 2025-12-23 (AI Studio shows them per project),
+ * so the seeds below are observed figures, with the older documented ones recorded.
  */
 import { capabilities, sourcedBy, type ProviderPreset } from '../catalog-types';
 
 const models = sourcedBy('ai.google.dev/gemini-api/docs/models', '2025-08');
-const docs2025 = sourcedBy('ai.google.dev/gemini-api/docs/rate-limits', '2025-08');
-const observed = sourcedBy('freellmapi providers/google.ts (quota error "limit 20")', '2026-04-25');
+const gemma = sourcedBy('ai.google.dev/gemma/docs/core (128K context)', '2025-03');
+const docs2025 = { source: 'ai.google.dev/gemini-api/docs/rate-limits', asOf: '2025-08' };
+const observed = sourcedBy('cheahjs/free-llm-api-resources (2026-07-18); MaKTaiL/gemini-srt-translator #137; OmniRoute FREE_TIERS.md (2026-09-04)', '2026-09-08');
 
 export const gemini: ProviderPreset = {
   id: 'gemini',
@@ -18,8 +19,9 @@ export const gemini: ProviderPreset = {
   keyPrefixes: ['AIza'],
   modelsEndpoint: '/models?pageSize=1000',
   signupUrl: 'https://aistudio.google.com/apikey',
+  access: observed('free', { note: 'Flash models and Gemma only' }),
   freeTier: {
-    note: 'Free tier per Google Cloud project (more keys in one project add nothing); free prompts may be used to improve Google products; daily quota resets at midnight Pacific.',
+    note: 'Free tier for Flash models and Gemma only, per Google Cloud project (more keys in one project add nothing); free prompts may be used for training outside the EEA, UK and Switzerland; the day resets at midnight Pacific.',
     link: 'https://ai.google.dev/gemini-api/terms',
   },
   defaultModel: 'gemini-2.5-flash',
@@ -31,27 +33,36 @@ export const gemini: ProviderPreset = {
       capabilities: capabilities('tools', 'vision', 'json'),
       freeTier: {
         scope: 'model',
-        rpm: docs2025(10),
-        rpd: observed(20, { disputedBy: { value: 250, source: 'ai.google.dev/gemini-api/docs/rate-limits', asOf: '2025-08' } }),
-        tpm: docs2025(250_000),
+        rpm: observed(5, { disputedBy: { value: 10, ...docs2025 } }),
+        rpd: observed(20, { note: 'also seen in a quota error "limit 20" (freellmapi, 2026-04-25)', disputedBy: { value: 250, ...docs2025 } }),
+        tpm: observed(250_000),
       },
     },
     {
       id: 'gemini-2.5-flash-lite',
       contextWindow: models(1_048_576),
       capabilities: capabilities('tools', 'vision', 'json'),
-      freeTier: { scope: 'model', rpm: docs2025(15), rpd: docs2025(1_000), tpm: docs2025(250_000) },
+      freeTier: {
+        scope: 'model',
+        rpm: observed(10, { disputedBy: { value: 15, ...docs2025 } }),
+        rpd: observed(20, { disputedBy: { value: 1_000, ...docs2025 } }),
+        tpm: { value: 250_000, ...docs2025 },
+      },
+    },
+    {
+      id: 'gemma-3-27b-it',
+      contextWindow: gemma(131_072),
+      capabilities: capabilities('vision'),
+      freeTier: { scope: 'model', rpm: observed(30), rpd: observed(14_400), tpm: observed(15_000) },
     },
     {
       id: 'gemini-2.5-pro',
       contextWindow: models(1_048_576),
       capabilities: capabilities('tools', 'vision', 'json'),
-      freeTier: {
-        scope: 'model',
-        rpm: docs2025(5),
-        rpd: docs2025(100, { disputedBy: { value: null, source: 'freellmapi: Pro off the free tier from 2026-04-01', asOf: '2026-04' } }),
-        tpm: docs2025(250_000),
-      },
+      access: observed('paid', {
+        note: 'left the free tier 2026-04',
+        disputedBy: { value: 'free', source: 'cuihuan/awesome-ai-gateway data/free_tiers.json', asOf: '2026-08-31' },
+      }),
     },
   ],
 };

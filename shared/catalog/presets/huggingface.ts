@@ -1,10 +1,11 @@
 /**
- * @module Hugging Face inference router. Sources disagree on free use: the pricing page gives
- * free accounts $0.10 a month, the hub docs say free users get none and must buy credits.
+ * @module Hugging Face inference router: free accounts get $0.10 of credit a month (confirmed
+ * 2026-10); the hub docs said free users get none and must buy credits, recorded as the dispute.
  */
 import { capabilities, sourcedBy, type ProviderPreset } from '../catalog-types';
 
 const models = sourcedBy('huggingface.co/docs/inference-providers', '2025-09');
+const credit = sourcedBy('cheahjs/free-llm-api-resources; mnfst/awesome-free-llm-apis data.json', '2026-10-05');
 
 export const huggingface: ProviderPreset = {
   id: 'huggingface',
@@ -15,8 +16,12 @@ export const huggingface: ProviderPreset = {
   keyPrefixes: ['hf_'],
   modelsEndpoint: '/models',
   signupUrl: 'https://huggingface.co/settings/tokens',
+  access: credit('free', {
+    note: '$0.10 of credit a month',
+    disputedBy: { value: 'paid', source: 'huggingface/hub-docs docs/inference-providers/pricing.md', asOf: '2026-11' },
+  }),
   freeTier: {
-    note: 'Tiny monthly credit at most ($0.10 per the pricing page; none per the hub docs); 402 once spent.',
+    note: 'A tiny monthly credit: $0.10 a month on free accounts; 402 once spent.',
     link: 'https://huggingface.co/docs/inference-providers/pricing',
   },
   defaultModel: 'meta-llama/Llama-3.3-70B-Instruct',

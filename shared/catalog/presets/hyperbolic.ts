@@ -12,6 +12,7 @@ export const hyperbolic: ProviderPreset = {
   keyPrefixes: [],
   modelsEndpoint: '/models',
   signupUrl: 'https://app.hyperbolic.xyz/settings',
+  access: { value: 'trial-credit', source: 'docs.hyperbolic.xyz (trial credit only, if any; unconfirmed)', asOf: '2026-11' },
   freeTier: { note: 'Trial credit only, if any (unconfirmed).', link: 'https://docs.hyperbolic.xyz' },
   defaultModel: 'meta-llama/Llama-3.3-70B-Instruct',
   rateLimitHeaders: 'none',

@@ -12,6 +12,7 @@ const local = {
   modelsEndpoint: '/models',
   keyless: true,
   local: true,
+  access: { value: 'free', source: 'runs on the user\'s machine: no provider account', asOf: '2026-12' },
   rateLimitHeaders: 'none',
   models: [],
   // The first request loads the model into memory (again after a few idle minutes): on a CPU

@@ -15,6 +15,7 @@ export const moonshot: ProviderPreset = {
   keyPrefixes: [],
   modelsEndpoint: '/models',
   signupUrl: 'https://platform.moonshot.ai/console/api-keys',
+  access: { value: 'paid', source: 'platform.moonshot.ai/docs/pricing/chat (sign-up voucher at most, unconfirmed)', asOf: '2026-06' },
   freeTier: { note: 'No permanent free tier: a small sign-up voucher at most (unconfirmed).', link: 'https://platform.moonshot.ai/docs/pricing/chat' },
   defaultModel: 'kimi-k2.6',
   rateLimitHeaders: 'none',

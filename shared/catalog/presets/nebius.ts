@@ -13,6 +13,7 @@ export const nebius: ProviderPreset = {
   keyPrefixes: [],
   modelsEndpoint: '/models',
   signupUrl: 'https://studio.nebius.com',
+  access: { value: 'trial-credit', source: 'studio.nebius.com (trial credit only, if any; unconfirmed)', asOf: '2026-11' },
   freeTier: { note: 'Trial credit only, if any (unconfirmed).', link: 'https://studio.nebius.com' },
   defaultModel: 'meta-llama/Llama-3.3-70B-Instruct',
   rateLimitHeaders: 'none',

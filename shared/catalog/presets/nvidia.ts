@@ -1,8 +1,8 @@
-/** @module NVIDIA NIM (build.nvidia.com): prototyping access, rate-limited per model. */
+/** @module NVIDIA NIM (build.nvidia.com): evaluation access, rate-limited per model (no credits since about 2025-09). */
 import { capabilities, sourcedBy, type FreeTierLimits, type ProviderPreset } from '../catalog-types';
 import { serialToolCalls } from '../request-body-quirks';
 
-const observed = sourcedBy('freellmapi providers/index.ts', '2026-05');
+const observed = sourcedBy('freellmapi audit V26; cheahjs/free-llm-api-resources', '2026-06-10');
 const models = sourcedBy('build.nvidia.com/models', '2025-09');
 
 const free: FreeTierLimits = { scope: 'model', rpm: observed(40) };
@@ -16,7 +16,8 @@ export const nvidia: ProviderPreset = {
   keyPrefixes: ['nvapi-'],
   modelsEndpoint: '/models',
   signupUrl: 'https://build.nvidia.com',
-  freeTier: { note: 'Free for prototyping (developer program), not production; cold starts can take a minute; models reach end of life.', link: 'https://build.nvidia.com/explore/discover' },
+  access: observed('free', { note: 'evaluation-only terms; the credit system ended around 2025-09' }),
+  freeTier: { note: 'Free for evaluation (developer program), not production: 40 requests a minute per model; cold starts can take a minute; models reach end of life.', link: 'https://build.nvidia.com/explore/discover' },
   defaultModel: 'meta/llama-3.3-70b-instruct',
   // Some hosted models refuse parallel tool calls ("only supports single tool-calls at once!").
   transformRequestBody: serialToolCalls,

@@ -13,6 +13,7 @@ export const openai: ProviderPreset = {
   keyPrefixes: ['sk-proj-', 'sk-'],
   modelsEndpoint: '/models',
   signupUrl: 'https://platform.openai.com/api-keys',
+  access: { value: 'paid', source: 'openai.com/api/pricing (no free API tier found; unconfirmed)', asOf: '2026-11' },
   freeTier: { note: 'No free API tier: prepaid credits only (unconfirmed in current docs).', link: 'https://openai.com/api/pricing/' },
   defaultModel: 'gpt-4o-mini',
   // Reasoning models reject `max_tokens`; every current model reads `max_completion_tokens`.

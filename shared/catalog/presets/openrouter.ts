@@ -4,7 +4,7 @@
  */
 import { capabilities, sourcedBy, type FreeTierLimits, type ProviderPreset } from '../catalog-types';
 
-const limitsDocs = sourcedBy('openrouter.ai/docs/api-reference/limits', '2026-08');
+const limitsDocs = sourcedBy('openrouter.ai/docs/api-reference/limits; developersdigest.tech (verified)', '2026-10-17');
 const models = sourcedBy('openrouter.ai/models?max_price=0', '2025-10');
 
 const freeModel: FreeTierLimits = { scope: 'account', rpm: limitsDocs(20) };
@@ -18,8 +18,9 @@ export const openrouter: ProviderPreset = {
   keyPrefixes: ['sk-or-v1-'],
   modelsEndpoint: '/models',
   signupUrl: 'https://openrouter.ai/keys',
+  access: limitsDocs('free'),
   freeTier: {
-    note: '`:free` models only: 50 requests a day per account (1,000 once you bought 10 credits), UTC days; free endpoints may log prompts.',
+    note: '`:free` models only (or the `openrouter/free` router): 50 requests a day per account (1,000 once you bought 10 credits), UTC days; free endpoints may log prompts.',
     link: 'https://openrouter.ai/docs/api-reference/limits',
     limits: {
       scope: 'account',

@@ -1,14 +1,11 @@
 /**
- * @module SambaNova Cloud. Sources disagree: the docs (2026-08 survey) list a no-card free tier
- * of 20 RPM / 20 RPD / 200K TPD; freellmapi (2026-06) says it is gone ($5 trial, then 402).
+ * @module SambaNova Cloud: a one-time $5 trial, then 402 "payment method required" (freellmapi,
+ * 2026-06). A 2026-08 survey of the docs still lists a no-card free tier of 20 RPM / 20 RPD /
+ * 200K TPD; it is recorded as the dispute, and its limits are not applied to a trial key.
  */
-import { capabilities, sourcedBy, type FreeTierLimits, type ProviderPreset } from '../catalog-types';
+import { capabilities, sourcedBy, type ProviderPreset } from '../catalog-types';
 
-const survey = sourcedBy('docs.sambanova.ai via cuihuan/awesome-ai-gateway data/free_tiers.json', '2026-08-31');
 const models = sourcedBy('docs.sambanova.ai/cloud/docs/get-started/supported-models', '2025-09');
-const gone = { value: null, source: 'freellmapi: free tier replaced by a $5 trial', asOf: '2026-06' };
-
-const free: FreeTierLimits = { scope: 'account', rpm: survey(20, { disputedBy: gone }), rpd: survey(20, { disputedBy: gone }), tpd: survey(200_000, { disputedBy: gone }) };
 
 export const sambanova: ProviderPreset = {
   id: 'sambanova',
@@ -19,7 +16,14 @@ export const sambanova: ProviderPreset = {
   keyPrefixes: [],
   modelsEndpoint: '/models',
   signupUrl: 'https://cloud.sambanova.ai/apis',
-  freeTier: { note: 'Small free tier or a $5 trial, depending on the source; 402 "payment method required" once it ends.', link: 'https://docs.sambanova.ai', limits: free },
+  access: {
+    value: 'trial-credit',
+    source: 'freellmapi audit V23',
+    asOf: '2026-06-07',
+    note: 'a 2026-08-31 survey of the docs lists 20 RPM, 20 RPD, 200K TPD free',
+    disputedBy: { value: 'free', source: 'docs.sambanova.ai via cuihuan/awesome-ai-gateway data/free_tiers.json', asOf: '2026-08-31' },
+  },
+  freeTier: { note: 'No free tier: a one-time $5 trial credit, then 402 "payment method required" until you add a card.', link: 'https://docs.sambanova.ai' },
   defaultModel: 'Meta-Llama-3.3-70B-Instruct',
   rateLimitHeaders: 'none',
   models: [

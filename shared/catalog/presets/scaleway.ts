@@ -13,6 +13,7 @@ export const scaleway: ProviderPreset = {
   keyPrefixes: [],
   modelsEndpoint: '/models',
   signupUrl: 'https://console.scaleway.com/iam/api-keys',
+  access: { value: 'trial-credit', source: 'scaleway.com/en/pricing/model-as-a-service (free allowance for new accounts, if any; unconfirmed)', asOf: '2026-11' },
   freeTier: { note: 'A free token allowance for new accounts, if any (unconfirmed).', link: 'https://www.scaleway.com/en/pricing/model-as-a-service/' },
   defaultModel: 'llama-3.3-70b-instruct',
   rateLimitHeaders: 'none',
