@@ -55,8 +55,8 @@ test('a provider that breaks off after its first words ends the stream with an e
   const row = options.page.locator('.log-table tbody tr').first();
   await expect(row).toContainText('flaky-model');
   await expect(row.locator('.status')).toHaveText('502');
-  await expect(row.locator('.attempts')).toContainText(': server (');
-  await expect(row.locator('.attempts')).not.toContainText(': ok');
+  await expect(row.locator('.attempts')).toContainText(': provider error (');
+  await expect(row.locator('.attempts')).not.toContainText('answered');
   await options.page.close();
   await page.close();
 });
