@@ -1,5 +1,5 @@
 /**
- * @module Benchmark of the response cache (issue 7). Measures the whole hit path (key hashing,
+ * @module Benchmark of the response cache. Measures the whole hit path (key hashing,
  * lookup, building the answer), compares HMAC-SHA-256 keys with a sync hash, and checks that 100
  * identical concurrent requests, streamed and not, make one upstream call and all get the same
  * full answer. Run through `bench/run.ts` (`npm run bench -- cache`).

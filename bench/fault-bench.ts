@@ -1,5 +1,5 @@
 /**
- * @module Failover under faults with the default time limits (issue 12, item 9): the real engine
+ * @module Failover under faults with the default time limits (a hung or slow provider must cost seconds): the real engine
  * in front of a faulty mock provider and a healthy one, both real HTTP servers on 127.0.0.1, for
  * every fault, streamed and not. Reports the time until the caller has its answer (a stream: its
  * first token). The e2e fault matrix checks the behaviour with a short limit; this measures the

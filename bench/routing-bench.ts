@@ -1,5 +1,5 @@
 /**
- * @module Routing benchmark (issue 5): the real engine (createEngine on fake-indexeddb) in front
+ * @module Routing benchmark: the real engine (createEngine on fake-indexeddb) in front
  * of eight mock providers with the seed free-tier limits, fed 300 requests a minute for 60
  * simulated minutes. Reports the share of the pool's capacity served, upstream 429s per success
  * and the routing decision time (real time). Run through `bench/run.ts`.

@@ -1,6 +1,6 @@
 /**
- * @module Runs the benchmarks and prints each figure with its target: routing (issue 5), the
- * response cache (issue 7), failover under faults (issue 12) and the extension path in Chromium. `npm run bench` runs them all,
+ * @module Runs the benchmarks and prints each figure with its target: routing, the
+ * response cache, failover under faults and the extension path in Chromium. `npm run bench` runs them all,
  * `npm run bench -- cache browser` only those named. Exits 1 when a target is missed.
  */
 import { execFileSync } from 'node:child_process';

@@ -15,7 +15,7 @@ export const openAIErrorBodySchema = z.object({
 });
 export type OpenAIErrorBody = z.infer<typeof openAIErrorBodySchema>;
 
-/** How an upstream failure affects routing; see ARCHITECTURE.md "Errors". */
+/** How an upstream failure affects routing; see docs/architecture.md, "Errors". */
 export type UpstreamErrorKind =
   | 'rate_limit'
   | 'quota_exhausted'

@@ -1,5 +1,5 @@
 /**
- * @module What one classified upstream failure does to routing (see ARCHITECTURE.md "Errors"):
+ * @module What one classified upstream failure does to routing (see docs/architecture.md, "Errors"):
  * fail over or stop, how long to cool down and what (the shared allowance or just the model),
  * whether the key is disabled. A provider's Retry-After or reset time is a minimum; repeated
  * failures climb a ladder. Nothing here sleeps.

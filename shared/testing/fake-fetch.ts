@@ -1,6 +1,6 @@
 /**
  * A fake `fetch` for unit tests: answers with real `Response` objects from a handler and records
- * every call (URL, headers, parsed JSON body), as the adapter tests in STYLE.md do.
+ * every call (URL, headers, parsed JSON body), as the adapter tests beside each family do.
  */
 import type { FetchLike } from '../providers/types';
 

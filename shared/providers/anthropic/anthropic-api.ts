@@ -82,7 +82,7 @@ export const anthropicErrorDataSchema = z.looseObject({
     .looseObject({
       type: z.string().nullish(),
       message: z.string().nullish(),
-      // Spend-limit 429s carry `details.error_code: enforced_spend_limit_reached` (providers.md §4).
+      // Spend-limit 429s carry `details.error_code: enforced_spend_limit_reached` (see __fixtures__/spend-limit.error.json beside this file).
       details: z.looseObject({ error_code: z.string().nullish() }).nullish(),
     })
     .nullish(),
