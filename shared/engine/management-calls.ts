@@ -9,6 +9,7 @@ import type { Engine } from './create-engine';
 
 export interface Call<Input extends z.ZodType, Result> {
   input: Input;
+  // A method, not a function property: its parameter is checked bivariantly, so every call fits `CallTable`.
   handle(input: z.output<Input>): Result;
 }
 
@@ -30,6 +31,7 @@ export type CallsOf<Table extends CallTable> = {
 const noInput = z.object({});
 const autoLockMs = z.number().int().positive().nullable().optional();
 const rateLimit = z.number().int().positive().nullable().optional();
+const envText = z.object({ text: z.string(), choices: envImportChoicesSchema.optional() });
 
 export function managementCalls(engine: Engine) {
   return {
@@ -40,8 +42,8 @@ export function managementCalls(engine: Engine) {
     'keys.rename': call(z.object({ id: z.string(), label: z.string() }), ({ id, label }) => engine.keys.rename(id, label)),
     'keys.rotate': call(z.object({ id: z.string(), secret: z.string() }), ({ id, secret }) => engine.keys.rotate(id, secret)),
     'keys.reorder': call(z.object({ ids: z.array(z.string()).max(1000) }), ({ ids }) => engine.keys.reorder(ids)),
-    'env.preview': call(z.object({ text: z.string(), choices: envImportChoicesSchema.optional() }), ({ text, choices }) => engine.envImport.preview(text, choices)),
-    'env.apply': call(z.object({ text: z.string(), choices: envImportChoicesSchema.optional() }), ({ text, choices }) => engine.envImport.apply(text, choices)),
+    'env.preview': call(envText, ({ text, choices }) => engine.envImport.preview(text, choices)),
+    'env.apply': call(envText, ({ text, choices }) => engine.envImport.apply(text, choices)),
     'vault.status': call(noInput, () => engine.vault.status()),
     'vault.setPassphrase': call(z.object({ passphrase: z.string(), autoLockMs }), ({ passphrase, autoLockMs }) => engine.vault.setPassphrase(passphrase, { autoLockMs })),
     'vault.unlock': call(z.object({ passphrase: z.string() }), ({ passphrase }) => engine.vault.unlock(passphrase)),
