@@ -6,7 +6,7 @@ import { VAULT_CHANGED_NOTICE } from '../../shared/protocol/ui-messages';
 import { openDatabase } from '../../shared/store/database';
 import { createAccessRequests } from '../lib/access-requests';
 import { createActiveRequests } from '../lib/active-requests';
-import { answerExtensionMessage } from '../lib/answer-extension-message';
+import { createExtensionMessageAnswer } from '../lib/answer-extension-message';
 import { createKeepAlive } from '../lib/keep-alive';
 import { servePagePort } from '../lib/serve-page-port';
 
@@ -39,6 +39,8 @@ export default defineBackground(() => {
     },
   });
 
+  const answerExtensionMessage = createExtensionMessageAnswer(engine, access, active);
+
   browser.runtime.onConnect.addListener((port) => {
     if (port.name === PAGE_PORT_NAME) servePagePort(port, { engine, extensionOrigin, keepAlive, access, active });
     else port.disconnect();
@@ -47,7 +49,7 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) => {
     // Management calls come from the extension's own pages only, never from a content script.
     if (!sender.url || new URL(sender.url).origin !== extensionOrigin) return undefined;
-    return answerExtensionMessage(message, engine, access, active);
+    return answerExtensionMessage(message);
   });
 
   // Bookkeeping is written a moment after each answer; a worker about to stop writes it at once.

@@ -1,6 +1,11 @@
 /** Typed calls from the extension's pages to the background; failures throw with the OpenAI message. */
 import { browser } from 'wxt/browser';
-import { vaultChangedNoticeSchema, type UiReply, type UiRequest } from '../../shared/protocol/ui-messages';
+import { vaultChangedNoticeSchema, type UiReply } from '../../shared/protocol/ui-messages';
+import type { HostCalls } from './host-calls';
+
+type CallName = keyof HostCalls;
+type InputOf<Name extends CallName> = HostCalls[Name]['input'];
+export type ResultOf<Name extends CallName> = HostCalls[Name]['result'];
 
 export class UiCallError extends Error {
   constructor(message: string, readonly param: string | null) {
@@ -8,8 +13,12 @@ export class UiCallError extends Error {
   }
 }
 
-export async function callBackground<T>(request: UiRequest): Promise<T> {
-  const reply = (await browser.runtime.sendMessage(request)) as UiReply<T> | undefined;
+/** A call whose input has nothing required may leave it out. */
+export async function callBackground<Name extends CallName>(
+  name: Name,
+  ...[input]: Record<never, never> extends InputOf<Name> ? [input?: InputOf<Name>] : [input: InputOf<Name>]
+): Promise<ResultOf<Name>> {
+  const reply = (await browser.runtime.sendMessage({ ...input, type: name })) as UiReply<ResultOf<Name>> | undefined;
   if (!reply) throw new UiCallError('FreeLLM did not answer. Reload the extension and try again.', null);
   if (!reply.ok) throw new UiCallError(reply.error.message, reply.error.param);
   return reply.data;

@@ -11,13 +11,13 @@ export function ApproveApp({ requestId }: { requestId: string }) {
   const [error, setError] = useState<string | undefined>();
 
   useEffect(() => {
-    callBackground<{ origin: string }>({ type: 'access.pending', requestId })
+    callBackground('access.pending', { requestId })
       .then((details) => setOrigin(details.origin))
       .catch((thrown: unknown) => setError(thrown instanceof Error ? thrown.message : String(thrown)));
   }, [requestId]);
 
   const decide = async (decision: AccessDecision) => {
-    await callBackground({ type: 'access.decide', requestId, decision });
+    await callBackground('access.decide', { requestId, decision });
     window.close();
   };
 

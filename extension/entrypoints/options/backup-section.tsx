@@ -55,7 +55,7 @@ function ExportForm() {
   const submit = submitWith(() => {
     setDone(undefined);
     return run(async () => {
-      const settings = await callBackground<SettingsDocument>(clearKeys ? { type: 'settings.export', clearKeys: true } : { type: 'settings.export', passphrase });
+      const settings = await callBackground('settings.export', clearKeys ? { clearKeys: true } : { passphrase });
       download(settings);
       setDone(`Saved ${settings.keys.length} key${settings.keys.length === 1 ? '' : 's'}${clearKeys ? ' in clear' : ', encrypted'}.`);
       setPassphrase('');
@@ -128,7 +128,7 @@ function ImportForm({ onImported }: { onImported: () => Promise<void> }) {
   const submit = submitWith(() => {
     setSummary(undefined);
     return run(async () => {
-      setSummary(await callBackground<ImportSummary>({ type: 'settings.import', document: file!.text, passphrase: file!.encrypted ? passphrase : undefined }));
+      setSummary(await callBackground('settings.import', { document: file!.text, passphrase: file!.encrypted ? passphrase : undefined }));
       setPassphrase('');
       await onImported();
     }, file ? undefined : 'Choose a settings file first.');

@@ -44,7 +44,7 @@ export function DashboardSection({ keys, providers }: Props) {
 
   const refresh = useCallback(async () => {
     try {
-      const [nextHealth, nextCache] = await Promise.all([callBackground<Health>({ type: 'health' }), callBackground<CacheStats>({ type: 'cache.stats' })]);
+      const [nextHealth, nextCache] = await Promise.all([callBackground('health'), callBackground('cache.stats')]);
       setHealth(nextHealth);
       setCache(nextCache);
       setError(undefined);
@@ -62,7 +62,7 @@ export function DashboardSection({ keys, providers }: Props) {
   const clearCache = async () => {
     const forgotten = cache?.memoryEntries ?? 0;
     try {
-      await callBackground({ type: 'cache.clear' });
+      await callBackground('cache.clear');
       setCleared(`Cache cleared: ${count(forgotten)} ${forgotten === 1 ? 'answer' : 'answers'} forgotten, counters reset.`);
       await refresh();
     } catch (thrown) {
@@ -137,7 +137,7 @@ function CacheSettingsForm({ stats, onSaved }: { stats: CacheStats; onSaved: () 
   const [error, setError] = useState<string | undefined>();
   const save = async (change: { ttlMs?: number; maxStoredBytes?: number }) => {
     try {
-      await callBackground({ type: 'cache.configure', ...change });
+      await callBackground('cache.configure', change);
       setError(undefined);
       await onSaved();
     } catch (thrown) {

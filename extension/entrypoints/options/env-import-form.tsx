@@ -37,7 +37,7 @@ export function EnvImportForm({ providers, onImported, onClose }: Props) {
 
   const showPreview = (providersByLine = picked) =>
     run(async () => {
-      setPreview(await callBackground<EnvImportPreview>({ type: 'env.preview', text, choices: choices(providersByLine) }));
+      setPreview(await callBackground('env.preview', { text, choices: choices(providersByLine) }));
       setPicked(providersByLine);
     });
   const pick = (line: number, providerId: string) => {
@@ -54,7 +54,7 @@ export function EnvImportForm({ providers, onImported, onClose }: Props) {
   };
   const apply = () =>
     run(async () => {
-      setResult(await callBackground({ type: 'env.apply', text, choices: choices(picked, [...unticked]) }));
+      setResult(await callBackground('env.apply', { text, choices: choices(picked, [...unticked]) }));
       setText('');
       setPreview(undefined);
       await onImported();

@@ -38,7 +38,7 @@ export function KeysSection({ keys, providers, hasPassphrase, onChange }: Props)
   const move = async (index: number, by: -1 | 1) => {
     const ids = keys.map((key) => key.id);
     [ids[index], ids[index + by]] = [ids[index + by]!, ids[index]!];
-    await callBackground({ type: 'keys.reorder', ids });
+    await callBackground('keys.reorder', { ids });
     await onChange();
   };
   return (
@@ -119,7 +119,7 @@ function KeyRow({ item, position, provider, canMove, onMove, onChange }: KeyRowP
   };
   const save = (event: Event) => {
     event.preventDefault();
-    void act(() => callBackground(editing === 'rename' ? { type: 'keys.rename', id: item.id, label: value } : { type: 'keys.rotate', id: item.id, secret: value }));
+    void act(() => editing === 'rename' ? callBackground('keys.rename', { id: item.id, label: value }) : callBackground('keys.rotate', { id: item.id, secret: value }));
   };
   const cancel = () => {
     setEditing(undefined);
@@ -150,12 +150,12 @@ function KeyRow({ item, position, provider, canMove, onMove, onChange }: KeyRowP
       </div>
       <div class="row-actions">
         <label class="switch">
-          <input type="checkbox" checked={item.enabled} onChange={() => void act(() => callBackground({ type: 'keys.setEnabled', id: item.id, enabled: !item.enabled }))} aria-label={`Use ${item.label}`} />
+          <input type="checkbox" checked={item.enabled} onChange={() => void act(() => callBackground('keys.setEnabled', { id: item.id, enabled: !item.enabled }))} aria-label={`Use ${item.label}`} />
           <span>{item.enabled ? 'On' : 'Off'}</span>
         </label>
         <button type="button" class="ghost small-button" onClick={() => edit('rename')} aria-label={`Rename ${item.label}`}>Rename</button>
         <button type="button" class="ghost small-button" onClick={() => edit('rotate')} aria-label={`Replace the key of ${item.label}`}>Replace key</button>
-        <button type="button" class="ghost danger small-button" onClick={() => void act(() => callBackground({ type: 'keys.remove', id: item.id }))} aria-label={`Remove ${item.label}`}>
+        <button type="button" class="ghost danger small-button" onClick={() => void act(() => callBackground('keys.remove', { id: item.id }))} aria-label={`Remove ${item.label}`}>
           Remove
         </button>
       </div>
@@ -198,15 +198,15 @@ function AddKeyForm({ providers, onAdded }: { providers: ProviderSummary[]; onAd
       if (providerId === NEW_CUSTOM) {
         // Asked first, while the click still counts as a user gesture.
         await requestEndpointPermission(custom.baseURL);
-        targetId = (await callBackground<{ id: string }>({ type: 'providers.addCustom', ...custom })).id;
+        targetId = (await callBackground('providers.addCustom', custom)).id;
       } else if (baseURLOverride.trim()) {
         await requestEndpointPermission(baseURLOverride.trim());
-        await callBackground({ type: 'providers.setBaseURL', providerId, baseURL: baseURLOverride.trim() });
+        await callBackground('providers.setBaseURL', { providerId, baseURL: baseURLOverride.trim() });
       } else if (preset?.local) {
         // A server on this computer is not among the manifest's hosts: asked for, once.
         await requestEndpointPermission(preset.baseURL);
       }
-      await callBackground({ type: 'keys.add', providerId: targetId, label: label || undefined, account: account.trim() || undefined, secret });
+      await callBackground('keys.add', { providerId: targetId, label: label || undefined, account: account.trim() || undefined, secret });
       setSecret('');
       setLabel('');
       setAccount('');

@@ -40,10 +40,10 @@ export function OptionsApp() {
   const reload = useCallback(async () => {
     try {
       const [keys, providers, origins, log] = await Promise.all([
-        callBackground<KeyListing[]>({ type: 'keys.list' }),
-        callBackground<ProviderSummary[]>({ type: 'providers.list' }),
-        callBackground<OriginGrant[]>({ type: 'origins.list' }),
-        callBackground<RequestLogEntry[]>({ type: 'log.list', limit: 20 }),
+        callBackground('keys.list'),
+        callBackground('providers.list'),
+        callBackground('origins.list'),
+        callBackground('log.list', { limit: 20 }),
       ]);
       setData({ keys, providers, origins, log });
       setLoadError(undefined);

@@ -32,7 +32,7 @@ export function RoutingSection({ keys, providers }: { keys: KeyListing[]; provid
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    callBackground<RoutingSettings>({ type: 'routing.settings' }).then(
+    callBackground('routing.settings').then(
       (settings) => {
         setSaved(settings);
         setDraft(settings);
@@ -54,7 +54,7 @@ export function RoutingSection({ keys, providers }: { keys: KeyListing[]; provid
     event.preventDefault();
     setBusy(true);
     try {
-      const stored = await callBackground<RoutingSettings>({ type: 'routing.save', settings: draft });
+      const stored = await callBackground('routing.save', { settings: draft });
       setSaved(stored);
       setDraft(stored);
       setStatus({ saved: true });

@@ -28,7 +28,7 @@ export function SecuritySection({ onStatus }: { onStatus?: (status: VaultStatus)
   const { error, run } = useAction();
 
   const refresh = () => run(async () => {
-    const next = await callBackground<VaultStatus>({ type: 'vault.status' });
+    const next = await callBackground('vault.status');
     setStatus(next);
     onStatus?.(next);
   });
@@ -43,7 +43,7 @@ export function SecuritySection({ onStatus }: { onStatus?: (status: VaultStatus)
     await refresh();
   };
   const lockNow = () => run(async () => {
-    await callBackground({ type: 'vault.lock' });
+    await callBackground('vault.lock');
     await refresh();
   });
 
@@ -144,7 +144,7 @@ function SetPassphraseForm({ onDone }: { onDone: () => Promise<void> }) {
   const [autoLockMs, setAutoLockMs] = useState<number | null>(15 * MINUTE);
   const { busy, error, run } = useAction();
   const submit = submitWith(() => run(async () => {
-    await callBackground({ type: 'vault.setPassphrase', passphrase, autoLockMs });
+    await callBackground('vault.setPassphrase', { passphrase, autoLockMs });
     await onDone();
   }, newPassphraseProblem(passphrase, repeated)));
   return (
@@ -169,7 +169,7 @@ function ChangePassphraseForm({ autoLockMs: currentAutoLock, onDone }: { autoLoc
   const [autoLockMs, setAutoLockMs] = useState(currentAutoLock);
   const { busy, error, run } = useAction();
   const submit = submitWith(() => run(async () => {
-    await callBackground({ type: 'vault.changePassphrase', oldPassphrase, newPassphrase: passphrase, autoLockMs });
+    await callBackground('vault.changePassphrase', { oldPassphrase, newPassphrase: passphrase, autoLockMs });
     await onDone();
   }, newPassphraseProblem(passphrase, repeated)));
   return (
@@ -190,7 +190,7 @@ function RemovePassphraseForm({ onDone }: { onDone: () => Promise<void> }) {
   const [passphrase, setPassphrase] = useState('');
   const { busy, error, run } = useAction();
   const submit = submitWith(() => run(async () => {
-    await callBackground({ type: 'vault.removePassphrase', passphrase });
+    await callBackground('vault.removePassphrase', { passphrase });
     await onDone();
   }));
   return (

@@ -10,7 +10,7 @@ export function SitesSection({ origins, onChange }: { origins: OriginGrant[]; on
     event.preventDefault();
     setError(undefined);
     try {
-      await callBackground({ type: 'origins.allow', origin });
+      await callBackground('origins.allow', { origin });
       setOrigin('');
       await onChange();
     } catch (thrown) {
@@ -46,7 +46,7 @@ function SiteRow({ grant, onChange }: { grant: OriginGrant; onChange: () => Prom
   const [error, setError] = useState<string | undefined>();
   const configure = async (change: { allowFrames?: boolean; limits?: { requestsPerMinute?: number | null; requestsPerDay?: number | null } }) => {
     try {
-      await callBackground({ type: 'origins.configure', origin: grant.origin, ...change });
+      await callBackground('origins.configure', { origin: grant.origin, ...change });
       setError(undefined);
       await onChange();
     } catch (thrown) {
@@ -89,7 +89,7 @@ function SiteRow({ grant, onChange }: { grant: OriginGrant; onChange: () => Prom
           <input type="checkbox" checked={grant.allowFrames} onChange={(event) => void configure({ allowFrames: event.currentTarget.checked })} aria-label={`Allow embedded frames of ${grant.origin}`} />
           <span>Frames</span>
         </label>
-        <button type="button" class="ghost danger" onClick={async () => { await callBackground({ type: 'origins.revoke', origin: grant.origin }); await onChange(); }} aria-label={`Revoke ${grant.origin}`}>
+        <button type="button" class="ghost danger" onClick={async () => { await callBackground('origins.revoke', { origin: grant.origin }); await onChange(); }} aria-label={`Revoke ${grant.origin}`}>
           Revoke
         </button>
       </div>

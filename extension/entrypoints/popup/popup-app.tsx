@@ -1,32 +1,30 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { Chat } from '../../../shared/chats/chat-history';
-import type { KeySummary } from '../../../shared/keys/stored-key';
 import type { VaultStatus } from '../../../shared/vault/vault';
 import { ChatTurnError } from '../../../shared/ui/chat-client';
 import { ChatView } from '../../../shared/ui/chat-view';
 import { useKeptConversation, type ChatStore } from '../../../shared/ui/use-kept-conversation';
 import { FREELLM_BASE_URL } from '../../../shared/http/base-url';
 import { runtimeFetch } from '../../lib/runtime-fetch';
-import { callBackground, onVaultChanged } from '../../lib/ui-client';
+import { callBackground, onVaultChanged, type ResultOf } from '../../lib/ui-client';
 import { UnlockForm } from './unlock-form';
 
 /** The popup closes whenever it loses focus; its conversation is kept (sealed) under this name. */
 const POPUP_CHAT = 'popup';
 
 const backgroundChats: ChatStore = {
-  get: (id) => callBackground<Chat | null>({ type: 'chats.get', id }),
-  save: (id, turns) => callBackground({ type: 'chats.save', id, turns }),
-  remove: (id) => callBackground({ type: 'chats.remove', id }),
+  get: (id) => callBackground('chats.get', { id }),
+  save: (id, turns) => callBackground('chats.save', { id, turns }),
+  remove: (id) => callBackground('chats.remove', { id }),
 };
 
 /** The popup: a chat over the pooled keys, and the way into the settings. */
 export function PopupApp() {
-  const [keys, setKeys] = useState<KeySummary[] | undefined>();
+  const [keys, setKeys] = useState<ResultOf<'keys.list'> | undefined>();
   const [vault, setVault] = useState<VaultStatus | undefined>();
-  const readVault = () => callBackground<VaultStatus>({ type: 'vault.status' }).then(setVault);
+  const readVault = () => callBackground('vault.status').then(setVault);
   useEffect(() => {
-    void callBackground<KeySummary[]>({ type: 'keys.list' }).then(setKeys);
+    void callBackground('keys.list').then(setKeys);
     void readVault();
     // Locked elsewhere (the options page, the idle auto-lock) or unlocked there: shown at once.
     return onVaultChanged(() => void readVault());

@@ -17,7 +17,7 @@ export function UnlockForm({ onUnlocked, variant = 'inline' }: Props) {
   const [passphrase, setPassphrase] = useState('');
   const { busy, error, run } = useAction();
   const unlock = submitWith(() => run(async () => {
-    await callBackground({ type: 'vault.unlock', passphrase });
+    await callBackground('vault.unlock', { passphrase });
     setPassphrase('');
     await onUnlocked();
   }));
