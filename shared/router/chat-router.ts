@@ -176,7 +176,9 @@ export function createChatRouter(deps: ChatRouterDeps) {
     },
     settings: settings.get,
     /** Parsed strictly: invalid settings are a 400 and change nothing. */
-    saveSettings: (input: unknown): Promise<RoutingSettings> => settings.save(parseRoutingSettings(input)),
+    async saveSettings(input: unknown): Promise<RoutingSettings> {
+      return settings.save(parseRoutingSettings(input));
+    },
     /** The user re-enabled a key: forget why it was disabled and lift its cool-downs. */
     async keyEnabled(keyId: string): Promise<void> {
       await notices.clear(keyId);

@@ -47,7 +47,9 @@ export function parseRoutingSettings(input: unknown): RoutingSettings {
 
 export const readRoutingSettings = (db: FreeLLMDatabase): Promise<RoutingSettings> => readSetting(db, ROW_ID, routingSettingsSchema, DEFAULTS);
 
-export const writeRoutingSettings = (db: FreeLLMDatabase, input: unknown): Promise<RoutingSettings> => writeSetting(db, ROW_ID, parseRoutingSettings(input));
+export async function writeRoutingSettings(db: FreeLLMDatabase, input: unknown): Promise<RoutingSettings> {
+  return writeSetting(db, ROW_ID, parseRoutingSettings(input));
+}
 
 /** The copy the router keeps: every request reads it. */
 export const keptRoutingSettings = (db: FreeLLMDatabase): KeptSetting<RoutingSettings> => keptSetting(db, ROW_ID, routingSettingsSchema, DEFAULTS);
