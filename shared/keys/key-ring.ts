@@ -43,7 +43,7 @@ export interface KeyManager extends KeyRing {
   reorder(ids: string[]): Promise<KeySummary[]>;
   /** For each secret, the stored key holding the same secret. Compares in memory; nothing is logged. */
   matchStored(secrets: string[]): Promise<(KeySummary | undefined)[]>;
-  /** Drops the in-memory copy of the keys table, after a writer elsewhere (the vault re-sealing keys) changed it. */
+  /** Drops the in-memory copy of the keys table, after a writer elsewhere (the vault re-sealing keys, a custom provider taking its keys along) changed it. */
   forget(): void;
 }
 
