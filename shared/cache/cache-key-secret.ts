@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { FreeLLMDatabase } from '../store/database';
+import { readSetting, writeSetting } from '../store/kept-setting';
 import { fromBase64, toBase64 } from '../vault/base64';
 import { sealedSchema, type Vault } from '../vault/vault';
 import { isVaultLocked } from '../vault/vault-errors';
@@ -34,10 +35,10 @@ export function createCacheKeySecret({ db, vault, crypto, onNewSecret }: CacheKe
   const importKey = (raw: Uint8Array<ArrayBuffer>) => crypto.subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
 
   async function stored(): Promise<Uint8Array<ArrayBuffer> | undefined> {
-    const row = storedSecretSchema.safeParse((await db.settings.get(SECRET_SETTING_ID))?.value);
-    if (!row.success) return undefined;
+    const row = await readSetting(db, SECRET_SETTING_ID, storedSecretSchema.optional(), undefined);
+    if (!row) return undefined;
     try {
-      const text = secretTextSchema.safeParse(await vault.open(row.data.sealed));
+      const text = secretTextSchema.safeParse(await vault.open(row.sealed));
       return text.success ? fromBase64(text.data) : undefined;
     } catch (error) {
       if (isVaultLocked(error)) throw error;
@@ -51,7 +52,7 @@ export function createCacheKeySecret({ db, vault, crypto, onNewSecret }: CacheKe
     const raw = crypto.getRandomValues(new Uint8Array(32));
     const sealed = await vault.seal(toBase64(raw));
     await onNewSecret();
-    await db.settings.put({ id: SECRET_SETTING_ID, value: { sealed } });
+    await writeSetting(db, SECRET_SETTING_ID, { sealed });
     return importKey(raw);
   }
 

@@ -85,7 +85,8 @@ describe('response cache', () => {
   it('treats a damaged record, or one an older version wrote unsealed, as a miss and deletes it', async () => {
     const { cache, clock, db, written } = setup();
     const bytes = 100;
-    await db.cache.bulkPut([
+    // Written past the table's type, as an older version or a damaged profile would have.
+    await db.table('cache').bulkPut([
       { key: 'damaged', completion: { choices: 'nope' }, expiresAt: 0, lastUsedAt: 0 },
       { key: 'unsealed', completion: answer('Hello'), headers, bytes, createdAt: clock.now, expiresAt: clock.now + HOUR, lastUsedAt: clock.now },
       { key: 'unopenable', sealed: { iv: new Uint8Array(12), data: new Uint8Array(40) }, bytes, createdAt: clock.now, expiresAt: clock.now + HOUR, lastUsedAt: clock.now },

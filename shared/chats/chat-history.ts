@@ -27,6 +27,7 @@ export interface ChatHistory {
 
 const chatIdSchema = z.string().min(1).max(100);
 const chatRecordSchema = z.object({ id: chatIdSchema, updatedAt: z.number(), sealed: sealedSchema });
+export type ChatRecord = z.infer<typeof chatRecordSchema>;
 
 export function createChatHistory(db: FreeLLMDatabase, vault: Pick<Vault, 'seal' | 'open'>, now: () => number): ChatHistory {
   const idOf = (id: unknown) => {

@@ -384,3 +384,27 @@ describe('keys of one account', () => {
     expect((await statuses(separate)).every((status) => status === 200)).toBe(true);
   });
 });
+
+describe('a settings import', () => {
+  it('shows in every part of a running engine at once, though each had already read its settings', async () => {
+    const { engine } = await engineWithKeys(() => jsonResponse(completion('ok')), [{ providerId: 'cerebras', secret: 'csk-stored-secret-0001' }]);
+    const before = await Promise.all([engine.keys.list(), engine.providers.list(), engine.origins.list(), engine.limits.get(), engine.routing.settings()]);
+    expect(before[2]).toEqual([]);
+
+    await engine.settings.import({
+      format: 'freellm-settings', version: 1, exportedAt: '2026-11-25T12:00:00.000Z',
+      providers: { overrides: { groq: { baseURL: 'https://proxy.example/openai/v1' } }, custom: [{ id: 'custom-local', name: 'Local llama', baseURL: 'http://127.0.0.1:8080/v1', defaultModel: 'qwen' }] },
+      priorities: [], limits: { groq: { rpm: 5 } }, aliases: { fast: ['groq/llama-3.1-8b-instant'] }, origins: ['https://app.example'],
+      keyEncryption: null, keys: [{ id: 'imported', providerId: 'groq', label: 'Imported', enabled: true, secret: 'gsk_imported_secret_1' }],
+    });
+
+    expect((await engine.keys.list()).map((key) => key.label)).toEqual(['csk-…0001', 'Imported']);
+    const providers = await engine.providers.list();
+    expect(providers.find((provider) => provider.id === 'groq')?.baseURL).toBe('https://proxy.example/openai/v1');
+    expect(providers.some((provider) => provider.id === 'custom-local')).toBe(true);
+    expect((await engine.origins.list()).map((grant) => grant.origin)).toEqual(['https://app.example']);
+    expect(await engine.limits.get()).toEqual({ groq: { rpm: 5 } });
+    expect((await engine.routing.settings()).aliases).toEqual({ fast: ['groq/llama-3.1-8b-instant'] });
+    expect((await engine.models(page)).status).toBe(200);
+  });
+});

@@ -7,8 +7,8 @@ import { createOriginGrants, type OriginGrants } from '../grants/origin-grants';
 import { createEnvImport, type EnvImport } from '../keys/env-import';
 import { createKeyRing, type KeyManager } from '../keys/key-ring';
 import type { KeySummary } from '../keys/stored-key';
-import { z } from 'zod';
 import { createResponseCache, replayAsChunks, type CacheSettings, type CacheStats, type ResponseCache } from '../cache';
+import { cacheSettingsSchema, keptCacheSettings } from '../cache/kept-cache-settings';
 import { chatCompletionRequestSchema, type ChatCompletion, type ChatCompletionChunk, type ChatCompletionRequest } from '../openai/chat';
 import { invalidRequest, toFreeLLMError } from '../openai/error';
 import { createProviderDirectory, type ProviderDirectory } from '../providers/provider-directory';
@@ -95,9 +95,6 @@ export interface Engine {
   settled(): Promise<void>;
 }
 
-const CACHE_SETTING_ID = 'cache';
-const cacheSettingsSchema = z.object({ ttlMs: z.number().int().positive().optional(), maxStoredBytes: z.number().int().positive().optional() });
-
 /** Stands in for the key of a local server, which needs none; never sent anywhere. */
 const LOCAL_SERVER_PLACEHOLDER = 'local-server-needs-no-key';
 
@@ -126,13 +123,8 @@ export function createEngine(host: EngineHost): Engine {
   const limits = withUserLimits(host.limits ?? catalogLimitSource, userLimits.current);
   const router = createChatRouter({ db, fetch: host.fetch, now, keys: keyRing, providers, limits, models: modelSource, timers, measure, writeBehind });
   const cache = createResponseCache({ db, now, crypto: host.crypto, vault, writeBehind });
-  // The user's cache settings (TTL, stored-size cap) live in the `settings` row `cache`.
-  let cacheSettingsLoaded: Promise<void> | undefined;
-  const loadCacheSettings = () =>
-    (cacheSettingsLoaded ??= db.settings.get(CACHE_SETTING_ID).then((row) => {
-      const parsed = cacheSettingsSchema.safeParse(row?.value);
-      if (parsed.success) cache.configure(parsed.data);
-    }, () => undefined));
+  const cacheSettings = keptCacheSettings(db);
+  const loadCacheSettings = async () => cache.configure(await cacheSettings.get());
   const modelLister = createModelLister({ keys: keyRing, providers, settings: router.settings, fetch: host.fetch, now });
 
   const requestLog = createRequestLogWriter(db, now, writeBehind);
@@ -283,18 +275,7 @@ export function createEngine(host: EngineHost): Engine {
       touch: vault.touch,
     },
     envImport: createEnvImport(keyRing, providers),
-    settings: {
-      export: settingsTransfer.export,
-      async import(document, options) {
-        const summary = await settingsTransfer.import(document, options);
-        // The import wrote these tables directly.
-        providers.forget();
-        origins.forget();
-        userLimits.forget();
-        router.forgetSettings();
-        return summary;
-      },
-    },
+    settings: settingsTransfer,
     requestLog: (limit = 100) => requestLog.recent(limit),
     routing: { settings: router.settings, saveSettings: router.saveSettings },
     cache: {
@@ -305,10 +286,7 @@ export function createEngine(host: EngineHost): Engine {
       clear: cache.clear,
       async configure(settings) {
         const parsed = cacheSettingsSchema.parse(settings);
-        await loadCacheSettings();
-        cache.configure(parsed);
-        const stored = cacheSettingsSchema.safeParse((await db.settings.get(CACHE_SETTING_ID))?.value);
-        await db.settings.put({ id: CACHE_SETTING_ID, value: { ...(stored.success ? stored.data : {}), ...parsed } });
+        cache.configure(await cacheSettings.save({ ...(await cacheSettings.get()), ...parsed }));
       },
     },
     limits: {

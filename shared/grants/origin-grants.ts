@@ -6,6 +6,7 @@ import { FreeLLMError, invalidRequest } from '../openai/error';
 import type { FreeLLMDatabase } from '../store/database';
 import { originGrantSchema, originSchema, type OriginGrant, type OriginLimits, type OriginUsage } from './origin-grant';
 import { createWriteBehind, type WriteBehind } from '../store/write-behind';
+import { keepCopy } from '../store/kept-copies';
 
 export interface PageCaller {
   origin: string;
@@ -25,8 +26,6 @@ export interface OriginGrants {
   isAllowed(caller: PageCaller): Promise<boolean>;
   /** Throws the 403 a caller that is not allowed gets. */
   check(caller: PageCaller): Promise<void>;
-  /** Drops the in-memory copy after a writer elsewhere (a settings import) changed the table. */
-  forget(): void;
   /** Checks, then counts one request against the origin's limits, or throws the 403/429 the caller gets. */
   admit(caller: PageCaller): Promise<void>;
   /** Takes back a request counted at `at` that never reached a provider, while its windows last. */
@@ -70,8 +69,9 @@ function refusal(caller: PageCaller): FreeLLMError {
 /**
  * Grants live in memory, loaded once and written behind: every page request checks (and counts
  * against) its grant, and an IndexedDB round trip per request would be most of the extension's
- * overhead. The engine owns its database, so the memory copy stays authoritative; a change the
- * user makes is on disk before the call returns.
+ * overhead. The engine owns its database, so the memory copy stays authoritative (a settings
+ * import, which writes around it, makes it read again); a change the user makes is on disk
+ * before the call returns.
  */
 export function createOriginGrants(db: FreeLLMDatabase, now: () => number, writeBehind: WriteBehind = createWriteBehind()): OriginGrants {
   let loaded: Promise<Map<string, OriginGrant>> | undefined;
@@ -80,6 +80,10 @@ export function createOriginGrants(db: FreeLLMDatabase, now: () => number, write
       const parsed = originGrantSchema.safeParse(row);
       return parsed.success ? [[parsed.data.origin, parsed.data] as const] : [];
     }))));
+  // A writer elsewhere (a settings import) changed the table.
+  keepCopy(db, () => {
+    loaded = undefined;
+  });
   const read = async (origin: string) => (await grants()).get(origin);
   /** Origins whose grant changed since the last write; a batch writes each one's latest state. */
   const dirty = new Set<string>();
@@ -107,9 +111,6 @@ export function createOriginGrants(db: FreeLLMDatabase, now: () => number, write
     originGrantSchema.parse({ origin, grantedAt: now(), scope });
 
   return {
-    forget() {
-      loaded = undefined;
-    },
     async list() {
       return [...(await grants()).values()].sort((a, b) => a.origin.localeCompare(b.origin));
     },

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { FreeLLMError, invalidRequest } from '../openai/error';
 import type { FreeLLMDatabase } from '../store/database';
+import { keepCopy } from '../store/kept-copies';
 import type { Vault } from '../vault/vault';
 import { maskKey, storedKeySchema, type KeySummary, type StoredKey } from './stored-key';
 
@@ -42,7 +43,7 @@ export interface KeyManager extends KeyRing {
   reorder(ids: string[]): Promise<KeySummary[]>;
   /** For each secret, the stored key holding the same secret. Compares in memory; nothing is logged. */
   matchStored(secrets: string[]): Promise<(KeySummary | undefined)[]>;
-  /** Drops the in-memory copy of the keys table, after a writer elsewhere (a settings import) changed it. */
+  /** Drops the in-memory copy of the keys table, after a writer elsewhere (the vault re-sealing keys, a custom provider taking its keys along) changed it. */
   forget(): void;
 }
 
@@ -69,11 +70,12 @@ function keyNotFound(id: string): FreeLLMError {
 
 export function createKeyRing(db: FreeLLMDatabase, vault: Vault, now: () => number, newId: () => string): KeyManager {
   // Every request lists the keys and opens one: they are read once and kept, and every write
-  // here forgets them (so do writers elsewhere, such as a settings import).
+  // here forgets them (so does a writer elsewhere, such as a settings import, through kept-copies).
   let cached: Promise<StoredKey[]> | undefined;
   const forget = () => {
     cached = undefined;
   };
+  keepCopy(db, forget);
   function readAll(): Promise<StoredKey[]> {
     cached ??= db.keys.orderBy('priority').toArray().then((rows) =>
       // A record that does not parse is skipped rather than crashing every request.

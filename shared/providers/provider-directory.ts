@@ -7,6 +7,7 @@ import { PROVIDER_PRESETS, findPreset } from '../catalog/provider-presets';
 import { baseURLSchema, providerSettingsSchema } from '../catalog/provider-settings';
 import { invalidRequest } from '../openai/error';
 import type { FreeLLMDatabase } from '../store/database';
+import { keepCopy } from '../store/kept-copies';
 import { createAnthropicAdapter } from './anthropic/anthropic-adapter';
 import { createCohereAdapter } from './cohere/cohere-adapter';
 import { customProviderSchema, type CustomProvider } from './custom-provider';
@@ -83,9 +84,9 @@ function customIdFor(name: string, newId: () => string): string {
   return `custom-${slug}-${newId().replace(/[^a-z0-9]/gi, '').slice(0, 6).toLowerCase()}`;
 }
 
-export function createProviderDirectory(db: FreeLLMDatabase, newId: () => string): ProviderDirectory & { forget(): void } {
+export function createProviderDirectory(db: FreeLLMDatabase, newId: () => string): ProviderDirectory {
   // Read once and kept: every request resolves its providers, and only this directory writes
-  // them (a settings import calls `forget`).
+  // them (a settings import makes every kept copy forget).
   let snapshot: Promise<{ customs: CustomProvider[]; overrides: Map<string, string> }> | undefined;
   const read = () =>
     (snapshot ??= Promise.all([db.customProviders.toArray(), db.providerSettings.toArray()]).then(([customRows, settingRows]) => ({
@@ -102,9 +103,9 @@ export function createProviderDirectory(db: FreeLLMDatabase, newId: () => string
   const forget = () => {
     snapshot = undefined;
   };
+  keepCopy(db, forget);
 
   return {
-    forget,
     async list() {
       const { customs, overrides } = await read();
       return [...PROVIDER_PRESETS.map((preset) => summarize(preset, overrides)), ...customs.map(summarizeCustom)];

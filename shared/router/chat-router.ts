@@ -20,7 +20,7 @@ import { conversationOf, createAffinityMemory } from './conversation-affinity';
 import type { ModelSource } from './model-equivalence';
 import { orderCandidates, targetOf, type Ordering } from './order-candidates';
 import { readFreeLLMOptions, type FreeLLMOptions } from '../openai/freellm-options';
-import { readRoutingSettings, strategySchema, writeRoutingSettings, type RoutingSettings, type Strategy } from './routing-settings';
+import { keptRoutingSettings, parseRoutingSettings, strategySchema, type RoutingSettings, type Strategy } from './routing-settings';
 import { runAttempts, type AttemptCall, type AttemptProgress, type Served, type Timers } from './run-attempts';
 import { tellingFirstByte } from './first-byte';
 import { openStream, relayStream, type StreamEnd, type StreamSource } from './stream-relay';
@@ -65,7 +65,7 @@ export function createChatRouter(deps: ChatRouterDeps) {
   const affinity = createAffinityMemory({ db, writeBehind: deps.writeBehind });
   const timers = deps.timers ?? defaultTimers;
   const measure = deps.measure ?? ((_label, work) => work());
-  let settings: Promise<RoutingSettings> | undefined;
+  const settings = keptRoutingSettings(db);
 
   function readStrategy(options: FreeLLMOptions, header: string | undefined): Strategy | undefined {
     if (header === undefined) return options.strategy;
@@ -95,7 +95,7 @@ export function createChatRouter(deps: ChatRouterDeps) {
     const options = readFreeLLMOptions(request.freellm);
     const strategy = readStrategy(options, headerStrategy);
     const { freellm: _freellm, ...upstream } = request;
-    const [current, keys, everyProvider] = await Promise.all([(settings ??= readRoutingSettings(db)), deps.keys.list(), deps.providers.list(), ledger.load(), affinity.load()]);
+    const [current, keys, everyProvider] = await Promise.all([settings.get(), deps.keys.list(), deps.providers.list(), ledger.load(), affinity.load()]);
     const enabled = keys.filter((key) => key.enabled);
     const known = new Set(everyProvider.map((provider) => provider.id));
     const pin = current.aliases[upstream.model] ? undefined : pinOf(upstream.model, { known, models: modelSource });
@@ -174,15 +174,10 @@ export function createChatRouter(deps: ChatRouterDeps) {
       });
       return { ...served, chunks };
     },
-    settings: () => (settings ??= readRoutingSettings(db)),
-    /** Reads the settings row again (a settings import wrote it). */
-    forgetSettings() {
-      settings = undefined;
-    },
+    settings: settings.get,
+    /** Parsed strictly: invalid settings are a 400 and change nothing. */
     async saveSettings(input: unknown): Promise<RoutingSettings> {
-      const saved = await writeRoutingSettings(db, input);
-      settings = Promise.resolve(saved);
-      return saved;
+      return settings.save(parseRoutingSettings(input));
     },
     /** The user re-enabled a key: forget why it was disabled and lift its cool-downs. */
     async keyEnabled(keyId: string): Promise<void> {

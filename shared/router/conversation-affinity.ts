@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import type { ChatMessage } from '../openai/chat';
 import type { FreeLLMDatabase } from '../store/database';
+import { readSetting, writeSetting } from '../store/kept-setting';
 import { createWriteBehind, type WriteBehind } from '../store/write-behind';
 
 export interface AffinityTarget {
@@ -43,17 +44,17 @@ export function createAffinityMemory(options: { db?: FreeLLMDatabase; writeBehin
   const served = new Map<string, AffinityTarget>();
   let loading: Promise<void> | undefined;
   const write = async () => {
-    await db?.settings.put({ id: AFFINITY_SETTING_ID, value: [...served].map(([conversation, target]) => [conversation, target.keyId, target.model]) });
+    if (db) await writeSetting(db, AFFINITY_SETTING_ID, [...served].map(([conversation, target]) => [conversation, target.keyId, target.model]));
   };
   return {
     /** Reads what an earlier worker remembered, once; what this one learned since wins. */
     load(): Promise<void> {
       loading ??= (async () => {
-        const stored = storedAffinitySchema.safeParse((await db?.settings.get(AFFINITY_SETTING_ID).catch(() => undefined))?.value);
-        if (!stored.success) return;
+        if (!db) return;
+        const stored = await readSetting(db, AFFINITY_SETTING_ID, storedAffinitySchema, []).catch(() => []);
         const learned = [...served];
         served.clear();
-        for (const [conversation, keyId, model] of stored.data) served.set(conversation, { keyId, model });
+        for (const [conversation, keyId, model] of stored) served.set(conversation, { keyId, model });
         for (const [conversation, target] of learned) {
           served.delete(conversation);
           served.set(conversation, target);

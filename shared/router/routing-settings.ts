@@ -1,11 +1,12 @@
 /**
- * @module The user's routing preferences, stored as one row (`id: 'routing'`) of the `settings`
+ * @module The user's routing preferences, stored as the value of one row (`id: 'routing'`) of the `settings`
  * table: default strategy, aliases and groups, affinity, pacing and time limits. Parsed on read,
  * so a damaged row falls back to the defaults instead of breaking every request.
  */
 import { z } from 'zod';
 import { invalidRequest } from '../openai/error';
 import type { FreeLLMDatabase } from '../store/database';
+import { keptSetting, readSetting, writeSetting, type KeptSetting } from '../store/kept-setting';
 
 import { firstByteTimeoutSchema, strategySchema } from '../openai/freellm-options';
 
@@ -34,19 +35,21 @@ export type RoutingSettings = z.infer<typeof routingSettingsSchema>;
 export type RoutingSettingsInput = z.input<typeof routingSettingsSchema>;
 
 const ROW_ID = 'routing';
+const DEFAULTS = routingSettingsSchema.parse({});
 
-export async function readRoutingSettings(db: FreeLLMDatabase): Promise<RoutingSettings> {
-  const { id: _id, ...row } = (await db.settings.get(ROW_ID)) ?? { id: ROW_ID };
-  const parsed = routingSettingsSchema.safeParse(row);
-  return parsed.success ? parsed.data : routingSettingsSchema.parse({});
+/** Throws the 400 a caller that sent invalid settings gets. */
+export function parseRoutingSettings(input: unknown): RoutingSettings {
+  const parsed = routingSettingsSchema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw invalidRequest(`Invalid routing settings: ${issue?.message}`, issue?.path.join('.') || null);
 }
+
+export const readRoutingSettings = (db: FreeLLMDatabase): Promise<RoutingSettings> => readSetting(db, ROW_ID, routingSettingsSchema, DEFAULTS);
 
 export async function writeRoutingSettings(db: FreeLLMDatabase, input: unknown): Promise<RoutingSettings> {
-  const parsed = routingSettingsSchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw invalidRequest(`Invalid routing settings: ${issue?.message}`, issue?.path.join('.') || null);
-  }
-  await db.settings.put({ id: ROW_ID, ...parsed.data });
-  return parsed.data;
+  return writeSetting(db, ROW_ID, parseRoutingSettings(input));
 }
+
+/** The copy the router keeps: every request reads it. */
+export const keptRoutingSettings = (db: FreeLLMDatabase): KeptSetting<RoutingSettings> => keptSetting(db, ROW_ID, routingSettingsSchema, DEFAULTS);

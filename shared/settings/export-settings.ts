@@ -11,7 +11,7 @@ import {
   type SettingsDocument, type SettingsKey,
 } from './settings-document';
 import { encryptSecrets } from './settings-key-encryption';
-import type { SettingsHost } from './settings-transfer';
+import type { SettingsHost } from './settings-host';
 
 export const exportOptionsSchema = z.union([
   z.strictObject({ passphrase: newPassphraseSchema }),

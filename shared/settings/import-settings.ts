@@ -10,9 +10,12 @@ import { originGrantSchema } from '../grants/origin-grant';
 import { sealNewKey, type SealedKeyFields } from '../keys/key-ring';
 import { storedKeySchema, type StoredKey } from '../keys/stored-key';
 import { FreeLLMError } from '../openai/error';
-import { LIMITS_SETTING_ID, settingRecordSchema, settingsDocumentSchema, type SettingsDocument } from './settings-document';
+import { forgetKeptCopies } from '../store/kept-copies';
+import { readSetting, writeSetting } from '../store/kept-setting';
+import { LIMITS_SETTING_ID } from '../usage/user-limits-store';
+import { settingsDocumentSchema, type SettingsDocument } from './settings-document';
 import { decryptSecrets } from './settings-key-encryption';
-import type { SettingsHost } from './settings-transfer';
+import type { SettingsHost } from './settings-host';
 
 export interface ImportOptions {
   /** Required when the file's keys are encrypted. */
@@ -92,8 +95,9 @@ export async function importSettings(host: Required<SettingsHost>, input: unknow
       const { baseURL: _old, ...rest } = (await db.providerSettings.get(providerId)) ?? { providerId };
       await db.providerSettings.put({ ...rest, providerId, ...override });
     }
-    const stored = settingRecordSchema.safeParse(await db.settings.get(LIMITS_SETTING_ID));
-    await db.settings.put({ id: LIMITS_SETTING_ID, value: { ...(stored.success ? stored.data.value : {}), ...document.limits } });
+    // Merged entry by entry with whatever is stored, even entries this version would not parse.
+    const stored = await readSetting(db, LIMITS_SETTING_ID, z.record(z.string(), z.unknown()), {});
+    await writeSetting(db, LIMITS_SETTING_ID, { ...stored, ...document.limits });
     const routing = await readRoutingSettings(db);
     await writeRoutingSettings(db, { ...routing, aliases: { ...routing.aliases, ...document.aliases } });
     for (const origin of document.origins) {
@@ -112,7 +116,8 @@ export async function importSettings(host: Required<SettingsHost>, input: unknow
     await db.keys.bulkPut(ordered.map((key, index) => ({ ...key, priority: index + 1 })));
     return incoming.filter((key) => existingById.has(key.id)).length;
   });
-  host.keyRing.forget();
+  // Written around the modules that keep these tables: each reads them again.
+  forgetKeptCopies(db);
 
   return {
     keys: { added: incoming.length - replaced, replaced, skipped },

@@ -17,12 +17,6 @@ import { PBKDF2_MAX_ITERATIONS } from '../vault/aes-gcm';
 export const SETTINGS_FORMAT = 'freellm-settings';
 export const SETTINGS_FORMAT_VERSION = 1;
 
-/** Rows of the `settings` table that the file carries: `{ id, value }` with a record as value. */
-export const LIMITS_SETTING_ID = 'limits';
-
-/** How a `settings` row carrying a record is stored. */
-export const settingRecordSchema = z.object({ id: z.string(), value: z.record(z.string(), z.unknown()) });
-
 const providerIdSchema = z.string().min(1).max(100).describe('A built-in provider id (e.g. "groq") or the id of a custom provider in this file');
 
 

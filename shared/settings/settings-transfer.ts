@@ -2,24 +2,11 @@
  * @module Settings export and import, the engine's side: `export` writes a format-1 settings
  * document, `import` validates one completely and then applies it in a single transaction.
  */
-import type { KeyManager } from '../keys/key-ring';
-import type { FreeLLMDatabase } from '../store/database';
 import { PBKDF2_ITERATIONS } from '../vault/aes-gcm';
-import type { Vault } from '../vault/vault';
 import { exportSettings, type ExportOptions } from './export-settings';
 import { importSettings, type ImportOptions, type ImportSummary } from './import-settings';
 import type { SettingsDocument } from './settings-document';
-
-export interface SettingsHost {
-  db: FreeLLMDatabase;
-  vault: Vault;
-  keyRing: KeyManager;
-  crypto: Crypto;
-  now: () => number;
-  newId: () => string;
-  /** PBKDF2 iterations for exported files. Tests pass fewer; the product keeps the default (600,000). */
-  iterations?: number;
-}
+import type { SettingsHost } from './settings-host';
 
 export interface SettingsTransfer {
   /** Keys are encrypted with `passphrase`; in clear only with `{ clearKeys: true }`. Throws 423 while locked. */

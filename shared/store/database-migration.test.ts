@@ -5,6 +5,8 @@
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { createKeyRing } from '../keys/key-ring';
+import { readRoutingSettings } from '../router/routing-settings';
+import { createKeyNotices } from '../usage/key-notices';
 import { createVault } from '../vault/vault';
 import { openDatabase } from './database';
 
@@ -58,7 +60,8 @@ describe('database migrations', () => {
     const name = `migration-v1-${crypto.randomUUID()}`;
     await writeV1Database(name);
     const db = openDatabase(name);
-    const counts = Object.fromEntries(await Promise.all(db.tables.map(async (table) => [table.name, await table.count()] as const)));
+    const v1Tables = db.tables.filter((table) => table.name in V1_STORES);
+    const counts = Object.fromEntries(await Promise.all(v1Tables.map(async (table) => [table.name, await table.count()] as const)));
     expect(counts).toEqual({
       deviceKeys: 1, keys: 3, customProviders: 1, grants: 1, requestLog: 1, providerSettings: 1, usage: 1, cache: 1,
       settings: 1, vaultMeta: 0, chats: 1,
@@ -82,5 +85,22 @@ describe('database migrations', () => {
     expect(await restarted.reveal('k2')).toBe('csk-v1-cerebras-secret-02');
     await expect(restarted.reveal('k3')).rejects.toThrow();
     expect((await restarted.list()).map((key) => key.id)).toEqual(['k1', 'k2', 'k3']);
+  });
+
+  it('moves version 1 key notices out of the usage table and keeps the routing settings', async () => {
+    const name = `migration-v1-notices-${crypto.randomUUID()}`;
+    const v1 = new Dexie(name);
+    v1.version(1).stores(V1_STORES);
+    await v1.table('usage').bulkAdd([
+      { id: 'notice:k1', keyId: 'k1', providerId: 'groq', reason: 'The provider rejected this key as invalid.', at: 3 },
+      { id: 'model:groq:k1:m', requests: 3 },
+    ]);
+    await v1.table('settings').add({ id: 'routing', strategy: 'fastest', aliases: { fast: ['groq/m'] }, deadlineMs: 5_000 });
+    v1.close();
+
+    const db = openDatabase(name);
+    expect(await createKeyNotices(db).list()).toEqual([{ keyId: 'k1', providerId: 'groq', reason: 'The provider rejected this key as invalid.', at: 3 }]);
+    expect(await db.usage.toArray()).toEqual([{ id: 'model:groq:k1:m', requests: 3 }]);
+    expect(await readRoutingSettings(db)).toMatchObject({ strategy: 'fastest', aliases: { fast: ['groq/m'] }, deadlineMs: 5_000, affinity: true });
   });
 });

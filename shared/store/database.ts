@@ -7,6 +7,12 @@ import type { StoredKey } from '../keys/stored-key';
 import type { CustomProvider } from '../providers/custom-provider';
 import type { OriginGrant } from '../grants/origin-grant';
 import type { RequestLogEntry } from '../request-log/request-log-entry';
+import type { ProviderSettings } from '../catalog/provider-settings';
+import type { UsageBucket } from '../usage/usage-bucket';
+import type { KeyNotice } from '../usage/key-notices';
+import type { CacheRecord } from '../cache/cache-record';
+import type { DataKeyRecord } from '../vault/data-key';
+import type { ChatRecord } from '../chats/chat-history';
 
 export interface DeviceKeyRecord {
   id: 'device';
@@ -19,14 +25,24 @@ export type FreeLLMDatabase = Dexie & {
   customProviders: EntityTable<CustomProvider, 'id'>;
   grants: EntityTable<OriginGrant, 'origin'>;
   requestLog: EntityTable<RequestLogEntry, 'id'>;
-  /** Tables whose record shapes their own modules define (and parse on read). */
-  providerSettings: EntityTable<{ providerId: string } & Record<string, unknown>, 'providerId'>;
-  usage: EntityTable<{ id: string } & Record<string, unknown>, 'id'>;
-  cache: EntityTable<{ key: string } & Record<string, unknown>, 'key'>;
-  settings: EntityTable<{ id: string } & Record<string, unknown>, 'id'>;
-  vaultMeta: EntityTable<{ id: string } & Record<string, unknown>, 'id'>;
-  chats: EntityTable<{ id: string } & Record<string, unknown>, 'id'>;
+  providerSettings: EntityTable<ProviderSettings, 'providerId'>;
+  usage: EntityTable<UsageBucket, 'id'>;
+  /** Why the router disabled a key, one per key. */
+  keyNotices: EntityTable<KeyNotice, 'keyId'>;
+  cache: EntityTable<CacheRecord, 'key'>;
+  settings: EntityTable<SettingRow, 'id'>;
+  vaultMeta: EntityTable<DataKeyRecord, 'id'>;
+  chats: EntityTable<ChatRecord, 'id'>;
 };
+
+/**
+ * A row of the `settings` table: one named value (routing, limits, cache, ...), which its owner
+ * parses on read (store/kept-setting.ts).
+ */
+export interface SettingRow {
+  id: string;
+  value: unknown;
+}
 
 /**
  * Every version stays declared, oldest first, so a profile at any earlier version upgrades step by
@@ -50,6 +66,15 @@ export function openDatabase(name = 'freellm', options?: DexieOptions): FreeLLMD
     settings: 'id',
     vaultMeta: 'id',
     chats: 'id, updatedAt',
+  });
+  // Key notices move out of the usage table (where they were `notice:<keyId>` rows) into their own,
+  // and the routing row takes the `{ id, value }` shape every other settings row has.
+  db.version(2).stores({ keyNotices: 'keyId' }).upgrade(async (tx) => {
+    const notices = tx.table('usage').where('id').startsWith('notice:');
+    await tx.table('keyNotices').bulkPut((await notices.toArray()).map(({ id: _id, ...notice }) => notice));
+    await notices.delete();
+    const { id, ...routing } = (await tx.table('settings').get('routing')) ?? {};
+    if (id !== undefined) await tx.table('settings').put({ id, value: routing });
   });
   return db;
 }

@@ -4,34 +4,28 @@
  * Read once and kept in memory, because the accounting asks for limits synchronously.
  */
 import { invalidRequest } from '../openai/error';
-import { LIMITS_SETTING_ID } from '../settings/settings-document';
 import type { FreeLLMDatabase } from '../store/database';
+import { keptSetting, readSetting } from '../store/kept-setting';
 import { userLimitsSchema, type UserLimits } from './usage-limits';
 
+export const LIMITS_SETTING_ID = 'limits';
+
 export interface UserLimitsStore {
-  /** Loads the row once; call before the first request. */
+  /** Reads the row if it is not kept (first use, or after a settings import wrote it); call before each request. */
   load(): Promise<void>;
   current(): UserLimits;
   save(input: unknown): Promise<UserLimits>;
-  /** Reads the row again (after a settings import wrote it). */
-  forget(): void;
 }
 
 /** The stored overrides; a row that does not parse counts as none. */
-export async function readUserLimits(db: FreeLLMDatabase): Promise<UserLimits> {
-  const parsed = userLimitsSchema.safeParse((await db.settings.get(LIMITS_SETTING_ID))?.value);
-  return parsed.success ? parsed.data : {};
-}
+export const readUserLimits = (db: FreeLLMDatabase): Promise<UserLimits> => readSetting(db, LIMITS_SETTING_ID, userLimitsSchema, {});
 
 export function createUserLimitsStore(db: FreeLLMDatabase): UserLimitsStore {
+  const kept = keptSetting(db, LIMITS_SETTING_ID, userLimitsSchema, {});
   let limits: UserLimits = {};
-  let loading: Promise<void> | undefined;
   return {
-    load() {
-      loading ??= readUserLimits(db).then((stored) => {
-        limits = stored;
-      }, () => undefined);
-      return loading;
+    async load() {
+      limits = await kept.get();
     },
     current: () => limits,
     async save(input) {
@@ -40,12 +34,8 @@ export function createUserLimitsStore(db: FreeLLMDatabase): UserLimitsStore {
         const issue = parsed.error.issues[0];
         throw invalidRequest(`Invalid limits: ${issue?.message}`, ['limits', ...(issue?.path ?? [])].join('.'));
       }
-      await db.settings.put({ id: LIMITS_SETTING_ID, value: parsed.data });
-      limits = parsed.data;
+      limits = await kept.save(parsed.data);
       return limits;
-    },
-    forget() {
-      loading = undefined;
     },
   };
 }
