@@ -10,9 +10,9 @@ import type { AdapterCall, ProviderAdapter } from '../types';
 import { fetchUpstream, malformedUpstream, readJsonBody } from '../upstream-fetch';
 import { anthropicMessageSchema } from './anthropic-api';
 import { classifyAnthropicError } from './classify-anthropic-error';
-import { convertAnthropicResponse } from './convert-anthropic-response';
-import { convertAnthropicStream } from './convert-anthropic-stream';
-import { convertToAnthropicMessages } from './convert-to-anthropic-messages';
+import { convertAnthropicResponse } from './map-anthropic-response';
+import { convertAnthropicStream } from './map-anthropic-stream';
+import { convertToAnthropicMessages } from './convert-to-anthropic-request';
 
 export const ANTHROPIC_VERSION = '2023-06-01';
 

@@ -9,7 +9,7 @@ import { classifyCohereError } from './classify-cohere-error';
 import { cohereResponseSchema } from './cohere-api';
 import { convertToCohereRequest } from './convert-to-cohere-request';
 import { mapCohereResponse } from './map-cohere-response';
-import { readCohereStream } from './read-cohere-stream';
+import { readCohereStream } from './map-cohere-stream';
 
 export function createCohereAdapter(): ProviderAdapter {
   function post(request: ChatCompletionRequest, call: AdapterCall, stream: boolean): Promise<Response> {

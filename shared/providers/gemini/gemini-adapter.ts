@@ -10,7 +10,7 @@ import { classifyGeminiError } from './classify-gemini-error';
 import { convertToGeminiRequest } from './convert-to-gemini-request';
 import { geminiResponseSchema } from './gemini-api';
 import { mapGeminiResponse } from './map-gemini-response';
-import { readGeminiStream } from './read-gemini-stream';
+import { readGeminiStream } from './map-gemini-stream';
 
 export function createGeminiAdapter(): ProviderAdapter {
   function post(request: ChatCompletionRequest, call: AdapterCall, method: string): Promise<Response> {

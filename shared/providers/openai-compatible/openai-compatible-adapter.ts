@@ -9,7 +9,7 @@ import type { AdapterCall, ProviderAdapter } from '../types';
 import { fetchUpstream, malformedUpstream, parseEventJson, readJsonBody } from '../upstream-fetch';
 import { classifyOpenAICompatibleError } from './classify-openai-compatible-error';
 import { upstreamChunkSchema, upstreamCompletionSchema } from './openai-compatible-api';
-import { createChunkNormalizer, normalizeCompletion } from './normalize-openai-compatible-answer';
+import { createChunkNormalizer, normalizeCompletion } from './map-openai-compatible-response';
 
 /** How one provider departs from OpenAI's wire format; a preset carries these as data. */
 export interface OpenAICompatibleQuirks {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createChunkNormalizer } from './normalize-openai-compatible-answer';
+import { createChunkNormalizer } from './map-openai-compatible-response';
 
 const context = { providerId: 'gemini-openai', model: 'gemini-2.5-flash', now: () => 5_000 };
 

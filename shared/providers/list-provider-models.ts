@@ -5,14 +5,14 @@
  */
 import { z } from 'zod';
 import { toFreeLLMError, type FreeLLMError } from '../openai/error';
-import { ANTHROPIC_VERSION } from '../providers/anthropic/anthropic-adapter';
-import { classifyAnthropicError } from '../providers/anthropic/classify-anthropic-error';
-import { classifyCohereError } from '../providers/cohere/classify-cohere-error';
-import { classifyGeminiError } from '../providers/gemini/classify-gemini-error';
-import { classifyOpenAICompatibleError } from '../providers/openai-compatible/classify-openai-compatible-error';
-import type { AdapterCall } from '../providers/types';
-import { fetchUpstream, malformedUpstream, type ErrorClassifier } from '../providers/upstream-fetch';
-import type { CatalogModel, ModelCapabilities, ProviderPreset, WireFamily } from './catalog-types';
+import { ANTHROPIC_VERSION } from './anthropic/anthropic-adapter';
+import { classifyAnthropicError } from './anthropic/classify-anthropic-error';
+import { classifyCohereError } from './cohere/classify-cohere-error';
+import { classifyGeminiError } from './gemini/classify-gemini-error';
+import { classifyOpenAICompatibleError } from './openai-compatible/classify-openai-compatible-error';
+import type { AdapterCall } from './types';
+import { fetchUpstream, malformedUpstream, type ErrorClassifier } from './upstream-fetch';
+import type { CatalogModel, ModelCapabilities, ProviderPreset, WireFamily } from '../catalog/catalog-types';
 
 /** An OpenAI model object, plus what the catalog knows about it. */
 export interface ListedModel {

@@ -13,7 +13,7 @@ import type { AdapterCall } from '../types';
 import { malformedUpstream, parseEventJson } from '../upstream-fetch';
 import { anthropicStreamEventSchema, knownAnthropicEventTypes, type AnthropicStreamEvent, type AnthropicUsage } from './anthropic-api';
 import { classifyAnthropicStreamError } from './classify-anthropic-error';
-import { toOpenAIUsage } from './convert-anthropic-response';
+import { toOpenAIUsage } from './map-anthropic-response';
 import { mapAnthropicFinishReason } from './map-anthropic-finish-reason';
 
 interface OpenToolCall {

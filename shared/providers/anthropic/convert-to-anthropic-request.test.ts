@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatCompletionRequest } from '../../openai/chat';
-import { convertToAnthropicMessages, DEFAULT_MAX_TOKENS } from './convert-to-anthropic-messages';
+import { convertToAnthropicMessages, DEFAULT_MAX_TOKENS } from './convert-to-anthropic-request';
 
 const MODEL = 'claude-sonnet-4-5';
 const convert = (request: Partial<ChatCompletionRequest>) =>
