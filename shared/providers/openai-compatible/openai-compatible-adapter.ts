@@ -8,6 +8,7 @@ import { readJsonEventStream } from '../read-json-event-stream';
 import { responseContextOf, type AdapterCall, type ProviderAdapter } from '../types';
 import { fetchUpstream, readJsonBody } from '../upstream-fetch';
 import { classifyOpenAICompatibleError } from './classify-openai-compatible-error';
+import { convertToOpenAICompatibleRequest } from './convert-to-openai-compatible-request';
 import { listOpenAICompatibleModels } from './list-openai-compatible-models';
 import { mapOpenAICompatibleResponse } from './map-openai-compatible-response';
 import { mapOpenAICompatibleStream } from './map-openai-compatible-stream';
@@ -29,18 +30,11 @@ export interface OpenAICompatibleQuirks {
 }
 
 export function createOpenAICompatibleAdapter(quirks: OpenAICompatibleQuirks = {}): ProviderAdapter {
-  function buildInit(request: ChatCompletionRequest, call: AdapterCall, stream: boolean): RequestInit {
-    let body: Record<string, unknown> = { ...request, model: call.model, stream };
-    if (!stream) delete body.stream_options;
-    if (quirks.transformRequestBody) body = quirks.transformRequestBody(body);
-    for (const param of quirks.unsupportedParams ?? []) delete body[param];
-    const headers = { 'content-type': 'application/json', ...quirks.headers, ...openAICompatibleAuthHeaders(call.apiKey) };
-    return { method: 'POST', headers, body: JSON.stringify(body) };
-  }
-
   async function send(request: ChatCompletionRequest, original: AdapterCall, stream: boolean): Promise<{ response: Response; call: AdapterCall }> {
     const call = quirks.prepareCall ? quirks.prepareCall(original) : original;
-    const response = await fetchUpstream(call, `${call.baseURL}/chat/completions`, buildInit(request, call, stream), classifyOpenAICompatibleError);
+    const headers = { 'content-type': 'application/json', ...quirks.headers, ...openAICompatibleAuthHeaders(call.apiKey) };
+    const body = JSON.stringify(convertToOpenAICompatibleRequest(request, { model: call.model, stream }, quirks));
+    const response = await fetchUpstream(call, `${call.baseURL}/chat/completions`, { method: 'POST', headers, body }, classifyOpenAICompatibleError);
     return { response, call };
   }
 
