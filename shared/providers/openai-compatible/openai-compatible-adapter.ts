@@ -59,8 +59,10 @@ export function createOpenAICompatibleAdapter(quirks: OpenAICompatibleQuirks = {
       return mapOpenAICompatibleStream(chunks, responseContextOf(call));
     },
 
-    listModels(original) {
-      return listOpenAICompatibleModels(quirks.prepareCall ? { ...quirks.prepareCall({ ...original, model: '' }), endpoint: original.endpoint } : original);
+    listModels(call) {
+      // The list is asked for as a chat is (Cloudflare's account id goes into its URL too).
+      const prepared = quirks.prepareCall ? quirks.prepareCall({ ...call, model: '' }) : call;
+      return listOpenAICompatibleModels({ ...prepared, endpoint: call.endpoint });
     },
   };
 }
