@@ -5,7 +5,7 @@
  * answers (kept for a few minutes), the catalog's otherwise.
  */
 import { findPreset } from '../catalog/provider-presets';
-import { listProviderModels, type ListedModel } from '../catalog/list-provider-models';
+import { listProviderModels, type ListedModel } from '../providers/list-provider-models';
 import type { KeyManager } from '../keys/key-ring';
 import type { ProviderDirectory } from '../providers/provider-directory';
 import type { FetchLike } from '../providers/types';

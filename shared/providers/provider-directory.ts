@@ -8,11 +8,8 @@ import { baseURLSchema, providerSettingsSchema } from '../catalog/provider-setti
 import { invalidRequest } from '../openai/error';
 import type { FreeLLMDatabase } from '../store/database';
 import { keepCopy } from '../store/kept-copies';
-import { createAnthropicAdapter } from './anthropic/anthropic-adapter';
-import { createCohereAdapter } from './cohere/cohere-adapter';
 import { customProviderSchema, type CustomProvider } from './custom-provider';
-import { createGeminiAdapter } from './gemini/gemini-adapter';
-import { createOpenAICompatibleAdapter } from './openai-compatible/openai-compatible-adapter';
+import { adapterFor } from './preset-adapters';
 import type { RateLimitHeaderFamily } from './rate-limits';
 import type { ProviderAdapter } from './types';
 
@@ -45,17 +42,6 @@ export interface ProviderDirectory {
   /** Points a built-in provider at another base URL; `null` goes back to the preset's. */
   setBaseURLOverride(providerId: string, baseURL: string | null): Promise<void>;
 }
-
-/** The adapter for each wire family; OpenAI-compatible ones take the preset's quirks. */
-const ADAPTER_BY_FAMILY: Record<WireFamily, (preset: ProviderPreset) => ProviderAdapter> = {
-  'openai-compatible': (preset) => createOpenAICompatibleAdapter(preset),
-  anthropic: () => createAnthropicAdapter(),
-  gemini: () => createGeminiAdapter(),
-  cohere: () => createCohereAdapter(),
-};
-
-const adapters = new Map(PROVIDER_PRESETS.map((preset) => [preset.id, ADAPTER_BY_FAMILY[preset.family](preset)]));
-const plainAdapter = createOpenAICompatibleAdapter();
 
 function summarize(preset: ProviderPreset, overrides: Map<string, string>): ProviderSummary {
   const override = overrides.get(preset.id);
@@ -113,9 +99,9 @@ export function createProviderDirectory(db: FreeLLMDatabase, newId: () => string
     async resolve(id) {
       const { customs, overrides } = await read();
       const preset = findPreset(id);
-      if (preset) return { ...summarize(preset, overrides), adapter: adapters.get(id) ?? plainAdapter };
+      if (preset) return { ...summarize(preset, overrides), adapter: adapterFor(id) };
       const custom = customs.find((item) => item.id === id);
-      return custom && { ...summarizeCustom(custom), adapter: plainAdapter };
+      return custom && { ...summarizeCustom(custom), adapter: adapterFor(id) };
     },
     async addCustom(input) {
       const parsed = customProviderSchema.safeParse({ ...input, id: customIdFor(input.name, newId) });

@@ -1,7 +1,7 @@
 /**
  * @module What every provider adapter offers the router. An adapter is pure apart from the
- * injected `fetch`: it builds the provider's HTTP request, parses its answer into OpenAI objects
- * and classifies its errors into FreeLLMErrors with a `kind`. It never retries.
+ * injected `fetch`: it builds the provider's HTTP request, parses its answer into OpenAI objects,
+ * reads its model list and classifies its errors into FreeLLMErrors with a `kind`. It never retries.
  */
 import type { ChatCompletion, ChatCompletionChunk, ChatCompletionRequest } from '../openai/chat';
 
@@ -22,8 +22,45 @@ export interface AdapterCall {
   onRateLimitHeaders?(headers: Headers): void;
 }
 
+/**
+ * A model-list request: a call for no model in particular, to `endpoint` (a path appended to the
+ * base URL, or a link resolved against it, so the key only goes to the host the user set).
+ */
+export interface ModelListCall extends Omit<AdapterCall, 'model'> {
+  endpoint: string;
+}
+
+/** One model as the provider's own list gives it. */
+export interface ProviderModel {
+  id: string;
+  /** Unix seconds. */
+  created?: number;
+  ownedBy?: string;
+  contextWindow?: number;
+}
+
+/** What a request converter needs besides the OpenAI request: the provider's model, and whether to stream. */
+export interface RequestTarget {
+  model: string;
+  stream: boolean;
+}
+
+/** What the answer mappers need besides the answer: who answered, for which model, and when. */
+export interface ResponseContext {
+  providerId: string;
+  model: string;
+  /** The time the answer arrived, in epoch milliseconds. */
+  now: number;
+}
+
+export function responseContextOf(call: AdapterCall): ResponseContext {
+  return { providerId: call.providerId, model: call.model, now: call.now() };
+}
+
 export interface ProviderAdapter {
   complete(request: ChatCompletionRequest, call: AdapterCall): Promise<ChatCompletion>;
   /** Resolves once the provider accepted the stream (HTTP 2xx), so errors before it can fail over. */
   stream(request: ChatCompletionRequest, call: AdapterCall): Promise<AsyncIterable<ChatCompletionChunk>>;
+  /** The provider's own model list; throws the family's classified error when it cannot be read. */
+  listModels(call: ModelListCall): Promise<ProviderModel[]>;
 }

@@ -6,12 +6,12 @@
 import type { z } from 'zod';
 import { FreeLLMError } from '../openai/error';
 import { headersFromErrorMetadata } from './rate-limits/headers-from-error-metadata';
-import type { AdapterCall } from './types';
+import type { AdapterCall, ModelListCall } from './types';
 
 export type ErrorClassifier = (answer: { status: number; headers: Headers; bodyText: string; providerId: string; now: number }) => FreeLLMError;
 
 export async function fetchUpstream(
-  call: AdapterCall,
+  call: Omit<AdapterCall, 'model'>,
   url: string,
   init: RequestInit,
   classify: ErrorClassifier,
@@ -75,11 +75,17 @@ export async function readJsonBody<Schema extends z.ZodType>(
   return parsed.data;
 }
 
-/** One stream event's `data` as JSON; anything else is a malformed answer. */
-export function parseEventJson(data: string, providerId: string): unknown {
-  try {
-    return JSON.parse(data);
-  } catch (error) {
-    throw malformedUpstream(providerId, 'a stream event that is not JSON', error);
-  }
+/**
+ * GETs a provider's model list with the family's headers, read as `schema`; a refusal is
+ * classified as the family's chat requests are (Gemini's refused key is a 400 `API_KEY_INVALID`).
+ */
+export async function fetchModelList<Schema extends z.ZodType>(
+  call: ModelListCall,
+  headers: Record<string, string>,
+  classify: ErrorClassifier,
+  schema: Schema,
+): Promise<z.output<Schema>> {
+  const url = call.endpoint.startsWith('/') ? `${call.baseURL}${call.endpoint}` : new URL(call.endpoint, `${call.baseURL}/`).href;
+  const response = await fetchUpstream(call, url, { method: 'GET', headers }, classify);
+  return readJsonBody(response, schema, call, 'a model list of unexpected shape');
 }

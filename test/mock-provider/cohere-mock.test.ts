@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listProviderModels } from '../../shared/catalog/list-provider-models';
+import { listProviderModels } from '../../shared/providers/list-provider-models';
 import { findPreset } from '../../shared/catalog/provider-presets';
 import { createCohereAdapter } from '../../shared/providers/cohere/cohere-adapter';
 import { collect, withChoices } from '../../shared/testing/fake-fetch';

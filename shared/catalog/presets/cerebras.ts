@@ -5,7 +5,7 @@
  * TPD. The newer figure is the seed; the other is recorded.
  */
 import { capabilities, sourcedBy, type FreeTierLimits, type ProviderPreset } from '../catalog-types';
-import { defaultTokenCap } from '../request-body-quirks';
+import { defaultTokenCap } from '../../providers/openai-compatible/request-body-quirks';
 
 const docs = { source: 'inference-docs.cerebras.ai/support/rate-limits', asOf: '2025-09' };
 const survey = sourcedBy('cuihuan/awesome-ai-gateway data/free_tiers.json', '2026-08-31');

@@ -1,37 +1,14 @@
 /**
- * @module Cloudflare Workers AI. The account id is part of the URL, and every account has its
- * own daily neurons, so each key is entered as `ACCOUNT_ID:API_TOKEN`; the adapter splits it.
- * A user with one account may instead put the id in a base-URL override and paste the token.
+ * @module Cloudflare Workers AI. Each key is entered as `ACCOUNT_ID:API_TOKEN`, since the account
+ * id is part of the URL (see cloudflare-account-key.ts).
  */
-import { FreeLLMError } from '../../openai/error';
-import type { AdapterCall } from '../../providers/types';
+import { CLOUDFLARE_ACCOUNT_KEY, CLOUDFLARE_ACCOUNT_PLACEHOLDER, prepareCloudflareCall } from '../../providers/openai-compatible/cloudflare-account-key';
+import { defaultTokenCap, pipeline, tokenCapAs } from '../../providers/openai-compatible/request-body-quirks';
 import { capabilities, sourcedBy, type ProviderPreset } from '../catalog-types';
-import { pipeline, tokenCapAs, defaultTokenCap } from '../request-body-quirks';
 
 const pricing = sourcedBy('developers.cloudflare.com/workers-ai/platform/pricing', '2026-08');
 const models = sourcedBy('developers.cloudflare.com/workers-ai/models', '2025-10');
 const survey = sourcedBy('mnfst/awesome-free-llm-apis data.json', '2026-10-05');
-
-const ACCOUNT_PLACEHOLDER = '{account_id}';
-const ACCOUNT_KEY = /^([0-9a-f]{32}):(.+)$/i;
-
-/** Fills the account id into the URL from an `ACCOUNT_ID:API_TOKEN` key. */
-export function prepareCloudflareCall(call: AdapterCall): AdapterCall {
-  if (!call.baseURL.includes(ACCOUNT_PLACEHOLDER)) return call;
-  const match = ACCOUNT_KEY.exec(call.apiKey ?? '');
-  if (!match) {
-    throw new FreeLLMError({
-      status: 401,
-      kind: 'auth',
-      provider: call.providerId,
-      type: 'authentication_error',
-      code: 'invalid_key_format',
-      message: 'Cloudflare keys are entered as ACCOUNT_ID:API_TOKEN (the 32-character account id, a colon, then the API token).',
-    });
-  }
-  const [, accountId, token] = match;
-  return { ...call, baseURL: call.baseURL.replace(ACCOUNT_PLACEHOLDER, accountId ?? ''), apiKey: token };
-}
 
 /** The server's default output cap is small; an unset cap would truncate answers. */
 export const CLOUDFLARE_DEFAULT_MAX_TOKENS = 8_192;
@@ -40,10 +17,10 @@ export const cloudflare: ProviderPreset = {
   id: 'cloudflare',
   name: 'Cloudflare Workers AI',
   family: 'openai-compatible',
-  baseURL: `https://api.cloudflare.com/client/v4/accounts/${ACCOUNT_PLACEHOLDER}/ai/v1`,
+  baseURL: `https://api.cloudflare.com/client/v4/accounts/${CLOUDFLARE_ACCOUNT_PLACEHOLDER}/ai/v1`,
   auth: 'bearer',
   keyPrefixes: [],
-  keyPattern: ACCOUNT_KEY,
+  keyPattern: CLOUDFLARE_ACCOUNT_KEY,
   keyFormat: 'ACCOUNT_ID:API_TOKEN — your account id (dashboard URL), a colon, then a Workers AI API token',
   signupUrl: 'https://dash.cloudflare.com/profile/api-tokens',
   access: survey('free'),

@@ -3,7 +3,7 @@
  * models often (the Llama 3.x pair on 2026-08-16): retired ones stay listed, marked, for pinned calls.
  */
 import { capabilities, sourcedBy, type FreeTierLimits, type ProviderPreset } from '../catalog-types';
-import { dropMessageNames, pipeline, singleChoice } from '../request-body-quirks';
+import { dropMessageNames, pipeline, singleChoice } from '../../providers/openai-compatible/request-body-quirks';
 
 const models = sourcedBy('console.groq.com/docs/models', '2025-11');
 const limits = sourcedBy('console.groq.com/docs/rate-limits', '2025-11');

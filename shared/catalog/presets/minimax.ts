@@ -4,7 +4,7 @@
  * @see https://platform.minimax.io/docs/api-reference/text-openai-api
  */
 import { capabilities, sourcedBy, type ProviderPreset } from '../catalog-types';
-import { clampTemperature } from '../request-body-quirks';
+import { clampTemperature } from '../../providers/openai-compatible/request-body-quirks';
 
 const models = sourcedBy('promptfoo.dev/docs/providers/minimax', '2026-06');
 

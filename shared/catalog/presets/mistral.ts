@@ -1,6 +1,6 @@
 /** @module Mistral: the free "Experiment" plan; account-wide limits, and 422 on unknown fields. */
 import { capabilities, sourcedBy, type ProviderPreset } from '../catalog-types';
-import { renameField } from '../request-body-quirks';
+import { renameField } from '../../providers/openai-compatible/request-body-quirks';
 
 const models = sourcedBy('docs.mistral.ai/getting-started/models', '2025-09');
 const verified = sourcedBy('OmniRoute FREE_TIERS.md (console-verified); help.mistral.ai/en/articles/225174', '2026-09-02');

@@ -1,6 +1,6 @@
 /** @module NVIDIA NIM (build.nvidia.com): evaluation access, rate-limited per model (no credits since about 2025-09). */
 import { capabilities, sourcedBy, type FreeTierLimits, type ProviderPreset } from '../catalog-types';
-import { serialToolCalls } from '../request-body-quirks';
+import { serialToolCalls } from '../../providers/openai-compatible/request-body-quirks';
 
 const observed = sourcedBy('freellmapi audit V26; cheahjs/free-llm-api-resources', '2026-06-10');
 const models = sourcedBy('build.nvidia.com/models', '2025-09');

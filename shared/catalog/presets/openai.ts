@@ -1,6 +1,6 @@
 /** @module OpenAI: no free API tier; kept so a user's own key joins the pool. */
 import { capabilities, sourcedBy, type ProviderPreset } from '../catalog-types';
-import { tokenCapAs } from '../request-body-quirks';
+import { tokenCapAs } from '../../providers/openai-compatible/request-body-quirks';
 
 const models = sourcedBy('platform.openai.com/docs/models', '2025-08');
 

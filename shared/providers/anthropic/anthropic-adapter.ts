@@ -1,46 +1,51 @@
 /**
  * @module The adapter for Anthropic's native Messages API: builds `POST {baseURL}/messages` from
  * an OpenAI request, and turns the answer — JSON, SSE or an error — back into OpenAI objects.
- * Browsers may call Anthropic only with `anthropic-dangerous-direct-browser-access`, and that is
- * where FreeLLM runs.
  * @see https://docs.anthropic.com/en/api/messages
  */
 import type { ChatCompletion, ChatCompletionChunk, ChatCompletionRequest } from '../../openai/chat';
-import type { AdapterCall, ProviderAdapter } from '../types';
-import { fetchUpstream, malformedUpstream, readJsonBody } from '../upstream-fetch';
-import { anthropicMessageSchema } from './anthropic-api';
-import { classifyAnthropicError } from './classify-anthropic-error';
-import { convertAnthropicResponse } from './convert-anthropic-response';
-import { convertAnthropicStream } from './convert-anthropic-stream';
-import { convertToAnthropicMessages } from './convert-to-anthropic-messages';
+import { readJsonEventStream } from '../read-json-event-stream';
+import { responseContextOf, type AdapterCall, type ProviderAdapter } from '../types';
+import { fetchUpstream, readJsonBody } from '../upstream-fetch';
+import { anthropicAuthHeaders, anthropicMessageSchema, anthropicStreamEventSchema, knownAnthropicEventTypes } from './anthropic-api';
+import { classifyAnthropicError, classifyAnthropicStreamError } from './classify-anthropic-error';
+import { convertToAnthropicRequest } from './convert-to-anthropic-request';
+import { listAnthropicModels } from './list-anthropic-models';
+import { mapAnthropicResponse } from './map-anthropic-response';
+import { mapAnthropicStream } from './map-anthropic-stream';
 
-export const ANTHROPIC_VERSION = '2023-06-01';
+function post(request: ChatCompletionRequest, call: AdapterCall, stream: boolean): Promise<Response> {
+  const body = JSON.stringify(convertToAnthropicRequest(request, { model: call.model, stream }));
+  const init = { method: 'POST', headers: { 'content-type': 'application/json', ...anthropicAuthHeaders(call.apiKey) }, body };
+  return fetchUpstream(call, `${call.baseURL}/messages`, init, classifyAnthropicError);
+}
 
-function buildInit(request: ChatCompletionRequest, call: AdapterCall, stream: boolean): RequestInit {
-  const body = { ...convertToAnthropicMessages(request, call.model), ...(stream ? { stream: true } : {}) };
-  const headers: Record<string, string> = {
-    'content-type': 'application/json',
-    'anthropic-version': ANTHROPIC_VERSION,
-    'anthropic-dangerous-direct-browser-access': 'true',
-  };
-  if (call.apiKey) headers['x-api-key'] = call.apiKey;
-  return { method: 'POST', headers, body: JSON.stringify(body) };
+function eventTypeOf(json: unknown): unknown {
+  return typeof json === 'object' && json !== null && 'type' in json ? json.type : undefined;
 }
 
 export function createAnthropicAdapter(): ProviderAdapter {
   return {
     async complete(request, call): Promise<ChatCompletion> {
-      const init = buildInit(request, call, false);
-      const response = await fetchUpstream(call, `${call.baseURL}/messages`, init, classifyAnthropicError);
-      const message = await readJsonBody(response, anthropicMessageSchema, call, 'a response that is not a message');
-      return convertAnthropicResponse(message, { model: call.model, created: Math.floor(call.now() / 1000) });
+      const response = await post(request, call, false);
+      return mapAnthropicResponse(await readJsonBody(response, anthropicMessageSchema, call, 'a response that is not a message'), responseContextOf(call));
     },
 
     async stream(request, call): Promise<AsyncIterable<ChatCompletionChunk>> {
-      const init = buildInit(request, call, true);
-      const response = await fetchUpstream(call, `${call.baseURL}/messages`, init, classifyAnthropicError);
-      if (!response.body) throw malformedUpstream(call.providerId, 'a stream without a body');
-      return convertAnthropicStream(response.body, call);
+      const response = await post(request, call, true);
+      const events = readJsonEventStream(response, anthropicStreamEventSchema, {
+        providerId: call.providerId,
+        screen: (json, data) => {
+          const type = eventTypeOf(json);
+          // Anthropic may add event types; the docs ask clients to ignore those they do not know.
+          if (typeof type !== 'string' || !knownAnthropicEventTypes.has(type)) return 'skip';
+          return type === 'error' ? classifyAnthropicStreamError(data, call.providerId, call.now()) : undefined;
+        },
+        describe: (json) => `a ${String(eventTypeOf(json))} event`,
+      });
+      return mapAnthropicStream(events, responseContextOf(call));
     },
+
+    listModels: listAnthropicModels,
   };
 }

@@ -1,11 +1,27 @@
 /**
- * @module Anthropic Messages wire format: the request body we build (types only, since we write
- * it) and zod schemas for what Anthropic sends back — the message, each SSE event and the error
- * body — parsed loosely (`.nullish()`, loose objects) so new fields and block types do not break us.
+ * @module Anthropic Messages wire format: the headers every call carries, the request body we
+ * build (types only, since we write it) and zod schemas for what Anthropic sends back — the
+ * message, each SSE event, the error body and the model list — parsed loosely (`.nullish()`,
+ * loose objects) so new fields and block types do not break us.
  * @see https://docs.anthropic.com/en/api/messages
  * @see https://docs.anthropic.com/en/docs/build-with-claude/streaming
+ * @see https://docs.anthropic.com/en/api/models-list
  */
 import { z } from 'zod';
+
+export const ANTHROPIC_VERSION = '2023-06-01';
+
+/**
+ * The key as `x-api-key`, with the API version. Browsers may call Anthropic only with
+ * `anthropic-dangerous-direct-browser-access`, and that is where FreeLLM runs.
+ */
+export function anthropicAuthHeaders(apiKey: string | undefined): Record<string, string> {
+  return {
+    'anthropic-version': ANTHROPIC_VERSION,
+    'anthropic-dangerous-direct-browser-access': 'true',
+    ...(apiKey ? { 'x-api-key': apiKey } : {}),
+  };
+}
 
 export type AnthropicImageSource =
   | { type: 'base64'; media_type: string; data: string }
@@ -117,3 +133,8 @@ export type AnthropicStreamEvent = z.infer<typeof anthropicStreamEventSchema>;
 export const knownAnthropicEventTypes: ReadonlySet<string> = new Set(
   anthropicStreamEventSchema.options.map((option) => option.shape.type.value),
 );
+
+/** `GET /models`: `{ data: [{ id, display_name, created_at }] }`, dates in RFC 3339. */
+export const anthropicModelListSchema = z.looseObject({
+  data: z.array(z.looseObject({ id: z.string(), created_at: z.string().nullish() })),
+});

@@ -3,32 +3,44 @@
  * @see https://docs.cohere.com/reference/chat
  */
 import type { ChatCompletionRequest } from '../../openai/chat';
-import type { AdapterCall, ProviderAdapter } from '../types';
-import { fetchUpstream, malformedUpstream, readJsonBody } from '../upstream-fetch';
+import { readJsonEventStream } from '../read-json-event-stream';
+import { responseContextOf, type AdapterCall, type ProviderAdapter } from '../types';
+import { fetchUpstream, readJsonBody } from '../upstream-fetch';
 import { classifyCohereError } from './classify-cohere-error';
-import { cohereResponseSchema } from './cohere-api';
+import { cohereAuthHeaders, cohereResponseSchema, cohereStreamEventSchema } from './cohere-api';
 import { convertToCohereRequest } from './convert-to-cohere-request';
+import { listCohereModels } from './list-cohere-models';
 import { mapCohereResponse } from './map-cohere-response';
-import { readCohereStream } from './read-cohere-stream';
+import { mapCohereStream } from './map-cohere-stream';
+
+function post(request: ChatCompletionRequest, call: AdapterCall, stream: boolean): Promise<Response> {
+  const headers = { 'content-type': 'application/json', ...cohereAuthHeaders(call.apiKey) };
+  const body = JSON.stringify(convertToCohereRequest(request, { model: call.model, stream }));
+  return fetchUpstream(call, `${call.baseURL}/chat`, { method: 'POST', headers, body }, classifyCohereError);
+}
 
 export function createCohereAdapter(): ProviderAdapter {
-  function post(request: ChatCompletionRequest, call: AdapterCall, stream: boolean): Promise<Response> {
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
-    if (call.apiKey) headers.authorization = `Bearer ${call.apiKey}`;
-    const body = JSON.stringify(convertToCohereRequest(request, call.model, stream));
-    return fetchUpstream(call, `${call.baseURL}/chat`, { method: 'POST', headers, body }, classifyCohereError);
-  }
-
   return {
     async complete(request, call) {
       const response = await post(request, call, false);
-      return mapCohereResponse(await readJsonBody(response, cohereResponseSchema, call), { providerId: call.providerId, model: call.model, now: call.now() });
+      return mapCohereResponse(await readJsonBody(response, cohereResponseSchema, call), responseContextOf(call));
     },
 
     async stream(request, call) {
       const response = await post(request, call, true);
-      if (!response.body) throw malformedUpstream(call.providerId, 'a stream without a body');
-      return readCohereStream(response.body, { providerId: call.providerId, model: call.model, now: call.now() });
+      const events = readJsonEventStream(response, cohereStreamEventSchema, {
+        providerId: call.providerId,
+        // The SDK's terminator.
+        endMarker: '[DONE]',
+        // An untyped `{"message": …}` mid-stream is Cohere's error envelope.
+        screen: (json, data) =>
+          typeof json === 'object' && json !== null && 'message' in json && !cohereStreamEventSchema.safeParse(json).success
+            ? classifyCohereError({ status: 502, headers: new Headers(), bodyText: data, providerId: call.providerId, now: call.now() })
+            : undefined,
+      });
+      return mapCohereStream(events, responseContextOf(call));
     },
+
+    listModels: listCohereModels,
   };
 }

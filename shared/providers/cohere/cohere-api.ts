@@ -1,12 +1,17 @@
 /**
- * @module Cohere's v2 chat wire format: the request body we build (plain types) and zod schemas
- * for what Cohere sends back, loose on purpose (`.nullish()`). Stream events are told apart by
- * the payload's `type`; `message-start` sends `content`/`tool_calls` as empty arrays while the
+ * @module Cohere's wire format: the key header, the v2 chat request body we build (plain types)
+ * and zod schemas for what Cohere sends back (answers, stream events, the model list), loose on
+ * purpose (`.nullish()`). Stream events are told apart by the payload's `type`; `message-start` sends `content`/`tool_calls` as empty arrays while the
  * delta events send single objects, hence the unions.
  * @see https://docs.cohere.com/reference/chat
  * @see https://docs.cohere.com/reference/chat-stream
  */
 import { z } from 'zod';
+
+/** The key as `Authorization: Bearer`, as on every Cohere endpoint. */
+export function cohereAuthHeaders(apiKey: string | undefined): Record<string, string> {
+  return apiKey ? { authorization: `Bearer ${apiKey}` } : {};
+}
 
 export type CohereUserContent = string | ({ type: 'text'; text: string } | { type: 'image_url'; image_url: { url: string; detail?: string } })[];
 
@@ -73,3 +78,8 @@ export const cohereStreamEventSchema = z.looseObject({
     .nullish(),
 });
 export type CohereStreamEvent = z.infer<typeof cohereStreamEventSchema>;
+
+/** `GET /v1/models`: `{ models: [{ name, context_length, endpoints }] }`. */
+export const cohereModelListSchema = z.looseObject({
+  models: z.array(z.looseObject({ name: z.string(), context_length: z.number().nullish(), endpoints: z.array(z.string()).nullish() })),
+});

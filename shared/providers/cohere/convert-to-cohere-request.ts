@@ -5,9 +5,10 @@
  * @see https://docs.cohere.com/reference/chat
  */
 import type { ChatCompletionRequest, ChatMessage, ContentPart } from '../../openai/chat';
+import type { RequestTarget } from '../types';
 import type { CohereMessage, CohereRequestBody } from './cohere-api';
 
-export function convertToCohereRequest(request: ChatCompletionRequest, model: string, stream: boolean): CohereRequestBody {
+export function convertToCohereRequest(request: ChatCompletionRequest, { model, stream }: RequestTarget): CohereRequestBody {
   const body: CohereRequestBody = { model, messages: request.messages.map(convertMessage), stream };
   const choice = request.tool_choice;
   const tools = (request.tools ?? []).filter((tool) => typeof choice !== 'object' || !choice || tool.function.name === choice.function.name);

@@ -1,19 +1,14 @@
 /**
  * @module A Cohere v2 chat response → an OpenAI ChatCompletion, plus the usage and finish-reason
- * helpers the stream reader shares. Usage reports the tokens the model saw (`usage.tokens`),
+ * helpers the stream mapper shares. Usage reports the tokens the model saw (`usage.tokens`),
  * falling back to `billed_units`, since the router counts against token-per-minute limits.
  * @see https://docs.cohere.com/reference/chat#response
  */
 import type { ChatCompletion, Usage } from '../../openai/chat';
+import type { ResponseContext } from '../types';
 import { malformedUpstream } from '../upstream-fetch';
 import type { CohereResponse, CohereUsage } from './cohere-api';
 import { mapCohereFinishReason } from './map-cohere-finish-reason';
-
-export interface ResponseContext {
-  providerId: string;
-  model: string;
-  now: number;
-}
 
 export function mapCohereResponse(response: CohereResponse, context: ResponseContext): ChatCompletion {
   const text = (response.message?.content ?? []).map((part) => (part.type === 'text' || !part.type ? (part.text ?? '') : '')).join('');

@@ -14,12 +14,12 @@ const weatherTool = {
 
 describe('convertToGeminiRequest', () => {
   it('maps sampling settings into generationConfig', () => {
-    const body = convertToGeminiRequest({ ...base, max_tokens: 50, max_completion_tokens: 80, temperature: 0.2, top_p: 0.9, stop: 'END', seed: 7 }, 'gemini-2.5-flash');
+    const body = convertToGeminiRequest({ ...base, max_tokens: 50, max_completion_tokens: 80, temperature: 0.2, top_p: 0.9, stop: 'END', seed: 7 }, { model: 'gemini-2.5-flash', stream: false });
     expect(body.generationConfig).toEqual({ maxOutputTokens: 80, temperature: 0.2, topP: 0.9, stopSequences: ['END'], seed: 7 });
   });
 
   it('declares tools in the OpenAPI subset Gemini accepts', () => {
-    const body = convertToGeminiRequest({ ...base, tools: [weatherTool, { type: 'function', function: { name: 'now', parameters: { type: 'object', properties: {} } } }] }, 'gemini-2.5-flash');
+    const body = convertToGeminiRequest({ ...base, tools: [weatherTool, { type: 'function', function: { name: 'now', parameters: { type: 'object', properties: {} } } }] }, { model: 'gemini-2.5-flash', stream: false });
     expect(body.tools).toEqual([
       {
         functionDeclarations: [
@@ -37,13 +37,13 @@ describe('convertToGeminiRequest', () => {
     ['required', { mode: 'ANY' }],
     [{ type: 'function', function: { name: 'get_weather' } }, { mode: 'ANY', allowedFunctionNames: ['get_weather'] }],
   ] as const)('maps tool_choice %j to functionCallingConfig', (choice, config) => {
-    expect(convertToGeminiRequest({ ...base, tools: [weatherTool], tool_choice: choice }, 'gemini-2.5-flash').toolConfig).toEqual({ functionCallingConfig: config });
+    expect(convertToGeminiRequest({ ...base, tools: [weatherTool], tool_choice: choice }, { model: 'gemini-2.5-flash', stream: false }).toolConfig).toEqual({ functionCallingConfig: config });
   });
 
   it('asks for JSON, with a schema for json_schema', () => {
-    expect(convertToGeminiRequest({ ...base, response_format: { type: 'json_object' } }, 'm').generationConfig).toEqual({ responseMimeType: 'application/json' });
+    expect(convertToGeminiRequest({ ...base, response_format: { type: 'json_object' } }, { model: 'm', stream: false }).generationConfig).toEqual({ responseMimeType: 'application/json' });
     const schema = { type: 'object', additionalProperties: false, properties: { answer: { type: 'integer' } }, required: ['answer'] };
-    expect(convertToGeminiRequest({ ...base, response_format: { type: 'json_schema', json_schema: { name: 'a', strict: true, schema } } }, 'm').generationConfig).toEqual({
+    expect(convertToGeminiRequest({ ...base, response_format: { type: 'json_schema', json_schema: { name: 'a', strict: true, schema } } }, { model: 'm', stream: false }).generationConfig).toEqual({
       responseMimeType: 'application/json',
       responseSchema: { type: 'object', properties: { answer: { type: 'integer' } }, required: ['answer'] },
     });

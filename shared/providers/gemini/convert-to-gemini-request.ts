@@ -6,9 +6,10 @@
 import type { ChatCompletionRequest } from '../../openai/chat';
 import { convertToGeminiContents } from './convert-to-gemini-contents';
 import { convertToGeminiSchema } from './convert-to-gemini-schema';
+import type { RequestTarget } from '../types';
 import type { GeminiRequestBody } from './gemini-api';
 
-export function convertToGeminiRequest(request: ChatCompletionRequest, model: string): GeminiRequestBody {
+export function convertToGeminiRequest(request: ChatCompletionRequest, { model }: RequestTarget): GeminiRequestBody {
   const body: GeminiRequestBody = convertToGeminiContents(request.messages, model);
   if (request.tools?.length) {
     body.tools = [

@@ -1,10 +1,16 @@
 /**
- * @module Google Gemini's `generateContent` wire format: the request body we build (plain types)
- * and zod schemas for what Gemini sends back, loose on purpose (`.nullish()`), since Google adds
- * fields (thought signatures, citation metadata, traffic types) without notice.
+ * @module Google Gemini's wire format: the key header, the `generateContent` request body we
+ * build (plain types) and zod schemas for what Gemini sends back (answers, errors, the model
+ * list), loose on purpose (`.nullish()`), since Google adds fields (thought signatures, citation
+ * metadata, traffic types) without notice.
  * @see https://ai.google.dev/api/generate-content
  */
 import { z } from 'zod';
+
+/** The key travels in the `x-goog-api-key` header, never in the URL, so it cannot end up in URLs or request logs. */
+export function geminiAuthHeaders(apiKey: string | undefined): Record<string, string> {
+  return apiKey ? { 'x-goog-api-key': apiKey } : {};
+}
 
 export type GeminiPart =
   | { text: string; thought?: boolean; thoughtSignature?: string }
@@ -79,3 +85,8 @@ export const geminiErrorBodySchema = z.looseObject({
   }),
 });
 export type GeminiErrorBody = z.infer<typeof geminiErrorBodySchema>;
+
+/** `GET /models`: `{ models: [{ name: 'models/…', inputTokenLimit, supportedGenerationMethods }] }`. */
+export const geminiModelListSchema = z.looseObject({
+  models: z.array(z.looseObject({ name: z.string(), inputTokenLimit: z.number().nullish(), supportedGenerationMethods: z.array(z.string()).nullish() })),
+});

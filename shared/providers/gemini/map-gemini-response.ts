@@ -1,6 +1,6 @@
 /**
  * @module A Gemini GenerateContentResponse → an OpenAI ChatCompletion, plus the pieces the stream
- * reader shares: usage, synthesized tool-call ids and the blocked-prompt check.
+ * mapper shares: usage, synthesized tool-call ids and the blocked-prompt check.
  *
  * Decision: a prompt Gemini blocks (`promptFeedback.blockReason`, no candidates) is an error, not
  * an empty `content_filter` answer: a 400 with code `content_filter`, as Azure OpenAI answers a
@@ -9,15 +9,10 @@
  */
 import type { ChatCompletion, ToolCall, Usage } from '../../openai/chat';
 import { FreeLLMError } from '../../openai/error';
+import type { ResponseContext } from '../types';
 import { malformedUpstream } from '../upstream-fetch';
 import type { GeminiResponse, GeminiUsage } from './gemini-api';
 import { mapGeminiFinishReason } from './map-gemini-finish-reason';
-
-export interface ResponseContext {
-  providerId: string;
-  model: string;
-  now: number;
-}
 
 export function mapGeminiResponse(response: GeminiResponse, context: ResponseContext): ChatCompletion {
   throwIfPromptBlocked(response, context.providerId);

@@ -4,12 +4,15 @@
  */
 import { z } from 'zod';
 import type { ChatCompletion, ChatCompletionChunk, ChatCompletionRequest } from '../../openai/chat';
-import { decodeSse } from '../../sse/decode-sse';
-import type { AdapterCall, ProviderAdapter } from '../types';
-import { fetchUpstream, malformedUpstream, parseEventJson, readJsonBody } from '../upstream-fetch';
+import { readJsonEventStream } from '../read-json-event-stream';
+import { responseContextOf, type AdapterCall, type ProviderAdapter } from '../types';
+import { fetchUpstream, readJsonBody } from '../upstream-fetch';
 import { classifyOpenAICompatibleError } from './classify-openai-compatible-error';
-import { upstreamChunkSchema, upstreamCompletionSchema } from './openai-compatible-api';
-import { createChunkNormalizer, normalizeCompletion } from './normalize-openai-compatible-answer';
+import { convertToOpenAICompatibleRequest } from './convert-to-openai-compatible-request';
+import { listOpenAICompatibleModels } from './list-openai-compatible-models';
+import { mapOpenAICompatibleResponse } from './map-openai-compatible-response';
+import { mapOpenAICompatibleStream } from './map-openai-compatible-stream';
+import { openAICompatibleAuthHeaders, upstreamChunkSchema, upstreamCompletionSchema } from './openai-compatible-api';
 
 /** How one provider departs from OpenAI's wire format; a preset carries these as data. */
 export interface OpenAICompatibleQuirks {
@@ -27,53 +30,41 @@ export interface OpenAICompatibleQuirks {
 }
 
 export function createOpenAICompatibleAdapter(quirks: OpenAICompatibleQuirks = {}): ProviderAdapter {
-  function buildInit(request: ChatCompletionRequest, call: AdapterCall, stream: boolean): RequestInit {
-    let body: Record<string, unknown> = { ...request, model: call.model, stream };
-    if (!stream) delete body.stream_options;
-    if (quirks.transformRequestBody) body = quirks.transformRequestBody(body);
-    for (const param of quirks.unsupportedParams ?? []) delete body[param];
-    const headers: Record<string, string> = { 'content-type': 'application/json', ...quirks.headers };
-    if (call.apiKey) headers.authorization = `Bearer ${call.apiKey}`;
-    return { method: 'POST', headers, body: JSON.stringify(body) };
-  }
-
   async function send(request: ChatCompletionRequest, original: AdapterCall, stream: boolean): Promise<{ response: Response; call: AdapterCall }> {
     const call = quirks.prepareCall ? quirks.prepareCall(original) : original;
-    const response = await fetchUpstream(call, `${call.baseURL}/chat/completions`, buildInit(request, call, stream), classifyOpenAICompatibleError);
+    const headers = { 'content-type': 'application/json', ...quirks.headers, ...openAICompatibleAuthHeaders(call.apiKey) };
+    const body = JSON.stringify(convertToOpenAICompatibleRequest(request, { model: call.model, stream }, quirks));
+    const response = await fetchUpstream(call, `${call.baseURL}/chat/completions`, { method: 'POST', headers, body }, classifyOpenAICompatibleError);
     return { response, call };
   }
 
   return {
     async complete(request, original): Promise<ChatCompletion> {
       const { response, call } = await send(request, original, false);
-      return normalizeCompletion(await readJsonBody(response, upstreamCompletionSchema, call, 'a response that is not a chat completion'), call);
+      return mapOpenAICompatibleResponse(await readJsonBody(response, upstreamCompletionSchema, call, 'a response that is not a chat completion'), responseContextOf(call));
     },
 
     async stream(request, original): Promise<AsyncIterable<ChatCompletionChunk>> {
       const { response, call } = await send(request, original, true);
-      if (!response.body) throw malformedUpstream(call.providerId, 'a stream without a body');
-      return readChunks(response.body, call);
+      const chunks = readJsonEventStream(response, upstreamChunkSchema, {
+        providerId: call.providerId,
+        endMarker: '[DONE]',
+        // Some providers (OpenRouter) report failures inside a 200 stream, with the HTTP status they meant.
+        screen: (json, data) =>
+          typeof json === 'object' && json !== null && 'error' in json
+            ? classifyOpenAICompatibleError({ status: embeddedStatus(json), headers: new Headers(), bodyText: data, providerId: call.providerId, now: call.now() })
+            : undefined,
+        describe: () => 'a stream chunk',
+      });
+      return mapOpenAICompatibleStream(chunks, responseContextOf(call));
+    },
+
+    listModels(call) {
+      // The list is asked for as a chat is (Cloudflare's account id goes into its URL too).
+      const prepared = quirks.prepareCall ? quirks.prepareCall({ ...call, model: '' }) : call;
+      return listOpenAICompatibleModels({ ...prepared, endpoint: call.endpoint });
     },
   };
-}
-
-async function* readChunks(body: ReadableStream<Uint8Array>, call: AdapterCall): AsyncGenerator<ChatCompletionChunk> {
-  let finished = false;
-  const normalize = createChunkNormalizer(call);
-  for await (const event of decodeSse(body)) {
-    if (event.data === '[DONE]') return;
-    const json = parseEventJson(event.data, call.providerId);
-    // Some providers (OpenRouter) report failures inside a 200 stream, with the HTTP status they meant.
-    if (typeof json === 'object' && json !== null && 'error' in json) {
-      throw classifyOpenAICompatibleError({ status: embeddedStatus(json), headers: new Headers(), bodyText: event.data, providerId: call.providerId, now: call.now() });
-    }
-    const parsed = upstreamChunkSchema.safeParse(json);
-    if (!parsed.success) throw malformedUpstream(call.providerId, `a stream chunk of unexpected shape: ${parsed.error.issues[0]?.message}`);
-    const chunk = normalize(parsed.data);
-    if (chunk.choices.some((choice) => choice.finish_reason)) finished = true;
-    yield chunk;
-  }
-  if (!finished) throw malformedUpstream(call.providerId, 'a stream that ended before it finished');
 }
 
 const embeddedErrorSchema = z.looseObject({ error: z.looseObject({ code: z.union([z.number(), z.string()]).nullish() }) });

@@ -68,3 +68,13 @@ export const upstreamChunkSchema = z.looseObject({
   usage: upstreamUsageSchema.nullish(),
 });
 export type UpstreamChunk = z.infer<typeof upstreamChunkSchema>;
+
+/** `GET /models`: `{ data: [{ id, created, owned_by }] }`. */
+export const upstreamModelListSchema = z.looseObject({
+  data: z.array(z.looseObject({ id: z.string(), created: z.number().nullish(), owned_by: z.string().nullish() })),
+});
+
+/** The key as `Authorization: Bearer`; a keyless local server gets no header. */
+export function openAICompatibleAuthHeaders(apiKey: string | undefined): Record<string, string> {
+  return apiKey ? { authorization: `Bearer ${apiKey}` } : {};
+}

@@ -11,6 +11,7 @@
  */
 import type { ChatCompletionRequest, ChatMessage, ContentPart } from '../../openai/chat';
 import { invalidRequest } from '../../openai/error';
+import type { RequestTarget } from '../types';
 import type {
   AnthropicContentBlock,
   AnthropicImageSource,
@@ -112,7 +113,7 @@ function toolChoice(request: ChatCompletionRequest): AnthropicToolChoice | undef
 }
 
 /** Builds the body for `POST /v1/messages`; throws an OpenAI-shaped 400 for what Anthropic cannot take. */
-export function convertToAnthropicMessages(request: ChatCompletionRequest, model: string): AnthropicMessagesBody {
+export function convertToAnthropicRequest(request: ChatCompletionRequest, { model, stream }: RequestTarget): AnthropicMessagesBody {
   const system: string[] = [];
   const turns: AnthropicMessage[] = [];
   for (const message of request.messages) {
@@ -129,6 +130,7 @@ export function convertToAnthropicMessages(request: ChatCompletionRequest, model
     model,
     max_tokens: request.max_tokens ?? request.max_completion_tokens ?? DEFAULT_MAX_TOKENS,
     messages,
+    ...(stream ? { stream: true } : {}),
   };
   const systemText = system.filter((text) => text !== '').join('\n\n');
   if (systemText !== '') body.system = systemText;

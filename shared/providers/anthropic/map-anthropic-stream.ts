@@ -1,5 +1,5 @@
 /**
- * @module Anthropic SSE events → OpenAI chat-completion chunks. Text deltas become content;
+ * @module Anthropic stream events → OpenAI chat-completion chunks. Text deltas become content;
  * each `tool_use` block becomes a tool call numbered from 0 (its id and name first, then its
  * argument fragments); `message_stop` gives the finish chunk and, when asked, a usage chunk.
  * The role chunk waits for the first output, so an `error` event before any output still lets
@@ -7,13 +7,11 @@
  * @see https://docs.anthropic.com/en/docs/build-with-claude/streaming
  */
 import type { ChatCompletionChunk } from '../../openai/chat';
-import { decodeSse } from '../../sse/decode-sse';
 import { createChunkFactory, type ChunkFactory } from '../openai-chunks';
-import type { AdapterCall } from '../types';
-import { malformedUpstream, parseEventJson } from '../upstream-fetch';
-import { anthropicStreamEventSchema, knownAnthropicEventTypes, type AnthropicStreamEvent, type AnthropicUsage } from './anthropic-api';
-import { classifyAnthropicStreamError } from './classify-anthropic-error';
-import { toOpenAIUsage } from './convert-anthropic-response';
+import type { ResponseContext } from '../types';
+import { malformedUpstream } from '../upstream-fetch';
+import type { AnthropicStreamEvent, AnthropicUsage } from './anthropic-api';
+import { convertAnthropicUsage } from './map-anthropic-response';
 import { mapAnthropicFinishReason } from './map-anthropic-finish-reason';
 
 interface OpenToolCall {
@@ -23,25 +21,12 @@ interface OpenToolCall {
   sentArguments: boolean;
 }
 
-async function* readEvents(body: ReadableStream<Uint8Array>, call: AdapterCall): AsyncGenerator<AnthropicStreamEvent> {
-  for await (const { data } of decodeSse(body)) {
-    const json = parseEventJson(data, call.providerId);
-    const type = typeof json === 'object' && json !== null && 'type' in json ? json.type : undefined;
-    // Anthropic may add event types; the docs ask clients to ignore those they do not know.
-    if (typeof type !== 'string' || !knownAnthropicEventTypes.has(type)) continue;
-    const parsed = anthropicStreamEventSchema.safeParse(json);
-    if (!parsed.success) throw malformedUpstream(call.providerId, `a ${type} event of unexpected shape: ${parsed.error.issues[0]?.message}`);
-    if (parsed.data.type === 'error') throw classifyAnthropicStreamError(data, call.providerId, call.now());
-    yield parsed.data;
-  }
-}
-
 /**
  * Ends with a usage chunk (empty `choices`) whether or not the caller asked: the engine settles
  * its accounting and keeps the cached answer's usage with it, and shows the chunk only to callers
  * that set `stream_options.include_usage`.
  */
-export async function* convertAnthropicStream(body: ReadableStream<Uint8Array>, call: AdapterCall): AsyncGenerator<ChatCompletionChunk> {
+export async function* mapAnthropicStream(events: AsyncIterable<AnthropicStreamEvent>, context: ResponseContext): AsyncGenerator<ChatCompletionChunk> {
   let chunks: ChunkFactory | undefined;
   let roleSent = false;
   let usage: AnthropicUsage = {};
@@ -49,7 +34,7 @@ export async function* convertAnthropicStream(body: ReadableStream<Uint8Array>, 
   const toolCalls = new Map<number, OpenToolCall>();
 
   function factory(): ChunkFactory {
-    if (!chunks) throw malformedUpstream(call.providerId, 'a stream that did not begin with message_start');
+    if (!chunks) throw malformedUpstream(context.providerId, 'a stream that did not begin with message_start');
     return chunks;
   }
   function* output(chunk: ChatCompletionChunk): Generator<ChatCompletionChunk> {
@@ -60,10 +45,10 @@ export async function* convertAnthropicStream(body: ReadableStream<Uint8Array>, 
     yield chunk;
   }
 
-  for await (const event of readEvents(body, call)) {
+  for await (const event of events) {
     switch (event.type) {
       case 'message_start':
-        chunks = createChunkFactory({ id: event.message.id, model: event.message.model ?? call.model, created: Math.floor(call.now() / 1000) });
+        chunks = createChunkFactory({ id: event.message.id, model: event.message.model ?? context.model, created: Math.floor(context.now / 1000) });
         usage = { ...event.message.usage };
         break;
       case 'content_block_start': {
@@ -104,9 +89,9 @@ export async function* convertAnthropicStream(body: ReadableStream<Uint8Array>, 
         break;
       case 'message_stop':
         yield* output(factory().finish(mapAnthropicFinishReason(stopReason)));
-        yield factory().usage(toOpenAIUsage(usage));
+        yield factory().usage(convertAnthropicUsage(usage));
         return;
     }
   }
-  throw malformedUpstream(call.providerId, 'a stream that ended before message_stop');
+  throw malformedUpstream(context.providerId, 'a stream that ended before message_stop');
 }

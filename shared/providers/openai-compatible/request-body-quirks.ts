@@ -2,7 +2,7 @@
  * @module Small body rewrites that presets compose into their `transformRequestBody`: each takes
  * the outgoing OpenAI body and returns a new one, leaving the caller's request untouched.
  */
-import { FreeLLMError } from '../openai/error';
+import { FreeLLMError } from '../../openai/error';
 
 type Body = Record<string, unknown>;
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createFakeFetch, jsonResponse } from '../testing/fake-fetch';
-import type { ProviderPreset } from './catalog-types';
+import type { ProviderPreset } from '../catalog/catalog-types';
 import { listProviderModels } from './list-provider-models';
-import { findPreset, PROVIDER_PRESETS } from './provider-presets';
+import { findPreset, PROVIDER_PRESETS } from '../catalog/provider-presets';
 
 const preset = (id: string) => findPreset(id) as ProviderPreset;
 const now = () => Date.parse('2026-11-25T12:00:00Z');

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatCompletionRequest } from '../../openai/chat';
-import { convertToAnthropicMessages, DEFAULT_MAX_TOKENS } from './convert-to-anthropic-messages';
+import { convertToAnthropicRequest, DEFAULT_MAX_TOKENS } from './convert-to-anthropic-request';
 
 const MODEL = 'claude-sonnet-4-5';
 const convert = (request: Partial<ChatCompletionRequest>) =>
-  convertToAnthropicMessages({ model: 'auto', messages: [{ role: 'user', content: 'Hi' }], ...request }, MODEL);
+  convertToAnthropicRequest({ model: 'auto', messages: [{ role: 'user', content: 'Hi' }], ...request }, { model: MODEL, stream: false });
 
-describe('convertToAnthropicMessages', () => {
+describe('convertToAnthropicRequest', () => {
   it('moves system and developer messages to the top-level system and defaults max_tokens', () => {
     const body = convert({
       messages: [

@@ -7,21 +7,19 @@
  * @see https://ai.google.dev/api/generate-content#method:-models.streamgeneratecontent
  */
 import type { ChatCompletionChunk } from '../../openai/chat';
-import { decodeSse } from '../../sse/decode-sse';
 import { createChunkFactory, type ChunkFactory } from '../openai-chunks';
-import { malformedUpstream, parseEventJson } from '../upstream-fetch';
-import { classifyGeminiError, parseGeminiError } from './classify-gemini-error';
-import { geminiResponseSchema, type GeminiResponse, type GeminiUsage } from './gemini-api';
-import { completionId, convertGeminiUsage, finishOf, throwIfPromptBlocked, toolCallId, type ResponseContext } from './map-gemini-response';
+import type { ResponseContext } from '../types';
+import { malformedUpstream } from '../upstream-fetch';
+import type { GeminiResponse, GeminiUsage } from './gemini-api';
+import { completionId, convertGeminiUsage, finishOf, throwIfPromptBlocked, toolCallId } from './map-gemini-response';
 
-/** Ends with a usage chunk whether or not the caller asked (see convertAnthropicStream). */
-export async function* readGeminiStream(body: ReadableStream<Uint8Array>, context: ResponseContext): AsyncGenerator<ChatCompletionChunk> {
+/** Ends with a usage chunk whether or not the caller asked (see mapAnthropicStream). */
+export async function* mapGeminiStream(events: AsyncIterable<GeminiResponse>, context: ResponseContext): AsyncGenerator<ChatCompletionChunk> {
   let chunks: ChunkFactory | undefined;
   let toolCount = 0;
   let finish: { reason: string; message?: string | null } | undefined;
   let usage: GeminiUsage | undefined;
-  for await (const event of decodeSse(body)) {
-    const response = parseStreamEvent(event.data, context);
+  for await (const response of events) {
     throwIfPromptBlocked(response, context.providerId);
     if (!chunks) {
       chunks = createChunkFactory({ id: completionId(response, context.now), model: response.modelVersion ?? context.model, created: Math.floor(context.now / 1000) });
@@ -44,14 +42,4 @@ export async function* readGeminiStream(body: ReadableStream<Uint8Array>, contex
   if (!chunks || !finish) throw malformedUpstream(context.providerId, 'a stream that ended before it finished');
   yield chunks.finish(finishOf(finish.reason, toolCount > 0, context.providerId, finish.message));
   if (usage) yield chunks.usage(convertGeminiUsage(usage));
-}
-
-function parseStreamEvent(data: string, context: ResponseContext): GeminiResponse {
-  const json = parseEventJson(data, context.providerId);
-  // Errors after HTTP 200 come as `{"error":…}` or `[{"error":…}]`.
-  const error = parseGeminiError(data);
-  if (error) throw classifyGeminiError({ status: error.error.code ?? 500, headers: new Headers(), bodyText: data, providerId: context.providerId, now: context.now });
-  const parsed = geminiResponseSchema.safeParse(json);
-  if (!parsed.success) throw malformedUpstream(context.providerId, `a stream event of unexpected shape: ${parsed.error.issues[0]?.message}`);
-  return parsed.data;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createChunkNormalizer } from './normalize-openai-compatible-answer';
+import { createChunkNormalizer } from './map-openai-compatible-stream';
 
-const context = { providerId: 'gemini-openai', model: 'gemini-2.5-flash', now: () => 5_000 };
+const context = { providerId: 'gemini-openai', model: 'gemini-2.5-flash', now: 5_000 };
 
 describe('createChunkNormalizer', () => {
   it('continues the last tool call with argument pieces that carry neither index nor id', () => {

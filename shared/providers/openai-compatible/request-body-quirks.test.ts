@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { ChatCompletionRequest } from '../openai/chat';
-import { createOpenAICompatibleAdapter } from '../providers/openai-compatible/openai-compatible-adapter';
-import type { AdapterCall } from '../providers/types';
-import { createFakeFetch, jsonResponse } from '../testing/fake-fetch';
-import type { ProviderPreset } from './catalog-types';
-import { findPreset } from './provider-presets';
+import type { ChatCompletionRequest } from '../../openai/chat';
+import { createOpenAICompatibleAdapter } from './openai-compatible-adapter';
+import type { AdapterCall } from '../types';
+import { createFakeFetch, jsonResponse } from '../../testing/fake-fetch';
+import type { ProviderPreset } from '../../catalog/catalog-types';
+import { findPreset } from '../../catalog/provider-presets';
 
 const completion = { id: 'c1', object: 'chat.completion', created: 1, model: 'm', choices: [{ index: 0, message: { role: 'assistant', content: 'ok' }, finish_reason: 'stop' }] };
 const tools: ChatCompletionRequest['tools'] = [{ type: 'function', function: { name: 'get_weather', parameters: { type: 'object' } } }];

@@ -3,25 +3,22 @@
  * message-start, content-delta (text; `thinking` deltas are skipped), tool-call-start/delta/end,
  * and message-end with finish_reason and usage. tool-plan, citation and content-start/end events
  * carry nothing OpenAI clients read. A stream without message-end was cut off and becomes a
- * classified error; the SDK's `[DONE]` terminator is accepted.
+ * classified error.
  * @see https://docs.cohere.com/reference/chat-stream
  */
 import type { ChatCompletionChunk } from '../../openai/chat';
-import { decodeSse } from '../../sse/decode-sse';
 import { createChunkFactory } from '../openai-chunks';
-import { malformedUpstream, parseEventJson } from '../upstream-fetch';
-import { cohereStreamEventSchema, type CohereStreamEvent, type CohereUsage } from './cohere-api';
-import { classifyCohereError } from './classify-cohere-error';
-import { convertCohereUsage, finishOf, type ResponseContext } from './map-cohere-response';
+import type { ResponseContext } from '../types';
+import { malformedUpstream } from '../upstream-fetch';
+import type { CohereStreamEvent, CohereUsage } from './cohere-api';
+import { convertCohereUsage, finishOf } from './map-cohere-response';
 
-/** Ends with a usage chunk whether or not the caller asked (see convertAnthropicStream). */
-export async function* readCohereStream(body: ReadableStream<Uint8Array>, context: ResponseContext): AsyncGenerator<ChatCompletionChunk> {
+/** Ends with a usage chunk whether or not the caller asked (see mapAnthropicStream). */
+export async function* mapCohereStream(events: AsyncIterable<CohereStreamEvent>, context: ResponseContext): AsyncGenerator<ChatCompletionChunk> {
   let chunks: ReturnType<typeof createChunkFactory> | undefined;
   const toolCalls = new Map<number, { index: number; hasArguments: boolean }>();
   let end: { reason: string; usage?: CohereUsage | null } | undefined;
-  for await (const sse of decodeSse(body)) {
-    if (sse.data === '[DONE]') break;
-    const event = parseStreamEvent(sse.data, context);
+  for await (const event of events) {
     if (!chunks) {
       chunks = createChunkFactory({ id: `chatcmpl-${event.id ?? `cohere-${context.now}`}`, model: context.model, created: Math.floor(context.now / 1000) });
       yield chunks.role();
@@ -65,15 +62,4 @@ export async function* readCohereStream(body: ReadableStream<Uint8Array>, contex
   if (!chunks || !end) throw malformedUpstream(context.providerId, 'a stream that ended before message-end');
   yield chunks.finish(finishOf(end.reason, toolCalls.size > 0, context.providerId));
   if (end.usage) yield chunks.usage(convertCohereUsage(end.usage));
-}
-
-function parseStreamEvent(data: string, context: ResponseContext): CohereStreamEvent {
-  const json = parseEventJson(data, context.providerId);
-  const parsed = cohereStreamEventSchema.safeParse(json);
-  if (parsed.success) return parsed.data;
-  // An untyped `{"message": …}` mid-stream is Cohere's error envelope.
-  if (typeof json === 'object' && json !== null && 'message' in json) {
-    throw classifyCohereError({ status: 502, headers: new Headers(), bodyText: data, providerId: context.providerId, now: context.now });
-  }
-  throw malformedUpstream(context.providerId, `a stream event of unexpected shape: ${parsed.error.issues[0]?.message}`);
 }

@@ -5,17 +5,18 @@
  * @see https://docs.anthropic.com/en/api/messages
  */
 import type { ChatCompletion, ToolCall, Usage } from '../../openai/chat';
+import type { ResponseContext } from '../types';
 import type { AnthropicMessageResponse, AnthropicUsage } from './anthropic-api';
 import { mapAnthropicFinishReason } from './map-anthropic-finish-reason';
 
 /** Anthropic counts cached prompt tokens apart from `input_tokens`; OpenAI's prompt_tokens include them. */
-export function toOpenAIUsage(usage: AnthropicUsage | null | undefined): Usage {
+export function convertAnthropicUsage(usage: AnthropicUsage | null | undefined): Usage {
   const prompt = (usage?.input_tokens ?? 0) + (usage?.cache_creation_input_tokens ?? 0) + (usage?.cache_read_input_tokens ?? 0);
   const completion = usage?.output_tokens ?? 0;
   return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion };
 }
 
-export function convertAnthropicResponse(message: AnthropicMessageResponse, base: { model: string; created: number }): ChatCompletion {
+export function mapAnthropicResponse(message: AnthropicMessageResponse, context: ResponseContext): ChatCompletion {
   const text = message.content.flatMap((block) => (block.type === 'text' && block.text ? [block.text] : [])).join('');
   const toolCalls = message.content.flatMap((block): ToolCall[] =>
     block.type === 'tool_use' && block.id && block.name
@@ -25,14 +26,14 @@ export function convertAnthropicResponse(message: AnthropicMessageResponse, base
   return {
     id: message.id,
     object: 'chat.completion',
-    created: base.created,
-    model: message.model ?? base.model,
+    created: Math.floor(context.now / 1000),
+    model: message.model ?? context.model,
     choices: [{
       index: 0,
       // As OpenAI does: content is null when the turn is only tool calls.
       message: { role: 'assistant', content: text === '' && toolCalls.length > 0 ? null : text, ...(toolCalls.length > 0 ? { tool_calls: toolCalls } : {}) },
       finish_reason: mapAnthropicFinishReason(message.stop_reason),
     }],
-    usage: toOpenAIUsage(message.usage),
+    usage: convertAnthropicUsage(message.usage),
   };
 }
