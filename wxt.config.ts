@@ -12,6 +12,19 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
  */
 const e2e = process.env.FREELLM_E2E === '1';
 
+/**
+ * Firefox needs a fixed id (stores, and the e2e tests' fixed moz-extension address) and 128 or
+ * later, the first to run `world: "MAIN"` content scripts (page-api.ts). What leaves the browser
+ * is only what the user sends through FreeLLM to the providers they configured: their API key
+ * (authentication), their chats, and whatever a page they allowed puts in its requests.
+ * Nothing goes to us; there is no telemetry.
+ */
+const gecko = {
+  id: 'freellm@freellm',
+  strict_min_version: '128.0',
+  data_collection_permissions: { required: ['authenticationInfo', 'personalCommunications', 'websiteContent'] },
+};
+
 export default defineConfig({
   srcDir: 'extension',
   outDir: e2e ? '.output/e2e' : '.output',
@@ -19,7 +32,7 @@ export default defineConfig({
   webExt: { disabled: true },
   // Explicit imports only: the same modules must also run in Node tests and in plain pages.
   imports: false,
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'FreeLLM',
     description: 'Pool your free-tier LLM API keys behind one OpenAI-compatible API, in your browser.',
     version,
@@ -28,7 +41,8 @@ export default defineConfig({
     permissions: ['storage'],
     host_permissions: [...presetHostPatterns(), ...(e2e ? ['http://127.0.0.1/*'] : [])],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
-  },
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko } } : {}),
+  }),
   vite: () => ({
     define: { __FREELLM_VERSION__: JSON.stringify(version) },
     build: {

@@ -1,17 +1,31 @@
 /**
- * A custom endpoint is outside the hosts the manifest declares, so the service worker may only
- * call it once the user grants its origin (an optional host permission). Must run inside the
- * click that asked for it.
+ * A provider's host is called only once the user grants it: a custom endpoint is outside the
+ * hosts the manifest declares, and Firefox MV3 treats even declared hosts as opt-in, so adding a
+ * key asks for its host. Must run inside the click that asked for it, before any other await.
  */
 import { browser } from 'wxt/browser';
 
-export async function requestEndpointPermission(baseURL: string): Promise<void> {
-  let origin: string;
+/**
+ * The pattern for every port of the URL's host. Firefox ignores a port in a pattern: it reports
+ * `http://localhost:36995/*` as held yet keeps blocking the fetch. Chromium reads a pattern
+ * without a port as any port, so one pattern serves both.
+ */
+export function hostPermissionPattern(baseURL: string): string {
+  let url: URL;
   try {
-    origin = new URL(baseURL).origin;
+    url = new URL(baseURL);
   } catch {
     throw new Error('Base URL must be an http(s) URL such as https://example.com/v1');
   }
-  const granted = await browser.permissions.request({ origins: [`${origin}/*`] });
-  if (!granted) throw new Error(`FreeLLM needs your permission to call ${origin}. Try again and choose Allow.`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('Base URL must be an http(s) URL such as https://example.com/v1');
+  return `${url.protocol}//${url.hostname}/*`;
+}
+
+export async function requestEndpointPermission(baseURL: string): Promise<void> {
+  const pattern = hostPermissionPattern(baseURL);
+  const granted = await browser.permissions.request({ origins: [pattern] });
+  if (!granted) {
+    const host = new URL(baseURL).hostname;
+    throw new Error(`The browser lets FreeLLM call ${host} only with your permission, and it was refused, so this provider cannot be used. Add the key again and choose Allow.`);
+  }
 }

@@ -202,8 +202,9 @@ function AddKeyForm({ providers, onAdded }: { providers: ProviderSummary[]; onAd
       } else if (baseURLOverride.trim()) {
         await requestEndpointPermission(baseURLOverride.trim());
         await callBackground('providers.setBaseURL', { providerId, baseURL: baseURLOverride.trim() });
-      } else if (preset?.local) {
-        // A server on this computer is not among the manifest's hosts: asked for, once.
+      } else if (preset) {
+        // A local server is not among the manifest's hosts, and Firefox lets the user withhold
+        // the declared ones; a host already granted answers at once, without a prompt.
         await requestEndpointPermission(preset.baseURL);
       }
       await callBackground('keys.add', { providerId: targetId, label: label || undefined, account: account.trim() || undefined, secret });
