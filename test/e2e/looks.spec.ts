@@ -26,3 +26,16 @@ test('popup and options follow the dark colour scheme', async () => {
     await page.close();
   }
 });
+
+test('the options page fits a 360 px screen', async () => {
+  const { context, extensionId } = suite;
+  const options = await OptionsPage.open(context, extensionId);
+  await options.page.setViewportSize({ width: 360, height: 740 });
+  for (const scheme of ['light', 'dark'] as const) {
+    await options.page.emulateMedia({ colorScheme: scheme });
+    await options.page.screenshot({ path: `${SCREENSHOTS}/options-360-${scheme}.png` });
+  }
+  const overflow = await options.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBe(0);
+  await options.page.close();
+});
