@@ -41,6 +41,7 @@ export default defineConfig({
     permissions: ['storage'],
     host_permissions: [...presetHostPatterns(), ...(e2e ? ['http://127.0.0.1/*'] : [])],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
+    commands: { _execute_action: { suggested_key: { default: 'Alt+Shift+L' }, description: 'Open the FreeLLM chat' } },
     ...(browser === 'firefox' ? { browser_specific_settings: { gecko } } : {}),
   }),
   vite: () => ({

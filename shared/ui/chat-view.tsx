@@ -156,6 +156,7 @@ export function ChatView({ fetch, baseURL, model: firstModel = 'auto', onModelCh
       <form class="chat-form" onSubmit={send}>
         <textarea
           aria-label="Message"
+          autoFocus
           rows={2}
           value={input}
           placeholder="Ask anything…"

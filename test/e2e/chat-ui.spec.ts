@@ -18,6 +18,8 @@ test('the popup chat streams an answer and names who served it', async () => {
   const { context, extensionId, mock } = suite;
   const popup = await openPopup(context, extensionId);
   await expect(popup.getByTestId('pool-status')).toHaveText('1 key in the pool');
+  // The popup opens ready to type.
+  await expect(popup.getByLabel('Message')).toBeFocused();
   mock.reset();
   await popup.getByLabel('Message').fill('hello from the popup');
   await popup.getByRole('button', { name: 'Send' }).click();
@@ -54,6 +56,14 @@ test('the popup keeps its conversation when it closes, until New chat', async ()
   await popup.close();
 });
 
+test('the manifest gives the popup a keyboard shortcut', async () => {
+  const { context, extensionId } = suite;
+  const popup = await openPopup(context, extensionId);
+  const manifest = await popup.evaluate(async () => (await fetch('/manifest.json')).json() as Promise<{ commands?: Record<string, unknown> }>);
+  expect(manifest.commands).toHaveProperty('_execute_action');
+  await popup.close();
+});
+
 test('answers show their markdown, and nothing a model writes runs or loads in the popup', async () => {
   const { context, extensionId } = suite;
   const popup = await openPopup(context, extensionId);
@@ -70,10 +80,17 @@ test('answers show their markdown, and nothing a model writes runs or loads in t
   await expect(popup.getByTestId('turn-user').last()).toContainText('**bold**');
   expect(await popup.title()).toBe(title);
 
+  await popup.getByLabel('Message').fill('Needs:\n\n- node\n- npm');
+  await popup.getByRole('button', { name: 'Send' }).click();
+  const bullets = popup.getByTestId('turn-assistant').last().locator('ul > li');
+  await expect(bullets).toHaveText(['node', 'npm']);
+  await expect(bullets.first()).toHaveCSS('list-style-type', 'disc');
+
   await popup.getByLabel('Message').fill('Steps:\n\n1. install\n2. run\n\n```sh\nnpm test\n```');
   await popup.getByRole('button', { name: 'Send' }).click();
   const blocks = popup.getByTestId('turn-assistant').last();
   await expect(blocks.locator('ol > li')).toHaveText(['install', 'run']);
+  await expect(blocks.locator('ol > li').first()).toHaveCSS('list-style-type', 'decimal');
   await expect(blocks.locator('pre > code')).toHaveText('npm test');
   // The conversation follows the newest answer.
   await expect(blocks.locator('pre')).toBeInViewport();
