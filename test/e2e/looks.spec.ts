@@ -27,6 +27,20 @@ test('popup and options follow the dark colour scheme', async () => {
   }
 });
 
+test('text fields keep a visible border in both colour schemes', async () => {
+  const options = await OptionsPage.open(suite.context, suite.extensionId);
+  for (const scheme of ['light', 'dark'] as const) {
+    await options.page.emulateMedia({ colorScheme: scheme });
+    const border = await options.page.locator('form input').first().evaluate((input) => {
+      const style = getComputedStyle(input);
+      return { style: style.borderTopStyle, width: style.borderTopWidth, color: style.borderTopColor, background: style.backgroundColor };
+    });
+    expect(border).toMatchObject({ style: 'solid', width: '1px' });
+    expect(border.color).not.toBe(border.background);
+  }
+  await options.page.close();
+});
+
 test('the options page fits a 360 px screen', async () => {
   const { context, extensionId } = suite;
   const options = await OptionsPage.open(context, extensionId);
