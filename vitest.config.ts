@@ -2,7 +2,14 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['shared/**/*.test.ts', 'extension/**/*.test.ts', 'web/**/*.test.ts', 'scripts/**/*.test.ts', 'test/mock-provider/**/*.test.ts', 'bench/**/*.test.ts'],
+    include: [
+      'shared/**/*.test.ts',
+      'extension/**/*.test.ts',
+      'web/**/*.test.ts',
+      'scripts/**/*.test.ts',
+      'test/mock-provider/**/*.test.ts',
+      'bench/**/*.test.ts',
+    ],
     setupFiles: ['fake-indexeddb/auto'],
     environment: 'node',
   },

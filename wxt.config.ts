@@ -3,7 +3,9 @@ import { defineConfig } from 'wxt';
 import { quietRollupWarnings } from './scripts/quiet-rollup-warnings';
 import { presetHostPatterns } from './shared/catalog/provider-presets';
 
-const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
 
 /**
  * The e2e build (FREELLM_E2E=1) also declares 127.0.0.1, where the tests' mock providers run:
@@ -22,7 +24,9 @@ const e2e = process.env.FREELLM_E2E === '1';
 const gecko = {
   id: 'freellm@freellm',
   strict_min_version: '128.0',
-  data_collection_permissions: { required: ['authenticationInfo', 'personalCommunications', 'websiteContent'] },
+  data_collection_permissions: {
+    required: ['authenticationInfo', 'personalCommunications', 'websiteContent'],
+  },
 };
 
 export default defineConfig({
@@ -41,7 +45,9 @@ export default defineConfig({
     permissions: ['storage'],
     host_permissions: [...presetHostPatterns(), ...(e2e ? ['http://127.0.0.1/*'] : [])],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
-    commands: { _execute_action: { suggested_key: { default: 'Alt+Shift+L' }, description: 'Open the FreeLLM chat' } },
+    commands: {
+      _execute_action: { suggested_key: { default: 'Alt+Shift+L' }, description: 'Open the FreeLLM chat' },
+    },
     ...(browser === 'firefox' ? { browser_specific_settings: { gecko } } : {}),
   }),
   vite: () => ({

@@ -6,9 +6,20 @@
  */
 import 'fake-indexeddb/auto';
 import { performance } from 'node:perf_hooks';
-import { createResponseCache, replayAsChunks, type ResponseCache, type ResponseCacheOptions, type UpstreamSource } from '../shared/cache/index';
+import {
+  createResponseCache,
+  replayAsChunks,
+  type ResponseCache,
+  type ResponseCacheOptions,
+  type UpstreamSource,
+} from '../shared/cache/index';
 import { normalizeRequest, stableStringify } from '../shared/cache/cache-key';
-import { chatCompletionRequestSchema, type ChatCompletion, type ChatCompletionChunk, type ChatCompletionRequest } from '../shared/openai/chat';
+import {
+  chatCompletionRequestSchema,
+  type ChatCompletion,
+  type ChatCompletionChunk,
+  type ChatCompletionRequest,
+} from '../shared/openai/chat';
 import { encodeSseData } from '../shared/sse/encode-sse';
 import { openDatabase } from '../shared/store/database';
 import { createWriteBehind } from '../shared/store/write-behind';
@@ -26,12 +37,30 @@ const request: ChatCompletionRequest = chatCompletionRequestSchema.parse({
     { role: 'system', content: 'You are a concise assistant. '.repeat(20) },
     { role: 'user', content: 'Summarize the plot of Hamlet in three sentences. '.repeat(10) },
   ],
-  tools: [{ type: 'function', function: { name: 'lookup', description: 'Look a title up', parameters: { type: 'object', properties: { title: { type: 'string' } } } } }],
+  tools: [
+    {
+      type: 'function',
+      function: {
+        name: 'lookup',
+        description: 'Look a title up',
+        parameters: { type: 'object', properties: { title: { type: 'string' } } },
+      },
+    },
+  ],
 });
 
 const completion: ChatCompletion = {
-  id: 'chatcmpl-bench', object: 'chat.completion', created: 1764000000, model: 'llama-3.3-70b-versatile',
-  choices: [{ index: 0, message: { role: 'assistant', content: 'Hamlet avenges his father. '.repeat(80) }, finish_reason: 'stop' }],
+  id: 'chatcmpl-bench',
+  object: 'chat.completion',
+  created: 1764000000,
+  model: 'llama-3.3-70b-versatile',
+  choices: [
+    {
+      index: 0,
+      message: { role: 'assistant', content: 'Hamlet avenges his father. '.repeat(80) },
+      finish_reason: 'stop',
+    },
+  ],
   usage: { prompt_tokens: 400, completion_tokens: 500, total_tokens: 900 },
 };
 /** A page's origin: answers are kept per caller. */
@@ -54,7 +83,13 @@ async function timeEach(iterations: number, task: () => Promise<unknown> | unkno
 function newCache(options: Pick<ResponseCacheOptions, 'maxMemoryBytes' | 'writeBehind'> = {}): ResponseCache {
   const clock = { now: Date.parse('2026-11-25T12:00:00Z') };
   const db = openDatabase(`cache-bench-${crypto.randomUUID()}`);
-  return createResponseCache({ db, now: () => clock.now, crypto, vault: createVault(db, crypto), ...options });
+  return createResponseCache({
+    db,
+    now: () => clock.now,
+    crypto,
+    vault: createVault(db, crypto),
+    ...options,
+  });
 }
 
 /** cyrb53, a fast sync 53-bit hash, only to compare with WebCrypto's HMAC-SHA-256 (not used by the cache). */
@@ -87,15 +122,23 @@ interface Concurrency {
   identical: boolean;
 }
 
-async function measureHitPath(cache: ResponseCache): Promise<Pick<CacheBenchResult, 'hitJson' | 'hitStream' | 'lookupFromDisk' | 'hashing'>> {
-  await cache.put(await cache.keyFor(request, PARTITION, 'groq/llama-3.3-70b-versatile'), completion, headers);
+async function measureHitPath(
+  cache: ResponseCache,
+): Promise<Pick<CacheBenchResult, 'hitJson' | 'hitStream' | 'lookupFromDisk' | 'hashing'>> {
+  await cache.put(
+    await cache.keyFor(request, PARTITION, 'groq/llama-3.3-70b-versatile'),
+    completion,
+    headers,
+  );
   const hitJson = await timeEach(ITERATIONS, async () => {
     const hit = await cache.get(await cache.keyFor(request, PARTITION, 'groq/llama-3.3-70b-versatile'));
     if (!hit) throw new Error('expected a hit');
     return JSON.stringify(hit.completion);
   });
   const hitStream = await timeEach(ITERATIONS, async () => {
-    const hit = await cache.get(await cache.keyFor({ ...request, stream: true }, PARTITION, 'groq/llama-3.3-70b-versatile'));
+    const hit = await cache.get(
+      await cache.keyFor({ ...request, stream: true }, PARTITION, 'groq/llama-3.3-70b-versatile'),
+    );
     if (!hit) throw new Error('expected a hit');
     return replayAsChunks(hit.completion, { includeUsage: true }).map(encodeSseData).join('');
   });
@@ -110,7 +153,13 @@ async function measureHitPath(cache: ResponseCache): Promise<Pick<CacheBenchResu
   });
   const text = stableStringify(normalizeRequest(request));
   const encoder = new TextEncoder();
-  const secret = await crypto.subtle.importKey('raw', crypto.getRandomValues(new Uint8Array(32)), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const secret = await crypto.subtle.importKey(
+    'raw',
+    crypto.getRandomValues(new Uint8Array(32)),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  );
   const hashing = await measurePairs({
     pairs: ITERATIONS,
     warmUp: WARMUP,
@@ -138,20 +187,26 @@ async function measureConcurrency(stream: boolean): Promise<Concurrency> {
     await new Promise((resolve) => setTimeout(resolve, 2));
     return stream ? { headers, chunks: trickle(upstreamChunks) } : { headers, completion };
   };
-  const answers = await Promise.all(Array.from({ length: CONCURRENT }, async () => {
-    const key = await cache.keyFor({ ...request, stream }, PARTITION, 'groq/llama-3.3-70b-versatile');
-    const hit = await cache.get(key);
-    if (hit) return stream ? replayAsChunks(hit.completion, { includeUsage: true }) : hit.completion;
-    const shared = await cache.run(key, start, { stream, includeUsage: true });
-    if (shared.kind === 'json') return shared.completion;
-    const received: ChatCompletionChunk[] = [];
-    for await (const chunk of shared.chunks) received.push(chunk);
-    return received;
-  }));
+  const answers = await Promise.all(
+    Array.from({ length: CONCURRENT }, async () => {
+      const key = await cache.keyFor({ ...request, stream }, PARTITION, 'groq/llama-3.3-70b-versatile');
+      const hit = await cache.get(key);
+      if (hit) return stream ? replayAsChunks(hit.completion, { includeUsage: true }) : hit.completion;
+      const shared = await cache.run(key, start, { stream, includeUsage: true });
+      if (shared.kind === 'json') return shared.completion;
+      const received: ChatCompletionChunk[] = [];
+      for await (const chunk of shared.chunks) received.push(chunk);
+      return received;
+    }),
+  );
   const expected = JSON.stringify(stream ? upstreamChunks : completion);
   return { upstreamCalls, identical: answers.every((answer) => JSON.stringify(answer) === expected) };
 }
 
 export async function runCacheBench(): Promise<CacheBenchResult> {
-  return { ...await measureHitPath(newCache()), concurrentJson: await measureConcurrency(false), concurrentStream: await measureConcurrency(true) };
+  return {
+    ...(await measureHitPath(newCache())),
+    concurrentJson: await measureConcurrency(false),
+    concurrentStream: await measureConcurrency(true),
+  };
 }

@@ -57,10 +57,26 @@ interface Timed {
 
 /** Runs in the page, serialized by Playwright: it may use nothing from this module's scope. */
 async function timeInPage(call: PageCall): Promise<Timed> {
-  const body = JSON.stringify({ ...(call.model ? { model: call.model } : {}), stream: call.stream, messages: [{ role: 'user', content: call.content }] });
-  const send = (key: string) => call.via === 'direct'
-    ? fetch(`${call.mockBaseURL}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body })
-    : window.freellm!.fetch(`${window.freellm!.baseURL}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json', ...(call.cache ? { 'cache-control': call.cache } : {}) }, body });
+  const body = JSON.stringify({
+    ...(call.model ? { model: call.model } : {}),
+    stream: call.stream,
+    messages: [{ role: 'user', content: call.content }],
+  });
+  const send = (key: string) =>
+    call.via === 'direct'
+      ? fetch(`${call.mockBaseURL}/chat/completions`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+          body,
+        })
+      : window.freellm!.fetch(`${window.freellm!.baseURL}/chat/completions`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            ...(call.cache ? { 'cache-control': call.cache } : {}),
+          },
+          body,
+        });
   const started = performance.now();
   let response: Response | undefined;
   for (const key of call.via === 'direct' ? (call.keys ?? []) : ['']) {
@@ -69,7 +85,10 @@ async function timeInPage(call: PageCall): Promise<Timed> {
     await response.text();
   }
   if (!response?.ok) throw new Error(`${call.via} call answered ${response?.status}`);
-  const answer = { cache: response.headers.get('x-freellm-cache'), attempts: Number(response.headers.get('x-freellm-attempts')) };
+  const answer = {
+    cache: response.headers.get('x-freellm-cache'),
+    attempts: Number(response.headers.get('x-freellm-attempts')),
+  };
   if (!call.stream) {
     await response.text();
     return { ms: performance.now() - started, ...answer };
@@ -99,7 +118,13 @@ export async function runExtensionLatencyBench(): Promise<ExtensionLatencyResult
   try {
     const origin = `http://127.0.0.1:${server.port}`;
     const options = await OptionsPage.open(context, extensionId);
-    await options.addKeyForNewEndpoint({ name: 'Bench mock', baseURL: mock.baseURL, model: 'bench-model', secret: 'mock-good-bench-key-1', label: 'bench' });
+    await options.addKeyForNewEndpoint({
+      name: 'Bench mock',
+      baseURL: mock.baseURL,
+      model: 'bench-model',
+      secret: 'mock-good-bench-key-1',
+      label: 'bench',
+    });
     await options.allowSite(origin);
     await options.page.close();
     const page = await openTestPage(context, origin);
@@ -107,24 +132,54 @@ export async function runExtensionLatencyBench(): Promise<ExtensionLatencyResult
     await page.evaluate('globalThis.__name = (fn) => fn');
     const time: TimeInPage = (call) => page.evaluate(timeInPage, { ...call, mockBaseURL: mock.baseURL });
     const ms = async (call: Omit<PageCall, 'mockBaseURL'>) => (await time(call)).ms;
-    const compare = (label: string, stream: boolean, cache?: string) => measurePairs({
-      pairs: PAIRS,
-      warmUp: WARM_UP,
-      baseline: (index) => ms({ via: 'direct', content: `direct ${label} ${index}`, stream, keys: ['mock-good-bench-key-1'], model: 'bench-model' }),
-      candidate: (index) => ms({ via: 'extension', content: `extension ${label} ${index}`, stream, model: 'bench-model', cache }),
-    });
+    const compare = (label: string, stream: boolean, cache?: string) =>
+      measurePairs({
+        pairs: PAIRS,
+        warmUp: WARM_UP,
+        baseline: (index) =>
+          ms({
+            via: 'direct',
+            content: `direct ${label} ${index}`,
+            stream,
+            keys: ['mock-good-bench-key-1'],
+            model: 'bench-model',
+          }),
+        candidate: (index) =>
+          ms({
+            via: 'extension',
+            content: `extension ${label} ${index}`,
+            stream,
+            model: 'bench-model',
+            cache,
+          }),
+      });
     const measurePath = async (label: string, cache?: string): Promise<PathFigures> => ({
       nonStreamed: await compare(label, false, cache),
       timeToFirstToken: await compare(`stream ${label}`, true, cache),
     });
     const cacheMiss = await measurePath('miss');
     const noStore = await measurePath('no-store', 'no-store');
-    const cached = { via: 'extension', content: 'the cached question', stream: false, model: 'bench-model', cache: 'max-age=3600' } as const;
+    const cached = {
+      via: 'extension',
+      content: 'the cached question',
+      stream: false,
+      model: 'bench-model',
+      cache: 'max-age=3600',
+    } as const;
     for (let index = 0; index < WARM_UP; index++) await time(cached); // the first stores the answer
     const hits: Timed[] = [];
     for (let index = 0; index < PAIRS; index++) hits.push(await time(cached));
-    const cacheHit = { ...spread(hits.map((hit) => hit.ms)), samples: hits.length, hits: hits.filter((hit) => hit.cache === 'hit').length };
-    return { cacheMiss, noStore, cacheHit, failover: await measureFailover(context, extensionId, mock.baseURL, time) };
+    const cacheHit = {
+      ...spread(hits.map((hit) => hit.ms)),
+      samples: hits.length,
+      hits: hits.filter((hit) => hit.cache === 'hit').length,
+    };
+    return {
+      cacheMiss,
+      noStore,
+      cacheHit,
+      failover: await measureFailover(context, extensionId, mock.baseURL, time),
+    };
   } finally {
     await context.close();
     await server.close();
@@ -139,29 +194,73 @@ export async function runExtensionLatencyBench(): Promise<ExtensionLatencyResult
  * request through the extension with a page calling the same keys directly, in turn. The
  * extension's request also carries every first use of its keys, so the figure errs high.
  */
-async function measureFailover(context: BenchContext, extensionId: string, mockBaseURL: string, time: TimeInPage): Promise<ExtensionLatencyResult['failover']> {
+async function measureFailover(
+  context: BenchContext,
+  extensionId: string,
+  mockBaseURL: string,
+  time: TimeInPage,
+): Promise<ExtensionLatencyResult['failover']> {
   const options: BenchPage = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   await options.evaluate('globalThis.__name = (fn) => fn');
-  const chainKeys = (round: number) => [...Array.from({ length: FAILOVER_CHAIN }, (_, link) => `mock-limited-${round}-${link}-key`), `mock-good-${round}-key`];
+  const chainKeys = (round: number) => [
+    ...Array.from({ length: FAILOVER_CHAIN }, (_, link) => `mock-limited-${round}-${link}-key`),
+    `mock-good-${round}-key`,
+  ];
   const setUpRound = (round: number) =>
-    options.evaluate(async ({ baseURL, round: index, keys }) => {
-      const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; data: { id: string } & Record<string, unknown> }> } } }).chrome.runtime;
-      const call = async (message: unknown) => (await runtime.sendMessage(message)).data;
-      for (const key of (await call({ type: 'keys.list' })) as unknown as { id: string; enabled: boolean }[]) if (key.enabled) await call({ type: 'keys.setEnabled', id: key.id, enabled: false });
-      for (const [link, secret] of keys.entries()) {
-        const provider = await call({ type: 'providers.addCustom', name: `round ${index} link ${link}`, baseURL, defaultModel: 'bench-model' });
-        await call({ type: 'keys.add', providerId: provider.id, secret });
-      }
-    }, { baseURL: mockBaseURL, round, keys: chainKeys(round) });
+    options.evaluate(
+      async ({ baseURL, round: index, keys }) => {
+        const runtime = (
+          globalThis as unknown as {
+            chrome: {
+              runtime: {
+                sendMessage(
+                  message: unknown,
+                ): Promise<{ ok: boolean; data: { id: string } & Record<string, unknown> }>;
+              };
+            };
+          }
+        ).chrome.runtime;
+        const call = async (message: unknown) => (await runtime.sendMessage(message)).data;
+        for (const key of (await call({ type: 'keys.list' })) as unknown as {
+          id: string;
+          enabled: boolean;
+        }[])
+          if (key.enabled) await call({ type: 'keys.setEnabled', id: key.id, enabled: false });
+        for (const [link, secret] of keys.entries()) {
+          const provider = await call({
+            type: 'providers.addCustom',
+            name: `round ${index} link ${link}`,
+            baseURL,
+            defaultModel: 'bench-model',
+          });
+          await call({ type: 'keys.add', providerId: provider.id, secret });
+        }
+      },
+      { baseURL: mockBaseURL, round, keys: chainKeys(round) },
+    );
   const failover = await measurePairs({
     pairs: FAILOVER_ROUNDS,
     warmUp: 1,
-    baseline: async (round) => (await time({ via: 'direct', content: `direct failover ${round}`, stream: false, keys: chainKeys(round) })).ms,
+    baseline: async (round) =>
+      (
+        await time({
+          via: 'direct',
+          content: `direct failover ${round}`,
+          stream: false,
+          keys: chainKeys(round),
+        })
+      ).ms,
     candidate: async (round) => {
       await setUpRound(round);
-      const chained = await time({ via: 'extension', content: `extension failover ${round}`, stream: false, cache: 'no-store' });
-      if (chained.attempts !== FAILOVER_CHAIN + 1) throw new Error(`round ${round}: expected ${FAILOVER_CHAIN + 1} attempts, got ${chained.attempts}`);
+      const chained = await time({
+        via: 'extension',
+        content: `extension failover ${round}`,
+        stream: false,
+        cache: 'no-store',
+      });
+      if (chained.attempts !== FAILOVER_CHAIN + 1)
+        throw new Error(`round ${round}: expected ${FAILOVER_CHAIN + 1} attempts, got ${chained.attempts}`);
       return chained.ms;
     },
   });

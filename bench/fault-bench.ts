@@ -30,7 +30,12 @@ async function closedPort(): Promise<number> {
 }
 
 async function engineWith(endpoints: { name: string; baseURL: string }[]): Promise<Engine> {
-  const engine = createEngine({ fetch: (input, init) => fetch(input, init), now: Date.now, db: openDatabase(`fault-bench-${crypto.randomUUID()}`), crypto });
+  const engine = createEngine({
+    fetch: (input, init) => fetch(input, init),
+    now: Date.now,
+    db: openDatabase(`fault-bench-${crypto.randomUUID()}`),
+    crypto,
+  });
   for (const { name, baseURL } of endpoints) {
     const custom = await engine.providers.addCustom({ name, baseURL, defaultModel: 'fine' });
     await engine.keys.add({ providerId: custom.id, secret: `mock-good-${name.toLowerCase()}-bench-key` });
@@ -39,9 +44,16 @@ async function engineWith(endpoints: { name: string; baseURL: string }[]): Promi
 }
 
 /** Time until the answer (a stream: its first token, read through the engine as a caller would). */
-async function timeToAnswer(engine: Engine, model: string, stream: boolean): Promise<{ ms: number; provider: string | undefined }> {
+async function timeToAnswer(
+  engine: Engine,
+  model: string,
+  stream: boolean,
+): Promise<{ ms: number; provider: string | undefined }> {
   const started = performance.now();
-  const answer = await engine.chat({ model, stream, messages: [{ role: 'user', content: 'fault question' }] }, { kind: 'extension' });
+  const answer = await engine.chat(
+    { model, stream, messages: [{ role: 'user', content: 'fault question' }] },
+    { kind: 'extension' },
+  );
   if (answer.kind === 'stream') {
     const iterator = answer.chunks[Symbol.asyncIterator]();
     await iterator.next();
@@ -49,24 +61,48 @@ async function timeToAnswer(engine: Engine, model: string, stream: boolean): Pro
     await iterator.return?.();
     return { ms, provider: answer.headers['x-freellm-provider'] };
   }
-  return { ms: performance.now() - started, provider: answer.status === 200 ? answer.headers['x-freellm-provider'] : undefined };
+  return {
+    ms: performance.now() - started,
+    provider: answer.status === 200 ? answer.headers['x-freellm-provider'] : undefined,
+  };
 }
 
 export async function runFaultBench(): Promise<FaultTiming[]> {
   const faulty = await startOpenAIMock({ faults: true });
   const spare = await startOpenAIMock();
   try {
-    const engine = await engineWith([{ name: 'Faulty', baseURL: faulty.baseURL }, { name: 'Spare', baseURL: spare.baseURL }]);
-    const down = await engineWith([{ name: 'Down', baseURL: `http://127.0.0.1:${await closedPort()}/v1` }, { name: 'Spare', baseURL: spare.baseURL }]);
+    const engine = await engineWith([
+      { name: 'Faulty', baseURL: faulty.baseURL },
+      { name: 'Spare', baseURL: spare.baseURL },
+    ]);
+    const down = await engineWith([
+      { name: 'Down', baseURL: `http://127.0.0.1:${await closedPort()}/v1` },
+      { name: 'Spare', baseURL: spare.baseURL },
+    ]);
     const cases = [
-      ...FAULTS.flatMap((fault) => [false, true].map((stream) => ({ fault: fault as string, stream, engine, model: `${fault}.bench-${stream}` }))),
-      ...[false, true].map((stream) => ({ fault: 'network-down', stream, engine: down, model: `fine.bench-${stream}` })),
+      ...FAULTS.flatMap((fault) =>
+        [false, true].map((stream) => ({
+          fault: fault as string,
+          stream,
+          engine,
+          model: `${fault}.bench-${stream}`,
+        })),
+      ),
+      ...[false, true].map((stream) => ({
+        fault: 'network-down',
+        stream,
+        engine: down,
+        model: `fine.bench-${stream}`,
+      })),
     ];
-    return await Promise.all(cases.map(async ({ fault, stream, engine: used, model }) => {
-      const { ms, provider } = await timeToAnswer(used, model, stream);
-      const servedBy = provider === undefined ? 'error' : provider.startsWith('custom-spare') ? 'spare' : 'faulty';
-      return { fault, stream, ms, servedBy } satisfies FaultTiming;
-    }));
+    return await Promise.all(
+      cases.map(async ({ fault, stream, engine: used, model }) => {
+        const { ms, provider } = await timeToAnswer(used, model, stream);
+        const servedBy =
+          provider === undefined ? 'error' : provider.startsWith('custom-spare') ? 'spare' : 'faulty';
+        return { fault, stream, ms, servedBy } satisfies FaultTiming;
+      }),
+    );
   } finally {
     await Promise.all([faulty.close(), spare.close()]);
   }

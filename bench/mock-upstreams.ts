@@ -32,9 +32,17 @@ export interface MockCounters {
   refused: number;
 }
 
-export function createMockUpstreams(providers: readonly MockProvider[], now: () => number): { fetch: FetchLike; counters: MockCounters } {
+export function createMockUpstreams(
+  providers: readonly MockProvider[],
+  now: () => number,
+): { fetch: FetchLike; counters: MockCounters } {
   const counters: MockCounters = { served: 0, refused: 0 };
-  const state = new Map(providers.map((provider) => [`${provider.name}.mock.invalid`, { provider, minute: [] as number[], day: 0, dayStart: 0 }]));
+  const state = new Map(
+    providers.map((provider) => [
+      `${provider.name}.mock.invalid`,
+      { provider, minute: [] as number[], day: 0, dayStart: 0 },
+    ]),
+  );
   const fetch: FetchLike = async (input) => {
     const entry = state.get(new URL(input).host);
     if (!entry) return new Response('unknown host', { status: 404 });
@@ -47,14 +55,22 @@ export function createMockUpstreams(providers: readonly MockProvider[], now: () 
       counters.refused += 1;
       const daily = rpd !== undefined && entry.day >= rpd;
       const retryAt = daily ? dayStart + DAY_MS : (entry.minute[0] ?? at) + 60_000;
-      const message = daily ? 'You have reached the requests per day limit' : 'Rate limit reached for requests per minute';
-      return Response.json({ error: { message, type: 'requests', code: 'rate_limit_exceeded' } }, { status: 429, headers: { 'retry-after': String(Math.ceil((retryAt - at) / 1000)) } });
+      const message = daily
+        ? 'You have reached the requests per day limit'
+        : 'Rate limit reached for requests per minute';
+      return Response.json(
+        { error: { message, type: 'requests', code: 'rate_limit_exceeded' } },
+        { status: 429, headers: { 'retry-after': String(Math.ceil((retryAt - at) / 1000)) } },
+      );
     }
     entry.minute.push(at);
     entry.day += 1;
     counters.served += 1;
     return Response.json({
-      id: 'chatcmpl-bench', object: 'chat.completion', created: Math.floor(at / 1000), model: entry.provider.name,
+      id: 'chatcmpl-bench',
+      object: 'chat.completion',
+      created: Math.floor(at / 1000),
+      model: entry.provider.name,
       choices: [{ index: 0, message: { role: 'assistant', content: 'ok' }, finish_reason: 'stop' }],
       usage: { prompt_tokens: 12, completion_tokens: 1, total_tokens: 13 },
     });
@@ -64,5 +80,8 @@ export function createMockUpstreams(providers: readonly MockProvider[], now: () 
 
 /** What the pool can serve in `minutes`: per provider, its minute rate or its daily cap. */
 export function poolCapacity(providers: readonly MockProvider[], minutes: number): number {
-  return providers.reduce((sum, provider) => sum + Math.min(provider.rpm * minutes, provider.rpd ?? Infinity), 0);
+  return providers.reduce(
+    (sum, provider) => sum + Math.min(provider.rpm * minutes, provider.rpd ?? Infinity),
+    0,
+  );
 }

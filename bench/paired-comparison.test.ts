@@ -5,7 +5,10 @@ const labels = ['direct', 'via extension'] as const;
 /** `count` pairs whose differences are `difference(index)`, on a baseline that drifts. */
 const pairsWith = (count: number, difference: (index: number) => number) => {
   const baseline = Array.from({ length: count }, (_, index) => 4 + (index % 7) * 0.3);
-  return comparePairs(baseline, baseline.map((value, index) => value + difference(index)));
+  return comparePairs(
+    baseline,
+    baseline.map((value, index) => value + difference(index)),
+  );
 };
 
 describe('measurePairs', () => {
@@ -72,9 +75,13 @@ describe('judge and describeComparison', () => {
     const small = pairsWith(200, (index) => 0.8 + (index % 5) * 0.1);
     const large = pairsWith(200, (index) => 3.5 + (index % 5) * 0.1);
     expect(judge(small, 3)).toBe('meets');
-    expect(describeComparison('first token', small, { labels, targetMs: 3 })).toMatch(/^ {2}ok {3}first token: added p50 1\.00 ms .*; target p50 < 3 ms\n.*200 pairs; direct p50 4\.90/);
+    expect(describeComparison('first token', small, { labels, targetMs: 3 })).toMatch(
+      /^ {2}ok {3}first token: added p50 1\.00 ms .*; target p50 < 3 ms\n.*200 pairs; direct p50 4\.90/,
+    );
     expect(judge(large, 3)).toBe('misses');
-    expect(describeComparison('first token', large, { labels, targetMs: 3 })).toMatch(/^ {2}MISS first token: added p50 3\.70 ms/);
+    expect(describeComparison('first token', large, { labels, targetMs: 3 })).toMatch(
+      /^ {2}MISS first token: added p50 3\.70 ms/,
+    );
     expect(judge(large)).toBe('measured');
   });
 });

@@ -29,7 +29,10 @@ export function percentile(samples: readonly number[], fraction: number): number
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))] ?? Number.NaN;
 }
 
-export const spread = (samples: readonly number[]): Spread => ({ p50: percentile(samples, 0.5), p95: percentile(samples, 0.95) });
+export const spread = (samples: readonly number[]): Spread => ({
+  p50: percentile(samples, 0.5),
+  p95: percentile(samples, 0.95),
+});
 
 /**
  * Distribution-free (sign test): the median lies between the order statistics n/2 ∓ 1.96·√n/2
@@ -45,9 +48,15 @@ function medianInterval(samples: readonly number[]): { low: number; high: number
 }
 
 export function comparePairs(baseline: readonly number[], candidate: readonly number[]): PairedComparison {
-  if (baseline.length !== candidate.length || baseline.length === 0) throw new Error(`need equal, non-empty series (got ${baseline.length} and ${candidate.length})`);
+  if (baseline.length !== candidate.length || baseline.length === 0)
+    throw new Error(`need equal, non-empty series (got ${baseline.length} and ${candidate.length})`);
   const differences = candidate.map((value, index) => value - baseline[index]!);
-  return { baseline: spread(baseline), candidate: spread(candidate), difference: { ...spread(differences), ...medianInterval(differences) }, pairs: differences.length };
+  return {
+    baseline: spread(baseline),
+    candidate: spread(candidate),
+    difference: { ...spread(differences), ...medianInterval(differences) },
+    pairs: differences.length,
+  };
 }
 
 export interface PairedRun {
@@ -100,7 +109,11 @@ export interface Description {
 }
 
 /** Two lines: the verdict on B − A, then each side's own figures for context. */
-export function describeComparison(name: string, comparison: PairedComparison, { labels, targetMs }: Description): string {
+export function describeComparison(
+  name: string,
+  comparison: PairedComparison,
+  { labels, targetMs }: Description,
+): string {
   const { difference, baseline, candidate, pairs } = comparison;
   const verdict = judge(comparison, targetMs);
   const figures = `p50 ${ms(difference.p50)} ms (95% CI ${ms(difference.low)} to ${ms(difference.high)}), p95 ${ms(difference.p95)} ms`;

@@ -38,13 +38,21 @@ async function simulate(scenario: string, knowLimits: boolean): Promise<RoutingB
   const setup = createEngine({ fetch: upstreams.fetch, now: () => clock.now, db, crypto });
   const byId: Record<string, { rpm: number; rpd?: number; scope: 'key' }> = {};
   for (const provider of SEED_PROVIDERS) {
-    const custom = await setup.providers.addCustom({ name: provider.name, baseURL: mockBaseURL(provider), defaultModel: `${provider.name}-model` });
+    const custom = await setup.providers.addCustom({
+      name: provider.name,
+      baseURL: mockBaseURL(provider),
+      defaultModel: `${provider.name}-model`,
+    });
     await setup.keys.add({ providerId: custom.id, secret: `${provider.name}-bench-key-0000` });
     byId[custom.id] = { rpm: provider.rpm, rpd: provider.rpd, scope: 'key' };
   }
   const limits: LimitSource = knowLimits ? createTableLimitSource(byId) : { limitsFor: () => undefined };
   const engine = createEngine({
-    fetch: upstreams.fetch, now: () => clock.now, db, crypto, limits,
+    fetch: upstreams.fetch,
+    now: () => clock.now,
+    db,
+    crypto,
+    limits,
     models: { models: () => [] },
     measure: (_label, work) => {
       const started = performance.now();
@@ -62,7 +70,11 @@ async function simulate(scenario: string, knowLimits: boolean): Promise<RoutingB
   for (let second = 0; second < MINUTES * 60; second++) {
     clock.now = start + second * 1000;
     const batch = Array.from({ length: PER_SECOND }, (_, index) =>
-      engine.chat({ model: 'auto', messages: [{ role: 'user', content: `request ${second}.${index}` }] }, { kind: 'extension' }));
+      engine.chat(
+        { model: 'auto', messages: [{ role: 'user', content: `request ${second}.${index}` }] },
+        { kind: 'extension' },
+      ),
+    );
     for (const answer of await Promise.all(batch)) {
       requests += 1;
       if (answer.status === 200) served += 1;
@@ -72,7 +84,10 @@ async function simulate(scenario: string, knowLimits: boolean): Promise<RoutingB
   const decision = spread(decisions);
   db.close();
   return {
-    scenario, requests, served, capacity,
+    scenario,
+    requests,
+    served,
+    capacity,
     capacityShare: served / capacity,
     upstream429PerSuccess: upstreams.counters.refused / Math.max(1, upstreams.counters.served),
     decisionP50Ms: decision.p50,

@@ -5,7 +5,11 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-execFileSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, FREELLM_E2E: '1' } });
+execFileSync('npx', ['wxt', 'build'], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, FREELLM_E2E: '1' },
+});
 await build({ configFile: `${root}test/e2e/page/vite.config.ts` });
 await build({
   configFile: `${root}web/vite.config.ts`,

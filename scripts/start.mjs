@@ -6,7 +6,10 @@ import { createServer } from 'vite';
 const root = fileURLToPath(new URL('..', import.meta.url));
 execFileSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'inherit' });
 
-const server = await createServer({ configFile: `${root}web/vite.config.ts`, server: { port: Number(process.env.PORT ?? 5173), host: '127.0.0.1' } });
+const server = await createServer({
+  configFile: `${root}web/vite.config.ts`,
+  server: { port: Number(process.env.PORT ?? 5173), host: '127.0.0.1' },
+});
 await server.listen();
 const url = server.resolvedUrls?.local[0] ?? 'http://127.0.0.1:5173/';
 

@@ -8,5 +8,7 @@ export async function detectExtension(target: Window, timeoutMs = 1500): Promise
   const api = target.freellm;
   if (!api) return undefined;
   const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), timeoutMs));
-  return (await Promise.race([api.ready.then(() => 'ready' as const), timeout])) === 'ready' ? api : undefined;
+  return (await Promise.race([api.ready.then(() => 'ready' as const), timeout])) === 'ready'
+    ? api
+    : undefined;
 }

@@ -13,7 +13,9 @@ export function PlaygroundApp({ extension }: { extension: FreeLLMPageApi | undef
     <div class="page playground">
       <header class="masthead">
         <div class="brand">
-          <span class="logo" aria-hidden="true">◆</span>
+          <span class="logo" aria-hidden="true">
+            ◆
+          </span>
           <div>
             <h1>FreeLLM playground</h1>
             <p class="tagline">One OpenAI-compatible API over all your free-tier keys.</p>
@@ -42,7 +44,9 @@ function ExtensionChat({ api }: { api: FreeLLMPageApi }) {
   };
   return (
     <main class="card chat-card">
-      <p class="muted">Requests go through the FreeLLM extension, which asks you before a site may use your keys.</p>
+      <p class="muted">
+        Requests go through the FreeLLM extension, which asks you before a site may use your keys.
+      </p>
       {access && <AccessBanner state={access} origin={location.origin} onAsk={() => void ask()} />}
       <ChatView
         fetch={api.fetch}
@@ -66,7 +70,11 @@ function AccessBanner({ state, origin, onAsk }: { state: AccessState; origin: st
   return (
     <div class={`access-banner ${state}`} role="status" data-testid="access">
       <span>{text[state]}</span>
-      {(state === 'needed' || state === 'denied') && <button type="button" class="primary" onClick={onAsk}>Ask FreeLLM for access</button>}
+      {(state === 'needed' || state === 'denied') && (
+        <button type="button" class="primary" onClick={onAsk}>
+          Ask FreeLLM for access
+        </button>
+      )}
     </div>
   );
 }
@@ -80,15 +88,20 @@ function StandaloneChat() {
   const refresh = () => void standalone.engine.keys.list().then(setKeys);
   useEffect(refresh, [standalone]);
   // This page's engine keeps the conversation across reloads (sealed like its keys).
-  const { conversation, hasTurns, keep, startOver } = useKeptConversation(standalone.engine.chats, PLAYGROUND_CHAT, true);
+  const { conversation, hasTurns, keep, startOver } = useKeptConversation(
+    standalone.engine.chats,
+    PLAYGROUND_CHAT,
+    true,
+  );
   const [model, setModel] = useState('auto');
   return (
     <main class="sections">
       <section class="card">
         <h2>Keys in this page</h2>
         <p class="muted">
-          The extension is not installed, so the engine runs right here. Keys are encrypted in this site's storage. Only providers that accept calls from web pages
-          work in this mode (Groq, OpenAI, OpenRouter, Together, Gemini); install the extension for all of them.
+          The extension is not installed, so the engine runs right here. Keys are encrypted in this site's
+          storage. Only providers that accept calls from web pages work in this mode (Groq, OpenAI,
+          OpenRouter, Together, Gemini); install the extension for all of them.
         </p>
         {keys.length > 0 && (
           <ul class="key-list">
@@ -107,7 +120,11 @@ function StandaloneChat() {
       <section class="card chat-card">
         <div class="chat-card-head">
           <h2>Chat</h2>
-          {hasTurns && <button type="button" class="ghost" onClick={startOver}>New chat</button>}
+          {hasTurns && (
+            <button type="button" class="ghost" onClick={startOver}>
+              New chat
+            </button>
+          )}
         </div>
         {conversation && (
           <ChatView
@@ -143,14 +160,34 @@ function StandaloneKeyForm({ engine, onAdded }: { engine: StandaloneEngine; onAd
   };
   return (
     <form class="inline-form" onSubmit={submit} aria-label="Add a key to this page">
-      <select aria-label="Provider" value={providerId} onChange={(event) => setProviderId(event.currentTarget.value)}>
+      <select
+        aria-label="Provider"
+        value={providerId}
+        onChange={(event) => setProviderId(event.currentTarget.value)}
+      >
         {PROVIDER_PRESETS.map((preset) => (
-          <option key={preset.id} value={preset.id}>{preset.name}</option>
+          <option key={preset.id} value={preset.id}>
+            {preset.name}
+          </option>
         ))}
       </select>
-      <input type="password" aria-label="API key" required autoComplete="off" value={secret} onInput={(event) => setSecret(event.currentTarget.value)} placeholder="Paste a key" />
-      <button type="submit" class="primary">Add key</button>
-      {error && <p class="field-error" role="alert">{error}</p>}
+      <input
+        type="password"
+        aria-label="API key"
+        required
+        autoComplete="off"
+        value={secret}
+        onInput={(event) => setSecret(event.currentTarget.value)}
+        placeholder="Paste a key"
+      />
+      <button type="submit" class="primary">
+        Add key
+      </button>
+      {error && (
+        <p class="field-error" role="alert">
+          {error}
+        </p>
+      )}
     </form>
   );
 }

@@ -8,5 +8,9 @@ export default defineConfig({
   root,
   base: './',
   esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
-  build: { outDir: fileURLToPath(new URL('../dist/web', import.meta.url)), emptyOutDir: true, rollupOptions: { onwarn: quietRollupWarnings } },
+  build: {
+    outDir: fileURLToPath(new URL('../dist/web', import.meta.url)),
+    emptyOutDir: true,
+    rollupOptions: { onwarn: quietRollupWarnings },
+  },
 });

@@ -22,7 +22,10 @@ export default defineBackground(() => {
     // Memory only, cleared when the browser closes, unreadable by content scripts.
     vaultSession: {
       get: async () => (await browser.storage.session.get(VAULT_SESSION_ITEM))[VAULT_SESSION_ITEM],
-      set: (value) => (value === null ? browser.storage.session.remove(VAULT_SESSION_ITEM) : browser.storage.session.set({ [VAULT_SESSION_ITEM]: value })),
+      set: (value) =>
+        value === null
+          ? browser.storage.session.remove(VAULT_SESSION_ITEM)
+          : browser.storage.session.set({ [VAULT_SESSION_ITEM]: value }),
     },
     // Open extension pages show the lock as it changes (no page open: nobody to tell).
     onVaultLockChange: () => void browser.runtime.sendMessage(VAULT_CHANGED_NOTICE).catch(() => undefined),
@@ -35,14 +38,16 @@ export default defineBackground(() => {
     newId: () => crypto.randomUUID(),
     openPrompt: async (requestId) => {
       const url = browser.runtime.getURL(`/approve.html?request=${encodeURIComponent(requestId)}`);
-      return (await browser.windows.create({ url, type: 'popup', width: 440, height: 560, focused: true }))?.id;
+      return (await browser.windows.create({ url, type: 'popup', width: 440, height: 560, focused: true }))
+        ?.id;
     },
   });
 
   const answerExtensionMessage = createExtensionMessageAnswer(engine, access, active);
 
   browser.runtime.onConnect.addListener((port) => {
-    if (port.name === PAGE_PORT_NAME) servePagePort(port, { engine, extensionOrigin, keepAlive, access, active });
+    if (port.name === PAGE_PORT_NAME)
+      servePagePort(port, { engine, extensionOrigin, keepAlive, access, active });
     else port.disconnect();
   });
 

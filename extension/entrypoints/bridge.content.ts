@@ -7,7 +7,13 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browser, type Browser } from 'wxt/browser';
 import type { BackgroundToPage } from '../../shared/protocol/page-port';
 import { PAGE_PORT_NAME } from '../../shared/protocol/port-names';
-import { BRIDGE_HELLO, BRIDGE_PORT, isHandshake, MAIN_HELLO, OPEN_REQUEST } from '../../shared/protocol/window-handshake';
+import {
+  BRIDGE_HELLO,
+  BRIDGE_PORT,
+  isHandshake,
+  MAIN_HELLO,
+  OPEN_REQUEST,
+} from '../../shared/protocol/window-handshake';
 import { PAGE_MATCHES } from '../lib/page-matches';
 
 export default defineContentScript({

@@ -17,6 +17,11 @@ export default defineContentScript({
   main() {
     const bridge = connectToBridge(() => window.dispatchEvent(new Event('freellm:ready')));
     const api = createPageApi(bridge, window.fetch.bind(window));
-    Object.defineProperty(window, 'freellm', { value: api, enumerable: false, configurable: false, writable: false });
+    Object.defineProperty(window, 'freellm', {
+      value: api,
+      enumerable: false,
+      configurable: false,
+      writable: false,
+    });
   },
 });

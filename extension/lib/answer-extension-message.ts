@@ -6,7 +6,11 @@ import type { AccessRequests } from './access-requests';
 import type { ActiveRequests } from './active-requests';
 import { hostCalls } from './host-calls';
 
-export function createExtensionMessageAnswer(engine: Engine, access: AccessRequests, active: ActiveRequests): (message: unknown) => Promise<UiReply> {
+export function createExtensionMessageAnswer(
+  engine: Engine,
+  access: AccessRequests,
+  active: ActiveRequests,
+): (message: unknown) => Promise<UiReply> {
   const calls = hostCalls(engine, access, active);
   return (message) => {
     // Anything the user does in FreeLLM's own pages counts as activity for the auto-lock.

@@ -6,12 +6,20 @@ import type { Browser } from 'wxt/browser';
 import type { Caller } from '../../shared/engine/engine-answer';
 import { FreeLLMError } from '../../shared/openai/error';
 
-export function callerOfSender(sender: Browser.runtime.MessageSender | undefined, extensionOrigin: string): Caller {
+export function callerOfSender(
+  sender: Browser.runtime.MessageSender | undefined,
+  extensionOrigin: string,
+): Caller {
   const url = sender?.url ? new URL(sender.url) : undefined;
   if (url && url.origin === extensionOrigin) return { kind: 'extension' };
   const origin = sender?.origin ?? url?.origin;
   if (!origin || origin === 'null' || sender?.tab?.id === undefined) {
-    throw new FreeLLMError({ status: 403, type: 'permission_error', code: 'unknown_caller', message: 'FreeLLM could not tell which site is asking.' });
+    throw new FreeLLMError({
+      status: 403,
+      type: 'permission_error',
+      code: 'unknown_caller',
+      message: 'FreeLLM could not tell which site is asking.',
+    });
   }
   return { kind: 'page', origin, tabId: sender.tab.id, embedded: sender.frameId !== 0 };
 }

@@ -17,7 +17,8 @@ export function hostPermissionPattern(baseURL: string): string {
   } catch {
     throw new Error('Base URL must be an http(s) URL such as https://example.com/v1');
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('Base URL must be an http(s) URL such as https://example.com/v1');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new Error('Base URL must be an http(s) URL such as https://example.com/v1');
   return `${url.protocol}//${url.hostname}/*`;
 }
 
@@ -26,6 +27,8 @@ export async function requestEndpointPermission(baseURL: string): Promise<void> 
   const granted = await browser.permissions.request({ origins: [pattern] });
   if (!granted) {
     const host = new URL(baseURL).hostname;
-    throw new Error(`The browser lets FreeLLM call ${host} only with your permission, and it was refused, so this provider cannot be used. Add the key again and choose Allow.`);
+    throw new Error(
+      `The browser lets FreeLLM call ${host} only with your permission, and it was refused, so this provider cannot be used. Add the key again and choose Allow.`,
+    );
   }
 }

@@ -25,12 +25,15 @@ export function hostCalls(engine: Engine, access: AccessRequests, active: Active
     ),
     'origins.revoke': call(revoke.input, async (input) => {
       await revoke.handle(input);
-      active.cutOrigin(new URL(input.origin).origin, new FreeLLMError({
-        status: 403,
-        type: 'permission_error',
-        code: 'origin_revoked',
-        message: 'You revoked this site’s access to FreeLLM.',
-      }));
+      active.cutOrigin(
+        new URL(input.origin).origin,
+        new FreeLLMError({
+          status: 403,
+          type: 'permission_error',
+          code: 'origin_revoked',
+          message: 'You revoked this site’s access to FreeLLM.',
+        }),
+      );
     }),
   };
 }

@@ -10,7 +10,9 @@ function openRuntimeChannel(): Promise<RequestChannel> {
   const listeners: ((message: unknown) => void)[] = [];
   port.onMessage.addListener((message: unknown) => listeners.forEach((listener) => listener(message)));
   // Reported as the bridge reports it to pages: after the background's `end` it changes nothing.
-  port.onDisconnect.addListener(() => listeners.forEach((listener) => listener({ type: 'disconnected' } satisfies BackgroundToPage)));
+  port.onDisconnect.addListener(() =>
+    listeners.forEach((listener) => listener({ type: 'disconnected' } satisfies BackgroundToPage)),
+  );
   return Promise.resolve({
     post: (message) => port.postMessage(message),
     onMessage: (listener) => listeners.push(listener),

@@ -9,7 +9,13 @@ import { createAccessRequests } from './access-requests';
 import { createActiveRequests } from './active-requests';
 import { servePagePort, type PagePortHost } from './serve-page-port';
 
-const completion = { id: 'c1', object: 'chat.completion', created: 1, model: 'm', choices: [{ index: 0, message: { role: 'assistant', content: 'still here' }, finish_reason: 'stop' }] };
+const completion = {
+  id: 'c1',
+  object: 'chat.completion',
+  created: 1,
+  model: 'm',
+  choices: [{ index: 0, message: { role: 'assistant', content: 'still here' }, finish_reason: 'stop' }],
+};
 
 /** A runtime port pair's far end, as the background sees it. */
 function fakePort(sender: Browser.runtime.MessageSender) {
@@ -47,14 +53,29 @@ async function setup(fetch = createFakeFetch(() => jsonResponse(completion))) {
     engine,
     extensionOrigin: 'chrome-extension://abc',
     keepAlive: { hold: () => () => undefined },
-    access: createAccessRequests({ grants: engine.origins, newId: () => crypto.randomUUID(), openPrompt: async () => undefined }),
+    access: createAccessRequests({
+      grants: engine.origins,
+      newId: () => crypto.randomUUID(),
+      openPrompt: async () => undefined,
+    }),
     active: createActiveRequests(),
   };
-  const sender = { url: 'https://app.example/page', origin: 'https://app.example', tab: { id: 7 } as Browser.tabs.Tab, frameId: 0 };
+  const sender = {
+    url: 'https://app.example/page',
+    origin: 'https://app.example',
+    tab: { id: 7 } as Browser.tabs.Tab,
+    frameId: 0,
+  };
   return { host, sender, fetch };
 }
 
-const validRequest = { type: 'request', method: 'POST', path: '/v1/chat/completions', headers: {}, body: JSON.stringify({ messages: [{ role: 'user', content: 'hi' }] }) };
+const validRequest = {
+  type: 'request',
+  method: 'POST',
+  path: '/v1/chat/completions',
+  headers: {},
+  body: JSON.stringify({ messages: [{ role: 'user', content: 'hi' }] }),
+};
 
 describe('servePagePort', () => {
   it('answers a JSON request in one message (head with the whole body), then closes the port', async () => {
@@ -64,20 +85,49 @@ describe('servePagePort', () => {
     page.send(validRequest);
     await page.done();
     expect(page.received).toHaveLength(1);
-    expect(page.received[0]).toMatchObject({ type: 'head', status: 200, end: true, text: expect.stringContaining('still here') });
+    expect(page.received[0]).toMatchObject({
+      type: 'head',
+      status: 200,
+      end: true,
+      text: expect.stringContaining('still here'),
+    });
     expect(page.isDisconnected()).toBe(true);
   });
 
   it('streams with the first token in the head (the role chunk rides along), then the rest, then the end', async () => {
-    const chunk = (delta: Record<string, unknown>, finish: string | null = null) => JSON.stringify({ id: 's1', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta, finish_reason: finish }] });
-    const { host, sender } = await setup(createFakeFetch(() => sseResponse([chunk({ role: 'assistant', content: '' }), chunk({ content: 'Hello' }), chunk({ content: ' there' }), chunk({}, 'stop')])));
+    const chunk = (delta: Record<string, unknown>, finish: string | null = null) =>
+      JSON.stringify({
+        id: 's1',
+        object: 'chat.completion.chunk',
+        created: 1,
+        model: 'm',
+        choices: [{ index: 0, delta, finish_reason: finish }],
+      });
+    const { host, sender } = await setup(
+      createFakeFetch(() =>
+        sseResponse([
+          chunk({ role: 'assistant', content: '' }),
+          chunk({ content: 'Hello' }),
+          chunk({ content: ' there' }),
+          chunk({}, 'stop'),
+        ]),
+      ),
+    );
     const page = fakePort(sender);
     servePagePort(page.port, host);
-    page.send({ ...validRequest, body: JSON.stringify({ stream: true, messages: [{ role: 'user', content: 'hi' }] }) });
+    page.send({
+      ...validRequest,
+      body: JSON.stringify({ stream: true, messages: [{ role: 'user', content: 'hi' }] }),
+    });
     await page.done();
     const [head, ...rest] = page.received;
-    expect(head).toMatchObject({ type: 'head', status: 200, end: false, headers: { 'content-type': expect.stringContaining('text/event-stream') } });
-    const headText = head?.type === 'head' ? head.text ?? '' : '';
+    expect(head).toMatchObject({
+      type: 'head',
+      status: 200,
+      end: false,
+      headers: { 'content-type': expect.stringContaining('text/event-stream') },
+    });
+    const headText = head?.type === 'head' ? (head.text ?? '') : '';
     expect(headText).toContain('"role":"assistant"');
     expect(headText).toContain('"content":"Hello"');
     expect(headText).not.toContain(' there');
@@ -91,7 +141,16 @@ describe('servePagePort', () => {
     const { host, sender, fetch } = await setup();
     const garbage = fc.oneof(
       fc.anything(),
-      fc.record({ type: fc.constantFrom('request', 'abort', 'access', 'head'), method: fc.string(), path: fc.anything(), headers: fc.anything(), body: fc.anything() }, { requiredKeys: ['type'] }),
+      fc.record(
+        {
+          type: fc.constantFrom('request', 'abort', 'access', 'head'),
+          method: fc.string(),
+          path: fc.anything(),
+          headers: fc.anything(),
+          body: fc.anything(),
+        },
+        { requiredKeys: ['type'] },
+      ),
     );
     await fc.assert(
       fc.asyncProperty(garbage, async (message) => {
@@ -115,27 +174,67 @@ describe('servePagePort', () => {
   });
 
   it('cuts a revoked origin’s request: the page gets a 403 and the upstream call is cancelled', async () => {
-    const hanging = createFakeFetch((call) => new Promise<Response>((_resolve, reject) => call.signal?.addEventListener('abort', () => reject(call.signal?.reason))));
+    const hanging = createFakeFetch(
+      (call) =>
+        new Promise<Response>((_resolve, reject) =>
+          call.signal?.addEventListener('abort', () => reject(call.signal?.reason)),
+        ),
+    );
     const { host, sender } = await setup(hanging);
     const page = fakePort(sender);
     servePagePort(page.port, host);
     page.send(validRequest);
     while (hanging.calls.length === 0) await new Promise((resolve) => setTimeout(resolve, 1));
-    expect(host.active.cutOrigin('https://app.example', new FreeLLMError({ status: 403, type: 'permission_error', code: 'origin_revoked', message: 'revoked' }))).toBe(1);
+    expect(
+      host.active.cutOrigin(
+        'https://app.example',
+        new FreeLLMError({
+          status: 403,
+          type: 'permission_error',
+          code: 'origin_revoked',
+          message: 'revoked',
+        }),
+      ),
+    ).toBe(1);
     await page.done();
-    expect(page.received[0]).toMatchObject({ type: 'head', status: 403, end: true, text: expect.stringContaining('origin_revoked') });
+    expect(page.received[0]).toMatchObject({
+      type: 'head',
+      status: 403,
+      end: true,
+      text: expect.stringContaining('origin_revoked'),
+    });
     expect(hanging.calls[0]?.signal?.aborted).toBe(true);
   });
 
   it('cuts a revoked origin’s stream mid-answer with an error chunk and a proper end, so the page does not see a breakage', async () => {
-    const chunk = JSON.stringify({ id: 's1', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { content: 'Hel' }, finish_reason: null }] });
-    const endless = createFakeFetch(() => new Response(new ReadableStream({ start: (controller) => controller.enqueue(new TextEncoder().encode(`data: ${chunk}\n\n`)) }), { headers: { 'content-type': 'text/event-stream' } }));
+    const chunk = JSON.stringify({
+      id: 's1',
+      object: 'chat.completion.chunk',
+      created: 1,
+      model: 'm',
+      choices: [{ index: 0, delta: { content: 'Hel' }, finish_reason: null }],
+    });
+    const endless = createFakeFetch(
+      () =>
+        new Response(
+          new ReadableStream({
+            start: (controller) => controller.enqueue(new TextEncoder().encode(`data: ${chunk}\n\n`)),
+          }),
+          { headers: { 'content-type': 'text/event-stream' } },
+        ),
+    );
     const { host, sender } = await setup(endless);
     const page = fakePort(sender);
     servePagePort(page.port, host);
-    page.send({ ...validRequest, body: JSON.stringify({ stream: true, messages: [{ role: 'user', content: 'hi' }] }) });
+    page.send({
+      ...validRequest,
+      body: JSON.stringify({ stream: true, messages: [{ role: 'user', content: 'hi' }] }),
+    });
     while (page.received.length === 0) await new Promise((resolve) => setTimeout(resolve, 1));
-    host.active.cutOrigin('https://app.example', new FreeLLMError({ status: 403, type: 'permission_error', code: 'origin_revoked', message: 'revoked' }));
+    host.active.cutOrigin(
+      'https://app.example',
+      new FreeLLMError({ status: 403, type: 'permission_error', code: 'origin_revoked', message: 'revoked' }),
+    );
     await page.done();
     expect(page.received.map((message) => message.type)).toEqual(['head', 'data', 'end']);
     expect(page.received[1]).toMatchObject({ type: 'data', text: expect.stringContaining('origin_revoked') });

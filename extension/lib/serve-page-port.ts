@@ -26,7 +26,13 @@ export interface PagePortHost {
 const JSON_HEADERS = { 'content-type': 'application/json' };
 
 function jsonAnswer(status: number, body: unknown): HttpAnswer {
-  return { status, headers: JSON_HEADERS, body: (async function* () { yield JSON.stringify(body); })() };
+  return {
+    status,
+    headers: JSON_HEADERS,
+    body: (async function* () {
+      yield JSON.stringify(body);
+    })(),
+  };
 }
 
 export function servePagePort(port: Browser.runtime.Port, host: PagePortHost): void {
@@ -44,7 +50,13 @@ export function servePagePort(port: Browser.runtime.Port, host: PagePortHost): v
     controller.abort(new DOMException('The request was closed.', 'AbortError'));
   };
   const answerError = (error: FreeLLMError) => {
-    send({ type: 'head', status: error.status, headers: JSON_HEADERS, text: JSON.stringify(error.toBody()), end: true });
+    send({
+      type: 'head',
+      status: error.status,
+      headers: JSON_HEADERS,
+      text: JSON.stringify(error.toBody()),
+      end: true,
+    });
   };
   const cut = (error: FreeLLMError) => {
     if (streaming) {
@@ -79,10 +91,13 @@ export function servePagePort(port: Browser.runtime.Port, host: PagePortHost): v
         if (caller.kind === 'page') unregister = host.active.add(caller.origin, cut);
         let answer: HttpAnswer;
         if (message.type === 'access') {
-          if (caller.kind !== 'page' || caller.tabId === undefined) throw invalidRequest('Only web pages ask for access.');
+          if (caller.kind !== 'page' || caller.tabId === undefined)
+            throw invalidRequest('Only web pages ask for access.');
           answer = jsonAnswer(200, await host.access.request({ ...caller, tabId: caller.tabId }));
         } else {
-          const progress = message.headers[PROGRESS_HEADER] ? (attempt: AttemptProgress) => send({ type: 'progress', ...attempt }) : undefined;
+          const progress = message.headers[PROGRESS_HEADER]
+            ? (attempt: AttemptProgress) => send({ type: 'progress', ...attempt })
+            : undefined;
           answer = await handleHttp(host.engine, message, caller, controller.signal, progress);
         }
         streaming = answer.headers['content-type']?.startsWith('text/event-stream') ?? false;
@@ -98,10 +113,17 @@ export function servePagePort(port: Browser.runtime.Port, host: PagePortHost): v
           // The head leaves with the first token alone; later messages carry what the stream
           // already has, not one message per chunk.
           const first = await iterator.next();
-          send({ type: 'head', status: answer.status, headers, text: first.done ? undefined : first.value, end: first.done === true });
+          send({
+            type: 'head',
+            status: answer.status,
+            headers,
+            text: first.done ? undefined : first.value,
+            end: first.done === true,
+          });
           if (!first.done) {
             const batches = readyBatches(iterator);
-            for (let next = await batches.next(); !next.done && connected; next = await batches.next()) send({ type: 'data', text: next.value });
+            for (let next = await batches.next(); !next.done && connected; next = await batches.next())
+              send({ type: 'data', text: next.value });
             send({ type: 'end' });
           }
         }

@@ -8,7 +8,10 @@ type InputOf<Name extends CallName> = HostCalls[Name]['input'];
 export type ResultOf<Name extends CallName> = HostCalls[Name]['result'];
 
 export class UiCallError extends Error {
-  constructor(message: string, readonly param: string | null) {
+  constructor(
+    message: string,
+    readonly param: string | null,
+  ) {
     super(message);
   }
 }
@@ -18,7 +21,8 @@ export async function callBackground<Name extends CallName>(
   name: Name,
   ...[input]: Record<never, never> extends InputOf<Name> ? [input?: InputOf<Name>] : [input: InputOf<Name>]
 ): Promise<ResultOf<Name>> {
-  const reply = (await browser.runtime.sendMessage({ ...input, type: name })) as UiReply<ResultOf<Name>> | undefined;
+  const reply = (await browser.runtime.sendMessage({ ...input, type: name })) as
+    UiReply<ResultOf<Name>> | undefined;
   if (!reply) throw new UiCallError('FreeLLM did not answer. Reload the extension and try again.', null);
   if (!reply.ok) throw new UiCallError(reply.error.message, reply.error.param);
   return reply.data;

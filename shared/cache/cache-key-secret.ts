@@ -30,9 +30,15 @@ const SECRET_SETTING_ID = 'cacheKeySecret';
 const storedSecretSchema = z.object({ sealed: sealedSchema });
 const secretTextSchema = z.base64();
 
-export function createCacheKeySecret({ db, vault, crypto, onNewSecret }: CacheKeySecretOptions): CacheKeySecret {
+export function createCacheKeySecret({
+  db,
+  vault,
+  crypto,
+  onNewSecret,
+}: CacheKeySecretOptions): CacheKeySecret {
   let current: Promise<CryptoKey> | undefined;
-  const importKey = (raw: Uint8Array<ArrayBuffer>) => crypto.subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const importKey = (raw: Uint8Array<ArrayBuffer>) =>
+    crypto.subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
 
   async function stored(): Promise<Uint8Array<ArrayBuffer> | undefined> {
     const row = await readSetting(db, SECRET_SETTING_ID, storedSecretSchema.optional(), undefined);

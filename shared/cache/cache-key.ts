@@ -28,7 +28,10 @@ const KEY_VERSION = 2;
  * router resolved it to, `n: 1` dropped (it is the default). Unknown fields are kept, since the
  * adapters pass them to the provider and they may change the answer.
  */
-export function normalizeRequest(request: ChatCompletionRequest, model: string = request.model): Record<string, unknown> {
+export function normalizeRequest(
+  request: ChatCompletionRequest,
+  model: string = request.model,
+): Record<string, unknown> {
   const normalized: Record<string, unknown> = { v: KEY_VERSION };
   for (const [field, value] of Object.entries(request)) {
     if (DELIVERY_FIELDS.has(field) || value === null || value === undefined) continue;
@@ -58,7 +61,11 @@ export function stableStringify(value: unknown): string {
  */
 export type CachePartition = string;
 
-export type CacheKeyFor = (request: ChatCompletionRequest, partition: CachePartition, model?: string) => Promise<string>;
+export type CacheKeyFor = (
+  request: ChatCompletionRequest,
+  partition: CachePartition,
+  model?: string,
+) => Promise<string>;
 
 /**
  * Returns the key function: `hmac:<hex>` of the partition and the normalized request, kept apart

@@ -13,14 +13,31 @@ describe('cachePolicyFor', () => {
   });
 
   it('neither reads nor keeps a sampled request: temperature above the threshold, or n > 1', () => {
-    expect(cachePolicyFor(request({ temperature: 1.5 }), undefined)).toEqual({ read: false, write: false, reason: 'sampled' });
-    expect(cachePolicyFor(request({ n: 2 }), undefined)).toMatchObject({ read: false, write: false, reason: 'sampled' });
-    expect(cachePolicyFor(request({ temperature: 0.5 }), undefined, { maxTemperature: 0.3 })).toMatchObject({ reason: 'sampled' });
+    expect(cachePolicyFor(request({ temperature: 1.5 }), undefined)).toEqual({
+      read: false,
+      write: false,
+      reason: 'sampled',
+    });
+    expect(cachePolicyFor(request({ n: 2 }), undefined)).toMatchObject({
+      read: false,
+      write: false,
+      reason: 'sampled',
+    });
+    expect(cachePolicyFor(request({ temperature: 0.5 }), undefined, { maxTemperature: 0.3 })).toMatchObject({
+      reason: 'sampled',
+    });
   });
 
   it('caches sampled requests when the user or the request opts in', () => {
-    expect(cachePolicyFor(request({ temperature: 1.5 }), undefined, { cacheSampled: true })).toMatchObject({ read: true, write: true });
-    expect(cachePolicyFor(request({ n: 3, freellm: { cache: 'always' } }), undefined)).toEqual({ read: true, write: true, reason: 'always' });
+    expect(cachePolicyFor(request({ temperature: 1.5 }), undefined, { cacheSampled: true })).toMatchObject({
+      read: true,
+      write: true,
+    });
+    expect(cachePolicyFor(request({ n: 3, freellm: { cache: 'always' } }), undefined)).toEqual({
+      read: true,
+      write: true,
+      reason: 'always',
+    });
   });
 
   it('opts out with Cache-Control: no-store (any case, any header form) or freellm.cache', () => {
@@ -28,7 +45,9 @@ describe('cachePolicyFor', () => {
     expect(cachePolicyFor(request(), { 'Cache-Control': 'private, no-store' })).toEqual(noStore);
     expect(cachePolicyFor(request(), new Headers({ 'cache-control': 'NO-STORE' }))).toEqual(noStore);
     expect(cachePolicyFor(request({ freellm: { cache: 'no-store' } }), undefined)).toEqual(noStore);
-    expect(cachePolicyFor(request({ freellm: { cache: 'always' } }), { 'cache-control': 'no-store' })).toEqual(noStore);
+    expect(
+      cachePolicyFor(request({ freellm: { cache: 'always' } }), { 'cache-control': 'no-store' }),
+    ).toEqual(noStore);
   });
 
   it('asks for a fresh answer, still kept, with Cache-Control: no-cache or freellm.cache refresh', () => {
@@ -41,7 +60,9 @@ describe('cachePolicyFor', () => {
     const attempt = () => cachePolicyFor(request({ freellm: { cache: 'sometimes' } }), undefined);
     expect(attempt).toThrow(FreeLLMError);
     expect(attempt).toThrow(expect.objectContaining({ status: 400, param: 'freellm.cache' }));
-    expect(() => cachePolicyFor(request({ freellm: { cahce: 'refresh' } }), undefined)).toThrow(expect.objectContaining({ status: 400 }));
+    expect(() => cachePolicyFor(request({ freellm: { cahce: 'refresh' } }), undefined)).toThrow(
+      expect.objectContaining({ status: 400 }),
+    );
   });
 
   it('strips the freellm field before a request goes to a provider', () => {

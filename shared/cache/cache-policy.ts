@@ -6,7 +6,6 @@
 import type { ChatCompletionRequest } from '../openai/chat';
 import { readFreeLLMOptions } from '../openai/freellm-options';
 
-
 export interface CachePolicySettings {
   /** Requests with a temperature above this are not cached unless opted in. Default 1. */
   maxTemperature?: number;
@@ -30,14 +29,21 @@ const DEFAULT_MAX_TEMPERATURE = 1;
  * Reads `Cache-Control` (`no-store`: neither read nor keep; `no-cache`: fresh answer, then keep)
  * and the body's `freellm.cache`. Throws a 400 FreeLLMError when `freellm` is malformed.
  */
-export function cachePolicyFor(request: ChatCompletionRequest, headers: RequestHeaders | undefined, settings: CachePolicySettings = {}): CachePolicy {
+export function cachePolicyFor(
+  request: ChatCompletionRequest,
+  headers: RequestHeaders | undefined,
+  settings: CachePolicySettings = {},
+): CachePolicy {
   const option = readFreeLLMOptions(request.freellm).cache;
   const directives = cacheControl(headers);
-  if (option === 'no-store' || directives.has('no-store')) return { read: false, write: false, reason: 'no-store' };
-  const sampled = (request.temperature ?? 0) > (settings.maxTemperature ?? DEFAULT_MAX_TEMPERATURE) || (request.n ?? 1) > 1;
+  if (option === 'no-store' || directives.has('no-store'))
+    return { read: false, write: false, reason: 'no-store' };
+  const sampled =
+    (request.temperature ?? 0) > (settings.maxTemperature ?? DEFAULT_MAX_TEMPERATURE) || (request.n ?? 1) > 1;
   const optedIn = option === 'always' || settings.cacheSampled === true;
   if (sampled && !optedIn) return { read: false, write: false, reason: 'sampled' };
-  if (option === 'refresh' || directives.has('no-cache')) return { read: false, write: true, reason: 'refresh' };
+  if (option === 'refresh' || directives.has('no-cache'))
+    return { read: false, write: true, reason: 'refresh' };
   return { read: true, write: true, reason: option === 'always' ? 'always' : 'default' };
 }
 
@@ -51,6 +57,12 @@ export function withoutCacheOptions(request: ChatCompletionRequest): ChatComplet
 function cacheControl(headers: RequestHeaders | undefined): Set<string> {
   let value: string | undefined | null;
   if (headers instanceof Headers) value = headers.get('cache-control');
-  else if (headers) value = Object.entries(headers).find(([name]) => name.toLowerCase() === 'cache-control')?.[1];
-  return new Set((value ?? '').split(',').map((directive) => directive.trim().toLowerCase()).filter(Boolean));
+  else if (headers)
+    value = Object.entries(headers).find(([name]) => name.toLowerCase() === 'cache-control')?.[1];
+  return new Set(
+    (value ?? '')
+      .split(',')
+      .map((directive) => directive.trim().toLowerCase())
+      .filter(Boolean),
+  );
 }

@@ -10,8 +10,15 @@ import { createChunkFactory } from '../providers/openai-chunks';
  * The stream of a completion: per choice a role chunk, one content delta, each tool call's start
  * and arguments, and a finish chunk; then a usage chunk (empty `choices`) only if asked for.
  */
-export function replayAsChunks(completion: ChatCompletion, { includeUsage }: { includeUsage: boolean }): ChatCompletionChunk[] {
-  const factory = createChunkFactory({ id: completion.id, model: completion.model, created: completion.created });
+export function replayAsChunks(
+  completion: ChatCompletion,
+  { includeUsage }: { includeUsage: boolean },
+): ChatCompletionChunk[] {
+  const factory = createChunkFactory({
+    id: completion.id,
+    model: completion.model,
+    created: completion.created,
+  });
   const chunks: ChatCompletionChunk[] = [];
   for (const choice of completion.choices) {
     const ofChoice = (chunk: ChatCompletionChunk) => {
@@ -64,15 +71,28 @@ export function assembleCompletion(chunks: readonly ChatCompletionChunk[]): Chat
     .sort(([left], [right]) => left - right)
     .map(([index, draft]) => {
       // flatMap skips the holes a provider leaves by numbering tool calls sparsely.
-      const toolCalls: ToolCall[] = draft.toolCalls.flatMap((call, position) => [{
-        id: call.id ?? `call_${position}`,
-        type: 'function' as const,
-        function: { name: call.name, arguments: call.arguments },
-      }]);
-      const message = { role: 'assistant' as const, content: draft.content || null, ...(toolCalls.length > 0 ? { tool_calls: toolCalls } : {}) };
+      const toolCalls: ToolCall[] = draft.toolCalls.flatMap((call, position) => [
+        {
+          id: call.id ?? `call_${position}`,
+          type: 'function' as const,
+          function: { name: call.name, arguments: call.arguments },
+        },
+      ]);
+      const message = {
+        role: 'assistant' as const,
+        content: draft.content || null,
+        ...(toolCalls.length > 0 ? { tool_calls: toolCalls } : {}),
+      };
       return { index, message, finish_reason: draft.finishReason };
     });
-  return { id: first.id, object: 'chat.completion', created: first.created, model: first.model, choices, ...(usage ? { usage } : {}) };
+  return {
+    id: first.id,
+    object: 'chat.completion',
+    created: first.created,
+    model: first.model,
+    choices,
+    ...(usage ? { usage } : {}),
+  };
 }
 
 /** A completion is worth keeping only if every choice finished. */

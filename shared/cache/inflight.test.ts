@@ -6,7 +6,10 @@ import { replayAsChunks } from './completion-chunks';
 import { createInflight, type SharedAnswer, type UpstreamSource } from './inflight';
 
 const completion: ChatCompletion = {
-  id: 'chatcmpl-1', object: 'chat.completion', created: 1764000000, model: 'm',
+  id: 'chatcmpl-1',
+  object: 'chat.completion',
+  created: 1764000000,
+  model: 'm',
   choices: [{ index: 0, message: { role: 'assistant', content: 'Hello there' }, finish_reason: 'stop' }],
   usage: { prompt_tokens: 9, completion_tokens: 2, total_tokens: 11 },
 };
@@ -30,9 +33,18 @@ function createFeed() {
   }
   return {
     iterate,
-    push: (...items: ChatCompletionChunk[]) => { queue.push(...items); wake(); },
-    end: () => { ended = true; wake(); },
-    fail: (error: unknown) => { failure = error; wake(); },
+    push: (...items: ChatCompletionChunk[]) => {
+      queue.push(...items);
+      wake();
+    },
+    end: () => {
+      ended = true;
+      wake();
+    },
+    fail: (error: unknown) => {
+      failure = error;
+      wake();
+    },
   };
 }
 
@@ -44,8 +56,13 @@ const streamOf = (answer: SharedAnswer) => {
 describe('in-flight de-duplication', () => {
   it('gives 100 identical concurrent requests one upstream call and the same answer', async () => {
     const inflight = createInflight();
-    const start = vi.fn(async () => { await settle(); return { headers, completion } satisfies UpstreamSource; });
-    const answers = await Promise.all(Array.from({ length: 100 }, () => inflight.run('k', start, { stream: false })));
+    const start = vi.fn(async () => {
+      await settle();
+      return { headers, completion } satisfies UpstreamSource;
+    });
+    const answers = await Promise.all(
+      Array.from({ length: 100 }, () => inflight.run('k', start, { stream: false })),
+    );
     expect(start).toHaveBeenCalledTimes(1);
     expect(answers.filter((answer) => answer.role === 'leader')).toHaveLength(1);
     for (const answer of answers) expect(answer).toMatchObject({ kind: 'json', completion, headers });
@@ -56,7 +73,11 @@ describe('in-flight de-duplication', () => {
     const inflight = createInflight();
     const feed = createFeed();
     const start = vi.fn(async () => ({ headers, chunks: feed.iterate() }));
-    const runs = Array.from({ length: 100 }, () => inflight.run('k', start, { stream: true, includeUsage: true }).then((answer) => collect(streamOf(answer))));
+    const runs = Array.from({ length: 100 }, () =>
+      inflight
+        .run('k', start, { stream: true, includeUsage: true })
+        .then((answer) => collect(streamOf(answer))),
+    );
     for (const chunk of chunks) {
       feed.push(chunk);
       await settle();
@@ -71,7 +92,9 @@ describe('in-flight de-duplication', () => {
     const inflight = createInflight();
     const feed = createFeed();
     const start = vi.fn(async () => ({ headers, chunks: feed.iterate() }));
-    const leader = inflight.run('k', start, { stream: true, includeUsage: true }).then((answer) => collect(streamOf(answer)));
+    const leader = inflight
+      .run('k', start, { stream: true, includeUsage: true })
+      .then((answer) => collect(streamOf(answer)));
     feed.push(chunks[0]!, chunks[1]!);
     await settle();
     const late = await inflight.run('k', start, { stream: true, includeUsage: true });
@@ -87,7 +110,10 @@ describe('in-flight de-duplication', () => {
 
   it('replays a whole answer to a streaming request that joined a non-streamed one, usage only if asked', async () => {
     const inflight = createInflight();
-    const start = async () => { await settle(); return { headers, completion }; };
+    const start = async () => {
+      await settle();
+      return { headers, completion };
+    };
     const [, withUsage, withoutUsage] = await Promise.all([
       inflight.run('k', start, { stream: false }),
       inflight.run('k', start, { stream: true, includeUsage: true }),
@@ -101,7 +127,10 @@ describe('in-flight de-duplication', () => {
     const inflight = createInflight();
     const feed = createFeed();
     let upstreamSignal: AbortSignal | undefined;
-    const start = async (signal: AbortSignal) => { upstreamSignal = signal; return { headers, chunks: feed.iterate() }; };
+    const start = async (signal: AbortSignal) => {
+      upstreamSignal = signal;
+      return { headers, chunks: feed.iterate() };
+    };
     const quitter = new AbortController();
     const first = inflight.run('k', start, { stream: true, includeUsage: true });
     const second = inflight.run('k', start, { stream: true, includeUsage: true, signal: quitter.signal });
@@ -121,42 +150,72 @@ describe('in-flight de-duplication', () => {
     const inflight = createInflight();
     const feed = createFeed();
     const signals: AbortSignal[] = [];
-    const start = vi.fn(async (signal: AbortSignal) => { signals.push(signal); return { headers, chunks: feed.iterate() }; });
+    const start = vi.fn(async (signal: AbortSignal) => {
+      signals.push(signal);
+      return { headers, chunks: feed.iterate() };
+    });
     const callers = [new AbortController(), new AbortController(), new AbortController()];
-    const streams = await Promise.all(callers.map((caller) => inflight.run('k', start, { stream: true, signal: caller.signal })));
+    const streams = await Promise.all(
+      callers.map((caller) => inflight.run('k', start, { stream: true, signal: caller.signal })),
+    );
     const waiting = inflight.run('k', start, { stream: false, signal: callers[0]!.signal });
     const reading = streams.map((answer) => collect(streamOf(answer)));
     feed.push(chunks[0]!);
     await settle();
     for (const caller of callers) caller.abort();
-    for (const pending of [waiting, ...reading]) await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+    for (const pending of [waiting, ...reading])
+      await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
     expect(signals[0]?.aborted).toBe(true);
     expect(inflight.size).toBe(0);
     expect(start).toHaveBeenCalledTimes(1);
-    expect(await inflight.run('k', async () => ({ headers, completion }), { stream: false })).toMatchObject({ role: 'leader', completion });
+    expect(await inflight.run('k', async () => ({ headers, completion }), { stream: false })).toMatchObject({
+      role: 'leader',
+      completion,
+    });
   });
 
   it('cancels a call still starting when its only caller aborts', async () => {
     const inflight = createInflight();
     const caller = new AbortController();
     let upstreamSignal: AbortSignal | undefined;
-    const pending = inflight.run('k', (signal) => {
-      upstreamSignal = signal;
-      return new Promise<UpstreamSource>((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
-    }, { stream: false, signal: caller.signal });
+    const pending = inflight.run(
+      'k',
+      (signal) => {
+        upstreamSignal = signal;
+        return new Promise<UpstreamSource>((_resolve, reject) =>
+          signal.addEventListener('abort', () => reject(signal.reason)),
+        );
+      },
+      { stream: false, signal: caller.signal },
+    );
     caller.abort();
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
     expect(upstreamSignal?.aborted).toBe(true);
   });
 
   it('hands an upstream error to every caller, before or during the stream', async () => {
-    const refused = new FreeLLMError({ status: 429, type: 'rate_limit_error', kind: 'rate_limit', message: 'Every provider is rate-limited.' });
+    const refused = new FreeLLMError({
+      status: 429,
+      type: 'rate_limit_error',
+      kind: 'rate_limit',
+      message: 'Every provider is rate-limited.',
+    });
     const inflight = createInflight();
-    const failing = async () => { await settle(); throw refused; };
-    const outcomes = await Promise.allSettled(Array.from({ length: 10 }, (_, index) => inflight.run('a', failing, { stream: index % 2 === 0 })));
+    const failing = async () => {
+      await settle();
+      throw refused;
+    };
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, index) => inflight.run('a', failing, { stream: index % 2 === 0 })),
+    );
     for (const outcome of outcomes) expect(outcome).toEqual({ status: 'rejected', reason: refused });
 
-    const broken = new FreeLLMError({ status: 502, type: 'server_error', kind: 'server', message: 'groq sent a stream chunk of unexpected shape' });
+    const broken = new FreeLLMError({
+      status: 502,
+      type: 'server_error',
+      kind: 'server',
+      message: 'groq sent a stream chunk of unexpected shape',
+    });
     const feed = createFeed();
     const start = async () => ({ headers, chunks: feed.iterate() });
     const streams = await Promise.all([1, 2, 3].map(() => inflight.run('b', start, { stream: true })));
@@ -173,14 +232,18 @@ describe('in-flight de-duplication', () => {
     feed.push(chunks[0]!);
     await settle();
     feed.fail(broken);
-    for (const result of await Promise.all(received)) expect(result).toEqual({ seen: [chunks[0]], error: broken });
+    for (const result of await Promise.all(received))
+      expect(result).toEqual({ seen: [chunks[0]], error: broken });
     await expect(whole).rejects.toBe(broken);
   });
 
   it('passes a shared answer to onComplete once; a refresh starts afresh and an unshared call is not joined', async () => {
     const onComplete = vi.fn();
     const inflight = createInflight({ onComplete });
-    const start = vi.fn(async () => { await settle(); return { headers, completion }; });
+    const start = vi.fn(async () => {
+      await settle();
+      return { headers, completion };
+    });
     await Promise.all([
       inflight.run('k', start, { stream: false }),
       inflight.run('k', start, { stream: false }),

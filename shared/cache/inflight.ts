@@ -15,7 +15,12 @@ export type UpstreamSource =
 /** One caller's view of a shared call. The completion and chunks are shared between callers: read-only. */
 export type SharedAnswer =
   | { role: 'leader' | 'follower'; headers: Record<string, string>; kind: 'json'; completion: ChatCompletion }
-  | { role: 'leader' | 'follower'; headers: Record<string, string>; kind: 'stream'; chunks: AsyncIterable<ChatCompletionChunk> };
+  | {
+      role: 'leader' | 'follower';
+      headers: Record<string, string>;
+      kind: 'stream';
+      chunks: AsyncIterable<ChatCompletionChunk>;
+    };
 
 export interface RunOptions {
   /** This caller's signal: aborting it drops this caller only, unless it was the last one. */
@@ -34,11 +39,19 @@ export interface InflightOptions {
   /** Called as each caller starts a call (`leader`) or joins one (`follower`), before any outcome. */
   onJoin?: (key: string, role: 'leader' | 'follower') => void;
   /** Called with a shared call's finished answer before its callers see it finished (the cache writes here). */
-  onComplete?: (key: string, completion: ChatCompletion, headers: Record<string, string>) => Promise<void> | void;
+  onComplete?: (
+    key: string,
+    completion: ChatCompletion,
+    headers: Record<string, string>,
+  ) => Promise<void> | void;
 }
 
 export interface Inflight {
-  run(key: string, start: (signal: AbortSignal) => Promise<UpstreamSource>, options: RunOptions): Promise<SharedAnswer>;
+  run(
+    key: string,
+    start: (signal: AbortSignal) => Promise<UpstreamSource>,
+    options: RunOptions,
+  ): Promise<SharedAnswer>;
   /** How many shared calls are running. */
   readonly size: number;
 }
@@ -61,7 +74,15 @@ export function createInflight(options: InflightOptions = {}): Inflight {
   const calls = new Map<string, Call>();
 
   function newCall(): Call {
-    const call: Call = { controller: new AbortController(), participants: 0, state: 'starting', headers: {}, chunks: [], changed: Promise.resolve(), notify: () => {} };
+    const call: Call = {
+      controller: new AbortController(),
+      participants: 0,
+      state: 'starting',
+      headers: {},
+      chunks: [],
+      changed: Promise.resolve(),
+      notify: () => {},
+    };
     const arm = () => {
       call.changed = new Promise((resolve) => {
         call.notify = () => {
@@ -74,7 +95,12 @@ export function createInflight(options: InflightOptions = {}): Inflight {
     return call;
   }
 
-  async function pump(key: string, call: Call, start: (signal: AbortSignal) => Promise<UpstreamSource>, share: boolean): Promise<void> {
+  async function pump(
+    key: string,
+    call: Call,
+    start: (signal: AbortSignal) => Promise<UpstreamSource>,
+    share: boolean,
+  ): Promise<void> {
     const { signal } = call.controller;
     try {
       const source = await start(signal);
@@ -87,7 +113,8 @@ export function createInflight(options: InflightOptions = {}): Inflight {
         call.completion = assembleCompletion(call.chunks);
       }
       // Kept before any caller hears it is done: an identical request that follows is then a hit.
-      if (share && call.completion) await Promise.resolve(options.onComplete?.(key, call.completion, call.headers)).catch(() => {});
+      if (share && call.completion)
+        await Promise.resolve(options.onComplete?.(key, call.completion, call.headers)).catch(() => {});
       call.state = 'done';
       call.notify();
     } catch (error) {
@@ -99,7 +126,11 @@ export function createInflight(options: InflightOptions = {}): Inflight {
     }
   }
 
-  async function run(key: string, start: (signal: AbortSignal) => Promise<UpstreamSource>, runOptions: RunOptions): Promise<SharedAnswer> {
+  async function run(
+    key: string,
+    start: (signal: AbortSignal) => Promise<UpstreamSource>,
+    runOptions: RunOptions,
+  ): Promise<SharedAnswer> {
     const { signal, join = true, share = true } = runOptions;
     signal?.throwIfAborted();
     const existing = join ? calls.get(key) : undefined;
@@ -123,7 +154,8 @@ export function createInflight(options: InflightOptions = {}): Inflight {
       void pump(key, call, start, share);
     }
     try {
-      while (call.state === 'starting' || (call.state === 'streaming' && !runOptions.stream)) await untilChanged(call, signal);
+      while (call.state === 'starting' || (call.state === 'streaming' && !runOptions.stream))
+        await untilChanged(call, signal);
       if (call.state === 'failed') throw call.error;
       if (!runOptions.stream && call.completion) {
         leave();
@@ -145,7 +177,11 @@ export function createInflight(options: InflightOptions = {}): Inflight {
 }
 
 /** Reads the upstream stream into the call's buffer; stops at once when the call is cancelled. */
-async function drain(source: AsyncIterable<ChatCompletionChunk>, call: Call, signal: AbortSignal): Promise<void> {
+async function drain(
+  source: AsyncIterable<ChatCompletionChunk>,
+  call: Call,
+  signal: AbortSignal,
+): Promise<void> {
   const iterator = source[Symbol.asyncIterator]();
   const aborted = new Promise<never>((_resolve, reject) => {
     if (signal.aborted) reject(signal.reason);
@@ -166,7 +202,11 @@ async function drain(source: AsyncIterable<ChatCompletionChunk>, call: Call, sig
 }
 
 /** One caller's stream: the buffered chunks, then live ones; a usage-only chunk only if asked for. */
-async function* follow(call: Call, options: RunOptions, leave: () => void): AsyncGenerator<ChatCompletionChunk> {
+async function* follow(
+  call: Call,
+  options: RunOptions,
+  leave: () => void,
+): AsyncGenerator<ChatCompletionChunk> {
   const keep = (chunk: ChatCompletionChunk) => options.includeUsage === true || chunk.choices.length > 0;
   try {
     if (call.chunks.length === 0 && call.completion) {

@@ -3,6 +3,9 @@ import { z } from 'zod';
 import type { FreeLLMDatabase } from '../store/database';
 import { keptSetting } from '../store/kept-setting';
 
-export const cacheSettingsSchema = z.object({ ttlMs: z.number().int().positive().optional(), maxStoredBytes: z.number().int().positive().optional() });
+export const cacheSettingsSchema = z.object({
+  ttlMs: z.number().int().positive().optional(),
+  maxStoredBytes: z.number().int().positive().optional(),
+});
 
 export const keptCacheSettings = (db: FreeLLMDatabase) => keptSetting(db, 'cache', cacheSettingsSchema, {});

@@ -8,7 +8,10 @@ import { createVault, type Vault } from '../vault/vault';
 import { createResponseCache, type ResponseCacheOptions } from './response-cache';
 
 const answer = (content: string): ChatCompletion => ({
-  id: 'chatcmpl-1', object: 'chat.completion', created: 1764000000, model: 'm',
+  id: 'chatcmpl-1',
+  object: 'chat.completion',
+  created: 1764000000,
+  model: 'm',
   choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
   usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
 });
@@ -16,9 +19,15 @@ const headers = { 'x-freellm-provider': 'groq', 'x-freellm-model': 'llama-3.3-70
 const HOUR = 60 * 60 * 1000;
 
 const PASSPHRASE = 'correct horse battery staple';
-const request = chatCompletionRequestSchema.parse({ model: 'auto', messages: [{ role: 'user', content: 'what did I ask?' }] });
+const request = chatCompletionRequestSchema.parse({
+  model: 'auto',
+  messages: [{ role: 'user', content: 'what did I ask?' }],
+});
 
-function setup(options: Partial<ResponseCacheOptions> = {}, db: FreeLLMDatabase = openDatabase(`cache-test-${crypto.randomUUID()}`)) {
+function setup(
+  options: Partial<ResponseCacheOptions> = {},
+  db: FreeLLMDatabase = openDatabase(`cache-test-${crypto.randomUUID()}`),
+) {
   const clock = { now: Date.parse('2026-11-25T12:00:00Z') };
   const writeBehind = createWriteBehind();
   // Few PBKDF2 iterations: only a lock test sets a passphrase, and it tests the lock, not the derivation.
@@ -88,8 +97,23 @@ describe('response cache', () => {
     // Written past the table's type, as an older version or a damaged profile would have.
     await db.table('cache').bulkPut([
       { key: 'damaged', completion: { choices: 'nope' }, expiresAt: 0, lastUsedAt: 0 },
-      { key: 'unsealed', completion: answer('Hello'), headers, bytes, createdAt: clock.now, expiresAt: clock.now + HOUR, lastUsedAt: clock.now },
-      { key: 'unopenable', sealed: { iv: new Uint8Array(12), data: new Uint8Array(40) }, bytes, createdAt: clock.now, expiresAt: clock.now + HOUR, lastUsedAt: clock.now },
+      {
+        key: 'unsealed',
+        completion: answer('Hello'),
+        headers,
+        bytes,
+        createdAt: clock.now,
+        expiresAt: clock.now + HOUR,
+        lastUsedAt: clock.now,
+      },
+      {
+        key: 'unopenable',
+        sealed: { iv: new Uint8Array(12), data: new Uint8Array(40) },
+        bytes,
+        createdAt: clock.now,
+        expiresAt: clock.now + HOUR,
+        lastUsedAt: clock.now,
+      },
     ]);
     for (const key of ['damaged', 'unsealed', 'unopenable']) expect(await cache.get(key)).toBeUndefined();
     await written();
@@ -101,10 +125,15 @@ describe('response cache', () => {
     const key = await cache.keyFor(request, 'https://app.example');
     await cache.put(key, answer('the secret answer'), headers);
     await written();
-    const rows = JSON.stringify(await db.cache.toArray(), (_name, value: unknown) => (value instanceof Uint8Array ? new TextDecoder().decode(value) : value));
+    const rows = JSON.stringify(await db.cache.toArray(), (_name, value: unknown) =>
+      value instanceof Uint8Array ? new TextDecoder().decode(value) : value,
+    );
     expect(rows).toContain(key);
-    for (const clear of ['the secret answer', 'what did I ask', 'llama-3.3', 'app.example']) expect(rows).not.toContain(clear);
-    const settings = JSON.stringify(await db.settings.toArray(), (_name, value: unknown) => (value instanceof Uint8Array ? [...value] : value));
+    for (const clear of ['the secret answer', 'what did I ask', 'llama-3.3', 'app.example'])
+      expect(rows).not.toContain(clear);
+    const settings = JSON.stringify(await db.settings.toArray(), (_name, value: unknown) =>
+      value instanceof Uint8Array ? [...value] : value,
+    );
     expect(settings).toContain('cacheKeySecret');
   });
 
@@ -174,21 +203,40 @@ describe('response cache', () => {
 
   it('does not keep an answer that never finished', async () => {
     const { cache } = setup();
-    await cache.put('k', { ...answer('Hel'), choices: [{ ...answer('Hel').choices[0]!, finish_reason: null }] });
+    await cache.put('k', {
+      ...answer('Hel'),
+      choices: [{ ...answer('Hel').choices[0]!, finish_reason: null }],
+    });
     expect(await cache.get('k')).toBeUndefined();
   });
 
   it('counts hits, misses and shared calls, and clear() forgets everything', async () => {
     const { cache, db } = setup();
     const start = async () => ({ headers, completion: answer('Hello') });
-    const [leader, follower] = await Promise.all([cache.run('k', start, { stream: false }), cache.run('k', start, { stream: false })]);
+    const [leader, follower] = await Promise.all([
+      cache.run('k', start, { stream: false }),
+      cache.run('k', start, { stream: false }),
+    ]);
     expect([leader.cache, follower.cache]).toEqual(['miss', 'shared']);
     expect(await cache.get('k')).toBeDefined();
-    expect(cache.stats()).toMatchObject({ hits: 1, misses: 1, shared: 1, savedUpstreamRequests: 2, memoryEntries: 1 });
+    expect(cache.stats()).toMatchObject({
+      hits: 1,
+      misses: 1,
+      shared: 1,
+      savedUpstreamRequests: 2,
+      memoryEntries: 1,
+    });
     await cache.clear();
     expect(await cache.get('k')).toBeUndefined();
     expect(await db.cache.count()).toBe(0);
-    expect(cache.stats()).toMatchObject({ hits: 0, misses: 0, shared: 0, savedUpstreamRequests: 0, memoryEntries: 0, memoryBytes: 0 });
+    expect(cache.stats()).toMatchObject({
+      hits: 0,
+      misses: 0,
+      shared: 0,
+      savedUpstreamRequests: 0,
+      memoryEntries: 0,
+      memoryBytes: 0,
+    });
   });
 
   it('counts calls that failed upstream too, and keeps nothing from them', async () => {
@@ -197,7 +245,10 @@ describe('response cache', () => {
       await new Promise((resolve) => setImmediate(resolve));
       throw new Error('upstream down');
     };
-    const outcomes = await Promise.allSettled([cache.run('k', failing, { stream: false }), cache.run('k', failing, { stream: true })]);
+    const outcomes = await Promise.allSettled([
+      cache.run('k', failing, { stream: false }),
+      cache.run('k', failing, { stream: true }),
+    ]);
     expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected']);
     expect(cache.stats()).toMatchObject({ misses: 1, shared: 1 });
     expect(await cache.get('k')).toBeUndefined();
@@ -205,17 +256,33 @@ describe('response cache', () => {
 
   it('keeps a streamed answer, so a later non-streamed identical request is a hit', async () => {
     const { cache } = setup();
-    const request = chatCompletionRequestSchema.parse({ model: 'auto', messages: [{ role: 'user', content: 'hi' }], stream: true });
+    const request = chatCompletionRequestSchema.parse({
+      model: 'auto',
+      messages: [{ role: 'user', content: 'hi' }],
+      stream: true,
+    });
     const key = await cache.keyFor(request, 'extension', 'groq/llama-3.3-70b-versatile');
-    const streamed = await cache.run(key, async () => ({ headers, chunks: toAsync(replayAsChunks(answer('Hello'), { includeUsage: true })) }), { stream: true, includeUsage: true });
+    const streamed = await cache.run(
+      key,
+      async () => ({ headers, chunks: toAsync(replayAsChunks(answer('Hello'), { includeUsage: true })) }),
+      { stream: true, includeUsage: true },
+    );
     expect(streamed.kind === 'stream' && (await collect(streamed.chunks))).toHaveLength(4);
-    const later = await cache.keyFor({ ...request, stream: false }, 'extension', 'groq/llama-3.3-70b-versatile');
+    const later = await cache.keyFor(
+      { ...request, stream: false },
+      'extension',
+      'groq/llama-3.3-70b-versatile',
+    );
     expect((await cache.get(later))?.completion).toEqual(answer('Hello'));
   });
 
   it('does not keep the answer of a request that may not be stored', async () => {
     const { cache } = setup();
-    await cache.run('k', async () => ({ headers, completion: answer('Hello') }), { stream: false, join: false, share: false });
+    await cache.run('k', async () => ({ headers, completion: answer('Hello') }), {
+      stream: false,
+      join: false,
+      share: false,
+    });
     expect(await cache.get('k')).toBeUndefined();
   });
 
@@ -225,7 +292,11 @@ describe('response cache', () => {
     await cache.put('k', answer('Hello'));
     clock.now += 5 * HOUR;
     expect(await cache.get('k')).toBeDefined();
-    const request = chatCompletionRequestSchema.parse({ model: 'auto', messages: [{ role: 'user', content: 'hi' }], temperature: 1.4 });
+    const request = chatCompletionRequestSchema.parse({
+      model: 'auto',
+      messages: [{ role: 'user', content: 'hi' }],
+      temperature: 1.4,
+    });
     expect(cache.policyFor(request).read).toBe(true);
   });
 });

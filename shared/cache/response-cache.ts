@@ -12,7 +12,12 @@ import type { Sealed, Vault } from '../vault/vault';
 import { isVaultLocked } from '../vault/vault-errors';
 import { createCacheKey, type CacheKeyFor } from './cache-key';
 import { createCacheKeySecret } from './cache-key-secret';
-import { cachePolicyFor, type CachePolicy, type CachePolicySettings, type RequestHeaders } from './cache-policy';
+import {
+  cachePolicyFor,
+  type CachePolicy,
+  type CachePolicySettings,
+  type RequestHeaders,
+} from './cache-policy';
 import { cacheRecordSchema, sealedAnswerSchema, sealedBytes, type CacheRecord } from './cache-record';
 import { isFinished } from './completion-chunks';
 import { createInflight, type RunOptions, type SharedAnswer, type UpstreamSource } from './inflight';
@@ -77,7 +82,11 @@ export interface ResponseCache {
    * answer is kept. `cache` is `miss` for the caller whose call went upstream (counted as a miss),
    * `shared` for joiners (counted as shared), whatever the outcome.
    */
-  run(key: string, start: (signal: AbortSignal) => Promise<UpstreamSource>, options: RunOptions): Promise<SharedAnswer & { cache: 'miss' | 'shared' }>;
+  run(
+    key: string,
+    start: (signal: AbortSignal) => Promise<UpstreamSource>,
+    options: RunOptions,
+  ): Promise<SharedAnswer & { cache: 'miss' | 'shared' }>;
   /** Forgets every answer and the key secret (the next key is made under a new one), and resets the counters. */
   clear(): Promise<void>;
   stats(): CacheStats;
@@ -85,7 +94,11 @@ export interface ResponseCache {
   configure(settings: CacheSettings): void;
 }
 
-const DEFAULTS = { ttlMs: 24 * 60 * 60 * 1000, maxStoredBytes: 64 * 1024 * 1024, maxMemoryBytes: 8 * 1024 * 1024 };
+const DEFAULTS = {
+  ttlMs: 24 * 60 * 60 * 1000,
+  maxStoredBytes: 64 * 1024 * 1024,
+  maxMemoryBytes: 8 * 1024 * 1024,
+};
 /** lastUsedAt is written back at most this often per entry, so hot hits do not all write to disk. */
 const TOUCH_INTERVAL_MS = 60 * 1000;
 const EVICTION_BATCH = 32;
@@ -98,7 +111,11 @@ interface MemoryEntry {
 
 export function createResponseCache(options: ResponseCacheOptions): ResponseCache {
   const { db, now, vault } = options;
-  const settings: CacheSettings & Required<Pick<CacheSettings, 'ttlMs' | 'maxStoredBytes'>> = { ttlMs: DEFAULTS.ttlMs, maxStoredBytes: DEFAULTS.maxStoredBytes, ...withoutUndefined(options) };
+  const settings: CacheSettings & Required<Pick<CacheSettings, 'ttlMs' | 'maxStoredBytes'>> = {
+    ttlMs: DEFAULTS.ttlMs,
+    maxStoredBytes: DEFAULTS.maxStoredBytes,
+    ...withoutUndefined(options),
+  };
   const memory = createMemoryLru<MemoryEntry>(options.maxMemoryBytes ?? DEFAULTS.maxMemoryBytes);
   const counters = { hits: 0, misses: 0, shared: 0 };
   /** Bumped by clear(): an answer sealed or read from disk across a clear is not put back in memory. */
@@ -109,7 +126,14 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
   const writeBehind = options.writeBehind ?? createWriteBehind();
   /** The keys on disk, read once, so a miss costs no disk read. */
   let diskKeys: Promise<Set<string>> | undefined;
-  const keysOnDisk = () => (diskKeys ??= db.cache.toCollection().primaryKeys().then((keys) => new Set(keys.map(String)), () => new Set<string>()));
+  const keysOnDisk = () =>
+    (diskKeys ??= db.cache
+      .toCollection()
+      .primaryKeys()
+      .then(
+        (keys) => new Set(keys.map(String)),
+        () => new Set<string>(),
+      ));
   async function dropStored(): Promise<void> {
     await db.cache.clear();
     diskKeys = Promise.resolve(new Set());
@@ -178,13 +202,24 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
     return entry;
   }
 
-  async function put(key: string, completion: ChatCompletion, headers: Record<string, string> = {}): Promise<void> {
+  async function put(
+    key: string,
+    completion: ChatCompletion,
+    headers: Record<string, string> = {},
+  ): Promise<void> {
     if (!isFinished(completion)) return;
     const clearsBefore = clears;
     const sealed = await vault.seal(JSON.stringify({ completion, headers })).catch(() => undefined);
     if (!sealed || clearsBefore !== clears) return;
     const at = now();
-    const record: CacheRecord = { key, sealed, bytes: sealedBytes(sealed), createdAt: at, expiresAt: at + settings.ttlMs, lastUsedAt: at };
+    const record: CacheRecord = {
+      key,
+      sealed,
+      bytes: sealedBytes(sealed),
+      createdAt: at,
+      expiresAt: at + settings.ttlMs,
+      lastUsedAt: at,
+    };
     memory.set(key, { sealed, expiresAt: record.expiresAt, lastUsedAt: at }, record.bytes);
     unwritten.set(key, record);
     void writeBehind.once(writeUnwritten);
@@ -201,7 +236,10 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
     await db.cache.bulkPut(records);
     const onDisk = await keysOnDisk();
     for (const record of records) onDisk.add(record.key);
-    storedBytes = total - previous.reduce((sum, record) => sum + byteCount(record), 0) + records.reduce((sum, record) => sum + record.bytes, 0);
+    storedBytes =
+      total -
+      previous.reduce((sum, record) => sum + byteCount(record), 0) +
+      records.reduce((sum, record) => sum + record.bytes, 0);
     await evict();
   }
 
@@ -246,7 +284,11 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
     if (storedBytes !== undefined) storedBytes -= records.reduce((sum, record) => sum + byteCount(record), 0);
   }
 
-  async function run(key: string, start: (signal: AbortSignal) => Promise<UpstreamSource>, runOptions: RunOptions) {
+  async function run(
+    key: string,
+    start: (signal: AbortSignal) => Promise<UpstreamSource>,
+    runOptions: RunOptions,
+  ) {
     const answer = await inflight.run(key, start, runOptions);
     return { ...answer, cache: answer.role === 'leader' ? ('miss' as const) : ('shared' as const) };
   }
@@ -269,8 +311,12 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
       Object.assign(counters, { hits: 0, misses: 0, shared: 0 });
     },
     stats: () => ({
-      ...counters, savedUpstreamRequests: counters.hits + counters.shared, memoryEntries: memory.size, memoryBytes: memory.bytes,
-      ttlMs: settings.ttlMs, maxStoredBytes: settings.maxStoredBytes,
+      ...counters,
+      savedUpstreamRequests: counters.hits + counters.shared,
+      memoryEntries: memory.size,
+      memoryBytes: memory.bytes,
+      ttlMs: settings.ttlMs,
+      maxStoredBytes: settings.maxStoredBytes,
     }),
     configure(next) {
       Object.assign(settings, withoutUndefined(next));

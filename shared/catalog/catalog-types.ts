@@ -126,12 +126,22 @@ export function pickedAutomatically(preset: Pick<ProviderPreset, 'access'>, mode
 
 /** `sourcedBy(source, asOf)(30)` → `{ value: 30, source, asOf }`: one source for many figures. */
 export function sourcedBy(source: string, asOf: string) {
-  return <T>(value: T, extra: Pick<Sourced<T>, 'note' | 'disputedBy'> = {}): Sourced<T> => ({ value, source, asOf, ...extra });
+  return <T>(value: T, extra: Pick<Sourced<T>, 'note' | 'disputedBy'> = {}): Sourced<T> => ({
+    value,
+    source,
+    asOf,
+    ...extra,
+  });
 }
 
 type Capability = 'tools' | 'vision' | 'json';
 
 /** `capabilities('tools', 'json')`: streaming is assumed, everything else is named. */
 export function capabilities(...named: Capability[]): ModelCapabilities {
-  return { streaming: true, tools: named.includes('tools'), vision: named.includes('vision'), jsonMode: named.includes('json') };
+  return {
+    streaming: true,
+    tools: named.includes('tools'),
+    vision: named.includes('vision'),
+    jsonMode: named.includes('json'),
+  };
 }

@@ -36,9 +36,32 @@ export type { CatalogModel, ProviderPreset } from './catalog-types';
  * paid hosts, then local servers.
  */
 export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
-  groq, gemini, mistral, openrouter, cohere, cloudflare, nvidia, zai, huggingface,
-  cerebras, sambanova, openai, anthropic, together, fireworks, deepinfra, nebius, novita, hyperbolic, scaleway, moonshot, minimax, chutes,
-  ollama, lmstudio, llamacpp,
+  groq,
+  gemini,
+  mistral,
+  openrouter,
+  cohere,
+  cloudflare,
+  nvidia,
+  zai,
+  huggingface,
+  cerebras,
+  sambanova,
+  openai,
+  anthropic,
+  together,
+  fireworks,
+  deepinfra,
+  nebius,
+  novita,
+  hyperbolic,
+  scaleway,
+  moonshot,
+  minimax,
+  chutes,
+  ollama,
+  lmstudio,
+  llamacpp,
 ];
 
 export function findPreset(id: string): ProviderPreset | undefined {
@@ -54,7 +77,9 @@ const originOf = (preset: ProviderPreset) => new URL(preset.baseURL).origin;
 
 /** Match patterns for the manifest's host permissions: one per remote provider API host. */
 export function presetHostPatterns(): string[] {
-  return [...new Set(PROVIDER_PRESETS.filter((preset) => !preset.local).map((preset) => `${originOf(preset)}/*`))];
+  return [
+    ...new Set(PROVIDER_PRESETS.filter((preset) => !preset.local).map((preset) => `${originOf(preset)}/*`)),
+  ];
 }
 
 /** Origins of the local servers (`http://localhost:11434`, …), e.g. to tell the user what to allow. */
@@ -67,7 +92,13 @@ export function localPresetOrigins(): string[] {
  * matches every port then, and Firefox rejects patterns that name one.
  */
 export function localPresetHostPatterns(): string[] {
-  return [...new Set(PROVIDER_PRESETS.filter((preset) => preset.local).map((preset) => `${new URL(preset.baseURL).protocol}//${new URL(preset.baseURL).hostname}/*`))];
+  return [
+    ...new Set(
+      PROVIDER_PRESETS.filter((preset) => preset.local).map(
+        (preset) => `${new URL(preset.baseURL).protocol}//${new URL(preset.baseURL).hostname}/*`,
+      ),
+    ),
+  ];
 }
 
 /**
@@ -75,7 +106,12 @@ export function localPresetHostPatterns(): string[] {
  * `sk-`), then a key shape (`ACCOUNT_ID:TOKEN`); undefined for keys that say nothing.
  */
 export function detectPresetByKey(key: string): ProviderPreset | undefined {
-  const matches = PROVIDER_PRESETS.flatMap((preset) => preset.keyPrefixes.map((prefix) => ({ preset, prefix })));
+  const matches = PROVIDER_PRESETS.flatMap((preset) =>
+    preset.keyPrefixes.map((prefix) => ({ preset, prefix })),
+  );
   matches.sort((a, b) => b.prefix.length - a.prefix.length);
-  return matches.find(({ prefix }) => key.startsWith(prefix))?.preset ?? PROVIDER_PRESETS.find((preset) => preset.keyPattern?.test(key));
+  return (
+    matches.find(({ prefix }) => key.startsWith(prefix))?.preset ??
+    PROVIDER_PRESETS.find((preset) => preset.keyPattern?.test(key))
+  );
 }

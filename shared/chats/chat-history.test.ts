@@ -24,7 +24,9 @@ describe('chat history', () => {
     expect(await chats.get('popup')).toBeUndefined();
     await chats.save('popup', turns);
     expect(await chats.get('popup')).toEqual({ id: 'popup', turns, updatedAt: clock.now });
-    const stored = JSON.stringify(await db.chats.toArray(), (_key, value: unknown) => (value instanceof Uint8Array ? new TextDecoder().decode(value) : value));
+    const stored = JSON.stringify(await db.chats.toArray(), (_key, value: unknown) =>
+      value instanceof Uint8Array ? new TextDecoder().decode(value) : value,
+    );
     expect(stored).not.toContain('Burkina');
     expect(stored).not.toContain('Ouagadougou');
   });
@@ -42,7 +44,10 @@ describe('chat history', () => {
   it('refuses malformed turns with an error naming the field, and keeps the chat it had', async () => {
     const { chats } = setup();
     await chats.save('popup', turns);
-    await expect(chats.save('popup', [{ role: 'system', content: 'x' }])).rejects.toMatchObject({ status: 400, message: expect.stringContaining('turns.0.role') });
+    await expect(chats.save('popup', [{ role: 'system', content: 'x' }])).rejects.toMatchObject({
+      status: 400,
+      message: expect.stringContaining('turns.0.role'),
+    });
     await expect(chats.save('', turns)).rejects.toMatchObject({ status: 400, param: 'id' });
     expect((await chats.get('popup'))?.turns).toEqual(turns);
   });
@@ -52,7 +57,11 @@ describe('chat history', () => {
     await chats.save('popup', turns);
     await chats.remove('popup');
     expect(await chats.get('popup')).toBeUndefined();
-    await db.chats.put({ id: 'playground', updatedAt: 1, sealed: { iv: new Uint8Array(12), data: new Uint8Array(40) } });
+    await db.chats.put({
+      id: 'playground',
+      updatedAt: 1,
+      sealed: { iv: new Uint8Array(12), data: new Uint8Array(40) },
+    });
     expect(await chats.get('playground')).toBeUndefined();
   });
 });

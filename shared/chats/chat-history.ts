@@ -29,7 +29,11 @@ const chatIdSchema = z.string().min(1).max(100);
 const chatRecordSchema = z.object({ id: chatIdSchema, updatedAt: z.number(), sealed: sealedSchema });
 export type ChatRecord = z.infer<typeof chatRecordSchema>;
 
-export function createChatHistory(db: FreeLLMDatabase, vault: Pick<Vault, 'seal' | 'open'>, now: () => number): ChatHistory {
+export function createChatHistory(
+  db: FreeLLMDatabase,
+  vault: Pick<Vault, 'seal' | 'open'>,
+  now: () => number,
+): ChatHistory {
   const idOf = (id: unknown) => {
     const parsed = chatIdSchema.safeParse(id);
     if (!parsed.success) throw invalidRequest('A chat id is 1 to 100 characters.', 'id');
@@ -48,14 +52,19 @@ export function createChatHistory(db: FreeLLMDatabase, vault: Pick<Vault, 'seal'
         return undefined;
       }
       const parsed = chatTurnsSchema.safeParse(turns);
-      return parsed.success ? { id: record.data.id, turns: parsed.data, updatedAt: record.data.updatedAt } : undefined;
+      return parsed.success
+        ? { id: record.data.id, turns: parsed.data, updatedAt: record.data.updatedAt }
+        : undefined;
     },
     async save(id, turns) {
       const key = idOf(id);
       const parsed = chatTurnsSchema.safeParse(turns);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        throw invalidRequest(`Invalid chat turns at ${['turns', ...(issue?.path ?? [])].join('.')}: ${issue?.message}`, 'turns');
+        throw invalidRequest(
+          `Invalid chat turns at ${['turns', ...(issue?.path ?? [])].join('.')}: ${issue?.message}`,
+          'turns',
+        );
       }
       const sealed = await vault.seal(JSON.stringify(parsed.data));
       await db.chats.put({ id: key, updatedAt: now(), sealed });

@@ -10,7 +10,8 @@ const envelopeSchema = z.object({ type: z.string() });
 export async function answerCall(calls: CallTable, message: unknown): Promise<UiReply> {
   try {
     const envelope = envelopeSchema.safeParse(message);
-    if (!envelope.success) throw invalidRequest(`Unknown or malformed message: ${envelope.error.issues[0]?.message}`);
+    if (!envelope.success)
+      throw invalidRequest(`Unknown or malformed message: ${envelope.error.issues[0]?.message}`);
     const { type } = envelope.data;
     const call = Object.hasOwn(calls, type) ? calls[type] : undefined;
     if (!call) throw invalidRequest(`Unknown or malformed message: there is no call "${type.slice(0, 100)}"`);
@@ -18,7 +19,10 @@ export async function answerCall(calls: CallTable, message: unknown): Promise<Ui
     if (!input.success) {
       const issue = input.error.issues[0];
       const param = issue?.path.join('.') || null;
-      throw invalidRequest(`Unknown or malformed message: "${type}"${param ? ` at ${param}` : ''}: ${issue?.message}`, param);
+      throw invalidRequest(
+        `Unknown or malformed message: "${type}"${param ? ` at ${param}` : ''}: ${issue?.message}`,
+        param,
+      );
     }
     return { ok: true, data: (await call.handle(input.data)) ?? null };
   } catch (thrown) {

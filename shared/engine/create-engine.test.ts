@@ -5,13 +5,27 @@ import { createTestEngine, userMessage } from '../testing/test-engine';
 import { routingKit } from '../router/routing-test-kit';
 
 const completion = (content: string, model = 'm') => ({
-  id: 'chatcmpl-1', object: 'chat.completion', created: 1, model,
+  id: 'chatcmpl-1',
+  object: 'chat.completion',
+  created: 1,
+  model,
   choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
   usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
 });
 const chunk = (delta: Record<string, unknown>, finish: string | null = null) =>
-  JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta, finish_reason: finish }] });
-const rateLimited = () => jsonResponse({ error: { message: 'Rate limit reached', type: 'requests', code: 'rate_limit_exceeded' } }, 429, { 'retry-after': '7' });
+  JSON.stringify({
+    id: 'c',
+    object: 'chat.completion.chunk',
+    created: 1,
+    model: 'm',
+    choices: [{ index: 0, delta, finish_reason: finish }],
+  });
+const rateLimited = () =>
+  jsonResponse(
+    { error: { message: 'Rate limit reached', type: 'requests', code: 'rate_limit_exceeded' } },
+    429,
+    { 'retry-after': '7' },
+  );
 const page = { kind: 'page', origin: 'https://app.example' } as const;
 const PASSPHRASE = 'correct horse battery staple';
 
@@ -24,7 +38,10 @@ function gate() {
   return { opened, open };
 }
 
-async function engineWithKeys(handler: Parameters<typeof createFakeFetch>[0], secrets: { providerId: string; secret: string }[]) {
+async function engineWithKeys(
+  handler: Parameters<typeof createFakeFetch>[0],
+  secrets: { providerId: string; secret: string }[],
+) {
   const fetch = createFakeFetch(handler);
   const { engine } = createTestEngine(fetch);
   for (const key of secrets) await engine.keys.add(key);
@@ -33,58 +50,97 @@ async function engineWithKeys(handler: Parameters<typeof createFakeFetch>[0], se
 
 describe('engine.chat', () => {
   it('refuses a page origin that was not allowed, without calling upstream', async () => {
-    const { engine, fetch } = await engineWithKeys(() => jsonResponse(completion('hi')), [{ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' }]);
+    const { engine, fetch } = await engineWithKeys(
+      () => jsonResponse(completion('hi')),
+      [{ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' }],
+    );
     const answer = await engine.chat(userMessage('hi'), page);
-    expect(answer).toMatchObject({ kind: 'json', status: 403, body: { error: { type: 'permission_error', code: 'origin_not_allowed' } } });
+    expect(answer).toMatchObject({
+      kind: 'json',
+      status: 403,
+      body: { error: { type: 'permission_error', code: 'origin_not_allowed' } },
+    });
     expect(fetch.calls).toHaveLength(0);
   });
 
   it('an offline request does not count against the site’s own limits', async () => {
     let online = false;
-    const { engine } = await engineWithKeys(() => (online ? jsonResponse(completion('back')) : Promise.reject(new TypeError('Failed to fetch'))), [{ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' }]);
+    const { engine } = await engineWithKeys(
+      () => (online ? jsonResponse(completion('back')) : Promise.reject(new TypeError('Failed to fetch'))),
+      [{ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' }],
+    );
     await engine.origins.allow('https://app.example');
     await engine.origins.configure('https://app.example', { limits: { requestsPerDay: 1 } });
-    expect(await engine.chat(userMessage('hi'), page)).toMatchObject({ status: 503, body: { error: { code: 'network_unreachable' } } });
+    expect(await engine.chat(userMessage('hi'), page)).toMatchObject({
+      status: 503,
+      body: { error: { code: 'network_unreachable' } },
+    });
     online = true;
     expect((await engine.chat(userMessage('hi again'), page)).status).toBe(200);
   });
 
   it('serves an allowed origin with routing headers naming the provider and model', async () => {
-    const { engine, fetch } = await engineWithKeys(() => jsonResponse(completion('hello')), [{ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' }]);
+    const { engine, fetch } = await engineWithKeys(
+      () => jsonResponse(completion('hello')),
+      [{ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' }],
+    );
     await engine.origins.allow('https://app.example/some/page');
     const answer = await engine.chat(userMessage('hi'), page);
     expect(answer.status).toBe(200);
-    expect(answer.headers).toMatchObject({ 'x-freellm-provider': 'groq', 'x-freellm-model': 'openai/gpt-oss-120b', 'x-freellm-attempts': '1', 'x-freellm-cache': 'miss' });
+    expect(answer.headers).toMatchObject({
+      'x-freellm-provider': 'groq',
+      'x-freellm-model': 'openai/gpt-oss-120b',
+      'x-freellm-attempts': '1',
+      'x-freellm-cache': 'miss',
+    });
     expect(answer.headers['x-request-id']).toMatch(/^req_/);
     expect(fetch.calls[0]?.headers.get('authorization')).toBe('Bearer gsk_aaaaaaaaaaaa');
   });
 
   it('fails over at once from a rate-limited key to the next one', async () => {
-    const { engine, fetch } = await engineWithKeys((_call, index) => (index === 0 ? rateLimited() : jsonResponse(completion('from cerebras'))), [
-      { providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' },
-      { providerId: 'cerebras', secret: 'csk-bbbbbbbbbbbb' },
-    ]);
+    const { engine, fetch } = await engineWithKeys(
+      (_call, index) => (index === 0 ? rateLimited() : jsonResponse(completion('from cerebras'))),
+      [
+        { providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' },
+        { providerId: 'cerebras', secret: 'csk-bbbbbbbbbbbb' },
+      ],
+    );
     const answer = await engine.chat(userMessage('hi'), { kind: 'extension' });
-    expect(answer).toMatchObject({ status: 200, headers: { 'x-freellm-provider': 'cerebras', 'x-freellm-attempts': '2' } });
+    expect(answer).toMatchObject({
+      status: 200,
+      headers: { 'x-freellm-provider': 'cerebras', 'x-freellm-attempts': '2' },
+    });
     expect(fetch.calls.map((call) => new URL(call.url).host)).toEqual(['api.groq.com', 'api.cerebras.ai']);
     const [entry] = await engine.requestLog();
     expect(entry?.attempts.map((attempt) => attempt.outcome)).toEqual(['rate_limit', 'ok']);
   });
 
   it('answers 429 with Retry-After and the attempts when every candidate is rate-limited', async () => {
-    const { engine } = await engineWithKeys(() => rateLimited(), [
-      { providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' },
-      { providerId: 'cerebras', secret: 'csk-bbbbbbbbbbbb' },
-    ]);
+    const { engine } = await engineWithKeys(
+      () => rateLimited(),
+      [
+        { providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' },
+        { providerId: 'cerebras', secret: 'csk-bbbbbbbbbbbb' },
+      ],
+    );
     const answer = await engine.chat(userMessage('hi'), { kind: 'extension' });
     expect(answer).toMatchObject({ status: 429, headers: { 'retry-after': '7', 'x-freellm-attempts': '2' } });
-    expect(JSON.stringify(answer.kind === 'json' && answer.body)).toContain('groq/openai/gpt-oss-120b: rate_limit');
+    expect(JSON.stringify(answer.kind === 'json' && answer.body)).toContain(
+      'groq/openai/gpt-oss-120b: rate_limit',
+    );
   });
 
   it('does not fail over a bad request: the caller gets the provider’s 400', async () => {
     const { engine, fetch } = await engineWithKeys(
-      () => jsonResponse({ error: { message: 'temperature must be <= 2', type: 'invalid_request_error', code: null } }, 400),
-      [{ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' }, { providerId: 'cerebras', secret: 'csk-bbbbbbbbbbbb' }],
+      () =>
+        jsonResponse(
+          { error: { message: 'temperature must be <= 2', type: 'invalid_request_error', code: null } },
+          400,
+        ),
+      [
+        { providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' },
+        { providerId: 'cerebras', secret: 'csk-bbbbbbbbbbbb' },
+      ],
     );
     const answer = await engine.chat(userMessage('hi'), { kind: 'extension' });
     expect(answer.status).toBe(400);
@@ -92,9 +148,18 @@ describe('engine.chat', () => {
   });
 
   it('rejects an invalid request with a 400 naming the field, before any upstream call', async () => {
-    const { engine, fetch } = await engineWithKeys(() => jsonResponse(completion('x')), [{ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' }]);
-    const answer = await engine.chat({ model: 'auto', messages: [{ role: 'wizard', content: 'hi' }] }, { kind: 'extension' });
-    expect(answer).toMatchObject({ status: 400, body: { error: { type: 'invalid_request_error', param: 'messages.0.role' } } });
+    const { engine, fetch } = await engineWithKeys(
+      () => jsonResponse(completion('x')),
+      [{ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' }],
+    );
+    const answer = await engine.chat(
+      { model: 'auto', messages: [{ role: 'wizard', content: 'hi' }] },
+      { kind: 'extension' },
+    );
+    expect(answer).toMatchObject({
+      status: 400,
+      body: { error: { type: 'invalid_request_error', param: 'messages.0.role' } },
+    });
     expect(fetch.calls).toHaveLength(0);
   });
 
@@ -105,10 +170,13 @@ describe('engine.chat', () => {
   });
 
   it('pins a provider with provider/model', async () => {
-    const { engine, fetch } = await engineWithKeys(() => jsonResponse(completion('x')), [
-      { providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' },
-      { providerId: 'cerebras', secret: 'csk-bbbbbbbbbbbb' },
-    ]);
+    const { engine, fetch } = await engineWithKeys(
+      () => jsonResponse(completion('x')),
+      [
+        { providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' },
+        { providerId: 'cerebras', secret: 'csk-bbbbbbbbbbbb' },
+      ],
+    );
     await engine.chat({ ...userMessage('hi'), model: 'cerebras/qwen-3-32b' }, { kind: 'extension' });
     expect(fetch.calls[0]?.url).toBe('https://api.cerebras.ai/v1/chat/completions');
     expect(fetch.calls[0]?.body.model).toBe('qwen-3-32b');
@@ -116,8 +184,16 @@ describe('engine.chat', () => {
 
   it('fails a stream over before its first chunk, and passes a later failure as an error chunk', async () => {
     const { engine } = await engineWithKeys(
-      (_call, index) => (index === 0 ? rateLimited() : sseResponse([chunk({ role: 'assistant', content: '' }), chunk({ content: 'Hi' })], { done: false })),
-      [{ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' }, { providerId: 'cerebras', secret: 'csk-bbbbbbbbbbbb' }],
+      (_call, index) =>
+        index === 0
+          ? rateLimited()
+          : sseResponse([chunk({ role: 'assistant', content: '' }), chunk({ content: 'Hi' })], {
+              done: false,
+            }),
+      [
+        { providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' },
+        { providerId: 'cerebras', secret: 'csk-bbbbbbbbbbbb' },
+      ],
     );
     const answer = await engine.chat({ ...userMessage('hi'), stream: true }, { kind: 'extension' });
     if (answer.kind !== 'stream') throw new Error(`expected a stream, got ${answer.status}`);
@@ -131,7 +207,10 @@ describe('engine.chat', () => {
 
   it('never puts a key in the request log or in an answer', async () => {
     const secret = 'gsk_never_logged_123456';
-    const { engine } = await engineWithKeys(() => jsonResponse({ error: { message: 'Invalid API Key', code: 'invalid_api_key' } }, 401), [{ providerId: 'groq', secret }]);
+    const { engine } = await engineWithKeys(
+      () => jsonResponse({ error: { message: 'Invalid API Key', code: 'invalid_api_key' } }, 401),
+      [{ providerId: 'groq', secret }],
+    );
     const answer = await engine.chat(userMessage('hi'), { kind: 'extension' });
     expect(answer.status).toBe(401);
     expect(JSON.stringify(answer)).not.toContain(secret);
@@ -144,48 +223,78 @@ describe('engine.chat with the response cache', () => {
   const extension = { kind: 'extension' } as const;
 
   it('answers a repeated request from the cache, streamed or not, without calling upstream again', async () => {
-    const { engine, fetch } = await engineWithKeys(() => jsonResponse(completion('cached answer')), [{ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' }]);
+    const { engine, fetch } = await engineWithKeys(
+      () => jsonResponse(completion('cached answer')),
+      [{ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' }],
+    );
     const first = await engine.chat(userMessage('same question'), extension);
     const second = await engine.chat(userMessage('same question'), extension);
     expect(first.headers['x-freellm-cache']).toBe('miss');
-    expect(second).toMatchObject({ status: 200, headers: { 'x-freellm-cache': 'hit', 'x-freellm-provider': 'groq' } });
+    expect(second).toMatchObject({
+      status: 200,
+      headers: { 'x-freellm-cache': 'hit', 'x-freellm-provider': 'groq' },
+    });
     expect(second.headers['x-request-id']).not.toBe(first.headers['x-request-id']);
     const streamed = await engine.chat({ ...userMessage('same question'), stream: true }, extension);
     if (streamed.kind !== 'stream') throw new Error('expected a stream');
     const chunks = await collect(streamed.chunks);
-    expect(chunks.map((item) => ('choices' in item ? item.choices[0]?.delta.content ?? '' : '')).join('')).toBe('cached answer');
+    expect(
+      chunks.map((item) => ('choices' in item ? (item.choices[0]?.delta.content ?? '') : '')).join(''),
+    ).toBe('cached answer');
     expect(fetch.calls).toHaveLength(1);
     expect(await engine.cache.stats()).toMatchObject({ hits: 2, misses: 1 });
   });
 
   it('asks upstream again when the request says Cache-Control: no-store, or freellm.cache is refresh', async () => {
-    const { engine, fetch } = await engineWithKeys(() => jsonResponse(completion('fresh')), [{ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' }]);
+    const { engine, fetch } = await engineWithKeys(
+      () => jsonResponse(completion('fresh')),
+      [{ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' }],
+    );
     await engine.chat(userMessage('q'), extension);
-    const noStore = await engine.chat(userMessage('q'), extension, undefined, { headers: { 'cache-control': 'no-store' } });
+    const noStore = await engine.chat(userMessage('q'), extension, undefined, {
+      headers: { 'cache-control': 'no-store' },
+    });
     const refresh = await engine.chat({ ...userMessage('q'), freellm: { cache: 'refresh' } }, extension);
-    expect([noStore.headers['x-freellm-cache'], refresh.headers['x-freellm-cache']]).toEqual(['miss', 'miss']);
+    expect([noStore.headers['x-freellm-cache'], refresh.headers['x-freellm-cache']]).toEqual([
+      'miss',
+      'miss',
+    ]);
     expect(fetch.calls).toHaveLength(3);
     expect(fetch.calls.every((call) => !('freellm' in call.body))).toBe(true);
   });
 
   it('rejects a misspelt freellm option with a 400 naming it', async () => {
-    const { engine, fetch } = await engineWithKeys(() => jsonResponse(completion('x')), [{ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' }]);
+    const { engine, fetch } = await engineWithKeys(
+      () => jsonResponse(completion('x')),
+      [{ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' }],
+    );
     const answer = await engine.chat({ ...userMessage('q'), freellm: { cahce: 'no-store' } }, extension);
     expect(answer).toMatchObject({ status: 400, body: { error: { param: 'freellm' } } });
     expect(fetch.calls).toHaveLength(0);
   });
 
   it('keeps a native provider’s usage with a streamed answer the caller took without usage', async () => {
-    const { chunkLines } = readFixtures(new URL('../providers/gemini/gemini-adapter.test.ts', import.meta.url).href);
-    const { engine } = await engineWithKeys(() => sseResponse(chunkLines('text.chunks.txt'), { done: false }), [{ providerId: 'gemini', secret: 'AIzaSyA-test-key-000000000000000000000' }]);
+    const { chunkLines } = readFixtures(
+      new URL('../providers/gemini/gemini-adapter.test.ts', import.meta.url).href,
+    );
+    const { engine } = await engineWithKeys(
+      () => sseResponse(chunkLines('text.chunks.txt'), { done: false }),
+      [{ providerId: 'gemini', secret: 'AIzaSyA-test-key-000000000000000000000' }],
+    );
     const streamed = await engine.chat({ ...userMessage('hello'), stream: true }, extension);
     if (streamed.kind !== 'stream') throw new Error('expected a stream');
     const chunks = await collect(streamed.chunks);
     // Not asked for: no usage chunk for this caller.
     expect(chunks.every((item) => 'choices' in item && item.choices.length > 0)).toBe(true);
     const later = await engine.chat(userMessage('hello'), extension);
-    expect(later).toMatchObject({ headers: { 'x-freellm-cache': 'hit' }, body: { usage: { prompt_tokens: 4, completion_tokens: 29, total_tokens: 33 } } });
-    const replay = await engine.chat({ ...userMessage('hello'), stream: true, stream_options: { include_usage: true } }, extension);
+    expect(later).toMatchObject({
+      headers: { 'x-freellm-cache': 'hit' },
+      body: { usage: { prompt_tokens: 4, completion_tokens: 29, total_tokens: 33 } },
+    });
+    const replay = await engine.chat(
+      { ...userMessage('hello'), stream: true, stream_options: { include_usage: true } },
+      extension,
+    );
     if (replay.kind !== 'stream') throw new Error('expected a stream');
     expect((await collect(replay.chunks)).at(-1)).toMatchObject({ choices: [], usage: { total_tokens: 33 } });
   });
@@ -194,22 +303,45 @@ describe('engine.chat with the response cache', () => {
     const upstream = gate();
     const { engine, fetch } = await engineWithKeys(async () => {
       await upstream.opened;
-      return sseResponse([chunk({ role: 'assistant', content: '' }), chunk({ content: 'together' }), chunk({}, 'stop')]);
+      return sseResponse([
+        chunk({ role: 'assistant', content: '' }),
+        chunk({ content: 'together' }),
+        chunk({}, 'stop'),
+      ]);
     }, [{ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' }]);
-    const pending = Array.from({ length: 5 }, () => engine.chat({ ...userMessage('same'), stream: true }, extension));
+    const pending = Array.from({ length: 5 }, () =>
+      engine.chat({ ...userMessage('same'), stream: true }, extension),
+    );
     await new Promise((resolve) => setTimeout(resolve, 20));
     upstream.open();
     const answers = await Promise.all(pending);
-    const texts = await Promise.all(answers.map(async (answer) => (answer.kind === 'stream' ? (await collect(answer.chunks)).map((item) => ('choices' in item ? item.choices[0]?.delta.content ?? '' : '')).join('') : '')));
+    const texts = await Promise.all(
+      answers.map(async (answer) =>
+        answer.kind === 'stream'
+          ? (await collect(answer.chunks))
+              .map((item) => ('choices' in item ? (item.choices[0]?.delta.content ?? '') : ''))
+              .join('')
+          : '',
+      ),
+    );
     expect(texts).toEqual(Array(5).fill('together'));
-    expect(answers.map((answer) => answer.headers['x-freellm-cache']).sort()).toEqual(['miss', 'shared', 'shared', 'shared', 'shared']);
+    expect(answers.map((answer) => answer.headers['x-freellm-cache']).sort()).toEqual([
+      'miss',
+      'shared',
+      'shared',
+      'shared',
+      'shared',
+    ]);
     expect(fetch.calls).toHaveLength(1);
   });
 });
 
 describe('engine with a locked vault', () => {
   it('answers requests with a 423 telling the user to unlock, loses nothing, and serves again once unlocked', async () => {
-    const { engine, fetch } = await engineWithKeys(() => jsonResponse(completion('after unlock')), [{ providerId: 'groq', secret: 'gsk_locked_key_1234' }]);
+    const { engine, fetch } = await engineWithKeys(
+      () => jsonResponse(completion('after unlock')),
+      [{ providerId: 'groq', secret: 'gsk_locked_key_1234' }],
+    );
     await engine.vault.setPassphrase('correct horse battery staple');
     await engine.vault.lock();
     const locked = await engine.chat(userMessage('q1'), { kind: 'extension' });
@@ -222,14 +354,22 @@ describe('engine with a locked vault', () => {
   }, 20_000);
 
   it('keeps serving with the keys re-sealed by a new passphrase, and asks upstream again instead of using answers cached before it', async () => {
-    const { engine, fetch } = await engineWithKeys(() => jsonResponse(completion('fresh')), [{ providerId: 'groq', secret: 'gsk_resealed_key_1234' }]);
-    expect((await engine.chat(userMessage('same question'), { kind: 'extension' })).headers['x-freellm-cache']).toBe('miss');
+    const { engine, fetch } = await engineWithKeys(
+      () => jsonResponse(completion('fresh')),
+      [{ providerId: 'groq', secret: 'gsk_resealed_key_1234' }],
+    );
+    expect(
+      (await engine.chat(userMessage('same question'), { kind: 'extension' })).headers['x-freellm-cache'],
+    ).toBe('miss');
     await engine.settled();
     await engine.vault.setPassphrase('correct horse battery staple');
     await engine.settled();
     const after = await engine.chat(userMessage('same question'), { kind: 'extension' });
     expect(after).toMatchObject({ status: 200, headers: { 'x-freellm-cache': 'miss' } });
-    expect(fetch.calls.map((call) => call.headers.get('authorization'))).toEqual(['Bearer gsk_resealed_key_1234', 'Bearer gsk_resealed_key_1234']);
+    expect(fetch.calls.map((call) => call.headers.get('authorization'))).toEqual([
+      'Bearer gsk_resealed_key_1234',
+      'Bearer gsk_resealed_key_1234',
+    ]);
   }, 20_000);
 });
 
@@ -249,15 +389,24 @@ describe('the response cache, per caller and behind the lock', () => {
   }
 
   it('never gives one site an answer that started from another site, nor the extension a site’s', async () => {
-    const { engine, fetch } = await engineWithKeys((call) => jsonResponse(completion(`answer ${fetch.calls.indexOf(call)}`)), [{ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' }]);
+    const { engine, fetch } = await engineWithKeys(
+      (call) => jsonResponse(completion(`answer ${fetch.calls.indexOf(call)}`)),
+      [{ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' }],
+    );
     await engine.origins.allow(page.origin);
     await engine.origins.allow(otherPage.origin);
     const first = await engine.chat(userMessage('same'), page);
     expect(cacheState(first)).toBe('miss');
     const other = await engine.chat(userMessage('same'), otherPage);
-    expect(other).toMatchObject({ headers: { 'x-freellm-cache': 'miss' }, body: { choices: [{ message: { content: 'answer 1' } }] } });
+    expect(other).toMatchObject({
+      headers: { 'x-freellm-cache': 'miss' },
+      body: { choices: [{ message: { content: 'answer 1' } }] },
+    });
     expect(cacheState(await engine.chat(userMessage('same'), { kind: 'extension' }))).toBe('miss');
-    expect(await engine.chat(userMessage('same'), page)).toMatchObject({ headers: { 'x-freellm-cache': 'hit' }, body: { choices: [{ message: { content: 'answer 0' } }] } });
+    expect(await engine.chat(userMessage('same'), page)).toMatchObject({
+      headers: { 'x-freellm-cache': 'hit' },
+      body: { choices: [{ message: { content: 'answer 0' } }] },
+    });
     expect(fetch.calls).toHaveLength(3);
   });
 
@@ -272,14 +421,20 @@ describe('the response cache, per caller and behind the lock', () => {
   });
 
   it('while locked, answers a cached prompt with 423 and no upstream call, and serves it again once unlocked', async () => {
-    const { engine, fetch } = await engineWithKeys(() => jsonResponse(completion('kept')), [{ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' }]);
+    const { engine, fetch } = await engineWithKeys(
+      () => jsonResponse(completion('kept')),
+      [{ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' }],
+    );
     await engine.origins.allow(page.origin);
     // Set first: a new passphrase replaces the data key and drops the answers cached under the old one.
     await engine.vault.setPassphrase(PASSPHRASE);
     expect(cacheState(await engine.chat(userMessage('cached'), page))).toBe('miss');
     await engine.vault.lock();
     for (const caller of [page, { kind: 'extension' } as const]) {
-      expect(await engine.chat(userMessage('cached'), caller)).toMatchObject({ status: 423, body: { error: { code: 'vault_locked' } } });
+      expect(await engine.chat(userMessage('cached'), caller)).toMatchObject({
+        status: 423,
+        body: { error: { code: 'vault_locked' } },
+      });
     }
     expect(await engine.models(page)).toMatchObject({ status: 423 });
     expect(fetch.calls).toHaveLength(1);
@@ -293,7 +448,10 @@ describe('the response cache, per caller and behind the lock', () => {
     const started = engine.chat(userMessage('in flight'), page);
     await vi.waitFor(() => expect(fetch.calls).toHaveLength(1));
     await engine.vault.lock();
-    expect(await engine.chat(userMessage('in flight'), page)).toMatchObject({ status: 423, body: { error: { code: 'vault_locked' } } });
+    expect(await engine.chat(userMessage('in flight'), page)).toMatchObject({
+      status: 423,
+      body: { error: { code: 'vault_locked' } },
+    });
     upstream.open();
     expect(await started).toMatchObject({ status: 200, headers: { 'x-freellm-cache': 'miss' } });
     expect(fetch.calls).toHaveLength(1);
@@ -302,29 +460,53 @@ describe('the response cache, per caller and behind the lock', () => {
 
 describe('local servers as the last resort', () => {
   it('adds a keyless local server without a key, sends it none, and uses it when every free tier refuses', async () => {
-    const { engine, fetch } = await engineWithKeys((call) => (new URL(call.url).hostname === 'localhost' ? jsonResponse(completion('from ollama')) : rateLimited()), [{ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' }]);
+    const { engine, fetch } = await engineWithKeys(
+      (call) =>
+        new URL(call.url).hostname === 'localhost' ? jsonResponse(completion('from ollama')) : rateLimited(),
+      [{ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' }],
+    );
     const local = await engine.keys.add({ providerId: 'ollama', secret: '' });
     expect(local.label).toMatch(/Ollama/);
     const answer = await engine.chat(userMessage('anyone?'), { kind: 'extension' });
-    expect(answer).toMatchObject({ status: 200, headers: { 'x-freellm-provider': 'ollama', 'x-freellm-attempts': '2' } });
+    expect(answer).toMatchObject({
+      status: 200,
+      headers: { 'x-freellm-provider': 'ollama', 'x-freellm-attempts': '2' },
+    });
     expect(fetch.calls[1]?.headers.get('authorization')).toBeNull();
   });
 
   it('still asks for a key for providers that need one', async () => {
     const { engine } = await engineWithKeys(() => jsonResponse(completion('x')), []);
     await expect(engine.keys.add({ providerId: 'groq', secret: '' })).rejects.toMatchObject({ status: 400 });
-    await expect(engine.keys.add({ providerId: 'nope', secret: 'gsk_aaaaaaaaaaaa' })).rejects.toMatchObject({ status: 400, param: 'providerId' });
+    await expect(engine.keys.add({ providerId: 'nope', secret: 'gsk_aaaaaaaaaaaa' })).rejects.toMatchObject({
+      status: 400,
+      param: 'providerId',
+    });
   });
 });
 
 describe('engine.models', () => {
   it('merges a provider’s live model list with the catalog, and falls back to the catalog when the list fails', async () => {
     const { engine, fetch } = await engineWithKeys(
-      (call) => (new URL(call.url).host === 'api.groq.com' ? jsonResponse({ object: 'list', data: [{ id: 'brand-new-model', object: 'model', created: 1, owned_by: 'groq' }, { id: 'openai/gpt-oss-120b', object: 'model', created: 1, owned_by: 'openai' }] }) : jsonResponse({ error: { message: 'down' } }, 500)),
-      [{ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' }, { providerId: 'cerebras', secret: 'csk-bbbbbbbbbbbb' }],
+      (call) =>
+        new URL(call.url).host === 'api.groq.com'
+          ? jsonResponse({
+              object: 'list',
+              data: [
+                { id: 'brand-new-model', object: 'model', created: 1, owned_by: 'groq' },
+                { id: 'openai/gpt-oss-120b', object: 'model', created: 1, owned_by: 'openai' },
+              ],
+            })
+          : jsonResponse({ error: { message: 'down' } }, 500),
+      [
+        { providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' },
+        { providerId: 'cerebras', secret: 'csk-bbbbbbbbbbbb' },
+      ],
     );
     const answer = await engine.models({ kind: 'extension' });
-    const ids = (answer.kind === 'json' ? (answer.body as { data: { id: string }[] }).data : []).map((model) => model.id);
+    const ids = (answer.kind === 'json' ? (answer.body as { data: { id: string }[] }).data : []).map(
+      (model) => model.id,
+    );
     expect(ids.slice(0, 3)).toEqual(['auto', 'auto:fast', 'auto:smart']);
     expect(ids).toContain('groq/brand-new-model');
     expect(ids.indexOf('groq/openai/gpt-oss-120b')).toBeLessThan(ids.indexOf('groq/brand-new-model'));
@@ -337,17 +519,28 @@ describe('engine.models', () => {
 
 describe('the user’s own limits', () => {
   it('win over the catalog: a daily cap the user set is respected without asking the provider', async () => {
-    const { engine, fetch } = await engineWithKeys(() => jsonResponse(completion('ok')), [{ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' }]);
+    const { engine, fetch } = await engineWithKeys(
+      () => jsonResponse(completion('ok')),
+      [{ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' }],
+    );
     await engine.limits.save({ groq: { rpd: 1 } });
-    expect((await engine.chat({ ...userMessage('one'), freellm: { cache: 'no-store' } }, { kind: 'extension' })).status).toBe(200);
-    const second = await engine.chat({ ...userMessage('two'), freellm: { cache: 'no-store' } }, { kind: 'extension' });
+    expect(
+      (await engine.chat({ ...userMessage('one'), freellm: { cache: 'no-store' } }, { kind: 'extension' }))
+        .status,
+    ).toBe(200);
+    const second = await engine.chat(
+      { ...userMessage('two'), freellm: { cache: 'no-store' } },
+      { kind: 'extension' },
+    );
     expect(second.status).toBe(429);
     expect(fetch.calls).toHaveLength(1);
     expect(await engine.limits.get()).toEqual({ groq: { rpd: 1 } });
   });
 
   it('are on the dashboard as soon as the engine restarts, before any chat request', async () => {
-    const kit = await routingKit(() => jsonResponse(completion('ok')), { keys: [{ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' }] });
+    const kit = await routingKit(() => jsonResponse(completion('ok')), {
+      keys: [{ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' }],
+    });
     await kit.engine.limits.save({ groq: { rpd: 7, tpm: 900 } });
     await kit.engine.chat(userMessage('one'), { kind: 'extension' });
     await kit.engine.settled();
@@ -358,21 +551,40 @@ describe('the user’s own limits', () => {
 
   it('refuses an override that names no provider, naming the field', async () => {
     const { engine } = await engineWithKeys(() => jsonResponse(completion('ok')), []);
-    await expect(engine.limits.save({ 'Not A Provider!': { rpm: 1 } })).rejects.toMatchObject({ status: 400 });
-    await expect(engine.limits.save({ groq: { rpm: -1 } })).rejects.toMatchObject({ param: 'limits.groq.rpm' });
+    await expect(engine.limits.save({ 'Not A Provider!': { rpm: 1 } })).rejects.toMatchObject({
+      status: 400,
+    });
+    await expect(engine.limits.save({ groq: { rpm: -1 } })).rejects.toMatchObject({
+      param: 'limits.groq.rpm',
+    });
   });
 });
 
 describe('keys of one account', () => {
   it('share the account’s free tier; keys of different accounts each have their own', async () => {
     const ask = (engine: Awaited<ReturnType<typeof engineWithKeys>>['engine'], index: number) =>
-      engine.chat({ model: 'openrouter/openai/gpt-oss-20b:free', messages: [{ role: 'user', content: `q${index}` }], freellm: { cache: 'no-store' } }, { kind: 'extension' });
+      engine.chat(
+        {
+          model: 'openrouter/openai/gpt-oss-20b:free',
+          messages: [{ role: 'user', content: `q${index}` }],
+          freellm: { cache: 'no-store' },
+        },
+        { kind: 'extension' },
+      );
     const same = await engineWithKeys(() => jsonResponse(completion('ok')), []);
     await same.engine.keys.add({ providerId: 'openrouter', secret: 'sk-or-v1-aaaaaaaaaaaa', account: 'me' });
     await same.engine.keys.add({ providerId: 'openrouter', secret: 'sk-or-v1-bbbbbbbbbbbb', account: 'me' });
     const separate = await engineWithKeys(() => jsonResponse(completion('ok')), []);
-    await separate.engine.keys.add({ providerId: 'openrouter', secret: 'sk-or-v1-aaaaaaaaaaaa', account: 'me' });
-    await separate.engine.keys.add({ providerId: 'openrouter', secret: 'sk-or-v1-bbbbbbbbbbbb', account: 'colleague' });
+    await separate.engine.keys.add({
+      providerId: 'openrouter',
+      secret: 'sk-or-v1-aaaaaaaaaaaa',
+      account: 'me',
+    });
+    await separate.engine.keys.add({
+      providerId: 'openrouter',
+      secret: 'sk-or-v1-bbbbbbbbbbbb',
+      account: 'colleague',
+    });
     const statuses = async (target: typeof same) => {
       const seen: number[] = [];
       for (let index = 0; index < 30; index++) seen.push((await ask(target.engine, index)).status);
@@ -387,20 +599,55 @@ describe('keys of one account', () => {
 
 describe('a settings import', () => {
   it('shows in every part of a running engine at once, though each had already read its settings', async () => {
-    const { engine } = await engineWithKeys(() => jsonResponse(completion('ok')), [{ providerId: 'cerebras', secret: 'csk-stored-secret-0001' }]);
-    const before = await Promise.all([engine.keys.list(), engine.providers.list(), engine.origins.list(), engine.limits.get(), engine.routing.settings()]);
+    const { engine } = await engineWithKeys(
+      () => jsonResponse(completion('ok')),
+      [{ providerId: 'cerebras', secret: 'csk-stored-secret-0001' }],
+    );
+    const before = await Promise.all([
+      engine.keys.list(),
+      engine.providers.list(),
+      engine.origins.list(),
+      engine.limits.get(),
+      engine.routing.settings(),
+    ]);
     expect(before[2]).toEqual([]);
 
     await engine.settings.import({
-      format: 'freellm-settings', version: 1, exportedAt: '2026-11-25T12:00:00.000Z',
-      providers: { overrides: { groq: { baseURL: 'https://proxy.example/openai/v1' } }, custom: [{ id: 'custom-local', name: 'Local llama', baseURL: 'http://127.0.0.1:8080/v1', defaultModel: 'qwen' }] },
-      priorities: [], limits: { groq: { rpm: 5 } }, aliases: { fast: ['groq/llama-3.1-8b-instant'] }, origins: ['https://app.example'],
-      keyEncryption: null, keys: [{ id: 'imported', providerId: 'groq', label: 'Imported', enabled: true, secret: 'gsk_imported_secret_1' }],
+      format: 'freellm-settings',
+      version: 1,
+      exportedAt: '2026-11-25T12:00:00.000Z',
+      providers: {
+        overrides: { groq: { baseURL: 'https://proxy.example/openai/v1' } },
+        custom: [
+          {
+            id: 'custom-local',
+            name: 'Local llama',
+            baseURL: 'http://127.0.0.1:8080/v1',
+            defaultModel: 'qwen',
+          },
+        ],
+      },
+      priorities: [],
+      limits: { groq: { rpm: 5 } },
+      aliases: { fast: ['groq/llama-3.1-8b-instant'] },
+      origins: ['https://app.example'],
+      keyEncryption: null,
+      keys: [
+        {
+          id: 'imported',
+          providerId: 'groq',
+          label: 'Imported',
+          enabled: true,
+          secret: 'gsk_imported_secret_1',
+        },
+      ],
     });
 
     expect((await engine.keys.list()).map((key) => key.label)).toEqual(['csk-…0001', 'Imported']);
     const providers = await engine.providers.list();
-    expect(providers.find((provider) => provider.id === 'groq')?.baseURL).toBe('https://proxy.example/openai/v1');
+    expect(providers.find((provider) => provider.id === 'groq')?.baseURL).toBe(
+      'https://proxy.example/openai/v1',
+    );
     expect(providers.some((provider) => provider.id === 'custom-local')).toBe(true);
     expect((await engine.origins.list()).map((grant) => grant.origin)).toEqual(['https://app.example']);
     expect(await engine.limits.get()).toEqual({ groq: { rpm: 5 } });

@@ -7,9 +7,20 @@ import { createOriginGrants, type OriginGrants } from '../grants/origin-grants';
 import { createEnvImport, type EnvImport } from '../keys/env-import';
 import { createKeyRing, type KeyManager } from '../keys/key-ring';
 import type { KeySummary } from '../keys/stored-key';
-import { createResponseCache, replayAsChunks, type CacheSettings, type CacheStats, type ResponseCache } from '../cache';
+import {
+  createResponseCache,
+  replayAsChunks,
+  type CacheSettings,
+  type CacheStats,
+  type ResponseCache,
+} from '../cache';
 import { cacheSettingsSchema, keptCacheSettings } from '../cache/kept-cache-settings';
-import { chatCompletionRequestSchema, type ChatCompletion, type ChatCompletionChunk, type ChatCompletionRequest } from '../openai/chat';
+import {
+  chatCompletionRequestSchema,
+  type ChatCompletion,
+  type ChatCompletionChunk,
+  type ChatCompletionRequest,
+} from '../openai/chat';
 import { invalidRequest, toFreeLLMError } from '../openai/error';
 import { createProviderDirectory, type ProviderDirectory } from '../providers/provider-directory';
 import type { FetchLike } from '../providers/types';
@@ -86,7 +97,10 @@ export interface Engine {
   };
   /** Passive health and usage per (provider, key, model), and why keys were disabled. */
   health(): Promise<{ models: HealthEntry[]; notices: KeyNotice[] }>;
-  cache: Pick<ResponseCache, 'clear'> & { stats(): Promise<CacheStats>; configure(settings: CacheSettings): Promise<void> };
+  cache: Pick<ResponseCache, 'clear'> & {
+    stats(): Promise<CacheStats>;
+    configure(settings: CacheSettings): Promise<void>;
+  };
   /** The user's rate-limit overrides (they beat the catalog and what was learned). */
   limits: { get(): Promise<UserLimits>; save(input: unknown): Promise<UserLimits> };
   /** FreeLLM's own chats (popup, standalone playground), sealed by the vault. */
@@ -99,10 +113,17 @@ export interface Engine {
 const LOCAL_SERVER_PLACEHOLDER = 'local-server-needs-no-key';
 
 function routingHeaders(served: Candidate, attempts: Attempt[]): Record<string, string> {
-  return { 'x-freellm-provider': served.provider.id, 'x-freellm-model': served.model, 'x-freellm-attempts': String(attempts.length) };
+  return {
+    'x-freellm-provider': served.provider.id,
+    'x-freellm-model': served.model,
+    'x-freellm-attempts': String(attempts.length),
+  };
 }
 
-async function* replayChunks(completion: ChatCompletion, includeUsage: boolean): AsyncGenerator<ChatCompletionChunk> {
+async function* replayChunks(
+  completion: ChatCompletion,
+  includeUsage: boolean,
+): AsyncGenerator<ChatCompletionChunk> {
   yield* replayAsChunks(completion, { includeUsage });
 }
 
@@ -110,7 +131,11 @@ export function createEngine(host: EngineHost): Engine {
   const { db, now } = host;
   const newId = () => host.crypto.randomUUID();
   const vault = createVault(db, host.crypto, {
-    now, timers: host.timers, session: host.vaultSession, onLockChange: host.onVaultLockChange, onDataKeyChange: dataKeyChanged,
+    now,
+    timers: host.timers,
+    session: host.vaultSession,
+    onLockChange: host.onVaultLockChange,
+    onDataKeyChange: dataKeyChanged,
   });
   const keyRing = createKeyRing(db, vault, now, newId);
   const providers = createProviderDirectory(db, newId);
@@ -121,11 +146,28 @@ export function createEngine(host: EngineHost): Engine {
   const { models: modelSource, timers, measure } = host;
   const userLimits = createUserLimitsStore(db);
   const limits = withUserLimits(host.limits ?? catalogLimitSource, userLimits.current);
-  const router = createChatRouter({ db, fetch: host.fetch, now, keys: keyRing, providers, limits, models: modelSource, timers, measure, writeBehind });
+  const router = createChatRouter({
+    db,
+    fetch: host.fetch,
+    now,
+    keys: keyRing,
+    providers,
+    limits,
+    models: modelSource,
+    timers,
+    measure,
+    writeBehind,
+  });
   const cache = createResponseCache({ db, now, crypto: host.crypto, vault, writeBehind });
   const cacheSettings = keptCacheSettings(db);
   const loadCacheSettings = async () => cache.configure(await cacheSettings.get());
-  const modelLister = createModelLister({ keys: keyRing, providers, settings: router.settings, fetch: host.fetch, now });
+  const modelLister = createModelLister({
+    keys: keyRing,
+    providers,
+    settings: router.settings,
+    fetch: host.fetch,
+    now,
+  });
 
   const requestLog = createRequestLogWriter(db, now, writeBehind);
 
@@ -161,10 +203,18 @@ export function createEngine(host: EngineHost): Engine {
     if (parsed.success) return parsed.data;
     const issue = parsed.error.issues[0];
     const param = issue?.path.join('.') || null;
-    throw invalidRequest(`Invalid chat completion request${param ? ` at ${param}` : ''}: ${issue?.message}`, param);
+    throw invalidRequest(
+      `Invalid chat completion request${param ? ` at ${param}` : ''}: ${issue?.message}`,
+      param,
+    );
   }
 
-  async function chat(body: unknown, caller: Caller, signal?: AbortSignal, options?: ChatOptions): Promise<EngineAnswer> {
+  async function chat(
+    body: unknown,
+    caller: Caller,
+    signal?: AbortSignal,
+    options?: ChatOptions,
+  ): Promise<EngineAnswer> {
     const requestId = `req_${newId().replaceAll('-', '')}`;
     const started = now();
     let request: ChatCompletionRequest | undefined;
@@ -174,19 +224,35 @@ export function createEngine(host: EngineHost): Engine {
     let admitted = false;
     const finish = (status: number, headers: Record<string, string>) => {
       requestLog.write({
-        requestId, at: started, origin: caller.kind === 'page' ? caller.origin : 'extension', model: request?.model ?? 'unknown',
-        stream: request?.stream === true, status, provider: headers['x-freellm-provider'] ?? null, servedModel: headers['x-freellm-model'] ?? null,
-        latencyMs: now() - started, attempts,
+        requestId,
+        at: started,
+        origin: caller.kind === 'page' ? caller.origin : 'extension',
+        model: request?.model ?? 'unknown',
+        stream: request?.stream === true,
+        status,
+        provider: headers['x-freellm-provider'] ?? null,
+        servedModel: headers['x-freellm-model'] ?? null,
+        latencyMs: now() - started,
+        attempts,
       });
       void router.ledger.flush();
     };
-    const answerWith = (headers: Record<string, string>, cacheState: string, value: { completion: ChatCompletion } | { chunks: AsyncIterable<ChatCompletionChunk> }): EngineAnswer => {
+    const answerWith = (
+      headers: Record<string, string>,
+      cacheState: string,
+      value: { completion: ChatCompletion } | { chunks: AsyncIterable<ChatCompletionChunk> },
+    ): EngineAnswer => {
       const answerHeaders = { ...headers, 'x-request-id': requestId, 'x-freellm-cache': cacheState };
       if ('completion' in value) {
         finish(200, answerHeaders);
         return { kind: 'json', status: 200, headers: answerHeaders, body: value.completion };
       }
-      return { kind: 'stream', status: 200, headers: answerHeaders, chunks: errorAsLastChunk(value.chunks, (status) => finish(status, answerHeaders)) };
+      return {
+        kind: 'stream',
+        status: 200,
+        headers: answerHeaders,
+        chunks: errorAsLastChunk(value.chunks, (status) => finish(status, answerHeaders)),
+      };
     };
     try {
       await authorize(caller, true);
@@ -198,22 +264,41 @@ export function createEngine(host: EngineHost): Engine {
       const policy = cache.policyFor(request, options?.headers);
       const key = await cache.keyFor(request, partitionOf(caller));
       const hit = policy.read ? await cache.get(key) : undefined;
-      if (hit) return answerWith(hit.headers, 'hit', stream ? { chunks: replayChunks(hit.completion, includeUsage) } : hit);
+      if (hit)
+        return answerWith(
+          hit.headers,
+          'hit',
+          stream ? { chunks: replayChunks(hit.completion, includeUsage) } : hit,
+        );
       const route = await router.prepare(request, options?.strategy);
-      const shared = await cache.run(key, async (upstreamSignal) => {
-        if (!stream) {
-          const result = await router.complete(route, upstreamSignal, options?.onAttempt);
+      const shared = await cache.run(
+        key,
+        async (upstreamSignal) => {
+          if (!stream) {
+            const result = await router.complete(route, upstreamSignal, options?.onAttempt);
+            attempts = result.attempts;
+            return { headers: routingHeaders(result.served, result.attempts), completion: result.value };
+          }
+          const result = await router.stream(route, upstreamSignal, options?.onAttempt);
           attempts = result.attempts;
-          return { headers: routingHeaders(result.served, result.attempts), completion: result.value };
-        }
-        const result = await router.stream(route, upstreamSignal, options?.onAttempt);
-        attempts = result.attempts;
-        return { headers: routingHeaders(result.served, result.attempts), chunks: result.chunks };
-      }, { signal, stream, includeUsage, join: policy.read, share: policy.write });
-      return answerWith(shared.headers, shared.cache, shared.kind === 'json' ? shared : { chunks: shared.chunks });
+          return { headers: routingHeaders(result.served, result.attempts), chunks: result.chunks };
+        },
+        { signal, stream, includeUsage, join: policy.read, share: policy.write },
+      );
+      return answerWith(
+        shared.headers,
+        shared.cache,
+        shared.kind === 'json' ? shared : { chunks: shared.chunks },
+      );
     } catch (thrown) {
       // Offline, the request never reached a provider: it counts against none of the site's limits.
-      if (admitted && caller.kind === 'page' && thrown instanceof AttemptsFailed && thrown.error.code === NETWORK_UNREACHABLE) await origins.release(caller, started);
+      if (
+        admitted &&
+        caller.kind === 'page' &&
+        thrown instanceof AttemptsFailed &&
+        thrown.error.code === NETWORK_UNREACHABLE
+      )
+        await origins.release(caller, started);
       const answer = failureAnswer(thrown, requestId);
       attempts = answer.attempts;
       finish(answer.status, {});
@@ -238,9 +323,17 @@ export function createEngine(host: EngineHost): Engine {
       /** A local server (keyless) is added like a key, with no secret: its entry is what enables it. */
       async add(input) {
         const provider = await providers.resolve(input.providerId);
-        if (!provider) throw invalidRequest(`Unknown provider "${input.providerId}". Pick one from the list or add a custom endpoint.`, 'providerId');
+        if (!provider)
+          throw invalidRequest(
+            `Unknown provider "${input.providerId}". Pick one from the list or add a custom endpoint.`,
+            'providerId',
+          );
         const keyless = provider.keyless && !input.secret?.trim();
-        return keyRing.add(keyless ? { ...input, secret: LOCAL_SERVER_PLACEHOLDER, label: input.label || provider.name } : input);
+        return keyRing.add(
+          keyless
+            ? { ...input, secret: LOCAL_SERVER_PLACEHOLDER, label: input.label || provider.name }
+            : input,
+        );
       },
       addMany: keyRing.addMany,
       rename: keyRing.rename,
@@ -249,7 +342,9 @@ export function createEngine(host: EngineHost): Engine {
       /** Each key with `disabledReason` when the router disabled it (invalid, out of credits). */
       async list() {
         const notices = new Map((await router.notices.list()).map((notice) => [notice.keyId, notice.reason]));
-        return (await keyRing.list()).map((key) => (notices.has(key.id) ? { ...key, disabledReason: notices.get(key.id) } : key));
+        return (await keyRing.list()).map((key) =>
+          notices.has(key.id) ? { ...key, disabledReason: notices.get(key.id) } : key,
+        );
       },
       remove: keyRing.remove,
       async setEnabled(id, enabled) {

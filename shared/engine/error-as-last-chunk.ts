@@ -7,7 +7,10 @@ import type { ChatCompletionChunk } from '../openai/chat';
 import { toFreeLLMError, type OpenAIErrorBody } from '../openai/error';
 
 /** Yields the chunks; a failure becomes one error chunk, then `done` learns how the stream ended. */
-export async function* errorAsLastChunk(chunks: AsyncIterable<ChatCompletionChunk>, done: (status: number) => void): AsyncGenerator<ChatCompletionChunk | OpenAIErrorBody> {
+export async function* errorAsLastChunk(
+  chunks: AsyncIterable<ChatCompletionChunk>,
+  done: (status: number) => void,
+): AsyncGenerator<ChatCompletionChunk | OpenAIErrorBody> {
   let status = 200;
   try {
     yield* chunks;

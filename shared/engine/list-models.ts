@@ -34,13 +34,21 @@ export function createModelLister(deps: ListerDeps): ModelLister {
     if (!provider) return [];
     const created = Math.floor(deps.now() / 1000);
     const preset = findPreset(providerId);
-    if (!preset) return [{ id: provider.defaultModel, object: 'model', created, owned_by: provider.id, free_tier: false }];
+    if (!preset)
+      return [
+        { id: provider.defaultModel, object: 'model', created, owned_by: provider.id, free_tier: false },
+      ];
     const cacheKey = `${keyId}@${provider.baseURL}`;
     const hit = remembered.get(cacheKey);
     if (hit && deps.now() - hit.at < LIVE_LIST_TTL_MS) return hit.models;
     // A locked vault still lists the catalog's models.
     const apiKey = provider.keyless ? undefined : await deps.keys.reveal(keyId).catch(() => undefined);
-    const listing = await listProviderModels(preset, { fetch: deps.fetch, baseURL: provider.baseURL, apiKey, now: deps.now });
+    const listing = await listProviderModels(preset, {
+      fetch: deps.fetch,
+      baseURL: provider.baseURL,
+      apiKey,
+      now: deps.now,
+    });
     if (listing.live) remembered.set(cacheKey, { at: deps.now(), models: listing.models });
     return listing.models;
   }
@@ -48,16 +56,38 @@ export function createModelLister(deps: ListerDeps): ModelLister {
   return {
     async list() {
       const created = Math.floor(deps.now() / 1000);
-      const virtual = (id: string): ListedModel => ({ id, object: 'model', created, owned_by: 'freellm', free_tier: true });
+      const virtual = (id: string): ListedModel => ({
+        id,
+        object: 'model',
+        created,
+        owned_by: 'freellm',
+        free_tier: true,
+      });
       const firstKeyByProvider = new Map<string, string>();
-      for (const key of await deps.keys.list()) if (key.enabled && !firstKeyByProvider.has(key.providerId)) firstKeyByProvider.set(key.providerId, key.id);
+      for (const key of await deps.keys.list())
+        if (key.enabled && !firstKeyByProvider.has(key.providerId))
+          firstKeyByProvider.set(key.providerId, key.id);
       const perProvider = await Promise.all(
-        [...firstKeyByProvider].map(async ([providerId, keyId]) => (await modelsOf(providerId, keyId)).map((model) => ({ ...model, id: `${providerId}/${model.id}` }))),
+        [...firstKeyByProvider].map(async ([providerId, keyId]) =>
+          (await modelsOf(providerId, keyId)).map((model) => ({ ...model, id: `${providerId}/${model.id}` })),
+        ),
       );
       const served = new Set(firstKeyByProvider.keys());
-      const shared = Object.entries(MODEL_EQUIVALENTS).filter(([, ids]) => Object.keys(ids).some((id) => served.has(id))).map(([name]) => virtual(name));
+      const shared = Object.entries(MODEL_EQUIVALENTS)
+        .filter(([, ids]) => Object.keys(ids).some((id) => served.has(id)))
+        .map(([name]) => virtual(name));
       const aliases = Object.keys((await deps.settings()).aliases).map(virtual);
-      return { object: 'list', data: [virtual('auto'), virtual('auto:fast'), virtual('auto:smart'), ...aliases, ...shared, ...perProvider.flat()] };
+      return {
+        object: 'list',
+        data: [
+          virtual('auto'),
+          virtual('auto:fast'),
+          virtual('auto:smart'),
+          ...aliases,
+          ...shared,
+          ...perProvider.flat(),
+        ],
+      };
     },
   };
 }

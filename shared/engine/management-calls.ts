@@ -13,7 +13,10 @@ export interface Call<Input extends z.ZodType, Result> {
   handle(input: z.output<Input>): Result;
 }
 
-export function call<Input extends z.ZodType, Result>(input: Input, handle: (input: z.output<Input>) => Result): Call<Input, Result> {
+export function call<Input extends z.ZodType, Result>(
+  input: Input,
+  handle: (input: z.output<Input>) => Result,
+): Call<Input, Result> {
   return { input, handle };
 }
 
@@ -25,7 +28,10 @@ type Sent<Result> = undefined extends Result ? Exclude<Result, undefined | void>
 
 /** What a caller sends to and gets back from each call of a table. */
 export type CallsOf<Table extends CallTable> = {
-  [Name in keyof Table & string]: { input: z.input<Table[Name]['input']>; result: Sent<Awaited<ReturnType<Table[Name]['handle']>>> };
+  [Name in keyof Table & string]: {
+    input: z.input<Table[Name]['input']>;
+    result: Sent<Awaited<ReturnType<Table[Name]['handle']>>>;
+  };
 };
 
 const noInput = z.object({});
@@ -36,31 +42,64 @@ const envText = z.object({ text: z.string(), choices: envImportChoicesSchema.opt
 export function managementCalls(engine: Engine) {
   return {
     'keys.list': call(noInput, () => engine.keys.list()),
-    'keys.add': call(z.object({ providerId: z.string(), label: z.string().optional(), account: z.string().optional(), secret: z.string() }), (input) => engine.keys.add(input)),
+    'keys.add': call(
+      z.object({
+        providerId: z.string(),
+        label: z.string().optional(),
+        account: z.string().optional(),
+        secret: z.string(),
+      }),
+      (input) => engine.keys.add(input),
+    ),
     'keys.remove': call(z.object({ id: z.string() }), ({ id }) => engine.keys.remove(id)),
-    'keys.setEnabled': call(z.object({ id: z.string(), enabled: z.boolean() }), ({ id, enabled }) => engine.keys.setEnabled(id, enabled)),
-    'keys.rename': call(z.object({ id: z.string(), label: z.string() }), ({ id, label }) => engine.keys.rename(id, label)),
-    'keys.rotate': call(z.object({ id: z.string(), secret: z.string() }), ({ id, secret }) => engine.keys.rotate(id, secret)),
-    'keys.reorder': call(z.object({ ids: z.array(z.string()).max(1000) }), ({ ids }) => engine.keys.reorder(ids)),
+    'keys.setEnabled': call(z.object({ id: z.string(), enabled: z.boolean() }), ({ id, enabled }) =>
+      engine.keys.setEnabled(id, enabled),
+    ),
+    'keys.rename': call(z.object({ id: z.string(), label: z.string() }), ({ id, label }) =>
+      engine.keys.rename(id, label),
+    ),
+    'keys.rotate': call(z.object({ id: z.string(), secret: z.string() }), ({ id, secret }) =>
+      engine.keys.rotate(id, secret),
+    ),
+    'keys.reorder': call(z.object({ ids: z.array(z.string()).max(1000) }), ({ ids }) =>
+      engine.keys.reorder(ids),
+    ),
     'env.preview': call(envText, ({ text, choices }) => engine.envImport.preview(text, choices)),
     'env.apply': call(envText, ({ text, choices }) => engine.envImport.apply(text, choices)),
     'vault.status': call(noInput, () => engine.vault.status()),
-    'vault.setPassphrase': call(z.object({ passphrase: z.string(), autoLockMs }), ({ passphrase, autoLockMs }) => engine.vault.setPassphrase(passphrase, { autoLockMs })),
-    'vault.unlock': call(z.object({ passphrase: z.string() }), ({ passphrase }) => engine.vault.unlock(passphrase)),
+    'vault.setPassphrase': call(
+      z.object({ passphrase: z.string(), autoLockMs }),
+      ({ passphrase, autoLockMs }) => engine.vault.setPassphrase(passphrase, { autoLockMs }),
+    ),
+    'vault.unlock': call(z.object({ passphrase: z.string() }), ({ passphrase }) =>
+      engine.vault.unlock(passphrase),
+    ),
     'vault.lock': call(noInput, () => engine.vault.lock()),
     'vault.changePassphrase': call(
       z.object({ oldPassphrase: z.string(), newPassphrase: z.string(), autoLockMs }),
-      ({ oldPassphrase, newPassphrase, autoLockMs }) => engine.vault.changePassphrase(oldPassphrase, newPassphrase, { autoLockMs }),
+      ({ oldPassphrase, newPassphrase, autoLockMs }) =>
+        engine.vault.changePassphrase(oldPassphrase, newPassphrase, { autoLockMs }),
     ),
-    'vault.removePassphrase': call(z.object({ passphrase: z.string() }), ({ passphrase }) => engine.vault.removePassphrase(passphrase)),
+    'vault.removePassphrase': call(z.object({ passphrase: z.string() }), ({ passphrase }) =>
+      engine.vault.removePassphrase(passphrase),
+    ),
     'settings.export': call(
       z.object({ passphrase: z.string().optional(), clearKeys: z.literal(true).optional() }),
-      ({ passphrase, clearKeys }) => engine.settings.export(clearKeys ? { clearKeys } : { passphrase: passphrase ?? '' }),
+      ({ passphrase, clearKeys }) =>
+        engine.settings.export(clearKeys ? { clearKeys } : { passphrase: passphrase ?? '' }),
     ),
-    'settings.import': call(z.object({ document: z.unknown(), passphrase: z.string().optional() }), ({ document, passphrase }) => engine.settings.import(document, { passphrase })),
+    'settings.import': call(
+      z.object({ document: z.unknown(), passphrase: z.string().optional() }),
+      ({ document, passphrase }) => engine.settings.import(document, { passphrase }),
+    ),
     'providers.list': call(noInput, () => engine.providers.list()),
-    'providers.addCustom': call(z.object({ name: z.string(), baseURL: z.string(), defaultModel: z.string() }), (input) => engine.providers.addCustom(input)),
-    'providers.removeCustom': call(z.object({ id: z.string() }), ({ id }) => engine.providers.removeCustom(id)),
+    'providers.addCustom': call(
+      z.object({ name: z.string(), baseURL: z.string(), defaultModel: z.string() }),
+      (input) => engine.providers.addCustom(input),
+    ),
+    'providers.removeCustom': call(z.object({ id: z.string() }), ({ id }) =>
+      engine.providers.removeCustom(id),
+    ),
     'providers.setBaseURL': call(
       z.object({ providerId: z.string(), baseURL: z.string().nullable() }),
       ({ providerId, baseURL }) => engine.providers.setBaseURLOverride(providerId, baseURL),
@@ -76,20 +115,29 @@ export function managementCalls(engine: Engine) {
       }),
       ({ origin, ...change }) => engine.origins.configure(origin, change),
     ),
-    'log.list': call(z.object({ limit: z.number().int().min(1).max(1000).optional() }), ({ limit }) => engine.requestLog(limit)),
+    'log.list': call(z.object({ limit: z.number().int().min(1).max(1000).optional() }), ({ limit }) =>
+      engine.requestLog(limit),
+    ),
     health: call(noInput, () => engine.health()),
     'chats.get': call(z.object({ id: z.string() }), ({ id }) => engine.chats.get(id)),
-    'chats.save': call(z.object({ id: z.string(), turns: z.unknown() }), ({ id, turns }) => engine.chats.save(id, turns)),
+    'chats.save': call(z.object({ id: z.string(), turns: z.unknown() }), ({ id, turns }) =>
+      engine.chats.save(id, turns),
+    ),
     'chats.remove': call(z.object({ id: z.string() }), ({ id }) => engine.chats.remove(id)),
     'cache.stats': call(noInput, () => engine.cache.stats()),
     'cache.clear': call(noInput, () => engine.cache.clear()),
     'cache.configure': call(
-      z.object({ ttlMs: z.number().int().positive().optional(), maxStoredBytes: z.number().int().positive().optional() }),
+      z.object({
+        ttlMs: z.number().int().positive().optional(),
+        maxStoredBytes: z.number().int().positive().optional(),
+      }),
       (settings) => engine.cache.configure(settings),
     ),
     'limits.get': call(noInput, () => engine.limits.get()),
     'limits.save': call(z.object({ limits: z.unknown() }), ({ limits }) => engine.limits.save(limits)),
     'routing.settings': call(noInput, () => engine.routing.settings()),
-    'routing.save': call(z.object({ settings: z.unknown() }), ({ settings }) => engine.routing.saveSettings(settings)),
+    'routing.save': call(z.object({ settings: z.unknown() }), ({ settings }) =>
+      engine.routing.saveSettings(settings),
+    ),
   } satisfies CallTable;
 }

@@ -12,7 +12,10 @@ export const originSchema = z
     } catch {
       // reported below
     }
-    context.addIssue({ code: 'custom', message: `"${value}" is not an http(s) origin such as https://example.com` });
+    context.addIssue({
+      code: 'custom',
+      message: `"${value}" is not an http(s) origin such as https://example.com`,
+    });
     return z.NEVER;
   });
 

@@ -39,7 +39,9 @@ describe('origin grants', () => {
   it('refuses embedded frames unless frames are allowed for the origin', async () => {
     const { grants } = setup();
     await grants.allow('https://app.example');
-    await expect(grants.admit({ ...page, embedded: true })).rejects.toMatchObject({ code: 'frame_not_allowed' });
+    await expect(grants.admit({ ...page, embedded: true })).rejects.toMatchObject({
+      code: 'frame_not_allowed',
+    });
     await grants.configure('https://app.example', { allowFrames: true });
     await expect(grants.admit({ ...page, embedded: true })).resolves.toBeUndefined();
   });
@@ -50,10 +52,17 @@ describe('origin grants', () => {
     await grants.configure('https://app.example', { limits: { requestsPerMinute: 2, requestsPerDay: 3 } });
     await grants.admit(page);
     await grants.admit(page);
-    await expect(grants.admit(page)).rejects.toMatchObject({ status: 429, code: 'origin_rate_limited', retryAfterMs: 30_000 });
+    await expect(grants.admit(page)).rejects.toMatchObject({
+      status: 429,
+      code: 'origin_rate_limited',
+      retryAfterMs: 30_000,
+    });
     clock.now += 60_000;
     await grants.admit(page);
-    await expect(grants.admit(page)).rejects.toMatchObject({ status: 429, message: expect.stringContaining('3 requests per day') });
+    await expect(grants.admit(page)).rejects.toMatchObject({
+      status: 429,
+      message: expect.stringContaining('3 requests per day'),
+    });
     clock.now += 86_400_000;
     await expect(grants.admit(page)).resolves.toBeUndefined();
   });
@@ -67,7 +76,11 @@ describe('origin grants', () => {
     // Counting writes are queued behind the request; a management call waits for the queue.
     await grants.configure('https://app.example', {});
     const restarted = createOriginGrants(db, () => clock.now);
-    expect((await restarted.list())[0]).toMatchObject({ allowFrames: true, limits: { requestsPerDay: 2 }, usage: { dayCount: 2 } });
+    expect((await restarted.list())[0]).toMatchObject({
+      allowFrames: true,
+      limits: { requestsPerDay: 2 },
+      usage: { dayCount: 2 },
+    });
     await expect(restarted.admit(page)).rejects.toMatchObject({ status: 429 });
   });
 });

@@ -4,7 +4,13 @@
  */
 import { FreeLLMError, invalidRequest } from '../openai/error';
 import type { FreeLLMDatabase } from '../store/database';
-import { originGrantSchema, originSchema, type OriginGrant, type OriginLimits, type OriginUsage } from './origin-grant';
+import {
+  originGrantSchema,
+  originSchema,
+  type OriginGrant,
+  type OriginLimits,
+  type OriginUsage,
+} from './origin-grant';
 import { createWriteBehind, type WriteBehind } from '../store/write-behind';
 import { keepCopy } from '../store/kept-copies';
 
@@ -22,7 +28,10 @@ export interface OriginGrants {
   allowTab(origin: string, tabId: number): Promise<OriginGrant>;
   forgetTab(tabId: number): Promise<void>;
   revoke(origin: string): Promise<void>;
-  configure(origin: string, change: { allowFrames?: boolean; limits?: Partial<OriginLimits> }): Promise<OriginGrant>;
+  configure(
+    origin: string,
+    change: { allowFrames?: boolean; limits?: Partial<OriginLimits> },
+  ): Promise<OriginGrant>;
   isAllowed(caller: PageCaller): Promise<boolean>;
   /** Throws the 403 a caller that is not allowed gets. */
   check(caller: PageCaller): Promise<void>;
@@ -63,7 +72,12 @@ function refusal(caller: PageCaller): FreeLLMError {
   const fix = caller.embedded
     ? 'Allow embedded frames for this site in the FreeLLM options page (Sites).'
     : 'Call freellm.requestAccess() or allow it in the FreeLLM options page (Sites).';
-  return new FreeLLMError({ status: 403, type: 'permission_error', code: caller.embedded ? 'frame_not_allowed' : 'origin_not_allowed', message: `${where} is not allowed to use FreeLLM. ${fix}` });
+  return new FreeLLMError({
+    status: 403,
+    type: 'permission_error',
+    code: caller.embedded ? 'frame_not_allowed' : 'origin_not_allowed',
+    message: `${where} is not allowed to use FreeLLM. ${fix}`,
+  });
 }
 
 /**
@@ -73,13 +87,22 @@ function refusal(caller: PageCaller): FreeLLMError {
  * import, which writes around it, makes it read again); a change the user makes is on disk
  * before the call returns.
  */
-export function createOriginGrants(db: FreeLLMDatabase, now: () => number, writeBehind: WriteBehind = createWriteBehind()): OriginGrants {
+export function createOriginGrants(
+  db: FreeLLMDatabase,
+  now: () => number,
+  writeBehind: WriteBehind = createWriteBehind(),
+): OriginGrants {
   let loaded: Promise<Map<string, OriginGrant>> | undefined;
   const grants = () =>
-    (loaded ??= db.grants.toArray().then((rows) => new Map(rows.flatMap((row) => {
-      const parsed = originGrantSchema.safeParse(row);
-      return parsed.success ? [[parsed.data.origin, parsed.data] as const] : [];
-    }))));
+    (loaded ??= db.grants.toArray().then(
+      (rows) =>
+        new Map(
+          rows.flatMap((row) => {
+            const parsed = originGrantSchema.safeParse(row);
+            return parsed.success ? [[parsed.data.origin, parsed.data] as const] : [];
+          }),
+        ),
+    ));
   // A writer elsewhere (a settings import) changed the table.
   keepCopy(db, () => {
     loaded = undefined;
@@ -98,7 +121,11 @@ export function createOriginGrants(db: FreeLLMDatabase, now: () => number, write
     dirty.add(origin);
     void writeBehind.once(writeDirty);
   };
-  async function update(origin: string, change: (grant: OriginGrant | undefined) => OriginGrant | undefined, wait = true): Promise<OriginGrant | undefined> {
+  async function update(
+    origin: string,
+    change: (grant: OriginGrant | undefined) => OriginGrant | undefined,
+    wait = true,
+  ): Promise<OriginGrant | undefined> {
     const map = await grants();
     const next = change(map.get(origin));
     if (next) map.set(origin, next);
@@ -116,7 +143,11 @@ export function createOriginGrants(db: FreeLLMDatabase, now: () => number, write
     },
     async allow(origin) {
       const key = normalize(origin);
-      return (await update(key, (grant) => ({ ...(grant ?? fresh(key, 'always')), scope: 'always', tabIds: [] }))) as OriginGrant;
+      return (await update(key, (grant) => ({
+        ...(grant ?? fresh(key, 'always')),
+        scope: 'always',
+        tabIds: [],
+      }))) as OriginGrant;
     },
     async allowTab(origin, tabId) {
       const key = normalize(origin);
@@ -140,11 +171,15 @@ export function createOriginGrants(db: FreeLLMDatabase, now: () => number, write
     },
     async configure(origin, change) {
       const key = normalize(origin);
-      const next = await update(key, (grant) => grant && {
-        ...grant,
-        allowFrames: change.allowFrames ?? grant.allowFrames,
-        limits: { ...grant.limits, ...change.limits },
-      });
+      const next = await update(
+        key,
+        (grant) =>
+          grant && {
+            ...grant,
+            allowFrames: change.allowFrames ?? grant.allowFrames,
+            limits: { ...grant.limits, ...change.limits },
+          },
+      );
       if (!next) throw invalidRequest(`${key} is not an allowed site.`, 'origin');
       return next;
     },
@@ -158,33 +193,56 @@ export function createOriginGrants(db: FreeLLMDatabase, now: () => number, write
     async admit(caller) {
       await this.check(caller);
       const at = now();
-      await update(caller.origin, (grant) => {
-        if (!grant) return grant;
-        const usage = nextUsage(grant.usage, at);
-        const { requestsPerMinute, requestsPerDay } = grant.limits;
-        if (requestsPerMinute !== null && usage.minuteCount >= requestsPerMinute) {
-          throw originLimited(caller.origin, `${requestsPerMinute} requests per minute`, usage.minuteStart + MINUTE - at);
-        }
-        if (requestsPerDay !== null && usage.dayCount >= requestsPerDay) {
-          throw originLimited(caller.origin, `${requestsPerDay} requests per day`, usage.dayStart + DAY - at);
-        }
-        return { ...grant, usage: { ...usage, minuteCount: usage.minuteCount + 1, dayCount: usage.dayCount + 1 } };
-      }, false);
+      await update(
+        caller.origin,
+        (grant) => {
+          if (!grant) return grant;
+          const usage = nextUsage(grant.usage, at);
+          const { requestsPerMinute, requestsPerDay } = grant.limits;
+          if (requestsPerMinute !== null && usage.minuteCount >= requestsPerMinute) {
+            throw originLimited(
+              caller.origin,
+              `${requestsPerMinute} requests per minute`,
+              usage.minuteStart + MINUTE - at,
+            );
+          }
+          if (requestsPerDay !== null && usage.dayCount >= requestsPerDay) {
+            throw originLimited(
+              caller.origin,
+              `${requestsPerDay} requests per day`,
+              usage.dayStart + DAY - at,
+            );
+          }
+          return {
+            ...grant,
+            usage: { ...usage, minuteCount: usage.minuteCount + 1, dayCount: usage.dayCount + 1 },
+          };
+        },
+        false,
+      );
     },
     async release(caller, at) {
-      await update(caller.origin, (grant) => {
-        if (!grant?.usage) return grant;
-        const { usage } = grant;
-        const current = nextUsage(usage, at);
-        return {
-          ...grant,
-          usage: {
-            ...usage,
-            minuteCount: current.minuteStart === usage.minuteStart ? Math.max(0, usage.minuteCount - 1) : usage.minuteCount,
-            dayCount: current.dayStart === usage.dayStart ? Math.max(0, usage.dayCount - 1) : usage.dayCount,
-          },
-        };
-      }, false);
+      await update(
+        caller.origin,
+        (grant) => {
+          if (!grant?.usage) return grant;
+          const { usage } = grant;
+          const current = nextUsage(usage, at);
+          return {
+            ...grant,
+            usage: {
+              ...usage,
+              minuteCount:
+                current.minuteStart === usage.minuteStart
+                  ? Math.max(0, usage.minuteCount - 1)
+                  : usage.minuteCount,
+              dayCount:
+                current.dayStart === usage.dayStart ? Math.max(0, usage.dayCount - 1) : usage.dayCount,
+            },
+          };
+        },
+        false,
+      );
     },
   };
 }

@@ -14,7 +14,10 @@ async function pageFetch(allowed: boolean) {
   const fetch = createEngineFetch(engine, { kind: 'page', origin });
   const answer = async (path: string, init?: RequestInit) => {
     const response = await fetch(`http://freellm.invalid${path}`, init);
-    return { status: response.status, code: ((await response.json()) as { error: { code: string } }).error.code };
+    return {
+      status: response.status,
+      code: ((await response.json()) as { error: { code: string } }).error.code,
+    };
   };
   return { answer, upstream };
 }
@@ -34,6 +37,8 @@ describe('handleHttp for web pages', () => {
   it('tells an allowed site that a path does not exist', async () => {
     const { answer } = await pageFetch(true);
     expect(await answer('/v1/nope')).toEqual({ status: 404, code: 'unknown_url' });
-    expect(await answer('/v1/chat/completions', { method: 'POST', body: 'not json' })).toMatchObject({ status: 400 });
+    expect(await answer('/v1/chat/completions', { method: 'POST', body: 'not json' })).toMatchObject({
+      status: 400,
+    });
   });
 });

@@ -34,7 +34,9 @@ export async function handleHttp(
       return fromError(toFreeLLMError(thrown));
     }
   }
-  const path = new URL(request.path, 'http://freellm.invalid/').pathname.replace(/^\/v1(?=\/)/, '').replace(/\/+$/, '');
+  const path = new URL(request.path, 'http://freellm.invalid/').pathname
+    .replace(/^\/v1(?=\/)/, '')
+    .replace(/\/+$/, '');
   if (path === '/chat/completions' && request.method === 'POST') {
     let body: unknown;
     try {
@@ -42,8 +44,16 @@ export async function handleHttp(
     } catch {
       return fromError(invalidRequest('The request body is not valid JSON.'));
     }
-    const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name.toLowerCase(), value]));
-    return fromAnswer(await engine.chat(body, caller, signal, { strategy: headers['x-freellm-strategy'], headers, onAttempt }));
+    const headers = Object.fromEntries(
+      Object.entries(request.headers).map(([name, value]) => [name.toLowerCase(), value]),
+    );
+    return fromAnswer(
+      await engine.chat(body, caller, signal, {
+        strategy: headers['x-freellm-strategy'],
+        headers,
+        onAttempt,
+      }),
+    );
   }
   if (path === '/models' && request.method === 'GET') {
     return fromAnswer(await engine.models(caller));
@@ -64,11 +74,19 @@ function fromError(error: FreeLLMError): HttpAnswer {
 
 function fromAnswer(answer: EngineAnswer): HttpAnswer {
   if (answer.kind === 'json') {
-    return { status: answer.status, headers: { ...answer.headers, ...JSON_TYPE }, body: once(JSON.stringify(answer.body)) };
+    return {
+      status: answer.status,
+      headers: { ...answer.headers, ...JSON_TYPE },
+      body: once(JSON.stringify(answer.body)),
+    };
   }
   return {
     status: answer.status,
-    headers: { ...answer.headers, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' },
+    headers: {
+      ...answer.headers,
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache',
+    },
     body: toSse(answer.chunks),
   };
 }

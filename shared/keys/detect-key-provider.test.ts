@@ -22,17 +22,29 @@ describe('detectKeyProvider', () => {
 
   it('trusts the more specific prefix over the name, and says so', () => {
     expect(detect('OPENAI_API_KEY', 'sk-or-v1-abcdef12')).toEqual({
-      id: 'openrouter', by: 'prefix', warning: 'Named like a key for OpenAI, but the key looks like one for OpenRouter',
+      id: 'openrouter',
+      by: 'prefix',
+      warning: 'Named like a key for OpenAI, but the key looks like one for OpenRouter',
     });
-    expect(detect('OPENAI_API_KEY', 'sk-proj-abcdef12')).toMatchObject({ id: 'openai', by: 'name and prefix' });
+    expect(detect('OPENAI_API_KEY', 'sk-proj-abcdef12')).toMatchObject({
+      id: 'openai',
+      by: 'name and prefix',
+    });
   });
 
   it('warns when the named provider has prefixes and the key has none of them', () => {
-    expect(detect('GROQ_API_KEY', 'abcdefghijkl')).toMatchObject({ id: 'groq', by: 'name', warning: 'Groq keys usually start with gsk_' });
+    expect(detect('GROQ_API_KEY', 'abcdefghijkl')).toMatchObject({
+      id: 'groq',
+      by: 'name',
+      warning: 'Groq keys usually start with gsk_',
+    });
   });
 
   it('tells key-like names it cannot place from variables that are not keys', () => {
     expect(detectKeyProvider('SOMEVENDOR_API_KEY', 'zzzzzzzzzzzz')).toEqual({ found: false, keyLike: true });
-    expect(detectKeyProvider('OPENAI_BASE_URL', 'https://api.openai.com/v1')).toEqual({ found: false, keyLike: false });
+    expect(detectKeyProvider('OPENAI_BASE_URL', 'https://api.openai.com/v1')).toEqual({
+      found: false,
+      keyLike: false,
+    });
   });
 });

@@ -26,7 +26,10 @@ const NAME_ALIASES: Record<string, string> = {
 const KEY_WORDS = new Set(['key', 'apikey', 'token', 'secret', 'pat']);
 
 function words(variable: string): string[] {
-  return variable.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  return variable
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
 }
 
 /** True when the variable is named like a credential (`…_API_KEY`, `…_TOKEN`). */
@@ -37,17 +40,26 @@ function isKeyLike(variable: string): boolean {
 function presetByName(variable: string): ProviderPreset | undefined {
   const parts = words(variable);
   // Single words and joined neighbours, so OPEN_ROUTER and HUGGING_FACE match too.
-  const candidates = parts.flatMap((word, index) => [word, word + (parts[index + 1] ?? ''), word + (parts[index + 1] ?? '') + (parts[index + 2] ?? '')]);
+  const candidates = parts.flatMap((word, index) => [
+    word,
+    word + (parts[index + 1] ?? ''),
+    word + (parts[index + 1] ?? '') + (parts[index + 2] ?? ''),
+  ]);
   for (const candidate of candidates) {
     const id = NAME_ALIASES[candidate] ?? candidate;
-    const preset = PROVIDER_PRESETS.find((entry) => entry.id === id || entry.id.replaceAll(/[^a-z0-9]/g, '') === id);
+    const preset = PROVIDER_PRESETS.find(
+      (entry) => entry.id === id || entry.id.replaceAll(/[^a-z0-9]/g, '') === id,
+    );
     if (preset) return preset;
   }
   return undefined;
 }
 
 function matchedPrefixLength(preset: ProviderPreset, secret: string): number {
-  return Math.max(0, ...preset.keyPrefixes.filter((prefix) => secret.startsWith(prefix)).map((prefix) => prefix.length));
+  return Math.max(
+    0,
+    ...preset.keyPrefixes.filter((prefix) => secret.startsWith(prefix)).map((prefix) => prefix.length),
+  );
 }
 
 export function detectKeyProvider(variable: string, secret: string): ProviderDetection {
@@ -56,14 +68,25 @@ export function detectKeyProvider(variable: string, secret: string): ProviderDet
   const byPrefix = detectPresetByKey(secret);
   if (byName && byPrefix) {
     if (byName.id === byPrefix.id) return { found: true, preset: byName, detectedBy: 'name and prefix' };
-    if (matchedPrefixLength(byName, secret) >= matchedPrefixLength(byPrefix, secret)) return { found: true, preset: byName, detectedBy: 'name and prefix' };
-    return { found: true, preset: byPrefix, detectedBy: 'prefix', warning: `Named like a key for ${byName.name}, but the key looks like one for ${byPrefix.name}` };
+    if (matchedPrefixLength(byName, secret) >= matchedPrefixLength(byPrefix, secret))
+      return { found: true, preset: byName, detectedBy: 'name and prefix' };
+    return {
+      found: true,
+      preset: byPrefix,
+      detectedBy: 'prefix',
+      warning: `Named like a key for ${byName.name}, but the key looks like one for ${byPrefix.name}`,
+    };
   }
   if (byName) {
     const fits = byName.keyPrefixes.length === 0 || matchedPrefixLength(byName, secret) > 0;
     return fits
       ? { found: true, preset: byName, detectedBy: 'name' }
-      : { found: true, preset: byName, detectedBy: 'name', warning: `${byName.name} keys usually start with ${byName.keyPrefixes.join(' or ')}` };
+      : {
+          found: true,
+          preset: byName,
+          detectedBy: 'name',
+          warning: `${byName.name} keys usually start with ${byName.keyPrefixes.join(' or ')}`,
+        };
   }
   if (byPrefix) return { found: true, preset: byPrefix, detectedBy: 'prefix' };
   return { found: false, keyLike };

@@ -5,12 +5,22 @@ import { createVault } from '../vault/vault';
 import { createEnvImport } from './env-import';
 import { createKeyRing } from './key-ring';
 
-const providers = { list: async () => [...PROVIDER_PRESETS.map(({ id, name }) => ({ id, name })), { id: 'custom-local', name: 'Local' }] };
+const providers = {
+  list: async () => [
+    ...PROVIDER_PRESETS.map(({ id, name }) => ({ id, name })),
+    { id: 'custom-local', name: 'Local' },
+  ],
+};
 
 function setup() {
   const db = openDatabase(`env-import-test-${crypto.randomUUID()}`);
   const vault = createVault(db, crypto, { now: () => 0, iterations: 1_000 });
-  const ring = createKeyRing(db, vault, () => 1, () => crypto.randomUUID());
+  const ring = createKeyRing(
+    db,
+    vault,
+    () => 1,
+    () => crypto.randomUUID(),
+  );
   return { ring, vault, envImport: createEnvImport(ring, providers) };
 }
 
@@ -33,17 +43,42 @@ describe('.env import', () => {
     const { envImport } = setup();
     const preview = await envImport.preview(MIXED);
     expect(preview.toImport).toEqual([
-      { line: 2, variable: 'GROQ_API_KEY', providerId: 'groq', providerName: 'Groq', label: 'GROQ_API_KEY', hint: 'gsk_…a1B2', detectedBy: 'name and prefix' },
-      { line: 3, variable: 'CEREBRAS_API_KEY', providerId: 'cerebras', providerName: 'Cerebras', label: 'CEREBRAS_API_KEY', hint: 'csk-…c3D4', detectedBy: 'name and prefix' },
       {
-        line: 10, variable: 'OPENAI_API_KEY', providerId: 'openrouter', providerName: 'OpenRouter', label: 'OPENAI_API_KEY', hint: 'sk-…uise',
-        detectedBy: 'prefix', warning: 'Named like a key for OpenAI, but the key looks like one for OpenRouter',
+        line: 2,
+        variable: 'GROQ_API_KEY',
+        providerId: 'groq',
+        providerName: 'Groq',
+        label: 'GROQ_API_KEY',
+        hint: 'gsk_…a1B2',
+        detectedBy: 'name and prefix',
+      },
+      {
+        line: 3,
+        variable: 'CEREBRAS_API_KEY',
+        providerId: 'cerebras',
+        providerName: 'Cerebras',
+        label: 'CEREBRAS_API_KEY',
+        hint: 'csk-…c3D4',
+        detectedBy: 'name and prefix',
+      },
+      {
+        line: 10,
+        variable: 'OPENAI_API_KEY',
+        providerId: 'openrouter',
+        providerName: 'OpenRouter',
+        label: 'OPENAI_API_KEY',
+        hint: 'sk-…uise',
+        detectedBy: 'prefix',
+        warning: 'Named like a key for OpenAI, but the key looks like one for OpenRouter',
       },
     ]);
     expect(preview.skipped.map(({ line, reason }) => [line, reason])).toEqual([
       [5, 'Not an API key (neither its name nor its value looks like one)'],
       [6, 'Same key as line 2'],
-      [7, 'Could not tell which provider this key is for: choose one, or name the variable after the provider (e.g. GROQ_API_KEY)'],
+      [
+        7,
+        'Could not tell which provider this key is for: choose one, or name the variable after the provider (e.g. GROQ_API_KEY)',
+      ],
       [8, 'That key is too short to be real'],
       [9, 'Not a NAME=value line'],
       [11, 'The value is empty'],
@@ -52,12 +87,14 @@ describe('.env import', () => {
     expect(JSON.stringify(preview)).not.toMatch(/secret|unknown_vendor|in-disguise/);
   });
 
-  it('applies the preview with the user\'s choices: a provider picked by hand and a line left out', async () => {
+  it("applies the preview with the user's choices: a provider picked by hand and a line left out", async () => {
     const { envImport, ring } = setup();
     const choices = { providers: { '7': 'custom-local' }, exclude: [3] };
     const preview = await envImport.preview(MIXED, choices);
     expect(preview.toImport.map((item) => [item.line, item.providerId, item.detectedBy])).toEqual([
-      [2, 'groq', 'name and prefix'], [7, 'custom-local', 'you'], [10, 'openrouter', 'prefix'],
+      [2, 'groq', 'name and prefix'],
+      [7, 'custom-local', 'you'],
+      [10, 'openrouter', 'prefix'],
     ]);
     const { imported } = await envImport.apply(MIXED, choices);
     expect(imported.map((key) => key.providerId)).toEqual(['groq', 'custom-local', 'openrouter']);
@@ -67,26 +104,50 @@ describe('.env import', () => {
   it('skips keys that are already stored, found without listing any secret', async () => {
     const { envImport, ring } = setup();
     await ring.add({ providerId: 'groq', label: 'Mine', secret: 'gsk_groq_secret_a1B2' });
-    const preview = await envImport.preview('GROQ_API_KEY=gsk_groq_secret_a1B2\nCEREBRAS_API_KEY=csk-cerebras-secret-c3D4');
-    expect(preview.skipped).toEqual([{ line: 1, variable: 'GROQ_API_KEY', hint: 'gsk_…a1B2', reason: 'Already stored as "Mine" (gsk_…a1B2)' }]);
+    const preview = await envImport.preview(
+      'GROQ_API_KEY=gsk_groq_secret_a1B2\nCEREBRAS_API_KEY=csk-cerebras-secret-c3D4',
+    );
+    expect(preview.skipped).toEqual([
+      {
+        line: 1,
+        variable: 'GROQ_API_KEY',
+        hint: 'gsk_…a1B2',
+        reason: 'Already stored as "Mine" (gsk_…a1B2)',
+      },
+    ]);
     await envImport.apply('GROQ_API_KEY=gsk_groq_secret_a1B2\nCEREBRAS_API_KEY=csk-cerebras-secret-c3D4');
     expect((await ring.list()).map((key) => key.label)).toEqual(['Mine', 'CEREBRAS_API_KEY']);
   });
 
   it('skips keys for a provider this engine cannot call', async () => {
     const db = openDatabase(`env-import-test-${crypto.randomUUID()}`);
-    const ring = createKeyRing(db, createVault(db, crypto), () => 1, () => crypto.randomUUID());
+    const ring = createKeyRing(
+      db,
+      createVault(db, crypto),
+      () => 1,
+      () => crypto.randomUUID(),
+    );
     const onlyGroq = createEnvImport(ring, { list: async () => [{ id: 'groq', name: 'Groq' }] });
     const preview = await onlyGroq.preview('CEREBRAS_API_KEY=csk-cerebras-secret-c3D4');
     expect(preview).toEqual({
       toImport: [],
-      skipped: [{ line: 1, variable: 'CEREBRAS_API_KEY', hint: 'csk-…c3D4', reason: 'Looks like a Cerebras key, a provider FreeLLM cannot call here' }],
+      skipped: [
+        {
+          line: 1,
+          variable: 'CEREBRAS_API_KEY',
+          hint: 'csk-…c3D4',
+          reason: 'Looks like a Cerebras key, a provider FreeLLM cannot call here',
+        },
+      ],
     });
   });
 
   it('refuses a provider that does not exist, and stores nothing', async () => {
     const { envImport, ring } = setup();
-    await expect(envImport.apply(MIXED, { providers: { '7': 'nope' } })).rejects.toMatchObject({ status: 400, param: 'choices.providers.7' });
+    await expect(envImport.apply(MIXED, { providers: { '7': 'nope' } })).rejects.toMatchObject({
+      status: 400,
+      param: 'choices.providers.7',
+    });
     expect(await ring.list()).toEqual([]);
   });
 

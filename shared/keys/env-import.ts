@@ -47,7 +47,10 @@ export type EnvImportChoices = z.infer<typeof envImportChoicesSchema>;
 export interface EnvImport {
   preview(text: string, choices?: EnvImportChoices): Promise<EnvImportPreview>;
   /** Imports what `preview` lists with the same text and choices, all or nothing. */
-  apply(text: string, choices?: EnvImportChoices): Promise<{ imported: KeySummary[]; skipped: EnvSkippedLine[] }>;
+  apply(
+    text: string,
+    choices?: EnvImportChoices,
+  ): Promise<{ imported: KeySummary[]; skipped: EnvSkippedLine[] }>;
 }
 
 /** Generous for any real `.env`, small enough that a stray paste cannot stall the worker. */
@@ -57,17 +60,26 @@ interface Planned extends EnvImportItem {
   secret: string;
 }
 
-export function createEnvImport(keyRing: KeyManager, providers: { list(): Promise<{ id: string; name: string }[]> }): EnvImport {
-  async function plan(text: string, rawChoices: EnvImportChoices = {}): Promise<{ planned: Planned[]; skipped: EnvSkippedLine[] }> {
-    if (typeof text !== 'string' || text.length > MAX_TEXT_LENGTH) throw invalidRequest(`Paste at most ${MAX_TEXT_LENGTH} characters of .env text`, 'text');
+export function createEnvImport(
+  keyRing: KeyManager,
+  providers: { list(): Promise<{ id: string; name: string }[]> },
+): EnvImport {
+  async function plan(
+    text: string,
+    rawChoices: EnvImportChoices = {},
+  ): Promise<{ planned: Planned[]; skipped: EnvSkippedLine[] }> {
+    if (typeof text !== 'string' || text.length > MAX_TEXT_LENGTH)
+      throw invalidRequest(`Paste at most ${MAX_TEXT_LENGTH} characters of .env text`, 'text');
     const parsedChoices = envImportChoicesSchema.safeParse(rawChoices);
-    if (!parsedChoices.success) throw invalidRequest(`Invalid import choices: ${parsedChoices.error.issues[0]?.message}`, 'choices');
+    if (!parsedChoices.success)
+      throw invalidRequest(`Invalid import choices: ${parsedChoices.error.issues[0]?.message}`, 'choices');
     const choices = parsedChoices.data;
     const known = new Map((await providers.list()).map((provider) => [provider.id, provider.name]));
     const excluded = new Set(choices.exclude ?? []);
     const planned: Planned[] = [];
     const skipped: EnvSkippedLine[] = [];
-    const skip = (line: number, variable: string | null, hint: string | null, reason: string) => skipped.push({ line, variable, hint, reason });
+    const skip = (line: number, variable: string | null, hint: string | null, reason: string) =>
+      skipped.push({ line, variable, hint, reason });
 
     for (const entry of parseEnvText(text)) {
       if (entry.kind === 'malformed') {
@@ -76,24 +88,56 @@ export function createEnvImport(keyRing: KeyManager, providers: { list(): Promis
       }
       const { line, name: variable, value } = entry;
       const chosen = choices.providers?.[String(line)];
-      if (chosen !== undefined && !known.has(chosen)) throw invalidRequest(`Line ${line}: there is no provider "${chosen}"`, `choices.providers.${line}`);
+      if (chosen !== undefined && !known.has(chosen))
+        throw invalidRequest(`Line ${line}: there is no provider "${chosen}"`, `choices.providers.${line}`);
       const detection = detectKeyProvider(variable, value);
-      const source = chosen !== undefined
-        ? { providerId: chosen, detectedBy: 'you' as const }
-        : detection.found ? { providerId: detection.preset.id, detectedBy: detection.detectedBy, warning: detection.warning } : undefined;
-      const hint = (source || detection.found || detection.keyLike) && value.trim() !== '' ? maskKey(value.trim()) : null;
+      const source =
+        chosen !== undefined
+          ? { providerId: chosen, detectedBy: 'you' as const }
+          : detection.found
+            ? {
+                providerId: detection.preset.id,
+                detectedBy: detection.detectedBy,
+                warning: detection.warning,
+              }
+            : undefined;
+      const hint =
+        (source || detection.found || detection.keyLike) && value.trim() !== ''
+          ? maskKey(value.trim())
+          : null;
       const secret = keySecretSchema.safeParse(value);
       if (excluded.has(line)) skip(line, variable, hint, 'Left out by you');
       else if (value.trim() === '') skip(line, variable, null, 'The value is empty');
-      else if (hint === null) skip(line, variable, null, 'Not an API key (neither its name nor its value looks like one)');
-      else if (!source) skip(line, variable, hint, 'Could not tell which provider this key is for: choose one, or name the variable after the provider (e.g. GROQ_API_KEY)');
-      else if (!known.has(source.providerId)) skip(line, variable, hint, `Looks like a ${detection.found ? detection.preset.name : source.providerId} key, a provider FreeLLM cannot call here`);
-      else if (!secret.success) skip(line, variable, hint, secret.error.issues[0]?.message ?? 'Not a valid key');
+      else if (hint === null)
+        skip(line, variable, null, 'Not an API key (neither its name nor its value looks like one)');
+      else if (!source)
+        skip(
+          line,
+          variable,
+          hint,
+          'Could not tell which provider this key is for: choose one, or name the variable after the provider (e.g. GROQ_API_KEY)',
+        );
+      else if (!known.has(source.providerId))
+        skip(
+          line,
+          variable,
+          hint,
+          `Looks like a ${detection.found ? detection.preset.name : source.providerId} key, a provider FreeLLM cannot call here`,
+        );
+      else if (!secret.success)
+        skip(line, variable, hint, secret.error.issues[0]?.message ?? 'Not a valid key');
       else {
         const { providerId, detectedBy, warning } = { warning: undefined, ...source };
         planned.push({
-          line, variable, providerId, providerName: known.get(providerId)!, label: variable.slice(0, 80),
-          hint: maskKey(secret.data), detectedBy, ...(warning ? { warning } : {}), secret: secret.data,
+          line,
+          variable,
+          providerId,
+          providerName: known.get(providerId)!,
+          label: variable.slice(0, 80),
+          hint: maskKey(secret.data),
+          detectedBy,
+          ...(warning ? { warning } : {}),
+          secret: secret.data,
         });
       }
     }
@@ -107,7 +151,9 @@ export function createEnvImport(keyRing: KeyManager, providers: { list(): Promis
     },
     async apply(text, choices) {
       const { planned, skipped } = await plan(text, choices);
-      const imported = await keyRing.addMany(planned.map(({ providerId, label, secret }) => ({ providerId, label, secret })));
+      const imported = await keyRing.addMany(
+        planned.map(({ providerId, label, secret }) => ({ providerId, label, secret })),
+      );
       return { imported, skipped };
     },
   };
@@ -120,7 +166,11 @@ function dropDuplicates(planned: Planned[], skipped: EnvSkippedLine[], stored: (
   for (const [index, item] of planned.entries()) {
     const match = stored[index];
     const earlier = firstLine.get(item.secret);
-    const reason = match ? `Already stored as "${match.label}" (${match.hint})` : earlier !== undefined ? `Same key as line ${earlier}` : undefined;
+    const reason = match
+      ? `Already stored as "${match.label}" (${match.hint})`
+      : earlier !== undefined
+        ? `Same key as line ${earlier}`
+        : undefined;
     if (reason) {
       skipped.push({ line: item.line, variable: item.variable, hint: item.hint, reason });
       continue;

@@ -7,7 +7,16 @@ function setup() {
   const db = openDatabase(`key-ring-test-${crypto.randomUUID()}`);
   const vault = createVault(db, crypto, { now: () => 0, iterations: 1_000 });
   let next = 0;
-  return { db, vault, ring: createKeyRing(db, vault, () => 1_000, () => `key-${++next}`) };
+  return {
+    db,
+    vault,
+    ring: createKeyRing(
+      db,
+      vault,
+      () => 1_000,
+      () => `key-${++next}`,
+    ),
+  };
 }
 
 describe('key ring', () => {
@@ -17,8 +26,24 @@ describe('key ring', () => {
     await ring.add({ providerId: 'cerebras', label: 'Work', secret: 'csk-second-secret-c3D4' });
     const listed = await ring.list();
     expect(listed).toEqual([
-      { id: 'key-1', providerId: 'groq', label: 'gsk_…a1B2', hint: 'gsk_…a1B2', enabled: true, priority: 1, createdAt: 1_000 },
-      { id: 'key-2', providerId: 'cerebras', label: 'Work', hint: 'csk-…c3D4', enabled: true, priority: 2, createdAt: 1_000 },
+      {
+        id: 'key-1',
+        providerId: 'groq',
+        label: 'gsk_…a1B2',
+        hint: 'gsk_…a1B2',
+        enabled: true,
+        priority: 1,
+        createdAt: 1_000,
+      },
+      {
+        id: 'key-2',
+        providerId: 'cerebras',
+        label: 'Work',
+        hint: 'csk-…c3D4',
+        enabled: true,
+        priority: 2,
+        createdAt: 1_000,
+      },
     ]);
     expect(JSON.stringify(listed)).not.toContain('secret');
   });
@@ -39,8 +64,16 @@ describe('key ring', () => {
     await ring.add({ providerId: 'groq', secret: 'gsk_stays_first_0000' });
     const named = await ring.add({ providerId: 'groq', label: 'Team', secret: 'gsk_old_secret_aaaa' });
     const unnamed = await ring.add({ providerId: 'groq', secret: 'gsk_old_unnamed_bbbb' });
-    expect(await ring.rotate(named.id, 'gsk_new_secret_cccc')).toMatchObject({ id: named.id, label: 'Team', hint: 'gsk_…cccc', priority: 2 });
-    expect(await ring.rotate(unnamed.id, 'gsk_new_unnamed_dddd')).toMatchObject({ label: 'gsk_…dddd', priority: 3 });
+    expect(await ring.rotate(named.id, 'gsk_new_secret_cccc')).toMatchObject({
+      id: named.id,
+      label: 'Team',
+      hint: 'gsk_…cccc',
+      priority: 2,
+    });
+    expect(await ring.rotate(unnamed.id, 'gsk_new_unnamed_dddd')).toMatchObject({
+      label: 'gsk_…dddd',
+      priority: 3,
+    });
     expect(await ring.reveal(named.id)).toBe('gsk_new_secret_cccc');
     await expect(ring.rotate(named.id, 'short')).rejects.toMatchObject({ status: 400, param: 'secret' });
     expect(await ring.reveal(named.id)).toBe('gsk_new_secret_cccc');
@@ -48,22 +81,34 @@ describe('key ring', () => {
 
   it('reorders: named ids first, the rest after in their old order', async () => {
     const { ring } = setup();
-    for (const suffix of ['aaaa', 'bbbb', 'cccc', 'dddd']) await ring.add({ providerId: 'groq', secret: `gsk_order_${suffix}` });
+    for (const suffix of ['aaaa', 'bbbb', 'cccc', 'dddd'])
+      await ring.add({ providerId: 'groq', secret: `gsk_order_${suffix}` });
     const reordered = await ring.reorder(['key-3', 'key-1']);
-    expect(reordered.map((key) => [key.id, key.priority])).toEqual([['key-3', 1], ['key-1', 2], ['key-2', 3], ['key-4', 4]]);
+    expect(reordered.map((key) => [key.id, key.priority])).toEqual([
+      ['key-3', 1],
+      ['key-1', 2],
+      ['key-2', 3],
+      ['key-4', 4],
+    ]);
     expect((await ring.list()).map((key) => key.id)).toEqual(['key-3', 'key-1', 'key-2', 'key-4']);
     await expect(ring.reorder(['key-9'])).rejects.toMatchObject({ code: 'key_not_found' });
   });
 
   it('adds many keys all or nothing, naming the bad entry', async () => {
     const { ring } = setup();
-    await expect(ring.addMany([
-      { providerId: 'groq', secret: 'gsk_good_one_1111' },
-      { providerId: 'groq', secret: 'has a space in it' },
-    ])).rejects.toMatchObject({ status: 400, param: '[1].secret' });
+    await expect(
+      ring.addMany([
+        { providerId: 'groq', secret: 'gsk_good_one_1111' },
+        { providerId: 'groq', secret: 'has a space in it' },
+      ]),
+    ).rejects.toMatchObject({ status: 400, param: '[1].secret' });
     expect(await ring.list()).toEqual([]);
-    expect(await ring.addMany([{ providerId: 'groq', secret: 'gsk_good_one_1111' }, { providerId: 'cerebras', secret: 'csk-good-two-2222' }]))
-      .toHaveLength(2);
+    expect(
+      await ring.addMany([
+        { providerId: 'groq', secret: 'gsk_good_one_1111' },
+        { providerId: 'cerebras', secret: 'csk-good-two-2222' },
+      ]),
+    ).toHaveLength(2);
   });
 
   it('finds stored duplicates by comparing secrets in memory', async () => {

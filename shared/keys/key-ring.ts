@@ -21,7 +21,11 @@ export const newKeySchema = z.object({
 });
 export type NewKey = z.input<typeof newKeySchema>;
 
-const labelSchema = z.string().trim().min(1, 'Give the key a name').max(80, 'Keep the name under 80 characters');
+const labelSchema = z
+  .string()
+  .trim()
+  .min(1, 'Give the key a name')
+  .max(80, 'Keep the name under 80 characters');
 
 export interface KeyRing {
   add(input: NewKey): Promise<KeySummary>;
@@ -61,14 +65,31 @@ export async function sealNewKey(vault: Vault, input: NewKey, param = ''): Promi
     throw invalidRequest(issue?.message ?? 'Invalid key', `${param}${issue?.path.join('.') || 'secret'}`);
   }
   const { providerId, label, account, secret } = parsed.data;
-  return { providerId, label: label || maskKey(secret), ...(account ? { account } : {}), hint: maskKey(secret), sealed: await vault.seal(secret) };
+  return {
+    providerId,
+    label: label || maskKey(secret),
+    ...(account ? { account } : {}),
+    hint: maskKey(secret),
+    sealed: await vault.seal(secret),
+  };
 }
 
 function keyNotFound(id: string): FreeLLMError {
-  return new FreeLLMError({ status: 404, type: 'invalid_request_error', code: 'key_not_found', param: 'id', message: `No stored key has the id "${id}".` });
+  return new FreeLLMError({
+    status: 404,
+    type: 'invalid_request_error',
+    code: 'key_not_found',
+    param: 'id',
+    message: `No stored key has the id "${id}".`,
+  });
 }
 
-export function createKeyRing(db: FreeLLMDatabase, vault: Vault, now: () => number, newId: () => string): KeyManager {
+export function createKeyRing(
+  db: FreeLLMDatabase,
+  vault: Vault,
+  now: () => number,
+  newId: () => string,
+): KeyManager {
   // Every request lists the keys and opens one: they are read once and kept, and every write
   // here forgets them (so does a writer elsewhere, such as a settings import, through kept-copies).
   let cached: Promise<StoredKey[]> | undefined;
@@ -77,13 +98,16 @@ export function createKeyRing(db: FreeLLMDatabase, vault: Vault, now: () => numb
   };
   keepCopy(db, forget);
   function readAll(): Promise<StoredKey[]> {
-    cached ??= db.keys.orderBy('priority').toArray().then((rows) =>
-      // A record that does not parse is skipped rather than crashing every request.
-      rows.flatMap((row) => {
-        const parsed = storedKeySchema.safeParse(row);
-        return parsed.success ? [parsed.data] : [];
-      }),
-    );
+    cached ??= db.keys
+      .orderBy('priority')
+      .toArray()
+      .then((rows) =>
+        // A record that does not parse is skipped rather than crashing every request.
+        rows.flatMap((row) => {
+          const parsed = storedKeySchema.safeParse(row);
+          return parsed.success ? [parsed.data] : [];
+        }),
+      );
     cached.catch(forget);
     return cached;
   }
@@ -96,12 +120,17 @@ export function createKeyRing(db: FreeLLMDatabase, vault: Vault, now: () => numb
 
   async function addMany(inputs: NewKey[]): Promise<KeySummary[]> {
     const sealed: SealedKeyFields[] = [];
-    for (const [index, input] of inputs.entries()) sealed.push(await sealNewKey(vault, input, inputs.length > 1 ? `[${index}].` : ''));
+    for (const [index, input] of inputs.entries())
+      sealed.push(await sealNewKey(vault, input, inputs.length > 1 ? `[${index}].` : ''));
     // Sealed first: WebCrypto awaits would end the transaction that picks the next priority.
     const rows = await db.transaction('rw', db.keys, async () => {
       const last = await db.keys.orderBy('priority').last();
       const created = sealed.map((fields, index): StoredKey => ({
-        id: newId(), ...fields, enabled: true, priority: (last?.priority ?? 0) + index + 1, createdAt: now(),
+        id: newId(),
+        ...fields,
+        enabled: true,
+        priority: (last?.priority ?? 0) + index + 1,
+        createdAt: now(),
       }));
       await db.keys.bulkAdd(created);
       return created;

@@ -26,7 +26,9 @@ describe('parseEnvText', () => {
   });
 
   it('reports unreadable lines by number and reason, never by content', () => {
-    const lines = parseEnvText('gsk_pasted_without_a_name\nGROQ_API_KEY="gsk_never_closed\n1BAD=x\nOK=1\rLAST="x" junk');
+    const lines = parseEnvText(
+      'gsk_pasted_without_a_name\nGROQ_API_KEY="gsk_never_closed\n1BAD=x\nOK=1\rLAST="x" junk',
+    );
     expect(lines).toEqual([
       { kind: 'malformed', line: 1, reason: 'Not a NAME=value line' },
       { kind: 'malformed', line: 2, reason: 'The quote in GROQ_API_KEY is never closed' },

@@ -23,7 +23,9 @@ export function parseEnvText(text: string): EnvLine[] {
     if (!match) return [{ kind: 'malformed', line, reason: 'Not a NAME=value line' }];
     const [, name = '', rest = ''] = match;
     const value = readValue(rest);
-    return value === undefined ? [{ kind: 'malformed', line, reason: `The quote in ${name} is never closed` }] : [{ kind: 'entry', line, name, value }];
+    return value === undefined
+      ? [{ kind: 'malformed', line, reason: `The quote in ${name} is never closed` }]
+      : [{ kind: 'entry', line, name, value }];
   });
 }
 

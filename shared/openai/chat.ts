@@ -23,16 +23,32 @@ export type ToolCall = z.infer<typeof toolCallSchema>;
 const nullableText = z.union([z.string(), z.array(contentPartSchema)]).nullable();
 
 export const chatMessageSchema = z.discriminatedUnion('role', [
-  z.object({ role: z.literal('system'), content: z.union([z.string(), z.array(textPartSchema)]), name: z.string().optional() }),
-  z.object({ role: z.literal('developer'), content: z.union([z.string(), z.array(textPartSchema)]), name: z.string().optional() }),
-  z.object({ role: z.literal('user'), content: z.union([z.string(), z.array(contentPartSchema)]), name: z.string().optional() }),
+  z.object({
+    role: z.literal('system'),
+    content: z.union([z.string(), z.array(textPartSchema)]),
+    name: z.string().optional(),
+  }),
+  z.object({
+    role: z.literal('developer'),
+    content: z.union([z.string(), z.array(textPartSchema)]),
+    name: z.string().optional(),
+  }),
+  z.object({
+    role: z.literal('user'),
+    content: z.union([z.string(), z.array(contentPartSchema)]),
+    name: z.string().optional(),
+  }),
   z.object({
     role: z.literal('assistant'),
     content: nullableText.optional(),
     name: z.string().optional(),
     tool_calls: z.array(toolCallSchema).optional(),
   }),
-  z.object({ role: z.literal('tool'), content: z.union([z.string(), z.array(textPartSchema)]), tool_call_id: z.string() }),
+  z.object({
+    role: z.literal('tool'),
+    content: z.union([z.string(), z.array(textPartSchema)]),
+    tool_call_id: z.string(),
+  }),
 ]);
 export type ChatMessage = z.infer<typeof chatMessageSchema>;
 
@@ -145,10 +161,23 @@ export type ChatCompletionChunk = z.infer<typeof chatCompletionChunkSchema>;
  * (OpenRouter, Groq's parsed format, gpt-oss hosts) or `reasoning_content` (DeepSeek, Z.ai).
  */
 export function reasoningOf(delta: ChatCompletionChunk['choices'][number]['delta']): string {
-  const { reasoning, reasoning_content: reasoningContent } = delta as { reasoning?: unknown; reasoning_content?: unknown };
-  return typeof reasoning === 'string' ? reasoning : typeof reasoningContent === 'string' ? reasoningContent : '';
+  const { reasoning, reasoning_content: reasoningContent } = delta as {
+    reasoning?: unknown;
+    reasoning_content?: unknown;
+  };
+  return typeof reasoning === 'string'
+    ? reasoning
+    : typeof reasoningContent === 'string'
+      ? reasoningContent
+      : '';
 }
 
 /** Whether a chunk carries the answer's first sign of life: content, reasoning, a tool call or a finish. */
 export const carriesToken = (chunk: ChatCompletionChunk) =>
-  chunk.choices.some((choice) => Boolean(choice.delta.content) || reasoningOf(choice.delta) !== '' || (choice.delta.tool_calls?.length ?? 0) > 0 || Boolean(choice.finish_reason));
+  chunk.choices.some(
+    (choice) =>
+      Boolean(choice.delta.content) ||
+      reasoningOf(choice.delta) !== '' ||
+      (choice.delta.tool_calls?.length ?? 0) > 0 ||
+      Boolean(choice.finish_reason),
+  );

@@ -115,7 +115,11 @@ export function isFreeLLMError(value: unknown): value is FreeLLMError {
   return value instanceof FreeLLMError;
 }
 
-export function invalidRequest(message: string, param: string | null = null, code: string | null = null): FreeLLMError {
+export function invalidRequest(
+  message: string,
+  param: string | null = null,
+  code: string | null = null,
+): FreeLLMError {
   return new FreeLLMError({ status: 400, type: 'invalid_request_error', message, param, code });
 }
 
@@ -123,7 +127,12 @@ export function invalidRequest(message: string, param: string | null = null, cod
 export function toFreeLLMError(error: unknown): FreeLLMError {
   if (isFreeLLMError(error)) return error;
   if (error instanceof DOMException && error.name === 'AbortError') {
-    return new FreeLLMError({ status: 499, type: 'request_aborted', code: 'aborted', message: 'The request was aborted.' });
+    return new FreeLLMError({
+      status: 499,
+      type: 'request_aborted',
+      code: 'aborted',
+      message: 'The request was aborted.',
+    });
   }
   return new FreeLLMError({
     status: 500,

@@ -7,7 +7,6 @@ import { z } from 'zod/mini';
 
 export { PAGE_PORT_NAME } from './port-names';
 
-
 export const portRequestSchema = z.object({
   type: z.literal('request'),
   method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']),
@@ -20,7 +19,11 @@ export type PortRequest = z.infer<typeof portRequestSchema>;
 /** `freellm.requestAccess()`: answered with an AccessResult as a JSON body. */
 export const portAccessSchema = z.object({ type: z.literal('access') });
 
-export const pageToBackgroundSchema = z.discriminatedUnion('type', [portRequestSchema, portAccessSchema, z.object({ type: z.literal('abort') })]);
+export const pageToBackgroundSchema = z.discriminatedUnion('type', [
+  portRequestSchema,
+  portAccessSchema,
+  z.object({ type: z.literal('abort') }),
+]);
 export type PageToBackground = z.input<typeof pageToBackgroundSchema>;
 
 export const backgroundToPageSchema = z.discriminatedUnion('type', [

@@ -13,29 +13,53 @@ function classified(classify: ErrorClassifier, fixture: string, status: number) 
 }
 
 const refusedKeys = [
-  ['OpenAI-compatible', classifyOpenAICompatibleError, './openai-compatible/__fixtures__/invalid-key.error.json', 401],
+  [
+    'OpenAI-compatible',
+    classifyOpenAICompatibleError,
+    './openai-compatible/__fixtures__/invalid-key.error.json',
+    401,
+  ],
   ['Anthropic', classifyAnthropicError, './anthropic/__fixtures__/invalid-key.error.json', 401],
   ['Gemini', classifyGeminiError, './gemini/__fixtures__/invalid-key.error.json', 400],
   ['Cohere', classifyCohereError, './cohere/__fixtures__/invalid-key.error.json', 498],
 ] as const;
 
 const tooLongPrompts = [
-  ['OpenAI-compatible', classifyOpenAICompatibleError, './openai-compatible/__fixtures__/context-length.error.json', 400],
+  [
+    'OpenAI-compatible',
+    classifyOpenAICompatibleError,
+    './openai-compatible/__fixtures__/context-length.error.json',
+    400,
+  ],
   ['Anthropic', classifyAnthropicError, './anthropic/__fixtures__/prompt-too-long.error.json', 400],
-  ['Anthropic (too large)', classifyAnthropicError, './anthropic/__fixtures__/request-too-large.error.json', 413],
+  [
+    'Anthropic (too large)',
+    classifyAnthropicError,
+    './anthropic/__fixtures__/request-too-large.error.json',
+    413,
+  ],
   ['Gemini', classifyGeminiError, './gemini/__fixtures__/context-length.error.json', 400],
   ['Cohere', classifyCohereError, './cohere/__fixtures__/context-length.error.json', 400],
 ] as const;
 
 describe('one error vocabulary across families', () => {
-  it.each(refusedKeys)('%s: a refused key reaches the caller as a 401 authentication error', (_family, classify, fixture, status) => {
-    const error = classified(classify, fixture, status);
-    expect(error).toMatchObject({ status: 401, type: 'authentication_error' });
-    // The provider's own status stays in the message, for whoever reads it.
-    expect(error.message).toContain(`HTTP ${status}`);
-  });
+  it.each(refusedKeys)(
+    '%s: a refused key reaches the caller as a 401 authentication error',
+    (_family, classify, fixture, status) => {
+      const error = classified(classify, fixture, status);
+      expect(error).toMatchObject({ status: 401, type: 'authentication_error' });
+      // The provider's own status stays in the message, for whoever reads it.
+      expect(error.message).toContain(`HTTP ${status}`);
+    },
+  );
 
-  it.each(tooLongPrompts)('%s: a prompt too long carries OpenAI\'s context_length_exceeded code', (_family, classify, fixture, status) => {
-    expect(classified(classify, fixture, status).toBody().error).toMatchObject({ type: 'invalid_request_error', code: 'context_length_exceeded' });
-  });
+  it.each(tooLongPrompts)(
+    "%s: a prompt too long carries OpenAI's context_length_exceeded code",
+    (_family, classify, fixture, status) => {
+      expect(classified(classify, fixture, status).toBody().error).toMatchObject({
+        type: 'invalid_request_error',
+        code: 'context_length_exceeded',
+      });
+    },
+  );
 });

@@ -28,7 +28,12 @@ export interface ModelListing {
   error?: FreeLLMError;
 }
 
-function toListed(preset: ProviderPreset, created: number, live: ProviderModel | undefined, known: CatalogModel | undefined): ListedModel {
+function toListed(
+  preset: ProviderPreset,
+  created: number,
+  live: ProviderModel | undefined,
+  known: CatalogModel | undefined,
+): ListedModel {
   const id = live?.id ?? known?.id ?? '';
   return {
     id,
@@ -37,7 +42,8 @@ function toListed(preset: ProviderPreset, created: number, live: ProviderModel |
     owned_by: live?.ownedBy ?? preset.id,
     context_window: known?.contextWindow.value ?? live?.contextWindow,
     capabilities: known?.capabilities,
-    free_tier: known?.freeTier !== undefined || preset.freeTier.limits !== undefined || preset.keyless === true,
+    free_tier:
+      known?.freeTier !== undefined || preset.freeTier.limits !== undefined || preset.keyless === true,
   };
 }
 
@@ -47,12 +53,19 @@ function toListed(preset: ProviderPreset, created: number, live: ProviderModel |
  * the catalog alone otherwise, or when that call fails (the error is returned, never thrown).
  * @example const { models } = await listProviderModels(findPreset('groq')!, { fetch, baseURL, apiKey, now });
  */
-export async function listProviderModels(preset: ProviderPreset, call: Omit<ModelListCall, 'endpoint' | 'providerId'>): Promise<ModelListing> {
+export async function listProviderModels(
+  preset: ProviderPreset,
+  call: Omit<ModelListCall, 'endpoint' | 'providerId'>,
+): Promise<ModelListing> {
   const created = Math.floor(call.now() / 1000);
   const catalog = () => preset.models.map((model) => toListed(preset, created, undefined, model));
   if (!preset.modelsEndpoint || (!call.apiKey && !preset.keyless)) return { models: catalog(), live: false };
   try {
-    const live = await adapterFor(preset.id).listModels({ ...call, providerId: preset.id, endpoint: preset.modelsEndpoint });
+    const live = await adapterFor(preset.id).listModels({
+      ...call,
+      providerId: preset.id,
+      endpoint: preset.modelsEndpoint,
+    });
     const known = new Map(preset.models.map((model) => [model.id, model]));
     const listed = live.map((model) => toListed(preset, created, model, known.get(model.id)));
     // Models the catalog knows come first, in catalog order: they are the ones routing prefers.

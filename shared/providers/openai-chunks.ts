@@ -16,7 +16,10 @@ export interface ChunkFactory {
 }
 
 export function createChunkFactory(base: { id: string; model: string; created: number }): ChunkFactory {
-  const chunk = (delta: ChatCompletionChunk['choices'][number]['delta'], finishReason: FinishReason | null = null): ChatCompletionChunk => ({
+  const chunk = (
+    delta: ChatCompletionChunk['choices'][number]['delta'],
+    finishReason: FinishReason | null = null,
+  ): ChatCompletionChunk => ({
     id: base.id,
     object: 'chat.completion.chunk',
     created: base.created,
@@ -26,9 +29,18 @@ export function createChunkFactory(base: { id: string; model: string; created: n
   return {
     role: () => chunk({ role: 'assistant', content: '' }),
     content: (text) => chunk({ content: text }),
-    toolCallStart: (index, id, name) => chunk({ tool_calls: [{ index, id, type: 'function', function: { name, arguments: '' } }] }),
-    toolCallArguments: (index, fragment) => chunk({ tool_calls: [{ index, function: { arguments: fragment } }] }),
+    toolCallStart: (index, id, name) =>
+      chunk({ tool_calls: [{ index, id, type: 'function', function: { name, arguments: '' } }] }),
+    toolCallArguments: (index, fragment) =>
+      chunk({ tool_calls: [{ index, function: { arguments: fragment } }] }),
     finish: (reason) => chunk({}, reason),
-    usage: (usage) => ({ id: base.id, object: 'chat.completion.chunk', created: base.created, model: base.model, choices: [], usage }),
+    usage: (usage) => ({
+      id: base.id,
+      object: 'chat.completion.chunk',
+      created: base.created,
+      model: base.model,
+      choices: [],
+      usage,
+    }),
   };
 }

@@ -18,7 +18,9 @@ const ADAPTER_BY_FAMILY: Record<WireFamily, (preset: ProviderPreset) => Provider
   cohere: () => createCohereAdapter(),
 };
 
-const adapters = new Map(PROVIDER_PRESETS.map((preset) => [preset.id, ADAPTER_BY_FAMILY[preset.family](preset)]));
+const adapters = new Map(
+  PROVIDER_PRESETS.map((preset) => [preset.id, ADAPTER_BY_FAMILY[preset.family](preset)]),
+);
 const plainAdapter = createOpenAICompatibleAdapter();
 
 export function adapterFor(providerId: string): ProviderAdapter {

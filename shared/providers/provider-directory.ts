@@ -61,13 +61,32 @@ function summarize(preset: ProviderPreset, overrides: Map<string, string>): Prov
 }
 
 function summarizeCustom({ id, name, baseURL, defaultModel }: CustomProvider): ProviderSummary {
-  return { id, name, family: 'openai-compatible', baseURL, baseURLOverridden: false, defaultModel, custom: true, keyless: false, local: false, rateLimitHeaders: 'openai' };
+  return {
+    id,
+    name,
+    family: 'openai-compatible',
+    baseURL,
+    baseURLOverridden: false,
+    defaultModel,
+    custom: true,
+    keyless: false,
+    local: false,
+    rateLimitHeaders: 'openai',
+  };
 }
 
 /** `custom-my-server-3f2a`: readable in routing headers and logs, unique by its suffix. */
 function customIdFor(name: string, newId: () => string): string {
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 24) || 'endpoint';
-  return `custom-${slug}-${newId().replace(/[^a-z0-9]/gi, '').slice(0, 6).toLowerCase()}`;
+  const slug =
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 24) || 'endpoint';
+  return `custom-${slug}-${newId()
+    .replace(/[^a-z0-9]/gi, '')
+    .slice(0, 6)
+    .toLowerCase()}`;
 }
 
 export function createProviderDirectory(db: FreeLLMDatabase, newId: () => string): ProviderDirectory {
@@ -75,17 +94,23 @@ export function createProviderDirectory(db: FreeLLMDatabase, newId: () => string
   // them (a settings import makes every kept copy forget).
   let snapshot: Promise<{ customs: CustomProvider[]; overrides: Map<string, string> }> | undefined;
   const read = () =>
-    (snapshot ??= Promise.all([db.customProviders.toArray(), db.providerSettings.toArray()]).then(([customRows, settingRows]) => ({
-      customs: customRows.flatMap((row) => {
-        const parsed = customProviderSchema.safeParse(row);
-        return parsed.success ? [parsed.data] : [];
+    (snapshot ??= Promise.all([db.customProviders.toArray(), db.providerSettings.toArray()]).then(
+      ([customRows, settingRows]) => ({
+        customs: customRows.flatMap((row) => {
+          const parsed = customProviderSchema.safeParse(row);
+          return parsed.success ? [parsed.data] : [];
+        }),
+        // Records that fail to parse are ignored.
+        overrides: new Map(
+          settingRows.flatMap((row) => {
+            const parsed = providerSettingsSchema.safeParse(row);
+            return parsed.success && parsed.data.baseURL
+              ? [[parsed.data.providerId, parsed.data.baseURL] as const]
+              : [];
+          }),
+        ),
       }),
-      // Records that fail to parse are ignored.
-      overrides: new Map(settingRows.flatMap((row) => {
-        const parsed = providerSettingsSchema.safeParse(row);
-        return parsed.success && parsed.data.baseURL ? [[parsed.data.providerId, parsed.data.baseURL] as const] : [];
-      })),
-    })));
+    ));
   const forget = () => {
     snapshot = undefined;
   };
@@ -94,7 +119,10 @@ export function createProviderDirectory(db: FreeLLMDatabase, newId: () => string
   return {
     async list() {
       const { customs, overrides } = await read();
-      return [...PROVIDER_PRESETS.map((preset) => summarize(preset, overrides)), ...customs.map(summarizeCustom)];
+      return [
+        ...PROVIDER_PRESETS.map((preset) => summarize(preset, overrides)),
+        ...customs.map(summarizeCustom),
+      ];
     },
     async resolve(id) {
       const { customs, overrides } = await read();
@@ -126,7 +154,8 @@ export function createProviderDirectory(db: FreeLLMDatabase, newId: () => string
         await db.providerSettings.delete(providerId);
       } else {
         const parsed = baseURLSchema.safeParse(baseURL);
-        if (!parsed.success) throw invalidRequest(parsed.error.issues[0]?.message ?? 'Invalid base URL', 'baseURL');
+        if (!parsed.success)
+          throw invalidRequest(parsed.error.issues[0]?.message ?? 'Invalid base URL', 'baseURL');
         await db.providerSettings.put({ providerId, baseURL: parsed.data });
       }
       forget();

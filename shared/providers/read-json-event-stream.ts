@@ -48,7 +48,10 @@ async function* readEvents<Schema extends z.ZodType>(
     if (screened) throw screened;
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
-      throw malformedUpstream(options.providerId, `${options.describe?.(json) ?? 'a stream event'} of unexpected shape: ${parsed.error.issues[0]?.message}`);
+      throw malformedUpstream(
+        options.providerId,
+        `${options.describe?.(json) ?? 'a stream event'} of unexpected shape: ${parsed.error.issues[0]?.message}`,
+      );
     }
     yield parsed.data;
   }

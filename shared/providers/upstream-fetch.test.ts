@@ -5,7 +5,14 @@ import { classifyOpenAICompatibleError } from './openai-compatible/classify-open
 import { fetchUpstream, readJsonBody } from './upstream-fetch';
 
 function call(fetch: ReturnType<typeof createFakeFetch>, seen: Headers[]) {
-  return { fetch, baseURL: 'https://x', model: 'm', providerId: 'openrouter', now: () => 0, onRateLimitHeaders: (headers: Headers) => seen.push(headers) };
+  return {
+    fetch,
+    baseURL: 'https://x',
+    model: 'm',
+    providerId: 'openrouter',
+    now: () => 0,
+    onRateLimitHeaders: (headers: Headers) => seen.push(headers),
+  };
 }
 
 describe('fetchUpstream', () => {
@@ -18,9 +25,23 @@ describe('fetchUpstream', () => {
 
   it('also hands over the limits an OpenRouter 429 states in its body', async () => {
     const seen: Headers[] = [];
-    const body = { error: { code: 429, message: 'Rate limit exceeded: free-models-per-day', metadata: { headers: { 'X-RateLimit-Limit': '50', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': '1795651200000' } } } };
+    const body = {
+      error: {
+        code: 429,
+        message: 'Rate limit exceeded: free-models-per-day',
+        metadata: {
+          headers: {
+            'X-RateLimit-Limit': '50',
+            'X-RateLimit-Remaining': '0',
+            'X-RateLimit-Reset': '1795651200000',
+          },
+        },
+      },
+    };
     const fetch = createFakeFetch(() => jsonResponse(body, 429));
-    await expect(fetchUpstream(call(fetch, seen), 'https://x/chat', {}, classifyOpenAICompatibleError)).rejects.toMatchObject({ status: 429 });
+    await expect(
+      fetchUpstream(call(fetch, seen), 'https://x/chat', {}, classifyOpenAICompatibleError),
+    ).rejects.toMatchObject({ status: 429 });
     expect(seen).toHaveLength(2);
     expect(seen[1]?.get('x-ratelimit-remaining')).toBe('0');
   });
@@ -30,15 +51,27 @@ describe('readJsonBody', () => {
   const schema = z.object({ id: z.string() });
 
   it('answers the body parsed by the schema', async () => {
-    await expect(readJsonBody(new Response('{"id":"a","extra":1}'), schema, { providerId: 'groq' })).resolves.toEqual({ id: 'a' });
+    await expect(
+      readJsonBody(new Response('{"id":"a","extra":1}'), schema, { providerId: 'groq' }),
+    ).resolves.toEqual({ id: 'a' });
   });
 
   it.each([
     ['<html>502</html>', 'groq sent a response that is not JSON'],
     ['{"id":7}', 'groq sent a response that is not an id'],
   ])('turns the 200 body %s into a classified server error', async (body, message) => {
-    const failure = readJsonBody(new Response(body), schema, { providerId: 'groq' }, 'a response that is not an id');
-    await expect(failure).rejects.toMatchObject({ status: 502, kind: 'server', code: 'upstream_malformed', provider: 'groq' });
+    const failure = readJsonBody(
+      new Response(body),
+      schema,
+      { providerId: 'groq' },
+      'a response that is not an id',
+    );
+    await expect(failure).rejects.toMatchObject({
+      status: 502,
+      kind: 'server',
+      code: 'upstream_malformed',
+      provider: 'groq',
+    });
     await expect(failure).rejects.toThrow(message);
   });
 
@@ -47,6 +80,8 @@ describe('readJsonBody', () => {
     const reason = new DOMException('stop', 'AbortError');
     controller.abort(reason);
     const body = new ReadableStream({ start: (stream) => stream.error(reason) });
-    await expect(readJsonBody(new Response(body), schema, { providerId: 'groq', signal: controller.signal })).rejects.toBe(reason);
+    await expect(
+      readJsonBody(new Response(body), schema, { providerId: 'groq', signal: controller.signal }),
+    ).rejects.toBe(reason);
   });
 });

@@ -8,7 +8,13 @@ import { FreeLLMError } from '../openai/error';
 import { headersFromErrorMetadata } from './rate-limits/headers-from-error-metadata';
 import type { AdapterCall, ModelListCall } from './types';
 
-export type ErrorClassifier = (answer: { status: number; headers: Headers; bodyText: string; providerId: string; now: number }) => FreeLLMError;
+export type ErrorClassifier = (answer: {
+  status: number;
+  headers: Headers;
+  bodyText: string;
+  providerId: string;
+  now: number;
+}) => FreeLLMError;
 
 export async function fetchUpstream(
   call: Omit<AdapterCall, 'model'>,
@@ -37,7 +43,13 @@ export async function fetchUpstream(
   // OpenRouter states its limits inside the 429 body rather than in headers.
   const stated = headersFromErrorMetadata(bodyText);
   if ([...stated.keys()].length > 0) call.onRateLimitHeaders?.(stated);
-  throw classify({ status: response.status, headers: response.headers, bodyText, providerId: call.providerId, now: call.now() });
+  throw classify({
+    status: response.status,
+    headers: response.headers,
+    bodyText,
+    providerId: call.providerId,
+    now: call.now(),
+  });
 }
 
 export function malformedUpstream(providerId: string, what: string, cause?: unknown): FreeLLMError {
@@ -71,7 +83,8 @@ export async function readJsonBody<Schema extends z.ZodType>(
     throw malformedUpstream(call.providerId, 'a response that is not JSON', error);
   }
   const parsed = schema.safeParse(json);
-  if (!parsed.success) throw malformedUpstream(call.providerId, `${mismatch}: ${parsed.error.issues[0]?.message}`);
+  if (!parsed.success)
+    throw malformedUpstream(call.providerId, `${mismatch}: ${parsed.error.issues[0]?.message}`);
   return parsed.data;
 }
 
@@ -85,7 +98,9 @@ export async function fetchModelList<Schema extends z.ZodType>(
   classify: ErrorClassifier,
   schema: Schema,
 ): Promise<z.output<Schema>> {
-  const url = call.endpoint.startsWith('/') ? `${call.baseURL}${call.endpoint}` : new URL(call.endpoint, `${call.baseURL}/`).href;
+  const url = call.endpoint.startsWith('/')
+    ? `${call.baseURL}${call.endpoint}`
+    : new URL(call.endpoint, `${call.baseURL}/`).href;
   const response = await fetchUpstream(call, url, { method: 'GET', headers }, classify);
   return readJsonBody(response, schema, call, 'a model list of unexpected shape');
 }

@@ -14,7 +14,11 @@ export interface RequestLogWriter {
   recent(limit: number): Promise<RequestLogEntry[]>;
 }
 
-export function createRequestLogWriter(db: FreeLLMDatabase, now: () => number, writeBehind: WriteBehind = createWriteBehind()): RequestLogWriter {
+export function createRequestLogWriter(
+  db: FreeLLMDatabase,
+  now: () => number,
+  writeBehind: WriteBehind = createWriteBehind(),
+): RequestLogWriter {
   let sincePrune = 0;
   let unwritten: RequestLogEntry[] = [];
   const writeUnwritten = async () => {

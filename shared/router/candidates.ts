@@ -46,14 +46,16 @@ export function requestNeeds(request: ChatCompletionRequest): RequestNeeds {
   for (const message of request.messages) {
     const content = message.content;
     if (typeof content === 'string') chars += content.length;
-    else for (const part of content ?? []) {
-      if (part.type === 'text') chars += part.text.length;
-      else {
-        vision = true;
-        chars += IMAGE_TOKENS * 4;
+    else
+      for (const part of content ?? []) {
+        if (part.type === 'text') chars += part.text.length;
+        else {
+          vision = true;
+          chars += IMAGE_TOKENS * 4;
+        }
       }
-    }
-    if (message.role === 'assistant') for (const call of message.tool_calls ?? []) chars += call.function.arguments.length;
+    if (message.role === 'assistant')
+      for (const call of message.tool_calls ?? []) chars += call.function.arguments.length;
   }
   if (request.tools) chars += JSON.stringify(request.tools).length;
   const prompt = Math.ceil(chars / 4);
@@ -74,7 +76,8 @@ export function unfitReason(info: ModelInfo | undefined, needs: RequestNeeds): s
   if (needs.tools && info?.tools === false) return 'tools';
   if (needs.vision && info?.vision === false) return 'images';
   if (needs.json && info?.jsonMode === false) return 'JSON mode';
-  if (info?.contextWindow !== undefined && needs.contextTokens > info.contextWindow) return 'a context this long';
+  if (info?.contextWindow !== undefined && needs.contextTokens > info.contextWindow)
+    return 'a context this long';
   return undefined;
 }
 
@@ -88,9 +91,17 @@ export interface CandidateInputs {
   aliases: Readonly<Record<string, readonly string[]>>;
 }
 
-const TIERS: Record<string, ModelInfo['tier'] | 'any'> = { auto: 'any', 'auto:fast': 'fast', 'auto:smart': 'smart' };
+const TIERS: Record<string, ModelInfo['tier'] | 'any'> = {
+  auto: 'any',
+  'auto:fast': 'fast',
+  'auto:smart': 'smart',
+};
 
-function infoFor(inputs: Pick<CandidateInputs, 'models'>, providerId: string, model: string): ModelInfo | undefined {
+function infoFor(
+  inputs: Pick<CandidateInputs, 'models'>,
+  providerId: string,
+  model: string,
+): ModelInfo | undefined {
   return inputs.models?.models(providerId).find((info) => info.id === model);
 }
 
@@ -99,10 +110,14 @@ function infoFor(inputs: Pick<CandidateInputs, 'models'>, providerId: string, mo
  * with a key or not — unless the whole name is a model some provider lists (Groq's
  * `openai/gpt-oss-120b`), which is then a model name like any other.
  */
-export function pinOf(name: string, inputs: Pick<CandidateInputs, 'known' | 'models'>): { providerId: string; model: string } | undefined {
+export function pinOf(
+  name: string,
+  inputs: Pick<CandidateInputs, 'known' | 'models'>,
+): { providerId: string; model: string } | undefined {
   const slash = name.indexOf('/');
   const providerId = slash > 0 ? name.slice(0, slash) : '';
-  if (!inputs.known.has(providerId) || [...inputs.known].some((id) => infoFor(inputs, id, name))) return undefined;
+  if (!inputs.known.has(providerId) || [...inputs.known].some((id) => infoFor(inputs, id, name)))
+    return undefined;
   return { providerId, model: name.slice(slash + 1) };
 }
 
@@ -111,13 +126,17 @@ function forName(name: string, inputs: CandidateInputs): Candidate[] {
   const each = (pick: (provider: ResolvedProvider) => string[]) =>
     keys.flatMap((key) => {
       const provider = providers.get(key.providerId);
-      return provider ? pick(provider).map((model) => ({ key, provider, model, info: infoFor(inputs, provider.id, model) })) : [];
+      return provider
+        ? pick(provider).map((model) => ({ key, provider, model, info: infoFor(inputs, provider.id, model) }))
+        : [];
     });
   const tier = TIERS[name];
   // `auto` is each key's provider default (its best free model); a tier picks the models in it.
   if (tier === 'any') return each((provider) => [provider.defaultModel]);
   if (tier) {
-    const inTier = each((provider) => (models?.models(provider.id) ?? []).filter((info) => info.tier === tier).map((info) => info.id));
+    const inTier = each((provider) =>
+      (models?.models(provider.id) ?? []).filter((info) => info.tier === tier).map((info) => info.id),
+    );
     return inTier.length > 0 ? inTier : forName('auto', inputs);
   }
   const pin = pinOf(name, inputs);

@@ -3,7 +3,12 @@
  * limits, a model's own before its provider's) and `ModelSource` (capabilities, context
  * windows, a speed tier). The engine uses these unless its host passes others (tests, bench).
  */
-import { pickedAutomatically, type CatalogModel, type FreeTierLimits, type ProviderPreset } from '../catalog/catalog-types';
+import {
+  pickedAutomatically,
+  type CatalogModel,
+  type FreeTierLimits,
+  type ProviderPreset,
+} from '../catalog/catalog-types';
 import { findPreset } from '../catalog/provider-presets';
 import type { LimitSource, LimitSpec } from '../usage/usage-limits';
 import { MODEL_EQUIVALENTS, type ModelInfo, type ModelSource } from './model-equivalence';
@@ -20,12 +25,17 @@ function tierOf(id: string): ModelInfo['tier'] {
   return SMART.test(id) ? 'smart' : undefined;
 }
 
-const canonicalOf = (providerId: string, id: string) => Object.entries(MODEL_EQUIVALENTS).find(([, ids]) => ids[providerId] === id)?.[0];
+const canonicalOf = (providerId: string, id: string) =>
+  Object.entries(MODEL_EQUIVALENTS).find(([, ids]) => ids[providerId] === id)?.[0];
 
 function toSpec(providerId: string, limits: FreeTierLimits | undefined): LimitSpec | undefined {
   if (!limits) return undefined;
   return {
-    scope: limits.scope, rpm: limits.rpm?.value, rpd: limits.rpd?.value, tpm: limits.tpm?.value, tpd: limits.tpd?.value,
+    scope: limits.scope,
+    rpm: limits.rpm?.value,
+    rpd: limits.rpd?.value,
+    tpm: limits.tpm?.value,
+    tpd: limits.tpd?.value,
     dailyResetTimeZone: DAILY_RESET_TIME_ZONES[providerId],
   };
 }
@@ -33,7 +43,10 @@ function toSpec(providerId: string, limits: FreeTierLimits | undefined): LimitSp
 export const catalogLimitSource: LimitSource = {
   limitsFor(providerId, model) {
     const preset = findPreset(providerId);
-    return toSpec(providerId, preset?.models.find((entry) => entry.id === model)?.freeTier ?? preset?.freeTier.limits);
+    return toSpec(
+      providerId,
+      preset?.models.find((entry) => entry.id === model)?.freeTier ?? preset?.freeTier.limits,
+    );
   },
 };
 

@@ -15,13 +15,32 @@ import type { LimitSource } from '../usage/usage-limits';
 import { createUsageLedger } from '../usage/usage-ledger';
 import type { WriteBehind } from '../store/write-behind';
 import { catalogLimitSource, catalogModelSource } from './catalog-sources';
-import { expandModel, pinOf, requestNeeds, unfitReason, type Candidate, type RequestNeeds } from './candidates';
+import {
+  expandModel,
+  pinOf,
+  requestNeeds,
+  unfitReason,
+  type Candidate,
+  type RequestNeeds,
+} from './candidates';
 import { conversationOf, createAffinityMemory } from './conversation-affinity';
 import type { ModelSource } from './model-equivalence';
 import { orderCandidates, targetOf, type Ordering } from './order-candidates';
 import { readFreeLLMOptions, type FreeLLMOptions } from '../openai/freellm-options';
-import { keptRoutingSettings, parseRoutingSettings, strategySchema, type RoutingSettings, type Strategy } from './routing-settings';
-import { runAttempts, type AttemptCall, type AttemptProgress, type Served, type Timers } from './run-attempts';
+import {
+  keptRoutingSettings,
+  parseRoutingSettings,
+  strategySchema,
+  type RoutingSettings,
+  type Strategy,
+} from './routing-settings';
+import {
+  runAttempts,
+  type AttemptCall,
+  type AttemptProgress,
+  type Served,
+  type Timers,
+} from './run-attempts';
 import { tellingFirstByte } from './first-byte';
 import { openStream, relayStream, type StreamEnd, type StreamSource } from './stream-relay';
 import { pinCoolingDown, pinWithoutKey } from './unusable-pin';
@@ -30,7 +49,11 @@ export interface ChatRouterDeps {
   db: FreeLLMDatabase;
   fetch: FetchLike;
   now: () => number;
-  keys: { list(): Promise<KeySummary[]>; reveal(id: string): Promise<string>; setEnabled(id: string, enabled: boolean): Promise<void> };
+  keys: {
+    list(): Promise<KeySummary[]>;
+    reveal(id: string): Promise<string>;
+    setEnabled(id: string, enabled: boolean): Promise<void>;
+  };
   providers: Pick<ProviderDirectory, 'resolve' | 'list'>;
   /** Free-tier limits; the catalog's by default. */
   limits?: LimitSource;
@@ -53,13 +76,24 @@ export interface Route {
   firstByteTimeoutMs?: number;
 }
 
-const sourceOf = (candidate: Candidate): StreamSource => ({ providerId: candidate.provider.id, providerName: candidate.provider.name });
+const sourceOf = (candidate: Candidate): StreamSource => ({
+  providerId: candidate.provider.id,
+  providerName: candidate.provider.name,
+});
 
-const defaultTimers: Timers = { setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>) };
+const defaultTimers: Timers = {
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
 
 export function createChatRouter(deps: ChatRouterDeps) {
   const { db, now } = deps;
-  const ledger = createUsageLedger({ now, limits: deps.limits ?? catalogLimitSource, db, writeBehind: deps.writeBehind });
+  const ledger = createUsageLedger({
+    now,
+    limits: deps.limits ?? catalogLimitSource,
+    db,
+    writeBehind: deps.writeBehind,
+  });
   const modelSource = deps.models ?? catalogModelSource;
   const notices = createKeyNotices(db);
   const affinity = createAffinityMemory({ db, writeBehind: deps.writeBehind });
@@ -70,24 +104,57 @@ export function createChatRouter(deps: ChatRouterDeps) {
   function readStrategy(options: FreeLLMOptions, header: string | undefined): Strategy | undefined {
     if (header === undefined) return options.strategy;
     const strategy = strategySchema.safeParse(header.trim().toLowerCase());
-    if (!strategy.success) throw invalidRequest(`x-freellm-strategy must be one of priority, balanced, fastest.`, 'x-freellm-strategy');
+    if (!strategy.success)
+      throw invalidRequest(
+        `x-freellm-strategy must be one of priority, balanced, fastest.`,
+        'x-freellm-strategy',
+      );
     return strategy.data;
   }
 
-  function plan(request: ChatCompletionRequest, keys: KeySummary[], providers: Map<string, ResolvedProvider>, known: Set<string>, current: RoutingSettings, strategy: Strategy): Omit<Route, 'upstream'> {
+  function plan(
+    request: ChatCompletionRequest,
+    keys: KeySummary[],
+    providers: Map<string, ResolvedProvider>,
+    known: Set<string>,
+    current: RoutingSettings,
+    strategy: Strategy,
+  ): Omit<Route, 'upstream'> {
     const needs = requestNeeds(request);
-    const all = expandModel(request.model, { keys, providers, known, models: modelSource, aliases: current.aliases });
+    const all = expandModel(request.model, {
+      keys,
+      providers,
+      known,
+      models: modelSource,
+      aliases: current.aliases,
+    });
     if (all.length === 0) {
-      throw new FreeLLMError({ status: 503, type: 'server_error', code: 'no_keys', message: `No enabled key can serve model "${request.model}". Add a provider key in the FreeLLM options page.` });
+      throw new FreeLLMError({
+        status: 503,
+        type: 'server_error',
+        code: 'no_keys',
+        message: `No enabled key can serve model "${request.model}". Add a provider key in the FreeLLM options page.`,
+      });
     }
     const fit = all.filter((candidate) => unfitReason(candidate.info, needs) === undefined);
     if (fit.length === 0) {
       const missing = [...new Set(all.map((candidate) => unfitReason(candidate.info, needs)))].join(', ');
-      throw invalidRequest(`No model "${request.model}" can use supports ${missing}.`, 'model', 'no_capable_model');
+      throw invalidRequest(
+        `No model "${request.model}" can use supports ${missing}.`,
+        'model',
+        'no_capable_model',
+      );
     }
     const conversation = conversationOf(request.messages);
     const preferred = current.affinity && conversation.followUp ? affinity.get(conversation.id) : undefined;
-    const ordering = orderCandidates(fit, { ledger, strategy, needs, now: now(), pacing: current.pacing, preferred });
+    const ordering = orderCandidates(fit, {
+      ledger,
+      strategy,
+      needs,
+      now: now(),
+      pacing: current.pacing,
+      preferred,
+    });
     return { ordering, needs, settings: current, conversation: conversation.id };
   }
 
@@ -95,21 +162,39 @@ export function createChatRouter(deps: ChatRouterDeps) {
     const options = readFreeLLMOptions(request.freellm);
     const strategy = readStrategy(options, headerStrategy);
     const { freellm: _freellm, ...upstream } = request;
-    const [current, keys, everyProvider] = await Promise.all([settings.get(), deps.keys.list(), deps.providers.list(), ledger.load(), affinity.load()]);
+    const [current, keys, everyProvider] = await Promise.all([
+      settings.get(),
+      deps.keys.list(),
+      deps.providers.list(),
+      ledger.load(),
+      affinity.load(),
+    ]);
     const enabled = keys.filter((key) => key.enabled);
     const known = new Set(everyProvider.map((provider) => provider.id));
-    const pin = current.aliases[upstream.model] ? undefined : pinOf(upstream.model, { known, models: modelSource });
+    const pin = current.aliases[upstream.model]
+      ? undefined
+      : pinOf(upstream.model, { known, models: modelSource });
     const pinned = pin && everyProvider.find((provider) => provider.id === pin.providerId);
     if (pinned && !enabled.some((key) => key.providerId === pinned.id)) {
-      throw pinWithoutKey(upstream.model, pinned, keys.filter((key) => key.providerId === pinned.id), await notices.list());
+      throw pinWithoutKey(
+        upstream.model,
+        pinned,
+        keys.filter((key) => key.providerId === pinned.id),
+        await notices.list(),
+      );
     }
     const providers = new Map<string, ResolvedProvider>();
     for (const id of new Set(enabled.map((key) => key.providerId))) {
       const provider = await deps.providers.resolve(id);
       if (provider) providers.set(id, provider);
     }
-    const route = measure('route', () => plan(upstream, enabled, providers, known, current, strategy ?? current.strategy));
-    const coolingDown = pinned && route.ordering.ready.length === 0 ? pinCoolingDown(upstream.model, pinned, route.ordering.waiting, now()) : undefined;
+    const route = measure('route', () =>
+      plan(upstream, enabled, providers, known, current, strategy ?? current.strategy),
+    );
+    const coolingDown =
+      pinned && route.ordering.ready.length === 0
+        ? pinCoolingDown(upstream.model, pinned, route.ordering.waiting, now())
+        : undefined;
     if (coolingDown) throw coolingDown;
     return { ...route, upstream, firstByteTimeoutMs: options.firstByteTimeoutMs };
   }
@@ -123,25 +208,46 @@ export function createChatRouter(deps: ChatRouterDeps) {
   async function callFor(candidate: Candidate, signal: AbortSignal, answering?: () => void) {
     const target = targetOf(candidate);
     return {
-      fetch: answering ? tellingFirstByte(deps.fetch, answering) : deps.fetch, baseURL: candidate.provider.baseURL, model: candidate.model, providerId: candidate.provider.id, signal, now,
+      fetch: answering ? tellingFirstByte(deps.fetch, answering) : deps.fetch,
+      baseURL: candidate.provider.baseURL,
+      model: candidate.model,
+      providerId: candidate.provider.id,
+      signal,
+      now,
       // A local server takes no key: its entry holds a placeholder that is never sent.
       apiKey: candidate.provider.keyless ? undefined : await deps.keys.reveal(candidate.key.id),
       /** Adapters hand every answer's headers here (optional hook; see docs/routing.md). */
-      onRateLimitHeaders: (headers: Headers) => ledger.learn(target, parseRateLimitHeaders(candidate.provider.rateLimitHeaders, headers, now())),
+      onRateLimitHeaders: (headers: Headers) =>
+        ledger.learn(target, parseRateLimitHeaders(candidate.provider.rateLimitHeaders, headers, now())),
     };
   }
 
   /** The request's limit if it set one; else the user's, raised for a provider known to be slow to start. */
   const firstByteTimeout = (route: Route) => (candidate: Candidate) =>
-    route.firstByteTimeoutMs ?? Math.max(route.settings.firstByteTimeoutMs, candidate.provider.firstByteTimeoutMs ?? 0);
+    route.firstByteTimeoutMs ??
+    Math.max(route.settings.firstByteTimeoutMs, candidate.provider.firstByteTimeoutMs ?? 0);
 
-  function run<T>(route: Route, attempt: AttemptCall<T>, signal?: AbortSignal, onAttempt?: (progress: AttemptProgress) => void): Promise<Served<T>> {
+  function run<T>(
+    route: Route,
+    attempt: AttemptCall<T>,
+    signal?: AbortSignal,
+    onAttempt?: (progress: AttemptProgress) => void,
+  ): Promise<Served<T>> {
     const { settings: current } = route;
     return runAttempts(route.ordering, attempt, {
-      ledger, now, timers, disableKey, signal, onAttempt, firstByteTimeoutMs: firstByteTimeout(route),
-      attemptTimeoutMs: current.attemptTimeoutMs, deadlineMs: current.deadlineMs, estimatedTokens: route.needs.estimatedTokens,
+      ledger,
+      now,
+      timers,
+      disableKey,
+      signal,
+      onAttempt,
+      firstByteTimeoutMs: firstByteTimeout(route),
+      attemptTimeoutMs: current.attemptTimeoutMs,
+      deadlineMs: current.deadlineMs,
+      estimatedTokens: route.needs.estimatedTokens,
     }).then((served) => {
-      if (current.affinity) affinity.remember(route.conversation, { keyId: served.served.key.id, model: served.served.model });
+      if (current.affinity)
+        affinity.remember(route.conversation, { keyId: served.served.key.id, model: served.served.model });
       return served;
     });
   }
@@ -150,8 +256,21 @@ export function createChatRouter(deps: ChatRouterDeps) {
     ledger,
     notices,
     prepare,
-    async complete(route: Route, signal?: AbortSignal, onAttempt?: (progress: AttemptProgress) => void): Promise<Served<ChatCompletion>> {
-      const served = await run(route, async (candidate, attemptSignal, answering) => candidate.provider.adapter.complete(route.upstream, await callFor(candidate, attemptSignal, answering)), signal, onAttempt);
+    async complete(
+      route: Route,
+      signal?: AbortSignal,
+      onAttempt?: (progress: AttemptProgress) => void,
+    ): Promise<Served<ChatCompletion>> {
+      const served = await run(
+        route,
+        async (candidate, attemptSignal, answering) =>
+          candidate.provider.adapter.complete(
+            route.upstream,
+            await callFor(candidate, attemptSignal, answering),
+          ),
+        signal,
+        onAttempt,
+      );
       ledger.settle(served.reservation, served.value.usage?.total_tokens ?? route.needs.estimatedTokens);
       return served;
     },
@@ -160,16 +279,34 @@ export function createChatRouter(deps: ChatRouterDeps) {
      * the serving attempt, logged as ok at its first token, is marked failed if the stream broke off.
      */
     async stream(route: Route, signal?: AbortSignal, onAttempt?: (progress: AttemptProgress) => void) {
-      const served = await run(route, async (candidate, attemptSignal) => {
-        const chunks = await candidate.provider.adapter.stream(route.upstream, await callFor(candidate, attemptSignal));
-        return openStream(chunks, sourceOf(candidate));
-      }, signal, onAttempt);
+      const served = await run(
+        route,
+        async (candidate, attemptSignal) => {
+          const chunks = await candidate.provider.adapter.stream(
+            route.upstream,
+            await callFor(candidate, attemptSignal),
+          );
+          return openStream(chunks, sourceOf(candidate));
+        },
+        signal,
+        onAttempt,
+      );
       const chunks: AsyncIterable<ChatCompletionChunk> = relayStream(served.value, {
-        source: sourceOf(served.served), stallMs: route.settings.streamStallMs, timers, abort: served.abort,
+        source: sourceOf(served.served),
+        stallMs: route.settings.streamStallMs,
+        timers,
+        abort: served.abort,
         done: async (end: StreamEnd) => {
-          ledger.settle(served.reservation, end.reportedTokens ?? route.needs.promptTokens + Math.ceil(end.outputChars / 4));
+          ledger.settle(
+            served.reservation,
+            end.reportedTokens ?? route.needs.promptTokens + Math.ceil(end.outputChars / 4),
+          );
           const serving = served.attempts.at(-1);
-          if (end.failure && serving) served.attempts[served.attempts.length - 1] = { ...serving, outcome: end.failure.kind ?? end.failure.type };
+          if (end.failure && serving)
+            served.attempts[served.attempts.length - 1] = {
+              ...serving,
+              outcome: end.failure.kind ?? end.failure.type,
+            };
         },
       });
       return { ...served, chunks };

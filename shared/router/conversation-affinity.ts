@@ -31,7 +31,10 @@ function hash(text: string): string {
 export function conversationOf(messages: readonly ChatMessage[]): { id: string; followUp: boolean } {
   const firstUser = messages.findIndex((message) => message.role === 'user');
   const opening = messages.slice(0, firstUser < 0 ? messages.length : firstUser + 1);
-  return { id: hash(JSON.stringify(opening)), followUp: messages.some((message) => message.role === 'assistant') };
+  return {
+    id: hash(JSON.stringify(opening)),
+    followUp: messages.some((message) => message.role === 'assistant'),
+  };
 }
 
 const AFFINITY_SETTING_ID = 'affinity';
@@ -44,7 +47,12 @@ export function createAffinityMemory(options: { db?: FreeLLMDatabase; writeBehin
   const served = new Map<string, AffinityTarget>();
   let loading: Promise<void> | undefined;
   const write = async () => {
-    if (db) await writeSetting(db, AFFINITY_SETTING_ID, [...served].map(([conversation, target]) => [conversation, target.keyId, target.model]));
+    if (db)
+      await writeSetting(
+        db,
+        AFFINITY_SETTING_ID,
+        [...served].map(([conversation, target]) => [conversation, target.keyId, target.model]),
+      );
   };
   return {
     /** Reads what an earlier worker remembered, once; what this one learned since wins. */

@@ -21,14 +21,28 @@ export function failureAnswer(thrown: unknown, requestId: string): FailureAnswer
   const failed = thrown instanceof AttemptsFailed ? thrown : undefined;
   const error = failed?.error ?? toFreeLLMError(thrown);
   const attempts = failed?.attempts ?? [];
-  const headers: Record<string, string> = { 'x-request-id': requestId, 'x-freellm-attempts': String(attempts.length) };
-  if (error.retryAfterMs !== undefined) headers['retry-after'] = String(Math.max(1, Math.ceil(error.retryAfterMs / 1000)));
+  const headers: Record<string, string> = {
+    'x-request-id': requestId,
+    'x-freellm-attempts': String(attempts.length),
+  };
+  if (error.retryAfterMs !== undefined)
+    headers['retry-after'] = String(Math.max(1, Math.ceil(error.retryAfterMs / 1000)));
   if (failed) headers['x-should-retry'] = String(retryable(error.status));
   const body = error.toBody();
   if (!failed) return { status: error.status, headers, body, attempts };
   const skipped = failed.waiting
     .filter((item) => Number.isFinite(item.freeAt))
-    .map((item) => ({ provider: item.candidate.provider.id, model: item.candidate.model, outcome: 'cooling_down', freeAt: item.freeAt }));
+    .map((item) => ({
+      provider: item.candidate.provider.id,
+      model: item.candidate.model,
+      outcome: 'cooling_down',
+      freeAt: item.freeAt,
+    }));
   const tried = attempts.map(({ provider, model, outcome }) => ({ provider, model, outcome }));
-  return { status: error.status, headers, body: { error: { ...body.error, attempts: [...tried, ...skipped] } }, attempts };
+  return {
+    status: error.status,
+    headers,
+    body: { error: { ...body.error, attempts: [...tried, ...skipped] } },
+    attempts,
+  };
 }

@@ -24,29 +24,58 @@ export type FailureEffect =
     };
 
 export function ladderStep(failures: number): number {
-  return COOLDOWN_LADDER_MS[Math.min(Math.max(failures, 1), COOLDOWN_LADDER_MS.length) - 1] ?? COOLDOWN_LADDER_MS[0];
+  return (
+    COOLDOWN_LADDER_MS[Math.min(Math.max(failures, 1), COOLDOWN_LADDER_MS.length) - 1] ??
+    COOLDOWN_LADDER_MS[0]
+  );
 }
 
-export function failureEffect(error: FreeLLMError, failures: number, now: number, dayEnd: number, providerName: string): FailureEffect {
+export function failureEffect(
+  error: FreeLLMError,
+  failures: number,
+  now: number,
+  dayEnd: number,
+  providerName: string,
+): FailureEffect {
   const told = now + (error.retryAfterMs ?? 0);
   const ladder = now + ladderStep(failures);
   switch (error.kind) {
     case 'rate_limit':
-      return { failover: true, learn: 'minute', coolDown: { where: 'limit', until: Math.max(told, ladder), reason: 'rate_limit' } };
+      return {
+        failover: true,
+        learn: 'minute',
+        coolDown: { where: 'limit', until: Math.max(told, ladder), reason: 'rate_limit' },
+      };
     case 'quota_exhausted':
-      return { failover: true, learn: 'day', coolDown: { where: 'limit', until: Math.max(told, dayEnd), reason: 'quota_exhausted' } };
+      return {
+        failover: true,
+        learn: 'day',
+        coolDown: { where: 'limit', until: Math.max(told, dayEnd), reason: 'quota_exhausted' },
+      };
     case 'credits_exhausted':
-      return { failover: true, disableKey: `${providerName} says this key is out of credits (HTTP ${error.status}). Top it up, then enable the key again.` };
+      return {
+        failover: true,
+        disableKey: `${providerName} says this key is out of credits (HTTP ${error.status}). Top it up, then enable the key again.`,
+      };
     case 'auth':
-      return { failover: true, disableKey: `${providerName} rejected this key (HTTP ${error.status}, ${error.code ?? 'invalid key'}). Check or replace it, then enable it again.` };
+      return {
+        failover: true,
+        disableKey: `${providerName} rejected this key (HTTP ${error.status}, ${error.code ?? 'invalid key'}). Check or replace it, then enable it again.`,
+      };
     case 'not_found':
-      return { failover: true, coolDown: { where: 'model', until: Math.max(told, now + NOT_FOUND_MS), reason: 'not_found' } };
+      return {
+        failover: true,
+        coolDown: { where: 'model', until: Math.max(told, now + NOT_FOUND_MS), reason: 'not_found' },
+      };
     case 'forbidden':
     case 'overloaded':
     case 'server':
     case 'timeout':
     case 'unreachable':
-      return { failover: true, coolDown: { where: 'model', until: Math.max(told, ladder), reason: error.kind } };
+      return {
+        failover: true,
+        coolDown: { where: 'model', until: Math.max(told, ladder), reason: error.kind },
+      };
     case 'context_length':
       return { failover: true, largerContext: true };
     default:

@@ -21,6 +21,10 @@ export function tellingFirstByte(fetch: FetchLike, answering: () => void): Fetch
         flush: answering,
       }),
     );
-    return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+    return new Response(body, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
   };
 }

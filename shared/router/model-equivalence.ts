@@ -48,12 +48,20 @@ export const MODEL_EQUIVALENTS: Readonly<Record<string, Readonly<Record<string, 
 };
 
 /** The provider's id for a canonical name, from the model source first, then the seed table. */
-export function equivalentModel(canonical: string, providerId: string, source?: ModelSource): string | undefined {
-  return source?.models(providerId).find((model) => model.canonical === canonical)?.id ?? MODEL_EQUIVALENTS[canonical]?.[providerId];
+export function equivalentModel(
+  canonical: string,
+  providerId: string,
+  source?: ModelSource,
+): string | undefined {
+  return (
+    source?.models(providerId).find((model) => model.canonical === canonical)?.id ??
+    MODEL_EQUIVALENTS[canonical]?.[providerId]
+  );
 }
 
 export function isCanonicalName(name: string, providerIds: Iterable<string>, source?: ModelSource): boolean {
   if (MODEL_EQUIVALENTS[name]) return true;
-  for (const providerId of providerIds) if (source?.models(providerId).some((model) => model.canonical === name)) return true;
+  for (const providerId of providerIds)
+    if (source?.models(providerId).some((model) => model.canonical === name)) return true;
   return false;
 }

@@ -20,7 +20,12 @@ export interface Ordering {
 }
 
 export function targetOf(candidate: Candidate): UsageTarget {
-  return { providerId: candidate.provider.id, keyId: candidate.key.id, accountId: candidate.key.account, model: candidate.model };
+  return {
+    providerId: candidate.provider.id,
+    keyId: candidate.key.id,
+    accountId: candidate.key.account,
+    model: candidate.model,
+  };
 }
 
 export interface OrderOptions {
@@ -38,7 +43,11 @@ export function orderCandidates(candidates: readonly Candidate[], options: Order
   const waiting: Waiting[] = [];
   candidates.forEach((candidate, rank) => {
     const target = targetOf(candidate);
-    const freeAt = ledger.freeAt(target, needs.estimatedTokens, options.pacing && candidate.info?.tier === 'smart');
+    const freeAt = ledger.freeAt(
+      target,
+      needs.estimatedTokens,
+      options.pacing && candidate.info?.tier === 'smart',
+    );
     if (freeAt > now) {
       waiting.push({ candidate, freeAt });
       return;
@@ -48,7 +57,11 @@ export function orderCandidates(candidates: readonly Candidate[], options: Order
   ready.sort((a, b) => a.score - b.score || a.rank - b.rank);
   const ordered = ready.map((item) => item.candidate);
   const preferred = options.preferred;
-  const sticky = preferred ? ordered.findIndex((candidate) => candidate.key.id === preferred.keyId && candidate.model === preferred.model) : -1;
+  const sticky = preferred
+    ? ordered.findIndex(
+        (candidate) => candidate.key.id === preferred.keyId && candidate.model === preferred.model,
+      )
+    : -1;
   if (sticky > 0) ordered.unshift(...ordered.splice(sticky, 1));
   return { ready: ordered, waiting };
 }

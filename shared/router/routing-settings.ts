@@ -15,7 +15,9 @@ export { STRATEGIES, strategySchema, type Strategy } from '../openai/freellm-opt
 export const routingSettingsSchema = z.object({
   strategy: strategySchema.default('priority'),
   /** Name → targets: one target is an alias, several a group tried as one pool. */
-  aliases: z.record(z.string().min(1).max(200), z.array(z.string().min(1).max(300)).min(1).max(50)).default({}),
+  aliases: z
+    .record(z.string().min(1).max(200), z.array(z.string().min(1).max(300)).min(1).max(50))
+    .default({}),
   /** Keep follow-up turns of a conversation on the provider that answered before. */
   affinity: z.boolean().default(true),
   /** Spread the daily cap of `smart` models across the day. */
@@ -45,11 +47,13 @@ export function parseRoutingSettings(input: unknown): RoutingSettings {
   throw invalidRequest(`Invalid routing settings: ${issue?.message}`, issue?.path.join('.') || null);
 }
 
-export const readRoutingSettings = (db: FreeLLMDatabase): Promise<RoutingSettings> => readSetting(db, ROW_ID, routingSettingsSchema, DEFAULTS);
+export const readRoutingSettings = (db: FreeLLMDatabase): Promise<RoutingSettings> =>
+  readSetting(db, ROW_ID, routingSettingsSchema, DEFAULTS);
 
 export async function writeRoutingSettings(db: FreeLLMDatabase, input: unknown): Promise<RoutingSettings> {
   return writeSetting(db, ROW_ID, parseRoutingSettings(input));
 }
 
 /** The copy the router keeps: every request reads it. */
-export const keptRoutingSettings = (db: FreeLLMDatabase): KeptSetting<RoutingSettings> => keptSetting(db, ROW_ID, routingSettingsSchema, DEFAULTS);
+export const keptRoutingSettings = (db: FreeLLMDatabase): KeptSetting<RoutingSettings> =>
+  keptSetting(db, ROW_ID, routingSettingsSchema, DEFAULTS);

@@ -8,17 +8,33 @@ import { createFakeFetch, jsonResponse, type RecordedCall } from '../testing/fak
 import type { Timers } from './run-attempts';
 import type { RoutingSettingsInput } from './routing-settings';
 
-export const completion = (content: string, usage = { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 }) => ({
-  id: 'chatcmpl-1', object: 'chat.completion', created: 1, model: 'm',
+export const completion = (
+  content: string,
+  usage = { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 },
+) => ({
+  id: 'chatcmpl-1',
+  object: 'chat.completion',
+  created: 1,
+  model: 'm',
   choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
   usage,
 });
 
 export const chunk = (delta: Record<string, unknown>, finish: string | null = null) =>
-  JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta, finish_reason: finish }] });
+  JSON.stringify({
+    id: 'c',
+    object: 'chat.completion.chunk',
+    created: 1,
+    model: 'm',
+    choices: [{ index: 0, delta, finish_reason: finish }],
+  });
 
-export const errorResponse = (status: number, message: string, code: string | null = null, headers: Record<string, string> = {}) =>
-  jsonResponse({ error: { message, type: 'error', code } }, status, headers);
+export const errorResponse = (
+  status: number,
+  message: string,
+  code: string | null = null,
+  headers: Record<string, string> = {},
+) => jsonResponse({ error: { message, type: 'error', code } }, status, headers);
 
 /** Timers that fire only when the test advances them. */
 export function manualTimers(): Timers & { advance(ms: number): void } {
@@ -56,7 +72,16 @@ export async function routingKit(handler: HostHandler, options: KitOptions) {
   const clock = { now: Date.parse('2026-11-25T12:00:00Z') };
   const db = openDatabase(`routing-test-${crypto.randomUUID()}`);
   const timers = manualTimers();
-  const start = (): Engine => createEngine({ fetch, now: () => clock.now, db, crypto, limits: options.limits, models: options.models, timers });
+  const start = (): Engine =>
+    createEngine({
+      fetch,
+      now: () => clock.now,
+      db,
+      crypto,
+      limits: options.limits,
+      models: options.models,
+      timers,
+    });
   const engine = start();
   const keyIds: string[] = [];
   for (const key of options.keys) keyIds.push((await engine.keys.add(key)).id);
@@ -65,5 +90,9 @@ export async function routingKit(handler: HostHandler, options: KitOptions) {
   return { engine, fetch, clock, timers, keyIds, hosts, restart: start };
 }
 
-export const ask = (content: string, extra: Record<string, unknown> = {}) => ({ model: 'auto', messages: [{ role: 'user', content }], ...extra });
+export const ask = (content: string, extra: Record<string, unknown> = {}) => ({
+  model: 'auto',
+  messages: [{ role: 'user', content }],
+  ...extra,
+});
 export const extension = { kind: 'extension' } as const;

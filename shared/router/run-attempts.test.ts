@@ -8,11 +8,17 @@ const CEREBRAS = { providerId: 'cerebras', secret: 'csk-bbbbbbbbbbbb' };
 const MISTRAL = { providerId: 'mistral', secret: 'mistral_cccccccccccc' };
 const ok = () => jsonResponse(completion('hi'));
 /** Groq answers with `failure`, everyone else succeeds. */
-const groqFails = (failure: () => Response) => (call: { url: string }) => (new URL(call.url).host === 'api.groq.com' ? failure() : ok());
+const groqFails = (failure: () => Response) => (call: { url: string }) =>
+  new URL(call.url).host === 'api.groq.com' ? failure() : ok();
 
 describe('failure classes', () => {
   it('rate_limit: cools the key down for at least Retry-After, then uses it again', async () => {
-    const kit = await routingKit(groqFails(() => errorResponse(429, 'Rate limit reached', 'rate_limit_exceeded', { 'retry-after': '30' })), { keys: [GROQ, CEREBRAS] });
+    const kit = await routingKit(
+      groqFails(() =>
+        errorResponse(429, 'Rate limit reached', 'rate_limit_exceeded', { 'retry-after': '30' }),
+      ),
+      { keys: [GROQ, CEREBRAS] },
+    );
     await kit.engine.chat(ask('a'), extension);
     kit.clock.now += 29_000;
     await kit.engine.chat(ask('b'), extension);
@@ -24,7 +30,12 @@ describe('failure classes', () => {
   });
 
   it('quota_exhausted: benches the key until the provider’s daily reset', async () => {
-    const kit = await routingKit(groqFails(() => errorResponse(429, 'Rate limit reached on requests per day (RPD): Limit 1000', 'rate_limit_exceeded')), { keys: [GROQ, CEREBRAS] });
+    const kit = await routingKit(
+      groqFails(() =>
+        errorResponse(429, 'Rate limit reached on requests per day (RPD): Limit 1000', 'rate_limit_exceeded'),
+      ),
+      { keys: [GROQ, CEREBRAS] },
+    );
     await kit.engine.chat(ask('a'), extension);
     kit.clock.now = Date.parse('2026-11-25T23:59:00Z');
     await kit.engine.chat(ask('b'), extension);
@@ -36,10 +47,16 @@ describe('failure classes', () => {
 
   it('auth: disables the key, says why, and a re-enabled key is used again', async () => {
     let invalid = true;
-    const kit = await routingKit(groqFails(() => (invalid ? errorResponse(401, 'Invalid API Key', 'invalid_api_key') : ok())), { keys: [GROQ, CEREBRAS] });
+    const kit = await routingKit(
+      groqFails(() => (invalid ? errorResponse(401, 'Invalid API Key', 'invalid_api_key') : ok())),
+      { keys: [GROQ, CEREBRAS] },
+    );
     expect((await kit.engine.chat(ask('a'), extension)).status).toBe(200);
     const [groqKey] = await kit.engine.keys.list();
-    expect(groqKey).toMatchObject({ enabled: false, disabledReason: expect.stringContaining('Groq rejected this key') });
+    expect(groqKey).toMatchObject({
+      enabled: false,
+      disabledReason: expect.stringContaining('Groq rejected this key'),
+    });
     expect((await kit.engine.health()).notices).toHaveLength(1);
     await kit.engine.chat(ask('b'), extension);
     expect(kit.hosts()).toEqual(['api.groq.com', 'api.cerebras.ai', 'api.cerebras.ai']);
@@ -51,13 +68,22 @@ describe('failure classes', () => {
   });
 
   it('credits_exhausted: disables the key until the user re-enables it', async () => {
-    const kit = await routingKit(groqFails(() => errorResponse(429, 'You exceeded your current quota', 'insufficient_quota')), { keys: [GROQ, CEREBRAS] });
+    const kit = await routingKit(
+      groqFails(() => errorResponse(429, 'You exceeded your current quota', 'insufficient_quota')),
+      { keys: [GROQ, CEREBRAS] },
+    );
     await kit.engine.chat(ask('a'), extension);
-    expect((await kit.engine.keys.list())[0]).toMatchObject({ enabled: false, disabledReason: expect.stringContaining('out of credits') });
+    expect((await kit.engine.keys.list())[0]).toMatchObject({
+      enabled: false,
+      disabledReason: expect.stringContaining('out of credits'),
+    });
   });
 
   it('server errors: short cool-downs that climb a ladder (5 s, then 15 s)', async () => {
-    const kit = await routingKit(groqFails(() => errorResponse(500, 'oops')), { keys: [GROQ, CEREBRAS] });
+    const kit = await routingKit(
+      groqFails(() => errorResponse(500, 'oops')),
+      { keys: [GROQ, CEREBRAS] },
+    );
     const groqCalls = () => kit.hosts().filter((host) => host === 'api.groq.com').length;
     await kit.engine.chat(ask('a'), extension);
     kit.clock.now += 4_000;
@@ -77,25 +103,43 @@ describe('failure classes', () => {
   it('context_length: moves only to a model with a larger window', async () => {
     const models = {
       models: (providerId: string) =>
-        ({ groq: [{ id: 'openai/gpt-oss-120b', contextWindow: 8_000 }], mistral: [{ id: 'mistral-small-latest', contextWindow: 8_000 }], cerebras: [{ id: 'gpt-oss-120b', contextWindow: 65_000 }] })[providerId] ?? [],
+        ({
+          groq: [{ id: 'openai/gpt-oss-120b', contextWindow: 8_000 }],
+          mistral: [{ id: 'mistral-small-latest', contextWindow: 8_000 }],
+          cerebras: [{ id: 'gpt-oss-120b', contextWindow: 65_000 }],
+        })[providerId] ?? [],
     };
-    const kit = await routingKit(groqFails(() => errorResponse(400, 'Please reduce the length of the messages', 'context_length_exceeded')), { keys: [GROQ, MISTRAL, CEREBRAS], models });
+    const kit = await routingKit(
+      groqFails(() =>
+        errorResponse(400, 'Please reduce the length of the messages', 'context_length_exceeded'),
+      ),
+      { keys: [GROQ, MISTRAL, CEREBRAS], models },
+    );
     expect((await kit.engine.chat(ask('long'), extension)).headers['x-freellm-provider']).toBe('cerebras');
     expect(kit.hosts()).toEqual(['api.groq.com', 'api.cerebras.ai']);
   });
 
   it('a per-attempt timeout moves on to the next candidate', async () => {
-    const kit = await routingKit((call) => (hostOf(call) === 'api.groq.com' ? new Promise<Response>(() => undefined) : ok()), { keys: [GROQ, CEREBRAS], settings: { attemptTimeoutMs: 5_000 } });
+    const kit = await routingKit(
+      (call) => (hostOf(call) === 'api.groq.com' ? new Promise<Response>(() => undefined) : ok()),
+      { keys: [GROQ, CEREBRAS], settings: { attemptTimeoutMs: 5_000 } },
+    );
     const pending = kit.engine.chat(ask('a'), extension);
     await new Promise((resolve) => setTimeout(resolve, 20));
     kit.timers.advance(5_000);
     const answer = await pending;
     expect(answer.headers['x-freellm-provider']).toBe('cerebras');
-    expect((await kit.engine.requestLog())[0]?.attempts.map((attempt) => attempt.outcome)).toEqual(['timeout', 'ok']);
+    expect((await kit.engine.requestLog())[0]?.attempts.map((attempt) => attempt.outcome)).toEqual([
+      'timeout',
+      'ok',
+    ]);
   });
 
   it('the overall deadline ends the request with the attempts made', async () => {
-    const kit = await routingKit(() => new Promise<Response>(() => undefined), { keys: [GROQ, CEREBRAS], settings: { attemptTimeoutMs: 50_000, deadlineMs: 8_000 } });
+    const kit = await routingKit(() => new Promise<Response>(() => undefined), {
+      keys: [GROQ, CEREBRAS],
+      settings: { attemptTimeoutMs: 50_000, deadlineMs: 8_000 },
+    });
     const pending = kit.engine.chat(ask('a'), extension);
     await new Promise((resolve) => setTimeout(resolve, 20));
     kit.timers.advance(8_000);
@@ -110,23 +154,43 @@ const hangs = () => new Promise<Response>(() => undefined);
 
 describe('a provider that does not start answering', () => {
   it('is left after the 12 s first-byte limit, not the minute-long attempt timeout, labelled a timeout and cooled down', async () => {
-    const kit = await routingKit((call) => (hostOf(call) === 'api.groq.com' ? hangs() : ok()), { keys: [GROQ, CEREBRAS] });
+    const kit = await routingKit((call) => (hostOf(call) === 'api.groq.com' ? hangs() : ok()), {
+      keys: [GROQ, CEREBRAS],
+    });
     const pending = kit.engine.chat(ask('a'), extension);
     await settle();
     kit.timers.advance(12_000);
     const answer = await pending;
     expect(answer.headers['x-freellm-provider']).toBe('cerebras');
-    expect((await kit.engine.requestLog())[0]?.attempts.map((attempt) => attempt.outcome)).toEqual(['timeout', 'ok']);
+    expect((await kit.engine.requestLog())[0]?.attempts.map((attempt) => attempt.outcome)).toEqual([
+      'timeout',
+      'ok',
+    ]);
     const groq = (await kit.engine.health()).models.find((entry) => entry.providerId === 'groq');
-    expect(groq).toMatchObject({ failed: 1, lastError: { kind: 'timeout', message: 'Groq did not start answering within 12 s.' }, cooldownReason: 'timeout' });
+    expect(groq).toMatchObject({
+      failed: 1,
+      lastError: { kind: 'timeout', message: 'Groq did not start answering within 12 s.' },
+      cooldownReason: 'timeout',
+    });
     await kit.engine.chat(ask('b'), extension);
     expect(kit.hosts()).toEqual(['api.groq.com', 'api.cerebras.ai', 'api.cerebras.ai']);
   });
 
   it('a streamed answer must bring its first token within the limit: headers and a role chunk are not enough', async () => {
-    const roleOnly = () => new Response(new ReadableStream({ start: (controller) => controller.enqueue(new TextEncoder().encode(`data: ${chunk({ role: 'assistant', content: '' })}\n\n`)) }), { headers: { 'content-type': 'text/event-stream' } });
+    const roleOnly = () =>
+      new Response(
+        new ReadableStream({
+          start: (controller) =>
+            controller.enqueue(
+              new TextEncoder().encode(`data: ${chunk({ role: 'assistant', content: '' })}\n\n`),
+            ),
+        }),
+        { headers: { 'content-type': 'text/event-stream' } },
+      );
     const good = () => sseResponse([chunk({ content: 'Hi' }), chunk({}, 'stop')]);
-    const kit = await routingKit((call) => (hostOf(call) === 'api.groq.com' ? roleOnly() : good()), { keys: [GROQ, CEREBRAS] });
+    const kit = await routingKit((call) => (hostOf(call) === 'api.groq.com' ? roleOnly() : good()), {
+      keys: [GROQ, CEREBRAS],
+    });
     const pending = kit.engine.chat(ask('a', { stream: true }), extension);
     await settle();
     kit.timers.advance(12_000);
@@ -136,24 +200,42 @@ describe('a provider that does not start answering', () => {
   it('a provider whose answer has begun (its first byte) may take longer than the limit to finish it', async () => {
     const whole = JSON.stringify(completion('late but whole'));
     let finish = () => undefined as void;
-    const slowBody = () => new Response(new ReadableStream({
-      start: (controller) => {
-        controller.enqueue(new TextEncoder().encode(whole.slice(0, 10)));
-        finish = () => (controller.enqueue(new TextEncoder().encode(whole.slice(10))), controller.close());
-      },
-    }), { headers: { 'content-type': 'application/json' } });
-    const kit = await routingKit((call) => (hostOf(call) === 'api.groq.com' ? slowBody() : ok()), { keys: [GROQ, CEREBRAS] });
+    const slowBody = () =>
+      new Response(
+        new ReadableStream({
+          start: (controller) => {
+            controller.enqueue(new TextEncoder().encode(whole.slice(0, 10)));
+            finish = () => (
+              controller.enqueue(new TextEncoder().encode(whole.slice(10))),
+              controller.close()
+            );
+          },
+        }),
+        { headers: { 'content-type': 'application/json' } },
+      );
+    const kit = await routingKit((call) => (hostOf(call) === 'api.groq.com' ? slowBody() : ok()), {
+      keys: [GROQ, CEREBRAS],
+    });
     const pending = kit.engine.chat(ask('a'), extension);
     await settle();
     kit.timers.advance(20_000);
     finish();
     const answer = await pending;
-    expect(answer).toMatchObject({ status: 200, headers: { 'x-freellm-provider': 'groq' }, body: { choices: [{ message: { content: 'late but whole' } }] } });
+    expect(answer).toMatchObject({
+      status: 200,
+      headers: { 'x-freellm-provider': 'groq' },
+      body: { choices: [{ message: { content: 'late but whole' } }] },
+    });
   });
 
   it('a head and then silence is no start: a non-streamed answer must bring its first byte within the limit', async () => {
-    const headOnly = () => new Response(new ReadableStream({ start: () => undefined }), { headers: { 'content-type': 'application/json' } });
-    const kit = await routingKit((call) => (hostOf(call) === 'api.groq.com' ? headOnly() : ok()), { keys: [GROQ, CEREBRAS] });
+    const headOnly = () =>
+      new Response(new ReadableStream({ start: () => undefined }), {
+        headers: { 'content-type': 'application/json' },
+      });
+    const kit = await routingKit((call) => (hostOf(call) === 'api.groq.com' ? headOnly() : ok()), {
+      keys: [GROQ, CEREBRAS],
+    });
     const pending = kit.engine.chat(ask('a'), extension);
     await settle();
     kit.timers.advance(12_000);
@@ -161,7 +243,10 @@ describe('a provider that does not start answering', () => {
   });
 
   it('the request’s own limit (freellm.firstByteTimeoutMs) beats the setting', async () => {
-    const kit = await routingKit((call) => (hostOf(call) === 'api.groq.com' ? hangs() : ok()), { keys: [GROQ, CEREBRAS], settings: { firstByteTimeoutMs: 30_000 } });
+    const kit = await routingKit((call) => (hostOf(call) === 'api.groq.com' ? hangs() : ok()), {
+      keys: [GROQ, CEREBRAS],
+      settings: { firstByteTimeoutMs: 30_000 },
+    });
     const pending = kit.engine.chat(ask('a', { freellm: { firstByteTimeoutMs: 1_500 } }), extension);
     await settle();
     kit.timers.advance(1_500);
@@ -169,7 +254,10 @@ describe('a provider that does not start answering', () => {
   });
 
   it('a local server, slow to load its model, gets the catalog’s longer limit', async () => {
-    const kit = await routingKit((call) => (hostOf(call) === 'localhost:11434' ? hangs() : ok()), { keys: [{ providerId: 'ollama', secret: '' }, CEREBRAS], settings: { attemptTimeoutMs: 90_000 } });
+    const kit = await routingKit((call) => (hostOf(call) === 'localhost:11434' ? hangs() : ok()), {
+      keys: [{ providerId: 'ollama', secret: '' }, CEREBRAS],
+      settings: { attemptTimeoutMs: 90_000 },
+    });
     const pending = kit.engine.chat(ask('a'), extension);
     let answered = false;
     void pending.then(() => (answered = true));
@@ -182,15 +270,24 @@ describe('a provider that does not start answering', () => {
   });
 
   it('tells the caller which provider it waits on as each attempt starts, and why it moved on', async () => {
-    const kit = await routingKit((call) => (hostOf(call) === 'api.groq.com' ? hangs() : ok()), { keys: [GROQ, CEREBRAS] });
+    const kit = await routingKit((call) => (hostOf(call) === 'api.groq.com' ? hangs() : ok()), {
+      keys: [GROQ, CEREBRAS],
+    });
     const progress: unknown[] = [];
-    const pending = kit.engine.chat(ask('a'), extension, undefined, { onAttempt: (item) => progress.push(item) });
+    const pending = kit.engine.chat(ask('a'), extension, undefined, {
+      onAttempt: (item) => progress.push(item),
+    });
     await settle();
     kit.timers.advance(12_000);
     await pending;
     expect(progress).toEqual([
       { provider: 'Groq', model: expect.any(String), firstByteTimeoutMs: 12_000 },
-      { provider: 'Cerebras', model: expect.any(String), firstByteTimeoutMs: 12_000, previous: { provider: 'Groq', outcome: 'timeout', afterMs: 0 } },
+      {
+        provider: 'Cerebras',
+        model: expect.any(String),
+        firstByteTimeoutMs: 12_000,
+        previous: { provider: 'Groq', outcome: 'timeout', afterMs: 0 },
+      },
     ]);
   });
 });
@@ -204,12 +301,24 @@ describe('offline', () => {
     const answer = await kit.engine.chat(ask('a'), extension);
     expect(answer).toMatchObject({
       status: 503,
-      body: { error: { code: 'network_unreachable', message: 'The network seems unreachable: no provider could be reached. Check your connection.' } },
+      body: {
+        error: {
+          code: 'network_unreachable',
+          message: 'The network seems unreachable: no provider could be reached. Check your connection.',
+        },
+      },
     });
     expect(kit.hosts()).toHaveLength(3);
     const health = (await kit.engine.health()).models;
-    expect(health.map(({ failed, coolingUntil, day, minute }) => ({ failed, coolingUntil, day, minute }))).toEqual(
-      Array(3).fill({ failed: 0, coolingUntil: null, day: { requests: 0, tokens: 0 }, minute: { requests: 0, tokens: 0 } }),
+    expect(
+      health.map(({ failed, coolingUntil, day, minute }) => ({ failed, coolingUntil, day, minute })),
+    ).toEqual(
+      Array(3).fill({
+        failed: 0,
+        coolingUntil: null,
+        day: { requests: 0, tokens: 0 },
+        minute: { requests: 0, tokens: 0 },
+      }),
     );
     online = true;
     await kit.engine.chat(ask('b'), extension);
@@ -217,11 +326,16 @@ describe('offline', () => {
   });
 
   it('a provider not reached while another answers is a failure of its own, cooled down as one', async () => {
-    const kit = await routingKit((call) => (hostOf(call) === 'api.groq.com' ? offline() : errorResponse(500, 'oops')), { keys: [GROQ, CEREBRAS] });
+    const kit = await routingKit(
+      (call) => (hostOf(call) === 'api.groq.com' ? offline() : errorResponse(500, 'oops')),
+      { keys: [GROQ, CEREBRAS] },
+    );
     const answer = await kit.engine.chat(ask('a'), extension);
     expect(answer).toMatchObject({ status: 500 });
     const health = (await kit.engine.health()).models;
-    expect(health.map(({ providerId, failed, cooldownReason }) => ({ providerId, failed, cooldownReason }))).toEqual([
+    expect(
+      health.map(({ providerId, failed, cooldownReason }) => ({ providerId, failed, cooldownReason })),
+    ).toEqual([
       { providerId: 'groq', failed: 1, cooldownReason: 'unreachable' },
       { providerId: 'cerebras', failed: 1, cooldownReason: 'server' },
     ]);
@@ -232,15 +346,27 @@ describe('when everything is exhausted', () => {
   it('answers 429 with Retry-After at the earliest free-up, counting candidates skipped while busy', async () => {
     const limits = createTableLimitSource({ groq: { rpm: 1, scope: 'model' } });
     // Groq is busy for 50 s more (its minute window is full), cerebras refuses for 120 s.
-    const both = await routingKit((call) => (hostOf(call) === 'api.groq.com' ? ok() : errorResponse(429, 'slow down', 'rate_limit_exceeded', { 'retry-after': '120' })), { keys: [GROQ, CEREBRAS], limits });
+    const both = await routingKit(
+      (call) =>
+        hostOf(call) === 'api.groq.com'
+          ? ok()
+          : errorResponse(429, 'slow down', 'rate_limit_exceeded', { 'retry-after': '120' }),
+      { keys: [GROQ, CEREBRAS], limits },
+    );
     await both.engine.chat(ask('a'), extension);
     both.clock.now += 10_000;
     const answer = await both.engine.chat(ask('b'), extension);
-    expect(answer).toMatchObject({ status: 429, headers: { 'retry-after': '50', 'x-should-retry': 'true', 'x-freellm-attempts': '1' } });
+    expect(answer).toMatchObject({
+      status: 429,
+      headers: { 'retry-after': '50', 'x-should-retry': 'true', 'x-freellm-attempts': '1' },
+    });
     expect(answer.kind === 'json' && answer.body).toMatchObject({
       error: {
         code: 'all_providers_rate_limited',
-        attempts: [{ provider: 'cerebras', outcome: 'rate_limit' }, { provider: 'groq', outcome: 'cooling_down' }],
+        attempts: [
+          { provider: 'cerebras', outcome: 'rate_limit' },
+          { provider: 'groq', outcome: 'cooling_down' },
+        ],
       },
     });
   });
@@ -249,7 +375,10 @@ describe('when everything is exhausted', () => {
 describe('persistence', () => {
   it('a restarted engine on the same database remembers what was spent and what cools down', async () => {
     const limits = createTableLimitSource({ groq: { rpm: 2, scope: 'model' } });
-    const kit = await routingKit((call) => (hostOf(call) === 'api.mistral.ai' ? errorResponse(503, 'overloaded') : ok()), { keys: [MISTRAL, GROQ, CEREBRAS], limits });
+    const kit = await routingKit(
+      (call) => (hostOf(call) === 'api.mistral.ai' ? errorResponse(503, 'overloaded') : ok()),
+      { keys: [MISTRAL, GROQ, CEREBRAS], limits },
+    );
     await kit.engine.chat(ask('a'), extension);
     await kit.engine.chat(ask('b'), extension);
     await kit.engine.settled();
@@ -262,7 +391,12 @@ describe('persistence', () => {
   });
 
   it('a key the user re-enables stays lifted after a restart', async () => {
-    const kit = await routingKit(groqFails(() => errorResponse(429, 'Rate limit reached', 'rate_limit_exceeded', { 'retry-after': '600' })), { keys: [GROQ, CEREBRAS] });
+    const kit = await routingKit(
+      groqFails(() =>
+        errorResponse(429, 'Rate limit reached', 'rate_limit_exceeded', { 'retry-after': '600' }),
+      ),
+      { keys: [GROQ, CEREBRAS] },
+    );
     await kit.engine.chat(ask('a'), extension);
     await kit.engine.settled();
     await kit.engine.keys.setEnabled(kit.keyIds[0]!, true);

@@ -60,7 +60,12 @@ export interface Served<T> {
 
 /** Every candidate failed or was busy; `retryAt` is when the earliest one frees up. */
 export class AttemptsFailed extends Error {
-  constructor(readonly error: FreeLLMError, readonly attempts: Attempt[], readonly waiting: Waiting[] = [], readonly retryAt?: number) {
+  constructor(
+    readonly error: FreeLLMError,
+    readonly attempts: Attempt[],
+    readonly waiting: Waiting[] = [],
+    readonly retryAt?: number,
+  ) {
     super(error.message);
   }
 }
@@ -72,20 +77,35 @@ const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
 function attemptTimeout(candidate: Candidate, ms: number, phase: 'first_byte' | 'answer'): FreeLLMError {
   const { id, name } = candidate.provider;
   return new FreeLLMError({
-    status: 504, kind: 'timeout', provider: id, type: 'server_error', code: 'upstream_timeout',
-    message: phase === 'first_byte' ? `${name} did not start answering within ${seconds(ms)}.` : `${name} did not finish answering within ${seconds(ms)}.`,
+    status: 504,
+    kind: 'timeout',
+    provider: id,
+    type: 'server_error',
+    code: 'upstream_timeout',
+    message:
+      phase === 'first_byte'
+        ? `${name} did not start answering within ${seconds(ms)}.`
+        : `${name} did not finish answering within ${seconds(ms)}.`,
   });
 }
 
 function deadlineExceeded(ms: number): FreeLLMError {
-  return new FreeLLMError({ status: 504, kind: 'timeout', type: 'server_error', code: 'deadline_exceeded', message: `FreeLLM gave up after ${seconds(ms)} of trying providers.` });
+  return new FreeLLMError({
+    status: 504,
+    kind: 'timeout',
+    type: 'server_error',
+    code: 'deadline_exceeded',
+    message: `FreeLLM gave up after ${seconds(ms)} of trying providers.`,
+  });
 }
 
 export const NETWORK_UNREACHABLE = 'network_unreachable';
 
 function networkUnreachable(): FreeLLMError {
   return new FreeLLMError({
-    status: 503, type: 'server_error', code: NETWORK_UNREACHABLE,
+    status: 503,
+    type: 'server_error',
+    code: NETWORK_UNREACHABLE,
     message: 'The network seems unreachable: no provider could be reached. Check your connection.',
   });
 }
@@ -99,7 +119,11 @@ interface Failure {
   latencyMs: number;
 }
 
-export async function runAttempts<T>(ordering: Ordering, attempt: AttemptCall<T>, deps: AttemptDeps): Promise<Served<T>> {
+export async function runAttempts<T>(
+  ordering: Ordering,
+  attempt: AttemptCall<T>,
+  deps: AttemptDeps,
+): Promise<Served<T>> {
   const { ledger, now, timers } = deps;
   const attempts: Attempt[] = [];
   const failures: FreeLLMError[] = [];
@@ -120,7 +144,12 @@ export async function runAttempts<T>(ordering: Ordering, attempt: AttemptCall<T>
 
   /** Applies the failure policy; throws when the error is the caller's answer (no failover). */
   async function blame({ candidate, target, error, latencyMs }: Failure): Promise<void> {
-    const failed = ledger.record(target, { ok: false, latencyMs, kind: error.kind ?? error.type, message: error.message });
+    const failed = ledger.record(target, {
+      ok: false,
+      latencyMs,
+      kind: error.kind ?? error.type,
+      message: error.message,
+    });
     const effect = failureEffect(error, failed, now(), ledger.dayEnd(target), candidate.provider.name);
     if (!effect.failover) throw new AttemptsFailed(error, attempts);
     if (effect.learn) ledger.learnFromRefusal(target, effect.learn === 'day');
@@ -130,7 +159,8 @@ export async function runAttempts<T>(ordering: Ordering, attempt: AttemptCall<T>
     }
     if (effect.disableKey) {
       await deps.disableKey(candidate, effect.disableKey);
-      for (let index = queue.length - 1; index >= 0; index--) if (queue[index]?.key.id === candidate.key.id) queue.splice(index, 1);
+      for (let index = queue.length - 1; index >= 0; index--)
+        if (queue[index]?.key.id === candidate.key.id) queue.splice(index, 1);
     }
     if (effect.largerContext) narrowToLargerContext(queue, candidate);
   }
@@ -155,17 +185,33 @@ export async function runAttempts<T>(ordering: Ordering, attempt: AttemptCall<T>
       if (deps.signal) linkAbort(deps.signal, controller);
       const started = now();
       const firstByteMs = Math.min(deps.firstByteTimeoutMs(candidate), deps.attemptTimeoutMs);
-      deps.onAttempt?.({ provider: candidate.provider.name, model: candidate.model, firstByteTimeoutMs: firstByteMs, previous });
-      const firstByte = timers.setTimeout(() => controller.abort(attemptTimeout(candidate, firstByteMs, 'first_byte')), firstByteMs);
+      deps.onAttempt?.({
+        provider: candidate.provider.name,
+        model: candidate.model,
+        firstByteTimeoutMs: firstByteMs,
+        previous,
+      });
+      const firstByte = timers.setTimeout(
+        () => controller.abort(attemptTimeout(candidate, firstByteMs, 'first_byte')),
+        firstByteMs,
+      );
       const answering = () => timers.clearTimeout(firstByte);
       try {
         const work = attempt(candidate, controller.signal, answering);
-        const value = await withTimeout(work, deps.attemptTimeoutMs, timers, controller, () => attemptTimeout(candidate, deps.attemptTimeoutMs, 'answer'));
+        const value = await withTimeout(work, deps.attemptTimeoutMs, timers, controller, () =>
+          attemptTimeout(candidate, deps.attemptTimeoutMs, 'answer'),
+        );
         const latencyMs = now() - started;
         await networkWorks();
         ledger.record(target, { ok: true, latencyMs });
         attempts.push({ provider: candidate.provider.id, model: candidate.model, outcome: 'ok', latencyMs });
-        return { value, served: candidate, attempts, reservation, abort: (reason) => controller.abort(reason) };
+        return {
+          value,
+          served: candidate,
+          attempts,
+          reservation,
+          abort: (reason) => controller.abort(reason),
+        };
       } catch (thrown) {
         if (deps.signal?.aborted) throw thrown;
         const error = toFreeLLMError(expired ? deadlineExceeded(deps.deadlineMs) : thrown);
@@ -175,9 +221,18 @@ export async function runAttempts<T>(ordering: Ordering, attempt: AttemptCall<T>
           throw new AttemptsFailed(error, attempts);
         }
         const latencyMs = now() - started;
-        attempts.push({ provider: candidate.provider.id, model: candidate.model, outcome: error.kind ?? error.type, latencyMs });
+        attempts.push({
+          provider: candidate.provider.id,
+          model: candidate.model,
+          outcome: error.kind ?? error.type,
+          latencyMs,
+        });
         failures.push(error);
-        previous = { provider: candidate.provider.name, outcome: error.kind ?? error.type, afterMs: latencyMs };
+        previous = {
+          provider: candidate.provider.name,
+          outcome: error.kind ?? error.type,
+          afterMs: latencyMs,
+        };
         // A refused request spent no tokens (its request slot stays counted: some providers count refusals).
         ledger.settle(reservation, 0);
         const failure = { candidate, target, reservation, error, latencyMs };
@@ -210,13 +265,22 @@ function linkAbort(outer: AbortSignal, inner: AbortController): void {
 }
 
 /** Settles when the work does, or rejects when the attempt times out or is aborted (the deadline, the caller). */
-function withTimeout<T>(work: Promise<T>, ms: number, timers: Timers, controller: AbortController, onTimeout: () => FreeLLMError): Promise<T> {
+function withTimeout<T>(
+  work: Promise<T>,
+  ms: number,
+  timers: Timers,
+  controller: AbortController,
+  onTimeout: () => FreeLLMError,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const handle = timers.setTimeout(() => controller.abort(onTimeout()), ms);
     const aborted = () => reject(controller.signal.reason);
     if (controller.signal.aborted) aborted();
     controller.signal.addEventListener('abort', aborted, { once: true });
-    const settle = () => (timers.clearTimeout(handle), controller.signal.removeEventListener('abort', aborted));
+    const settle = () => (
+      timers.clearTimeout(handle),
+      controller.signal.removeEventListener('abort', aborted)
+    );
     work.then(
       (value) => (settle(), resolve(value)),
       (error: unknown) => (settle(), reject(error)),
@@ -229,7 +293,11 @@ function narrowToLargerContext(queue: Candidate[], failed: Candidate): void {
   const window = failed.info?.contextWindow ?? 0;
   for (let index = queue.length - 1; index >= 0; index--) {
     const next = queue[index]!;
-    if (next.model === failed.model || (next.info?.contextWindow !== undefined && next.info.contextWindow <= window)) queue.splice(index, 1);
+    if (
+      next.model === failed.model ||
+      (next.info?.contextWindow !== undefined && next.info.contextWindow <= window)
+    )
+      queue.splice(index, 1);
   }
 }
 
@@ -237,15 +305,27 @@ function narrowToLargerContext(queue: Candidate[], failed: Candidate): void {
  * When nothing served: a 429 saying when to come back if anything was (or is) only busy,
  * otherwise the last provider's own error; always with the list of what was tried.
  */
-function exhausted(failures: FreeLLMError[], attempts: Attempt[], waiting: Waiting[], retryAt: number | undefined, now: number): AttemptsFailed {
+function exhausted(
+  failures: FreeLLMError[],
+  attempts: Attempt[],
+  waiting: Waiting[],
+  retryAt: number | undefined,
+  now: number,
+): AttemptsFailed {
   const tried = attempts.map((item) => `${item.provider}/${item.model}: ${item.outcome}`);
-  const busy = waiting.filter((item) => Number.isFinite(item.freeAt)).map((item) => `${item.candidate.provider.id}/${item.candidate.model}: busy`);
+  const busy = waiting
+    .filter((item) => Number.isFinite(item.freeAt))
+    .map((item) => `${item.candidate.provider.id}/${item.candidate.model}: busy`);
   const list = [...tried, ...busy].join('; ');
   const retryAfterMs = retryAt === undefined ? undefined : Math.max(0, retryAt - now);
   const last = failures.at(-1);
   if (busy.length > 0 || failures.some((failure) => LIMIT_KINDS.has(failure.kind)) || !last) {
     const error = new FreeLLMError({
-      status: 429, type: 'rate_limit_error', code: 'all_providers_rate_limited', kind: 'rate_limit', retryAfterMs,
+      status: 429,
+      type: 'rate_limit_error',
+      code: 'all_providers_rate_limited',
+      kind: 'rate_limit',
+      retryAfterMs,
       message: list
         ? `Every provider that can serve this request is rate-limited right now. Tried: ${list}.`
         : 'No provider can take this request: it is larger than any candidate accepts.',
@@ -253,7 +333,12 @@ function exhausted(failures: FreeLLMError[], attempts: Attempt[], waiting: Waiti
     return new AttemptsFailed(error, attempts, waiting, retryAt);
   }
   const error = new FreeLLMError({
-    status: last.status, type: last.type, code: last.code, kind: last.kind, provider: last.provider, retryAfterMs: retryAfterMs ?? last.retryAfterMs,
+    status: last.status,
+    type: last.type,
+    code: last.code,
+    kind: last.kind,
+    provider: last.provider,
+    retryAfterMs: retryAfterMs ?? last.retryAfterMs,
     message: failures.length === 1 ? last.message : `${last.message} (tried: ${list})`,
   });
   return new AttemptsFailed(error, attempts, waiting, retryAt);

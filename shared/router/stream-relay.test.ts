@@ -7,31 +7,57 @@ const CEREBRAS = { providerId: 'cerebras', secret: 'csk-bbbbbbbbbbbb' };
 const role = chunk({ role: 'assistant', content: '' });
 const good = () => sseResponse([role, chunk({ content: 'Hi' }), chunk({}, 'stop')]);
 const streamOf = (text: string, { close = true } = {}) =>
-  new Response(new ReadableStream({ start: (controller) => (controller.enqueue(new TextEncoder().encode(text)), close ? controller.close() : undefined) }), {
-    status: 200, headers: { 'content-type': 'text/event-stream' },
-  });
+  new Response(
+    new ReadableStream({
+      start: (controller) => (
+        controller.enqueue(new TextEncoder().encode(text)),
+        close ? controller.close() : undefined
+      ),
+    }),
+    {
+      status: 200,
+      headers: { 'content-type': 'text/event-stream' },
+    },
+  );
 
 /** A body that delivers `text`, then fails the next read as fetch does when the connection resets. */
 const breaksAfter = (text: string) => {
   let reads = 0;
-  return new Response(new ReadableStream({ pull: (controller) => (reads++ === 0 ? controller.enqueue(new TextEncoder().encode(text)) : controller.error(new TypeError('network error'))) }), {
-    status: 200, headers: { 'content-type': 'text/event-stream' },
-  });
+  return new Response(
+    new ReadableStream({
+      pull: (controller) =>
+        reads++ === 0
+          ? controller.enqueue(new TextEncoder().encode(text))
+          : controller.error(new TypeError('network error')),
+    }),
+    {
+      status: 200,
+      headers: { 'content-type': 'text/event-stream' },
+    },
+  );
 };
 
 describe('streaming failover', () => {
   it('fails over when a stream breaks after its role chunk but before the first token', async () => {
-    const broken = () => streamOf(`data: ${role}\n\ndata: {"error":{"message":"upstream died","code":"server_error"}}\n\n`);
-    const kit = await routingKit((call) => (hostOf(call) === 'api.groq.com' ? broken() : good()), { keys: [GROQ, CEREBRAS] });
+    const broken = () =>
+      streamOf(`data: ${role}\n\ndata: {"error":{"message":"upstream died","code":"server_error"}}\n\n`);
+    const kit = await routingKit((call) => (hostOf(call) === 'api.groq.com' ? broken() : good()), {
+      keys: [GROQ, CEREBRAS],
+    });
     const answer = await kit.engine.chat(ask('hi', { stream: true }), extension);
     if (answer.kind !== 'stream') throw new Error(`expected a stream, got ${answer.status}`);
     expect(answer.headers).toMatchObject({ 'x-freellm-provider': 'cerebras', 'x-freellm-attempts': '2' });
     const chunks = await collect(answer.chunks);
-    expect(chunks.map((item) => ('choices' in item ? item.choices[0]?.delta.content ?? null : 'error'))).toEqual(['', 'Hi', null]);
+    expect(
+      chunks.map((item) => ('choices' in item ? (item.choices[0]?.delta.content ?? null) : 'error')),
+    ).toEqual(['', 'Hi', null]);
   });
 
   it('does not fail over after the first token: the caller gets an error chunk', async () => {
-    const kit = await routingKit(() => streamOf(`data: ${chunk({ content: 'Hel' })}\n\ndata: {"error":{"message":"boom"}}\n\n`), { keys: [GROQ, CEREBRAS] });
+    const kit = await routingKit(
+      () => streamOf(`data: ${chunk({ content: 'Hel' })}\n\ndata: {"error":{"message":"boom"}}\n\n`),
+      { keys: [GROQ, CEREBRAS] },
+    );
     const answer = await kit.engine.chat(ask('hi', { stream: true }), extension);
     if (answer.kind !== 'stream') throw new Error('expected a stream');
     const chunks = await collect(answer.chunks);
@@ -41,19 +67,36 @@ describe('streaming failover', () => {
   });
 
   it('a connection that breaks after the first token ends the stream with an error naming the provider, and the attempt is logged as failed', async () => {
-    const kit = await routingKit(() => breaksAfter(`data: ${role}\n\ndata: ${chunk({ content: 'Hello' })}\n\n`), { keys: [GROQ, CEREBRAS] });
+    const kit = await routingKit(
+      () => breaksAfter(`data: ${role}\n\ndata: ${chunk({ content: 'Hello' })}\n\n`),
+      { keys: [GROQ, CEREBRAS] },
+    );
     const answer = await kit.engine.chat(ask('hi', { stream: true }), extension);
     if (answer.kind !== 'stream') throw new Error('expected a stream');
     const chunks = await collect(answer.chunks);
     expect(chunks.at(-2)).toMatchObject({ choices: [{ delta: { content: 'Hello' } }] });
-    expect(chunks.at(-1)).toEqual({ error: { message: "Groq's stream broke off after 5 characters: network error", type: 'server_error', code: 'upstream_stream_broken', param: null } });
+    expect(chunks.at(-1)).toEqual({
+      error: {
+        message: "Groq's stream broke off after 5 characters: network error",
+        type: 'server_error',
+        code: 'upstream_stream_broken',
+        param: null,
+      },
+    });
     expect(kit.fetch.calls).toHaveLength(1);
     const [entry] = await kit.engine.requestLog();
-    expect(entry).toMatchObject({ status: 502, provider: 'groq', attempts: [{ provider: 'groq', outcome: 'server' }] });
+    expect(entry).toMatchObject({
+      status: 502,
+      provider: 'groq',
+      attempts: [{ provider: 'groq', outcome: 'server' }],
+    });
   });
 
   it('a connection that breaks before the first token is the provider failing: the router fails over', async () => {
-    const kit = await routingKit((call) => (hostOf(call) === 'api.groq.com' ? breaksAfter(`data: ${role}\n\n`) : good()), { keys: [GROQ, CEREBRAS] });
+    const kit = await routingKit(
+      (call) => (hostOf(call) === 'api.groq.com' ? breaksAfter(`data: ${role}\n\n`) : good()),
+      { keys: [GROQ, CEREBRAS] },
+    );
     const answer = await kit.engine.chat(ask('hi', { stream: true }), extension);
     expect(answer.headers).toMatchObject({ 'x-freellm-provider': 'cerebras', 'x-freellm-attempts': '2' });
     if (answer.kind === 'stream') await collect(answer.chunks);
@@ -62,12 +105,16 @@ describe('streaming failover', () => {
   });
 
   it('the caller leaving mid-stream is no failure of the provider: its attempt stays ok', async () => {
-    const endless = (call: RecordedCall) => new Response(new ReadableStream({
-      start: (controller) => {
-        controller.enqueue(new TextEncoder().encode(`data: ${chunk({ content: 'Hel' })}\n\n`));
-        call.signal?.addEventListener('abort', () => controller.error(call.signal?.reason));
-      },
-    }), { status: 200, headers: { 'content-type': 'text/event-stream' } });
+    const endless = (call: RecordedCall) =>
+      new Response(
+        new ReadableStream({
+          start: (controller) => {
+            controller.enqueue(new TextEncoder().encode(`data: ${chunk({ content: 'Hel' })}\n\n`));
+            call.signal?.addEventListener('abort', () => controller.error(call.signal?.reason));
+          },
+        }),
+        { status: 200, headers: { 'content-type': 'text/event-stream' } },
+      );
     const kit = await routingKit(endless, { keys: [GROQ, CEREBRAS] });
     const caller = new AbortController();
     const answer = await kit.engine.chat(ask('hi', { stream: true }), extension, caller.signal);
@@ -83,7 +130,10 @@ describe('streaming failover', () => {
   });
 
   it('commits to a reasoning model once it starts reasoning, and hands the reasoning on', async () => {
-    const reasoningThenBroken = () => streamOf(`data: ${role}\n\ndata: ${chunk({ reasoning_content: 'Let me think.' })}\n\ndata: {"error":{"message":"boom"}}\n\n`);
+    const reasoningThenBroken = () =>
+      streamOf(
+        `data: ${role}\n\ndata: ${chunk({ reasoning_content: 'Let me think.' })}\n\ndata: {"error":{"message":"boom"}}\n\n`,
+      );
     const kit = await routingKit(reasoningThenBroken, { keys: [GROQ, CEREBRAS] });
     const answer = await kit.engine.chat(ask('hi', { stream: true }), extension);
     if (answer.kind !== 'stream') throw new Error('expected a stream');
@@ -95,13 +145,19 @@ describe('streaming failover', () => {
   });
 
   it('fails over a stream refused with HTTP 429 before it started', async () => {
-    const kit = await routingKit((call) => (hostOf(call) === 'api.groq.com' ? errorResponse(429, 'slow down') : good()), { keys: [GROQ, CEREBRAS] });
+    const kit = await routingKit(
+      (call) => (hostOf(call) === 'api.groq.com' ? errorResponse(429, 'slow down') : good()),
+      { keys: [GROQ, CEREBRAS] },
+    );
     const answer = await kit.engine.chat(ask('hi', { stream: true }), extension);
     expect(answer.headers['x-freellm-provider']).toBe('cerebras');
   });
 
   it('ends a stream that stalls after its first token with an error chunk (watchdog)', async () => {
-    const kit = await routingKit(() => streamOf(`data: ${chunk({ content: 'Hi' })}\n\n`, { close: false }), { keys: [GROQ], settings: { streamStallMs: 10_000 } });
+    const kit = await routingKit(() => streamOf(`data: ${chunk({ content: 'Hi' })}\n\n`, { close: false }), {
+      keys: [GROQ],
+      settings: { streamStallMs: 10_000 },
+    });
     const answer = await kit.engine.chat(ask('hi', { stream: true }), extension);
     if (answer.kind !== 'stream') throw new Error('expected a stream');
     const iterator = answer.chunks[Symbol.asyncIterator]();
@@ -109,13 +165,24 @@ describe('streaming failover', () => {
     const pending = iterator.next();
     await new Promise((resolve) => setTimeout(resolve, 20));
     kit.timers.advance(10_000);
-    expect((await pending).value).toMatchObject({ error: { code: 'stream_stalled', message: "Groq's stream broke off after 2 characters: nothing came for 10000 ms" } });
+    expect((await pending).value).toMatchObject({
+      error: {
+        code: 'stream_stalled',
+        message: "Groq's stream broke off after 2 characters: nothing came for 10000 ms",
+      },
+    });
     expect((await iterator.next()).done).toBe(true);
-    expect((await kit.engine.requestLog())[0]).toMatchObject({ status: 504, attempts: [{ outcome: 'timeout' }] });
+    expect((await kit.engine.requestLog())[0]).toMatchObject({
+      status: 504,
+      attempts: [{ outcome: 'timeout' }],
+    });
   });
 
   it('a stream silent before its first token times out and fails over', async () => {
-    const kit = await routingKit((call) => (hostOf(call) === 'api.groq.com' ? streamOf(`data: ${role}\n\n`, { close: false }) : good()), { keys: [GROQ, CEREBRAS], settings: { attemptTimeoutMs: 3_000 } });
+    const kit = await routingKit(
+      (call) => (hostOf(call) === 'api.groq.com' ? streamOf(`data: ${role}\n\n`, { close: false }) : good()),
+      { keys: [GROQ, CEREBRAS], settings: { attemptTimeoutMs: 3_000 } },
+    );
     const pending = kit.engine.chat(ask('hi', { stream: true }), extension);
     await new Promise((resolve) => setTimeout(resolve, 20));
     kit.timers.advance(3_000);
@@ -123,10 +190,19 @@ describe('streaming failover', () => {
   });
 
   it('fails over when the connection breaks before the first token (a bare network error on the body)', async () => {
-    const cut = () => new Response(new ReadableStream({
-      start: (controller) => (controller.enqueue(new TextEncoder().encode(`data: ${role}\n\n`)), controller.error(new TypeError('network error'))),
-    }), { status: 200, headers: { 'content-type': 'text/event-stream' } });
-    const kit = await routingKit((call) => (hostOf(call) === 'api.groq.com' ? cut() : good()), { keys: [GROQ, CEREBRAS] });
+    const cut = () =>
+      new Response(
+        new ReadableStream({
+          start: (controller) => (
+            controller.enqueue(new TextEncoder().encode(`data: ${role}\n\n`)),
+            controller.error(new TypeError('network error'))
+          ),
+        }),
+        { status: 200, headers: { 'content-type': 'text/event-stream' } },
+      );
+    const kit = await routingKit((call) => (hostOf(call) === 'api.groq.com' ? cut() : good()), {
+      keys: [GROQ, CEREBRAS],
+    });
     const answer = await kit.engine.chat(ask('hi', { stream: true }), extension);
     expect(answer.headers).toMatchObject({ 'x-freellm-provider': 'cerebras', 'x-freellm-attempts': '2' });
   });

@@ -29,8 +29,13 @@ function reasonOf(error: unknown): string {
 function streamBroke(error: unknown, source: StreamSource, when: string): FreeLLMError {
   const known = isFreeLLMError(error) ? error : undefined;
   return new FreeLLMError({
-    status: known?.status ?? 502, type: known?.type ?? 'server_error', code: known?.code ?? 'upstream_stream_broken', kind: known?.kind ?? 'server',
-    provider: source.providerId, retryAfterMs: known?.retryAfterMs, cause: error,
+    status: known?.status ?? 502,
+    type: known?.type ?? 'server_error',
+    code: known?.code ?? 'upstream_stream_broken',
+    kind: known?.kind ?? 'server',
+    provider: source.providerId,
+    retryAfterMs: known?.retryAfterMs,
+    cause: error,
     message: `${source.providerName}'s stream broke off ${when}: ${reasonOf(error)}`,
   });
 }
@@ -43,7 +48,10 @@ export interface OpenedStream {
 }
 
 /** Reads until the first token; throws (so the router fails over) if the stream fails before it. */
-export async function openStream(chunks: AsyncIterable<ChatCompletionChunk>, source: StreamSource): Promise<OpenedStream> {
+export async function openStream(
+  chunks: AsyncIterable<ChatCompletionChunk>,
+  source: StreamSource,
+): Promise<OpenedStream> {
   const iterator = chunks[Symbol.asyncIterator]();
   const head: ChatCompletionChunk[] = [];
   try {
@@ -56,7 +64,9 @@ export async function openStream(chunks: AsyncIterable<ChatCompletionChunk>, sou
   } catch (error) {
     void iterator.return?.()?.catch(() => undefined);
     // A provider's classified refusal (an error event before any token) keeps its own words.
-    throw isFreeLLMError(error) || isAbort(error) ? error : streamBroke(error, source, 'before its first token');
+    throw isFreeLLMError(error) || isAbort(error)
+      ? error
+      : streamBroke(error, source, 'before its first token');
   }
 }
 
@@ -69,24 +79,43 @@ export interface StreamEnd {
 }
 
 function stalled(ms: number): FreeLLMError {
-  return new FreeLLMError({ status: 504, type: 'server_error', kind: 'timeout', code: 'stream_stalled', message: `nothing came for ${ms} ms` });
+  return new FreeLLMError({
+    status: 504,
+    type: 'server_error',
+    kind: 'timeout',
+    code: 'stream_stalled',
+    message: `nothing came for ${ms} ms`,
+  });
 }
 
 export async function* relayStream(
   opened: OpenedStream,
-  options: { source: StreamSource; stallMs: number; timers: Timers; abort(reason: unknown): void; done(end: StreamEnd): Promise<void> },
+  options: {
+    source: StreamSource;
+    stallMs: number;
+    timers: Timers;
+    abort(reason: unknown): void;
+    done(end: StreamEnd): Promise<void>;
+  },
 ): AsyncGenerator<ChatCompletionChunk> {
   const { iterator } = opened;
   const end: StreamEnd = { outputChars: 0 };
   const account = (chunk: ChatCompletionChunk) => {
     for (const choice of chunk.choices) {
-      end.outputChars += (choice.delta.content?.length ?? 0) + reasoningOf(choice.delta).length + (choice.delta.tool_calls?.reduce((sum, call) => sum + (call.function?.arguments?.length ?? 0), 0) ?? 0);
+      end.outputChars +=
+        (choice.delta.content?.length ?? 0) +
+        reasoningOf(choice.delta).length +
+        (choice.delta.tool_calls?.reduce((sum, call) => sum + (call.function?.arguments?.length ?? 0), 0) ??
+          0);
     }
     if (chunk.usage) end.reportedTokens = chunk.usage.total_tokens;
     return chunk;
   };
   // The caller leaving is no failure of the provider's.
-  const brokeOff = (error: unknown) => (isAbort(error) ? error : (end.failure = streamBroke(error, options.source, `after ${end.outputChars} characters`)));
+  const brokeOff = (error: unknown) =>
+    isAbort(error)
+      ? error
+      : (end.failure = streamBroke(error, options.source, `after ${end.outputChars} characters`));
   let finished = opened.ended;
   try {
     for (const chunk of opened.head) yield account(chunk);
@@ -108,7 +137,11 @@ export async function* relayStream(
   }
 }
 
-function nextWithin<T>(iterator: AsyncIterator<T>, ms: number, timers: Timers): Promise<IteratorResult<T> | 'stalled'> {
+function nextWithin<T>(
+  iterator: AsyncIterator<T>,
+  ms: number,
+  timers: Timers,
+): Promise<IteratorResult<T> | 'stalled'> {
   return new Promise((resolve, reject) => {
     const handle = timers.setTimeout(() => resolve('stalled'), ms);
     iterator.next().then(

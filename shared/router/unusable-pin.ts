@@ -16,23 +16,53 @@ import type { Waiting } from './order-candidates';
 const NOTHING_SENT = 'Nothing was sent to any provider.';
 
 /** The error when no key of the pinned provider is enabled: none was added, or all are turned off. */
-export function pinWithoutKey(model: string, provider: ProviderSummary, keys: readonly KeySummary[], notices: readonly KeyNotice[]): FreeLLMError {
+export function pinWithoutKey(
+  model: string,
+  provider: ProviderSummary,
+  keys: readonly KeySummary[],
+  notices: readonly KeyNotice[],
+): FreeLLMError {
   const asks = `"${model}" asks for ${provider.name}`;
   if (keys.length === 0) {
     const missing = provider.keyless ? `${provider.name} is not set up` : `no ${provider.name} key was added`;
-    return invalidRequest(`${asks}, but ${missing}. Add it in the FreeLLM options page, or ask for another model. ${NOTHING_SENT}`, 'model', 'provider_has_no_key');
+    return invalidRequest(
+      `${asks}, but ${missing}. Add it in the FreeLLM options page, or ask for another model. ${NOTHING_SENT}`,
+      'model',
+      'provider_has_no_key',
+    );
   }
-  const reasons = [...new Set(keys.map((key) => notices.find((notice) => notice.keyId === key.id)?.reason ?? 'switched off in the options page.'))];
+  const reasons = [
+    ...new Set(
+      keys.map(
+        (key) =>
+          notices.find((notice) => notice.keyId === key.id)?.reason ?? 'switched off in the options page.',
+      ),
+    ),
+  ];
   const off = keys.length === 1 ? 'its key is turned off' : `all ${keys.length} of its keys are turned off`;
-  return invalidRequest(`${asks}, but ${off}: ${reasons.join(' ')} ${NOTHING_SENT}`, 'model', 'provider_key_disabled');
+  return invalidRequest(
+    `${asks}, but ${off}: ${reasons.join(' ')} ${NOTHING_SENT}`,
+    'model',
+    'provider_key_disabled',
+  );
 }
 
 /** The 429 when every key of the pinned provider is only busy; undefined if none frees up at all (a request too large). */
-export function pinCoolingDown(model: string, provider: ProviderSummary, waiting: readonly Waiting[], now: number): FreeLLMError | undefined {
+export function pinCoolingDown(
+  model: string,
+  provider: ProviderSummary,
+  waiting: readonly Waiting[],
+  now: number,
+): FreeLLMError | undefined {
   const until = Math.min(...waiting.map((item) => item.freeAt));
   if (!Number.isFinite(until)) return undefined;
   return new FreeLLMError({
-    status: 429, type: 'rate_limit_error', code: 'provider_cooling_down', kind: 'rate_limit', provider: provider.id, retryAfterMs: Math.max(0, until - now),
+    status: 429,
+    type: 'rate_limit_error',
+    code: 'provider_cooling_down',
+    kind: 'rate_limit',
+    provider: provider.id,
+    retryAfterMs: Math.max(0, until - now),
     message: `"${model}" asks for ${provider.name}, which is cooling down until ${new Date(until).toISOString()} (its limits are used up, or it failed just now). ${NOTHING_SENT}`,
   });
 }

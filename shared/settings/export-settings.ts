@@ -7,8 +7,10 @@ import { storedKeySchema } from '../keys/stored-key';
 import { invalidRequest } from '../openai/error';
 import { newPassphraseSchema } from '../vault/aes-gcm';
 import {
-  SETTINGS_FORMAT, SETTINGS_FORMAT_VERSION,
-  type SettingsDocument, type SettingsKey,
+  SETTINGS_FORMAT,
+  SETTINGS_FORMAT_VERSION,
+  type SettingsDocument,
+  type SettingsKey,
 } from './settings-document';
 import { encryptSecrets } from './settings-key-encryption';
 import type { SettingsHost } from './settings-host';
@@ -21,10 +23,16 @@ export type ExportOptions = z.input<typeof exportOptionsSchema>;
 
 const standingGrantSchema = z.object({ origin: z.string(), scope: z.string().optional() });
 
-export async function exportSettings(host: Required<SettingsHost>, options: ExportOptions): Promise<SettingsDocument> {
+export async function exportSettings(
+  host: Required<SettingsHost>,
+  options: ExportOptions,
+): Promise<SettingsDocument> {
   const parsedOptions = exportOptionsSchema.safeParse(options);
   if (!parsedOptions.success) {
-    throw invalidRequest('Give a passphrase of at least 8 characters to encrypt the keys, or choose explicitly to export them in clear', 'passphrase');
+    throw invalidRequest(
+      'Give a passphrase of at least 8 characters to encrypt the keys, or choose explicitly to export them in clear',
+      'passphrase',
+    );
   }
   const { db, vault } = host;
   const rows = (await db.keys.orderBy('priority').toArray()).flatMap((row) => {
@@ -37,10 +45,17 @@ export async function exportSettings(host: Required<SettingsHost>, options: Expo
   const overrides: SettingsDocument['providers']['overrides'] = {};
   for (const row of await db.providerSettings.toArray()) {
     const parsed = providerSettingsSchema.safeParse(row);
-    if (parsed.success && parsed.data.baseURL !== undefined) overrides[parsed.data.providerId] = { baseURL: parsed.data.baseURL };
+    if (parsed.success && parsed.data.baseURL !== undefined)
+      overrides[parsed.data.providerId] = { baseURL: parsed.data.baseURL };
   }
 
-  const meta = rows.map(({ id, providerId, label, account, enabled }) => ({ id, providerId, label, ...(account ? { account } : {}), enabled }));
+  const meta = rows.map(({ id, providerId, label, account, enabled }) => ({
+    id,
+    providerId,
+    label,
+    ...(account ? { account } : {}),
+    enabled,
+  }));
   let keyEncryption: SettingsDocument['keyEncryption'] = null;
   let keys: SettingsKey[];
   if ('passphrase' in parsedOptions.data) {

@@ -30,7 +30,13 @@ export interface ImportSummary {
 }
 
 function invalidSettings(message: string, param: string | null): FreeLLMError {
-  return new FreeLLMError({ status: 400, type: 'invalid_request_error', code: 'invalid_settings', param, message });
+  return new FreeLLMError({
+    status: 400,
+    type: 'invalid_request_error',
+    code: 'invalid_settings',
+    param,
+    message,
+  });
 }
 
 function parseDocument(input: unknown): SettingsDocument {
@@ -39,7 +45,10 @@ function parseDocument(input: unknown): SettingsDocument {
     try {
       value = JSON.parse(input);
     } catch {
-      throw invalidSettings('This is not a FreeLLM settings file: it is not valid JSON. Nothing was imported.', null);
+      throw invalidSettings(
+        'This is not a FreeLLM settings file: it is not valid JSON. Nothing was imported.',
+        null,
+      );
     }
   }
   const parsed = settingsDocumentSchema.safeParse(value);
@@ -47,16 +56,27 @@ function parseDocument(input: unknown): SettingsDocument {
   const [first, ...others] = parsed.error.issues;
   const param = first?.path.length ? z.core.toDotPath(first.path) : null;
   const more = others.length > 0 ? ` (and ${others.length} more problem${others.length > 1 ? 's' : ''})` : '';
-  throw invalidSettings(`Invalid settings file${param ? ` at ${param}` : ''}: ${first?.message}${more}. Nothing was imported.`, param);
+  throw invalidSettings(
+    `Invalid settings file${param ? ` at ${param}` : ''}: ${first?.message}${more}. Nothing was imported.`,
+    param,
+  );
 }
 
-async function readSecrets(host: SettingsHost, document: SettingsDocument, passphrase: string | undefined): Promise<string[]> {
+async function readSecrets(
+  host: SettingsHost,
+  document: SettingsDocument,
+  passphrase: string | undefined,
+): Promise<string[]> {
   if (document.keyEncryption === null) return document.keys.map((key) => key.secret ?? '');
   if (document.keys.length === 0) return [];
   if (!passphrase) {
     throw new FreeLLMError({
-      status: 400, type: 'invalid_request_error', code: 'passphrase_required', param: 'passphrase',
-      message: 'The keys in this file are encrypted: give the passphrase they were exported with. Nothing was imported.',
+      status: 400,
+      type: 'invalid_request_error',
+      code: 'passphrase_required',
+      param: 'passphrase',
+      message:
+        'The keys in this file are encrypted: give the passphrase they were exported with. Nothing was imported.',
     });
   }
   const encrypted = document.keys.map((key) => ({ iv: key.iv ?? '', ciphertext: key.ciphertext ?? '' }));
@@ -72,7 +92,11 @@ function inPriorityOrder<T extends { id: string }>(document: SettingsDocument, k
     .map(({ key }) => key);
 }
 
-export async function importSettings(host: Required<SettingsHost>, input: unknown, options: ImportOptions = {}): Promise<ImportSummary> {
+export async function importSettings(
+  host: Required<SettingsHost>,
+  input: unknown,
+  options: ImportOptions = {},
+): Promise<ImportSummary> {
   const document = parseDocument(input);
   const secrets = await readSecrets(host, document, options.passphrase);
   const matches = await host.keyRing.matchStored(secrets);
@@ -84,38 +108,51 @@ export async function importSettings(host: Required<SettingsHost>, input: unknow
       skipped.push({ id: key.id, reason: `Same key as the stored "${match.label}" (${match.hint})` });
       continue;
     }
-    const fields = await sealNewKey(host.vault, { providerId: key.providerId, label: key.label, account: key.account, secret: secrets[index] ?? '' }, `keys[${index}].`);
+    const fields = await sealNewKey(
+      host.vault,
+      { providerId: key.providerId, label: key.label, account: key.account, secret: secrets[index] ?? '' },
+      `keys[${index}].`,
+    );
     incoming.push({ ...fields, id: key.id, enabled: key.enabled });
   }
 
   const { db, now } = host;
-  const replaced = await db.transaction('rw', [db.keys, db.customProviders, db.grants, db.providerSettings, db.settings], async () => {
-    await db.customProviders.bulkPut(document.providers.custom);
-    for (const [providerId, override] of Object.entries(document.providers.overrides)) {
-      const { baseURL: _old, ...rest } = (await db.providerSettings.get(providerId)) ?? { providerId };
-      await db.providerSettings.put({ ...rest, providerId, ...override });
-    }
-    // Merged entry by entry with whatever is stored, even entries this version would not parse.
-    const stored = await readSetting(db, LIMITS_SETTING_ID, z.record(z.string(), z.unknown()), {});
-    await writeSetting(db, LIMITS_SETTING_ID, { ...stored, ...document.limits });
-    const routing = await readRoutingSettings(db);
-    await writeRoutingSettings(db, { ...routing, aliases: { ...routing.aliases, ...document.aliases } });
-    for (const origin of document.origins) {
-      if (!(await db.grants.get(origin))) await db.grants.add(originGrantSchema.parse({ origin, grantedAt: now() }));
-    }
-    const existing = (await db.keys.orderBy('priority').toArray()).flatMap((row) => {
-      const parsed = storedKeySchema.safeParse(row);
-      return parsed.success ? [parsed.data] : [];
-    });
-    const existingById = new Map(existing.map((key) => [key.id, key]));
-    const incomingIds = new Set(incoming.map((key) => key.id));
-    const ordered: StoredKey[] = [
-      ...existing.filter((key) => !incomingIds.has(key.id)),
-      ...inPriorityOrder(document, incoming).map((key) => ({ ...key, priority: 0, createdAt: existingById.get(key.id)?.createdAt ?? now() })),
-    ];
-    await db.keys.bulkPut(ordered.map((key, index) => ({ ...key, priority: index + 1 })));
-    return incoming.filter((key) => existingById.has(key.id)).length;
-  });
+  const replaced = await db.transaction(
+    'rw',
+    [db.keys, db.customProviders, db.grants, db.providerSettings, db.settings],
+    async () => {
+      await db.customProviders.bulkPut(document.providers.custom);
+      for (const [providerId, override] of Object.entries(document.providers.overrides)) {
+        const { baseURL: _old, ...rest } = (await db.providerSettings.get(providerId)) ?? { providerId };
+        await db.providerSettings.put({ ...rest, providerId, ...override });
+      }
+      // Merged entry by entry with whatever is stored, even entries this version would not parse.
+      const stored = await readSetting(db, LIMITS_SETTING_ID, z.record(z.string(), z.unknown()), {});
+      await writeSetting(db, LIMITS_SETTING_ID, { ...stored, ...document.limits });
+      const routing = await readRoutingSettings(db);
+      await writeRoutingSettings(db, { ...routing, aliases: { ...routing.aliases, ...document.aliases } });
+      for (const origin of document.origins) {
+        if (!(await db.grants.get(origin)))
+          await db.grants.add(originGrantSchema.parse({ origin, grantedAt: now() }));
+      }
+      const existing = (await db.keys.orderBy('priority').toArray()).flatMap((row) => {
+        const parsed = storedKeySchema.safeParse(row);
+        return parsed.success ? [parsed.data] : [];
+      });
+      const existingById = new Map(existing.map((key) => [key.id, key]));
+      const incomingIds = new Set(incoming.map((key) => key.id));
+      const ordered: StoredKey[] = [
+        ...existing.filter((key) => !incomingIds.has(key.id)),
+        ...inPriorityOrder(document, incoming).map((key) => ({
+          ...key,
+          priority: 0,
+          createdAt: existingById.get(key.id)?.createdAt ?? now(),
+        })),
+      ];
+      await db.keys.bulkPut(ordered.map((key, index) => ({ ...key, priority: index + 1 })));
+      return incoming.filter((key) => existingById.has(key.id)).length;
+    },
+  );
   // Written around the modules that keep these tables: each reads them again.
   forgetKeptCopies(db);
 

@@ -26,24 +26,49 @@ export async function encryptSecrets(
     const sealed = await encryptBytes(crypto, key, new TextEncoder().encode(secret));
     encrypted.push({ iv: toBase64(sealed.iv), ciphertext: toBase64(sealed.data) });
   }
-  return { keyEncryption: { kdf: 'PBKDF2-SHA-256', iterations, salt: toBase64(salt), cipher: 'AES-GCM-256' }, encrypted };
+  return {
+    keyEncryption: { kdf: 'PBKDF2-SHA-256', iterations, salt: toBase64(salt), cipher: 'AES-GCM-256' },
+    encrypted,
+  };
 }
 
 /** Decrypts every secret or throws naming the first entry that would not open. */
-export async function decryptSecrets(crypto: Crypto, passphrase: string, keyEncryption: KeyEncryption, encrypted: EncryptedSecret[]): Promise<string[]> {
-  const key = await derivePassphraseKey(crypto, passphrase, fromBase64(keyEncryption.salt), keyEncryption.iterations);
+export async function decryptSecrets(
+  crypto: Crypto,
+  passphrase: string,
+  keyEncryption: KeyEncryption,
+  encrypted: EncryptedSecret[],
+): Promise<string[]> {
+  const key = await derivePassphraseKey(
+    crypto,
+    passphrase,
+    fromBase64(keyEncryption.salt),
+    keyEncryption.iterations,
+  );
   const secrets: string[] = [];
   for (const [index, entry] of encrypted.entries()) {
     const param = `keys[${index}].ciphertext`;
-    const plain = await decryptBytes(crypto, key, { iv: fromBase64(entry.iv), data: fromBase64(entry.ciphertext) }).catch(() => {
+    const plain = await decryptBytes(crypto, key, {
+      iv: fromBase64(entry.iv),
+      data: fromBase64(entry.ciphertext),
+    }).catch(() => {
       throw new FreeLLMError({
-        status: 403, type: 'permission_error', code: 'wrong_passphrase', param,
+        status: 403,
+        type: 'permission_error',
+        code: 'wrong_passphrase',
+        param,
         message: `Could not decrypt ${param}: the passphrase is wrong or the file was altered. Nothing was imported.`,
       });
     });
     const secret = keySecretSchema.safeParse(new TextDecoder().decode(plain));
     if (!secret.success) {
-      throw new FreeLLMError({ status: 400, type: 'invalid_request_error', code: 'invalid_settings', param, message: `${param} does not hold a valid key. Nothing was imported.` });
+      throw new FreeLLMError({
+        status: 400,
+        type: 'invalid_request_error',
+        code: 'invalid_settings',
+        param,
+        message: `${param} does not hold a valid key. Nothing was imported.`,
+      });
     }
     secrets.push(secret.data);
   }

@@ -69,12 +69,14 @@ export function openDatabase(name = 'freellm', options?: DexieOptions): FreeLLMD
   });
   // Key notices move out of the usage table (where they were `notice:<keyId>` rows) into their own,
   // and the routing row takes the `{ id, value }` shape every other settings row has.
-  db.version(2).stores({ keyNotices: 'keyId' }).upgrade(async (tx) => {
-    const notices = tx.table('usage').where('id').startsWith('notice:');
-    await tx.table('keyNotices').bulkPut((await notices.toArray()).map(({ id: _id, ...notice }) => notice));
-    await notices.delete();
-    const { id, ...routing } = (await tx.table('settings').get('routing')) ?? {};
-    if (id !== undefined) await tx.table('settings').put({ id, value: routing });
-  });
+  db.version(2)
+    .stores({ keyNotices: 'keyId' })
+    .upgrade(async (tx) => {
+      const notices = tx.table('usage').where('id').startsWith('notice:');
+      await tx.table('keyNotices').bulkPut((await notices.toArray()).map(({ id: _id, ...notice }) => notice));
+      await notices.delete();
+      const { id, ...routing } = (await tx.table('settings').get('routing')) ?? {};
+      if (id !== undefined) await tx.table('settings').put({ id, value: routing });
+    });
   return db;
 }

@@ -15,7 +15,12 @@ export interface KeptSetting<T> {
   forget(): void;
 }
 
-export async function readSetting<T>(db: FreeLLMDatabase, id: string, schema: z.ZodType<T>, fallback: T): Promise<T> {
+export async function readSetting<T>(
+  db: FreeLLMDatabase,
+  id: string,
+  schema: z.ZodType<T>,
+  fallback: T,
+): Promise<T> {
   const parsed = schema.safeParse((await db.settings.get(id))?.value);
   return parsed.success ? parsed.data : fallback;
 }
@@ -25,7 +30,12 @@ export async function writeSetting<T>(db: FreeLLMDatabase, id: string, value: T)
   return value;
 }
 
-export function keptSetting<T>(db: FreeLLMDatabase, id: string, schema: z.ZodType<T>, fallback: T): KeptSetting<T> {
+export function keptSetting<T>(
+  db: FreeLLMDatabase,
+  id: string,
+  schema: z.ZodType<T>,
+  fallback: T,
+): KeptSetting<T> {
   let kept: Promise<T> | undefined;
   const forget = () => {
     kept = undefined;

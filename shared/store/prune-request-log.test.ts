@@ -7,8 +7,16 @@ const NOW = Date.parse('2026-11-25T12:00:00Z');
 const MINUTE = 60_000;
 const freshDb = () => openDatabase(`prune-test-${crypto.randomUUID()}`);
 const logEntry = (requestId: string, at: number): RequestLogEntry => ({
-  requestId, at, origin: 'https://app.example', model: 'auto', stream: false, status: 200,
-  provider: 'groq', servedModel: 'm', latencyMs: 10, attempts: [],
+  requestId,
+  at,
+  origin: 'https://app.example',
+  model: 'auto',
+  stream: false,
+  status: 200,
+  provider: 'groq',
+  servedModel: 'm',
+  latencyMs: 10,
+  attempts: [],
 });
 
 describe('pruneRequestLog', () => {
@@ -20,13 +28,22 @@ describe('pruneRequestLog', () => {
       logEntry('fresh', NOW - MINUTE),
     ]);
     expect(await pruneRequestLog(db, NOW)).toBe(1);
-    expect((await db.requestLog.orderBy('at').toArray()).map((entry) => entry.requestId)).toEqual(['just-in', 'fresh']);
+    expect((await db.requestLog.orderBy('at').toArray()).map((entry) => entry.requestId)).toEqual([
+      'just-in',
+      'fresh',
+    ]);
   });
 
   it('keeps only the newest entries above the cap', async () => {
     const db = freshDb();
-    await db.requestLog.bulkAdd(Array.from({ length: 5 }, (_, index) => logEntry(`r${index}`, NOW - (5 - index) * MINUTE)));
+    await db.requestLog.bulkAdd(
+      Array.from({ length: 5 }, (_, index) => logEntry(`r${index}`, NOW - (5 - index) * MINUTE)),
+    );
     expect(await pruneRequestLog(db, NOW, { cap: 3 })).toBe(2);
-    expect((await db.requestLog.orderBy('at').toArray()).map((entry) => entry.requestId)).toEqual(['r2', 'r3', 'r4']);
+    expect((await db.requestLog.orderBy('at').toArray()).map((entry) => entry.requestId)).toEqual([
+      'r2',
+      'r3',
+      'r4',
+    ]);
   });
 });

@@ -16,10 +16,17 @@ export interface RequestLogBounds {
 }
 
 /** Deletes entries older than `maxAgeMs`, then the oldest above `cap`; returns how many went. */
-export async function pruneRequestLog(db: FreeLLMDatabase, now: number, bounds: RequestLogBounds = {}): Promise<number> {
+export async function pruneRequestLog(
+  db: FreeLLMDatabase,
+  now: number,
+  bounds: RequestLogBounds = {},
+): Promise<number> {
   const { cap = REQUEST_LOG_CAP, maxAgeMs = REQUEST_LOG_MAX_AGE_MS } = bounds;
   return db.transaction('rw', db.requestLog, async () => {
-    const expired = await db.requestLog.where('at').below(now - maxAgeMs).delete();
+    const expired = await db.requestLog
+      .where('at')
+      .below(now - maxAgeMs)
+      .delete();
     const excess = (await db.requestLog.count()) - cap;
     const evicted = excess > 0 ? await db.requestLog.orderBy('at').limit(excess).delete() : 0;
     return expired + evicted;

@@ -29,7 +29,10 @@ export function createFakeFetch(handler: FakeHandler): FetchLike & { calls: Reco
 }
 
 export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
 }
 
 /** An SSE body from a `.chunks.txt` fixture: one JSON payload per line, each sent as `data:`. */
@@ -43,7 +46,8 @@ export function streamOf(chunks: (string | Uint8Array)[]): ReadableStream<Uint8A
   const encoder = new TextEncoder();
   return new ReadableStream({
     start(controller) {
-      for (const chunk of chunks) controller.enqueue(typeof chunk === 'string' ? encoder.encode(chunk) : chunk);
+      for (const chunk of chunks)
+        controller.enqueue(typeof chunk === 'string' ? encoder.encode(chunk) : chunk);
       controller.close();
     },
   });

@@ -4,11 +4,17 @@
  */
 import { readFileSync } from 'node:fs';
 
-export function readFixtures(testUrl: string): { fixture(name: string): string; chunkLines(name: string): string[] } {
+export function readFixtures(testUrl: string): {
+  fixture(name: string): string;
+  chunkLines(name: string): string[];
+} {
   const fixture = (name: string) => readFileSync(new URL(`./__fixtures__/${name}`, testUrl), 'utf8');
   return {
     fixture,
     /** A `.chunks.txt` fixture's payloads, one per non-blank line. */
-    chunkLines: (name) => fixture(name).split('\n').filter((line) => line.trim() !== ''),
+    chunkLines: (name) =>
+      fixture(name)
+        .split('\n')
+        .filter((line) => line.trim() !== ''),
   };
 }

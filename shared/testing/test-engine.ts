@@ -10,7 +10,12 @@ export interface TestEngine {
 
 export function createTestEngine(fetch: FetchLike): TestEngine {
   const clock = { now: Date.parse('2026-11-25T12:00:00Z') };
-  const engine = createEngine({ fetch, now: () => clock.now, db: openDatabase(`engine-test-${crypto.randomUUID()}`), crypto });
+  const engine = createEngine({
+    fetch,
+    now: () => clock.now,
+    db: openDatabase(`engine-test-${crypto.randomUUID()}`),
+    crypto,
+  });
   return { engine, clock };
 }
 

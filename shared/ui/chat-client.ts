@@ -28,7 +28,11 @@ export interface ChatTurnOptions {
 }
 
 export class ChatTurnError extends Error {
-  constructor(message: string, readonly status: number, readonly code: string | null) {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly code: string | null,
+  ) {
     super(message);
   }
 }
@@ -72,7 +76,11 @@ export async function streamChatTurn(options: ChatTurnOptions): Promise<ChatTurn
       options.onDelta(delta.content);
     }
   }
-  return { content, provider: response.headers.get('x-freellm-provider'), model: response.headers.get('x-freellm-model') };
+  return {
+    content,
+    provider: response.headers.get('x-freellm-provider'),
+    model: response.headers.get('x-freellm-model'),
+  };
 }
 
 const modelListSchema = z.object({ data: z.array(z.object({ id: z.string() })) });

@@ -29,7 +29,17 @@ export interface ChatViewProps {
   onTurnsChange?(turns: ChatTurn[]): void;
 }
 
-export function ChatView({ fetch, baseURL, model: firstModel = 'auto', onModelChange, emptyHint, hidden, onTurnError, initialTurns = [], onTurnsChange }: ChatViewProps) {
+export function ChatView({
+  fetch,
+  baseURL,
+  model: firstModel = 'auto',
+  onModelChange,
+  emptyHint,
+  hidden,
+  onTurnError,
+  initialTurns = [],
+  onTurnsChange,
+}: ChatViewProps) {
   const [turns, setTurns] = useState<ChatTurn[]>(initialTurns);
   const [model, setModel] = useState(firstModel);
   const [models, setModels] = useState<string[]>([]);
@@ -63,7 +73,11 @@ export function ChatView({ fetch, baseURL, model: firstModel = 'auto', onModelCh
     controller.current = new AbortController();
     try {
       const result = await streamChatTurn({
-        fetch, baseURL, model, messages: history, signal: controller.current.signal,
+        fetch,
+        baseURL,
+        model,
+        messages: history,
+        signal: controller.current.signal,
         onDelta: (delta) => {
           answer = { ...answer, content: answer.content + delta };
           setWaiting(undefined);
@@ -79,7 +93,10 @@ export function ChatView({ fetch, baseURL, model: firstModel = 'auto', onModelCh
       if (result.provider) answer = { ...answer, servedBy: `${result.provider} · ${result.model}` };
     } catch (error) {
       const aborted = error instanceof DOMException && error.name === 'AbortError';
-      answer = { ...answer, error: aborted ? 'Stopped.' : error instanceof Error ? error.message : String(error) };
+      answer = {
+        ...answer,
+        error: aborted ? 'Stopped.' : error instanceof Error ? error.message : String(error),
+      };
       if (!aborted) onTurnError?.(error);
     } finally {
       setWaiting(undefined);
@@ -117,20 +134,42 @@ export function ChatView({ fetch, baseURL, model: firstModel = 'auto', onModelCh
       >
         {turns.length === 0 && emptyHint && <li class="chat-empty">{emptyHint}</li>}
         {turns.map((turn, index) => (
-          <li key={index} class={`chat-turn ${turn.role}${turn.error ? ' failed' : ''}`} data-testid={`turn-${turn.role}`}>
+          <li
+            key={index}
+            class={`chat-turn ${turn.role}${turn.error ? ' failed' : ''}`}
+            data-testid={`turn-${turn.role}`}
+          >
             {turn.reasoning && (
               <details class="chat-reasoning">
-                <summary>{turn.content || turn.error || !(busy && index === turns.length - 1) ? 'Reasoning' : 'Thinking…'}</summary>
+                <summary>
+                  {turn.content || turn.error || !(busy && index === turns.length - 1)
+                    ? 'Reasoning'
+                    : 'Thinking…'}
+                </summary>
                 <p>{turn.reasoning}</p>
               </details>
             )}
             {waiting && busy && index === turns.length - 1 && !turn.content ? (
               <WaitingNote waiting={waiting} />
             ) : (
-              <div class="chat-bubble">{turn.role === 'assistant' && turn.content ? <MarkdownView text={turn.content} /> : turn.content || (turn.error ? '' : '…')}</div>
+              <div class="chat-bubble">
+                {turn.role === 'assistant' && turn.content ? (
+                  <MarkdownView text={turn.content} />
+                ) : (
+                  turn.content || (turn.error ? '' : '…')
+                )}
+              </div>
             )}
-            {turn.error && <div class="chat-error" role="alert">{turn.error}</div>}
-            {turn.error && index === turns.length - 1 && !busy && <button type="button" class="chat-retry" onClick={retry}>Try again</button>}
+            {turn.error && (
+              <div class="chat-error" role="alert">
+                {turn.error}
+              </div>
+            )}
+            {turn.error && index === turns.length - 1 && !busy && (
+              <button type="button" class="chat-retry" onClick={retry}>
+                Try again
+              </button>
+            )}
             {turn.servedBy && <div class="chat-meta">{turn.servedBy}</div>}
           </li>
         ))}
@@ -148,7 +187,11 @@ export function ChatView({ fetch, baseURL, model: firstModel = 'auto', onModelCh
           {modelGroups.map(({ label, ids }) => (
             <optgroup key={label} label={label}>
               {/* The whole id even inside its group: a closed picker must say which provider. */}
-              {ids.map((id) => <option key={id} value={id}>{id}</option>)}
+              {ids.map((id) => (
+                <option key={id} value={id}>
+                  {id}
+                </option>
+              ))}
             </optgroup>
           ))}
         </select>
@@ -166,9 +209,13 @@ export function ChatView({ fetch, baseURL, model: firstModel = 'auto', onModelCh
           }}
         />
         {busy ? (
-          <button type="button" class="secondary" onClick={() => controller.current?.abort()}>Stop</button>
+          <button type="button" class="secondary" onClick={() => controller.current?.abort()}>
+            Stop
+          </button>
         ) : (
-          <button type="submit" class="primary" disabled={!input.trim()}>Send</button>
+          <button type="submit" class="primary" disabled={!input.trim()}>
+            Send
+          </button>
         )}
       </form>
     </div>
@@ -185,5 +232,7 @@ function groupModels(ids: string[]): { label: string; ids: string[] }[] {
     const label = slash < 0 ? ANY_PROVIDER : id.slice(0, slash);
     groups.set(label, [...(groups.get(label) ?? []), id]);
   }
-  return [...groups].filter(([, members]) => members.length > 0).map(([label, members]) => ({ label, ids: members }));
+  return [...groups]
+    .filter(([, members]) => members.length > 0)
+    .map(([label, members]) => ({ label, ids: members }));
 }

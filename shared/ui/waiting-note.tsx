@@ -22,7 +22,9 @@ const OUTCOMES: Record<string, string> = {
 
 function movedOn(previous: NonNullable<AttemptProgress['previous']>, next: string): string {
   const why = OUTCOMES[previous.outcome] ?? `failed (${previous.outcome.replaceAll('_', ' ')})`;
-  return previous.outcome === 'timeout' ? `${previous.provider} ${why} ${wholeSeconds(previous.afterMs)}, trying ${next}.` : `${previous.provider} ${why}, trying ${next}.`;
+  return previous.outcome === 'timeout'
+    ? `${previous.provider} ${why} ${wholeSeconds(previous.afterMs)}, trying ${next}.`
+    : `${previous.provider} ${why}, trying ${next}.`;
 }
 
 export function WaitingNote({ waiting }: { waiting: Waiting }) {

@@ -24,7 +24,12 @@ export const usageBucketSchema = z.object({
   /** Consecutive failures, for the cool-down ladder; a success resets it. */
   failures: z.number(),
   /** Limits learned from headers and errors; they beat the catalog until they expire. */
-  learned: z.object({ rpm: learnedSchema.optional(), rpd: learnedSchema.optional(), tpm: learnedSchema.optional(), tpd: learnedSchema.optional() }),
+  learned: z.object({
+    rpm: learnedSchema.optional(),
+    rpd: learnedSchema.optional(),
+    tpm: learnedSchema.optional(),
+    tpd: learnedSchema.optional(),
+  }),
   health: z.object({
     ok: z.number(),
     failed: z.number(),
@@ -63,7 +68,11 @@ export function advance(bucket: UsageBucket, now: number, day: DayBounds): void 
 }
 
 /** The catalog's limits overridden by unexpired learned ones, except those the user set. */
-export function effectiveLimits(catalog: Limits & { userSet?: readonly (keyof Limits)[] }, bucket: UsageBucket | undefined, now: number): Limits {
+export function effectiveLimits(
+  catalog: Limits & { userSet?: readonly (keyof Limits)[] },
+  bucket: UsageBucket | undefined,
+  now: number,
+): Limits {
   const { userSet, ...limits } = catalog;
   for (const name of ['rpm', 'rpd', 'tpm', 'tpd'] as const) {
     if (userSet?.includes(name)) continue;
@@ -83,12 +92,21 @@ function minuteTokens(bucket: UsageBucket): number {
  * When this bucket can take one more request of `tokens`: `now` or earlier means at once,
  * `Infinity` means never within its windows (a request larger than its per-minute budget).
  */
-export function freeAt(bucket: UsageBucket, limits: Limits, tokens: number, now: number, day: DayBounds): number {
+export function freeAt(
+  bucket: UsageBucket,
+  limits: Limits,
+  tokens: number,
+  now: number,
+  day: DayBounds,
+): number {
   // Not clamped to `now`: callers compare with their own `now`, which may be a moment older.
   let at = bucket.cooldownUntil;
   const { rpm, rpd, tpm, tpd } = limits;
   if (rpm !== undefined && bucket.minuteRequests.length + 1 > rpm) {
-    at = Math.max(at, (bucket.minuteRequests[bucket.minuteRequests.length - Math.max(rpm, 1)] ?? now) + MINUTE_MS);
+    at = Math.max(
+      at,
+      (bucket.minuteRequests[bucket.minuteRequests.length - Math.max(rpm, 1)] ?? now) + MINUTE_MS,
+    );
   }
   if (tpm !== undefined) {
     if (tokens > tpm) return Infinity;
@@ -99,7 +117,10 @@ export function freeAt(bucket: UsageBucket, limits: Limits, tokens: number, now:
       at = Math.max(at, time + MINUTE_MS);
     }
   }
-  if ((rpd !== undefined && bucket.day.requests + 1 > rpd) || (tpd !== undefined && bucket.day.tokens + tokens > tpd)) {
+  if (
+    (rpd !== undefined && bucket.day.requests + 1 > rpd) ||
+    (tpd !== undefined && bucket.day.tokens + tokens > tpd)
+  ) {
     at = Math.max(at, day.end);
   }
   return at;
@@ -148,7 +169,12 @@ export function pacedAt(bucket: UsageBucket, rpd: number, day: DayBounds): numbe
 }
 
 /** Makes local counts at least what the provider says was spent (other apps may share the key). */
-export function catchUp(bucket: UsageBucket, window: 'minuteRequests' | 'minuteTokens' | 'dayRequests' | 'dayTokens', spent: number, now: number): void {
+export function catchUp(
+  bucket: UsageBucket,
+  window: 'minuteRequests' | 'minuteTokens' | 'dayRequests' | 'dayTokens',
+  spent: number,
+  now: number,
+): void {
   if (window === 'dayRequests') bucket.day.requests = Math.max(bucket.day.requests, spent);
   else if (window === 'dayTokens') bucket.day.tokens = Math.max(bucket.day.tokens, spent);
   else if (window === 'minuteTokens') {

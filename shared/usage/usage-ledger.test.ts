@@ -35,7 +35,10 @@ describe('usage ledger', () => {
     expect(ledger.freeAt(groq, 200)).toBe(start + 60_000);
     ledger.settle(reservation, 100);
     expect(ledger.freeAt(groq, 200)).toBeLessThanOrEqual(start);
-    expect(ledger.report()[0]).toMatchObject({ minute: { requests: 1, tokens: 100 }, day: { requests: 1, tokens: 100 } });
+    expect(ledger.report()[0]).toMatchObject({
+      minute: { requests: 1, tokens: 100 },
+      day: { requests: 1, tokens: 100 },
+    });
   });
 
   it('lets limits learned from headers beat the catalog and counts what the provider says was spent', () => {
@@ -60,10 +63,16 @@ describe('usage ledger', () => {
   });
 
   it('shares one allowance between the keys of one account', () => {
-    const { ledger } = ledgerAt(createTableLimitSource({ gemini: { rpd: 1, scope: 'account', dailyResetTimeZone: 'America/Los_Angeles' } }));
+    const { ledger } = ledgerAt(
+      createTableLimitSource({
+        gemini: { rpd: 1, scope: 'account', dailyResetTimeZone: 'America/Los_Angeles' },
+      }),
+    );
     ledger.reserve({ providerId: 'gemini', keyId: 'a', model: 'flash', accountId: 'project-1' }, 1);
     // The next day starts at midnight Pacific, 08:00 UTC in November.
-    expect(ledger.freeAt({ providerId: 'gemini', keyId: 'b', model: 'flash', accountId: 'project-1' }, 1)).toBe(Date.parse('2026-11-26T08:00:00Z'));
+    expect(
+      ledger.freeAt({ providerId: 'gemini', keyId: 'b', model: 'flash', accountId: 'project-1' }, 1),
+    ).toBe(Date.parse('2026-11-26T08:00:00Z'));
   });
 
   it('paces a daily cap across the day when asked', () => {

@@ -6,7 +6,19 @@
  */
 import type { FreeLLMDatabase } from '../store/database';
 import { dayBounds } from './daily-reset';
-import { advance, catchUp, effectiveLimits, freeAt, headroom, newBucket, pacedAt, spend, unspend, usageBucketSchema, type UsageBucket } from './usage-bucket';
+import {
+  advance,
+  catchUp,
+  effectiveLimits,
+  freeAt,
+  headroom,
+  newBucket,
+  pacedAt,
+  spend,
+  unspend,
+  usageBucketSchema,
+  type UsageBucket,
+} from './usage-bucket';
 import type { RateLimitSnapshot } from '../providers/rate-limits';
 import type { LimitSource, LimitSpec, Limits } from './usage-limits';
 import { createWriteBehind, type WriteBehind } from '../store/write-behind';
@@ -51,7 +63,12 @@ const LATENCY_WEIGHT = 0.2;
 
 export type UsageLedger = ReturnType<typeof createUsageLedger>;
 
-export function createUsageLedger(options: { now: () => number; limits?: LimitSource; db?: FreeLLMDatabase; writeBehind?: WriteBehind }) {
+export function createUsageLedger(options: {
+  now: () => number;
+  limits?: LimitSource;
+  db?: FreeLLMDatabase;
+  writeBehind?: WriteBehind;
+}) {
   const { now, db } = options;
   const writeBehind = options.writeBehind ?? createWriteBehind();
   const buckets = new Map<string, UsageBucket>();
@@ -64,7 +81,8 @@ export function createUsageLedger(options: { now: () => number; limits?: LimitSo
   };
   let loading: Promise<void> | undefined;
 
-  const specFor = (target: UsageTarget) => options.limits?.limitsFor(target.providerId, target.model) ?? NO_LIMITS;
+  const specFor = (target: UsageTarget) =>
+    options.limits?.limitsFor(target.providerId, target.model) ?? NO_LIMITS;
   const modelId = (target: UsageTarget) => `model:${target.providerId}:${target.keyId}:${target.model}`;
   function limitId(target: UsageTarget, spec: LimitSpec): string {
     if (spec.scope === 'key') return `key:${target.providerId}:${target.keyId}`;
@@ -88,7 +106,13 @@ export function createUsageLedger(options: { now: () => number; limits?: LimitSo
     const spec = specFor(target);
     const limit = bucket(limitId(target, spec), spec);
     const model = limit.id === modelId(target) ? limit : bucket(modelId(target), spec);
-    return { spec, limit, model, limits: effectiveLimits(spec, limit, now()), day: dayBounds(now(), spec.dailyResetTimeZone) };
+    return {
+      spec,
+      limit,
+      model,
+      limits: effectiveLimits(spec, limit, now()),
+      day: dayBounds(now(), spec.dailyResetTimeZone),
+    };
   }
 
   const touch = (...touched: UsageBucket[]) => touched.forEach((item) => dirty.add(item.id));
@@ -124,7 +148,11 @@ export function createUsageLedger(options: { now: () => number; limits?: LimitSo
 
     reserve(target: UsageTarget, tokens: number): Reservation {
       const { limit, model } = resolve(target);
-      const entries = [...new Set([limit, model])].map((item) => ({ bucket: item, entry: spend(item, now(), tokens), dayStart: item.day.start }));
+      const entries = [...new Set([limit, model])].map((item) => ({
+        bucket: item,
+        entry: spend(item, now(), tokens),
+        dayStart: item.day.start,
+      }));
       touch(limit, model);
       return { tokens, entries };
     },
@@ -163,10 +191,15 @@ export function createUsageLedger(options: { now: () => number; limits?: LimitSo
       for (const [window, name, counter, span] of windows) {
         if (!window) continue;
         if (window.limit !== undefined) limit.learned[name] = { value: window.limit, until };
-        if (window.limit !== undefined && window.remaining !== undefined) catchUp(limit, counter, window.limit - window.remaining, now());
+        if (window.limit !== undefined && window.remaining !== undefined)
+          catchUp(limit, counter, window.limit - window.remaining, now());
         if (window.remaining === 0) {
           const resetAt = window.resetAt ?? (span === 'day' ? day.end : now() + 60_000);
-          if (resetAt > limit.cooldownUntil) Object.assign(limit, { cooldownUntil: resetAt, cooldownReason: span === 'day' ? 'quota_exhausted' : 'rate_limit' });
+          if (resetAt > limit.cooldownUntil)
+            Object.assign(limit, {
+              cooldownUntil: resetAt,
+              cooldownReason: span === 'day' ? 'quota_exhausted' : 'rate_limit',
+            });
         }
       }
       touch(limit);
@@ -182,7 +215,10 @@ export function createUsageLedger(options: { now: () => number; limits?: LimitSo
       const reached = daily ? limit.day.requests : limit.minuteRequests.length;
       const known = limits[name];
       if (reached > 0 && (known === undefined || reached < known)) {
-        limit.learned[name] = { value: reached, until: daily ? day.end + 24 * HOUR_MS : now() + LEARNED_FROM_REFUSAL_MS };
+        limit.learned[name] = {
+          value: reached,
+          until: daily ? day.end + 24 * HOUR_MS : now() + LEARNED_FROM_REFUSAL_MS,
+        };
         touch(limit);
       }
     },
@@ -200,13 +236,19 @@ export function createUsageLedger(options: { now: () => number; limits?: LimitSo
     },
 
     /** Passive health from real traffic; returns the consecutive failures so far. */
-    record(target: UsageTarget, outcome: { ok: boolean; latencyMs: number; kind?: string; message?: string }): number {
+    record(
+      target: UsageTarget,
+      outcome: { ok: boolean; latencyMs: number; kind?: string; message?: string },
+    ): number {
       const { model } = resolve(target);
       const { health } = model;
       if (outcome.ok) {
         health.ok += 1;
         health.lastOkAt = now();
-        health.latencyMs = health.latencyMs === null ? outcome.latencyMs : health.latencyMs + LATENCY_WEIGHT * (outcome.latencyMs - health.latencyMs);
+        health.latencyMs =
+          health.latencyMs === null
+            ? outcome.latencyMs
+            : health.latencyMs + LATENCY_WEIGHT * (outcome.latencyMs - health.latencyMs);
         model.failures = 0;
       } else {
         health.failed += 1;
@@ -227,21 +269,37 @@ export function createUsageLedger(options: { now: () => number; limits?: LimitSo
     },
 
     report(): HealthEntry[] {
-      return [...buckets.values()].filter((item) => item.id.startsWith('model:')).map((item) => {
-        const [, providerId = '', keyId = '', ...rest] = item.id.split(':');
-        const target = { providerId, keyId, model: rest.join(':') };
-        const { limit, limits } = resolve(target);
-        const { ok, failed, latencyMs, lastOkAt, lastError } = item.health;
-        const coolingUntil = Math.max(limit.cooldownUntil, item.cooldownUntil);
-        return {
-          ...target, ok, failed, latencyMs, lastOkAt, lastError, limits,
-          successRate: ok + failed > 0 ? ok / (ok + failed) : null,
-          coolingUntil: coolingUntil > now() ? coolingUntil : null,
-          cooldownReason: coolingUntil > now() ? (item.cooldownUntil >= limit.cooldownUntil ? item.cooldownReason : limit.cooldownReason) : null,
-          minute: { requests: item.minuteRequests.length, tokens: item.minuteTokens.reduce((sum, [, tokens]) => sum + tokens, 0) },
-          day: { requests: item.day.requests, tokens: item.day.tokens },
-        };
-      });
+      return [...buckets.values()]
+        .filter((item) => item.id.startsWith('model:'))
+        .map((item) => {
+          const [, providerId = '', keyId = '', ...rest] = item.id.split(':');
+          const target = { providerId, keyId, model: rest.join(':') };
+          const { limit, limits } = resolve(target);
+          const { ok, failed, latencyMs, lastOkAt, lastError } = item.health;
+          const coolingUntil = Math.max(limit.cooldownUntil, item.cooldownUntil);
+          return {
+            ...target,
+            ok,
+            failed,
+            latencyMs,
+            lastOkAt,
+            lastError,
+            limits,
+            successRate: ok + failed > 0 ? ok / (ok + failed) : null,
+            coolingUntil: coolingUntil > now() ? coolingUntil : null,
+            cooldownReason:
+              coolingUntil > now()
+                ? item.cooldownUntil >= limit.cooldownUntil
+                  ? item.cooldownReason
+                  : limit.cooldownReason
+                : null,
+            minute: {
+              requests: item.minuteRequests.length,
+              tokens: item.minuteTokens.reduce((sum, [, tokens]) => sum + tokens, 0),
+            },
+            day: { requests: item.day.requests, tokens: item.day.tokens },
+          };
+        });
     },
 
     /**

@@ -44,7 +44,12 @@ const limitValue = z.number().int().positive().nullable();
 /** The user's overrides, by `provider` or `provider/model`; `null` clears a limit the catalog has. */
 export const userLimitsSchema = z.record(
   z.string().regex(/^[a-z0-9-]+(\/.+)?$/, 'Name a provider (groq) or a model (groq/openai/gpt-oss-120b)'),
-  z.strictObject({ rpm: limitValue.optional(), rpd: limitValue.optional(), tpm: limitValue.optional(), tpd: limitValue.optional() }),
+  z.strictObject({
+    rpm: limitValue.optional(),
+    rpd: limitValue.optional(),
+    tpm: limitValue.optional(),
+    tpd: limitValue.optional(),
+  }),
 );
 export type UserLimits = z.infer<typeof userLimitsSchema>;
 

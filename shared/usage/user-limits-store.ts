@@ -18,7 +18,8 @@ export interface UserLimitsStore {
 }
 
 /** The stored overrides; a row that does not parse counts as none. */
-export const readUserLimits = (db: FreeLLMDatabase): Promise<UserLimits> => readSetting(db, LIMITS_SETTING_ID, userLimitsSchema, {});
+export const readUserLimits = (db: FreeLLMDatabase): Promise<UserLimits> =>
+  readSetting(db, LIMITS_SETTING_ID, userLimitsSchema, {});
 
 export function createUserLimitsStore(db: FreeLLMDatabase): UserLimitsStore {
   const kept = keptSetting(db, LIMITS_SETTING_ID, userLimitsSchema, {});
@@ -32,7 +33,10 @@ export function createUserLimitsStore(db: FreeLLMDatabase): UserLimitsStore {
       const parsed = userLimitsSchema.safeParse(input);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        throw invalidRequest(`Invalid limits: ${issue?.message}`, ['limits', ...(issue?.path ?? [])].join('.'));
+        throw invalidRequest(
+          `Invalid limits: ${issue?.message}`,
+          ['limits', ...(issue?.path ?? [])].join('.'),
+        );
       }
       limits = await kept.save(parsed.data);
       return limits;

@@ -16,16 +16,26 @@ export const newPassphraseSchema = z
   .min(8, 'Use a passphrase of at least 8 characters')
   .max(1024, 'That passphrase is longer than 1024 characters');
 
-export async function encryptBytes(crypto: Crypto, key: CryptoKey, plain: Uint8Array<ArrayBuffer>): Promise<Sealed> {
+export async function encryptBytes(
+  crypto: Crypto,
+  key: CryptoKey,
+  plain: Uint8Array<ArrayBuffer>,
+): Promise<Sealed> {
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, plain);
   return { iv, data: new Uint8Array(data) };
 }
 
 /** Rejects (OperationError) when the key is wrong or the ciphertext was altered. */
-export async function decryptBytes(crypto: Crypto, key: CryptoKey, sealed: Sealed): Promise<Uint8Array<ArrayBuffer>> {
+export async function decryptBytes(
+  crypto: Crypto,
+  key: CryptoKey,
+  sealed: Sealed,
+): Promise<Uint8Array<ArrayBuffer>> {
   const iv = new Uint8Array(sealed.iv);
-  return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv }, key, new Uint8Array(sealed.data)));
+  return new Uint8Array(
+    await crypto.subtle.decrypt({ name: 'AES-GCM', iv }, key, new Uint8Array(sealed.data)),
+  );
 }
 
 export async function derivePassphraseKey(
@@ -34,7 +44,13 @@ export async function derivePassphraseKey(
   salt: Uint8Array,
   iterations: number,
 ): Promise<CryptoKey> {
-  const material = await crypto.subtle.importKey('raw', new TextEncoder().encode(passphrase), 'PBKDF2', false, ['deriveKey']);
+  const material = await crypto.subtle.importKey(
+    'raw',
+    new TextEncoder().encode(passphrase),
+    'PBKDF2',
+    false,
+    ['deriveKey'],
+  );
   return crypto.subtle.deriveKey(
     { name: 'PBKDF2', hash: 'SHA-256', salt: new Uint8Array(salt), iterations },
     material,

@@ -16,7 +16,12 @@ const bytesSchema = z.instanceof(Uint8Array);
 export const DATA_KEY_RECORD_ID = 'dataKey';
 
 export const dataKeyRecordSchema = z.discriminatedUnion('wrappedBy', [
-  z.object({ id: z.literal(DATA_KEY_RECORD_ID), wrappedBy: z.literal('device'), iv: bytesSchema, data: bytesSchema }),
+  z.object({
+    id: z.literal(DATA_KEY_RECORD_ID),
+    wrappedBy: z.literal('device'),
+    iv: bytesSchema,
+    data: bytesSchema,
+  }),
   z.object({
     id: z.literal(DATA_KEY_RECORD_ID),
     wrappedBy: z.literal('passphrase'),
@@ -34,7 +39,10 @@ export async function loadOrCreateDeviceKey(db: FreeLLMDatabase, crypto: Crypto)
   const existing = await db.deviceKeys.get('device');
   if (existing) return existing.key;
   // Generated outside the transaction: an IndexedDB transaction ends while it awaits WebCrypto.
-  const created = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+  const created = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, [
+    'encrypt',
+    'decrypt',
+  ]);
   return db.transaction('rw', db.deviceKeys, async () => {
     const raced = await db.deviceKeys.get('device');
     if (raced) return raced.key;
@@ -61,13 +69,29 @@ export async function importDataKey(crypto: Crypto, raw: Uint8Array<ArrayBuffer>
  * First use of this vault version: make a data key wrapped by the device key, and re-seal under it
  * every record that version 1 sealed directly with the device key, all in one transaction.
  */
-export async function createDataKeyRecord(db: FreeLLMDatabase, crypto: Crypto, deviceKey: CryptoKey): Promise<DataKeyRecord> {
+export async function createDataKeyRecord(
+  db: FreeLLMDatabase,
+  crypto: Crypto,
+  deviceKey: CryptoKey,
+): Promise<DataKeyRecord> {
   const raw = crypto.getRandomValues(new Uint8Array(32));
-  const dataKey = await crypto.subtle.importKey('raw', raw, { name: 'AES-GCM' }, false, ['encrypt', 'decrypt']);
-  const record: DataKeyRecord = { id: DATA_KEY_RECORD_ID, wrappedBy: 'device', ...(await encryptBytes(crypto, deviceKey, raw)) };
+  const dataKey = await crypto.subtle.importKey('raw', raw, { name: 'AES-GCM' }, false, [
+    'encrypt',
+    'decrypt',
+  ]);
+  const record: DataKeyRecord = {
+    id: DATA_KEY_RECORD_ID,
+    wrappedBy: 'device',
+    ...(await encryptBytes(crypto, deviceKey, raw)),
+  };
   raw.fill(0);
   // A record the device key cannot open is left as it is: it fails when used, the others still work.
-  const plan = await planReseal(db, crypto, (sealed) => decryptBytes(crypto, deviceKey, sealed).catch(() => undefined), dataKey);
+  const plan = await planReseal(
+    db,
+    crypto,
+    (sealed) => decryptBytes(crypto, deviceKey, sealed).catch(() => undefined),
+    dataKey,
+  );
   return db.transaction('rw', [db.vaultMeta, ...sealedTables(db)], async () => {
     const raced = await readDataKeyRecord(db);
     if (raced) return raced;
@@ -86,7 +110,12 @@ const REPLACE_ATTEMPTS = 3;
  * added or written again meanwhile (sealed under the old key) makes it start over.
  */
 export async function replaceDataKey(
-  db: FreeLLMDatabase, crypto: Crypto, expected: DataKeyRecord, next: DataKeyRecord, open: Opener, nextKey: CryptoKey,
+  db: FreeLLMDatabase,
+  crypto: Crypto,
+  expected: DataKeyRecord,
+  next: DataKeyRecord,
+  open: Opener,
+  nextKey: CryptoKey,
 ): Promise<void> {
   for (let attempt = 0; attempt < REPLACE_ATTEMPTS; attempt += 1) {
     const plan = await planReseal(db, crypto, open, nextKey);
@@ -103,7 +132,11 @@ export async function replaceDataKey(
 }
 
 /** Replaces the record only if nobody else replaced it since `expected` was read. */
-export async function replaceDataKeyRecord(db: FreeLLMDatabase, expected: DataKeyRecord, next: DataKeyRecord): Promise<void> {
+export async function replaceDataKeyRecord(
+  db: FreeLLMDatabase,
+  expected: DataKeyRecord,
+  next: DataKeyRecord,
+): Promise<void> {
   await db.transaction('rw', db.vaultMeta, async () => {
     await expectCurrent(db, expected);
     await db.vaultMeta.put(next);

@@ -27,14 +27,24 @@ interface PlannedReseal {
   sealed?: Sealed;
 }
 
-export async function planReseal(db: FreeLLMDatabase, crypto: Crypto, open: Opener, nextKey: CryptoKey): Promise<PlannedReseal[]> {
+export async function planReseal(
+  db: FreeLLMDatabase,
+  crypto: Crypto,
+  open: Opener,
+  nextKey: CryptoKey,
+): Promise<PlannedReseal[]> {
   const plan: PlannedReseal[] = [];
   for (const table of sealedTables(db)) {
     for (const row of await table.toArray()) {
       const current = sealedSchema.safeParse(row.sealed);
       if (!current.success) continue;
       const plain = await open(current.data);
-      plan.push({ table, id: row.id, before: current.data.iv, sealed: plain && (await encryptBytes(crypto, nextKey, plain)) });
+      plan.push({
+        table,
+        id: row.id,
+        before: current.data.iv,
+        sealed: plain && (await encryptBytes(crypto, nextKey, plain)),
+      });
       plain?.fill(0);
     }
   }

@@ -7,7 +7,8 @@ export function vaultLocked(): FreeLLMError {
     status: 423,
     type: 'vault_locked',
     code: 'vault_locked',
-    message: 'FreeLLM is locked. Unlock it with your passphrase from the FreeLLM options page or the popup; your keys are safe and nothing was lost.',
+    message:
+      'FreeLLM is locked. Unlock it with your passphrase from the FreeLLM options page or the popup; your keys are safe and nothing was lost.',
   });
 }
 
@@ -48,6 +49,7 @@ export function vaultChangedMeanwhile(): FreeLLMError {
     status: 409,
     type: 'invalid_request_error',
     code: 'vault_changed',
-    message: 'The lock settings changed in another window while this was running. Nothing was changed here; try again.',
+    message:
+      'The lock settings changed in another window while this was running. Nothing was changed here; try again.',
   });
 }

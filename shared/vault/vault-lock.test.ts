@@ -37,7 +37,11 @@ describe('vault passphrase lock', () => {
 
     const restarted = restart();
     expect(await restarted.status()).toEqual({ locked: true, hasPassphrase: true, autoLockMs: null });
-    await expect(stored.open(restarted)).rejects.toMatchObject({ status: 423, type: 'vault_locked', code: 'vault_locked' });
+    await expect(stored.open(restarted)).rejects.toMatchObject({
+      status: 423,
+      type: 'vault_locked',
+      code: 'vault_locked',
+    });
     await expect(stored.open(restarted)).rejects.toThrow(/Unlock it .* options page or the popup/);
     await expect(restarted.seal('gsk_added_while_locked')).rejects.toMatchObject({ code: 'vault_locked' });
     await restarted.unlock('correct horse battery');
@@ -47,7 +51,10 @@ describe('vault passphrase lock', () => {
   it('tells its host each time it locks (by itself too) or unlocks', async () => {
     let changes = 0;
     const pending: (() => void)[] = [];
-    const timers = { setTimeout: (callback: () => void) => pending.push(callback), clearTimeout: () => undefined };
+    const timers = {
+      setTimeout: (callback: () => void) => pending.push(callback),
+      clearTimeout: () => undefined,
+    };
     const { vault, clock } = setup({ onLockChange: () => (changes += 1), timers });
     await vault.setPassphrase('a long passphrase', { autoLockMs: 60_000 });
     const afterSet = changes;
@@ -68,7 +75,11 @@ describe('vault passphrase lock', () => {
     await vault.setPassphrase('the right passphrase');
     const metaBefore = await db.vaultMeta.toArray();
     const restarted = restart();
-    await expect(restarted.unlock('the wrong passphrase')).rejects.toMatchObject({ status: 403, code: 'wrong_passphrase', param: 'passphrase' });
+    await expect(restarted.unlock('the wrong passphrase')).rejects.toMatchObject({
+      status: 403,
+      code: 'wrong_passphrase',
+      param: 'passphrase',
+    });
     expect(await restarted.status()).toMatchObject({ locked: true });
     expect(await db.vaultMeta.toArray()).toEqual(metaBefore);
     await restarted.unlock('the right passphrase');
@@ -109,7 +120,8 @@ describe('vault passphrase lock', () => {
     const live = new Map<number, { callback: () => void; ms: number }>();
     let lastHandle = 0;
     const timers = {
-      setTimeout: (callback: () => void, ms: number) => live.set(++lastHandle, { callback, ms }) && lastHandle,
+      setTimeout: (callback: () => void, ms: number) =>
+        live.set(++lastHandle, { callback, ms }) && lastHandle,
       clearTimeout: (handle: unknown) => live.delete(Number(handle)),
     };
     const { vault } = setup({ timers, now: undefined });
@@ -124,8 +136,13 @@ describe('vault passphrase lock', () => {
     const { db, vault, restart } = setup();
     const stored = await storeSecret(db, vault, 'gsk_survives_the_change');
     await vault.setPassphrase('first passphrase', { autoLockMs: 600_000 });
-    await expect(vault.changePassphrase('not the first one', 'second passphrase')).rejects.toMatchObject({ code: 'wrong_passphrase' });
-    await expect(vault.changePassphrase('first passphrase', 'short')).rejects.toMatchObject({ status: 400, param: 'passphrase' });
+    await expect(vault.changePassphrase('not the first one', 'second passphrase')).rejects.toMatchObject({
+      code: 'wrong_passphrase',
+    });
+    await expect(vault.changePassphrase('first passphrase', 'short')).rejects.toMatchObject({
+      status: 400,
+      param: 'passphrase',
+    });
     await vault.changePassphrase('first passphrase', 'second passphrase');
     expect(await stored.open()).toBe('gsk_survives_the_change');
     expect(await vault.status()).toMatchObject({ autoLockMs: 600_000 });
@@ -141,7 +158,9 @@ describe('vault passphrase lock', () => {
     const { db, vault, restart } = setup();
     const stored = await storeSecret(db, vault, 'csk-unlocked-forever');
     await vault.setPassphrase('temporary lock', { autoLockMs: 60_000 });
-    await expect(vault.removePassphrase('wrong one here')).rejects.toMatchObject({ code: 'wrong_passphrase' });
+    await expect(vault.removePassphrase('wrong one here')).rejects.toMatchObject({
+      code: 'wrong_passphrase',
+    });
     await vault.removePassphrase('temporary lock');
     const restarted = restart();
     expect(await restarted.status()).toEqual({ locked: false, hasPassphrase: false, autoLockMs: null });
@@ -151,9 +170,15 @@ describe('vault passphrase lock', () => {
   it('refuses a second setPassphrase, a short passphrase and a bad auto-lock time', async () => {
     const { vault } = setup();
     await expect(vault.setPassphrase('short')).rejects.toMatchObject({ status: 400, param: 'passphrase' });
-    await expect(vault.setPassphrase('long enough', { autoLockMs: -5 })).rejects.toMatchObject({ status: 400, param: 'autoLockMs' });
+    await expect(vault.setPassphrase('long enough', { autoLockMs: -5 })).rejects.toMatchObject({
+      status: 400,
+      param: 'autoLockMs',
+    });
     await vault.setPassphrase('long enough');
-    await expect(vault.setPassphrase('another one')).rejects.toMatchObject({ status: 409, code: 'passphrase_exists' });
+    await expect(vault.setPassphrase('another one')).rejects.toMatchObject({
+      status: 409,
+      code: 'passphrase_exists',
+    });
   });
 
   it('derives the lock key with at least 600,000 PBKDF2 iterations unless told otherwise', async () => {
@@ -161,7 +186,10 @@ describe('vault passphrase lock', () => {
     const vault = createVault(db, crypto);
     await vault.setPassphrase('the product default');
     expect(PBKDF2_ITERATIONS).toBeGreaterThanOrEqual(600_000);
-    expect(await db.vaultMeta.get('dataKey')).toMatchObject({ wrappedBy: 'passphrase', iterations: PBKDF2_ITERATIONS });
+    expect(await db.vaultMeta.get('dataKey')).toMatchObject({
+      wrappedBy: 'passphrase',
+      iterations: PBKDF2_ITERATIONS,
+    });
   });
 
   it('stays unlocked across a worker restart while the browser session keeps the key, until the idle time runs out', async () => {

@@ -29,7 +29,9 @@ function profileCrypto(beforeDecrypt: (data: Uint8Array) => Promise<void> = asyn
     randomUUID: () => crypto.randomUUID(),
     subtle: new Proxy(crypto.subtle, {
       get(subtle, name: keyof SubtleCrypto) {
-        if (name === 'generateKey') return (algorithm: AesKeyGenParams, _extractable: boolean, usages: KeyUsage[]) => subtle.generateKey(algorithm, true, usages);
+        if (name === 'generateKey')
+          return (algorithm: AesKeyGenParams, _extractable: boolean, usages: KeyUsage[]) =>
+            subtle.generateKey(algorithm, true, usages);
         if (name === 'decrypt') {
           return async (algorithm: AesGcmParams, key: CryptoKey, data: Uint8Array<ArrayBuffer>) => {
             await beforeDecrypt(data);
@@ -51,7 +53,8 @@ async function copyOfProfile(db: FreeLLMDatabase): Promise<unknown[]> {
 
 /** Every AES-GCM ciphertext in the records, wherever it sits (a data-key record, a key's or a chat's `sealed`). */
 function ciphertextsIn(value: unknown, found: Sealed[] = []) {
-  if (value === null || typeof value !== 'object' || value instanceof Uint8Array || ArrayBuffer.isView(value)) return found;
+  if (value === null || typeof value !== 'object' || value instanceof Uint8Array || ArrayBuffer.isView(value))
+    return found;
   const sealed = sealedSchema.safeParse(value);
   if (sealed.success) found.push(sealed.data);
   for (const inner of Object.values(value)) ciphertextsIn(inner, found);
@@ -85,7 +88,7 @@ async function attack(records: unknown[], deviceKey: Uint8Array, knownPassphrase
   }
   const ciphertexts = records.flatMap((record) => ciphertextsIn(record));
   const opened = new Set<string>();
-  for (let reached = 0; reached < keys.size; ) {
+  for (let reached = 0; reached < keys.size;) {
     reached = keys.size;
     for (const raw of [...keys.values()]) {
       const key = await aesKey(raw);
@@ -104,7 +107,11 @@ async function attack(records: unknown[], deviceKey: Uint8Array, knownPassphrase
 async function currentDataKey(db: FreeLLMDatabase, passphrase: string): Promise<Uint8Array<ArrayBuffer>> {
   const record = dataKeyRecordSchema.parse(await db.vaultMeta.get('dataKey'));
   if (record.wrappedBy !== 'passphrase') throw new Error('no passphrase set');
-  return decryptBytes(crypto, await derivePassphraseKey(crypto, passphrase, record.salt, record.iterations), record);
+  return decryptBytes(
+    crypto,
+    await derivePassphraseKey(crypto, passphrase, record.salt, record.iterations),
+    record,
+  );
 }
 
 function setup(beforeDecrypt?: (data: Uint8Array) => Promise<void>) {
@@ -141,10 +148,14 @@ describe('a copy of the profile, with the device key read from it', () => {
     expect((await attack(copies.at(-1)!, deviceKey)).opened).toEqual([]);
 
     const stored = await db.keys.get(added.id);
-    expect(new TextDecoder().decode(await decryptBytes(crypto, await aesKey(dataKey), stored!.sealed))).toBe(NEW_SECRET);
+    expect(new TextDecoder().decode(await decryptBytes(crypto, await aesKey(dataKey), stored!.sealed))).toBe(
+      NEW_SECRET,
+    );
     await vault.unlock('correct horse battery');
     expect(await keyRing.reveal(added.id)).toBe(NEW_SECRET);
-    expect((await chats.get('popup'))?.turns).toEqual([{ role: 'user', content: 'said under the passphrase' }]);
+    expect((await chats.get('popup'))?.turns).toEqual([
+      { role: 'user', content: 'said under the passphrase' },
+    ]);
   });
 
   it('a key sealed just before the passphrase and written while it is being set is re-sealed under it; one sealed meanwhile waits for the new key', async () => {
@@ -166,7 +177,11 @@ describe('a copy of the profile, with the device key read from it', () => {
     const sealedJustBefore = await vault.seal(NEW_SECRET);
     const setting = vault.setPassphrase('correct horse battery');
     await reseal;
-    await db.keys.put({ ...(await db.keys.get(first.id))!, id: 'written-meanwhile', sealed: sealedJustBefore });
+    await db.keys.put({
+      ...(await db.keys.get(first.id))!,
+      id: 'written-meanwhile',
+      sealed: sealedJustBefore,
+    });
     const sealedMeanwhile = vault.seal(AFTER_CHANGE_SECRET);
     carryOn();
     await setting;

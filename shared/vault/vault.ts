@@ -14,9 +14,21 @@ import { z } from 'zod';
 import { fromBase64, toBase64 } from './base64';
 import { invalidRequest } from '../openai/error';
 import type { FreeLLMDatabase } from '../store/database';
-import { PBKDF2_ITERATIONS, decryptBytes, derivePassphraseKey, encryptBytes, newPassphraseSchema } from './aes-gcm';
 import {
-  createDataKeyRecord, importDataKey, loadOrCreateDeviceKey, readDataKeyRecord, replaceDataKey, replaceDataKeyRecord, type DataKeyRecord,
+  PBKDF2_ITERATIONS,
+  decryptBytes,
+  derivePassphraseKey,
+  encryptBytes,
+  newPassphraseSchema,
+} from './aes-gcm';
+import {
+  createDataKeyRecord,
+  importDataKey,
+  loadOrCreateDeviceKey,
+  readDataKeyRecord,
+  replaceDataKey,
+  replaceDataKeyRecord,
+  type DataKeyRecord,
 } from './data-key';
 import type { Sealed } from './sealed';
 import { noPassphrase, passphraseAlreadySet, vaultLocked, wrongPassphrase } from './vault-errors';
@@ -138,7 +150,12 @@ export function createVault(db: FreeLLMDatabase, crypto: Crypto, options: VaultO
     if (dropKey()) options.onLockChange?.();
   }
 
-  function keepUnlocked(key: CryptoKey, autoLockMs: number | null, raw?: string, lastUsedAt = now?.() ?? 0): void {
+  function keepUnlocked(
+    key: CryptoKey,
+    autoLockMs: number | null,
+    raw?: string,
+    lastUsedAt = now?.() ?? 0,
+  ): void {
     // Replacing an unlocked key (a changed passphrase) is no change the host needs to hear of.
     const wasUnlocked = dropKey();
     unlocked = { key, autoLockMs, lastUsedAt, raw };
@@ -148,7 +165,11 @@ export function createVault(db: FreeLLMDatabase, crypto: Crypto, options: VaultO
   }
 
   /** Unlocked by passphrase: its bytes are copied for the session store before import wipes them. */
-  async function unlockWith(raw: Uint8Array<ArrayBuffer>, autoLockMs: number | null, lastUsedAt?: number): Promise<void> {
+  async function unlockWith(
+    raw: Uint8Array<ArrayBuffer>,
+    autoLockMs: number | null,
+    lastUsedAt?: number,
+  ): Promise<void> {
     const copy = toBase64(raw);
     keepUnlocked(await importDataKey(crypto, raw), autoLockMs, copy, lastUsedAt);
   }
@@ -176,17 +197,29 @@ export function createVault(db: FreeLLMDatabase, crypto: Crypto, options: VaultO
   }
 
   async function unwrap(record: DataKeyRecord, passphrase?: string): Promise<Uint8Array<ArrayBuffer>> {
-    if (record.wrappedBy === 'device') return decryptBytes(crypto, await loadOrCreateDeviceKey(db, crypto), record);
+    if (record.wrappedBy === 'device')
+      return decryptBytes(crypto, await loadOrCreateDeviceKey(db, crypto), record);
     const wrapping = await derivePassphraseKey(crypto, passphrase ?? '', record.salt, record.iterations);
     return decryptBytes(crypto, wrapping, record).catch(() => {
       throw wrongPassphrase();
     });
   }
 
-  async function wrapWithPassphrase(raw: Uint8Array<ArrayBuffer>, passphrase: string, autoLockMs: number | null): Promise<DataKeyRecord> {
+  async function wrapWithPassphrase(
+    raw: Uint8Array<ArrayBuffer>,
+    passphrase: string,
+    autoLockMs: number | null,
+  ): Promise<DataKeyRecord> {
     const salt = crypto.getRandomValues(new Uint8Array(16));
     const wrapping = await derivePassphraseKey(crypto, passphrase, salt, iterations);
-    return { id: 'dataKey', wrappedBy: 'passphrase', ...(await encryptBytes(crypto, wrapping, raw)), salt, iterations, autoLockMs };
+    return {
+      id: 'dataKey',
+      wrappedBy: 'passphrase',
+      ...(await encryptBytes(crypto, wrapping, raw)),
+      salt,
+      iterations,
+      autoLockMs,
+    };
   }
 
   async function dataKey(): Promise<CryptoKey> {
@@ -205,7 +238,9 @@ export function createVault(db: FreeLLMDatabase, crypto: Crypto, options: VaultO
   /** Opens with `key`, or with the device key for a record version 1 sealed straight under it. */
   async function decryptSealed(key: CryptoKey, sealed: Sealed): Promise<Uint8Array<ArrayBuffer>> {
     return decryptBytes(crypto, key, sealed).catch(async (error: unknown) => {
-      const legacy = await decryptBytes(crypto, await loadOrCreateDeviceKey(db, crypto), sealed).catch(() => undefined);
+      const legacy = await decryptBytes(crypto, await loadOrCreateDeviceKey(db, crypto), sealed).catch(
+        () => undefined,
+      );
       if (!legacy) throw error;
       return legacy;
     });
@@ -215,7 +250,12 @@ export function createVault(db: FreeLLMDatabase, crypto: Crypto, options: VaultO
    * A new passphrase gets a new data key, never written wrapped by the device key: the old one may
    * survive, device-wrapped, in the browser's storage logs, and must not open what is sealed from now on.
    */
-  async function replaceWithPassphraseKey(record: DataKeyRecord, oldRaw: Uint8Array<ArrayBuffer>, passphrase: string, autoLockMs: number | null): Promise<void> {
+  async function replaceWithPassphraseKey(
+    record: DataKeyRecord,
+    oldRaw: Uint8Array<ArrayBuffer>,
+    passphrase: string,
+    autoLockMs: number | null,
+  ): Promise<void> {
     const oldKey = await importDataKey(crypto, oldRaw);
     const raw = crypto.getRandomValues(new Uint8Array(32));
     // Derived before seal and open are held up: PBKDF2 is the slow part.
@@ -224,7 +264,14 @@ export function createVault(db: FreeLLMDatabase, crypto: Crypto, options: VaultO
     const key = await importDataKey(crypto, raw);
     while (replacing) await replacing.catch(() => undefined);
     const task = (async () => {
-      await replaceDataKey(db, crypto, record, next, (sealed) => decryptSealed(oldKey, sealed).catch(() => undefined), key);
+      await replaceDataKey(
+        db,
+        crypto,
+        record,
+        next,
+        (sealed) => decryptSealed(oldKey, sealed).catch(() => undefined),
+        key,
+      );
       keepUnlocked(key, autoLockMs, copy);
       await options.onDataKeyChange?.();
     })();
@@ -244,9 +291,11 @@ export function createVault(db: FreeLLMDatabase, crypto: Crypto, options: VaultO
 
   function parseNew(passphrase: string, lock: LockOptions | undefined, fallback: number | null) {
     const parsedPassphrase = newPassphraseSchema.safeParse(passphrase);
-    if (!parsedPassphrase.success) throw invalidRequest(parsedPassphrase.error.issues[0]?.message ?? 'Invalid passphrase', 'passphrase');
+    if (!parsedPassphrase.success)
+      throw invalidRequest(parsedPassphrase.error.issues[0]?.message ?? 'Invalid passphrase', 'passphrase');
     const autoLockMs = autoLockSchema.safeParse(lock?.autoLockMs === undefined ? fallback : lock.autoLockMs);
-    if (!autoLockMs.success) throw invalidRequest('Auto-lock time must be a positive number of milliseconds, or null', 'autoLockMs');
+    if (!autoLockMs.success)
+      throw invalidRequest('Auto-lock time must be a positive number of milliseconds, or null', 'autoLockMs');
     return autoLockMs.data;
   }
 
@@ -268,7 +317,8 @@ export function createVault(db: FreeLLMDatabase, crypto: Crypto, options: VaultO
     },
     async status() {
       const record = await readDataKeyRecord(db);
-      if (record?.wrappedBy !== 'passphrase') return { locked: false, hasPassphrase: false, autoLockMs: null };
+      if (record?.wrappedBy !== 'passphrase')
+        return { locked: false, hasPassphrase: false, autoLockMs: null };
       if (unlocked && idle(unlocked)) forget();
       await restore(record);
       return { locked: unlocked === undefined, hasPassphrase: true, autoLockMs: record.autoLockMs };
@@ -299,7 +349,11 @@ export function createVault(db: FreeLLMDatabase, crypto: Crypto, options: VaultO
       const record = await passphraseRecord();
       const raw = await unwrap(record, passphrase);
       const deviceKey = await loadOrCreateDeviceKey(db, crypto);
-      const next: DataKeyRecord = { id: 'dataKey', wrappedBy: 'device', ...(await encryptBytes(crypto, deviceKey, raw)) };
+      const next: DataKeyRecord = {
+        id: 'dataKey',
+        wrappedBy: 'device',
+        ...(await encryptBytes(crypto, deviceKey, raw)),
+      };
       const key = await importDataKey(crypto, raw);
       await replaceDataKeyRecord(db, record, next);
       keepUnlocked(key, null);

@@ -16,8 +16,20 @@ let flaky: OpenAIMock;
 test.beforeAll(async () => {
   flaky = await startOpenAIMock();
   const options = await OptionsPage.open(suite.context, suite.extensionId);
-  await options.addKeyForNewEndpoint({ name: 'Flaky provider', baseURL: flaky.baseURL, model: 'flaky-model', secret: 'mock-cut-broken-streams-key', label: 'flaky key' });
-  await options.addKeyForNewEndpoint({ name: 'Steady provider', baseURL: suite.mock.baseURL, model: 'steady-model', secret: 'mock-good-broken-streams-key', label: 'steady key' });
+  await options.addKeyForNewEndpoint({
+    name: 'Flaky provider',
+    baseURL: flaky.baseURL,
+    model: 'flaky-model',
+    secret: 'mock-cut-broken-streams-key',
+    label: 'flaky key',
+  });
+  await options.addKeyForNewEndpoint({
+    name: 'Steady provider',
+    baseURL: suite.mock.baseURL,
+    model: 'steady-model',
+    secret: 'mock-good-broken-streams-key',
+    label: 'steady key',
+  });
   await options.allowSite(`http://127.0.0.1:${suite.pagePort}`);
   await options.page.close();
 });
@@ -26,30 +38,42 @@ test.afterAll(() => flaky.close());
 
 /** Streams `content` from `model` through the openai client; what arrived, and what the client threw. */
 async function streamThroughClient(page: Page, model: string, content: string) {
-  return page.evaluate(async ({ model, content }) => {
-    let text = '';
-    let finish: string | null = null;
-    try {
-      const stream = await window.freellmClient().chat.completions.create({ model, stream: true, messages: [{ role: 'user', content }] });
-      for await (const chunk of stream) {
-        text += chunk.choices[0]?.delta.content ?? '';
-        finish = chunk.choices[0]?.finish_reason ?? finish;
-        document.body.dataset.streamed = text;
+  return page.evaluate(
+    async ({ model, content }) => {
+      let text = '';
+      let finish: string | null = null;
+      try {
+        const stream = await window
+          .freellmClient()
+          .chat.completions.create({ model, stream: true, messages: [{ role: 'user', content }] });
+        for await (const chunk of stream) {
+          text += chunk.choices[0]?.delta.content ?? '';
+          finish = chunk.choices[0]?.finish_reason ?? finish;
+          document.body.dataset.streamed = text;
+        }
+        return { text, finish, error: null };
+      } catch (error) {
+        return { text, finish, error: { name: (error as Error).name, message: (error as Error).message } };
       }
-      return { text, finish, error: null };
-    } catch (error) {
-      return { text, finish, error: { name: (error as Error).name, message: (error as Error).message } };
-    }
-  }, { model, content });
+    },
+    { model, content },
+  );
 }
 
 test('a provider that breaks off after its first words ends the stream with an error naming it, logged as failed', async () => {
   const page = await openTestPage(suite.context, `http://127.0.0.1:${suite.pagePort}`);
   const content = 'a long answer that the provider will never finish';
   const result = await streamThroughClient(page, 'flaky-model', content);
-  expect(result.text).toBe(`Echo: ${content}`.split(/(?<= )/).slice(0, CUT_AFTER_WORDS).join(''));
+  expect(result.text).toBe(
+    `Echo: ${content}`
+      .split(/(?<= )/)
+      .slice(0, CUT_AFTER_WORDS)
+      .join(''),
+  );
   expect(result.finish).toBeNull();
-  expect(result.error?.message).toBe(`Flaky provider's stream broke off after ${result.text.length} characters: network error`);
+  expect(result.error?.message).toBe(
+    `Flaky provider's stream broke off after ${result.text.length} characters: network error`,
+  );
 
   const options = await OptionsPage.open(suite.context, suite.extensionId);
   const row = options.page.locator('.log-table tbody tr').first();
@@ -65,9 +89,12 @@ test('a provider that breaks off after its first words ends the stream with an e
 async function stopExtensionWorker(page: Page): Promise<void> {
   const cdp = await suite.context.newCDPSession(page);
   const running: { versionId: string; scriptURL: string; runningStatus: string }[] = [];
-  cdp.on('ServiceWorker.workerVersionUpdated', (event) => running.push(...event.versions.filter((version) => version.runningStatus === 'running')));
+  cdp.on('ServiceWorker.workerVersionUpdated', (event) =>
+    running.push(...event.versions.filter((version) => version.runningStatus === 'running')),
+  );
   await cdp.send('ServiceWorker.enable');
-  const ours = () => running.find((version) => version.scriptURL.startsWith(`chrome-extension://${suite.extensionId}/`));
+  const ours = () =>
+    running.find((version) => version.scriptURL.startsWith(`chrome-extension://${suite.extensionId}/`));
   await expect.poll(() => ours() !== undefined).toBe(true);
   await cdp.send('ServiceWorker.stopWorker', { versionId: ours()!.versionId });
   await cdp.detach();
@@ -75,12 +102,16 @@ async function stopExtensionWorker(page: Page): Promise<void> {
 
 test('the service worker stopping mid-stream makes the openai client throw, with the partial text received', async () => {
   const page = await openTestPage(suite.context, `http://127.0.0.1:${suite.pagePort}`);
-  const content = 'please answer slowly with many many words so the stream is still going when the worker stops';
+  const content =
+    'please answer slowly with many many words so the stream is still going when the worker stops';
   const streaming = streamThroughClient(page, 'steady-model', content);
   await page.waitForFunction(() => (document.body.dataset.streamed ?? '').length > 0);
   await stopExtensionWorker(page);
   const result = await streaming;
-  expect(result.error).toEqual({ name: 'TypeError', message: expect.stringContaining('The connection to FreeLLM broke before the answer was complete') });
+  expect(result.error).toEqual({
+    name: 'TypeError',
+    message: expect.stringContaining('The connection to FreeLLM broke before the answer was complete'),
+  });
   expect(result.text.length).toBeGreaterThan(0);
   expect(`Echo: ${content}`.startsWith(result.text)).toBe(true);
   expect(result.text.length).toBeLessThan(`Echo: ${content}`.length);

@@ -20,7 +20,13 @@ let options: OptionsPage;
 
 test.beforeAll(async () => {
   options = await OptionsPage.open(suite.context, suite.extensionId);
-  await options.addKeyForNewEndpoint({ name: 'Mock provider', baseURL: suite.mock.baseURL, model: 'mock-model', secret: 'mock-good-cache-privacy-key', label: 'cache key' });
+  await options.addKeyForNewEndpoint({
+    name: 'Mock provider',
+    baseURL: suite.mock.baseURL,
+    model: 'mock-model',
+    secret: 'mock-good-cache-privacy-key',
+    label: 'cache key',
+  });
   await options.allowSite(origin());
   await options.allowSite(otherOrigin());
 });
@@ -33,16 +39,35 @@ function ask(page: Page, content: string) {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ model: 'auto', messages: [{ role: 'user', content: text }] }),
     });
-    const body = (await response.json()) as { choices?: { message: { content: string } }[]; error?: { code: string } };
-    return { status: response.status, content: body.choices?.[0]?.message.content, cache: response.headers.get('x-freellm-cache'), error: body.error?.code };
+    const body = (await response.json()) as {
+      choices?: { message: { content: string } }[];
+      error?: { code: string };
+    };
+    return {
+      status: response.status,
+      content: body.choices?.[0]?.message.content,
+      cache: response.headers.get('x-freellm-cache'),
+      error: body.error?.code,
+    };
   }, content);
 }
 
 test('a site never gets an answer another site’s request put in the cache', async () => {
-  const [page, otherPage] = [await openTestPage(suite.context, origin()), await openTestPage(suite.context, otherOrigin())];
+  const [page, otherPage] = [
+    await openTestPage(suite.context, origin()),
+    await openTestPage(suite.context, otherOrigin()),
+  ];
   suite.mock.reset();
-  expect(await ask(page, 'which site asked?')).toMatchObject({ status: 200, content: 'Echo: which site asked?', cache: 'miss' });
-  expect(await ask(otherPage, 'which site asked?')).toMatchObject({ status: 200, content: 'Echo: which site asked?', cache: 'miss' });
+  expect(await ask(page, 'which site asked?')).toMatchObject({
+    status: 200,
+    content: 'Echo: which site asked?',
+    cache: 'miss',
+  });
+  expect(await ask(otherPage, 'which site asked?')).toMatchObject({
+    status: 200,
+    content: 'Echo: which site asked?',
+    cache: 'miss',
+  });
   expect(suite.mock.calls).toHaveLength(2);
   // Each site still has its own answer.
   expect(await ask(page, 'which site asked?')).toMatchObject({ cache: 'hit' });
@@ -53,12 +78,19 @@ test('a site never gets an answer another site’s request put in the cache', as
 });
 
 test('identical requests in flight from two sites are not shared', async () => {
-  const [page, otherPage] = [await openTestPage(suite.context, origin()), await openTestPage(suite.context, otherOrigin())];
-  const prompt = 'answer slowly please, word after word after word, so that this answer is still streaming when the other site asks';
+  const [page, otherPage] = [
+    await openTestPage(suite.context, origin()),
+    await openTestPage(suite.context, otherOrigin()),
+  ];
+  const prompt =
+    'answer slowly please, word after word after word, so that this answer is still streaming when the other site asks';
   suite.mock.reset();
   // The first site's answer streams one word at a time; the second site asks once it has begun.
   const first = page.evaluate(async (text) => {
-    const { data, response } = await window.freellmClient().chat.completions.create({ model: 'auto', stream: true, messages: [{ role: 'user', content: text }] }).withResponse();
+    const { data, response } = await window
+      .freellmClient()
+      .chat.completions.create({ model: 'auto', stream: true, messages: [{ role: 'user', content: text }] })
+      .withResponse();
     (window as unknown as { firstChunk: boolean }).firstChunk = false;
     let answer = '';
     for await (const chunk of data) {
@@ -69,7 +101,10 @@ test('identical requests in flight from two sites are not shared', async () => {
   }, prompt);
   await page.waitForFunction(() => (window as unknown as { firstChunk?: boolean }).firstChunk === true);
   const second = await otherPage.evaluate(async (text) => {
-    const { data, response } = await window.freellmClient().chat.completions.create({ model: 'auto', stream: true, messages: [{ role: 'user', content: text }] }).withResponse();
+    const { data, response } = await window
+      .freellmClient()
+      .chat.completions.create({ model: 'auto', stream: true, messages: [{ role: 'user', content: text }] })
+      .withResponse();
     let answer = '';
     for await (const chunk of data) answer += chunk.choices[0]?.delta.content ?? '';
     return { cache: response.headers.get('x-freellm-cache'), answer };
@@ -86,7 +121,9 @@ test('the extension database holds no cached prompt or answer in clear', async (
   expect(await ask(page, 'a private question for the disk')).toMatchObject({ status: 200 });
   await page.close();
   // Answers reach the disk a moment after they leave.
-  await expect.poll(async () => (await dumpDatabase(suite.serviceWorker)).tables.cache?.length ?? 0).toBeGreaterThan(0);
+  await expect
+    .poll(async () => (await dumpDatabase(suite.serviceWorker)).tables.cache?.length ?? 0)
+    .toBeGreaterThan(0);
   const { dump } = await dumpDatabase(suite.serviceWorker);
   expect(dump).not.toContain('a private question');
 });
@@ -100,7 +137,12 @@ test('once locked, a prompt it has cached gets the 423 and nothing goes upstream
   expect(await ask(page, 'cached before the lock')).toMatchObject({ status: 200, cache: 'hit' });
   await options.lockNow();
   suite.mock.reset();
-  expect(await ask(page, 'cached before the lock')).toEqual({ status: 423, content: undefined, cache: null, error: 'vault_locked' });
+  expect(await ask(page, 'cached before the lock')).toEqual({
+    status: 423,
+    content: undefined,
+    cache: null,
+    error: 'vault_locked',
+  });
   expect(suite.mock.calls).toHaveLength(0);
   await page.close();
 });

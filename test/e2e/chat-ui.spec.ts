@@ -10,7 +10,13 @@ const suite = useExtensionSuite();
 test.beforeAll(async () => {
   const { context, extensionId, mock } = suite;
   const options = await OptionsPage.open(context, extensionId);
-  await options.addKeyForNewEndpoint({ name: 'Mock provider', baseURL: mock.baseURL, model: 'mock-chat', secret: 'mock-good-chat-ui-key-123', label: 'chat key' });
+  await options.addKeyForNewEndpoint({
+    name: 'Mock provider',
+    baseURL: mock.baseURL,
+    model: 'mock-chat',
+    secret: 'mock-good-chat-ui-key-123',
+    label: 'chat key',
+  });
   await options.page.close();
 });
 
@@ -59,7 +65,9 @@ test('the popup keeps its conversation when it closes, until New chat', async ()
 test('the manifest gives the popup a keyboard shortcut', async () => {
   const { context, extensionId } = suite;
   const popup = await openPopup(context, extensionId);
-  const manifest = await popup.evaluate(async () => (await fetch('/manifest.json')).json() as Promise<{ commands?: Record<string, unknown> }>);
+  const manifest = await popup.evaluate(
+    async () => (await fetch('/manifest.json')).json() as Promise<{ commands?: Record<string, unknown> }>,
+  );
   expect(manifest.commands).toHaveProperty('_execute_action');
   await popup.close();
 });
@@ -68,7 +76,11 @@ test('answers show their markdown, and nothing a model writes runs or loads in t
   const { context, extensionId } = suite;
   const popup = await openPopup(context, extensionId);
   const title = await popup.title();
-  await popup.getByLabel('Message').fill('**bold** and `code` <img src=x onerror="document.title=\'pwned\'"> <script>document.title="pwned"</script> [docs](https://example.com/docs)');
+  await popup
+    .getByLabel('Message')
+    .fill(
+      '**bold** and `code` <img src=x onerror="document.title=\'pwned\'"> <script>document.title="pwned"</script> [docs](https://example.com/docs)',
+    );
   await popup.getByRole('button', { name: 'Send' }).click();
   const answer = popup.getByTestId('turn-assistant').last();
   await expect(answer.locator('strong')).toHaveText('bold');
@@ -150,7 +162,13 @@ test('the chat offers the models GET /models lists, and sends the one picked', a
   const { context, extensionId, mock } = suite;
   // A second endpoint behind the first: `auto` keeps using the first, so only a pick reaches this one.
   const settings = await OptionsPage.open(context, extensionId);
-  await settings.addKeyForNewEndpoint({ name: 'Second mock', baseURL: mock.baseURL, model: 'mock-second', secret: 'mock-good-chat-ui-second-456', label: 'second key' });
+  await settings.addKeyForNewEndpoint({
+    name: 'Second mock',
+    baseURL: mock.baseURL,
+    model: 'mock-second',
+    secret: 'mock-good-chat-ui-second-456',
+    label: 'second key',
+  });
   await settings.page.close();
   const popup = await openPopup(context, extensionId);
   const picker = popup.getByLabel('Model');
@@ -158,14 +176,18 @@ test('the chat offers the models GET /models lists, and sends the one picked', a
   const options = picker.locator('option');
   await expect(options).toContainText(['auto', 'auto:fast', 'auto:smart']);
   // Each provider's models are grouped under its name.
-  const secondOption = picker.locator('optgroup[label^="custom-second-mock"] > option', { hasText: /\/mock-second$/ });
+  const secondOption = picker.locator('optgroup[label^="custom-second-mock"] > option', {
+    hasText: /\/mock-second$/,
+  });
   await expect(secondOption).toHaveCount(1);
   const second = await secondOption.evaluate((option: HTMLOptionElement) => option.value);
   expect(second).toMatch(/^custom-second-mock-[^/]+\/mock-second$/);
   mock.reset();
   await popup.getByLabel('Message').fill('who answers auto?');
   await popup.getByRole('button', { name: 'Send' }).click();
-  await expect(popup.getByTestId('turn-assistant').last()).toContainText(/Echo: who answers auto\?.*mock-chat/s);
+  await expect(popup.getByTestId('turn-assistant').last()).toContainText(
+    /Echo: who answers auto\?.*mock-chat/s,
+  );
   await picker.selectOption(second!);
   // The pick carries over to a new chat.
   await popup.getByRole('button', { name: 'New chat' }).click();
@@ -182,7 +204,13 @@ test('a failed answer offers Try again, which asks the same question in its plac
   const { context, extensionId, mock } = suite;
   // An endpoint whose key is always rate-limited: picking its model alone fails.
   const settings = await OptionsPage.open(context, extensionId);
-  await settings.addKeyForNewEndpoint({ name: 'Limited mock', baseURL: mock.baseURL, model: 'mock-limited', secret: 'mock-limited-chat-ui-789', label: 'limited key' });
+  await settings.addKeyForNewEndpoint({
+    name: 'Limited mock',
+    baseURL: mock.baseURL,
+    model: 'mock-limited',
+    secret: 'mock-limited-chat-ui-789',
+    label: 'limited key',
+  });
   await settings.page.close();
   const popup = await openPopup(context, extensionId);
   await popup.getByRole('button', { name: 'New chat' }).click();

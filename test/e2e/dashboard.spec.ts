@@ -17,9 +17,24 @@ test.beforeAll(async () => {
   const options = await OptionsPage.open(suite.context, suite.extensionId);
   const endpoint = { baseURL: suite.mock.baseURL, model: 'mock-model-1' };
   // Tried first in this order: one that is rate-limited, one whose key is refused, one that answers.
-  await options.addKeyForNewEndpoint({ ...endpoint, name: 'Busy provider', secret: 'mock-limited-dashboard-key', label: 'busy key' });
-  await options.addKeyForNewEndpoint({ ...endpoint, name: 'Revoked provider', secret: 'mock-invalid-dashboard-key', label: 'revoked key' });
-  await options.addKeyForNewEndpoint({ ...endpoint, name: 'Mock provider', secret: 'mock-good-dashboard-key', label: 'good key' });
+  await options.addKeyForNewEndpoint({
+    ...endpoint,
+    name: 'Busy provider',
+    secret: 'mock-limited-dashboard-key',
+    label: 'busy key',
+  });
+  await options.addKeyForNewEndpoint({
+    ...endpoint,
+    name: 'Revoked provider',
+    secret: 'mock-invalid-dashboard-key',
+    label: 'revoked key',
+  });
+  await options.addKeyForNewEndpoint({
+    ...endpoint,
+    name: 'Mock provider',
+    secret: 'mock-good-dashboard-key',
+    label: 'good key',
+  });
   await options.allowSite(`http://127.0.0.1:${suite.pagePort}`);
   await options.page.close();
 });
@@ -28,8 +43,15 @@ async function ask(content: string, model = 'auto') {
   const page = await openTestPage(suite.context, `http://127.0.0.1:${suite.pagePort}`);
   const answer = await page.evaluate(
     async ([text, name]) => {
-      const { data, response } = await window.freellmClient().chat.completions.create({ model: name, messages: [{ role: 'user', content: text }] }).withResponse();
-      return { content: data.choices[0]?.message.content, cache: response.headers.get('x-freellm-cache'), provider: response.headers.get('x-freellm-provider') ?? '' };
+      const { data, response } = await window
+        .freellmClient()
+        .chat.completions.create({ model: name, messages: [{ role: 'user', content: text }] })
+        .withResponse();
+      return {
+        content: data.choices[0]?.message.content,
+        cache: response.headers.get('x-freellm-cache'),
+        provider: response.headers.get('x-freellm-provider') ?? '',
+      };
     },
     [content, model] as const,
   );
@@ -50,8 +72,15 @@ test('the dashboard shows each provider with its requests, health and the cache 
   await expect(served.getByTestId('usage-row')).toContainText('good key');
   await expect(served.getByTestId('usage-row')).toContainText('mock-model-1');
   await expect(served.getByTestId('usage-row')).toContainText('100%');
-  await expect(options.usageGroup('Busy provider')).toContainText(/Cooling down until \d\d:\d\d:\d\d \(rate limit reached\)/);
-  await expect(options.dashboard().getByRole('status').filter({ hasText: 'revoked key (Revoked provider) was turned off' })).toBeVisible();
+  await expect(options.usageGroup('Busy provider')).toContainText(
+    /Cooling down until \d\d:\d\d:\d\d \(rate limit reached\)/,
+  );
+  await expect(
+    options
+      .dashboard()
+      .getByRole('status')
+      .filter({ hasText: 'revoked key (Revoked provider) was turned off' }),
+  ).toBeVisible();
   await expect(options.usageGroup('Revoked provider')).toContainText('Key turned off');
   await expect(options.cacheStat('Hits')).toHaveText('1');
   await expect(options.cacheStat('Misses')).toHaveText('2');
@@ -89,7 +118,10 @@ test('an alias made in the options page works as a model name from a page', asyn
   await options.page.close();
 
   suite.mock.reset();
-  expect(await ask('via the alias', 'team')).toMatchObject({ content: 'Echo: via the alias', provider: mockProviderId });
+  expect(await ask('via the alias', 'team')).toMatchObject({
+    content: 'Echo: via the alias',
+    provider: mockProviderId,
+  });
   expect(suite.mock.calls.at(-1)?.body.model).toBe('mock-model-1');
 });
 

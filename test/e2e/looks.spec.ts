@@ -16,7 +16,10 @@ test('popup and options follow the dark colour scheme', async () => {
   const { context, extensionId } = suite;
   const popup = await openPopup(context, extensionId);
   const options = await OptionsPage.open(context, extensionId);
-  for (const [name, page] of [['popup', popup], ['options', options.page]] as const) {
+  for (const [name, page] of [
+    ['popup', popup],
+    ['options', options.page],
+  ] as const) {
     await page.emulateMedia({ colorScheme: 'light' });
     const light = await pageBackground(page);
     await page.screenshot({ path: `${SCREENSHOTS}/${name}-light.png` });
@@ -31,10 +34,18 @@ test('text fields keep a visible border in both colour schemes', async () => {
   const options = await OptionsPage.open(suite.context, suite.extensionId);
   for (const scheme of ['light', 'dark'] as const) {
     await options.page.emulateMedia({ colorScheme: scheme });
-    const border = await options.page.locator('form input').first().evaluate((input) => {
-      const style = getComputedStyle(input);
-      return { style: style.borderTopStyle, width: style.borderTopWidth, color: style.borderTopColor, background: style.backgroundColor };
-    });
+    const border = await options.page
+      .locator('form input')
+      .first()
+      .evaluate((input) => {
+        const style = getComputedStyle(input);
+        return {
+          style: style.borderTopStyle,
+          width: style.borderTopWidth,
+          color: style.borderTopColor,
+          background: style.backgroundColor,
+        };
+      });
     expect(border).toMatchObject({ style: 'solid', width: '1px' });
     expect(border.color).not.toBe(border.background);
   }
@@ -49,7 +60,9 @@ test('the options page fits a 360 px screen', async () => {
     await options.page.emulateMedia({ colorScheme: scheme });
     await options.page.screenshot({ path: `${SCREENSHOTS}/options-360-${scheme}.png` });
   }
-  const overflow = await options.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await options.page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBe(0);
   await options.page.close();
 });

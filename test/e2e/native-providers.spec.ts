@@ -12,7 +12,11 @@ import { expect, test, useExtensionSuite } from './support/fixtures';
 
 test.describe.configure({ mode: 'serial' });
 const suite = useExtensionSuite();
-const mocks: { anthropic?: AnthropicMock; gemini?: Awaited<ReturnType<typeof startGeminiMock>>; cohere?: Awaited<ReturnType<typeof startCohereMock>> } = {};
+const mocks: {
+  anthropic?: AnthropicMock;
+  gemini?: Awaited<ReturnType<typeof startGeminiMock>>;
+  cohere?: Awaited<ReturnType<typeof startCohereMock>>;
+} = {};
 
 test.beforeAll(async () => {
   mocks.anthropic = await startAnthropicMock();
@@ -20,9 +24,24 @@ test.beforeAll(async () => {
   mocks.cohere = await startCohereMock();
   const options = await OptionsPage.open(suite.context, suite.extensionId);
   await expect(options.page.getByTestId('free-tier-note')).toBeVisible();
-  await options.addKeyForProvider('Anthropic', 'sk-ant-api03-mock-good-anthropic-key', 'anthropic key', mocks.anthropic.baseURL);
-  await options.addKeyForProvider('Google Gemini', 'AIzaSy-mock-good-gemini-key-000000', 'gemini key', mocks.gemini.baseURL);
-  await options.addKeyForProvider('Cohere', 'mock-good-cohere-key-0000000000000000', 'cohere key', mocks.cohere.baseURL);
+  await options.addKeyForProvider(
+    'Anthropic',
+    'sk-ant-api03-mock-good-anthropic-key',
+    'anthropic key',
+    mocks.anthropic.baseURL,
+  );
+  await options.addKeyForProvider(
+    'Google Gemini',
+    'AIzaSy-mock-good-gemini-key-000000',
+    'gemini key',
+    mocks.gemini.baseURL,
+  );
+  await options.addKeyForProvider(
+    'Cohere',
+    'mock-good-cohere-key-0000000000000000',
+    'cohere key',
+    mocks.cohere.baseURL,
+  );
   await options.allowSite(`http://127.0.0.1:${suite.pagePort}`);
   await options.page.screenshot({ path: 'test/.artifacts/screenshots/options-native.png', fullPage: true });
   await options.page.close();
@@ -38,9 +57,18 @@ for (const provider of ['anthropic', 'gemini', 'cohere'] as const) {
     mock.reset();
     const page = await openTestPage(suite.context, `http://127.0.0.1:${suite.pagePort}`);
     const result = await page.evaluate(async (model) => {
-      const { data: stream, response } = await window.freellmClient().chat.completions.create({
-        model, stream: true, stream_options: { include_usage: true }, messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: `hello ${model}` }],
-      }).withResponse();
+      const { data: stream, response } = await window
+        .freellmClient()
+        .chat.completions.create({
+          model,
+          stream: true,
+          stream_options: { include_usage: true },
+          messages: [
+            { role: 'system', content: 'Be brief.' },
+            { role: 'user', content: `hello ${model}` },
+          ],
+        })
+        .withResponse();
       let text = '';
       let role: string | undefined;
       let finish: string | null = null;
@@ -53,7 +81,13 @@ for (const provider of ['anthropic', 'gemini', 'cohere'] as const) {
       }
       return { text, role, finish, usage, provider: response.headers.get('x-freellm-provider') };
     }, `${provider}/mock-model`);
-    expect(result).toEqual({ text: `Echo: hello ${provider}/mock-model`, role: 'assistant', finish: 'stop', usage: true, provider });
+    expect(result).toEqual({
+      text: `Echo: hello ${provider}/mock-model`,
+      role: 'assistant',
+      finish: 'stop',
+      usage: true,
+      provider,
+    });
     expect(mock.calls).toHaveLength(1);
     await page.close();
   });
@@ -63,9 +97,13 @@ test('models.list asks Cohere for its models at the base URL the user set, with 
   const mock = mocks.cohere!;
   mock.reset();
   const page = await openTestPage(suite.context, `http://127.0.0.1:${suite.pagePort}`);
-  const ids = await page.evaluate(async () => (await window.freellm!.models.list()).data.map((model) => model.id));
+  const ids = await page.evaluate(async () =>
+    (await window.freellm!.models.list()).data.map((model) => model.id),
+  );
   expect(ids).toContain('cohere/command-mock');
-  expect(mock.calls).toMatchObject([{ path: '/v1/models?endpoint=chat', authorization: 'Bearer mock-good-cohere-key-0000000000000000' }]);
+  expect(mock.calls).toMatchObject([
+    { path: '/v1/models?endpoint=chat', authorization: 'Bearer mock-good-cohere-key-0000000000000000' },
+  ]);
   await page.close();
 });
 
@@ -80,7 +118,9 @@ test('the key form says in plain words which providers are not free', async () =
   await expect(note).toContainText('one-time $5 credit');
   await form.getByLabel('Provider').selectOption({ label: 'Anthropic' });
   await expect(note).toContainText('Not free, paid only:');
-  await expect(form.locator('optgroup[label="Trial credit or paid"] option', { hasText: 'SambaNova' })).toHaveCount(1);
+  await expect(
+    form.locator('optgroup[label="Trial credit or paid"] option', { hasText: 'SambaNova' }),
+  ).toHaveCount(1);
   await expect(form.locator('optgroup[label="Free tier"] option', { hasText: 'Cerebras' })).toHaveCount(0);
   await options.page.close();
 });
@@ -97,7 +137,12 @@ test('a local server (the Ollama preset) is added without a key, and FreeLLM sen
   await options.page.close();
   suite.mock.reset();
   const page = await openTestPage(suite.context, `http://127.0.0.1:${suite.pagePort}`);
-  const answer = await page.evaluate(() => window.freellm!.chat.completions.create({ model: 'ollama/llama3.2', messages: [{ role: 'user', content: 'local please' }] }));
+  const answer = await page.evaluate(() =>
+    window.freellm!.chat.completions.create({
+      model: 'ollama/llama3.2',
+      messages: [{ role: 'user', content: 'local please' }],
+    }),
+  );
   expect(answer.choices[0]?.message.content).toBe('Echo: local please');
   expect(suite.mock.calls[0]?.authorization).toBeUndefined();
   await page.close();

@@ -13,11 +13,16 @@ const suite = useExtensionSuite();
 const GOOD_KEY = `mock-good-${Math.random().toString(36).slice(2)}-secret-value`;
 const INVALID_KEY = `mock-invalid-${Math.random().toString(36).slice(2)}-secret-value`;
 
-
 test('a key added through the options page is stored and shown masked', async () => {
   const { context, extensionId, mock, pagePort } = suite;
   const options = await OptionsPage.open(context, extensionId);
-  await options.addKeyForNewEndpoint({ name: 'Mock provider', baseURL: mock.baseURL, model: 'mock-model-1', secret: GOOD_KEY, label: 'good key' });
+  await options.addKeyForNewEndpoint({
+    name: 'Mock provider',
+    baseURL: mock.baseURL,
+    model: 'mock-model-1',
+    secret: GOOD_KEY,
+    label: 'good key',
+  });
   const row = options.keyRows().filter({ hasText: 'good key' });
   await expect(row).toContainText('Mock provider');
   await expect(row).toContainText(`mock-…${GOOD_KEY.slice(-4)}`);
@@ -29,7 +34,9 @@ test('a key added through the options page is stored and shown masked', async ()
   // The section links stay at the top and bring their section into view.
   const nav = options.page.getByRole('navigation', { name: 'Sections' });
   await nav.getByRole('link', { name: 'Sites' }).click();
-  await expect(options.page.getByRole('heading', { name: 'Sites allowed to use your keys' })).toBeInViewport();
+  await expect(
+    options.page.getByRole('heading', { name: 'Sites allowed to use your keys' }),
+  ).toBeInViewport();
   await expect(nav).toBeInViewport();
   await options.page.screenshot({ path: 'test/.artifacts/screenshots/options-nav-sites.png' });
   await options.page.close();
@@ -44,7 +51,12 @@ test('a non-streamed completion comes back through window.freellm.fetch', async 
       .freellmClient()
       .chat.completions.create({ model: 'auto', messages: [{ role: 'user', content: 'hello there' }] })
       .withResponse();
-    return { content: data.choices[0]?.message.content, model: data.model, provider: response.headers.get('x-freellm-provider'), requestId: response.headers.get('x-request-id') };
+    return {
+      content: data.choices[0]?.message.content,
+      model: data.model,
+      provider: response.headers.get('x-freellm-provider'),
+      requestId: response.headers.get('x-request-id'),
+    };
   });
   expect(result.content).toBe('Echo: hello there');
   expect(result.model).toBe('mock-model-1');
@@ -93,7 +105,11 @@ test('aborting a stream from the page cancels the upstream request', async () =>
   const result = await page.evaluate(async () => {
     const controller = new AbortController();
     const stream = await window.freellmClient().chat.completions.create(
-      { model: 'auto', stream: true, messages: [{ role: 'user', content: 'please answer slowly with many many words in this reply' }] },
+      {
+        model: 'auto',
+        stream: true,
+        messages: [{ role: 'user', content: 'please answer slowly with many many words in this reply' }],
+      },
       { signal: controller.signal },
     );
     const received: string[] = [];
@@ -117,7 +133,9 @@ test('an origin that was not allowed is refused with a 403 for any path, and no 
   mock.reset();
   const result = await page.evaluate(async () => {
     try {
-      await window.freellmClient().chat.completions.create({ model: 'auto', messages: [{ role: 'user', content: 'hi' }] });
+      await window
+        .freellmClient()
+        .chat.completions.create({ model: 'auto', messages: [{ role: 'user', content: 'hi' }] });
       return null;
     } catch (error) {
       const apiError = error as { status?: number; code?: string; type?: string; message: string };
@@ -127,7 +145,9 @@ test('an origin that was not allowed is refused with a 403 for any path, and no 
   expect(result).toMatchObject({ status: 403, code: 'origin_not_allowed', type: 'permission_error' });
   expect(result?.message).toContain(`http://localhost:${pagePort}`);
   // Every path gets the same 403, so the site learns nothing, not even which paths exist.
-  const unknownPath = await page.evaluate(async () => (await window.freellm!.fetch(`${window.freellm!.baseURL}/nope`)).status);
+  const unknownPath = await page.evaluate(
+    async () => (await window.freellm!.fetch(`${window.freellm!.baseURL}/nope`)).status,
+  );
   expect(unknownPath).toBe(403);
   expect(mock.calls).toHaveLength(0);
   await page.close();
@@ -136,21 +156,40 @@ test('an origin that was not allowed is refused with a 403 for any path, and no 
 test('an upstream 401 reaches the page as an OpenAI-shaped authentication error', async () => {
   const { context, extensionId, mock, pagePort } = suite;
   const options = await OptionsPage.open(context, extensionId);
-  await options.addKeyForNewEndpoint({ name: 'Mock provider (bad key)', baseURL: mock.baseURL, model: 'mock-model-1', secret: INVALID_KEY, label: 'revoked key' });
+  await options.addKeyForNewEndpoint({
+    name: 'Mock provider (bad key)',
+    baseURL: mock.baseURL,
+    model: 'mock-model-1',
+    secret: INVALID_KEY,
+    label: 'revoked key',
+  });
   await options.setKeyEnabled('good key', false);
   const page = await openTestPage(context, `http://127.0.0.1:${pagePort}`);
   mock.reset();
   const result = await page.evaluate(async () => {
     try {
-      await window.freellmClient().chat.completions.create({ model: 'auto', messages: [{ role: 'user', content: 'hi' }] });
+      await window
+        .freellmClient()
+        .chat.completions.create({ model: 'auto', messages: [{ role: 'user', content: 'hi' }] });
       return null;
     } catch (error) {
       const apiError = error as { status?: number; code?: string; type?: string; message: string };
       const authenticationError = error instanceof window.OpenAI.AuthenticationError;
-      return { status: apiError.status, code: apiError.code, type: apiError.type, message: apiError.message, authenticationError };
+      return {
+        status: apiError.status,
+        code: apiError.code,
+        type: apiError.type,
+        message: apiError.message,
+        authenticationError,
+      };
     }
   });
-  expect(result).toMatchObject({ status: 401, code: 'invalid_api_key', type: 'authentication_error', authenticationError: true });
+  expect(result).toMatchObject({
+    status: 401,
+    code: 'invalid_api_key',
+    type: 'authentication_error',
+    authenticationError: true,
+  });
   expect(result?.message).toContain('Incorrect API key');
   expect(mock.calls).toHaveLength(1);
   await options.setKeyEnabled('good key', true);
@@ -163,11 +202,18 @@ test('a second identical request is answered from the cache, with one upstream c
   const page = await openTestPage(context, `http://127.0.0.1:${pagePort}`);
   mock.reset();
   const answers = await page.evaluate(async () => {
-    const ask = () => window.freellmClient().chat.completions.create({ model: 'auto', messages: [{ role: 'user', content: 'what is cached?' }] }).withResponse();
+    const ask = () =>
+      window
+        .freellmClient()
+        .chat.completions.create({ model: 'auto', messages: [{ role: 'user', content: 'what is cached?' }] })
+        .withResponse();
     const results = [];
     for (let index = 0; index < 2; index++) {
       const { data, response } = await ask();
-      results.push({ content: data.choices[0]?.message.content, cache: response.headers.get('x-freellm-cache') });
+      results.push({
+        content: data.choices[0]?.message.content,
+        cache: response.headers.get('x-freellm-cache'),
+      });
     }
     return results;
   });

@@ -12,7 +12,10 @@ import { expect, test, useExtensionSuite } from './support/fixtures';
 test.describe.configure({ mode: 'serial' });
 const suite = useExtensionSuite();
 const random = () => Math.random().toString(36).slice(2, 12);
-const SECRETS = [`mock-good-${random()}-${random()}-persist-one`, `mock-good-${random()}-${random()}-persist-two`];
+const SECRETS = [
+  `mock-good-${random()}-${random()}-persist-one`,
+  `mock-good-${random()}-${random()}-persist-two`,
+];
 
 async function filesUnder(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { withFileTypes: true, recursive: true });
@@ -21,8 +24,20 @@ async function filesUnder(folder: string): Promise<string[]> {
 
 test('keys added in the options page are used after a browser restart, and no profile file holds them', async () => {
   const options = await OptionsPage.open(suite.context, suite.extensionId);
-  await options.addKeyForNewEndpoint({ name: 'First provider', baseURL: suite.mock.baseURL, model: 'first-model', secret: SECRETS[0]!, label: 'first' });
-  await options.addKeyForNewEndpoint({ name: 'Second provider', baseURL: suite.mock.baseURL, model: 'second-model', secret: SECRETS[1]!, label: 'second' });
+  await options.addKeyForNewEndpoint({
+    name: 'First provider',
+    baseURL: suite.mock.baseURL,
+    model: 'first-model',
+    secret: SECRETS[0]!,
+    label: 'first',
+  });
+  await options.addKeyForNewEndpoint({
+    name: 'Second provider',
+    baseURL: suite.mock.baseURL,
+    model: 'second-model',
+    secret: SECRETS[1]!,
+    label: 'second',
+  });
   await options.allowSite(`http://127.0.0.1:${suite.pagePort}`);
   await options.page.close();
 
@@ -35,7 +50,10 @@ test('keys added in the options page are used after a browser restart, and no pr
   suite.mock.reset();
   const page = await openTestPage(suite.context, `http://127.0.0.1:${suite.pagePort}`);
   const answer = await page.evaluate(async () => {
-    const { data, response } = await window.freellmClient().chat.completions.create({ model: 'auto', messages: [{ role: 'user', content: 'after the restart' }] }).withResponse();
+    const { data, response } = await window
+      .freellmClient()
+      .chat.completions.create({ model: 'auto', messages: [{ role: 'user', content: 'after the restart' }] })
+      .withResponse();
     return { content: data.choices[0]?.message.content, model: response.headers.get('x-freellm-model') };
   });
   expect(answer).toEqual({ content: 'Echo: after the restart', model: 'second-model' });
@@ -46,7 +64,10 @@ test('keys added in the options page are used after a browser restart, and no pr
   await suite.context.close();
   const files = await filesUnder(suite.userDataDir);
   expect(files.some((file) => file.includes('IndexedDB'))).toBe(true);
-  const needles = SECRETS.flatMap((secret) => [secret, secret.slice(10, 30)]).flatMap((text) => [Buffer.from(text, 'utf8'), Buffer.from(text, 'utf16le')]);
+  const needles = SECRETS.flatMap((secret) => [secret, secret.slice(10, 30)]).flatMap((text) => [
+    Buffer.from(text, 'utf8'),
+    Buffer.from(text, 'utf16le'),
+  ]);
   // The control: an endpoint's name is stored in clear, so the scan must find it, or it is blind.
   const control = [Buffer.from('Second provider', 'utf8'), Buffer.from('Second provider', 'utf16le')];
   const holding: string[] = [];

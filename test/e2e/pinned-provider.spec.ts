@@ -13,7 +13,13 @@ const PINNED = 'mistral/mistral-small-latest';
 
 test.beforeAll(async () => {
   const options = await OptionsPage.open(suite.context, suite.extensionId);
-  await options.addKeyForNewEndpoint({ name: 'Other provider', baseURL: suite.mock.baseURL, model: 'other-model', secret: 'mock-good-other-key', label: 'other key' });
+  await options.addKeyForNewEndpoint({
+    name: 'Other provider',
+    baseURL: suite.mock.baseURL,
+    model: 'other-model',
+    secret: 'mock-good-other-key',
+    label: 'other key',
+  });
   await options.allowSite(`http://127.0.0.1:${suite.pagePort}`);
   await options.page.close();
 });
@@ -22,8 +28,16 @@ async function askPinned() {
   const page = await openTestPage(suite.context, `http://127.0.0.1:${suite.pagePort}`);
   const outcome = await page.evaluate(async (model) => {
     try {
-      const { data, response } = await window.freellmClient().chat.completions.create({ model, messages: [{ role: 'user', content: 'pinned question' }] }).withResponse();
-      return { status: 200, provider: response.headers.get('x-freellm-provider'), model: response.headers.get('x-freellm-model'), content: data.choices[0]?.message.content };
+      const { data, response } = await window
+        .freellmClient()
+        .chat.completions.create({ model, messages: [{ role: 'user', content: 'pinned question' }] })
+        .withResponse();
+      return {
+        status: 200,
+        provider: response.headers.get('x-freellm-provider'),
+        model: response.headers.get('x-freellm-model'),
+        content: data.choices[0]?.message.content,
+      };
     } catch (thrown) {
       const error = thrown as { status: number; code: string; message: string };
       return { status: error.status, code: error.code, message: error.message };
@@ -50,7 +64,12 @@ test('a pinned provider whose key is switched off is refused with that reason; s
   expect(suite.mock.calls).toHaveLength(0);
 
   await options.setKeyEnabled('mistral key', true);
-  expect(await askPinned()).toEqual({ status: 200, provider: 'mistral', model: 'mistral-small-latest', content: 'Echo: pinned question' });
+  expect(await askPinned()).toEqual({
+    status: 200,
+    provider: 'mistral',
+    model: 'mistral-small-latest',
+    content: 'Echo: pinned question',
+  });
   expect(suite.mock.calls.map((call) => call.authorization)).toEqual(['Bearer mock-good-mistral-key']);
   await options.page.close();
 });

@@ -11,7 +11,10 @@ import { startStaticServer } from './support/static-server';
 test('without the extension the playground runs standalone and keeps its keys masked', async () => {
   const server = await startStaticServer(fileURLToPath(new URL('../.artifacts', import.meta.url)));
   const mock = await startOpenAIMock({ cors: true });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
   try {
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${server.port}/web/`);
@@ -25,7 +28,9 @@ test('without the extension the playground runs standalone and keeps its keys ma
     expect(await page.content()).not.toContain(secret);
 
     // The conversation is kept across a reload, until New chat.
-    await page.route('https://api.groq.com/**', async (route) => route.fulfill({ response: await route.fetch({ url: `${mock.baseURL}/chat/completions` }) }));
+    await page.route('https://api.groq.com/**', async (route) =>
+      route.fulfill({ response: await route.fetch({ url: `${mock.baseURL}/chat/completions` }) }),
+    );
     await page.getByLabel('Message').fill('hello standalone');
     await page.getByRole('button', { name: 'Send' }).click();
     await expect(page.getByTestId('turn-assistant').last()).toContainText(/Echo: hello standalone.*groq/s);

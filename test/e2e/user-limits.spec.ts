@@ -10,17 +10,30 @@ const suite = useExtensionSuite();
 
 test('after a browser restart the dashboard shows the daily limit the user set, before any request', async () => {
   const options = await OptionsPage.open(suite.context, suite.extensionId);
-  await options.addKeyForNewEndpoint({ name: 'Limited provider', baseURL: suite.mock.baseURL, model: 'limited-model', secret: 'mock-good-limits-key', label: 'limited key' });
+  await options.addKeyForNewEndpoint({
+    name: 'Limited provider',
+    baseURL: suite.mock.baseURL,
+    model: 'limited-model',
+    secret: 'mock-good-limits-key',
+    label: 'limited key',
+  });
   await options.allowSite(`http://127.0.0.1:${suite.pagePort}`);
   const page = await openTestPage(suite.context, `http://127.0.0.1:${suite.pagePort}`);
   const providerId = await page.evaluate(async () => {
-    const { response } = await window.freellmClient().chat.completions.create({ model: 'auto', messages: [{ role: 'user', content: 'count me' }] }).withResponse();
+    const { response } = await window
+      .freellmClient()
+      .chat.completions.create({ model: 'auto', messages: [{ role: 'user', content: 'count me' }] })
+      .withResponse();
     return response.headers.get('x-freellm-provider') ?? '';
   });
   await page.close();
   // The limits have no form yet: the options page saves them through the same message a form would send.
   const saved = await options.page.evaluate((id) => {
-    const { runtime } = (globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<{ ok: boolean }> } } }).chrome;
+    const { runtime } = (
+      globalThis as unknown as {
+        chrome: { runtime: { sendMessage(message: unknown): Promise<{ ok: boolean }> } };
+      }
+    ).chrome;
     return runtime.sendMessage({ type: 'limits.save', limits: { [id]: { rpd: 7 } } });
   }, providerId);
   expect(saved.ok).toBe(true);

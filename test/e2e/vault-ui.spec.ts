@@ -30,7 +30,13 @@ test.beforeAll(async () => {
   options = await OptionsPage.open(context, extensionId);
   await options.page.setViewportSize({ width: 1000, height: 900 });
   await expect(options.passphraseOffer()).toContainText('set it before your first key');
-  await options.addKeyForNewEndpoint({ name: 'Mock provider', baseURL: mock.baseURL, model: 'mock-model', secret: MAIN_KEY, label: 'main key' });
+  await options.addKeyForNewEndpoint({
+    name: 'Mock provider',
+    baseURL: mock.baseURL,
+    model: 'mock-model',
+    secret: MAIN_KEY,
+    label: 'main key',
+  });
   await options.allowSite(`http://127.0.0.1:${pagePort}`);
 });
 
@@ -42,7 +48,10 @@ async function askFromPage(content: string) {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ model: 'auto', messages: [{ role: 'user', content: text }] }),
     });
-    const body = (await response.json()) as { choices?: { message: { content: string } }[]; error?: { code: string; message: string } };
+    const body = (await response.json()) as {
+      choices?: { message: { content: string } }[];
+      error?: { code: string; message: string };
+    };
     return { status: response.status, content: body.choices?.[0]?.message.content, error: body.error };
   }, content);
   await page.close();
@@ -54,12 +63,17 @@ test('while locked, a page gets 423 vault_locked and nothing goes upstream; unlo
   const { context, extensionId, mock } = suite;
   await expect(options.lockState()).toHaveText('No passphrase');
   await expect(options.passphraseOffer()).toContainText('Your first key is stored');
-  await expect(options.security().getByTestId('older-copies-note')).toContainText('replace those keys at the provider');
+  await expect(options.security().getByTestId('older-copies-note')).toContainText(
+    'replace those keys at the provider',
+  );
   for (const width of [1280, 360]) {
     // Tall enough that the keys card fits without scrolling under the section bar.
     await options.page.setViewportSize({ width, height: 1400 });
     await options.page.evaluate(() => window.scrollTo(0, 0));
-    await options.page.locator('section.card').first().screenshot({ path: `${SCREENSHOTS}/keys-passphrase-offer-${width}.png` });
+    await options.page
+      .locator('section.card')
+      .first()
+      .screenshot({ path: `${SCREENSHOTS}/keys-passphrase-offer-${width}.png` });
     await options.security().screenshot({ path: `${SCREENSHOTS}/security-no-passphrase-${width}.png` });
   }
   await options.page.setViewportSize({ width: 1000, height: 900 });
@@ -175,7 +189,10 @@ test('keys are renamed and replaced in place, and moving one up makes the router
   mock.reset();
   expect(await askFromPage('and now?')).toMatchObject({ status: 200 });
   expect(mock.calls[0]?.authorization).toBe(`Bearer ${rotated}`);
-  await options.page.locator('section.card').first().screenshot({ path: `${SCREENSHOTS}/keys-section.png` });
+  await options.page
+    .locator('section.card')
+    .first()
+    .screenshot({ path: `${SCREENSHOTS}/keys-section.png` });
 });
 
 test('an encrypted export imported back restores a removed key, and a wrong passphrase changes nothing', async () => {
@@ -205,16 +222,25 @@ test('an encrypted export imported back restores a removed key, and a wrong pass
 test('the passphrase is changed only with the right current one and twice the same new one, then the lock is removed', async () => {
   test.setTimeout(60_000);
   await options.page.reload();
-  expect(await options.changePassphrase(PASSPHRASE, 'a new passphrase', 'a new passphrase!')).toBe('The two passphrases are not the same.');
-  expect(await options.changePassphrase('wrong passphrase', 'a new passphrase')).toContain('not the right one');
+  expect(await options.changePassphrase(PASSPHRASE, 'a new passphrase', 'a new passphrase!')).toBe(
+    'The two passphrases are not the same.',
+  );
+  expect(await options.changePassphrase('wrong passphrase', 'a new passphrase')).toContain(
+    'not the right one',
+  );
   expect(await options.changePassphrase(PASSPHRASE, 'a new passphrase')).toBeUndefined();
   await options.lockNow();
   await options.removePassphrase('a new passphrase');
-  expect(await askFromPage('no lock any more')).toMatchObject({ status: 200, content: 'Echo: no lock any more' });
+  expect(await askFromPage('no lock any more')).toMatchObject({
+    status: 200,
+    content: 'Echo: no lock any more',
+  });
 
   const exportForm = options.backup().getByRole('form', { name: 'Export settings' });
   await exportForm.getByLabel('Export the keys in clear, without a passphrase').check();
-  await expect(exportForm.getByRole('note')).toHaveText('Anyone who gets this file can use your keys. Keep it as safe as the keys themselves.');
+  await expect(exportForm.getByRole('note')).toHaveText(
+    'Anyone who gets this file can use your keys. Keep it as safe as the keys themselves.',
+  );
   await expect(exportForm.getByLabel('Passphrase for the file')).toHaveCount(0);
 });
 

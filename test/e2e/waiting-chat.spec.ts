@@ -15,11 +15,33 @@ let stuck: OpenAIMock;
 test.beforeAll(async () => {
   stuck = await startOpenAIMock({ faults: true });
   const options = await OptionsPage.open(suite.context, suite.extensionId);
-  await options.addKeyForNewEndpoint({ name: 'Stuck provider', baseURL: stuck.baseURL, model: 'hang.first', secret: 'mock-good-stuck-key', label: 'stuck key' });
-  await options.addKeyForNewEndpoint({ name: 'Silent provider', baseURL: stuck.baseURL, model: 'silent-after-head.second', secret: 'mock-good-silent-key', label: 'silent key' });
-  await options.addKeyForNewEndpoint({ name: 'Spare provider', baseURL: suite.mock.baseURL, model: 'spare-model', secret: 'mock-good-spare-key', label: 'spare key' });
+  await options.addKeyForNewEndpoint({
+    name: 'Stuck provider',
+    baseURL: stuck.baseURL,
+    model: 'hang.first',
+    secret: 'mock-good-stuck-key',
+    label: 'stuck key',
+  });
+  await options.addKeyForNewEndpoint({
+    name: 'Silent provider',
+    baseURL: stuck.baseURL,
+    model: 'silent-after-head.second',
+    secret: 'mock-good-silent-key',
+    label: 'silent key',
+  });
+  await options.addKeyForNewEndpoint({
+    name: 'Spare provider',
+    baseURL: suite.mock.baseURL,
+    model: 'spare-model',
+    secret: 'mock-good-spare-key',
+    label: 'spare key',
+  });
   const saved = await options.page.evaluate(async () => {
-    const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<{ ok: boolean }> } } }).chrome.runtime;
+    const runtime = (
+      globalThis as unknown as {
+        chrome: { runtime: { sendMessage(message: unknown): Promise<{ ok: boolean }> } };
+      }
+    ).chrome.runtime;
     return runtime.sendMessage({ type: 'routing.save', settings: { firstByteTimeoutMs: 3_000 } });
   });
   expect(saved.ok).toBe(true);
@@ -47,7 +69,9 @@ for (const width of [1280, 360]) {
     await popup.getByRole('button', { name: 'Send' }).click();
     const waiting = popup.getByTestId('waiting');
     await expect(waiting).toContainText(/Waiting for Stuck provider… \d+ s · moves on after 3 s/);
-    await expect(waiting).toContainText('Stuck provider did not answer in 3 s, trying Silent provider.', { timeout: 10_000 });
+    await expect(waiting).toContainText('Stuck provider did not answer in 3 s, trying Silent provider.', {
+      timeout: 10_000,
+    });
     await expect(waiting).toContainText(/Waiting for Silent provider… \d+ s/);
     await popup.screenshot({ path: `test/.artifacts/screenshots/popup-waiting-${width}.png` });
     const answer = popup.getByTestId('turn-assistant').last();

@@ -6,8 +6,16 @@
 import type { ServerResponse } from 'node:http';
 
 export const FAULTS = [
-  'hang', 'slow-first-byte', 'silent-after-head', 'truncate-before-token', 'truncate-after-token',
-  'invalid-json', 'html-page', 'status-500', 'status-503', 'status-529',
+  'hang',
+  'slow-first-byte',
+  'silent-after-head',
+  'truncate-before-token',
+  'truncate-after-token',
+  'invalid-json',
+  'html-page',
+  'status-500',
+  'status-503',
+  'status-529',
 ] as const;
 export type Fault = (typeof FAULTS)[number];
 
@@ -19,12 +27,32 @@ export function faultOf(model: unknown): Fault | undefined {
   return FAULTS.find((fault) => fault === name);
 }
 
-const HTML_PAGE = '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>cloudflare</center></body></html>';
+const HTML_PAGE =
+  '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>cloudflare</center></body></html>';
 
 const STATUS_ERRORS: Record<string, { status: number; error: Record<string, unknown> }> = {
-  'status-500': { status: 500, error: { message: 'The server had an error while processing your request.', type: 'server_error', param: null, code: null } },
-  'status-503': { status: 503, error: { message: 'The engine is currently overloaded, please try again later.', type: 'server_error', param: null, code: 'service_unavailable' } },
-  'status-529': { status: 529, error: { message: 'Overloaded', type: 'overloaded_error', param: null, code: 'overloaded_error' } },
+  'status-500': {
+    status: 500,
+    error: {
+      message: 'The server had an error while processing your request.',
+      type: 'server_error',
+      param: null,
+      code: null,
+    },
+  },
+  'status-503': {
+    status: 503,
+    error: {
+      message: 'The engine is currently overloaded, please try again later.',
+      type: 'server_error',
+      param: null,
+      code: 'service_unavailable',
+    },
+  },
+  'status-529': {
+    status: 529,
+    error: { message: 'Overloaded', type: 'overloaded_error', param: null, code: 'overloaded_error' },
+  },
 };
 
 /**
@@ -40,7 +68,13 @@ const CUT_AFTER_MS = 100;
  * Plays `fault` on `response`. Returns `'answer'` when the normal answer should follow (after a
  * slow first byte, if the client is still there), `'done'` when the fault is the whole answer.
  */
-export async function playFault(fault: Fault, response: ServerResponse, stream: boolean, roleChunk: string, firstToken: string): Promise<'answer' | 'done'> {
+export async function playFault(
+  fault: Fault,
+  response: ServerResponse,
+  stream: boolean,
+  roleChunk: string,
+  firstToken: string,
+): Promise<'answer' | 'done'> {
   switch (fault) {
     case 'hang':
       return 'done';
@@ -57,11 +91,20 @@ export async function playFault(fault: Fault, response: ServerResponse, stream: 
       return 'done';
     case 'truncate-after-token':
       response.writeHead(200, { 'content-type': stream ? 'text/event-stream' : 'application/json' });
-      cut(response, stream ? roleChunk + firstToken : '{"id":"chatcmpl-cut","object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":"Ec');
+      cut(
+        response,
+        stream
+          ? roleChunk + firstToken
+          : '{"id":"chatcmpl-cut","object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":"Ec',
+      );
       return 'done';
     case 'invalid-json':
       response.writeHead(200, { 'content-type': stream ? 'text/event-stream' : 'application/json' });
-      response.end(stream ? 'data: {"id": chatcmpl-oops, "choices": [\n\ndata: [DONE]\n\n' : '{"id": chatcmpl-oops, "choices": [');
+      response.end(
+        stream
+          ? 'data: {"id": chatcmpl-oops, "choices": [\n\ndata: [DONE]\n\n'
+          : '{"id": chatcmpl-oops, "choices": [',
+      );
       return 'done';
     case 'html-page':
       response.writeHead(502, { 'content-type': 'text/html' });

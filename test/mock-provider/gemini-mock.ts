@@ -15,7 +15,14 @@
  * so a test can abort mid-stream.
  */
 import { createServer, type ServerResponse } from 'node:http';
-import { readJsonRequest, recordCall, serveMock, writeWords, type BaseMockCall, type MockProvider } from './mock-server';
+import {
+  readJsonRequest,
+  recordCall,
+  serveMock,
+  writeWords,
+  type BaseMockCall,
+  type MockProvider,
+} from './mock-server';
 
 export interface GeminiMockCall extends BaseMockCall {
   apiKey: string | undefined;
@@ -34,18 +41,31 @@ interface FunctionCallingConfig {
 
 function lastUserText(body: Record<string, unknown>): string {
   const contents = Array.isArray(body.contents) ? (body.contents as { role?: string; parts?: Part[] }[]) : [];
-  const last = [...contents].reverse().find((content) => content.role === 'user' && content.parts?.some((part) => typeof part.text === 'string'));
+  const last = [...contents]
+    .reverse()
+    .find(
+      (content) => content.role === 'user' && content.parts?.some((part) => typeof part.text === 'string'),
+    );
   return (last?.parts ?? []).map((part) => part.text ?? '').join(' ');
 }
 
 function forcedFunction(body: Record<string, unknown>): string | undefined {
-  const config = (body.toolConfig as { functionCallingConfig?: FunctionCallingConfig } | undefined)?.functionCallingConfig;
+  const config = (body.toolConfig as { functionCallingConfig?: FunctionCallingConfig } | undefined)
+    ?.functionCallingConfig;
   if (config?.mode !== 'ANY') return undefined;
-  const tools = Array.isArray(body.tools) ? (body.tools as { functionDeclarations?: { name: string }[] }[]) : [];
+  const tools = Array.isArray(body.tools)
+    ? (body.tools as { functionDeclarations?: { name: string }[] }[])
+    : [];
   return config.allowedFunctionNames?.[0] ?? tools[0]?.functionDeclarations?.[0]?.name;
 }
 
-function sendError(response: ServerResponse, code: number, status: string, message: string, details: unknown[] = []): void {
+function sendError(
+  response: ServerResponse,
+  code: number,
+  status: string,
+  message: string,
+  details: unknown[] = [],
+): void {
   response.writeHead(code, { 'content-type': 'application/json; charset=UTF-8' });
   response.end(JSON.stringify({ error: { code, message, status, details } }));
 }
@@ -57,21 +77,45 @@ export async function startGeminiMock(): Promise<GeminiMock> {
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const body = await readJsonRequest(request);
-    const apiKey = (request.headers['x-goog-api-key'] as string | undefined) ?? url.searchParams.get('key') ?? undefined;
+    const apiKey =
+      (request.headers['x-goog-api-key'] as string | undefined) ?? url.searchParams.get('key') ?? undefined;
     const call = recordCall(calls, { path: `${url.pathname}${url.search}`, apiKey, body }, response);
     const route = /^\/v1beta\/models\/([^/:]+):(generateContent|streamGenerateContent)$/.exec(url.pathname);
-    if (request.method !== 'POST' || !route) return sendError(response, 404, 'NOT_FOUND', `Unknown path ${url.pathname}`);
-    if (!apiKey) return sendError(response, 403, 'PERMISSION_DENIED', 'Method doesn\'t allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API.');
+    if (request.method !== 'POST' || !route)
+      return sendError(response, 404, 'NOT_FOUND', `Unknown path ${url.pathname}`);
+    if (!apiKey)
+      return sendError(
+        response,
+        403,
+        'PERMISSION_DENIED',
+        "Method doesn't allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API.",
+      );
     if (apiKey.startsWith('mock-invalid')) {
       return sendError(response, 400, 'INVALID_ARGUMENT', 'API key not valid. Please pass a valid API key.', [
-        { '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'API_KEY_INVALID', domain: 'googleapis.com', metadata: { service: 'generativelanguage.googleapis.com' } },
+        {
+          '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
+          reason: 'API_KEY_INVALID',
+          domain: 'googleapis.com',
+          metadata: { service: 'generativelanguage.googleapis.com' },
+        },
       ]);
     }
     if (apiKey.startsWith('mock-limited')) {
-      return sendError(response, 429, 'RESOURCE_EXHAUSTED', 'You exceeded your current quota, please check your plan and billing details.', [
-        { '@type': 'type.googleapis.com/google.rpc.QuotaFailure', violations: [{ quotaId: 'GenerateRequestsPerMinutePerProjectPerModel-FreeTier', quotaValue: '10' }] },
-        { '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '20s' },
-      ]);
+      return sendError(
+        response,
+        429,
+        'RESOURCE_EXHAUSTED',
+        'You exceeded your current quota, please check your plan and billing details.',
+        [
+          {
+            '@type': 'type.googleapis.com/google.rpc.QuotaFailure',
+            violations: [
+              { quotaId: 'GenerateRequestsPerMinutePerProjectPerModel-FreeTier', quotaValue: '10' },
+            ],
+          },
+          { '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '20s' },
+        ],
+      );
     }
 
     const prompt = lastUserText(body);
@@ -80,14 +124,22 @@ export async function startGeminiMock(): Promise<GeminiMock> {
     const responseId = `mockResponse${++counter}`;
     const modelVersion = route[1];
     const promptTokens = prompt.split(' ').length;
-    const usageMetadata = (outputTokens: number) => ({ promptTokenCount: promptTokens, candidatesTokenCount: outputTokens, totalTokenCount: promptTokens + outputTokens });
+    const usageMetadata = (outputTokens: number) => ({
+      promptTokenCount: promptTokens,
+      candidatesTokenCount: outputTokens,
+      totalTokenCount: promptTokens + outputTokens,
+    });
     const answer = (parts: unknown[], finishReason: string | undefined, outputTokens: number) => ({
-      candidates: [{ content: { role: 'model', parts }, ...(finishReason ? { finishReason } : {}), index: 0 }],
+      candidates: [
+        { content: { role: 'model', parts }, ...(finishReason ? { finishReason } : {}), index: 0 },
+      ],
       usageMetadata: usageMetadata(outputTokens),
       modelVersion,
       responseId,
     });
-    const functionPart = functionName ? { functionCall: { name: functionName, args: { text: prompt } } } : undefined;
+    const functionPart = functionName
+      ? { functionCall: { name: functionName, args: { text: prompt } } }
+      : undefined;
 
     if (route[2] === 'generateContent') {
       response.writeHead(200, { 'content-type': 'application/json; charset=UTF-8' });
@@ -96,7 +148,8 @@ export async function startGeminiMock(): Promise<GeminiMock> {
       return;
     }
 
-    if (url.searchParams.get('alt') !== 'sse') return sendError(response, 400, 'INVALID_ARGUMENT', 'This mock streams only with alt=sse.');
+    if (url.searchParams.get('alt') !== 'sse')
+      return sendError(response, 400, 'INVALID_ARGUMENT', 'This mock streams only with alt=sse.');
     response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
     const event = (payload: unknown) => `data: ${JSON.stringify(payload)}\r\n\r\n`;
     if (functionPart) {
@@ -105,7 +158,12 @@ export async function startGeminiMock(): Promise<GeminiMock> {
       return;
     }
     const last = words.length - 1;
-    if (!(await writeWords(response, words, prompt.includes('slowly'), (word, index) => event(answer([{ text: word }], index === last ? 'STOP' : undefined, index + 1))))) return;
+    if (
+      !(await writeWords(response, words, prompt.includes('slowly'), (word, index) =>
+        event(answer([{ text: word }], index === last ? 'STOP' : undefined, index + 1)),
+      ))
+    )
+      return;
     response.end();
     call.completed = true;
   });

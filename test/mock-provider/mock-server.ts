@@ -32,7 +32,11 @@ export async function readJsonRequest(request: IncomingMessage): Promise<Record<
 }
 
 /** Records a call as not yet completed, and marks it aborted if the client leaves before the end. */
-export function recordCall<Call extends BaseMockCall>(calls: Call[], fields: Omit<Call, 'aborted' | 'completed'>, response: ServerResponse): Call {
+export function recordCall<Call extends BaseMockCall>(
+  calls: Call[],
+  fields: Omit<Call, 'aborted' | 'completed'>,
+  response: ServerResponse,
+): Call {
   const call = { ...fields, aborted: false, completed: false } as Call;
   calls.push(call);
   response.on('close', () => {
@@ -47,7 +51,12 @@ export function slowWordPause(): Promise<void> {
 }
 
 /** Writes one stream event per word (slowly: 150 ms before each); false once the client has gone. */
-export async function writeWords(response: ServerResponse, words: string[], slowly: boolean, eventOf: (word: string, index: number) => string): Promise<boolean> {
+export async function writeWords(
+  response: ServerResponse,
+  words: string[],
+  slowly: boolean,
+  eventOf: (word: string, index: number) => string,
+): Promise<boolean> {
   for (const [index, word] of words.entries()) {
     if (response.destroyed) return false;
     if (slowly) await slowWordPause();
@@ -57,7 +66,12 @@ export async function writeWords(response: ServerResponse, words: string[], slow
 }
 
 /** Listens on 127.0.0.1 (on `port`, else a free one); `basePath` is the API root, e.g. `/v1`. */
-export async function serveMock<Call>(server: Server, calls: Call[], basePath: string, port = 0): Promise<MockProvider<Call>> {
+export async function serveMock<Call>(
+  server: Server,
+  calls: Call[],
+  basePath: string,
+  port = 0,
+): Promise<MockProvider<Call>> {
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const address = server.address() as AddressInfo;
   return {

@@ -45,7 +45,10 @@ export function useMockProvider<Mock extends MockProvider<unknown>>(
     call,
     async abortAtFirstWord(adapter) {
       const controller = new AbortController();
-      const chunks = await adapter.stream(chatRequest('please answer slowly now', { stream: true }), { ...call(), signal: controller.signal });
+      const chunks = await adapter.stream(chatRequest('please answer slowly now', { stream: true }), {
+        ...call(),
+        signal: controller.signal,
+      });
       for await (const chunk of chunks) {
         if (chunk.choices[0]?.delta.content) {
           controller.abort();
@@ -57,11 +60,18 @@ export function useMockProvider<Mock extends MockProvider<unknown>>(
 }
 
 /** A system prompt and one user message, plus whatever the test adds. */
-export const chatRequest = (text: string, extra: Partial<ChatCompletionRequest> = {}): ChatCompletionRequest => ({
+export const chatRequest = (
+  text: string,
+  extra: Partial<ChatCompletionRequest> = {},
+): ChatCompletionRequest => ({
   model: 'auto',
-  messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: text }],
+  messages: [
+    { role: 'system', content: 'Be brief.' },
+    { role: 'user', content: text },
+  ],
   ...extra,
 });
 
 /** The text a stream carried, joined. */
-export const streamedText = (chunks: ChatCompletionChunk[]) => chunks.map((chunk) => chunk.choices[0]?.delta.content ?? '').join('');
+export const streamedText = (chunks: ChatCompletionChunk[]) =>
+  chunks.map((chunk) => chunk.choices[0]?.delta.content ?? '').join('');

@@ -17,7 +17,15 @@
  */
 import { createServer, type ServerResponse } from 'node:http';
 import { faultOf, playFault } from './fault-modes';
-import { readJsonRequest, recordCall, serveMock, slowWordPause, writeWords, type BaseMockCall, type MockProvider } from './mock-server';
+import {
+  readJsonRequest,
+  recordCall,
+  serveMock,
+  slowWordPause,
+  writeWords,
+  type BaseMockCall,
+  type MockProvider,
+} from './mock-server';
 
 export interface MockCall extends BaseMockCall {
   authorization: string | undefined;
@@ -39,7 +47,12 @@ function textOf(content: unknown): string {
 /** How many words a `mock-cut-…` key's stream carries before its connection is closed. */
 export const CUT_AFTER_WORDS = 2;
 
-function sendErrorBody(response: ServerResponse, status: number, error: Record<string, unknown>, headers: Record<string, string> = {}): void {
+function sendErrorBody(
+  response: ServerResponse,
+  status: number,
+  error: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): void {
   response.writeHead(status, { 'content-type': 'application/json', ...headers });
   response.end(JSON.stringify({ error }));
 }
@@ -52,17 +65,26 @@ function answerFor(body: Record<string, unknown>): Answer {
   const tools = Array.isArray(body.tools) ? (body.tools as { function: { name: string } }[]) : [];
   if (last?.role === 'tool') return { text: `Tool said: ${textOf(last.content)}` };
   const firstTool = tools[0];
-  if (firstTool && body.tool_choice !== 'none') return { tool: { id: 'call_mock1', name: firstTool.function.name, arguments: '{"city":"Paris"}' } };
+  if (firstTool && body.tool_choice !== 'none')
+    return { tool: { id: 'call_mock1', name: firstTool.function.name, arguments: '{"city":"Paris"}' } };
   const user = [...messages].reverse().find((message) => message.role === 'user');
   return { text: `Echo: ${textOf(user?.content)}` };
 }
 
-export async function startOpenAIMock(options: { cors?: boolean; faults?: boolean; port?: number } = {}): Promise<OpenAIMock> {
+export async function startOpenAIMock(
+  options: { cors?: boolean; faults?: boolean; port?: number } = {},
+): Promise<OpenAIMock> {
   const calls: MockCall[] = [];
   let counter = 0;
   // A cached preflight keeps the direct baseline at its cheapest (Chromium forgets one after 5 s
   // unless told), so what the benchmark reports as the extension's overhead is never flattered.
-  const corsHeaders: Record<string, string> = options.cors ? { 'access-control-allow-origin': '*', 'access-control-allow-headers': '*', 'access-control-max-age': '600' } : {};
+  const corsHeaders: Record<string, string> = options.cors
+    ? {
+        'access-control-allow-origin': '*',
+        'access-control-allow-headers': '*',
+        'access-control-max-age': '600',
+      }
+    : {};
 
   const server = createServer(async (request, response) => {
     if (request.method === 'OPTIONS' && options.cors) {
@@ -70,54 +92,136 @@ export async function startOpenAIMock(options: { cors?: boolean; faults?: boolea
       return;
     }
     const body = await readJsonRequest(request);
-    const call = recordCall(calls, { path: request.url ?? '', authorization: request.headers.authorization, body }, response);
+    const call = recordCall(
+      calls,
+      { path: request.url ?? '', authorization: request.headers.authorization, body },
+      response,
+    );
     const key = request.headers.authorization?.replace(/^Bearer /, '') ?? '';
-    const sendError = (status: number, error: Record<string, unknown>, headers: Record<string, string> = {}) => sendErrorBody(response, status, error, { ...corsHeaders, ...headers });
+    const sendError = (
+      status: number,
+      error: Record<string, unknown>,
+      headers: Record<string, string> = {},
+    ) => sendErrorBody(response, status, error, { ...corsHeaders, ...headers });
     if (request.method !== 'POST' || request.url !== '/v1/chat/completions') {
-      return sendError(404, { message: `Unknown path ${request.url}`, type: 'invalid_request_error', param: null, code: 'unknown_url' });
+      return sendError(404, {
+        message: `Unknown path ${request.url}`,
+        type: 'invalid_request_error',
+        param: null,
+        code: 'unknown_url',
+      });
     }
     if (key.startsWith('mock-invalid')) {
-      return sendError(401, { message: 'Incorrect API key provided: mock-inv***. You can find your API key at https://example.com.', type: 'invalid_request_error', param: null, code: 'invalid_api_key' });
+      return sendError(401, {
+        message: 'Incorrect API key provided: mock-inv***. You can find your API key at https://example.com.',
+        type: 'invalid_request_error',
+        param: null,
+        code: 'invalid_api_key',
+      });
     }
     if (key.startsWith('mock-limited')) {
-      return sendError(429, { message: 'Rate limit reached for requests per minute. Please try again in 20s.', type: 'requests', param: null, code: 'rate_limit_exceeded' }, { 'retry-after': '20' });
+      return sendError(
+        429,
+        {
+          message: 'Rate limit reached for requests per minute. Please try again in 20s.',
+          type: 'requests',
+          param: null,
+          code: 'rate_limit_exceeded',
+        },
+        { 'retry-after': '20' },
+      );
     }
     const answer = answerFor(body);
     const id = `chatcmpl-mock${++counter}`;
     const created = Math.floor(Date.now() / 1000);
     const model = String(body.model);
     const words = 'text' in answer ? answer.text.split(/(?<= )/) : [];
-    const usage = { prompt_tokens: 10, completion_tokens: Math.max(1, words.length), total_tokens: 10 + Math.max(1, words.length) };
+    const usage = {
+      prompt_tokens: 10,
+      completion_tokens: Math.max(1, words.length),
+      total_tokens: 10 + Math.max(1, words.length),
+    };
     const finishReason = 'tool' in answer ? 'tool_calls' : 'stop';
     const chunk = (delta: Record<string, unknown>, finish: string | null) =>
       `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }] })}\n\n`;
     const fault = options.faults ? faultOf(body.model) : undefined;
-    if (fault && (await playFault(fault, response, body.stream === true, chunk({ role: 'assistant', content: '' }, null), chunk({ content: words[0] ?? '' }, null))) === 'done') return;
+    if (
+      fault &&
+      (await playFault(
+        fault,
+        response,
+        body.stream === true,
+        chunk({ role: 'assistant', content: '' }, null),
+        chunk({ content: words[0] ?? '' }, null),
+      )) === 'done'
+    )
+      return;
 
     if (body.stream !== true) {
-      const message = 'tool' in answer
-        ? { role: 'assistant', content: null, tool_calls: [{ id: answer.tool.id, type: 'function', function: { name: answer.tool.name, arguments: answer.tool.arguments } }] }
-        : { role: 'assistant', content: answer.text };
+      const message =
+        'tool' in answer
+          ? {
+              role: 'assistant',
+              content: null,
+              tool_calls: [
+                {
+                  id: answer.tool.id,
+                  type: 'function',
+                  function: { name: answer.tool.name, arguments: answer.tool.arguments },
+                },
+              ],
+            }
+          : { role: 'assistant', content: answer.text };
       response.writeHead(200, { 'content-type': 'application/json', ...corsHeaders });
-      response.end(JSON.stringify({ id, object: 'chat.completion', created, model, choices: [{ index: 0, message, finish_reason: finishReason, logprobs: null }], usage }));
+      response.end(
+        JSON.stringify({
+          id,
+          object: 'chat.completion',
+          created,
+          model,
+          choices: [{ index: 0, message, finish_reason: finishReason, logprobs: null }],
+          usage,
+        }),
+      );
       call.completed = true;
       return;
     }
 
-    response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', ...corsHeaders });
+    response.writeHead(200, {
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-cache',
+      ...corsHeaders,
+    });
     response.write(chunk({ role: 'assistant', content: '' }, null));
     if ('tool' in answer) {
-      response.write(chunk({ tool_calls: [{ index: 0, id: answer.tool.id, type: 'function', function: { name: answer.tool.name, arguments: '' } }] }, null));
+      response.write(
+        chunk(
+          {
+            tool_calls: [
+              {
+                index: 0,
+                id: answer.tool.id,
+                type: 'function',
+                function: { name: answer.tool.name, arguments: '' },
+              },
+            ],
+          },
+          null,
+        ),
+      );
       for (const piece of [answer.tool.arguments.slice(0, 8), answer.tool.arguments.slice(8)]) {
         response.write(chunk({ tool_calls: [{ index: 0, function: { arguments: piece } }] }, null));
       }
     }
     if ('text' in answer && answer.text.includes('think')) {
-      for (const piece of ['Let me think. ', 'The user wants an echo.']) response.write(chunk({ reasoning: piece }, null));
+      for (const piece of ['Let me think. ', 'The user wants an echo.'])
+        response.write(chunk({ reasoning: piece }, null));
     }
     const slowly = 'text' in answer && answer.text.includes('slowly');
     if (key.startsWith('mock-cut')) {
-      await writeWords(response, words.slice(0, CUT_AFTER_WORDS), slowly, (word) => chunk({ content: word }, null));
+      await writeWords(response, words.slice(0, CUT_AFTER_WORDS), slowly, (word) =>
+        chunk({ content: word }, null),
+      );
       // A moment later, as a crash would be: the words are read first, then the body breaks off
       // (the connection ends with the chunked body unfinished).
       await slowWordPause();
@@ -128,7 +232,9 @@ export async function startOpenAIMock(options: { cors?: boolean; faults?: boolea
     response.write(chunk({}, finishReason));
     const streamOptions = body.stream_options as { include_usage?: boolean } | undefined;
     if (streamOptions?.include_usage) {
-      response.write(`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices: [], usage })}\n\n`);
+      response.write(
+        `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices: [], usage })}\n\n`,
+      );
     }
     response.end('data: [DONE]\n\n');
     call.completed = true;

@@ -24,23 +24,39 @@ export function ApproveApp({ requestId }: { requestId: string }) {
   return (
     <div class="approve">
       <div class="brand">
-        <span class="logo" aria-hidden="true">◆</span>
+        <span class="logo" aria-hidden="true">
+          ◆
+        </span>
         <h1>FreeLLM</h1>
       </div>
-      {error && <p class="banner error" role="alert">{error}</p>}
+      {error && (
+        <p class="banner error" role="alert">
+          {error}
+        </p>
+      )}
       {origin && (
         <>
           <h2>Let this site use your AI keys?</h2>
-          <p class="origin" data-testid="origin">{origin}</p>
+          <p class="origin" data-testid="origin">
+            {origin}
+          </p>
           <ul class="approve-points">
-            <li>It can send chat requests through your pooled provider keys, which spends your free-tier quota.</li>
+            <li>
+              It can send chat requests through your pooled provider keys, which spends your free-tier quota.
+            </li>
             <li>It never sees your keys, your other sites, or your settings.</li>
             <li>You can revoke it, or limit how much it may ask, in FreeLLM’s settings.</li>
           </ul>
           <div class="approve-actions">
-            <button type="button" class="primary" onClick={() => decide('always')}>Always allow</button>
-            <button type="button" class="ghost" onClick={() => decide('once')}>Allow for this tab</button>
-            <button type="button" class="ghost danger" onClick={() => decide('deny')}>Deny</button>
+            <button type="button" class="primary" onClick={() => decide('always')}>
+              Always allow
+            </button>
+            <button type="button" class="ghost" onClick={() => decide('once')}>
+              Allow for this tab
+            </button>
+            <button type="button" class="ghost danger" onClick={() => decide('deny')}>
+              Deny
+            </button>
           </div>
         </>
       )}

@@ -15,7 +15,10 @@ export function BackupSection({ onChange }: { onChange: () => Promise<void> }) {
     <section class="card backup" aria-labelledby="backup-title">
       <div class="card-head">
         <h2 id="backup-title">Backup and transfer</h2>
-        <p class="muted">Save your keys, endpoints, key order and allowed sites to a file, to keep a backup or move them to another browser.</p>
+        <p class="muted">
+          Save your keys, endpoints, key order and allowed sites to a file, to keep a backup or move them to
+          another browser.
+        </p>
       </div>
       <div class="backup-columns">
         <ExportForm />
@@ -29,7 +32,9 @@ function messageOf(thrown: unknown): string {
   if (!(thrown instanceof Error)) return String(thrown);
   // The engine's message names the field for schema errors; say it for the others too.
   const param = thrown instanceof UiCallError ? thrown.param : null;
-  return param && !thrown.message.includes(param) && param !== 'passphrase' ? `${thrown.message} (field: ${param})` : thrown.message;
+  return param && !thrown.message.includes(param) && param !== 'passphrase'
+    ? `${thrown.message} (field: ${param})`
+    : thrown.message;
 }
 
 function fileName(date: Date): string {
@@ -38,7 +43,9 @@ function fileName(date: Date): string {
 }
 
 function download(settings: SettingsDocument): void {
-  const url = URL.createObjectURL(new Blob([JSON.stringify(settings, null, 2)], { type: 'application/json' }));
+  const url = URL.createObjectURL(
+    new Blob([JSON.stringify(settings, null, 2)], { type: 'application/json' }),
+  );
   const link = Object.assign(document.createElement('a'), { href: url, download: fileName(new Date()) });
   link.click();
   // The download has started by the next task; the URL is no longer needed.
@@ -54,13 +61,21 @@ function ExportForm() {
 
   const submit = submitWith(() => {
     setDone(undefined);
-    return run(async () => {
-      const settings = await callBackground('settings.export', clearKeys ? { clearKeys: true } : { passphrase });
-      download(settings);
-      setDone(`Saved ${settings.keys.length} key${settings.keys.length === 1 ? '' : 's'}${clearKeys ? ' in clear' : ', encrypted'}.`);
-      setPassphrase('');
-      setRepeated('');
-    }, clearKeys ? undefined : newPassphraseProblem(passphrase, repeated));
+    return run(
+      async () => {
+        const settings = await callBackground(
+          'settings.export',
+          clearKeys ? { clearKeys: true } : { passphrase },
+        );
+        download(settings);
+        setDone(
+          `Saved ${settings.keys.length} key${settings.keys.length === 1 ? '' : 's'}${clearKeys ? ' in clear' : ', encrypted'}.`,
+        );
+        setPassphrase('');
+        setRepeated('');
+      },
+      clearKeys ? undefined : newPassphraseProblem(passphrase, repeated),
+    );
   });
 
   return (
@@ -68,25 +83,55 @@ function ExportForm() {
       <h3>Export</h3>
       {!clearKeys && (
         <>
-          <p class="hint">The keys in the file are encrypted with this passphrase; you will need it to import the file.</p>
+          <p class="hint">
+            The keys in the file are encrypted with this passphrase; you will need it to import the file.
+          </p>
           <label>
             Passphrase for the file
-            <input type="password" autoComplete="new-password" value={passphrase} onInput={(event) => setPassphrase(event.currentTarget.value)} />
+            <input
+              type="password"
+              autoComplete="new-password"
+              value={passphrase}
+              onInput={(event) => setPassphrase(event.currentTarget.value)}
+            />
           </label>
           <label>
             Repeat passphrase
-            <input type="password" autoComplete="new-password" value={repeated} onInput={(event) => setRepeated(event.currentTarget.value)} />
+            <input
+              type="password"
+              autoComplete="new-password"
+              value={repeated}
+              onInput={(event) => setRepeated(event.currentTarget.value)}
+            />
           </label>
         </>
       )}
       <label class="check">
-        <input type="checkbox" checked={clearKeys} onChange={(event) => setClearKeys(event.currentTarget.checked)} />
+        <input
+          type="checkbox"
+          checked={clearKeys}
+          onChange={(event) => setClearKeys(event.currentTarget.checked)}
+        />
         <span>Export the keys in clear, without a passphrase</span>
       </label>
-      {clearKeys && <p class="backup-warning" role="note">Anyone who gets this file can use your keys. Keep it as safe as the keys themselves.</p>}
-      {error && <p class="field-error" role="alert">{error}</p>}
-      {done && <p class="backup-done" role="status">{done}</p>}
-      <button type="submit" class="primary" disabled={busy}>{busy ? 'Exporting…' : 'Export settings'}</button>
+      {clearKeys && (
+        <p class="backup-warning" role="note">
+          Anyone who gets this file can use your keys. Keep it as safe as the keys themselves.
+        </p>
+      )}
+      {error && (
+        <p class="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      {done && (
+        <p class="backup-done" role="status">
+          {done}
+        </p>
+      )}
+      <button type="submit" class="primary" disabled={busy}>
+        {busy ? 'Exporting…' : 'Export settings'}
+      </button>
     </form>
   );
 }
@@ -127,39 +172,69 @@ function ImportForm({ onImported }: { onImported: () => Promise<void> }) {
 
   const submit = submitWith(() => {
     setSummary(undefined);
-    return run(async () => {
-      setSummary(await callBackground('settings.import', { document: file!.text, passphrase: file!.encrypted ? passphrase : undefined }));
-      setPassphrase('');
-      await onImported();
-    }, file ? undefined : 'Choose a settings file first.');
+    return run(
+      async () => {
+        setSummary(
+          await callBackground('settings.import', {
+            document: file!.text,
+            passphrase: file!.encrypted ? passphrase : undefined,
+          }),
+        );
+        setPassphrase('');
+        await onImported();
+      },
+      file ? undefined : 'Choose a settings file first.',
+    );
   });
 
   return (
     <form class="backup-form" aria-label="Import settings" onSubmit={submit}>
       <h3>Import</h3>
-      <p class="hint">Everything in the file is checked first; if anything is wrong, nothing is changed. Keys and endpoints with the same id are replaced, the rest is added.</p>
+      <p class="hint">
+        Everything in the file is checked first; if anything is wrong, nothing is changed. Keys and endpoints
+        with the same id are replaced, the rest is added.
+      </p>
       <label>
         Settings file
-        <input type="file" accept=".json,application/json" onChange={(event) => void choose(event.currentTarget)} />
+        <input
+          type="file"
+          accept=".json,application/json"
+          onChange={(event) => void choose(event.currentTarget)}
+        />
       </label>
       {file?.encrypted && (
         <label>
           Passphrase of the file
-          <input type="password" autoComplete="off" value={passphrase} onInput={(event) => setPassphrase(event.currentTarget.value)} />
+          <input
+            type="password"
+            autoComplete="off"
+            value={passphrase}
+            onInput={(event) => setPassphrase(event.currentTarget.value)}
+          />
         </label>
       )}
-      {error && <p class="field-error" role="alert">{error}</p>}
+      {error && (
+        <p class="field-error" role="alert">
+          {error}
+        </p>
+      )}
       {summary && (
         <div class="backup-done" role="status">
           <p>{describe(summary)}</p>
           {summary.keys.skipped.length > 0 && (
             <ul class="backup-skipped">
-              {summary.keys.skipped.map((skipped) => <li key={skipped.id}>Skipped {skipped.id}: {skipped.reason}</li>)}
+              {summary.keys.skipped.map((skipped) => (
+                <li key={skipped.id}>
+                  Skipped {skipped.id}: {skipped.reason}
+                </li>
+              ))}
             </ul>
           )}
         </div>
       )}
-      <button type="submit" class="primary" disabled={busy || !file}>{busy ? 'Importing…' : 'Import settings'}</button>
+      <button type="submit" class="primary" disabled={busy || !file}>
+        {busy ? 'Importing…' : 'Import settings'}
+      </button>
     </form>
   );
 }

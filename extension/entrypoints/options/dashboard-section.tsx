@@ -27,7 +27,13 @@ interface Props {
 /** Counters move with traffic; a slow poll keeps an open page honest without a Refresh click. */
 const POLL_MS = 15_000;
 
-const clock = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+const clock = (at: number) =>
+  new Date(at).toLocaleTimeString([], {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hour12: false,
+  });
 const count = (value: number) => value.toLocaleString();
 
 function bytes(value: number): string {
@@ -44,7 +50,10 @@ export function DashboardSection({ keys, providers }: Props) {
 
   const refresh = useCallback(async () => {
     try {
-      const [nextHealth, nextCache] = await Promise.all([callBackground('health'), callBackground('cache.stats')]);
+      const [nextHealth, nextCache] = await Promise.all([
+        callBackground('health'),
+        callBackground('cache.stats'),
+      ]);
       setHealth(nextHealth);
       setCache(nextCache);
       setError(undefined);
@@ -63,14 +72,17 @@ export function DashboardSection({ keys, providers }: Props) {
     const forgotten = cache?.memoryEntries ?? 0;
     try {
       await callBackground('cache.clear');
-      setCleared(`Cache cleared: ${count(forgotten)} ${forgotten === 1 ? 'answer' : 'answers'} forgotten, counters reset.`);
+      setCleared(
+        `Cache cleared: ${count(forgotten)} ${forgotten === 1 ? 'answer' : 'answers'} forgotten, counters reset.`,
+      );
       await refresh();
     } catch (thrown) {
       setError(thrown instanceof Error ? thrown.message : String(thrown));
     }
   };
 
-  const keyLabel = (keyId: string) => keys.find((key) => key.id === keyId)?.label ?? (keyId ? 'removed key' : 'no key');
+  const keyLabel = (keyId: string) =>
+    keys.find((key) => key.id === keyId)?.label ?? (keyId ? 'removed key' : 'no key');
   const providerName = (id: string) => providers.find((provider) => provider.id === id)?.name ?? id;
 
   return (
@@ -78,16 +90,26 @@ export function DashboardSection({ keys, providers }: Props) {
       <div class="card-head with-action">
         <div>
           <h2 id="dashboard-title">Usage and health</h2>
-          <p class="muted">Measured from real traffic: what each key spent against its free tier, how it answered, and what the cache saved.</p>
+          <p class="muted">
+            Measured from real traffic: what each key spent against its free tier, how it answered, and what
+            the cache saved.
+          </p>
         </div>
-        <button type="button" class="ghost" onClick={refresh}>Refresh</button>
+        <button type="button" class="ghost" onClick={refresh}>
+          Refresh
+        </button>
       </div>
-      {error && <p class="banner error" role="alert">{error}</p>}
+      {error && (
+        <p class="banner error" role="alert">
+          {error}
+        </p>
+      )}
       {health && health.notices.length > 0 && (
         <ul class="key-notices" aria-label="Keys turned off">
           {health.notices.map((notice) => (
             <li key={notice.keyId} class="key-notice" role="status">
-              <strong>{keyLabel(notice.keyId)}</strong> ({providerName(notice.providerId)}) was turned off: {notice.reason}
+              <strong>{keyLabel(notice.keyId)}</strong> ({providerName(notice.providerId)}) was turned off:{' '}
+              {notice.reason}
               <span class="notice-time">at {clock(notice.at)}</span>
             </li>
           ))}
@@ -99,20 +121,40 @@ export function DashboardSection({ keys, providers }: Props) {
   );
 }
 
-function CachePanel({ stats, cleared, onClear, onSaved }: { stats: CacheStats; cleared: string | undefined; onClear: () => Promise<void>; onSaved: () => Promise<void> }) {
+function CachePanel({
+  stats,
+  cleared,
+  onClear,
+  onSaved,
+}: {
+  stats: CacheStats;
+  cleared: string | undefined;
+  onClear: () => Promise<void>;
+  onSaved: () => Promise<void>;
+}) {
   const asked = stats.hits + stats.misses + stats.shared;
   const tiles: [string, string, string?][] = [
-    ['Hits', count(stats.hits), asked > 0 ? `${Math.round((stats.hits / asked) * 100)}% of requests` : undefined],
+    [
+      'Hits',
+      count(stats.hits),
+      asked > 0 ? `${Math.round((stats.hits / asked) * 100)}% of requests` : undefined,
+    ],
     ['Misses', count(stats.misses)],
     ['Shared in flight', count(stats.shared)],
     ['Requests saved', count(stats.savedUpstreamRequests), 'not sent upstream'],
-    ['Memory', bytes(stats.memoryBytes), `${count(stats.memoryEntries)} ${stats.memoryEntries === 1 ? 'answer' : 'answers'}`],
+    [
+      'Memory',
+      bytes(stats.memoryBytes),
+      `${count(stats.memoryEntries)} ${stats.memoryEntries === 1 ? 'answer' : 'answers'}`,
+    ],
   ];
   return (
     <div class="cache-panel" data-testid="cache-panel">
       <div class="cache-head">
         <h3>Response cache</h3>
-        <button type="button" class="ghost danger" onClick={onClear}>Clear cache</button>
+        <button type="button" class="ghost danger" onClick={onClear}>
+          Clear cache
+        </button>
       </div>
       <dl class="cache-tiles">
         {tiles.map(([label, value, note]) => (
@@ -123,7 +165,11 @@ function CachePanel({ stats, cleared, onClear, onSaved }: { stats: CacheStats; c
           </div>
         ))}
       </dl>
-      {cleared && <p class="cache-cleared" role="status">{cleared}</p>}
+      {cleared && (
+        <p class="cache-cleared" role="status">
+          {cleared}
+        </p>
+      )}
       <CacheSettingsForm stats={stats} onSaved={onSaved} />
     </div>
   );
@@ -150,17 +196,41 @@ function CacheSettingsForm({ stats, onSaved }: { stats: CacheStats; onSaved: () 
       {/* Uncontrolled, keyed by the stored value: the dashboard's refreshes leave a value being typed alone. */}
       <label class="limit">
         Keep answers for
-        <input type="number" min={1} step={1} aria-label="Keep cached answers for (hours)" key={stats.ttlMs} defaultValue={String(Math.round(stats.ttlMs / HOUR_MS))}
-          onChange={(event) => { const hours = number(event.currentTarget.value); if (hours) void save({ ttlMs: Math.round(hours * HOUR_MS) }); }} />
+        <input
+          type="number"
+          min={1}
+          step={1}
+          aria-label="Keep cached answers for (hours)"
+          key={stats.ttlMs}
+          defaultValue={String(Math.round(stats.ttlMs / HOUR_MS))}
+          onChange={(event) => {
+            const hours = number(event.currentTarget.value);
+            if (hours) void save({ ttlMs: Math.round(hours * HOUR_MS) });
+          }}
+        />
         hours
       </label>
       <label class="limit">
         Store up to
-        <input type="number" min={1} step={1} aria-label="Cache size limit (MB)" key={stats.maxStoredBytes} defaultValue={String(Math.round(stats.maxStoredBytes / MIB))}
-          onChange={(event) => { const megabytes = number(event.currentTarget.value); if (megabytes) void save({ maxStoredBytes: Math.round(megabytes * MIB) }); }} />
+        <input
+          type="number"
+          min={1}
+          step={1}
+          aria-label="Cache size limit (MB)"
+          key={stats.maxStoredBytes}
+          defaultValue={String(Math.round(stats.maxStoredBytes / MIB))}
+          onChange={(event) => {
+            const megabytes = number(event.currentTarget.value);
+            if (megabytes) void save({ maxStoredBytes: Math.round(megabytes * MIB) });
+          }}
+        />
         MB
       </label>
-      {error && <p class="field-error" role="alert">{error}</p>}
+      {error && (
+        <p class="field-error" role="alert">
+          {error}
+        </p>
+      )}
     </div>
   );
 }
@@ -173,7 +243,12 @@ interface TableProps {
 }
 
 function UsageTable({ entries, providers, keys, keyLabel }: TableProps) {
-  if (entries.length === 0) return <p class="empty">No traffic yet. Rows appear here after the first request a provider answers or refuses.</p>;
+  if (entries.length === 0)
+    return (
+      <p class="empty">
+        No traffic yet. Rows appear here after the first request a provider answers or refuses.
+      </p>
+    );
   const order = (id: string) => {
     const index = providers.findIndex((provider) => provider.id === id);
     return index < 0 ? providers.length : index;
@@ -182,23 +257,40 @@ function UsageTable({ entries, providers, keys, keyLabel }: TableProps) {
   return (
     <table class="usage-table">
       <thead>
-        <tr><th>Key · model</th><th>Today</th><th>This minute</th><th>Success</th><th>Latency</th><th>Status</th></tr>
+        <tr>
+          <th>Key · model</th>
+          <th>Today</th>
+          <th>This minute</th>
+          <th>Success</th>
+          <th>Latency</th>
+          <th>Status</th>
+        </tr>
       </thead>
       {groups.map((providerId) => {
         const rows = entries
           .filter((entry) => entry.providerId === providerId)
-          .sort((a, b) => keyLabel(a.keyId).localeCompare(keyLabel(b.keyId)) || a.model.localeCompare(b.model));
+          .sort(
+            (a, b) => keyLabel(a.keyId).localeCompare(keyLabel(b.keyId)) || a.model.localeCompare(b.model),
+          );
         const today = rows.reduce((sum, entry) => sum + entry.day.requests, 0);
         const name = providers.find((provider) => provider.id === providerId)?.name ?? providerId;
         return (
           <tbody key={providerId} data-testid="usage-group" aria-label={name}>
             <tr class="group-head">
               <th colSpan={6} scope="rowgroup">
-                {name} <span class="group-total">{count(today)} {today === 1 ? 'request' : 'requests'} today</span>
+                {name}{' '}
+                <span class="group-total">
+                  {count(today)} {today === 1 ? 'request' : 'requests'} today
+                </span>
               </th>
             </tr>
             {rows.map((entry) => (
-              <UsageRow key={`${entry.keyId}:${entry.model}`} entry={entry} keyLabel={keyLabel(entry.keyId)} keyOff={keys.find((key) => key.id === entry.keyId)?.enabled === false} />
+              <UsageRow
+                key={`${entry.keyId}:${entry.model}`}
+                entry={entry}
+                keyLabel={keyLabel(entry.keyId)}
+                keyOff={keys.find((key) => key.id === entry.keyId)?.enabled === false}
+              />
             ))}
           </tbody>
         );
@@ -215,21 +307,35 @@ function UsageRow({ entry, keyLabel, keyOff }: { entry: HealthEntry; keyLabel: s
         <span class="row-key">{keyLabel}</span>
         <code class="row-model">{entry.model}</code>
       </td>
-      <td><Meter used={entry.day.requests} limit={entry.limits.rpd} label="today" />{entry.day.tokens > 0 && <span class="tokens">{count(entry.day.tokens)} tokens</span>}</td>
-      <td><Meter used={entry.minute.requests} limit={entry.limits.rpm} label="this minute" /></td>
-      <td class={entry.successRate !== null && entry.successRate < 0.9 ? 'weak' : undefined} title={`${entry.ok} answered, ${entry.failed} failed`}>{rate}</td>
+      <td>
+        <Meter used={entry.day.requests} limit={entry.limits.rpd} label="today" />
+        {entry.day.tokens > 0 && <span class="tokens">{count(entry.day.tokens)} tokens</span>}
+      </td>
+      <td>
+        <Meter used={entry.minute.requests} limit={entry.limits.rpm} label="this minute" />
+      </td>
+      <td
+        class={entry.successRate !== null && entry.successRate < 0.9 ? 'weak' : undefined}
+        title={`${entry.ok} answered, ${entry.failed} failed`}
+      >
+        {rate}
+      </td>
       <td>{entry.latencyMs === null ? '—' : `${count(Math.round(entry.latencyMs))} ms`}</td>
       <td class="row-status">
         {keyOff ? (
           <span class="pill off">Key turned off</span>
         ) : entry.coolingUntil ? (
-          <span class="pill cooling">Cooling down until {clock(entry.coolingUntil)}{entry.cooldownReason && ` (${outcomeWords(entry.cooldownReason)})`}</span>
+          <span class="pill cooling">
+            Cooling down until {clock(entry.coolingUntil)}
+            {entry.cooldownReason && ` (${outcomeWords(entry.cooldownReason)})`}
+          </span>
         ) : (
           <span class="pill ready">Ready</span>
         )}
         {entry.lastError && (
           <span class="last-error" title={entry.lastError.message}>
-            Last error {clock(entry.lastError.at)}: {outcomeWords(entry.lastError.kind)}{entry.lastError.message && ` — ${entry.lastError.message}`}
+            Last error {clock(entry.lastError.at)}: {outcomeWords(entry.lastError.kind)}
+            {entry.lastError.message && ` — ${entry.lastError.message}`}
           </span>
         )}
       </td>
@@ -249,8 +355,17 @@ function Meter({ used, limit, label }: { used: number; limit: number | undefined
   const share = Math.min(1, used / limit);
   return (
     <span class="meter-cell">
-      <span class="meter-text"><strong>{count(used)}</strong> / {count(limit)}</span>
-      <span class={`meter${share >= 0.9 ? ' high' : share >= 0.6 ? ' mid' : ''}`} role="meter" aria-label={`Requests ${label}`} aria-valuemin={0} aria-valuemax={limit} aria-valuenow={used}>
+      <span class="meter-text">
+        <strong>{count(used)}</strong> / {count(limit)}
+      </span>
+      <span
+        class={`meter${share >= 0.9 ? ' high' : share >= 0.6 ? ' mid' : ''}`}
+        role="meter"
+        aria-label={`Requests ${label}`}
+        aria-valuemin={0}
+        aria-valuemax={limit}
+        aria-valuenow={used}
+      >
         <span style={{ width: `${share * 100}%` }} />
       </span>
     </span>

@@ -4,7 +4,12 @@
  * Only masked hints come back from the engine, so no secret is shown in clear after the paste.
  */
 import { useState } from 'preact/hooks';
-import type { EnvImportChoices, EnvImportItem, EnvImportPreview, EnvSkippedLine } from '../../../shared/keys/env-import';
+import type {
+  EnvImportChoices,
+  EnvImportItem,
+  EnvImportPreview,
+  EnvSkippedLine,
+} from '../../../shared/keys/env-import';
 import type { KeySummary } from '../../../shared/keys/stored-key';
 import type { ProviderSummary } from '../../../shared/providers/provider-directory';
 import { callBackground } from '../../lib/ui-client';
@@ -33,7 +38,10 @@ export function EnvImportForm({ providers, onImported, onClose }: Props) {
   const [unticked, setUnticked] = useState<Set<number>>(new Set());
   const [result, setResult] = useState<{ imported: KeySummary[]; skipped: EnvSkippedLine[] } | undefined>();
   const { busy, error, run } = useAction();
-  const choices = (providersByLine: Record<string, string>, exclude: number[] = []): EnvImportChoices => ({ providers: providersByLine, exclude });
+  const choices = (providersByLine: Record<string, string>, exclude: number[] = []): EnvImportChoices => ({
+    providers: providersByLine,
+    exclude,
+  });
 
   const showPreview = (providersByLine = picked) =>
     run(async () => {
@@ -63,20 +71,29 @@ export function EnvImportForm({ providers, onImported, onClose }: Props) {
   if (result) {
     return (
       <div class="env-import" role="region" aria-label="Import from .env">
-        <p class="env-done" role="status">Imported {plural(result.imported.length, 'key')}.</p>
+        <p class="env-done" role="status">
+          Imported {plural(result.imported.length, 'key')}.
+        </p>
         {result.skipped.length > 0 && <SkippedList skipped={result.skipped} />}
-        <button type="button" class="ghost" onClick={onClose}>Done</button>
+        <button type="button" class="ghost" onClick={onClose}>
+          Done
+        </button>
       </div>
     );
   }
 
-  const count = (preview?.toImport.length ?? 0) - [...unticked].filter((line) => preview?.toImport.some((item) => item.line === line)).length;
+  const count =
+    (preview?.toImport.length ?? 0) -
+    [...unticked].filter((line) => preview?.toImport.some((item) => item.line === line)).length;
   return (
     <div class="env-import" role="region" aria-label="Import from .env">
       <h3>Paste a .env file</h3>
       {!preview ? (
         <>
-          <p class="hint">Paste lines like <code>GROQ_API_KEY=gsk_…</code>. What you paste stays hidden here, and the preview shows only masked keys. Nothing is saved until you import.</p>
+          <p class="hint">
+            Paste lines like <code>GROQ_API_KEY=gsk_…</code>. What you paste stays hidden here, and the
+            preview shows only masked keys. Nothing is saved until you import.
+          </p>
           <textarea
             class="env-text"
             aria-label=".env text"
@@ -87,10 +104,23 @@ export function EnvImportForm({ providers, onImported, onClose }: Props) {
             placeholder="Paste here"
             onInput={(event) => setText(event.currentTarget.value)}
           />
-          {error && <p class="field-error" role="alert">{error}</p>}
+          {error && (
+            <p class="field-error" role="alert">
+              {error}
+            </p>
+          )}
           <div class="env-actions">
-            <button type="button" class="primary" disabled={busy || text.trim() === ''} onClick={() => void showPreview()}>{busy ? 'Reading…' : 'Preview'}</button>
-            <button type="button" class="ghost" onClick={onClose}>Cancel</button>
+            <button
+              type="button"
+              class="primary"
+              disabled={busy || text.trim() === ''}
+              onClick={() => void showPreview()}
+            >
+              {busy ? 'Reading…' : 'Preview'}
+            </button>
+            <button type="button" class="ghost" onClick={onClose}>
+              Cancel
+            </button>
           </div>
         </>
       ) : (
@@ -100,35 +130,64 @@ export function EnvImportForm({ providers, onImported, onClose }: Props) {
           ) : (
             <table class="env-table" aria-label="Keys to import">
               <thead>
-                <tr><th>Import</th><th>Line</th><th>Variable</th><th>Provider</th><th>Key</th></tr>
+                <tr>
+                  <th>Import</th>
+                  <th>Line</th>
+                  <th>Variable</th>
+                  <th>Provider</th>
+                  <th>Key</th>
+                </tr>
               </thead>
               <tbody>
                 {preview.toImport.map((item) => (
-                  <tr key={item.line} data-testid="env-import-row" class={unticked.has(item.line) ? 'left-out' : ''}>
+                  <tr
+                    key={item.line}
+                    data-testid="env-import-row"
+                    class={unticked.has(item.line) ? 'left-out' : ''}
+                  >
                     <td>
-                      <input type="checkbox" checked={!unticked.has(item.line)} aria-label={`Import ${item.variable}`} onChange={(event) => toggle(item.line, event.currentTarget.checked)} />
+                      <input
+                        type="checkbox"
+                        checked={!unticked.has(item.line)}
+                        aria-label={`Import ${item.variable}`}
+                        onChange={(event) => toggle(item.line, event.currentTarget.checked)}
+                      />
                     </td>
                     <td class="muted">{item.line}</td>
-                    <td><code>{item.variable}</code></td>
+                    <td>
+                      <code>{item.variable}</code>
+                    </td>
                     <td>
                       <span class="provider-badge">{item.providerName}</span>
                       <span class="muted small env-how">{DETECTED_BY[item.detectedBy]}</span>
                       {item.warning && <span class="env-warning">{item.warning}</span>}
                     </td>
-                    <td><code class="key-hint">{item.hint}</code></td>
+                    <td>
+                      <code class="key-hint">{item.hint}</code>
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           )}
-          {preview.skipped.length > 0 && <SkippedList skipped={preview.skipped} providers={providers} picked={picked} onPick={pick} />}
-          {error && <p class="field-error" role="alert">{error}</p>}
+          {preview.skipped.length > 0 && (
+            <SkippedList skipped={preview.skipped} providers={providers} picked={picked} onPick={pick} />
+          )}
+          {error && (
+            <p class="field-error" role="alert">
+              {error}
+            </p>
+          )}
           <div class="env-actions">
             <button type="button" class="primary" disabled={busy || count === 0} onClick={() => void apply()}>
               {busy ? 'Importing…' : `Import ${plural(count, 'key')}`}
             </button>
-            <button type="button" class="ghost" onClick={() => setPreview(undefined)}>Back to the text</button>
-            <button type="button" class="ghost" onClick={onClose}>Cancel</button>
+            <button type="button" class="ghost" onClick={() => setPreview(undefined)}>
+              Back to the text
+            </button>
+            <button type="button" class="ghost" onClick={onClose}>
+              Cancel
+            </button>
           </div>
         </>
       )}
@@ -159,9 +218,17 @@ function SkippedList({ skipped, providers, picked, onPick }: SkippedProps) {
             {line.hint && <code class="key-hint">{line.hint}</code>}
             <span class="env-reason">{line.reason}</span>
             {providers && onPick && line.hint && !DUPLICATE.test(line.reason) && (
-              <select aria-label={`Provider for line ${line.line}`} value={picked?.[String(line.line)] ?? ''} onChange={(event) => onPick(line.line, event.currentTarget.value)}>
+              <select
+                aria-label={`Provider for line ${line.line}`}
+                value={picked?.[String(line.line)] ?? ''}
+                onChange={(event) => onPick(line.line, event.currentTarget.value)}
+              >
                 <option value="">Import as…</option>
-                {providers.map((provider) => <option key={provider.id} value={provider.id}>{provider.name}</option>)}
+                {providers.map((provider) => (
+                  <option key={provider.id} value={provider.id}>
+                    {provider.name}
+                  </option>
+                ))}
               </select>
             )}
           </li>

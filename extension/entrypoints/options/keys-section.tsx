@@ -46,11 +46,20 @@ export function KeysSection({ keys, providers, hasPassphrase, onChange }: Props)
       <div class="card-head with-action">
         <div>
           <h2 id="keys-title">Provider keys</h2>
-          <p class="muted">Requests go to the first enabled key that can serve them, in this order; when one is rate-limited or refused, the next takes over at once.</p>
+          <p class="muted">
+            Requests go to the first enabled key that can serve them, in this order; when one is rate-limited
+            or refused, the next takes over at once.
+          </p>
         </div>
-        {!pasting && <button type="button" class="ghost nowrap" onClick={() => setPasting(true)}>Paste a .env file</button>}
+        {!pasting && (
+          <button type="button" class="ghost nowrap" onClick={() => setPasting(true)}>
+            Paste a .env file
+          </button>
+        )}
       </div>
-      {pasting && <EnvImportForm providers={providers} onImported={onChange} onClose={() => setPasting(false)} />}
+      {pasting && (
+        <EnvImportForm providers={providers} onImported={onChange} onClose={() => setPasting(false)} />
+      )}
       {keys.length === 0 ? (
         <p class="empty">No keys yet. Add a free-tier key below to start.</p>
       ) : (
@@ -82,9 +91,10 @@ function PassphraseOffer({ firstKeyStored }: { firstKeyStored: boolean }) {
   return (
     <p class="passphrase-offer" role="note" data-testid="passphrase-offer">
       {firstKeyStored
-        ? 'Your first key is stored. To keep the next ones from anyone who copies this browser\'s files, '
+        ? "Your first key is stored. To keep the next ones from anyone who copies this browser's files, "
         : 'Want a lock? Keys added after a passphrase can be opened only with it, so '}
-      <a href="#security-title">{firstKeyStored ? 'set a passphrase now' : 'set it before your first key'}</a>.
+      <a href="#security-title">{firstKeyStored ? 'set a passphrase now' : 'set it before your first key'}</a>
+      .
     </p>
   );
 }
@@ -119,7 +129,11 @@ function KeyRow({ item, position, provider, canMove, onMove, onChange }: KeyRowP
   };
   const save = (event: Event) => {
     event.preventDefault();
-    void act(() => editing === 'rename' ? callBackground('keys.rename', { id: item.id, label: value }) : callBackground('keys.rotate', { id: item.id, secret: value }));
+    void act(() =>
+      editing === 'rename'
+        ? callBackground('keys.rename', { id: item.id, label: value })
+        : callBackground('keys.rotate', { id: item.id, secret: value }),
+    );
   };
   const cancel = () => {
     setEditing(undefined);
@@ -128,17 +142,48 @@ function KeyRow({ item, position, provider, canMove, onMove, onChange }: KeyRowP
   return (
     <li class={`key-row${item.enabled ? '' : ' disabled'}`} data-testid="key-row">
       <div class="key-order">
-        <button type="button" class="order-button" disabled={!canMove.up} onClick={() => void act(() => onMove(-1))} aria-label={`Move ${item.label} up`} title="Try earlier">▲</button>
-        <span class="key-position" aria-label={`Priority ${position}`}>{position}</span>
-        <button type="button" class="order-button" disabled={!canMove.down} onClick={() => void act(() => onMove(1))} aria-label={`Move ${item.label} down`} title="Try later">▼</button>
+        <button
+          type="button"
+          class="order-button"
+          disabled={!canMove.up}
+          onClick={() => void act(() => onMove(-1))}
+          aria-label={`Move ${item.label} up`}
+          title="Try earlier"
+        >
+          ▲
+        </button>
+        <span class="key-position" aria-label={`Priority ${position}`}>
+          {position}
+        </span>
+        <button
+          type="button"
+          class="order-button"
+          disabled={!canMove.down}
+          onClick={() => void act(() => onMove(1))}
+          aria-label={`Move ${item.label} down`}
+          title="Try later"
+        >
+          ▼
+        </button>
       </div>
       <div class="key-main">
         <span class="provider-badge">{provider?.name ?? item.providerId}</span>
         {editing === 'rename' ? (
           <form class="key-edit" onSubmit={save} aria-label={`Rename ${item.label}`}>
-            <input aria-label="Name" value={value} maxLength={80} onInput={(event) => setValue(event.currentTarget.value)} onKeyDown={(event) => event.key === 'Escape' && cancel()} autoFocus />
-            <button type="submit" class="primary small-button">Save</button>
-            <button type="button" class="ghost small-button" onClick={cancel}>Cancel</button>
+            <input
+              aria-label="Name"
+              value={value}
+              maxLength={80}
+              onInput={(event) => setValue(event.currentTarget.value)}
+              onKeyDown={(event) => event.key === 'Escape' && cancel()}
+              autoFocus
+            />
+            <button type="submit" class="primary small-button">
+              Save
+            </button>
+            <button type="button" class="ghost small-button" onClick={cancel}>
+              Cancel
+            </button>
           </form>
         ) : (
           <span class="key-label">{item.label}</span>
@@ -146,27 +191,74 @@ function KeyRow({ item, position, provider, canMove, onMove, onChange }: KeyRowP
         <code class="key-hint">{item.hint}</code>
         {item.account && <span class="muted small">account: {item.account}</span>}
         {provider?.baseURLOverridden && <span class="muted small">via {provider.baseURL}</span>}
-        {item.disabledReason && <span class="key-problem" role="status">{item.disabledReason}</span>}
+        {item.disabledReason && (
+          <span class="key-problem" role="status">
+            {item.disabledReason}
+          </span>
+        )}
       </div>
       <div class="row-actions">
         <label class="switch">
-          <input type="checkbox" checked={item.enabled} onChange={() => void act(() => callBackground('keys.setEnabled', { id: item.id, enabled: !item.enabled }))} aria-label={`Use ${item.label}`} />
+          <input
+            type="checkbox"
+            checked={item.enabled}
+            onChange={() =>
+              void act(() => callBackground('keys.setEnabled', { id: item.id, enabled: !item.enabled }))
+            }
+            aria-label={`Use ${item.label}`}
+          />
           <span>{item.enabled ? 'On' : 'Off'}</span>
         </label>
-        <button type="button" class="ghost small-button" onClick={() => edit('rename')} aria-label={`Rename ${item.label}`}>Rename</button>
-        <button type="button" class="ghost small-button" onClick={() => edit('rotate')} aria-label={`Replace the key of ${item.label}`}>Replace key</button>
-        <button type="button" class="ghost danger small-button" onClick={() => void act(() => callBackground('keys.remove', { id: item.id }))} aria-label={`Remove ${item.label}`}>
+        <button
+          type="button"
+          class="ghost small-button"
+          onClick={() => edit('rename')}
+          aria-label={`Rename ${item.label}`}
+        >
+          Rename
+        </button>
+        <button
+          type="button"
+          class="ghost small-button"
+          onClick={() => edit('rotate')}
+          aria-label={`Replace the key of ${item.label}`}
+        >
+          Replace key
+        </button>
+        <button
+          type="button"
+          class="ghost danger small-button"
+          onClick={() => void act(() => callBackground('keys.remove', { id: item.id }))}
+          aria-label={`Remove ${item.label}`}
+        >
           Remove
         </button>
       </div>
       {editing === 'rotate' && (
         <form class="key-rotate inline-form" onSubmit={save} aria-label={`Replace the key of ${item.label}`}>
-          <input type="password" autoComplete="off" spellcheck={false} aria-label="New key" placeholder="Paste the new key; the old one is forgotten" value={value} onInput={(event) => setValue(event.currentTarget.value)} autoFocus />
-          <button type="submit" class="primary">Replace</button>
-          <button type="button" class="ghost" onClick={cancel}>Cancel</button>
+          <input
+            type="password"
+            autoComplete="off"
+            spellcheck={false}
+            aria-label="New key"
+            placeholder="Paste the new key; the old one is forgotten"
+            value={value}
+            onInput={(event) => setValue(event.currentTarget.value)}
+            autoFocus
+          />
+          <button type="submit" class="primary">
+            Replace
+          </button>
+          <button type="button" class="ghost" onClick={cancel}>
+            Cancel
+          </button>
         </form>
       )}
-      {error && <p class="field-error key-error" role="alert">{error}</p>}
+      {error && (
+        <p class="field-error key-error" role="alert">
+          {error}
+        </p>
+      )}
     </li>
   );
 }
@@ -207,7 +299,12 @@ function AddKeyForm({ providers, onAdded }: { providers: ProviderSummary[]; onAd
         // the declared ones; a host already granted answers at once, without a prompt.
         await requestEndpointPermission(preset.baseURL);
       }
-      await callBackground('keys.add', { providerId: targetId, label: label || undefined, account: account.trim() || undefined, secret });
+      await callBackground('keys.add', {
+        providerId: targetId,
+        label: label || undefined,
+        account: account.trim() || undefined,
+        secret,
+      });
       setSecret('');
       setLabel('');
       setAccount('');
@@ -238,11 +335,13 @@ function AddKeyForm({ providers, onAdded }: { providers: ProviderSummary[]; onAd
           >
             {[...new Set(providers.map(providerGroup))].map((group) => (
               <optgroup key={group} label={group}>
-                {providers.filter((provider) => providerGroup(provider) === group).map((provider) => (
-                  <option key={provider.id} value={provider.id}>
-                    {provider.name}
-                  </option>
-                ))}
+                {providers
+                  .filter((provider) => providerGroup(provider) === group)
+                  .map((provider) => (
+                    <option key={provider.id} value={provider.id}>
+                      {provider.name}
+                    </option>
+                  ))}
               </optgroup>
             ))}
             <option value={NEW_CUSTOM}>Custom OpenAI-compatible endpoint…</option>
@@ -250,40 +349,81 @@ function AddKeyForm({ providers, onAdded }: { providers: ProviderSummary[]; onAd
         </label>
         {preset?.keyless ? (
           <p class="hint keyless-note" data-testid="keyless-note">
-            No key needed: FreeLLM calls the server on this computer at <code>{preset.baseURL}</code>. Added last, it serves when every free tier is spent.
+            No key needed: FreeLLM calls the server on this computer at <code>{preset.baseURL}</code>. Added
+            last, it serves when every free tier is spent.
           </p>
         ) : (
           <label>
             API key
-            <input name="secret" type="password" autoComplete="off" spellcheck={false} required value={secret} onInput={(event) => onSecret(event.currentTarget.value)} placeholder={preset?.keyFormat ?? (preset?.keyPrefixes[0] ? `${preset.keyPrefixes[0]}…` : 'Paste the key')} />
+            <input
+              name="secret"
+              type="password"
+              autoComplete="off"
+              spellcheck={false}
+              required
+              value={secret}
+              onInput={(event) => onSecret(event.currentTarget.value)}
+              placeholder={
+                preset?.keyFormat ?? (preset?.keyPrefixes[0] ? `${preset.keyPrefixes[0]}…` : 'Paste the key')
+              }
+            />
           </label>
         )}
         <label>
           <span>
             Label <span class="optional">(optional)</span>
           </span>
-          <input name="label" value={label} onInput={(event) => setLabel(event.currentTarget.value)} placeholder="e.g. personal" />
+          <input
+            name="label"
+            value={label}
+            onInput={(event) => setLabel(event.currentTarget.value)}
+            placeholder="e.g. personal"
+          />
         </label>
         <label title="Keys with the same account name share that account's free tier, as providers count it (one Google Cloud project, one OpenRouter account).">
           <span>
             Account <span class="optional">(optional)</span>
           </span>
-          <input name="account" value={account} onInput={(event) => setAccount(event.currentTarget.value)} placeholder="e.g. work (shared limits)" />
+          <input
+            name="account"
+            value={account}
+            onInput={(event) => setAccount(event.currentTarget.value)}
+            placeholder="e.g. work (shared limits)"
+          />
         </label>
       </div>
       {providerId === NEW_CUSTOM && (
         <div class="grid custom-fields">
           <label>
             Endpoint name
-            <input name="customName" required value={custom.name} onInput={(event) => setCustom({ ...custom, name: event.currentTarget.value })} placeholder="My server" />
+            <input
+              name="customName"
+              required
+              value={custom.name}
+              onInput={(event) => setCustom({ ...custom, name: event.currentTarget.value })}
+              placeholder="My server"
+            />
           </label>
           <label>
             Base URL
-            <input name="customBaseURL" type="url" required value={custom.baseURL} onInput={(event) => setCustom({ ...custom, baseURL: event.currentTarget.value })} placeholder="https://example.com/v1" />
+            <input
+              name="customBaseURL"
+              type="url"
+              required
+              value={custom.baseURL}
+              onInput={(event) => setCustom({ ...custom, baseURL: event.currentTarget.value })}
+              placeholder="https://example.com/v1"
+            />
           </label>
           <label>
             Default model
-            <input name="customModel" required value={custom.defaultModel} onInput={(event) => setCustom({ ...custom, defaultModel: event.currentTarget.value })} placeholder="llama-3.3-70b" />
+            <input
+              name="customModel"
+              required
+              value={custom.defaultModel}
+              onInput={(event) => setCustom({ ...custom, defaultModel: event.currentTarget.value })}
+              placeholder="llama-3.3-70b"
+            />
           </label>
         </div>
       )}
@@ -291,21 +431,37 @@ function AddKeyForm({ providers, onAdded }: { providers: ProviderSummary[]; onAd
         <>
           <p class="hint" data-testid="free-tier-note">
             <strong>{ACCESS_LABEL[preset.access.value]}:</strong> {preset.freeTier.note}{' '}
-            <a href={preset.freeTier.link} target="_blank" rel="noreferrer">Terms</a>
+            <a href={preset.freeTier.link} target="_blank" rel="noreferrer">
+              Terms
+            </a>
           </p>
           <p class="hint" hidden={preset.keyless}>
-            No key yet? <a href={preset.signupUrl} target="_blank" rel="noreferrer">Get a {preset.name} key</a>. It is encrypted before it is stored and never shown to web pages.
+            No key yet?{' '}
+            <a href={preset.signupUrl} target="_blank" rel="noreferrer">
+              Get a {preset.name} key
+            </a>
+            . It is encrypted before it is stored and never shown to web pages.
           </p>
           <details class="advanced">
             <summary>Advanced: use another base URL for {preset.name}</summary>
             <label>
               Base URL
-              <input name="baseURLOverride" type="url" value={baseURLOverride} onInput={(event) => setBaseURLOverride(event.currentTarget.value)} placeholder={preset.baseURL} />
+              <input
+                name="baseURLOverride"
+                type="url"
+                value={baseURLOverride}
+                onInput={(event) => setBaseURLOverride(event.currentTarget.value)}
+                placeholder={preset.baseURL}
+              />
             </label>
           </details>
         </>
       )}
-      {error && <p class="field-error" role="alert">{error}</p>}
+      {error && (
+        <p class="field-error" role="alert">
+          {error}
+        </p>
+      )}
       <button type="submit" class="primary" disabled={busy}>
         {busy ? 'Saving…' : 'Add key'}
       </button>

@@ -60,22 +60,40 @@ export function OptionsApp() {
     <div class="page">
       <header class="masthead">
         <div class="brand">
-          <span class="logo" aria-hidden="true">◆</span>
+          <span class="logo" aria-hidden="true">
+            ◆
+          </span>
           <div>
             <h1>FreeLLM</h1>
-            <p class="tagline">Your free-tier keys, pooled behind one OpenAI-compatible API. Keys stay encrypted in this browser.</p>
+            <p class="tagline">
+              Your free-tier keys, pooled behind one OpenAI-compatible API. Keys stay encrypted in this
+              browser.
+            </p>
           </div>
         </div>
       </header>
       {data && (
         <nav class="section-nav" aria-label="Sections">
-          {SECTION_LINKS.map((link) => <a key={link.title} href={`#${link.title}`}>{link.label}</a>)}
+          {SECTION_LINKS.map((link) => (
+            <a key={link.title} href={`#${link.title}`}>
+              {link.label}
+            </a>
+          ))}
         </nav>
       )}
-      {loadError && <p class="banner error" role="alert">{loadError}</p>}
+      {loadError && (
+        <p class="banner error" role="alert">
+          {loadError}
+        </p>
+      )}
       {data ? (
         <main class="sections">
-          <KeysSection keys={data.keys} providers={data.providers} hasPassphrase={vault?.hasPassphrase} onChange={reload} />
+          <KeysSection
+            keys={data.keys}
+            providers={data.providers}
+            hasPassphrase={vault?.hasPassphrase}
+            onChange={reload}
+          />
           <DashboardSection keys={data.keys} providers={data.providers} />
           <RoutingSection keys={data.keys} providers={data.providers} />
           <SecuritySection onStatus={setVault} />

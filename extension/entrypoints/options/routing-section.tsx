@@ -21,8 +21,13 @@ const BUILT_IN_MODELS = ['auto', 'auto:fast', 'auto:smart'];
 function fieldName(param: string | null): string | undefined {
   if (!param) return undefined;
   const [head, name, index] = param.split('.');
-  if (head === 'aliases' && name) return `Alias “${name}”${index === undefined ? '' : `, target ${Number(index) + 1}`}`;
-  return { strategy: 'Strategy', pacing: 'Pacing', affinity: 'Conversation affinity', aliases: 'Aliases' }[param] ?? param;
+  if (head === 'aliases' && name)
+    return `Alias “${name}”${index === undefined ? '' : `, target ${Number(index) + 1}`}`;
+  return (
+    { strategy: 'Strategy', pacing: 'Pacing', affinity: 'Conversation affinity', aliases: 'Aliases' }[
+      param
+    ] ?? param
+  );
 }
 
 export function RoutingSection({ keys, providers }: { keys: KeyListing[]; providers: ProviderSummary[] }) {
@@ -42,7 +47,11 @@ export function RoutingSection({ keys, providers }: { keys: KeyListing[]; provid
   }, []);
 
   if (!draft || !saved) {
-    return status.error ? <p class="banner error" role="alert">{status.error}</p> : null;
+    return status.error ? (
+      <p class="banner error" role="alert">
+        {status.error}
+      </p>
+    ) : null;
   }
   const dirty = JSON.stringify(draft) !== JSON.stringify(saved);
   const edit = (change: Partial<RoutingSettings>) => {
@@ -68,7 +77,9 @@ export function RoutingSection({ keys, providers }: { keys: KeyListing[]; provid
 
   const suggestions = [
     ...BUILT_IN_MODELS,
-    ...providers.filter((provider) => provider.keyless || keys.some((key) => key.providerId === provider.id)).map((provider) => `${provider.id}/${provider.defaultModel}`),
+    ...providers
+      .filter((provider) => provider.keyless || keys.some((key) => key.providerId === provider.id))
+      .map((provider) => `${provider.id}/${provider.defaultModel}`),
     ...Object.keys(draft.aliases),
   ];
 
@@ -76,14 +87,23 @@ export function RoutingSection({ keys, providers }: { keys: KeyListing[]; provid
     <section class="card routing" aria-labelledby="routing-title">
       <div class="card-head">
         <h2 id="routing-title">Routing</h2>
-        <p class="muted">How FreeLLM picks who answers <code>auto</code> and your own model names. A request can still choose its strategy itself.</p>
+        <p class="muted">
+          How FreeLLM picks who answers <code>auto</code> and your own model names. A request can still choose
+          its strategy itself.
+        </p>
       </div>
       <form onSubmit={save} aria-label="Routing settings">
         <fieldset class="strategy-choices">
           <legend>Default strategy</legend>
           {(Object.keys(STRATEGY_TEXT) as Strategy[]).map((strategy) => (
             <label key={strategy} class={`strategy-choice${draft.strategy === strategy ? ' chosen' : ''}`}>
-              <input type="radio" name="strategy" value={strategy} checked={draft.strategy === strategy} onChange={() => edit({ strategy })} />
+              <input
+                type="radio"
+                name="strategy"
+                value={strategy}
+                checked={draft.strategy === strategy}
+                onChange={() => edit({ strategy })}
+              />
               <span class="strategy-name">{STRATEGY_TEXT[strategy][0]}</span>
               <span class="strategy-line">{STRATEGY_TEXT[strategy][1]}</span>
             </label>
@@ -91,19 +111,43 @@ export function RoutingSection({ keys, providers }: { keys: KeyListing[]; provid
         </fieldset>
         <div class="routing-toggles">
           <label class="toggle">
-            <input type="checkbox" checked={draft.pacing} onChange={(event) => edit({ pacing: event.currentTarget.checked })} />
-            <span><strong>Pacing</strong> — spread each strong model's daily cap over the day, so it lasts until evening.</span>
+            <input
+              type="checkbox"
+              checked={draft.pacing}
+              onChange={(event) => edit({ pacing: event.currentTarget.checked })}
+            />
+            <span>
+              <strong>Pacing</strong> — spread each strong model's daily cap over the day, so it lasts until
+              evening.
+            </span>
           </label>
           <label class="toggle">
-            <input type="checkbox" checked={draft.affinity} onChange={(event) => edit({ affinity: event.currentTarget.checked })} />
-            <span><strong>Conversation affinity</strong> — keep a conversation's follow-ups on the model that answered it.</span>
+            <input
+              type="checkbox"
+              checked={draft.affinity}
+              onChange={(event) => edit({ affinity: event.currentTarget.checked })}
+            />
+            <span>
+              <strong>Conversation affinity</strong> — keep a conversation's follow-ups on the model that
+              answered it.
+            </span>
           </label>
         </div>
-        <AliasEditor aliases={draft.aliases} suggestions={suggestions} onChange={(aliases) => edit({ aliases })} />
+        <AliasEditor
+          aliases={draft.aliases}
+          suggestions={suggestions}
+          onChange={(aliases) => edit({ aliases })}
+        />
         <div class="routing-save">
-          <button type="submit" class="primary" disabled={busy || !dirty}>{busy ? 'Saving…' : 'Save routing'}</button>
+          <button type="submit" class="primary" disabled={busy || !dirty}>
+            {busy ? 'Saving…' : 'Save routing'}
+          </button>
           {dirty && !status.error && <span class="muted small">Unsaved changes</span>}
-          {status.saved && !dirty && <span class="saved-note" role="status">Saved</span>}
+          {status.saved && !dirty && (
+            <span class="saved-note" role="status">
+              Saved
+            </span>
+          )}
         </div>
         {status.error && (
           <p class="field-error" role="alert">
@@ -131,9 +175,11 @@ function AliasEditor({ aliases, suggestions, onChange }: AliasEditorProps) {
     const trimmed = name.trim();
     const list = targets.split(/[,\s]+/).filter(Boolean);
     if (!trimmed) return setError('Alias name: give the alias a name.');
-    if (BUILT_IN_MODELS.includes(trimmed)) return setError(`Alias name: “${trimmed}” is a built-in model name.`);
+    if (BUILT_IN_MODELS.includes(trimmed))
+      return setError(`Alias name: “${trimmed}” is a built-in model name.`);
     if (aliases[trimmed]) return setError(`Alias name: “${trimmed}” already exists; remove it first.`);
-    if (list.length === 0) return setError('Targets: name at least one model, e.g. groq/openai/gpt-oss-120b.');
+    if (list.length === 0)
+      return setError('Targets: name at least one model, e.g. groq/openai/gpt-oss-120b.');
     onChange({ ...aliases, [trimmed]: list });
     setName('');
     setTargets('');
@@ -147,17 +193,33 @@ function AliasEditor({ aliases, suggestions, onChange }: AliasEditorProps) {
   return (
     <div class="alias-editor">
       <h3>Aliases and groups</h3>
-      <p class="hint">A name your apps can send as <code>model</code>. One target is an alias; several form a group tried as one pool, in order.</p>
+      <p class="hint">
+        A name your apps can send as <code>model</code>. One target is an alias; several form a group tried as
+        one pool, in order.
+      </p>
       {Object.keys(aliases).length > 0 && (
         <ul class="alias-list" aria-label="Aliases">
           {Object.entries(aliases).map(([alias, list]) => (
             <li key={alias} class="alias-row" data-testid="alias-row">
               <code class="alias-name">{alias}</code>
-              <span class="alias-arrow" aria-hidden="true">→</span>
-              <span class="alias-targets">
-                {list.map((target) => <code key={target} class="alias-target">{target}</code>)}
+              <span class="alias-arrow" aria-hidden="true">
+                →
               </span>
-              <button type="button" class="ghost danger" onClick={() => remove(alias)} aria-label={`Remove alias ${alias}`}>Remove</button>
+              <span class="alias-targets">
+                {list.map((target) => (
+                  <code key={target} class="alias-target">
+                    {target}
+                  </code>
+                ))}
+              </span>
+              <button
+                type="button"
+                class="ghost danger"
+                onClick={() => remove(alias)}
+                aria-label={`Remove alias ${alias}`}
+              >
+                Remove
+              </button>
             </li>
           ))}
         </ul>
@@ -165,18 +227,39 @@ function AliasEditor({ aliases, suggestions, onChange }: AliasEditorProps) {
       <div class="alias-add">
         <label>
           Alias name
-          <input name="aliasName" value={name} onInput={(event) => setName(event.currentTarget.value)} placeholder="e.g. team" spellcheck={false} />
+          <input
+            name="aliasName"
+            value={name}
+            onInput={(event) => setName(event.currentTarget.value)}
+            placeholder="e.g. team"
+            spellcheck={false}
+          />
         </label>
         <label class="alias-targets-field">
           Targets
-          <input name="aliasTargets" list="alias-suggestions" value={targets} onInput={(event) => setTargets(event.currentTarget.value)} placeholder="groq/openai/gpt-oss-120b, gemini/gemini-2.5-flash" spellcheck={false} />
+          <input
+            name="aliasTargets"
+            list="alias-suggestions"
+            value={targets}
+            onInput={(event) => setTargets(event.currentTarget.value)}
+            placeholder="groq/openai/gpt-oss-120b, gemini/gemini-2.5-flash"
+            spellcheck={false}
+          />
         </label>
-        <button type="button" class="ghost" onClick={add}>Add alias</button>
+        <button type="button" class="ghost" onClick={add}>
+          Add alias
+        </button>
         <datalist id="alias-suggestions">
-          {[...new Set(suggestions)].map((suggestion) => <option key={suggestion} value={suggestion} />)}
+          {[...new Set(suggestions)].map((suggestion) => (
+            <option key={suggestion} value={suggestion} />
+          ))}
         </datalist>
       </div>
-      {error && <p class="field-error" role="alert">{error}</p>}
+      {error && (
+        <p class="field-error" role="alert">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -2,7 +2,13 @@ import { useState } from 'preact/hooks';
 import type { OriginGrant } from '../../../shared/grants/origin-grant';
 import { callBackground } from '../../lib/ui-client';
 
-export function SitesSection({ origins, onChange }: { origins: OriginGrant[]; onChange: () => Promise<void> }) {
+export function SitesSection({
+  origins,
+  onChange,
+}: {
+  origins: OriginGrant[];
+  onChange: () => Promise<void>;
+}) {
   const [origin, setOrigin] = useState('');
   const [error, setError] = useState<string | undefined>();
 
@@ -22,10 +28,15 @@ export function SitesSection({ origins, onChange }: { origins: OriginGrant[]; on
     <section class="card" aria-labelledby="sites-title">
       <div class="card-head">
         <h2 id="sites-title">Sites allowed to use your keys</h2>
-        <p class="muted">A site listed here can send chat requests through <code>window.freellm</code>. It never sees your keys. Every other site is refused, and embedded frames are refused unless you allow them.</p>
+        <p class="muted">
+          A site listed here can send chat requests through <code>window.freellm</code>. It never sees your
+          keys. Every other site is refused, and embedded frames are refused unless you allow them.
+        </p>
       </div>
       {origins.length === 0 ? (
-        <p class="empty">No site is allowed yet. Sites can ask with <code>freellm.requestAccess()</code>, or add one below.</p>
+        <p class="empty">
+          No site is allowed yet. Sites can ask with <code>freellm.requestAccess()</code>, or add one below.
+        </p>
       ) : (
         <ul class="site-list" aria-label="Allowed sites">
           {origins.map((grant) => (
@@ -34,17 +45,33 @@ export function SitesSection({ origins, onChange }: { origins: OriginGrant[]; on
         </ul>
       )}
       <form class="inline-form" onSubmit={allow} aria-label="Allow a site">
-        <input name="origin" required value={origin} onInput={(event) => setOrigin(event.currentTarget.value)} placeholder="https://example.com" aria-label="Site origin" />
-        <button type="submit" class="primary">Allow site</button>
+        <input
+          name="origin"
+          required
+          value={origin}
+          onInput={(event) => setOrigin(event.currentTarget.value)}
+          placeholder="https://example.com"
+          aria-label="Site origin"
+        />
+        <button type="submit" class="primary">
+          Allow site
+        </button>
       </form>
-      {error && <p class="field-error" role="alert">{error}</p>}
+      {error && (
+        <p class="field-error" role="alert">
+          {error}
+        </p>
+      )}
     </section>
   );
 }
 
 function SiteRow({ grant, onChange }: { grant: OriginGrant; onChange: () => Promise<void> }) {
   const [error, setError] = useState<string | undefined>();
-  const configure = async (change: { allowFrames?: boolean; limits?: { requestsPerMinute?: number | null; requestsPerDay?: number | null } }) => {
+  const configure = async (change: {
+    allowFrames?: boolean;
+    limits?: { requestsPerMinute?: number | null; requestsPerDay?: number | null };
+  }) => {
     try {
       await callBackground('origins.configure', { origin: grant.origin, ...change });
       setError(undefined);
@@ -75,7 +102,8 @@ function SiteRow({ grant, onChange }: { grant: OriginGrant; onChange: () => Prom
       <div class="site-main">
         <span class="site-origin">{grant.origin}</span>
         <span class="muted small">
-          {grant.scope === 'always' ? 'always' : `this tab only (${grant.tabIds.length})`} · since {new Date(grant.grantedAt).toLocaleDateString()}
+          {grant.scope === 'always' ? 'always' : `this tab only (${grant.tabIds.length})`} · since{' '}
+          {new Date(grant.grantedAt).toLocaleDateString()}
           {grant.usage ? ` · ${grant.usage.dayCount} today` : ''}
           {grant.limits.requestsPerMinute ? ` · max ${grant.limits.requestsPerMinute}/min` : ''}
           {grant.limits.requestsPerDay ? ` · max ${grant.limits.requestsPerDay}/day` : ''}
@@ -86,14 +114,31 @@ function SiteRow({ grant, onChange }: { grant: OriginGrant; onChange: () => Prom
         {limitInput('Per minute', grant.limits.requestsPerMinute, 'requestsPerMinute')}
         {limitInput('Per day', grant.limits.requestsPerDay, 'requestsPerDay')}
         <label class="switch">
-          <input type="checkbox" checked={grant.allowFrames} onChange={(event) => void configure({ allowFrames: event.currentTarget.checked })} aria-label={`Allow embedded frames of ${grant.origin}`} />
+          <input
+            type="checkbox"
+            checked={grant.allowFrames}
+            onChange={(event) => void configure({ allowFrames: event.currentTarget.checked })}
+            aria-label={`Allow embedded frames of ${grant.origin}`}
+          />
           <span>Frames</span>
         </label>
-        <button type="button" class="ghost danger" onClick={async () => { await callBackground('origins.revoke', { origin: grant.origin }); await onChange(); }} aria-label={`Revoke ${grant.origin}`}>
+        <button
+          type="button"
+          class="ghost danger"
+          onClick={async () => {
+            await callBackground('origins.revoke', { origin: grant.origin });
+            await onChange();
+          }}
+          aria-label={`Revoke ${grant.origin}`}
+        >
           Revoke
         </button>
       </div>
-      {error && <p class="field-error" role="alert">{error}</p>}
+      {error && (
+        <p class="field-error" role="alert">
+          {error}
+        </p>
+      )}
     </li>
   );
 }

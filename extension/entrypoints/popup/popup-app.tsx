@@ -30,7 +30,11 @@ export function PopupApp() {
     return onVaultChanged(() => void readVault());
   }, []);
   // The kept conversation can be read once the vault is open.
-  const { conversation, hasTurns, keep, startOver } = useKeptConversation(backgroundChats, POPUP_CHAT, vault?.locked === false);
+  const { conversation, hasTurns, keep, startOver } = useKeptConversation(
+    backgroundChats,
+    POPUP_CHAT,
+    vault?.locked === false,
+  );
   // The model picked carries over to a new chat.
   const [model, setModel] = useState('auto');
   const enabled = keys?.filter((key) => key.enabled).length ?? 0;
@@ -38,15 +42,27 @@ export function PopupApp() {
     <div class="popup">
       <header class="popup-head">
         <div class="brand">
-          <span class="logo small" aria-hidden="true">◆</span>
+          <span class="logo small" aria-hidden="true">
+            ◆
+          </span>
           <div>
             <h1>FreeLLM</h1>
-            <p class="muted small" data-testid="pool-status">{keys === undefined ? 'Loading…' : `${enabled} key${enabled === 1 ? '' : 's'} in the pool${vault?.locked ? ' · locked' : ''}`}</p>
+            <p class="muted small" data-testid="pool-status">
+              {keys === undefined
+                ? 'Loading…'
+                : `${enabled} key${enabled === 1 ? '' : 's'} in the pool${vault?.locked ? ' · locked' : ''}`}
+            </p>
           </div>
         </div>
         <div class="popup-actions">
-          {hasTurns && !vault?.locked && <button type="button" class="ghost" onClick={startOver}>New chat</button>}
-          <button type="button" class="ghost" onClick={() => void browser.runtime.openOptionsPage()}>Settings</button>
+          {hasTurns && !vault?.locked && (
+            <button type="button" class="ghost" onClick={startOver}>
+              New chat
+            </button>
+          )}
+          <button type="button" class="ghost" onClick={() => void browser.runtime.openOptionsPage()}>
+            Settings
+          </button>
         </div>
       </header>
       {/* Requests would only fail with vault_locked until the passphrase is given. */}
@@ -61,7 +77,11 @@ export function PopupApp() {
           initialTurns={conversation.turns}
           model={model}
           onModelChange={setModel}
-          emptyHint={enabled ? 'Ask anything; the first provider with room answers.' : 'Add a key in Settings to start chatting.'}
+          emptyHint={
+            enabled
+              ? 'Ask anything; the first provider with room answers.'
+              : 'Add a key in Settings to start chatting.'
+          }
           onTurnsChange={keep}
           // The vault may lock itself (idle) while the popup is open.
           onTurnError={(error) => {

@@ -16,24 +16,38 @@ interface Props {
 export function UnlockForm({ onUnlocked, variant = 'inline' }: Props) {
   const [passphrase, setPassphrase] = useState('');
   const { busy, error, run } = useAction();
-  const unlock = submitWith(() => run(async () => {
-    await callBackground('vault.unlock', { passphrase });
-    setPassphrase('');
-    await onUnlocked();
-  }));
+  const unlock = submitWith(() =>
+    run(async () => {
+      await callBackground('vault.unlock', { passphrase });
+      setPassphrase('');
+      await onUnlocked();
+    }),
+  );
 
   return (
     <form class={`unlock-form unlock-${variant}`} onSubmit={unlock} aria-label="Unlock FreeLLM">
       {variant === 'popup' && (
         <>
           <span class="unlock-padlock" aria-hidden="true">
-            <svg viewBox="0 0 24 24" width="28" height="28" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">
+            <svg
+              viewBox="0 0 24 24"
+              width="28"
+              height="28"
+              fill="none"
+              stroke="currentColor"
+              stroke-width="2"
+              stroke-linecap="round"
+              stroke-linejoin="round"
+            >
               <rect x="4" y="11" width="16" height="10" rx="2" />
               <path d="M8 11V7a4 4 0 0 1 8 0v4" />
             </svg>
           </span>
           <h2>FreeLLM is locked</h2>
-          <p class="muted">Your keys are safe and encrypted. Enter your passphrase to use them again; until then, sites get an error asking you to unlock.</p>
+          <p class="muted">
+            Your keys are safe and encrypted. Enter your passphrase to use them again; until then, sites get
+            an error asking you to unlock.
+          </p>
         </>
       )}
       <div class="unlock-row">
@@ -52,7 +66,11 @@ export function UnlockForm({ onUnlocked, variant = 'inline' }: Props) {
           {busy ? 'Unlocking…' : 'Unlock'}
         </button>
       </div>
-      {error && <p class="field-error" role="alert">{error}</p>}
+      {error && (
+        <p class="field-error" role="alert">
+          {error}
+        </p>
+      )}
     </form>
   );
 }

@@ -2,7 +2,13 @@
  * MAIN-world side of the handshake: waits for the bridge's private port, then opens one
  * MessagePort per request over it.
  */
-import { BRIDGE_HELLO, BRIDGE_PORT, isHandshake, MAIN_HELLO, OPEN_REQUEST } from '../../../shared/protocol/window-handshake';
+import {
+  BRIDGE_HELLO,
+  BRIDGE_PORT,
+  isHandshake,
+  MAIN_HELLO,
+  OPEN_REQUEST,
+} from '../../../shared/protocol/window-handshake';
 import type { RequestChannel } from './port-exchange';
 
 export interface BridgeConnection {

@@ -11,7 +11,10 @@ import { exchangeOverChannel, type RequestChannel } from './port-exchange';
 /** Headers the engine reads; everything else a client sends (auth, SDK telemetry) stays in the page. */
 const FORWARDED_HEADER = /^(accept|cache-control|content-type|x-freellm-.*)$/i;
 
-export function createFetchShim(openRequest: () => Promise<RequestChannel>, pageFetch: typeof fetch): typeof fetch {
+export function createFetchShim(
+  openRequest: () => Promise<RequestChannel>,
+  pageFetch: typeof fetch,
+): typeof fetch {
   const baseOrigin = new URL(FREELLM_BASE_URL).origin;
   return async function freellmFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
     const request = new Request(input, init);
@@ -22,8 +25,18 @@ export function createFetchShim(openRequest: () => Promise<RequestChannel>, page
     if (onAttempt) headers[PROGRESS_HEADER] = '1';
     // A string body (what OpenAI clients send) is taken as is: reading it back from the Request is
     // an asynchronous stream read that costs the request a task.
-    const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : typeof init?.body === 'string' ? init.body : await request.text();
+    const body =
+      request.method === 'GET' || request.method === 'HEAD'
+        ? undefined
+        : typeof init?.body === 'string'
+          ? init.body
+          : await request.text();
     const method = request.method as 'GET' | 'POST';
-    return exchangeOverChannel(openRequest, { type: 'request', method, path: url.pathname + url.search, headers, body }, request.signal, onAttempt);
+    return exchangeOverChannel(
+      openRequest,
+      { type: 'request', method, path: url.pathname + url.search, headers, body },
+      request.signal,
+      onAttempt,
+    );
   };
 }

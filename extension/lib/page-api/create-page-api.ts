@@ -19,7 +19,13 @@ function errorFrom(status: number, headers: Headers, body: string): FreeLLMError
   }
   const error = new Error(detail.message ?? `FreeLLM answered HTTP ${status}`) as FreeLLMError;
   error.name = 'FreeLLMError';
-  return Object.assign(error, { status, type: detail.type ?? 'api_error', code: detail.code ?? null, param: detail.param ?? null, headers: Object.fromEntries(headers) });
+  return Object.assign(error, {
+    status,
+    type: detail.type ?? 'api_error',
+    code: detail.code ?? null,
+    param: detail.param ?? null,
+    headers: Object.fromEntries(headers),
+  });
 }
 
 async function ensureOk(response: Response): Promise<Response> {
@@ -42,7 +48,12 @@ export function createPageApi(bridge: BridgeConnection, pageFetch: typeof fetch)
 
   async function create(params: FreeLLMChatRequest, options: { signal?: AbortSignal } = {}) {
     const response = await ensureOk(
-      await shim(`${FREELLM_BASE_URL}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(params), signal: options.signal }),
+      await shim(`${FREELLM_BASE_URL}/chat/completions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(params),
+        signal: options.signal,
+      }),
     );
     return params.stream ? chunksOf(response) : response.json();
   }
@@ -56,7 +67,9 @@ export function createPageApi(bridge: BridgeConnection, pageFetch: typeof fetch)
       const response = await ensureOk(await exchangeOverChannel(bridge.openRequest, { type: 'access' }));
       return accessResultSchema.parse(await response.json());
     },
-    chat: Object.freeze({ completions: Object.freeze({ create: create as FreeLLMPageApi['chat']['completions']['create'] }) }),
+    chat: Object.freeze({
+      completions: Object.freeze({ create: create as FreeLLMPageApi['chat']['completions']['create'] }),
+    }),
     models: Object.freeze({
       list: async () => (await ensureOk(await shim(`${FREELLM_BASE_URL}/models`))).json(),
     }),

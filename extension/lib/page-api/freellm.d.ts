@@ -36,9 +36,13 @@ export interface FreeLLMChatRequest {
   max_completion_tokens?: number;
   stop?: string | string[];
   seed?: number;
-  tools?: { type: 'function'; function: { name: string; description?: string; parameters?: Record<string, unknown> } }[];
+  tools?: {
+    type: 'function';
+    function: { name: string; description?: string; parameters?: Record<string, unknown> };
+  }[];
   tool_choice?: 'auto' | 'none' | 'required' | { type: 'function'; function: { name: string } };
-  response_format?: { type: 'text' | 'json_object' } | { type: 'json_schema'; json_schema: Record<string, unknown> };
+  response_format?:
+    { type: 'text' | 'json_object' } | { type: 'json_schema'; json_schema: Record<string, unknown> };
   [extra: string]: unknown;
 }
 
@@ -53,7 +57,11 @@ export interface FreeLLMChatCompletion {
   object: 'chat.completion';
   created: number;
   model: string;
-  choices: { index: number; message: { role: 'assistant'; content: string | null; tool_calls?: FreeLLMToolCall[] }; finish_reason: string | null }[];
+  choices: {
+    index: number;
+    message: { role: 'assistant'; content: string | null; tool_calls?: FreeLLMToolCall[] };
+    finish_reason: string | null;
+  }[];
   usage?: FreeLLMUsage | null;
 }
 
@@ -67,7 +75,12 @@ export interface FreeLLMChatCompletionChunk {
     delta: {
       role?: 'assistant';
       content?: string | null;
-      tool_calls?: { index: number; id?: string; type?: 'function'; function?: { name?: string; arguments?: string } }[];
+      tool_calls?: {
+        index: number;
+        id?: string;
+        type?: 'function';
+        function?: { name?: string; arguments?: string };
+      }[];
       /** A reasoning model's thinking, passed on as its provider sends it (one field or the other). */
       reasoning?: string;
       reasoning_content?: string;
@@ -111,8 +124,14 @@ export interface FreeLLMPageApi {
   requestAccess(): Promise<FreeLLMAccess>;
   readonly chat: {
     readonly completions: {
-      create(params: FreeLLMChatRequest & { stream: true }, options?: { signal?: AbortSignal }): Promise<AsyncIterable<FreeLLMChatCompletionChunk>>;
-      create(params: FreeLLMChatRequest & { stream?: false | null }, options?: { signal?: AbortSignal }): Promise<FreeLLMChatCompletion>;
+      create(
+        params: FreeLLMChatRequest & { stream: true },
+        options?: { signal?: AbortSignal },
+      ): Promise<AsyncIterable<FreeLLMChatCompletionChunk>>;
+      create(
+        params: FreeLLMChatRequest & { stream?: false | null },
+        options?: { signal?: AbortSignal },
+      ): Promise<FreeLLMChatCompletion>;
     };
   };
   readonly models: {

@@ -16,8 +16,19 @@ function fakeChannel() {
   return { channel, posted, reply: (message: BackgroundToPage) => listener(message) };
 }
 
-const request: PageToBackground = { type: 'request', method: 'POST', path: '/v1/chat/completions', headers: {}, body: '{}' };
-const streamHead: BackgroundToPage = { type: 'head', status: 200, headers: { 'content-type': 'text/event-stream' }, text: 'data: {"a":1}\n\n' };
+const request: PageToBackground = {
+  type: 'request',
+  method: 'POST',
+  path: '/v1/chat/completions',
+  headers: {},
+  body: '{}',
+};
+const streamHead: BackgroundToPage = {
+  type: 'head',
+  status: 200,
+  headers: { 'content-type': 'text/event-stream' },
+  text: 'data: {"a":1}\n\n',
+};
 
 /** Reads a body to its end; what it carried, and the error that ended it, if any. */
 async function readAll(response: Response): Promise<{ text: string; error?: unknown }> {
@@ -25,7 +36,8 @@ async function readAll(response: Response): Promise<{ text: string; error?: unkn
   const decoder = new TextDecoder();
   let text = '';
   try {
-    for (let next = await reader.read(); !next.done; next = await reader.read()) text += decoder.decode(next.value, { stream: true });
+    for (let next = await reader.read(); !next.done; next = await reader.read())
+      text += decoder.decode(next.value, { stream: true });
     return { text };
   } catch (error) {
     return { text, error };

@@ -20,7 +20,9 @@ export function abortReason(signal: AbortSignal): unknown {
 
 /** A TypeError, as fetch's own network failures are, so clients report it (and never take it for an abort). */
 function brokenChannel(): TypeError {
-  return new TypeError('The connection to FreeLLM broke before the answer was complete (the extension stopped or was reloaded).');
+  return new TypeError(
+    'The connection to FreeLLM broke before the answer was complete (the extension stopped or was reloaded).',
+  );
 }
 
 export async function exchangeOverChannel(

@@ -12,12 +12,23 @@ export const anthropic: ProviderPreset = {
   keyPrefixes: ['sk-ant-'],
   modelsEndpoint: '/models',
   signupUrl: 'https://console.anthropic.com/settings/keys',
-  access: { value: 'paid', source: 'docs.anthropic.com/en/api/rate-limits (no recurring free tier found; unconfirmed)', asOf: '2026-11' },
-  freeTier: { note: 'No recurring free API tier (unconfirmed): paid credits; an organization may forbid browser calls.', link: 'https://docs.anthropic.com/en/api/rate-limits' },
+  access: {
+    value: 'paid',
+    source: 'docs.anthropic.com/en/api/rate-limits (no recurring free tier found; unconfirmed)',
+    asOf: '2026-11',
+  },
+  freeTier: {
+    note: 'No recurring free API tier (unconfirmed): paid credits; an organization may forbid browser calls.',
+    link: 'https://docs.anthropic.com/en/api/rate-limits',
+  },
   defaultModel: 'claude-haiku-4-5',
   rateLimitHeaders: 'anthropic',
   models: [
     { id: 'claude-haiku-4-5', contextWindow: models(200_000), capabilities: capabilities('tools', 'vision') },
-    { id: 'claude-sonnet-4-5', contextWindow: models(200_000), capabilities: capabilities('tools', 'vision') },
+    {
+      id: 'claude-sonnet-4-5',
+      contextWindow: models(200_000),
+      capabilities: capabilities('tools', 'vision'),
+    },
   ],
 };

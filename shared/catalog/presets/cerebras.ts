@@ -10,14 +10,22 @@ import { defaultTokenCap } from '../../providers/openai-compatible/request-body-
 const docs = { source: 'inference-docs.cerebras.ai/support/rate-limits', asOf: '2025-09' };
 const survey = sourcedBy('cuihuan/awesome-ai-gateway data/free_tiers.json', '2026-08-31');
 const context = sourcedBy('juspay/neurolink (free tier 65K, paid 131K)', '2026-05');
-const contextCap = { value: 8_192, source: 'tokenmix.ai (temporary 8,192 context cap on free models)', asOf: '2026-04' };
+const contextCap = {
+  value: 8_192,
+  source: 'tokenmix.ai (temporary 8,192 context cap on free models)',
+  asOf: '2026-04',
+};
 const models = sourcedBy('inference-docs.cerebras.ai/models', '2025-09');
 const deprecation = sourcedBy('inference-docs.cerebras.ai/support/deprecation', '2026-11');
 
 const trial: FreeTierLimits = {
   scope: 'model',
   rpm: survey(5, { disputedBy: { value: 30, ...docs } }),
-  rpd: { value: 14_400, ...docs, note: 'The 2026 survey names no daily request cap; the docs figure is kept.' },
+  rpd: {
+    value: 14_400,
+    ...docs,
+    note: 'The 2026 survey names no daily request cap; the docs figure is kept.',
+  },
   tpm: survey(30_000, { disputedBy: { value: 60_000, ...docs } }),
   tpd: survey(1_000_000),
 };
@@ -53,8 +61,19 @@ export const cerebras: ProviderPreset = {
   transformRequestBody: defaultTokenCap('max_completion_tokens', CEREBRAS_DEFAULT_MAX_COMPLETION_TOKENS),
   rateLimitHeaders: 'cerebras',
   models: [
-    { id: 'gpt-oss-120b', contextWindow: context(65_536, { disputedBy: contextCap }), capabilities: capabilities('tools', 'json'), freeTier: trial },
-    { id: 'llama3.1-8b', contextWindow: models(8_192), capabilities: capabilities('tools', 'json'), freeTier: trial, retired: deprecation('2026-05-27') },
+    {
+      id: 'gpt-oss-120b',
+      contextWindow: context(65_536, { disputedBy: contextCap }),
+      capabilities: capabilities('tools', 'json'),
+      freeTier: trial,
+    },
+    {
+      id: 'llama3.1-8b',
+      contextWindow: models(8_192),
+      capabilities: capabilities('tools', 'json'),
+      freeTier: trial,
+      retired: deprecation('2026-05-27'),
+    },
     {
       id: 'qwen-3-235b-a22b-instruct-2507',
       contextWindow: context(65_536, { disputedBy: contextCap }),

@@ -12,9 +12,22 @@ export const chutes: ProviderPreset = {
   keyPrefixes: ['cpk_'],
   modelsEndpoint: '/models',
   signupUrl: 'https://chutes.ai/app/api',
-  access: { value: 'paid', source: 'cuihuan/awesome-ai-gateway data/free_tiers.json (Plus $10 a month)', asOf: '2026-07' },
-  freeTier: { note: 'No free tier: subscription from $10 a month (2026-07).', link: 'https://chutes.ai/pricing' },
+  access: {
+    value: 'paid',
+    source: 'cuihuan/awesome-ai-gateway data/free_tiers.json (Plus $10 a month)',
+    asOf: '2026-07',
+  },
+  freeTier: {
+    note: 'No free tier: subscription from $10 a month (2026-07).',
+    link: 'https://chutes.ai/pricing',
+  },
   defaultModel: 'deepseek-ai/DeepSeek-V3-0324',
   rateLimitHeaders: 'none',
-  models: [{ id: 'deepseek-ai/DeepSeek-V3-0324', contextWindow: models(163_840), capabilities: capabilities('tools') }],
+  models: [
+    {
+      id: 'deepseek-ai/DeepSeek-V3-0324',
+      contextWindow: models(163_840),
+      capabilities: capabilities('tools'),
+    },
+  ],
 };

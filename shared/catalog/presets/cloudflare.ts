@@ -2,7 +2,11 @@
  * @module Cloudflare Workers AI. Each key is entered as `ACCOUNT_ID:API_TOKEN`, since the account
  * id is part of the URL (see cloudflare-account-key.ts).
  */
-import { CLOUDFLARE_ACCOUNT_KEY, CLOUDFLARE_ACCOUNT_PLACEHOLDER, prepareCloudflareCall } from '../../providers/openai-compatible/cloudflare-account-key';
+import {
+  CLOUDFLARE_ACCOUNT_KEY,
+  CLOUDFLARE_ACCOUNT_PLACEHOLDER,
+  prepareCloudflareCall,
+} from '../../providers/openai-compatible/cloudflare-account-key';
 import { defaultTokenCap, pipeline, tokenCapAs } from '../../providers/openai-compatible/request-body-quirks';
 import { capabilities, sourcedBy, type ProviderPreset } from '../catalog-types';
 
@@ -27,16 +31,32 @@ export const cloudflare: ProviderPreset = {
   freeTier: {
     note: '10,000 neurons a day per account, reset at 00:00 UTC; a 70B model spends them in a few hundred short requests. Seven newer models are not covered (Kimi K2.6/K2.7, GLM-5.x, DeepSeek V4).',
     link: 'https://developers.cloudflare.com/workers-ai/platform/pricing/',
-    limits: { scope: 'account', neuronsPerDay: pricing(10_000, { note: 'confirmed by mnfst/awesome-free-llm-apis data.json (2026-10-05)' }) },
+    limits: {
+      scope: 'account',
+      neuronsPerDay: pricing(10_000, {
+        note: 'confirmed by mnfst/awesome-free-llm-apis data.json (2026-10-05)',
+      }),
+    },
   },
   defaultModel: '@cf/meta/llama-3.3-70b-instruct-fp8-fast',
   unsupportedParams: ['min_p', 'logit_bias', 'logprobs', 'top_logprobs', 'reasoning_effort'],
-  transformRequestBody: pipeline(tokenCapAs('max_tokens'), defaultTokenCap('max_tokens', CLOUDFLARE_DEFAULT_MAX_TOKENS)),
+  transformRequestBody: pipeline(
+    tokenCapAs('max_tokens'),
+    defaultTokenCap('max_tokens', CLOUDFLARE_DEFAULT_MAX_TOKENS),
+  ),
   prepareCall: prepareCloudflareCall,
   rateLimitHeaders: 'none',
   models: [
-    { id: '@cf/meta/llama-3.3-70b-instruct-fp8-fast', contextWindow: models(24_000), capabilities: capabilities('tools') },
+    {
+      id: '@cf/meta/llama-3.3-70b-instruct-fp8-fast',
+      contextWindow: models(24_000),
+      capabilities: capabilities('tools'),
+    },
     { id: '@cf/openai/gpt-oss-120b', contextWindow: models(128_000), capabilities: capabilities() },
-    { id: '@cf/meta/llama-3.1-8b-instruct-fast', contextWindow: models(128_000), capabilities: capabilities() },
+    {
+      id: '@cf/meta/llama-3.1-8b-instruct-fast',
+      contextWindow: models(128_000),
+      capabilities: capabilities(),
+    },
   ],
 };

@@ -23,8 +23,23 @@ export const cohere: ProviderPreset = {
   defaultModel: 'command-a-03-2025',
   rateLimitHeaders: 'cohere',
   models: [
-    { id: 'command-a-03-2025', contextWindow: models(256_000), capabilities: capabilities('tools', 'json'), freeTier: { scope: 'key', rpm: limits(20) } },
-    { id: 'command-r7b-12-2024', contextWindow: models(128_000), capabilities: capabilities('tools', 'json'), freeTier: { scope: 'key', rpm: limits(20) } },
-    { id: 'command-r-plus-08-2024', contextWindow: models(128_000), capabilities: capabilities('tools', 'json'), freeTier: { scope: 'key', rpm: limits(20) } },
+    {
+      id: 'command-a-03-2025',
+      contextWindow: models(256_000),
+      capabilities: capabilities('tools', 'json'),
+      freeTier: { scope: 'key', rpm: limits(20) },
+    },
+    {
+      id: 'command-r7b-12-2024',
+      contextWindow: models(128_000),
+      capabilities: capabilities('tools', 'json'),
+      freeTier: { scope: 'key', rpm: limits(20) },
+    },
+    {
+      id: 'command-r-plus-08-2024',
+      contextWindow: models(128_000),
+      capabilities: capabilities('tools', 'json'),
+      freeTier: { scope: 'key', rpm: limits(20) },
+    },
   ],
 };

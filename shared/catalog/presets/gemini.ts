@@ -8,7 +8,10 @@ import { capabilities, sourcedBy, type ProviderPreset } from '../catalog-types';
 const models = sourcedBy('ai.google.dev/gemini-api/docs/models', '2025-08');
 const gemma = sourcedBy('ai.google.dev/gemma/docs/core (128K context)', '2025-03');
 const docs2025 = { source: 'ai.google.dev/gemini-api/docs/rate-limits', asOf: '2025-08' };
-const observed = sourcedBy('cheahjs/free-llm-api-resources (2026-07-18); MaKTaiL/gemini-srt-translator #137; OmniRoute FREE_TIERS.md (2026-09-04)', '2026-09-08');
+const observed = sourcedBy(
+  'cheahjs/free-llm-api-resources (2026-07-18); MaKTaiL/gemini-srt-translator #137; OmniRoute FREE_TIERS.md (2026-09-04)',
+  '2026-09-08',
+);
 
 export const gemini: ProviderPreset = {
   id: 'gemini',
@@ -34,7 +37,10 @@ export const gemini: ProviderPreset = {
       freeTier: {
         scope: 'model',
         rpm: observed(5, { disputedBy: { value: 10, ...docs2025 } }),
-        rpd: observed(20, { note: 'also seen in a quota error "limit 20" (freellmapi, 2026-04-25)', disputedBy: { value: 250, ...docs2025 } }),
+        rpd: observed(20, {
+          note: 'also seen in a quota error "limit 20" (freellmapi, 2026-04-25)',
+          disputedBy: { value: 250, ...docs2025 },
+        }),
         tpm: observed(250_000),
       },
     },
@@ -61,7 +67,11 @@ export const gemini: ProviderPreset = {
       capabilities: capabilities('tools', 'vision', 'json'),
       access: observed('paid', {
         note: 'left the free tier 2026-04',
-        disputedBy: { value: 'free', source: 'cuihuan/awesome-ai-gateway data/free_tiers.json', asOf: '2026-08-31' },
+        disputedBy: {
+          value: 'free',
+          source: 'cuihuan/awesome-ai-gateway data/free_tiers.json',
+          asOf: '2026-08-31',
+        },
       }),
     },
   ],

@@ -3,19 +3,41 @@
  * models often (the Llama 3.x pair on 2026-08-16): retired ones stay listed, marked, for pinned calls.
  */
 import { capabilities, sourcedBy, type FreeTierLimits, type ProviderPreset } from '../catalog-types';
-import { dropMessageNames, pipeline, singleChoice } from '../../providers/openai-compatible/request-body-quirks';
+import {
+  dropMessageNames,
+  pipeline,
+  singleChoice,
+} from '../../providers/openai-compatible/request-body-quirks';
 
 const models = sourcedBy('console.groq.com/docs/models', '2025-11');
 const limits = sourcedBy('console.groq.com/docs/rate-limits', '2025-11');
-const deprecations = sourcedBy('console.groq.com/docs/deprecations via mnfst/awesome-free-llm-apis data.json', '2026-10-05');
-const current = sourcedBy('mnfst/awesome-free-llm-apis data.json; OmniRoute FREE_TIERS.md (2026-09-02)', '2026-10-05');
+const deprecations = sourcedBy(
+  'console.groq.com/docs/deprecations via mnfst/awesome-free-llm-apis data.json',
+  '2026-10-05',
+);
+const current = sourcedBy(
+  'mnfst/awesome-free-llm-apis data.json; OmniRoute FREE_TIERS.md (2026-09-02)',
+  '2026-10-05',
+);
 
 function free(rpm: number, rpd: number, tpm: number, tpd?: number): FreeTierLimits {
-  return { scope: 'model', rpm: limits(rpm), rpd: limits(rpd), tpm: limits(tpm), ...(tpd === undefined ? {} : { tpd: limits(tpd) }) };
+  return {
+    scope: 'model',
+    rpm: limits(rpm),
+    rpd: limits(rpd),
+    tpm: limits(tpm),
+    ...(tpd === undefined ? {} : { tpd: limits(tpd) }),
+  };
 }
 
 /** 30 RPM, 1,000 RPD, 8K TPM, about 200K TPD per model (2026-10). */
-const freeToday: FreeTierLimits = { scope: 'model', rpm: current(30), rpd: current(1_000), tpm: current(8_000), tpd: current(200_000, { note: 'about' }) };
+const freeToday: FreeTierLimits = {
+  scope: 'model',
+  rpm: current(30),
+  rpd: current(1_000),
+  tpm: current(8_000),
+  tpd: current(200_000, { note: 'about' }),
+};
 
 export const groq: ProviderPreset = {
   id: 'groq',
@@ -37,11 +59,23 @@ export const groq: ProviderPreset = {
   transformRequestBody: pipeline(dropMessageNames, singleChoice('Groq')),
   rateLimitHeaders: 'groq',
   models: [
-    { id: 'openai/gpt-oss-120b', contextWindow: models(131_072), capabilities: capabilities('tools', 'json'), freeTier: freeToday },
-    { id: 'openai/gpt-oss-20b', contextWindow: models(131_072), capabilities: capabilities('tools', 'json'), freeTier: freeToday },
+    {
+      id: 'openai/gpt-oss-120b',
+      contextWindow: models(131_072),
+      capabilities: capabilities('tools', 'json'),
+      freeTier: freeToday,
+    },
+    {
+      id: 'openai/gpt-oss-20b',
+      contextWindow: models(131_072),
+      capabilities: capabilities('tools', 'json'),
+      freeTier: freeToday,
+    },
     {
       id: 'qwen/qwen3.8-27b',
-      contextWindow: models(131_072, { note: 'the figure of qwen/qwen3-32b, the Qwen3 model Groq listed; unconfirmed for this one' }),
+      contextWindow: models(131_072, {
+        note: 'the figure of qwen/qwen3-32b, the Qwen3 model Groq listed; unconfirmed for this one',
+      }),
       capabilities: capabilities('tools', 'json'),
       freeTier: freeToday,
     },
@@ -66,6 +100,12 @@ export const groq: ProviderPreset = {
       freeTier: free(60, 1_000, 10_000, 300_000),
       retired: deprecations('2026-04', { note: 'gone by then; the exact day is not given' }),
     },
-    { id: 'groq/compound', contextWindow: models(131_072), capabilities: capabilities(), freeTier: free(30, 250, 70_000), retired: deprecations('2026-09-21') },
+    {
+      id: 'groq/compound',
+      contextWindow: models(131_072),
+      capabilities: capabilities(),
+      freeTier: free(30, 250, 70_000),
+      retired: deprecations('2026-09-21'),
+    },
   ],
 };

@@ -5,7 +5,10 @@
 import { capabilities, sourcedBy, type ProviderPreset } from '../catalog-types';
 
 const models = sourcedBy('huggingface.co/docs/inference-providers', '2025-09');
-const credit = sourcedBy('cheahjs/free-llm-api-resources; mnfst/awesome-free-llm-apis data.json', '2026-10-05');
+const credit = sourcedBy(
+  'cheahjs/free-llm-api-resources; mnfst/awesome-free-llm-apis data.json',
+  '2026-10-05',
+);
 
 export const huggingface: ProviderPreset = {
   id: 'huggingface',
@@ -18,7 +21,11 @@ export const huggingface: ProviderPreset = {
   signupUrl: 'https://huggingface.co/settings/tokens',
   access: credit('free', {
     note: '$0.10 of credit a month',
-    disputedBy: { value: 'paid', source: 'huggingface/hub-docs docs/inference-providers/pricing.md', asOf: '2026-11' },
+    disputedBy: {
+      value: 'paid',
+      source: 'huggingface/hub-docs docs/inference-providers/pricing.md',
+      asOf: '2026-11',
+    },
   }),
   freeTier: {
     note: 'A tiny monthly credit: $0.10 a month on free accounts; 402 once spent.',
@@ -27,7 +34,11 @@ export const huggingface: ProviderPreset = {
   defaultModel: 'meta-llama/Llama-3.3-70B-Instruct',
   rateLimitHeaders: 'none',
   models: [
-    { id: 'meta-llama/Llama-3.3-70B-Instruct', contextWindow: models(131_072), capabilities: capabilities('tools') },
+    {
+      id: 'meta-llama/Llama-3.3-70B-Instruct',
+      contextWindow: models(131_072),
+      capabilities: capabilities('tools'),
+    },
     { id: 'openai/gpt-oss-120b', contextWindow: models(131_072), capabilities: capabilities('tools') },
   ],
 };

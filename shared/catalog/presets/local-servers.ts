@@ -12,12 +12,17 @@ const local = {
   modelsEndpoint: '/models',
   keyless: true,
   local: true,
-  access: { value: 'free', source: 'runs on the user\'s machine: no provider account', asOf: '2026-12' },
+  access: { value: 'free', source: "runs on the user's machine: no provider account", asOf: '2026-12' },
   rateLimitHeaders: 'none',
   models: [],
   // The first request loads the model into memory (again after a few idle minutes): on a CPU
   // that alone can take tens of seconds before the first token.
-  firstByteTimeoutMs: { value: 60_000, source: 'github.com/ollama/ollama/blob/main/docs/faq.md', asOf: '2026-12', note: 'model load on first request; keep_alive 5 min' },
+  firstByteTimeoutMs: {
+    value: 60_000,
+    source: 'github.com/ollama/ollama/blob/main/docs/faq.md',
+    asOf: '2026-12',
+    note: 'model load on first request; keep_alive 5 min',
+  },
 } as const;
 
 export const ollama: ProviderPreset = {
@@ -26,7 +31,10 @@ export const ollama: ProviderPreset = {
   name: 'Ollama (local)',
   baseURL: 'http://localhost:11434/v1',
   signupUrl: 'https://ollama.com/download',
-  freeTier: { note: 'Runs on your machine: free and unlimited. Start it with OLLAMA_ORIGINS=chrome-extension://* so it accepts the extension.', link: 'https://github.com/ollama/ollama/blob/main/docs/faq.md' },
+  freeTier: {
+    note: 'Runs on your machine: free and unlimited. Start it with OLLAMA_ORIGINS=chrome-extension://* so it accepts the extension.',
+    link: 'https://github.com/ollama/ollama/blob/main/docs/faq.md',
+  },
   defaultModel: 'llama3.2',
 };
 
@@ -36,7 +44,10 @@ export const lmstudio: ProviderPreset = {
   name: 'LM Studio (local)',
   baseURL: 'http://localhost:1234/v1',
   signupUrl: 'https://lmstudio.ai',
-  freeTier: { note: 'Runs on your machine: free and unlimited. Start the server and turn on CORS in the Developer tab.', link: 'https://lmstudio.ai/docs/app/api' },
+  freeTier: {
+    note: 'Runs on your machine: free and unlimited. Start the server and turn on CORS in the Developer tab.',
+    link: 'https://lmstudio.ai/docs/app/api',
+  },
   defaultModel: 'local-model',
 };
 
@@ -46,6 +57,9 @@ export const llamacpp: ProviderPreset = {
   name: 'llama.cpp server (local)',
   baseURL: 'http://localhost:8080/v1',
   signupUrl: 'https://github.com/ggml-org/llama.cpp/tree/master/tools/server',
-  freeTier: { note: 'Runs on your machine: free and unlimited. It serves the one model it was started with, whatever the request names.', link: 'https://github.com/ggml-org/llama.cpp/tree/master/tools/server' },
+  freeTier: {
+    note: 'Runs on your machine: free and unlimited. It serves the one model it was started with, whatever the request names.',
+    link: 'https://github.com/ggml-org/llama.cpp/tree/master/tools/server',
+  },
   defaultModel: 'local-model',
 };

@@ -17,8 +17,15 @@ export const minimax: ProviderPreset = {
   keyPrefixes: [],
   modelsEndpoint: '/models',
   signupUrl: 'https://platform.minimax.io/user-center/basic-information/interface-key',
-  access: { value: 'paid', source: 'platform.minimax.io/docs/guides/pricing (free allowance unconfirmed)', asOf: '2026-06' },
-  freeTier: { note: 'Free allowance unconfirmed: pay as you go.', link: 'https://platform.minimax.io/docs/guides/pricing' },
+  access: {
+    value: 'paid',
+    source: 'platform.minimax.io/docs/guides/pricing (free allowance unconfirmed)',
+    asOf: '2026-06',
+  },
+  freeTier: {
+    note: 'Free allowance unconfirmed: pay as you go.',
+    link: 'https://platform.minimax.io/docs/guides/pricing',
+  },
   defaultModel: 'MiniMax-M2.7',
   transformRequestBody: clampTemperature(0.01, 1),
   rateLimitHeaders: 'none',

@@ -3,7 +3,10 @@ import { capabilities, sourcedBy, type ProviderPreset } from '../catalog-types';
 import { renameField } from '../../providers/openai-compatible/request-body-quirks';
 
 const models = sourcedBy('docs.mistral.ai/getting-started/models', '2025-09');
-const verified = sourcedBy('OmniRoute FREE_TIERS.md (console-verified); help.mistral.ai/en/articles/225174', '2026-09-02');
+const verified = sourcedBy(
+  'OmniRoute FREE_TIERS.md (console-verified); help.mistral.ai/en/articles/225174',
+  '2026-09-02',
+);
 
 export const mistral: ProviderPreset = {
   id: 'mistral',
@@ -14,13 +17,18 @@ export const mistral: ProviderPreset = {
   keyPrefixes: [],
   modelsEndpoint: '/models',
   signupUrl: 'https://console.mistral.ai/api-keys',
-  access: verified('free', { note: 'one unconfirmed report of 429s on the free plan (OmniRoute discussion #16252, 2026-10)' }),
+  access: verified('free', {
+    note: 'one unconfirmed report of 429s on the free plan (OmniRoute discussion #16252, 2026-10)',
+  }),
   freeTier: {
     note: 'Free "Experiment" plan (phone verification, no card): free data trains models unless you opt out; limits shared by the whole organization. Codestral also has its own free endpoint and key (codestral.mistral.ai: 30 RPM, 2,000 a day).',
     link: 'https://help.mistral.ai/en/articles/225174',
     limits: {
       scope: 'account',
-      rpm: verified(60, { note: '1 request per second', disputedBy: { value: 2, source: 'freellmapi seed', asOf: '2026-06' } }),
+      rpm: verified(60, {
+        note: '1 request per second',
+        disputedBy: { value: 2, source: 'freellmapi seed', asOf: '2026-06' },
+      }),
       tpm: verified(500_000),
       tokensPerMonth: verified(1_000_000_000),
     },
@@ -31,9 +39,21 @@ export const mistral: ProviderPreset = {
   transformRequestBody: renameField('seed', 'random_seed'),
   rateLimitHeaders: 'mistral',
   models: [
-    { id: 'mistral-small-latest', contextWindow: models(128_000), capabilities: capabilities('tools', 'vision', 'json') },
-    { id: 'mistral-medium-latest', contextWindow: models(128_000), capabilities: capabilities('tools', 'vision', 'json') },
-    { id: 'mistral-large-latest', contextWindow: models(128_000), capabilities: capabilities('tools', 'json') },
+    {
+      id: 'mistral-small-latest',
+      contextWindow: models(128_000),
+      capabilities: capabilities('tools', 'vision', 'json'),
+    },
+    {
+      id: 'mistral-medium-latest',
+      contextWindow: models(128_000),
+      capabilities: capabilities('tools', 'vision', 'json'),
+    },
+    {
+      id: 'mistral-large-latest',
+      contextWindow: models(128_000),
+      capabilities: capabilities('tools', 'json'),
+    },
     { id: 'codestral-latest', contextWindow: models(256_000), capabilities: capabilities('tools', 'json') },
     { id: 'open-mistral-nemo', contextWindow: models(128_000), capabilities: capabilities('tools', 'json') },
   ],

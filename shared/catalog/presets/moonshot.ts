@@ -15,12 +15,23 @@ export const moonshot: ProviderPreset = {
   keyPrefixes: [],
   modelsEndpoint: '/models',
   signupUrl: 'https://platform.moonshot.ai/console/api-keys',
-  access: { value: 'paid', source: 'platform.moonshot.ai/docs/pricing/chat (sign-up voucher at most, unconfirmed)', asOf: '2026-06' },
-  freeTier: { note: 'No permanent free tier: a small sign-up voucher at most (unconfirmed).', link: 'https://platform.moonshot.ai/docs/pricing/chat' },
+  access: {
+    value: 'paid',
+    source: 'platform.moonshot.ai/docs/pricing/chat (sign-up voucher at most, unconfirmed)',
+    asOf: '2026-06',
+  },
+  freeTier: {
+    note: 'No permanent free tier: a small sign-up voucher at most (unconfirmed).',
+    link: 'https://platform.moonshot.ai/docs/pricing/chat',
+  },
   defaultModel: 'kimi-k2.6',
   rateLimitHeaders: 'none',
   models: [
-    { id: 'kimi-k2.6', contextWindow: models(262_144), capabilities: capabilities('tools', 'vision', 'json') },
+    {
+      id: 'kimi-k2.6',
+      contextWindow: models(262_144),
+      capabilities: capabilities('tools', 'vision', 'json'),
+    },
     { id: 'moonshot-v1-128k', contextWindow: models(131_072), capabilities: capabilities('tools', 'json') },
   ],
 };

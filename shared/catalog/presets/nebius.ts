@@ -13,9 +13,19 @@ export const nebius: ProviderPreset = {
   keyPrefixes: [],
   modelsEndpoint: '/models',
   signupUrl: 'https://studio.nebius.com',
-  access: { value: 'trial-credit', source: 'studio.nebius.com (trial credit only, if any; unconfirmed)', asOf: '2026-11' },
+  access: {
+    value: 'trial-credit',
+    source: 'studio.nebius.com (trial credit only, if any; unconfirmed)',
+    asOf: '2026-11',
+  },
   freeTier: { note: 'Trial credit only, if any (unconfirmed).', link: 'https://studio.nebius.com' },
   defaultModel: 'meta-llama/Llama-3.3-70B-Instruct',
   rateLimitHeaders: 'none',
-  models: [{ id: 'meta-llama/Llama-3.3-70B-Instruct', contextWindow: models(131_072), capabilities: capabilities('tools', 'json') }],
+  models: [
+    {
+      id: 'meta-llama/Llama-3.3-70B-Instruct',
+      contextWindow: models(131_072),
+      capabilities: capabilities('tools', 'json'),
+    },
+  ],
 };

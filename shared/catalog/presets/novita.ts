@@ -12,9 +12,19 @@ export const novita: ProviderPreset = {
   keyPrefixes: [],
   modelsEndpoint: '/models',
   signupUrl: 'https://novita.ai/settings/key-management',
-  access: { value: 'trial-credit', source: 'novita.ai/pricing (trial credit only, if any; unconfirmed)', asOf: '2026-11' },
+  access: {
+    value: 'trial-credit',
+    source: 'novita.ai/pricing (trial credit only, if any; unconfirmed)',
+    asOf: '2026-11',
+  },
   freeTier: { note: 'Trial credit only, if any (unconfirmed).', link: 'https://novita.ai/pricing' },
   defaultModel: 'meta-llama/llama-3.3-70b-instruct',
   rateLimitHeaders: 'none',
-  models: [{ id: 'meta-llama/llama-3.3-70b-instruct', contextWindow: models(131_072), capabilities: capabilities('tools', 'json') }],
+  models: [
+    {
+      id: 'meta-llama/llama-3.3-70b-instruct',
+      contextWindow: models(131_072),
+      capabilities: capabilities('tools', 'json'),
+    },
+  ],
 };

@@ -17,13 +17,26 @@ export const nvidia: ProviderPreset = {
   modelsEndpoint: '/models',
   signupUrl: 'https://build.nvidia.com',
   access: observed('free', { note: 'evaluation-only terms; the credit system ended around 2025-09' }),
-  freeTier: { note: 'Free for evaluation (developer program), not production: 40 requests a minute per model; cold starts can take a minute; models reach end of life.', link: 'https://build.nvidia.com/explore/discover' },
+  freeTier: {
+    note: 'Free for evaluation (developer program), not production: 40 requests a minute per model; cold starts can take a minute; models reach end of life.',
+    link: 'https://build.nvidia.com/explore/discover',
+  },
   defaultModel: 'meta/llama-3.3-70b-instruct',
   // Some hosted models refuse parallel tool calls ("only supports single tool-calls at once!").
   transformRequestBody: serialToolCalls,
   rateLimitHeaders: 'none',
   models: [
-    { id: 'meta/llama-3.3-70b-instruct', contextWindow: models(131_072), capabilities: capabilities('tools', 'json'), freeTier: free },
-    { id: 'openai/gpt-oss-120b', contextWindow: models(131_072), capabilities: capabilities('tools', 'json'), freeTier: free },
+    {
+      id: 'meta/llama-3.3-70b-instruct',
+      contextWindow: models(131_072),
+      capabilities: capabilities('tools', 'json'),
+      freeTier: free,
+    },
+    {
+      id: 'openai/gpt-oss-120b',
+      contextWindow: models(131_072),
+      capabilities: capabilities('tools', 'json'),
+      freeTier: free,
+    },
   ],
 };

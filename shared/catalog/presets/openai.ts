@@ -13,15 +13,34 @@ export const openai: ProviderPreset = {
   keyPrefixes: ['sk-proj-', 'sk-'],
   modelsEndpoint: '/models',
   signupUrl: 'https://platform.openai.com/api-keys',
-  access: { value: 'paid', source: 'openai.com/api/pricing (no free API tier found; unconfirmed)', asOf: '2026-11' },
-  freeTier: { note: 'No free API tier: prepaid credits only (unconfirmed in current docs).', link: 'https://openai.com/api/pricing/' },
+  access: {
+    value: 'paid',
+    source: 'openai.com/api/pricing (no free API tier found; unconfirmed)',
+    asOf: '2026-11',
+  },
+  freeTier: {
+    note: 'No free API tier: prepaid credits only (unconfirmed in current docs).',
+    link: 'https://openai.com/api/pricing/',
+  },
   defaultModel: 'gpt-4o-mini',
   // Reasoning models reject `max_tokens`; every current model reads `max_completion_tokens`.
   transformRequestBody: tokenCapAs('max_completion_tokens'),
   rateLimitHeaders: 'openai',
   models: [
-    { id: 'gpt-4o-mini', contextWindow: models(128_000), capabilities: capabilities('tools', 'vision', 'json') },
-    { id: 'gpt-4.1-mini', contextWindow: models(1_047_576), capabilities: capabilities('tools', 'vision', 'json') },
-    { id: 'gpt-5-mini', contextWindow: models(400_000), capabilities: capabilities('tools', 'vision', 'json') },
+    {
+      id: 'gpt-4o-mini',
+      contextWindow: models(128_000),
+      capabilities: capabilities('tools', 'vision', 'json'),
+    },
+    {
+      id: 'gpt-4.1-mini',
+      contextWindow: models(1_047_576),
+      capabilities: capabilities('tools', 'vision', 'json'),
+    },
+    {
+      id: 'gpt-5-mini',
+      contextWindow: models(400_000),
+      capabilities: capabilities('tools', 'vision', 'json'),
+    },
   ],
 };

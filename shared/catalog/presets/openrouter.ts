@@ -4,7 +4,10 @@
  */
 import { capabilities, sourcedBy, type FreeTierLimits, type ProviderPreset } from '../catalog-types';
 
-const limitsDocs = sourcedBy('openrouter.ai/docs/api-reference/limits; developersdigest.tech (verified)', '2026-10-17');
+const limitsDocs = sourcedBy(
+  'openrouter.ai/docs/api-reference/limits; developersdigest.tech (verified)',
+  '2026-10-17',
+);
 const models = sourcedBy('openrouter.ai/models?max_price=0', '2025-10');
 
 const freeModel: FreeTierLimits = { scope: 'account', rpm: limitsDocs(20) };
@@ -27,7 +30,11 @@ export const openrouter: ProviderPreset = {
       rpm: limitsDocs(20),
       rpd: limitsDocs(50, {
         note: '1,000 with at least 10 credits purchased',
-        disputedBy: { value: 200, source: 'openrouter.ai/docs/guides/routing/model-variants/free', asOf: '2025-01' },
+        disputedBy: {
+          value: 200,
+          source: 'openrouter.ai/docs/guides/routing/model-variants/free',
+          asOf: '2025-01',
+        },
       }),
     },
   },
@@ -36,9 +43,29 @@ export const openrouter: ProviderPreset = {
   headers: { 'X-Title': 'FreeLLM' },
   rateLimitHeaders: 'openrouter',
   models: [
-    { id: 'meta-llama/llama-3.3-70b-instruct:free', contextWindow: models(131_072), capabilities: capabilities('tools'), freeTier: freeModel },
-    { id: 'openai/gpt-oss-20b:free', contextWindow: models(131_072), capabilities: capabilities('tools'), freeTier: freeModel },
-    { id: 'qwen/qwen3-coder:free', contextWindow: models(262_144), capabilities: capabilities('tools'), freeTier: freeModel },
-    { id: 'google/gemma-3-27b-it:free', contextWindow: models(131_072), capabilities: capabilities('vision'), freeTier: freeModel },
+    {
+      id: 'meta-llama/llama-3.3-70b-instruct:free',
+      contextWindow: models(131_072),
+      capabilities: capabilities('tools'),
+      freeTier: freeModel,
+    },
+    {
+      id: 'openai/gpt-oss-20b:free',
+      contextWindow: models(131_072),
+      capabilities: capabilities('tools'),
+      freeTier: freeModel,
+    },
+    {
+      id: 'qwen/qwen3-coder:free',
+      contextWindow: models(262_144),
+      capabilities: capabilities('tools'),
+      freeTier: freeModel,
+    },
+    {
+      id: 'google/gemma-3-27b-it:free',
+      contextWindow: models(131_072),
+      capabilities: capabilities('vision'),
+      freeTier: freeModel,
+    },
   ],
 };

@@ -21,13 +21,24 @@ export const sambanova: ProviderPreset = {
     source: 'freellmapi audit V23',
     asOf: '2026-06-07',
     note: 'a 2026-08-31 survey of the docs lists 20 RPM, 20 RPD, 200K TPD free',
-    disputedBy: { value: 'free', source: 'docs.sambanova.ai via cuihuan/awesome-ai-gateway data/free_tiers.json', asOf: '2026-08-31' },
+    disputedBy: {
+      value: 'free',
+      source: 'docs.sambanova.ai via cuihuan/awesome-ai-gateway data/free_tiers.json',
+      asOf: '2026-08-31',
+    },
   },
-  freeTier: { note: 'No free tier: a one-time $5 trial credit, then 402 "payment method required" until you add a card.', link: 'https://docs.sambanova.ai' },
+  freeTier: {
+    note: 'No free tier: a one-time $5 trial credit, then 402 "payment method required" until you add a card.',
+    link: 'https://docs.sambanova.ai',
+  },
   defaultModel: 'Meta-Llama-3.3-70B-Instruct',
   rateLimitHeaders: 'none',
   models: [
-    { id: 'Meta-Llama-3.3-70B-Instruct', contextWindow: models(131_072), capabilities: capabilities('tools', 'json') },
+    {
+      id: 'Meta-Llama-3.3-70B-Instruct',
+      contextWindow: models(131_072),
+      capabilities: capabilities('tools', 'json'),
+    },
     { id: 'gpt-oss-120b', contextWindow: models(131_072), capabilities: capabilities('tools', 'json') },
   ],
 };

@@ -12,12 +12,27 @@ export const together: ProviderPreset = {
   keyPrefixes: ['tgp_v1_'],
   modelsEndpoint: '/models',
   signupUrl: 'https://api.together.ai/settings/api-keys',
-  access: { value: 'paid', source: 'docs.together.ai/docs/billing-credits ($5 minimum purchase)', asOf: '2026-07' },
-  freeTier: { note: 'No free tier: $5 minimum credit purchase (2026-07).', link: 'https://docs.together.ai/docs/billing-credits' },
+  access: {
+    value: 'paid',
+    source: 'docs.together.ai/docs/billing-credits ($5 minimum purchase)',
+    asOf: '2026-07',
+  },
+  freeTier: {
+    note: 'No free tier: $5 minimum credit purchase (2026-07).',
+    link: 'https://docs.together.ai/docs/billing-credits',
+  },
   defaultModel: 'meta-llama/Llama-3.3-70B-Instruct-Turbo',
   rateLimitHeaders: 'none',
   models: [
-    { id: 'meta-llama/Llama-3.3-70B-Instruct-Turbo', contextWindow: models(131_072), capabilities: capabilities('tools', 'json') },
-    { id: 'openai/gpt-oss-120b', contextWindow: models(131_072), capabilities: capabilities('tools', 'json') },
+    {
+      id: 'meta-llama/Llama-3.3-70B-Instruct-Turbo',
+      contextWindow: models(131_072),
+      capabilities: capabilities('tools', 'json'),
+    },
+    {
+      id: 'openai/gpt-oss-120b',
+      contextWindow: models(131_072),
+      capabilities: capabilities('tools', 'json'),
+    },
   ],
 };

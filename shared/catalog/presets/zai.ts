@@ -18,7 +18,10 @@ export const zai: ProviderPreset = {
   modelsEndpoint: '/models',
   signupUrl: 'https://z.ai/manage-apikey/apikey-list',
   access: survey('free'),
-  freeTier: { note: 'GLM-4.7-Flash and GLM-4.6V-Flash are free, one request at a time, other limits unpublished; they stream long reasoning first (slow first token).', link: 'https://docs.z.ai/guides/overview/pricing' },
+  freeTier: {
+    note: 'GLM-4.7-Flash and GLM-4.6V-Flash are free, one request at a time, other limits unpublished; they stream long reasoning first (slow first token).',
+    link: 'https://docs.z.ai/guides/overview/pricing',
+  },
   defaultModel: 'glm-4.7-flash',
   rateLimitHeaders: 'none',
   models: [
@@ -28,7 +31,9 @@ export const zai: ProviderPreset = {
       id: 'glm-4.5-flash',
       contextWindow: pricing(131_072),
       capabilities: capabilities('tools', 'json'),
-      retired: survey('2026-10', { note: 'retirement announced by 2026-10-05, day not given; calls are served by glm-4.7-flash' }),
+      retired: survey('2026-10', {
+        note: 'retirement announced by 2026-10-05, day not given; calls are served by glm-4.7-flash',
+      }),
     },
   ],
 };

@@ -9,12 +9,22 @@ const { fixture } = readFixtures(import.meta.url);
 
 const request: ChatCompletionRequest = {
   model: 'auto',
-  messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'Hi' }],
+  messages: [
+    { role: 'system', content: 'Be brief.' },
+    { role: 'user', content: 'Hi' },
+  ],
   seed: 7,
 };
 
 function callWith(fetch: AdapterCall['fetch']): AdapterCall {
-  return { fetch, baseURL: 'https://api.anthropic.com/v1', apiKey: 'sk-ant-api03-test', model: 'claude-sonnet-4-5', providerId: 'anthropic', now: () => 1_764_000_000_000 };
+  return {
+    fetch,
+    baseURL: 'https://api.anthropic.com/v1',
+    apiKey: 'sk-ant-api03-test',
+    model: 'claude-sonnet-4-5',
+    providerId: 'anthropic',
+    now: () => 1_764_000_000_000,
+  };
 }
 
 describe('Anthropic adapter: complete', () => {
@@ -45,7 +55,13 @@ describe('Anthropic adapter: complete', () => {
       object: 'chat.completion',
       created: 1_764_000_000,
       model: 'claude-sonnet-4-5-20250929',
-      choices: [{ index: 0, message: { role: 'assistant', content: 'Hello! How can I help you today?' }, finish_reason: 'stop' }],
+      choices: [
+        {
+          index: 0,
+          message: { role: 'assistant', content: 'Hello! How can I help you today?' },
+          finish_reason: 'stop',
+        },
+      ],
       usage: { prompt_tokens: 16, completion_tokens: 9, total_tokens: 25 },
     });
   });
@@ -55,31 +71,53 @@ describe('Anthropic adapter: complete', () => {
     const completion = await createAnthropicAdapter().complete(request, callWith(fetch));
     const choice = completion.choices[0];
     expect(choice?.finish_reason).toBe('tool_calls');
-    expect(choice?.message.content).toBe('I\'ll check the weather in San Francisco.');
+    expect(choice?.message.content).toBe("I'll check the weather in San Francisco.");
     expect(choice?.message.tool_calls).toEqual([
-      { id: 'toolu_01A09q90qw90lq917835lq9', type: 'function', function: { name: 'get_weather', arguments: '{"location":"San Francisco, CA","unit":"celsius"}' } },
+      {
+        id: 'toolu_01A09q90qw90lq917835lq9',
+        type: 'function',
+        function: { name: 'get_weather', arguments: '{"location":"San Francisco, CA","unit":"celsius"}' },
+      },
     ]);
   });
 
   it('gives null content when the answer is only a tool call', async () => {
-    const fetch = createFakeFetch(() => jsonResponse({
-      id: 'msg_1', type: 'message', role: 'assistant', model: 'claude-sonnet-4-5', stop_reason: 'tool_use',
-      content: [{ type: 'tool_use', id: 'toolu_1', name: 'get_time', input: {} }], usage: { input_tokens: 5, output_tokens: 3 },
-    }));
+    const fetch = createFakeFetch(() =>
+      jsonResponse({
+        id: 'msg_1',
+        type: 'message',
+        role: 'assistant',
+        model: 'claude-sonnet-4-5',
+        stop_reason: 'tool_use',
+        content: [{ type: 'tool_use', id: 'toolu_1', name: 'get_time', input: {} }],
+        usage: { input_tokens: 5, output_tokens: 3 },
+      }),
+    );
     const completion = await createAnthropicAdapter().complete(request, callWith(fetch));
-    expect(completion.choices[0]?.message).toEqual({ role: 'assistant', content: null, tool_calls: [{ id: 'toolu_1', type: 'function', function: { name: 'get_time', arguments: '{}' } }] });
+    expect(completion.choices[0]?.message).toEqual({
+      role: 'assistant',
+      content: null,
+      tool_calls: [{ id: 'toolu_1', type: 'function', function: { name: 'get_time', arguments: '{}' } }],
+    });
   });
 
   it('classifies an error answer, with the retry-after it was given', async () => {
-    const fetch = createFakeFetch(() => new Response(fixture('rate-limit.error.json'), { status: 429, headers: { 'retry-after': '30' } }));
+    const fetch = createFakeFetch(
+      () => new Response(fixture('rate-limit.error.json'), { status: 429, headers: { 'retry-after': '30' } }),
+    );
     await expect(createAnthropicAdapter().complete(request, callWith(fetch))).rejects.toMatchObject({
-      status: 429, kind: 'rate_limit', provider: 'anthropic', retryAfterMs: 30_000,
+      status: 429,
+      kind: 'rate_limit',
+      provider: 'anthropic',
+      retryAfterMs: 30_000,
     });
   });
 
   it('never puts the key in an error message', async () => {
     const fetch = createFakeFetch(() => new Response(fixture('invalid-key.error.json'), { status: 401 }));
-    const error: unknown = await createAnthropicAdapter().complete(request, callWith(fetch)).catch((thrown: unknown) => thrown);
+    const error: unknown = await createAnthropicAdapter()
+      .complete(request, callWith(fetch))
+      .catch((thrown: unknown) => thrown);
     expect(error).toMatchObject({ kind: 'auth' });
     expect(JSON.stringify(error)).not.toContain('sk-ant');
     expect(String((error as Error).message)).not.toContain('sk-ant');
@@ -97,8 +135,13 @@ describe('Anthropic adapter: complete', () => {
 
   it('refuses an image it cannot send before calling Anthropic', async () => {
     const fetch = createFakeFetch(() => new Response(fixture('text.json')));
-    const withImage: ChatCompletionRequest = { ...request, messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'ftp://x/cat.png' } }] }] };
-    await expect(createAnthropicAdapter().complete(withImage, callWith(fetch))).rejects.toMatchObject({ status: 400 });
+    const withImage: ChatCompletionRequest = {
+      ...request,
+      messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'ftp://x/cat.png' } }] }],
+    };
+    await expect(createAnthropicAdapter().complete(withImage, callWith(fetch))).rejects.toMatchObject({
+      status: 400,
+    });
     expect(fetch.calls).toHaveLength(0);
   });
 });

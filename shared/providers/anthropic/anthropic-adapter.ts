@@ -7,7 +7,12 @@ import type { ChatCompletion, ChatCompletionChunk, ChatCompletionRequest } from 
 import { readJsonEventStream } from '../read-json-event-stream';
 import { responseContextOf, type AdapterCall, type ProviderAdapter } from '../types';
 import { fetchUpstream, readJsonBody } from '../upstream-fetch';
-import { anthropicAuthHeaders, anthropicMessageSchema, anthropicStreamEventSchema, knownAnthropicEventTypes } from './anthropic-api';
+import {
+  anthropicAuthHeaders,
+  anthropicMessageSchema,
+  anthropicStreamEventSchema,
+  knownAnthropicEventTypes,
+} from './anthropic-api';
 import { classifyAnthropicError, classifyAnthropicStreamError } from './classify-anthropic-error';
 import { convertToAnthropicRequest } from './convert-to-anthropic-request';
 import { listAnthropicModels } from './list-anthropic-models';
@@ -16,7 +21,11 @@ import { mapAnthropicStream } from './map-anthropic-stream';
 
 function post(request: ChatCompletionRequest, call: AdapterCall, stream: boolean): Promise<Response> {
   const body = JSON.stringify(convertToAnthropicRequest(request, { model: call.model, stream }));
-  const init = { method: 'POST', headers: { 'content-type': 'application/json', ...anthropicAuthHeaders(call.apiKey) }, body };
+  const init = {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...anthropicAuthHeaders(call.apiKey) },
+    body,
+  };
   return fetchUpstream(call, `${call.baseURL}/messages`, init, classifyAnthropicError);
 }
 
@@ -28,7 +37,10 @@ export function createAnthropicAdapter(): ProviderAdapter {
   return {
     async complete(request, call): Promise<ChatCompletion> {
       const response = await post(request, call, false);
-      return mapAnthropicResponse(await readJsonBody(response, anthropicMessageSchema, call, 'a response that is not a message'), responseContextOf(call));
+      return mapAnthropicResponse(
+        await readJsonBody(response, anthropicMessageSchema, call, 'a response that is not a message'),
+        responseContextOf(call),
+      );
     },
 
     async stream(request, call): Promise<AsyncIterable<ChatCompletionChunk>> {
@@ -39,7 +51,9 @@ export function createAnthropicAdapter(): ProviderAdapter {
           const type = eventTypeOf(json);
           // Anthropic may add event types; the docs ask clients to ignore those they do not know.
           if (typeof type !== 'string' || !knownAnthropicEventTypes.has(type)) return 'skip';
-          return type === 'error' ? classifyAnthropicStreamError(data, call.providerId, call.now()) : undefined;
+          return type === 'error'
+            ? classifyAnthropicStreamError(data, call.providerId, call.now())
+            : undefined;
         },
         describe: (json) => `a ${String(eventTypeOf(json))} event`,
       });

@@ -24,8 +24,7 @@ export function anthropicAuthHeaders(apiKey: string | undefined): Record<string,
 }
 
 export type AnthropicImageSource =
-  | { type: 'base64'; media_type: string; data: string }
-  | { type: 'url'; url: string };
+  { type: 'base64'; media_type: string; data: string } | { type: 'url'; url: string };
 
 export type AnthropicContentBlock =
   | { type: 'text'; text: string }
@@ -109,13 +108,25 @@ export type AnthropicErrorData = z.infer<typeof anthropicErrorDataSchema>;
 export const anthropicStreamEventSchema = z.discriminatedUnion('type', [
   z.looseObject({
     type: z.literal('message_start'),
-    message: z.looseObject({ id: z.string(), model: z.string().nullish(), usage: anthropicUsageSchema.nullish() }),
+    message: z.looseObject({
+      id: z.string(),
+      model: z.string().nullish(),
+      usage: anthropicUsageSchema.nullish(),
+    }),
   }),
-  z.looseObject({ type: z.literal('content_block_start'), index: z.number(), content_block: responseBlockSchema }),
+  z.looseObject({
+    type: z.literal('content_block_start'),
+    index: z.number(),
+    content_block: responseBlockSchema,
+  }),
   z.looseObject({
     type: z.literal('content_block_delta'),
     index: z.number(),
-    delta: z.looseObject({ type: z.string(), text: z.string().nullish(), partial_json: z.string().nullish() }),
+    delta: z.looseObject({
+      type: z.string(),
+      text: z.string().nullish(),
+      partial_json: z.string().nullish(),
+    }),
   }),
   z.looseObject({ type: z.literal('content_block_stop'), index: z.number() }),
   z.looseObject({
@@ -125,7 +136,10 @@ export const anthropicStreamEventSchema = z.discriminatedUnion('type', [
   }),
   z.looseObject({ type: z.literal('message_stop') }),
   z.looseObject({ type: z.literal('ping') }),
-  z.looseObject({ type: z.literal('error'), error: z.looseObject({ type: z.string().nullish(), message: z.string().nullish() }) }),
+  z.looseObject({
+    type: z.literal('error'),
+    error: z.looseObject({ type: z.string().nullish(), message: z.string().nullish() }),
+  }),
 ]);
 export type AnthropicStreamEvent = z.infer<typeof anthropicStreamEventSchema>;
 

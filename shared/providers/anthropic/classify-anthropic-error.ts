@@ -40,12 +40,17 @@ function parseError(text: string): ParsedError | undefined {
   const parsed = anthropicErrorDataSchema.safeParse(parseJsonOrUndefined(text));
   if (!parsed.success || !parsed.data.error) return undefined;
   const { type, message, details } = parsed.data.error;
-  return { type: type ?? undefined, message: message ?? undefined, errorCode: details?.error_code ?? undefined };
+  return {
+    type: type ?? undefined,
+    message: message ?? undefined,
+    errorCode: details?.error_code ?? undefined,
+  };
 }
 
 function kindOf(status: number, error: ParsedError | undefined): UpstreamErrorKind {
   const message = error?.message ?? '';
-  if (status === 402 || error?.errorCode === 'enforced_spend_limit_reached' || CREDITS_PATTERN.test(message)) return 'credits_exhausted';
+  if (status === 402 || error?.errorCode === 'enforced_spend_limit_reached' || CREDITS_PATTERN.test(message))
+    return 'credits_exhausted';
   if (status === 429) return 'rate_limit';
   if (status === 401) return 'auth';
   if (status === 403) return 'forbidden';
@@ -77,7 +82,9 @@ interface ErrorContext {
 function toError({ status, bodyText, how, retryAfterMs, providerId, now }: ErrorContext): FreeLLMError {
   const error = parseError(bodyText);
   const kind = kindOf(status, error);
-  const detail = error?.message ? `${error.type ?? 'error'}: ${error.message}` : describeNonJsonBody(bodyText);
+  const detail = error?.message
+    ? `${error.type ?? 'error'}: ${error.message}`
+    : describeNonJsonBody(bodyText);
   return upstreamError({
     status,
     kind,
@@ -90,10 +97,28 @@ function toError({ status, bodyText, how, retryAfterMs, providerId, now }: Error
 
 /** For an HTTP error answer; matches `fetchUpstream`'s classifier signature. */
 export const classifyAnthropicError: ErrorClassifier = ({ status, headers, bodyText, providerId, now }) =>
-  toError({ status, bodyText, how: `answered HTTP ${status}`, retryAfterMs: readRetryAfterMs(headers, now), providerId, now });
+  toError({
+    status,
+    bodyText,
+    how: `answered HTTP ${status}`,
+    retryAfterMs: readRetryAfterMs(headers, now),
+    providerId,
+    now,
+  });
 
 /** For an `error` event after the stream began (e.g. `overloaded_error`): its type gives the status. */
-export function classifyAnthropicStreamError(eventData: string, providerId: string, now: number): FreeLLMError {
+export function classifyAnthropicStreamError(
+  eventData: string,
+  providerId: string,
+  now: number,
+): FreeLLMError {
   const status = STATUS_BY_TYPE[parseError(eventData)?.type ?? ''] ?? 502;
-  return toError({ status, bodyText: eventData, how: 'failed mid-stream', retryAfterMs: undefined, providerId, now });
+  return toError({
+    status,
+    bodyText: eventData,
+    how: 'failed mid-stream',
+    retryAfterMs: undefined,
+    providerId,
+    now,
+  });
 }

@@ -40,7 +40,8 @@ function imageSource(url: string): AnthropicImageSource {
 }
 
 function contentBlocks(content: TextOrParts): AnthropicContentBlock[] {
-  const parts: ContentPart[] = typeof content === 'string' ? [{ type: 'text', text: content }] : (content ?? []);
+  const parts: ContentPart[] =
+    typeof content === 'string' ? [{ type: 'text', text: content }] : (content ?? []);
   // Anthropic rejects empty text blocks.
   return parts.flatMap((part): AnthropicContentBlock[] => {
     if (part.type === 'image_url') return [{ type: 'image', source: imageSource(part.image_url.url) }];
@@ -52,7 +53,9 @@ function contentBlocks(content: TextOrParts): AnthropicContentBlock[] {
 function parseArguments(text: string): Record<string, unknown> {
   try {
     const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : {};
   } catch {
     return {};
   }
@@ -73,7 +76,16 @@ function toTurn(message: Exclude<ChatMessage, { role: 'system' | 'developer' }>)
     }
     case 'tool': {
       const text = textOf(message.content);
-      return { role: 'user', content: [{ type: 'tool_result', tool_use_id: message.tool_call_id, ...(text === '' ? {} : { content: text }) }] };
+      return {
+        role: 'user',
+        content: [
+          {
+            type: 'tool_result',
+            tool_use_id: message.tool_call_id,
+            ...(text === '' ? {} : { content: text }),
+          },
+        ],
+      };
     }
   }
 }
@@ -94,7 +106,8 @@ function alternate(turns: AnthropicMessage[]): AnthropicMessage[] {
 }
 
 function jsonInstruction(format: ChatCompletionRequest['response_format']): string | undefined {
-  if (format?.type === 'json_object') return 'Respond with a single valid JSON object and nothing else: no prose, no code fences.';
+  if (format?.type === 'json_object')
+    return 'Respond with a single valid JSON object and nothing else: no prose, no code fences.';
   if (format?.type === 'json_schema') {
     const schema = format.json_schema.schema ?? format.json_schema;
     return `Respond with a single valid JSON value that matches this JSON Schema, and nothing else (no prose, no code fences):\n${JSON.stringify(schema)}`;
@@ -107,13 +120,17 @@ function toolChoice(request: ChatCompletionRequest): AnthropicToolChoice | undef
   const choice = request.tool_choice;
   if (choice === 'none') return { type: 'none' };
   if (choice === 'required') return { type: 'any', ...parallel };
-  if (typeof choice === 'object' && choice !== null) return { type: 'tool', name: choice.function.name, ...parallel };
+  if (typeof choice === 'object' && choice !== null)
+    return { type: 'tool', name: choice.function.name, ...parallel };
   if (choice === 'auto' || request.parallel_tool_calls === false) return { type: 'auto', ...parallel };
   return undefined;
 }
 
 /** Builds the body for `POST /v1/messages`; throws an OpenAI-shaped 400 for what Anthropic cannot take. */
-export function convertToAnthropicRequest(request: ChatCompletionRequest, { model, stream }: RequestTarget): AnthropicMessagesBody {
+export function convertToAnthropicRequest(
+  request: ChatCompletionRequest,
+  { model, stream }: RequestTarget,
+): AnthropicMessagesBody {
   const system: string[] = [];
   const turns: AnthropicMessage[] = [];
   for (const message of request.messages) {
@@ -124,7 +141,11 @@ export function convertToAnthropicRequest(request: ChatCompletionRequest, { mode
   if (instruction) system.push(instruction);
 
   const messages = alternate(turns);
-  if (messages.length === 0) throw invalidRequest('messages must contain at least one user or assistant message with content.', 'messages');
+  if (messages.length === 0)
+    throw invalidRequest(
+      'messages must contain at least one user or assistant message with content.',
+      'messages',
+    );
 
   const body: AnthropicMessagesBody = {
     model,

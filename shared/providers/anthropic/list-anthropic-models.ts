@@ -8,7 +8,12 @@ import { anthropicAuthHeaders, anthropicModelListSchema } from './anthropic-api'
 import { classifyAnthropicError } from './classify-anthropic-error';
 
 export async function listAnthropicModels(call: ModelListCall): Promise<ProviderModel[]> {
-  const list = await fetchModelList(call, anthropicAuthHeaders(call.apiKey), classifyAnthropicError, anthropicModelListSchema);
+  const list = await fetchModelList(
+    call,
+    anthropicAuthHeaders(call.apiKey),
+    classifyAnthropicError,
+    anthropicModelListSchema,
+  );
   return list.data.map((model) => ({ id: model.id, created: createdSeconds(model.created_at) }));
 }
 

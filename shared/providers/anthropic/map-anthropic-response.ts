@@ -11,16 +11,30 @@ import { mapAnthropicFinishReason } from './map-anthropic-finish-reason';
 
 /** Anthropic counts cached prompt tokens apart from `input_tokens`; OpenAI's prompt_tokens include them. */
 export function convertAnthropicUsage(usage: AnthropicUsage | null | undefined): Usage {
-  const prompt = (usage?.input_tokens ?? 0) + (usage?.cache_creation_input_tokens ?? 0) + (usage?.cache_read_input_tokens ?? 0);
+  const prompt =
+    (usage?.input_tokens ?? 0) +
+    (usage?.cache_creation_input_tokens ?? 0) +
+    (usage?.cache_read_input_tokens ?? 0);
   const completion = usage?.output_tokens ?? 0;
   return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion };
 }
 
-export function mapAnthropicResponse(message: AnthropicMessageResponse, context: ResponseContext): ChatCompletion {
-  const text = message.content.flatMap((block) => (block.type === 'text' && block.text ? [block.text] : [])).join('');
+export function mapAnthropicResponse(
+  message: AnthropicMessageResponse,
+  context: ResponseContext,
+): ChatCompletion {
+  const text = message.content
+    .flatMap((block) => (block.type === 'text' && block.text ? [block.text] : []))
+    .join('');
   const toolCalls = message.content.flatMap((block): ToolCall[] =>
     block.type === 'tool_use' && block.id && block.name
-      ? [{ id: block.id, type: 'function', function: { name: block.name, arguments: JSON.stringify(block.input ?? {}) } }]
+      ? [
+          {
+            id: block.id,
+            type: 'function',
+            function: { name: block.name, arguments: JSON.stringify(block.input ?? {}) },
+          },
+        ]
       : [],
   );
   return {
@@ -28,12 +42,18 @@ export function mapAnthropicResponse(message: AnthropicMessageResponse, context:
     object: 'chat.completion',
     created: Math.floor(context.now / 1000),
     model: message.model ?? context.model,
-    choices: [{
-      index: 0,
-      // As OpenAI does: content is null when the turn is only tool calls.
-      message: { role: 'assistant', content: text === '' && toolCalls.length > 0 ? null : text, ...(toolCalls.length > 0 ? { tool_calls: toolCalls } : {}) },
-      finish_reason: mapAnthropicFinishReason(message.stop_reason),
-    }],
+    choices: [
+      {
+        index: 0,
+        // As OpenAI does: content is null when the turn is only tool calls.
+        message: {
+          role: 'assistant',
+          content: text === '' && toolCalls.length > 0 ? null : text,
+          ...(toolCalls.length > 0 ? { tool_calls: toolCalls } : {}),
+        },
+        finish_reason: mapAnthropicFinishReason(message.stop_reason),
+      },
+    ],
     usage: convertAnthropicUsage(message.usage),
   };
 }

@@ -9,14 +9,27 @@ const { fixture, chunkLines } = readFixtures(import.meta.url);
 
 /** Anthropic's wire form: each payload's `type` is also its `event:` line. */
 function anthropicSse(lines: string[]): Response {
-  const text = lines.map((line) => `event: ${(JSON.parse(line) as { type: string }).type}\ndata: ${line}\n\n`).join('');
+  const text = lines
+    .map((line) => `event: ${(JSON.parse(line) as { type: string }).type}\ndata: ${line}\n\n`)
+    .join('');
   return new Response(text, { status: 200, headers: { 'content-type': 'text/event-stream' } });
 }
 
-const request: ChatCompletionRequest = { model: 'auto', messages: [{ role: 'user', content: 'Hi' }], stream: true };
+const request: ChatCompletionRequest = {
+  model: 'auto',
+  messages: [{ role: 'user', content: 'Hi' }],
+  stream: true,
+};
 
 function callWith(fetch: AdapterCall['fetch']): AdapterCall {
-  return { fetch, baseURL: 'https://api.anthropic.com/v1', apiKey: 'sk-ant-api03-test', model: 'claude-sonnet-4-5', providerId: 'anthropic', now: () => 1_764_000_000_000 };
+  return {
+    fetch,
+    baseURL: 'https://api.anthropic.com/v1',
+    apiKey: 'sk-ant-api03-test',
+    model: 'claude-sonnet-4-5',
+    providerId: 'anthropic',
+    now: () => 1_764_000_000_000,
+  };
 }
 
 async function streamOf(lines: string[], options: Partial<ChatCompletionRequest> = {}) {
@@ -26,7 +39,8 @@ async function streamOf(lines: string[], options: Partial<ChatCompletionRequest>
 }
 
 const deltas = (chunks: ChatCompletionChunk[]) => chunks.map((chunk) => chunk.choices[0]?.delta);
-const text = (chunks: ChatCompletionChunk[]) => chunks.map((chunk) => chunk.choices[0]?.delta.content ?? '').join('');
+const text = (chunks: ChatCompletionChunk[]) =>
+  chunks.map((chunk) => chunk.choices[0]?.delta.content ?? '').join('');
 
 describe('Anthropic adapter: stream', () => {
   it('asks Anthropic to stream', async () => {
@@ -50,30 +64,50 @@ describe('Anthropic adapter: stream', () => {
 
   it('ends with a usage chunk, asked for or not (the engine shows it only to callers who asked)', async () => {
     const chunks = await collect((await streamOf(chunkLines('text.chunks.txt'))).chunks);
-    expect(chunks.at(-1)).toMatchObject({ choices: [], usage: { prompt_tokens: 25, completion_tokens: 15, total_tokens: 40 } });
+    expect(chunks.at(-1)).toMatchObject({
+      choices: [],
+      usage: { prompt_tokens: 25, completion_tokens: 15, total_tokens: 40 },
+    });
     expect(chunks.at(-2)?.choices[0]?.finish_reason).toBe('stop');
   });
 
   it('streams tool calls in OpenAI’s delta shape, numbered from 0, with arguments that parse', async () => {
     const chunks = withChoices(await collect((await streamOf(chunkLines('tool-use.chunks.txt'))).chunks));
     const toolDeltas = deltas(chunks).flatMap((delta) => delta?.tool_calls ?? []);
-    expect(toolDeltas[0]).toEqual({ index: 0, id: 'toolu_01T1x1fJ34qAmk2tNTrN7Up6', type: 'function', function: { name: 'get_weather', arguments: '' } });
+    expect(toolDeltas[0]).toEqual({
+      index: 0,
+      id: 'toolu_01T1x1fJ34qAmk2tNTrN7Up6',
+      type: 'function',
+      function: { name: 'get_weather', arguments: '' },
+    });
     expect(toolDeltas.slice(1, 4)).toEqual([
       { index: 0, function: { arguments: '{"location":' } },
       { index: 0, function: { arguments: ' "San Francisco' } },
       { index: 0, function: { arguments: ', CA", "unit": "fahrenheit"}' } },
     ]);
-    expect(toolDeltas[4]).toEqual({ index: 1, id: 'toolu_01X5k3TRMbqvZ9b2c6yq8mVe', type: 'function', function: { name: 'get_time', arguments: '' } });
-    const argumentsOf = (index: number) => toolDeltas.filter((delta) => delta.index === index).map((delta) => delta.function?.arguments ?? '').join('');
+    expect(toolDeltas[4]).toEqual({
+      index: 1,
+      id: 'toolu_01X5k3TRMbqvZ9b2c6yq8mVe',
+      type: 'function',
+      function: { name: 'get_time', arguments: '' },
+    });
+    const argumentsOf = (index: number) =>
+      toolDeltas
+        .filter((delta) => delta.index === index)
+        .map((delta) => delta.function?.arguments ?? '')
+        .join('');
     expect(JSON.parse(argumentsOf(0))).toEqual({ location: 'San Francisco, CA', unit: 'fahrenheit' });
     expect(JSON.parse(argumentsOf(1))).toEqual({});
-    expect(text(chunks)).toBe('Okay, let\'s check the weather for San Francisco, CA:');
+    expect(text(chunks)).toBe("Okay, let's check the weather for San Francisco, CA:");
     expect(chunks.at(-1)?.choices[0]?.finish_reason).toBe('tool_calls');
   });
 
   it('reads usage from message_delta when it also reports input tokens', async () => {
     const lines = chunkLines('text.chunks.txt').map((line) =>
-      line.includes('"message_delta"') ? '{"type":"message_delta","delta":{"stop_reason":"max_tokens"},"usage":{"input_tokens":30,"output_tokens":20}}' : line);
+      line.includes('"message_delta"')
+        ? '{"type":"message_delta","delta":{"stop_reason":"max_tokens"},"usage":{"input_tokens":30,"output_tokens":20}}'
+        : line,
+    );
     const chunks = await collect((await streamOf(lines, { stream_options: { include_usage: true } })).chunks);
     expect(chunks.at(-1)?.usage).toEqual({ prompt_tokens: 30, completion_tokens: 20, total_tokens: 50 });
     expect(chunks.at(-2)?.choices[0]?.finish_reason).toBe('length');
@@ -81,17 +115,32 @@ describe('Anthropic adapter: stream', () => {
 
   it('skips event and delta types it does not know', async () => {
     const lines = chunkLines('text.chunks.txt');
-    lines.splice(3, 0, '{"type":"content_block_delta","index":0,"delta":{"type":"thinking_delta","thinking":"hmm"}}', '{"type":"brand_new_event","x":1}');
+    lines.splice(
+      3,
+      0,
+      '{"type":"content_block_delta","index":0,"delta":{"type":"thinking_delta","thinking":"hmm"}}',
+      '{"type":"brand_new_event","x":1}',
+    );
     expect(text(await collect((await streamOf(lines)).chunks))).toBe('Hello! How can I help you today?');
   });
 
   it('turns a stream cut before message_stop into a classified server error', async () => {
     const { chunks } = await streamOf(chunkLines('text.chunks.txt').slice(0, -1));
-    await expect(collect(chunks)).rejects.toMatchObject({ status: 502, kind: 'server', code: 'upstream_malformed', provider: 'anthropic' });
+    await expect(collect(chunks)).rejects.toMatchObject({
+      status: 502,
+      kind: 'server',
+      code: 'upstream_malformed',
+      provider: 'anthropic',
+    });
   });
 
   it('turns an event that is not JSON into a classified server error', async () => {
-    const fetch = createFakeFetch(() => new Response('event: message_start\ndata: {not json\n\n', { headers: { 'content-type': 'text/event-stream' } }));
+    const fetch = createFakeFetch(
+      () =>
+        new Response('event: message_start\ndata: {not json\n\n', {
+          headers: { 'content-type': 'text/event-stream' },
+        }),
+    );
     const chunks = await createAnthropicAdapter().stream(request, callWith(fetch));
     await expect(collect(chunks)).rejects.toMatchObject({ kind: 'server', code: 'upstream_malformed' });
   });
@@ -102,7 +151,12 @@ describe('Anthropic adapter: stream', () => {
     const failure = (async () => {
       for await (const chunk of (await streamOf(lines)).chunks) chunks.push(chunk);
     })();
-    await expect(failure).rejects.toMatchObject({ status: 529, kind: 'overloaded', code: 'overloaded_error', provider: 'anthropic' });
+    await expect(failure).rejects.toMatchObject({
+      status: 529,
+      kind: 'overloaded',
+      code: 'overloaded_error',
+      provider: 'anthropic',
+    });
     expect(text(chunks)).toBe('Hello! How can I');
   });
 

@@ -26,7 +26,10 @@ interface OpenToolCall {
  * its accounting and keeps the cached answer's usage with it, and shows the chunk only to callers
  * that set `stream_options.include_usage`.
  */
-export async function* mapAnthropicStream(events: AsyncIterable<AnthropicStreamEvent>, context: ResponseContext): AsyncGenerator<ChatCompletionChunk> {
+export async function* mapAnthropicStream(
+  events: AsyncIterable<AnthropicStreamEvent>,
+  context: ResponseContext,
+): AsyncGenerator<ChatCompletionChunk> {
   let chunks: ChunkFactory | undefined;
   let roleSent = false;
   let usage: AnthropicUsage = {};
@@ -34,7 +37,8 @@ export async function* mapAnthropicStream(events: AsyncIterable<AnthropicStreamE
   const toolCalls = new Map<number, OpenToolCall>();
 
   function factory(): ChunkFactory {
-    if (!chunks) throw malformedUpstream(context.providerId, 'a stream that did not begin with message_start');
+    if (!chunks)
+      throw malformedUpstream(context.providerId, 'a stream that did not begin with message_start');
     return chunks;
   }
   function* output(chunk: ChatCompletionChunk): Generator<ChatCompletionChunk> {
@@ -48,7 +52,11 @@ export async function* mapAnthropicStream(events: AsyncIterable<AnthropicStreamE
   for await (const event of events) {
     switch (event.type) {
       case 'message_start':
-        chunks = createChunkFactory({ id: event.message.id, model: event.message.model ?? context.model, created: Math.floor(context.now / 1000) });
+        chunks = createChunkFactory({
+          id: event.message.id,
+          model: event.message.model ?? context.model,
+          created: Math.floor(context.now / 1000),
+        });
         usage = { ...event.message.usage };
         break;
       case 'content_block_start': {

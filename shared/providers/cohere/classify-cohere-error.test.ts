@@ -6,8 +6,20 @@ const { fixture } = readFixtures(import.meta.url);
 
 const cases = [
   { file: 'invalid-key.error.json', status: 401, headers: {}, kind: 'auth' },
-  { file: 'rate-limit.error.json', status: 429, headers: { 'retry-after': '20' }, kind: 'rate_limit', retryAfterMs: 20_000 },
-  { file: 'monthly-limit.error.json', status: 429, headers: {}, kind: 'quota_exhausted', type: 'rate_limit_error' },
+  {
+    file: 'rate-limit.error.json',
+    status: 429,
+    headers: { 'retry-after': '20' },
+    kind: 'rate_limit',
+    retryAfterMs: 20_000,
+  },
+  {
+    file: 'monthly-limit.error.json',
+    status: 429,
+    headers: {},
+    kind: 'quota_exhausted',
+    type: 'rate_limit_error',
+  },
   { file: 'payment-required.error.json', status: 402, headers: {}, kind: 'credits_exhausted' },
   { file: 'context-length.error.json', status: 400, headers: {}, kind: 'context_length' },
   { file: 'bad-request.error.json', status: 400, headers: {}, kind: 'request' },
@@ -20,13 +32,30 @@ const cases = [
 
 describe('classifyCohereError', () => {
   it.each(cases)('$file with HTTP $status is $kind', ({ file, status, headers, ...expected }) => {
-    const error = classifyCohereError({ status, headers: new Headers(headers), bodyText: fixture(file), providerId: 'cohere', now: 0 });
+    const error = classifyCohereError({
+      status,
+      headers: new Headers(headers),
+      bodyText: fixture(file),
+      providerId: 'cohere',
+      now: 0,
+    });
     expect(error).toMatchObject({ status, provider: 'cohere', ...expected });
     expect(error.message).toMatch(/^cohere answered HTTP \d+: /);
   });
 
   it('says so when the body is empty or an HTML page', () => {
-    expect(classifyCohereError({ status: 500, headers: new Headers(), bodyText: '', providerId: 'cohere', now: 0 }).message).toContain('empty body');
-    expect(classifyCohereError({ status: 502, headers: new Headers(), bodyText: fixture('bad-gateway.error.html'), providerId: 'cohere', now: 0 }).message).toContain('HTML page');
+    expect(
+      classifyCohereError({ status: 500, headers: new Headers(), bodyText: '', providerId: 'cohere', now: 0 })
+        .message,
+    ).toContain('empty body');
+    expect(
+      classifyCohereError({
+        status: 502,
+        headers: new Headers(),
+        bodyText: fixture('bad-gateway.error.html'),
+        providerId: 'cohere',
+        now: 0,
+      }).message,
+    ).toContain('HTML page');
   });
 });

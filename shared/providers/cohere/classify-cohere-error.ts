@@ -7,14 +7,24 @@
  * @see https://docs.cohere.com/reference/errors
  */
 import { upstreamError, type FreeLLMError } from '../../openai/error';
-import { classifyOpenAICompatibleError, type UpstreamErrorAnswer } from '../openai-compatible/classify-openai-compatible-error';
+import {
+  classifyOpenAICompatibleError,
+  type UpstreamErrorAnswer,
+} from '../openai-compatible/classify-openai-compatible-error';
 
 const MONTHLY_PATTERN = /\/\s*month|per month|monthly/i;
 
 export function classifyCohereError(answer: UpstreamErrorAnswer): FreeLLMError {
   const error = classifyOpenAICompatibleError(answer);
   const withKind = (kind: 'auth' | 'quota_exhausted') =>
-    upstreamError({ status: answer.status, kind, code: kind, provider: answer.providerId, message: error.message, retryAfterMs: error.retryAfterMs });
+    upstreamError({
+      status: answer.status,
+      kind,
+      code: kind,
+      provider: answer.providerId,
+      message: error.message,
+      retryAfterMs: error.retryAfterMs,
+    });
   if (answer.status === 498) return withKind('auth');
   if (answer.status === 429 && MONTHLY_PATTERN.test(error.message)) return withKind('quota_exhausted');
   return error;

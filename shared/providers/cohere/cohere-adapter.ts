@@ -23,7 +23,10 @@ export function createCohereAdapter(): ProviderAdapter {
   return {
     async complete(request, call) {
       const response = await post(request, call, false);
-      return mapCohereResponse(await readJsonBody(response, cohereResponseSchema, call), responseContextOf(call));
+      return mapCohereResponse(
+        await readJsonBody(response, cohereResponseSchema, call),
+        responseContextOf(call),
+      );
     },
 
     async stream(request, call) {
@@ -34,8 +37,17 @@ export function createCohereAdapter(): ProviderAdapter {
         endMarker: '[DONE]',
         // An untyped `{"message": …}` mid-stream is Cohere's error envelope.
         screen: (json, data) =>
-          typeof json === 'object' && json !== null && 'message' in json && !cohereStreamEventSchema.safeParse(json).success
-            ? classifyCohereError({ status: 502, headers: new Headers(), bodyText: data, providerId: call.providerId, now: call.now() })
+          typeof json === 'object' &&
+          json !== null &&
+          'message' in json &&
+          !cohereStreamEventSchema.safeParse(json).success
+            ? classifyCohereError({
+                status: 502,
+                headers: new Headers(),
+                bodyText: data,
+                providerId: call.providerId,
+                now: call.now(),
+              })
             : undefined,
       });
       return mapCohereStream(events, responseContextOf(call));

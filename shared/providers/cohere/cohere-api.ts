@@ -13,12 +13,19 @@ export function cohereAuthHeaders(apiKey: string | undefined): Record<string, st
   return apiKey ? { authorization: `Bearer ${apiKey}` } : {};
 }
 
-export type CohereUserContent = string | ({ type: 'text'; text: string } | { type: 'image_url'; image_url: { url: string; detail?: string } })[];
+export type CohereUserContent =
+  | string
+  | ({ type: 'text'; text: string } | { type: 'image_url'; image_url: { url: string; detail?: string } })[];
 
 export type CohereMessage =
   | { role: 'system'; content: string }
   | { role: 'user'; content: CohereUserContent }
-  | { role: 'assistant'; content?: string; tool_plan?: string; tool_calls?: { id: string; type: 'function'; function: { name: string; arguments: string } }[] }
+  | {
+      role: 'assistant';
+      content?: string;
+      tool_plan?: string;
+      tool_calls?: { id: string; type: 'function'; function: { name: string; arguments: string } }[];
+    }
   | { role: 'tool'; tool_call_id: string; content: string };
 
 export interface CohereRequestBody {
@@ -42,9 +49,15 @@ const toolCallSchema = z.looseObject({
   function: z.looseObject({ name: z.string().nullish(), arguments: z.string().nullish() }).nullish(),
 });
 
-const tokensSchema = z.looseObject({ input_tokens: z.number().nullish(), output_tokens: z.number().nullish() });
+const tokensSchema = z.looseObject({
+  input_tokens: z.number().nullish(),
+  output_tokens: z.number().nullish(),
+});
 
-export const cohereUsageSchema = z.looseObject({ billed_units: tokensSchema.nullish(), tokens: tokensSchema.nullish() });
+export const cohereUsageSchema = z.looseObject({
+  billed_units: tokensSchema.nullish(),
+  tokens: tokensSchema.nullish(),
+});
 export type CohereUsage = z.infer<typeof cohereUsageSchema>;
 
 export const cohereResponseSchema = z.looseObject({
@@ -81,5 +94,11 @@ export type CohereStreamEvent = z.infer<typeof cohereStreamEventSchema>;
 
 /** `GET /v1/models`: `{ models: [{ name, context_length, endpoints }] }`. */
 export const cohereModelListSchema = z.looseObject({
-  models: z.array(z.looseObject({ name: z.string(), context_length: z.number().nullish(), endpoints: z.array(z.string()).nullish() })),
+  models: z.array(
+    z.looseObject({
+      name: z.string(),
+      context_length: z.number().nullish(),
+      endpoints: z.array(z.string()).nullish(),
+    }),
+  ),
 });

@@ -8,21 +8,34 @@ import type { ChatCompletionRequest, ChatMessage, ContentPart } from '../../open
 import type { RequestTarget } from '../types';
 import type { CohereMessage, CohereRequestBody } from './cohere-api';
 
-export function convertToCohereRequest(request: ChatCompletionRequest, { model, stream }: RequestTarget): CohereRequestBody {
+export function convertToCohereRequest(
+  request: ChatCompletionRequest,
+  { model, stream }: RequestTarget,
+): CohereRequestBody {
   const body: CohereRequestBody = { model, messages: request.messages.map(convertMessage), stream };
   const choice = request.tool_choice;
-  const tools = (request.tools ?? []).filter((tool) => typeof choice !== 'object' || !choice || tool.function.name === choice.function.name);
+  const tools = (request.tools ?? []).filter(
+    (tool) => typeof choice !== 'object' || !choice || tool.function.name === choice.function.name,
+  );
   if (tools.length > 0) {
     body.tools = tools.map(({ function: tool }) => ({
       type: 'function',
-      function: { name: tool.name, ...(tool.description ? { description: tool.description } : {}), ...(tool.parameters ? { parameters: stripUnsupportedKeys(tool.parameters) } : {}) },
+      function: {
+        name: tool.name,
+        ...(tool.description ? { description: tool.description } : {}),
+        ...(tool.parameters ? { parameters: stripUnsupportedKeys(tool.parameters) } : {}),
+      },
     }));
     if (choice === 'required' || typeof choice === 'object') body.tool_choice = 'REQUIRED';
     else if (choice === 'none') body.tool_choice = 'NONE';
   }
   const format = request.response_format;
   if (format?.type === 'json_object') body.response_format = { type: 'json_object' };
-  if (format?.type === 'json_schema') body.response_format = { type: 'json_object', json_schema: stripUnsupportedKeys(format.json_schema.schema) };
+  if (format?.type === 'json_schema')
+    body.response_format = {
+      type: 'json_object',
+      json_schema: stripUnsupportedKeys(format.json_schema.schema),
+    };
   const settings: Partial<CohereRequestBody> = {
     max_tokens: request.max_completion_tokens ?? request.max_tokens ?? undefined,
     temperature: request.temperature ?? undefined,
@@ -32,7 +45,8 @@ export function convertToCohereRequest(request: ChatCompletionRequest, { model, 
     frequency_penalty: request.frequency_penalty ?? undefined,
     presence_penalty: request.presence_penalty ?? undefined,
   };
-  for (const [key, value] of Object.entries(settings)) if (value !== undefined) Object.assign(body, { [key]: value });
+  for (const [key, value] of Object.entries(settings))
+    if (value !== undefined) Object.assign(body, { [key]: value });
   return body;
 }
 
@@ -45,14 +59,30 @@ function convertMessage(message: ChatMessage): CohereMessage {
       // Cohere takes image_url parts (data: or http URLs) as OpenAI does; plain text stays a string.
       return typeof message.content === 'string' || message.content.every((part) => part.type === 'text')
         ? { role: 'user', content: textOf(message.content) }
-        : { role: 'user', content: message.content.map((part) => (part.type === 'text' ? part : { type: 'image_url', image_url: { url: part.image_url.url, ...(part.image_url.detail ? { detail: part.image_url.detail } : {}) } })) };
+        : {
+            role: 'user',
+            content: message.content.map((part) =>
+              part.type === 'text'
+                ? part
+                : {
+                    type: 'image_url',
+                    image_url: {
+                      url: part.image_url.url,
+                      ...(part.image_url.detail ? { detail: part.image_url.detail } : {}),
+                    },
+                  },
+            ),
+          };
     case 'assistant': {
       const text = message.content === null || message.content === undefined ? '' : textOf(message.content);
       if (!message.tool_calls?.length) return { role: 'assistant', content: text };
       return {
         role: 'assistant',
         ...(text ? { tool_plan: text } : {}),
-        tool_calls: message.tool_calls.map((call) => ({ ...call, function: { ...call.function, arguments: call.function.arguments.trim() || '{}' } })),
+        tool_calls: message.tool_calls.map((call) => ({
+          ...call,
+          function: { ...call.function, arguments: call.function.arguments.trim() || '{}' },
+        })),
       };
     }
     case 'tool':
@@ -61,7 +91,9 @@ function convertMessage(message: ChatMessage): CohereMessage {
 }
 
 function textOf(content: string | ContentPart[]): string {
-  return typeof content === 'string' ? content : content.map((part) => (part.type === 'text' ? part.text : '')).join('');
+  return typeof content === 'string'
+    ? content
+    : content.map((part) => (part.type === 'text' ? part.text : '')).join('');
 }
 
 /** Cohere rejects `$schema` and `additionalProperties` in tool and response schemas. */

@@ -8,7 +8,12 @@ import { classifyCohereError } from './classify-cohere-error';
 import { cohereAuthHeaders, cohereModelListSchema } from './cohere-api';
 
 export async function listCohereModels(call: ModelListCall): Promise<ProviderModel[]> {
-  const list = await fetchModelList(call, cohereAuthHeaders(call.apiKey), classifyCohereError, cohereModelListSchema);
+  const list = await fetchModelList(
+    call,
+    cohereAuthHeaders(call.apiKey),
+    classifyCohereError,
+    cohereModelListSchema,
+  );
   return list.models
     .filter((model) => model.endpoints?.includes('chat') ?? true)
     .map((model) => ({ id: model.name, contextWindow: model.context_length ?? undefined }));

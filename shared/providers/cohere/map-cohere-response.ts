@@ -11,13 +11,16 @@ import type { CohereResponse, CohereUsage } from './cohere-api';
 import { mapCohereFinishReason } from './map-cohere-finish-reason';
 
 export function mapCohereResponse(response: CohereResponse, context: ResponseContext): ChatCompletion {
-  const text = (response.message?.content ?? []).map((part) => (part.type === 'text' || !part.type ? (part.text ?? '') : '')).join('');
+  const text = (response.message?.content ?? [])
+    .map((part) => (part.type === 'text' || !part.type ? (part.text ?? '') : ''))
+    .join('');
   const toolCalls = (response.message?.tool_calls ?? []).map((call, index) => ({
     id: call.id ?? `call_${response.id ?? context.now}_${index}`,
     type: 'function' as const,
     function: { name: call.function?.name ?? '', arguments: normalizeArguments(call.function?.arguments) },
   }));
-  if (!response.finish_reason) throw malformedUpstream(context.providerId, 'an answer without a finish_reason');
+  if (!response.finish_reason)
+    throw malformedUpstream(context.providerId, 'an answer without a finish_reason');
   return {
     id: `chatcmpl-${response.id ?? `cohere-${context.now}`}`,
     object: 'chat.completion',
@@ -26,7 +29,11 @@ export function mapCohereResponse(response: CohereResponse, context: ResponseCon
     choices: [
       {
         index: 0,
-        message: { role: 'assistant', content: text === '' && toolCalls.length > 0 ? null : text, ...(toolCalls.length > 0 ? { tool_calls: toolCalls } : {}) },
+        message: {
+          role: 'assistant',
+          content: text === '' && toolCalls.length > 0 ? null : text,
+          ...(toolCalls.length > 0 ? { tool_calls: toolCalls } : {}),
+        },
         finish_reason: finishOf(response.finish_reason, toolCalls.length > 0, context.providerId),
       },
     ],
@@ -36,7 +43,8 @@ export function mapCohereResponse(response: CohereResponse, context: ResponseCon
 
 export function finishOf(reason: string, hasToolCalls: boolean, providerId: string) {
   const mapped = mapCohereFinishReason(reason, hasToolCalls);
-  if (mapped === 'error') throw malformedUpstream(providerId, `a generation that failed (finish_reason ${reason})`);
+  if (mapped === 'error')
+    throw malformedUpstream(providerId, `a generation that failed (finish_reason ${reason})`);
   return mapped;
 }
 

@@ -14,13 +14,20 @@ import type { CohereStreamEvent, CohereUsage } from './cohere-api';
 import { convertCohereUsage, finishOf } from './map-cohere-response';
 
 /** Ends with a usage chunk whether or not the caller asked (see mapAnthropicStream). */
-export async function* mapCohereStream(events: AsyncIterable<CohereStreamEvent>, context: ResponseContext): AsyncGenerator<ChatCompletionChunk> {
+export async function* mapCohereStream(
+  events: AsyncIterable<CohereStreamEvent>,
+  context: ResponseContext,
+): AsyncGenerator<ChatCompletionChunk> {
   let chunks: ReturnType<typeof createChunkFactory> | undefined;
   const toolCalls = new Map<number, { index: number; hasArguments: boolean }>();
   let end: { reason: string; usage?: CohereUsage | null } | undefined;
   for await (const event of events) {
     if (!chunks) {
-      chunks = createChunkFactory({ id: `chatcmpl-${event.id ?? `cohere-${context.now}`}`, model: context.model, created: Math.floor(context.now / 1000) });
+      chunks = createChunkFactory({
+        id: `chatcmpl-${event.id ?? `cohere-${context.now}`}`,
+        model: context.model,
+        created: Math.floor(context.now / 1000),
+      });
       yield chunks.role();
     }
     const message = event.delta?.message;
@@ -35,13 +42,18 @@ export async function* mapCohereStream(events: AsyncIterable<CohereStreamEvent>,
       case 'tool-call-start': {
         const state = { index: toolCalls.size, hasArguments: Boolean(call?.function?.arguments) };
         toolCalls.set(upstreamIndex, state);
-        yield chunks.toolCallStart(state.index, call?.id ?? `call_${event.id ?? context.now}_${state.index}`, call?.function?.name ?? '');
+        yield chunks.toolCallStart(
+          state.index,
+          call?.id ?? `call_${event.id ?? context.now}_${state.index}`,
+          call?.function?.name ?? '',
+        );
         if (call?.function?.arguments) yield chunks.toolCallArguments(state.index, call.function.arguments);
         break;
       }
       case 'tool-call-delta': {
         const state = toolCalls.get(upstreamIndex);
-        if (!state) throw malformedUpstream(context.providerId, 'a tool-call-delta for a tool call it never started');
+        if (!state)
+          throw malformedUpstream(context.providerId, 'a tool-call-delta for a tool call it never started');
         if (call?.function?.arguments) {
           state.hasArguments = true;
           yield chunks.toolCallArguments(state.index, call.function.arguments);

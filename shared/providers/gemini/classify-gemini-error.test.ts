@@ -7,7 +7,13 @@ const classify = (status: number, bodyText: string, headers: Record<string, stri
   classifyGeminiError({ status, headers: new Headers(headers), bodyText, providerId: 'gemini', now: 0 });
 
 const cases = [
-  { file: 'rate-limit.error.json', status: 429, kind: 'rate_limit', retryAfterMs: 4350, code: 'RESOURCE_EXHAUSTED' },
+  {
+    file: 'rate-limit.error.json',
+    status: 429,
+    kind: 'rate_limit',
+    retryAfterMs: 4350,
+    code: 'RESOURCE_EXHAUSTED',
+  },
   { file: 'daily-quota.error.json', status: 429, kind: 'quota_exhausted', retryAfterMs: 37_000 },
   { file: 'bare-exhausted.error.json', status: 429, kind: 'rate_limit' },
   { file: 'service-disabled.error.json', status: 403, kind: 'forbidden', code: 'SERVICE_DISABLED' },
@@ -28,22 +34,39 @@ describe('classifyGeminiError', () => {
     expect(error.message).toMatch(/^gemini answered HTTP \d+: /);
   });
 
-  it('reads a refused key, invalid (400) or leaked (403), as auth: a 401 for callers, Google\'s reason kept', () => {
-    expect(classify(400, fixture('invalid-key.error.json'))).toMatchObject({ status: 401, kind: 'auth', code: 'API_KEY_INVALID', type: 'authentication_error' });
+  it("reads a refused key, invalid (400) or leaked (403), as auth: a 401 for callers, Google's reason kept", () => {
+    expect(classify(400, fixture('invalid-key.error.json'))).toMatchObject({
+      status: 401,
+      kind: 'auth',
+      code: 'API_KEY_INVALID',
+      type: 'authentication_error',
+    });
     expect(classify(403, fixture('leaked-key.error.json'))).toMatchObject({ status: 401, kind: 'auth' });
   });
 
   it('tells the user to enable the API when the project has it switched off', () => {
-    expect(classify(403, fixture('service-disabled.error.json')).message).toContain('enable the Generative Language API');
+    expect(classify(403, fixture('service-disabled.error.json')).message).toContain(
+      'enable the Generative Language API',
+    );
   });
 
   it('treats a retryDelay of hours as a spent daily quota', () => {
-    const body = JSON.stringify({ error: { code: 429, message: 'quota', status: 'RESOURCE_EXHAUSTED', details: [{ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '7200s' }] } });
+    const body = JSON.stringify({
+      error: {
+        code: 429,
+        message: 'quota',
+        status: 'RESOURCE_EXHAUSTED',
+        details: [{ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '7200s' }],
+      },
+    });
     expect(classify(429, body)).toMatchObject({ kind: 'quota_exhausted', retryAfterMs: 7_200_000 });
   });
 
   it('falls back to Retry-After and the status for empty and HTML bodies', () => {
-    expect(classify(429, '', { 'retry-after': '3' })).toMatchObject({ kind: 'rate_limit', retryAfterMs: 3000 });
+    expect(classify(429, '', { 'retry-after': '3' })).toMatchObject({
+      kind: 'rate_limit',
+      retryAfterMs: 3000,
+    });
     expect(classify(503, '')).toMatchObject({ kind: 'overloaded' });
     expect(classify(502, fixture('bad-gateway.error.html')).message).toContain('HTML page');
   });

@@ -12,12 +12,16 @@
  * @see https://ai.google.dev/gemini-api/docs/troubleshooting#error-codes
  */
 import { upstreamError, type FreeLLMError, type UpstreamErrorKind } from '../../openai/error';
-import { classifyOpenAICompatibleError, type UpstreamErrorAnswer } from '../openai-compatible/classify-openai-compatible-error';
+import {
+  classifyOpenAICompatibleError,
+  type UpstreamErrorAnswer,
+} from '../openai-compatible/classify-openai-compatible-error';
 import { parseJsonOrUndefined } from '../error-body';
 import { readRetryAfterMs } from '../retry-after';
 import { geminiErrorBodySchema, type GeminiErrorBody } from './gemini-api';
 
-const CONTEXT_PATTERN = /input token count.*exceeds|exceeds the maximum number of tokens|context (length|window)/i;
+const CONTEXT_PATTERN =
+  /input token count.*exceeds|exceeds the maximum number of tokens|context (length|window)/i;
 const KEY_PATTERN = /api key|leaked|unregistered callers/i;
 const HOUR_MS = 3_600_000;
 
@@ -28,7 +32,10 @@ export function classifyGeminiError(answer: UpstreamErrorAnswer): FreeLLMError {
   const reason = error.details?.find((detail) => detail.reason)?.reason ?? undefined;
   const retryDelayMs = parseDuration(error.details?.find((detail) => detail.retryDelay)?.retryDelay);
   const kind = kindOf(answer.status, error, reason, retryDelayMs);
-  const hint = kind === 'forbidden' && reason === 'SERVICE_DISABLED' ? ' (enable the Generative Language API in the key\'s Google Cloud project)' : '';
+  const hint =
+    kind === 'forbidden' && reason === 'SERVICE_DISABLED'
+      ? " (enable the Generative Language API in the key's Google Cloud project)"
+      : '';
   return upstreamError({
     status: answer.status,
     kind,
@@ -46,20 +53,35 @@ export function parseGeminiError(text: string): GeminiErrorBody | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
-function kindOf(status: number, error: GeminiErrorBody['error'], reason: string | undefined, retryDelayMs: number | undefined): UpstreamErrorKind {
+function kindOf(
+  status: number,
+  error: GeminiErrorBody['error'],
+  reason: string | undefined,
+  retryDelayMs: number | undefined,
+): UpstreamErrorKind {
   const message = error.message ?? '';
   if (status === 429 || error.status === 'RESOURCE_EXHAUSTED') {
-    const daily = error.details?.some((detail) => detail.violations?.some((violation) => /PerDay/i.test(violation.quotaId ?? '')));
+    const daily = error.details?.some((detail) =>
+      detail.violations?.some((violation) => /PerDay/i.test(violation.quotaId ?? '')),
+    );
     return daily || (retryDelayMs ?? 0) >= HOUR_MS ? 'quota_exhausted' : 'rate_limit';
   }
   if (reason === 'API_KEY_INVALID' || status === 401 || error.status === 'UNAUTHENTICATED') return 'auth';
   if (status === 403 || error.status === 'PERMISSION_DENIED') {
-    return reason !== 'SERVICE_DISABLED' && (reason?.startsWith('API_KEY_') || KEY_PATTERN.test(message)) ? 'auth' : 'forbidden';
+    return reason !== 'SERVICE_DISABLED' && (reason?.startsWith('API_KEY_') || KEY_PATTERN.test(message))
+      ? 'auth'
+      : 'forbidden';
   }
   if (error.status === 'FAILED_PRECONDITION') return 'forbidden';
   if (status === 404 || error.status === 'NOT_FOUND') return 'not_found';
   if (CONTEXT_PATTERN.test(message)) return 'context_length';
-  if (status === 503 || status === 504 || error.status === 'UNAVAILABLE' || error.status === 'DEADLINE_EXCEEDED') return 'overloaded';
+  if (
+    status === 503 ||
+    status === 504 ||
+    error.status === 'UNAVAILABLE' ||
+    error.status === 'DEADLINE_EXCEEDED'
+  )
+    return 'overloaded';
   if (status >= 500) return 'server';
   return 'request';
 }

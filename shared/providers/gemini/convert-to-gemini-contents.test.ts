@@ -9,7 +9,11 @@ const toolTurn: ChatCompletionRequest['messages'] = [
     role: 'assistant',
     content: null,
     tool_calls: [
-      { id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '{"location":"Paris"}' } },
+      {
+        id: 'call_1',
+        type: 'function',
+        function: { name: 'get_weather', arguments: '{"location":"Paris"}' },
+      },
       { id: 'call_2', type: 'function', function: { name: 'get_time', arguments: '' } },
     ],
   },
@@ -23,7 +27,13 @@ describe('convertToGeminiContents', () => {
       systemInstruction: { parts: [{ text: 'Be brief.' }] },
       contents: [
         { role: 'user', parts: [{ text: 'Weather and time in Paris?' }] },
-        { role: 'model', parts: [{ functionCall: { name: 'get_weather', args: { location: 'Paris' } } }, { functionCall: { name: 'get_time', args: {} } }] },
+        {
+          role: 'model',
+          parts: [
+            { functionCall: { name: 'get_weather', args: { location: 'Paris' } } },
+            { functionCall: { name: 'get_time', args: {} } },
+          ],
+        },
         {
           role: 'user',
           parts: [
@@ -42,17 +52,30 @@ describe('convertToGeminiContents', () => {
   });
 
   it('gives Gemma models the system text as the first user text, since they reject systemInstruction', () => {
-    const result = convertToGeminiContents([{ role: 'developer', content: 'Be brief.' }, { role: 'user', content: 'Hi' }], 'gemma-3-27b-it');
-    expect(result).toEqual({ contents: [{ role: 'user', parts: [{ text: 'Be brief.\n\n' }, { text: 'Hi' }] }] });
+    const result = convertToGeminiContents(
+      [
+        { role: 'developer', content: 'Be brief.' },
+        { role: 'user', content: 'Hi' },
+      ],
+      'gemma-3-27b-it',
+    );
+    expect(result).toEqual({
+      contents: [{ role: 'user', parts: [{ text: 'Be brief.\n\n' }, { text: 'Hi' }] }],
+    });
   });
 
   it('sends data: URLs inline and lets Gemini fetch http(s) URLs itself', () => {
     const { contents } = convertToGeminiContents(
-      [{ role: 'user', content: [
-        { type: 'text', text: 'Compare' },
-        { type: 'image_url', image_url: { url: 'data:image/png;base64,iVBORw0KGgo=' } },
-        { type: 'image_url', image_url: { url: 'https://example.com/cat.webp?size=2' } },
-      ] }],
+      [
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: 'Compare' },
+            { type: 'image_url', image_url: { url: 'data:image/png;base64,iVBORw0KGgo=' } },
+            { type: 'image_url', image_url: { url: 'https://example.com/cat.webp?size=2' } },
+          ],
+        },
+      ],
       'gemini-2.5-flash',
     );
     expect(contents[0]?.parts).toEqual([
@@ -63,8 +86,25 @@ describe('convertToGeminiContents', () => {
   });
 
   it('refuses, with a 400, tool results for unknown calls, bad arguments and unusable image URLs', () => {
-    expect(() => convertToGeminiContents([{ role: 'tool', tool_call_id: 'call_x', content: 'hi' }], 'gemini-2.5-flash')).toThrow(expect.objectContaining({ status: 400, param: 'messages[0].tool_call_id' }));
-    expect(() => convertToGeminiContents([{ role: 'assistant', tool_calls: [{ id: 'a', type: 'function', function: { name: 'f', arguments: '[1]' } }] }], 'gemini-2.5-flash')).toThrow(expect.objectContaining({ status: 400 }));
-    expect(() => convertToGeminiContents([{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'file:///etc/passwd' } }] }], 'gemini-2.5-flash')).toThrow(expect.objectContaining({ status: 400 }));
+    expect(() =>
+      convertToGeminiContents([{ role: 'tool', tool_call_id: 'call_x', content: 'hi' }], 'gemini-2.5-flash'),
+    ).toThrow(expect.objectContaining({ status: 400, param: 'messages[0].tool_call_id' }));
+    expect(() =>
+      convertToGeminiContents(
+        [
+          {
+            role: 'assistant',
+            tool_calls: [{ id: 'a', type: 'function', function: { name: 'f', arguments: '[1]' } }],
+          },
+        ],
+        'gemini-2.5-flash',
+      ),
+    ).toThrow(expect.objectContaining({ status: 400 }));
+    expect(() =>
+      convertToGeminiContents(
+        [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'file:///etc/passwd' } }] }],
+        'gemini-2.5-flash',
+      ),
+    ).toThrow(expect.objectContaining({ status: 400 }));
   });
 });

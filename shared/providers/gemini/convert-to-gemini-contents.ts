@@ -12,7 +12,15 @@ import type { GeminiContent, GeminiPart, GeminiRequestBody } from './gemini-api'
 /** Documented sentinel for replaying a Gemini 3 function call whose thought signature we never kept. */
 const SKIP_THOUGHT_SIGNATURE = 'skip_thought_signature_validator';
 
-const IMAGE_TYPES: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', webp: 'image/webp', gif: 'image/gif', heic: 'image/heic', heif: 'image/heif' };
+const IMAGE_TYPES: Record<string, string> = {
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  webp: 'image/webp',
+  gif: 'image/gif',
+  heic: 'image/heic',
+  heif: 'image/heif',
+};
 
 export function convertToGeminiContents(
   messages: ChatCompletionRequest['messages'],
@@ -35,15 +43,26 @@ export function convertToGeminiContents(
         system.push(textOf(message.content));
         break;
       case 'user':
-        push('user', typeof message.content === 'string' ? [{ text: message.content }] : message.content.map((part) => convertUserPart(part, index)));
+        push(
+          'user',
+          typeof message.content === 'string'
+            ? [{ text: message.content }]
+            : message.content.map((part) => convertUserPart(part, index)),
+        );
         break;
       case 'assistant':
         push('model', convertAssistant(message, index, toolNames, model));
         break;
       case 'tool': {
         const name = toolNames.get(message.tool_call_id);
-        if (!name) throw invalidRequest(`messages[${index}] answers tool_call_id "${message.tool_call_id}", which no earlier assistant message made`, `messages[${index}].tool_call_id`);
-        push('user', [{ functionResponse: { name, response: { content: parseMaybeJson(textOf(message.content)) } } }]);
+        if (!name)
+          throw invalidRequest(
+            `messages[${index}] answers tool_call_id "${message.tool_call_id}", which no earlier assistant message made`,
+            `messages[${index}].tool_call_id`,
+          );
+        push('user', [
+          { functionResponse: { name, response: { content: parseMaybeJson(textOf(message.content)) } } },
+        ]);
         break;
       }
     }
@@ -58,16 +77,27 @@ export function convertToGeminiContents(
   return { contents, systemInstruction: { parts: system.map((text) => ({ text })) } };
 }
 
-function convertAssistant(message: Extract<ChatMessage, { role: 'assistant' }>, index: number, toolNames: Map<string, string>, model: string): GeminiPart[] {
+function convertAssistant(
+  message: Extract<ChatMessage, { role: 'assistant' }>,
+  index: number,
+  toolNames: Map<string, string>,
+  model: string,
+): GeminiPart[] {
   const parts: GeminiPart[] = [];
   const text = message.content === null || message.content === undefined ? '' : textOf(message.content);
   if (text !== '') parts.push({ text });
   const needsSignature = /gemini-3/.test(model);
   (message.tool_calls ?? []).forEach((call, callIndex) => {
     toolNames.set(call.id, call.function.name);
-    const args = parseArguments(call.function.arguments, `messages[${index}].tool_calls[${callIndex}].function.arguments`);
+    const args = parseArguments(
+      call.function.arguments,
+      `messages[${index}].tool_calls[${callIndex}].function.arguments`,
+    );
     // Gemini 3 validates a signature on the first call of each model turn only.
-    parts.push({ functionCall: { name: call.function.name, args }, ...(needsSignature && callIndex === 0 ? { thoughtSignature: SKIP_THOUGHT_SIGNATURE } : {}) });
+    parts.push({
+      functionCall: { name: call.function.name, args },
+      ...(needsSignature && callIndex === 0 ? { thoughtSignature: SKIP_THOUGHT_SIGNATURE } : {}),
+    });
   });
   return parts.length > 0 ? parts : [{ text: '' }];
 }
@@ -76,23 +106,30 @@ function convertUserPart(part: ContentPart, index: number): GeminiPart {
   if (part.type === 'text') return { text: part.text };
   const url = part.image_url.url;
   const dataUrl = /^data:([^;,]+);base64,(.*)$/s.exec(url);
-  if (dataUrl?.[1] && dataUrl[2] !== undefined) return { inlineData: { mimeType: dataUrl[1], data: dataUrl[2] } };
+  if (dataUrl?.[1] && dataUrl[2] !== undefined)
+    return { inlineData: { mimeType: dataUrl[1], data: dataUrl[2] } };
   // Gemini fetches public https and signed URLs itself (since January 2026); it needs a MIME type.
   if (/^https?:\/\//i.test(url)) {
     const extension = /\.([a-z0-9]+)(?:[?#]|$)/i.exec(url)?.[1]?.toLowerCase() ?? '';
     return { fileData: { mimeType: IMAGE_TYPES[extension] ?? 'image/jpeg', fileUri: url } };
   }
-  throw invalidRequest(`messages[${index}] has an image_url that is neither a base64 data: URL nor an http(s) URL`, `messages[${index}].content`);
+  throw invalidRequest(
+    `messages[${index}] has an image_url that is neither a base64 data: URL nor an http(s) URL`,
+    `messages[${index}].content`,
+  );
 }
 
 function textOf(content: string | ContentPart[]): string {
-  return typeof content === 'string' ? content : content.map((part) => (part.type === 'text' ? part.text : '')).join('');
+  return typeof content === 'string'
+    ? content
+    : content.map((part) => (part.type === 'text' ? part.text : '')).join('');
 }
 
 function parseArguments(text: string, param: string): Record<string, unknown> {
   if (text.trim() === '') return {};
   const parsed = parseMaybeJson(text);
-  if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+  if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed))
+    return parsed as Record<string, unknown>;
   throw invalidRequest(`${param} must be a JSON object`, param);
 }
 

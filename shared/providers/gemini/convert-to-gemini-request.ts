@@ -9,7 +9,10 @@ import { convertToGeminiSchema } from './convert-to-gemini-schema';
 import type { RequestTarget } from '../types';
 import type { GeminiRequestBody } from './gemini-api';
 
-export function convertToGeminiRequest(request: ChatCompletionRequest, { model }: RequestTarget): GeminiRequestBody {
+export function convertToGeminiRequest(
+  request: ChatCompletionRequest,
+  { model }: RequestTarget,
+): GeminiRequestBody {
   const body: GeminiRequestBody = convertToGeminiContents(request.messages, model);
   if (request.tools?.length) {
     body.tools = [
@@ -49,7 +52,10 @@ function convertToolChoice(choice: ChatCompletionRequest['tool_choice']): Gemini
 function convertResponseFormat(format: ChatCompletionRequest['response_format']): Record<string, unknown> {
   if (!format || format.type === 'text') return {};
   if (format.type === 'json_object') return { responseMimeType: 'application/json' };
-  return { responseMimeType: 'application/json', ...withDefined('responseSchema', convertToGeminiSchema(format.json_schema.schema)) };
+  return {
+    responseMimeType: 'application/json',
+    ...withDefined('responseSchema', convertToGeminiSchema(format.json_schema.schema)),
+  };
 }
 
 function withDefined<K extends string, V>(key: K, value: V | null | undefined): Partial<Record<K, V>> {

@@ -6,18 +6,39 @@
  */
 
 const KEPT_KEYS = new Set([
-  'format', 'title', 'description', 'nullable', 'enum', 'required', 'default', 'example', 'pattern',
-  'minItems', 'maxItems', 'minLength', 'maxLength', 'minimum', 'maximum', 'minProperties', 'maxProperties', 'propertyOrdering',
+  'format',
+  'title',
+  'description',
+  'nullable',
+  'enum',
+  'required',
+  'default',
+  'example',
+  'pattern',
+  'minItems',
+  'maxItems',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'minProperties',
+  'maxProperties',
+  'propertyOrdering',
 ]);
 
 type JsonObject = Record<string, unknown>;
 
-const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is JsonObject =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Returns undefined for an object schema without properties: Gemini wants `parameters` left out then. */
 export function convertToGeminiSchema(schema: unknown): JsonObject | undefined {
   if (!isObject(schema)) return undefined;
-  if (schema.type === 'object' && (!isObject(schema.properties) || Object.keys(schema.properties).length === 0)) return undefined;
+  if (
+    schema.type === 'object' &&
+    (!isObject(schema.properties) || Object.keys(schema.properties).length === 0)
+  )
+    return undefined;
   return convertNode(schema);
 }
 
@@ -36,13 +57,18 @@ function convertNode(schema: JsonObject): JsonObject {
   }
   if (isObject(schema.properties)) {
     result.properties = Object.fromEntries(
-      Object.entries(schema.properties).map(([name, value]) => [name, isObject(value) ? convertNode(value) : { type: 'object' }]),
+      Object.entries(schema.properties).map(([name, value]) => [
+        name,
+        isObject(value) ? convertNode(value) : { type: 'object' },
+      ]),
     );
   }
   if (isObject(schema.items)) result.items = convertNode(schema.items);
   const variants = schema.anyOf ?? schema.oneOf;
   if (Array.isArray(variants)) {
-    const nonNull = variants.filter((variant) => isObject(variant) && variant.type !== 'null') as JsonObject[];
+    const nonNull = variants.filter(
+      (variant) => isObject(variant) && variant.type !== 'null',
+    ) as JsonObject[];
     if (nonNull.length < variants.length) result.nullable = true;
     if (nonNull.length === 1 && nonNull[0]) Object.assign(result, convertNode(nonNull[0]));
     else result.anyOf = nonNull.map(convertNode);

@@ -25,7 +25,10 @@ export function createGeminiAdapter(): ProviderAdapter {
   return {
     async complete(request, call) {
       const response = await post(request, call, false);
-      return mapGeminiResponse(await readJsonBody(response, geminiResponseSchema, call), responseContextOf(call));
+      return mapGeminiResponse(
+        await readJsonBody(response, geminiResponseSchema, call),
+        responseContextOf(call),
+      );
     },
 
     async stream(request, call) {
@@ -35,7 +38,16 @@ export function createGeminiAdapter(): ProviderAdapter {
         // Errors after HTTP 200 come as `{"error":…}` or `[{"error":…}]`.
         screen: (_json, data) => {
           const error = parseGeminiError(data);
-          return error && classifyGeminiError({ status: error.error.code ?? 500, headers: new Headers(), bodyText: data, providerId: call.providerId, now: call.now() });
+          return (
+            error &&
+            classifyGeminiError({
+              status: error.error.code ?? 500,
+              headers: new Headers(),
+              bodyText: data,
+              providerId: call.providerId,
+              now: call.now(),
+            })
+          );
         },
       });
       return mapGeminiStream(events, responseContextOf(call));

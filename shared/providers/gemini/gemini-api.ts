@@ -36,7 +36,11 @@ const partSchema = z.looseObject({
   text: z.string().nullish(),
   thought: z.boolean().nullish(),
   functionCall: z
-    .looseObject({ id: z.string().nullish(), name: z.string().nullish(), args: z.record(z.string(), z.unknown()).nullish() })
+    .looseObject({
+      id: z.string().nullish(),
+      name: z.string().nullish(),
+      args: z.record(z.string(), z.unknown()).nullish(),
+    })
     .nullish(),
 });
 
@@ -52,14 +56,18 @@ export const geminiResponseSchema = z.looseObject({
   candidates: z
     .array(
       z.looseObject({
-        content: z.looseObject({ role: z.string().nullish(), parts: z.array(partSchema).nullish() }).nullish(),
+        content: z
+          .looseObject({ role: z.string().nullish(), parts: z.array(partSchema).nullish() })
+          .nullish(),
         finishReason: z.string().nullish(),
         finishMessage: z.string().nullish(),
         index: z.number().nullish(),
       }),
     )
     .nullish(),
-  promptFeedback: z.looseObject({ blockReason: z.string().nullish(), blockReasonMessage: z.string().nullish() }).nullish(),
+  promptFeedback: z
+    .looseObject({ blockReason: z.string().nullish(), blockReasonMessage: z.string().nullish() })
+    .nullish(),
   usageMetadata: geminiUsageSchema.nullish(),
   modelVersion: z.string().nullish(),
   responseId: z.string().nullish(),
@@ -88,5 +96,11 @@ export type GeminiErrorBody = z.infer<typeof geminiErrorBodySchema>;
 
 /** `GET /models`: `{ models: [{ name: 'models/…', inputTokenLimit, supportedGenerationMethods }] }`. */
 export const geminiModelListSchema = z.looseObject({
-  models: z.array(z.looseObject({ name: z.string(), inputTokenLimit: z.number().nullish(), supportedGenerationMethods: z.array(z.string()).nullish() })),
+  models: z.array(
+    z.looseObject({
+      name: z.string(),
+      inputTokenLimit: z.number().nullish(),
+      supportedGenerationMethods: z.array(z.string()).nullish(),
+    }),
+  ),
 });

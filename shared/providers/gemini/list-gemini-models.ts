@@ -9,8 +9,16 @@ import { classifyGeminiError } from './classify-gemini-error';
 import { geminiAuthHeaders, geminiModelListSchema } from './gemini-api';
 
 export async function listGeminiModels(call: ModelListCall): Promise<ProviderModel[]> {
-  const list = await fetchModelList(call, geminiAuthHeaders(call.apiKey), classifyGeminiError, geminiModelListSchema);
+  const list = await fetchModelList(
+    call,
+    geminiAuthHeaders(call.apiKey),
+    classifyGeminiError,
+    geminiModelListSchema,
+  );
   return list.models
     .filter((model) => model.supportedGenerationMethods?.includes('generateContent') ?? true)
-    .map((model) => ({ id: model.name.replace(/^models\//, ''), contextWindow: model.inputTokenLimit ?? undefined }));
+    .map((model) => ({
+      id: model.name.replace(/^models\//, ''),
+      contextWindow: model.inputTokenLimit ?? undefined,
+    }));
 }

@@ -24,10 +24,19 @@ export function mapGeminiResponse(response: GeminiResponse, context: ResponseCon
     .map((part, index) => ({
       id: toolCallId(response, context.now, index, part.functionCall?.id),
       type: 'function',
-      function: { name: part.functionCall?.name ?? '', arguments: JSON.stringify(part.functionCall?.args ?? {}) },
+      function: {
+        name: part.functionCall?.name ?? '',
+        arguments: JSON.stringify(part.functionCall?.args ?? {}),
+      },
     }));
-  if (!candidate?.finishReason) throw malformedUpstream(context.providerId, 'an answer without a finishReason');
-  const finishReason = finishOf(candidate.finishReason, toolCalls.length > 0, context.providerId, candidate.finishMessage);
+  if (!candidate?.finishReason)
+    throw malformedUpstream(context.providerId, 'an answer without a finishReason');
+  const finishReason = finishOf(
+    candidate.finishReason,
+    toolCalls.length > 0,
+    context.providerId,
+    candidate.finishMessage,
+  );
   return {
     id: completionId(response, context.now),
     object: 'chat.completion',
@@ -36,7 +45,11 @@ export function mapGeminiResponse(response: GeminiResponse, context: ResponseCon
     choices: [
       {
         index: 0,
-        message: { role: 'assistant', content: text === '' && toolCalls.length > 0 ? null : text, ...(toolCalls.length > 0 ? { tool_calls: toolCalls } : {}) },
+        message: {
+          role: 'assistant',
+          content: text === '' && toolCalls.length > 0 ? null : text,
+          ...(toolCalls.length > 0 ? { tool_calls: toolCalls } : {}),
+        },
         finish_reason: finishReason,
       },
     ],
@@ -44,9 +57,18 @@ export function mapGeminiResponse(response: GeminiResponse, context: ResponseCon
   };
 }
 
-export function finishOf(reason: string, hasToolCalls: boolean, providerId: string, finishMessage?: string | null) {
+export function finishOf(
+  reason: string,
+  hasToolCalls: boolean,
+  providerId: string,
+  finishMessage?: string | null,
+) {
   const mapped = mapGeminiFinishReason(reason, hasToolCalls);
-  if (mapped === 'error') throw malformedUpstream(providerId, `a failed function call (${reason}${finishMessage ? `: ${finishMessage}` : ''})`);
+  if (mapped === 'error')
+    throw malformedUpstream(
+      providerId,
+      `a failed function call (${reason}${finishMessage ? `: ${finishMessage}` : ''})`,
+    );
   return mapped;
 }
 
@@ -67,7 +89,11 @@ export function throwIfPromptBlocked(response: GeminiResponse, providerId: strin
 export function convertGeminiUsage(usage: GeminiUsage): Usage {
   const prompt = usage.promptTokenCount ?? 0;
   const completion = (usage.candidatesTokenCount ?? 0) + (usage.thoughtsTokenCount ?? 0);
-  return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: usage.totalTokenCount ?? prompt + completion };
+  return {
+    prompt_tokens: prompt,
+    completion_tokens: completion,
+    total_tokens: usage.totalTokenCount ?? prompt + completion,
+  };
 }
 
 export function completionId(response: GeminiResponse, now: number): string {

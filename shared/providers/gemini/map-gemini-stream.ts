@@ -11,10 +11,19 @@ import { createChunkFactory, type ChunkFactory } from '../openai-chunks';
 import type { ResponseContext } from '../types';
 import { malformedUpstream } from '../upstream-fetch';
 import type { GeminiResponse, GeminiUsage } from './gemini-api';
-import { completionId, convertGeminiUsage, finishOf, throwIfPromptBlocked, toolCallId } from './map-gemini-response';
+import {
+  completionId,
+  convertGeminiUsage,
+  finishOf,
+  throwIfPromptBlocked,
+  toolCallId,
+} from './map-gemini-response';
 
 /** Ends with a usage chunk whether or not the caller asked (see mapAnthropicStream). */
-export async function* mapGeminiStream(events: AsyncIterable<GeminiResponse>, context: ResponseContext): AsyncGenerator<ChatCompletionChunk> {
+export async function* mapGeminiStream(
+  events: AsyncIterable<GeminiResponse>,
+  context: ResponseContext,
+): AsyncGenerator<ChatCompletionChunk> {
   let chunks: ChunkFactory | undefined;
   let toolCount = 0;
   let finish: { reason: string; message?: string | null } | undefined;
@@ -22,7 +31,11 @@ export async function* mapGeminiStream(events: AsyncIterable<GeminiResponse>, co
   for await (const response of events) {
     throwIfPromptBlocked(response, context.providerId);
     if (!chunks) {
-      chunks = createChunkFactory({ id: completionId(response, context.now), model: response.modelVersion ?? context.model, created: Math.floor(context.now / 1000) });
+      chunks = createChunkFactory({
+        id: completionId(response, context.now),
+        model: response.modelVersion ?? context.model,
+        created: Math.floor(context.now / 1000),
+      });
       yield chunks.role();
     }
     const candidate = response.candidates?.[0];
@@ -30,16 +43,22 @@ export async function* mapGeminiStream(events: AsyncIterable<GeminiResponse>, co
       if (part.thought) continue;
       if (part.functionCall) {
         const index = toolCount++;
-        yield chunks.toolCallStart(index, toolCallId(response, context.now, index, part.functionCall.id), part.functionCall.name ?? '');
+        yield chunks.toolCallStart(
+          index,
+          toolCallId(response, context.now, index, part.functionCall.id),
+          part.functionCall.name ?? '',
+        );
         yield chunks.toolCallArguments(index, JSON.stringify(part.functionCall.args ?? {}));
       } else if (part.text) {
         yield chunks.content(part.text);
       }
     }
-    if (candidate?.finishReason) finish = { reason: candidate.finishReason, message: candidate.finishMessage };
+    if (candidate?.finishReason)
+      finish = { reason: candidate.finishReason, message: candidate.finishMessage };
     if (response.usageMetadata) usage = response.usageMetadata;
   }
-  if (!chunks || !finish) throw malformedUpstream(context.providerId, 'a stream that ended before it finished');
+  if (!chunks || !finish)
+    throw malformedUpstream(context.providerId, 'a stream that ended before it finished');
   yield chunks.finish(finishOf(finish.reason, toolCount > 0, context.providerId, finish.message));
   if (usage) yield chunks.usage(convertGeminiUsage(usage));
 }

@@ -56,7 +56,8 @@ function kindOf(status: number, body: ParsedErrorBody | undefined): UpstreamErro
   if (status === 401 || code === 'invalid_api_key') return 'auth';
   if (status === 403) return 'forbidden';
   if (status === 404 || status === 410) return 'not_found';
-  if (code === 'context_length_exceeded' || status === 413 || CONTEXT_PATTERN.test(text)) return 'context_length';
+  if (code === 'context_length_exceeded' || status === 413 || CONTEXT_PATTERN.test(text))
+    return 'context_length';
   if (status === 408 || status === 503 || status === 529) return 'overloaded';
   if (status >= 500) return 'server';
   return 'request';
@@ -80,7 +81,8 @@ export function classifyOpenAICompatibleError(answer: UpstreamErrorAnswer): Free
     provider: answer.providerId,
     code: body?.code ?? kind,
     message: `${answer.providerId} answered HTTP ${answer.status}: ${detail}`,
-    retryAfterMs: readRetryAfterMs(answer.headers, answer.now) ?? readEmbeddedResetMs(answer.bodyText, answer.now),
+    retryAfterMs:
+      readRetryAfterMs(answer.headers, answer.now) ?? readEmbeddedResetMs(answer.bodyText, answer.now),
   });
 }
 
@@ -88,5 +90,7 @@ export function classifyOpenAICompatibleError(answer: UpstreamErrorAnswer): Free
 function readEmbeddedResetMs(bodyText: string, now: number): number | undefined {
   const requests = parseRateLimitHeaders('openrouter', headersFromErrorMetadata(bodyText), now).requests;
   const window = requests?.day ?? requests?.minute;
-  return window?.resetAt === undefined || window.remaining !== 0 ? undefined : Math.max(0, window.resetAt - now);
+  return window?.resetAt === undefined || window.remaining !== 0
+    ? undefined
+    : Math.max(0, window.resetAt - now);
 }

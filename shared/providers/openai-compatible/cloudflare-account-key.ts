@@ -21,9 +21,14 @@ export function prepareCloudflareCall(call: AdapterCall): AdapterCall {
       provider: call.providerId,
       type: 'authentication_error',
       code: 'invalid_key_format',
-      message: 'Cloudflare keys are entered as ACCOUNT_ID:API_TOKEN (the 32-character account id, a colon, then the API token).',
+      message:
+        'Cloudflare keys are entered as ACCOUNT_ID:API_TOKEN (the 32-character account id, a colon, then the API token).',
     });
   }
   const [, accountId, token] = match;
-  return { ...call, baseURL: call.baseURL.replace(CLOUDFLARE_ACCOUNT_PLACEHOLDER, accountId ?? ''), apiKey: token };
+  return {
+    ...call,
+    baseURL: call.baseURL.replace(CLOUDFLARE_ACCOUNT_PLACEHOLDER, accountId ?? ''),
+    apiKey: token,
+  };
 }

@@ -8,6 +8,15 @@ import { classifyOpenAICompatibleError } from './classify-openai-compatible-erro
 import { openAICompatibleAuthHeaders, upstreamModelListSchema } from './openai-compatible-api';
 
 export async function listOpenAICompatibleModels(call: ModelListCall): Promise<ProviderModel[]> {
-  const list = await fetchModelList(call, openAICompatibleAuthHeaders(call.apiKey), classifyOpenAICompatibleError, upstreamModelListSchema);
-  return list.data.map((model) => ({ id: model.id, created: model.created ?? undefined, ownedBy: model.owned_by ?? undefined }));
+  const list = await fetchModelList(
+    call,
+    openAICompatibleAuthHeaders(call.apiKey),
+    classifyOpenAICompatibleError,
+    upstreamModelListSchema,
+  );
+  return list.data.map((model) => ({
+    id: model.id,
+    created: model.created ?? undefined,
+    ownedBy: model.owned_by ?? undefined,
+  }));
 }

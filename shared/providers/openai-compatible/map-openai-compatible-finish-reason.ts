@@ -5,7 +5,13 @@
  */
 import type { FinishReason } from '../../openai/chat';
 
-const OPENAI_REASONS: ReadonlySet<string> = new Set<FinishReason>(['stop', 'length', 'tool_calls', 'content_filter', 'function_call']);
+const OPENAI_REASONS: ReadonlySet<string> = new Set<FinishReason>([
+  'stop',
+  'length',
+  'tool_calls',
+  'content_filter',
+  'function_call',
+]);
 
 export function mapOpenAICompatibleFinishReason(reason: string, madeToolCalls: boolean): FinishReason {
   if (OPENAI_REASONS.has(reason)) return reason as FinishReason;

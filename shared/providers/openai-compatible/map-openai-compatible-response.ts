@@ -15,21 +15,40 @@ export interface Identity {
   model: string;
 }
 
-export function identityOf(answer: { id?: string | null; created?: number | null; model?: string | null }, fallback: Identity): Identity {
-  return { id: answer.id || fallback.id, created: answer.created ?? fallback.created, model: answer.model || fallback.model };
+export function identityOf(
+  answer: { id?: string | null; created?: number | null; model?: string | null },
+  fallback: Identity,
+): Identity {
+  return {
+    id: answer.id || fallback.id,
+    created: answer.created ?? fallback.created,
+    model: answer.model || fallback.model,
+  };
 }
 
 export function identityFromContext(context: ResponseContext): Identity {
-  return { id: `chatcmpl-${context.providerId}-${context.now}`, created: Math.floor(context.now / 1000), model: context.model };
+  return {
+    id: `chatcmpl-${context.providerId}-${context.now}`,
+    created: Math.floor(context.now / 1000),
+    model: context.model,
+  };
 }
 
 export function normalizeUsage(usage: UpstreamUsage): Usage {
   const prompt = usage.prompt_tokens ?? 0;
   const completion = usage.completion_tokens ?? 0;
-  return { ...usage, prompt_tokens: prompt, completion_tokens: completion, total_tokens: usage.total_tokens ?? prompt + completion };
+  return {
+    ...usage,
+    prompt_tokens: prompt,
+    completion_tokens: completion,
+    total_tokens: usage.total_tokens ?? prompt + completion,
+  };
 }
 
-export function mapOpenAICompatibleResponse(answer: UpstreamCompletion, context: ResponseContext): ChatCompletion {
+export function mapOpenAICompatibleResponse(
+  answer: UpstreamCompletion,
+  context: ResponseContext,
+): ChatCompletion {
   const identity = identityOf(answer, identityFromContext(context));
   const { usage } = answer;
   return {
@@ -48,8 +67,15 @@ export function mapOpenAICompatibleResponse(answer: UpstreamCompletion, context:
       return {
         ...choice,
         index: choice.index ?? position,
-        message: { ...message, role: 'assistant' as const, content: message.content ?? null, ...(toolCalls ? { tool_calls: toolCalls } : {}) },
-        finish_reason: choice.finish_reason ? mapOpenAICompatibleFinishReason(choice.finish_reason, madeToolCalls) : null,
+        message: {
+          ...message,
+          role: 'assistant' as const,
+          content: message.content ?? null,
+          ...(toolCalls ? { tool_calls: toolCalls } : {}),
+        },
+        finish_reason: choice.finish_reason
+          ? mapOpenAICompatibleFinishReason(choice.finish_reason, madeToolCalls)
+          : null,
       };
     }),
     usage: usage ? normalizeUsage(usage) : usage,

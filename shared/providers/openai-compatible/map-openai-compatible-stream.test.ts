@@ -11,7 +11,10 @@ describe('createChunkNormalizer', () => {
       { function: { arguments: '{"location":' } },
       { id: 'call_b', function: { name: 'get_time', arguments: '' } },
       { function: { arguments: '{}' } },
-    ].map((call) => normalize({ choices: [{ delta: { tool_calls: [call] } }] }).choices[0]?.delta.tool_calls?.[0]?.index);
+    ].map(
+      (call) =>
+        normalize({ choices: [{ delta: { tool_calls: [call] } }] }).choices[0]?.delta.tool_calls?.[0]?.index,
+    );
     expect(calls).toEqual([0, 0, 1, 1]);
   });
 
@@ -21,13 +24,22 @@ describe('createChunkNormalizer', () => {
       { id: 'call_a', function: { name: 'get_weather', arguments: '' } },
       { id: 'call_a', function: { arguments: '{}' } },
       { id: 'call_b', function: { name: 'get_time', arguments: '{}' } },
-    ].map((call) => normalize({ choices: [{ delta: { tool_calls: [call] } }] }).choices[0]?.delta.tool_calls?.[0]?.index);
+    ].map(
+      (call) =>
+        normalize({ choices: [{ delta: { tool_calls: [call] } }] }).choices[0]?.delta.tool_calls?.[0]?.index,
+    );
     expect(indexes).toEqual([0, 0, 1]);
   });
 
-  it('reads a finish reason of the host\'s own after tool calls as a tool-call finish', () => {
+  it("reads a finish reason of the host's own after tool calls as a tool-call finish", () => {
     const normalize = createChunkNormalizer(context);
-    normalize({ choices: [{ delta: { tool_calls: [{ id: 'call_a', function: { name: 'get_weather', arguments: '{}' } }] } }] });
-    expect(normalize({ choices: [{ delta: {}, finish_reason: 'eos' }] }).choices[0]?.finish_reason).toBe('tool_calls');
+    normalize({
+      choices: [
+        { delta: { tool_calls: [{ id: 'call_a', function: { name: 'get_weather', arguments: '{}' } }] } },
+      ],
+    });
+    expect(normalize({ choices: [{ delta: {}, finish_reason: 'eos' }] }).choices[0]?.finish_reason).toBe(
+      'tool_calls',
+    );
   });
 });

@@ -6,11 +6,19 @@
 import type { ChatCompletionChunk } from '../../openai/chat';
 import type { ResponseContext } from '../types';
 import { malformedUpstream } from '../upstream-fetch';
-import { identityFromContext, identityOf, normalizeUsage, type Identity } from './map-openai-compatible-response';
+import {
+  identityFromContext,
+  identityOf,
+  normalizeUsage,
+  type Identity,
+} from './map-openai-compatible-response';
 import { mapOpenAICompatibleFinishReason } from './map-openai-compatible-finish-reason';
 import type { UpstreamChunk, UpstreamToolCallDelta } from './openai-compatible-api';
 
-export async function* mapOpenAICompatibleStream(upstream: AsyncIterable<UpstreamChunk>, context: ResponseContext): AsyncGenerator<ChatCompletionChunk> {
+export async function* mapOpenAICompatibleStream(
+  upstream: AsyncIterable<UpstreamChunk>,
+  context: ResponseContext,
+): AsyncGenerator<ChatCompletionChunk> {
   let finished = false;
   const normalize = createChunkNormalizer(context);
   for await (const upstreamChunk of upstream) {
@@ -26,7 +34,9 @@ export async function* mapOpenAICompatibleStream(upstream: AsyncIterable<Upstrea
  * that leave them out match the others, and, per choice, the tool calls begun, so a delta without
  * `index` either starts the next call (a new id, or a name without id) or continues the last.
  */
-export function createChunkNormalizer(context: ResponseContext): (chunk: UpstreamChunk) => ChatCompletionChunk {
+export function createChunkNormalizer(
+  context: ResponseContext,
+): (chunk: UpstreamChunk) => ChatCompletionChunk {
   let identity: Identity | undefined;
   const toolCallsBegun = new Map<number, { count: number; lastId?: string | null }>();
 
@@ -34,7 +44,10 @@ export function createChunkNormalizer(context: ResponseContext): (chunk: Upstrea
     const begun = toolCallsBegun.get(choiceIndex) ?? { count: 0 };
     const starts = delta.id ? delta.id !== begun.lastId : Boolean(delta.function?.name);
     const index = delta.index ?? (starts ? begun.count : Math.max(0, begun.count - 1));
-    toolCallsBegun.set(choiceIndex, { count: Math.max(begun.count, index + 1), lastId: delta.id ?? begun.lastId });
+    toolCallsBegun.set(choiceIndex, {
+      count: Math.max(begun.count, index + 1),
+      lastId: delta.id ?? begun.lastId,
+    });
     return index;
   }
 
@@ -54,9 +67,19 @@ export function createChunkNormalizer(context: ResponseContext): (chunk: Upstrea
           delta: {
             ...delta,
             ...(role === undefined || role === null ? {} : { role: 'assistant' as const }),
-            ...(toolCalls ? { tool_calls: toolCalls.map((call) => ({ ...call, index: indexToolCall(index, call), type: call.type === null || call.type === undefined ? call.type : ('function' as const) })) } : {}),
+            ...(toolCalls
+              ? {
+                  tool_calls: toolCalls.map((call) => ({
+                    ...call,
+                    index: indexToolCall(index, call),
+                    type: call.type === null || call.type === undefined ? call.type : ('function' as const),
+                  })),
+                }
+              : {}),
           },
-          finish_reason: choice.finish_reason ? mapOpenAICompatibleFinishReason(choice.finish_reason, toolCallsBegun.has(index)) : null,
+          finish_reason: choice.finish_reason
+            ? mapOpenAICompatibleFinishReason(choice.finish_reason, toolCallsBegun.has(index))
+            : null,
         };
       }),
       usage: usage ? normalizeUsage(usage) : usage,

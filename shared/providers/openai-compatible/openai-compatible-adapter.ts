@@ -12,7 +12,11 @@ import { convertToOpenAICompatibleRequest } from './convert-to-openai-compatible
 import { listOpenAICompatibleModels } from './list-openai-compatible-models';
 import { mapOpenAICompatibleResponse } from './map-openai-compatible-response';
 import { mapOpenAICompatibleStream } from './map-openai-compatible-stream';
-import { openAICompatibleAuthHeaders, upstreamChunkSchema, upstreamCompletionSchema } from './openai-compatible-api';
+import {
+  openAICompatibleAuthHeaders,
+  upstreamChunkSchema,
+  upstreamCompletionSchema,
+} from './openai-compatible-api';
 
 /** How one provider departs from OpenAI's wire format; a preset carries these as data. */
 export interface OpenAICompatibleQuirks {
@@ -30,18 +34,41 @@ export interface OpenAICompatibleQuirks {
 }
 
 export function createOpenAICompatibleAdapter(quirks: OpenAICompatibleQuirks = {}): ProviderAdapter {
-  async function send(request: ChatCompletionRequest, original: AdapterCall, stream: boolean): Promise<{ response: Response; call: AdapterCall }> {
+  async function send(
+    request: ChatCompletionRequest,
+    original: AdapterCall,
+    stream: boolean,
+  ): Promise<{ response: Response; call: AdapterCall }> {
     const call = quirks.prepareCall ? quirks.prepareCall(original) : original;
-    const headers = { 'content-type': 'application/json', ...quirks.headers, ...openAICompatibleAuthHeaders(call.apiKey) };
-    const body = JSON.stringify(convertToOpenAICompatibleRequest(request, { model: call.model, stream }, quirks));
-    const response = await fetchUpstream(call, `${call.baseURL}/chat/completions`, { method: 'POST', headers, body }, classifyOpenAICompatibleError);
+    const headers = {
+      'content-type': 'application/json',
+      ...quirks.headers,
+      ...openAICompatibleAuthHeaders(call.apiKey),
+    };
+    const body = JSON.stringify(
+      convertToOpenAICompatibleRequest(request, { model: call.model, stream }, quirks),
+    );
+    const response = await fetchUpstream(
+      call,
+      `${call.baseURL}/chat/completions`,
+      { method: 'POST', headers, body },
+      classifyOpenAICompatibleError,
+    );
     return { response, call };
   }
 
   return {
     async complete(request, original): Promise<ChatCompletion> {
       const { response, call } = await send(request, original, false);
-      return mapOpenAICompatibleResponse(await readJsonBody(response, upstreamCompletionSchema, call, 'a response that is not a chat completion'), responseContextOf(call));
+      return mapOpenAICompatibleResponse(
+        await readJsonBody(
+          response,
+          upstreamCompletionSchema,
+          call,
+          'a response that is not a chat completion',
+        ),
+        responseContextOf(call),
+      );
     },
 
     async stream(request, original): Promise<AsyncIterable<ChatCompletionChunk>> {
@@ -52,7 +79,13 @@ export function createOpenAICompatibleAdapter(quirks: OpenAICompatibleQuirks = {
         // Some providers (OpenRouter) report failures inside a 200 stream, with the HTTP status they meant.
         screen: (json, data) =>
           typeof json === 'object' && json !== null && 'error' in json
-            ? classifyOpenAICompatibleError({ status: embeddedStatus(json), headers: new Headers(), bodyText: data, providerId: call.providerId, now: call.now() })
+            ? classifyOpenAICompatibleError({
+                status: embeddedStatus(json),
+                headers: new Headers(),
+                bodyText: data,
+                providerId: call.providerId,
+                now: call.now(),
+              })
             : undefined,
         describe: () => 'a stream chunk',
       });
@@ -67,7 +100,9 @@ export function createOpenAICompatibleAdapter(quirks: OpenAICompatibleQuirks = {
   };
 }
 
-const embeddedErrorSchema = z.looseObject({ error: z.looseObject({ code: z.union([z.number(), z.string()]).nullish() }) });
+const embeddedErrorSchema = z.looseObject({
+  error: z.looseObject({ code: z.union([z.number(), z.string()]).nullish() }),
+});
 
 /** The HTTP status an in-stream error names in `error.code` (OpenRouter: 429, 502, …); else 502. */
 function embeddedStatus(json: unknown): number {

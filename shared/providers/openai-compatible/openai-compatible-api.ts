@@ -28,7 +28,13 @@ export const upstreamCompletionSchema = z.looseObject({
         role: z.string().nullish(),
         content: z.string().nullish(),
         tool_calls: z
-          .array(z.looseObject({ id: z.string().nullish(), type: z.string().nullish(), function: upstreamFunctionSchema.extend({ name: z.string() }) }))
+          .array(
+            z.looseObject({
+              id: z.string().nullish(),
+              type: z.string().nullish(),
+              function: upstreamFunctionSchema.extend({ name: z.string() }),
+            }),
+          )
           .nullish(),
       }),
       finish_reason: z.string().nullish(),
@@ -71,7 +77,9 @@ export type UpstreamChunk = z.infer<typeof upstreamChunkSchema>;
 
 /** `GET /models`: `{ data: [{ id, created, owned_by }] }`. */
 export const upstreamModelListSchema = z.looseObject({
-  data: z.array(z.looseObject({ id: z.string(), created: z.number().nullish(), owned_by: z.string().nullish() })),
+  data: z.array(
+    z.looseObject({ id: z.string(), created: z.number().nullish(), owned_by: z.string().nullish() }),
+  ),
 });
 
 /** The key as `Authorization: Bearer`; a keyless local server gets no header. */

@@ -6,14 +6,32 @@ import { createFakeFetch, jsonResponse } from '../../testing/fake-fetch';
 import type { ProviderPreset } from '../../catalog/catalog-types';
 import { findPreset } from '../../catalog/provider-presets';
 
-const completion = { id: 'c1', object: 'chat.completion', created: 1, model: 'm', choices: [{ index: 0, message: { role: 'assistant', content: 'ok' }, finish_reason: 'stop' }] };
-const tools: ChatCompletionRequest['tools'] = [{ type: 'function', function: { name: 'get_weather', parameters: { type: 'object' } } }];
+const completion = {
+  id: 'c1',
+  object: 'chat.completion',
+  created: 1,
+  model: 'm',
+  choices: [{ index: 0, message: { role: 'assistant', content: 'ok' }, finish_reason: 'stop' }],
+};
+const tools: ChatCompletionRequest['tools'] = [
+  { type: 'function', function: { name: 'get_weather', parameters: { type: 'object' } } },
+];
 
 async function sendThrough(providerId: string, request: Partial<ChatCompletionRequest>, apiKey = 'key') {
   const preset = findPreset(providerId) as ProviderPreset;
   const fetch = createFakeFetch(() => jsonResponse(completion));
-  const call: AdapterCall = { fetch, baseURL: preset.baseURL, apiKey, model: preset.defaultModel, providerId, now: () => 0 };
-  await createOpenAICompatibleAdapter(preset).complete({ model: 'auto', messages: [{ role: 'user', content: 'Hi', name: 'ann' }], ...request }, call);
+  const call: AdapterCall = {
+    fetch,
+    baseURL: preset.baseURL,
+    apiKey,
+    model: preset.defaultModel,
+    providerId,
+    now: () => 0,
+  };
+  await createOpenAICompatibleAdapter(preset).complete(
+    { model: 'auto', messages: [{ role: 'user', content: 'Hi', name: 'ann' }], ...request },
+    call,
+  );
   const [sent] = fetch.calls;
   if (!sent) throw new Error('nothing sent');
   return sent;
@@ -21,7 +39,12 @@ async function sendThrough(providerId: string, request: Partial<ChatCompletionRe
 
 describe('what each preset sends', () => {
   it('Groq: no logprobs, logit_bias, top_logprobs or message names, and n: 1 is dropped', async () => {
-    const { body } = await sendThrough('groq', { logprobs: true, logit_bias: { 1: 2 }, top_logprobs: 2, n: 1 } as Partial<ChatCompletionRequest>);
+    const { body } = await sendThrough('groq', {
+      logprobs: true,
+      logit_bias: { 1: 2 },
+      top_logprobs: 2,
+      n: 1,
+    } as Partial<ChatCompletionRequest>);
     expect(body).not.toHaveProperty('logprobs');
     expect(body).not.toHaveProperty('logit_bias');
     expect(body).not.toHaveProperty('top_logprobs');
@@ -30,16 +53,26 @@ describe('what each preset sends', () => {
   });
 
   it('Groq: asking for several choices is a clear request error, not a provider 400', async () => {
-    await expect(sendThrough('groq', { n: 2 })).rejects.toMatchObject({ status: 400, kind: 'request', param: 'n' });
+    await expect(sendThrough('groq', { n: 2 })).rejects.toMatchObject({
+      status: 400,
+      kind: 'request',
+      param: 'n',
+    });
   });
 
   it('Mistral: seed becomes random_seed, and fields it rejects with 422 are dropped', async () => {
-    const { body } = await sendThrough('mistral', { seed: 42, top_k: 5, min_p: 0.1, reasoning_effort: 'low' } as Partial<ChatCompletionRequest>);
+    const { body } = await sendThrough('mistral', {
+      seed: 42,
+      top_k: 5,
+      min_p: 0.1,
+      reasoning_effort: 'low',
+    } as Partial<ChatCompletionRequest>);
     expect(body).toMatchObject({ random_seed: 42 });
-    for (const field of ['seed', 'top_k', 'min_p', 'reasoning_effort']) expect(body).not.toHaveProperty(field);
+    for (const field of ['seed', 'top_k', 'min_p', 'reasoning_effort'])
+      expect(body).not.toHaveProperty(field);
   });
 
-  it('Cerebras: a small completion cap when the caller sets none, the caller\'s cap otherwise', async () => {
+  it("Cerebras: a small completion cap when the caller sets none, the caller's cap otherwise", async () => {
     expect((await sendThrough('cerebras', {})).body).toMatchObject({ max_completion_tokens: 4_096 });
     const capped = (await sendThrough('cerebras', { max_tokens: 100 })).body;
     expect(capped).toMatchObject({ max_tokens: 100 });
@@ -53,7 +86,9 @@ describe('what each preset sends', () => {
     expect(sent.headers.get('authorization')).toBe('Bearer cf-token');
     expect(sent.body).toMatchObject({ max_tokens: 300 });
     expect(sent.body).not.toHaveProperty('max_completion_tokens');
-    expect((await sendThrough('cloudflare', {}, `${account}:cf-token`)).body).toMatchObject({ max_tokens: 8_192 });
+    expect((await sendThrough('cloudflare', {}, `${account}:cf-token`)).body).toMatchObject({
+      max_tokens: 8_192,
+    });
   });
 
   it('Cloudflare: a key without the account id is refused before any call, without echoing it', async () => {

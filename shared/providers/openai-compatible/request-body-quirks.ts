@@ -66,7 +66,9 @@ export function serialToolCalls(body: Body): Body {
 /** Keeps `temperature` inside what the provider accepts. */
 export function clampTemperature(min: number, max: number) {
   return (body: Body): Body =>
-    typeof body.temperature === 'number' ? { ...body, temperature: Math.min(max, Math.max(min, body.temperature)) } : body;
+    typeof body.temperature === 'number'
+      ? { ...body, temperature: Math.min(max, Math.max(min, body.temperature)) }
+      : body;
 }
 
 /** Applies rewrites left to right. */

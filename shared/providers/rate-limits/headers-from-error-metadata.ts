@@ -9,7 +9,9 @@ import { parseJsonOrUndefined } from '../error-body';
 
 const errorMetadataSchema = z.looseObject({
   error: z.looseObject({
-    metadata: z.looseObject({ headers: z.record(z.string(), z.union([z.string(), z.number()])).nullish() }).nullish(),
+    metadata: z
+      .looseObject({ headers: z.record(z.string(), z.union([z.string(), z.number()])).nullish() })
+      .nullish(),
   }),
 });
 
@@ -17,6 +19,7 @@ const errorMetadataSchema = z.looseObject({
 export function headersFromErrorMetadata(bodyText: string): Headers {
   const headers = new Headers();
   const parsed = errorMetadataSchema.safeParse(parseJsonOrUndefined(bodyText));
-  for (const [name, value] of Object.entries(parsed.data?.error.metadata?.headers ?? {})) headers.set(name, String(value));
+  for (const [name, value] of Object.entries(parsed.data?.error.metadata?.headers ?? {}))
+    headers.set(name, String(value));
   return headers;
 }

@@ -5,9 +5,24 @@
  * `gemini` (sends none) — anything else reads as an empty snapshot.
  */
 import { parseCount, resetAfter, resetAtEpoch, resetAtTimestamp } from './parse-reset-value';
-import { setWindowField, type RateLimitPeriod, type RateLimitQuantity, type RateLimitSnapshot } from './rate-limit-snapshot';
+import {
+  setWindowField,
+  type RateLimitPeriod,
+  type RateLimitQuantity,
+  type RateLimitSnapshot,
+} from './rate-limit-snapshot';
 
-export const RATE_LIMIT_HEADER_FAMILIES = ['openai', 'groq', 'cerebras', 'anthropic', 'openrouter', 'mistral', 'cohere', 'gemini', 'none'] as const;
+export const RATE_LIMIT_HEADER_FAMILIES = [
+  'openai',
+  'groq',
+  'cerebras',
+  'anthropic',
+  'openrouter',
+  'mistral',
+  'cohere',
+  'gemini',
+  'none',
+] as const;
 export type RateLimitHeaderFamily = (typeof RATE_LIMIT_HEADER_FAMILIES)[number];
 
 type HeaderParser = (headers: Headers, now: number) => RateLimitSnapshot;
@@ -29,7 +44,12 @@ function xRateLimitParser(unsuffixed: Record<'requests' | 'tokens', RateLimitPer
     headers.forEach((value, name) => {
       const match = X_RATELIMIT.exec(name.toLowerCase());
       if (!match) return;
-      const [, word, quantity, period] = match as unknown as [string, keyof typeof FIELD_BY_WORD, 'requests' | 'tokens', RateLimitPeriod | undefined];
+      const [, word, quantity, period] = match as unknown as [
+        string,
+        keyof typeof FIELD_BY_WORD,
+        'requests' | 'tokens',
+        RateLimitPeriod | undefined,
+      ];
       const field = FIELD_BY_WORD[word];
       const parsed = field === 'resetAt' ? resetAfter(value, now) : parseCount(value);
       setWindowField(snapshot, quantity, period ?? unsuffixed[quantity], field, parsed);
@@ -73,7 +93,8 @@ const OPENROUTER_MINUTE_HORIZON_MS = 2 * 60_000;
 const parseOpenRouter: HeaderParser = (headers, now) => {
   const snapshot: RateLimitSnapshot = {};
   const resetAt = resetAtEpoch(headers.get('x-ratelimit-reset'));
-  const period: RateLimitPeriod = resetAt !== undefined && resetAt - now > OPENROUTER_MINUTE_HORIZON_MS ? 'day' : 'minute';
+  const period: RateLimitPeriod =
+    resetAt !== undefined && resetAt - now > OPENROUTER_MINUTE_HORIZON_MS ? 'day' : 'minute';
   setWindowField(snapshot, 'requests', period, 'limit', parseCount(headers.get('x-ratelimit-limit')));
   setWindowField(snapshot, 'requests', period, 'remaining', parseCount(headers.get('x-ratelimit-remaining')));
   setWindowField(snapshot, 'requests', period, 'resetAt', resetAt);
@@ -88,9 +109,27 @@ const parseOpenRouter: HeaderParser = (headers, now) => {
 const parseMistral: HeaderParser = (headers, now) => {
   const snapshot: RateLimitSnapshot = {};
   const count = (name: string) => parseCount(headers.get(name));
-  setWindowField(snapshot, 'tokens', 'minute', 'limit', count('x-ratelimitbysize-limit-minute') ?? count('ratelimitbysize-limit'));
-  setWindowField(snapshot, 'tokens', 'minute', 'remaining', count('x-ratelimitbysize-remaining-minute') ?? count('ratelimitbysize-remaining'));
-  setWindowField(snapshot, 'tokens', 'minute', 'resetAt', resetAfter(headers.get('ratelimitbysize-reset'), now));
+  setWindowField(
+    snapshot,
+    'tokens',
+    'minute',
+    'limit',
+    count('x-ratelimitbysize-limit-minute') ?? count('ratelimitbysize-limit'),
+  );
+  setWindowField(
+    snapshot,
+    'tokens',
+    'minute',
+    'remaining',
+    count('x-ratelimitbysize-remaining-minute') ?? count('ratelimitbysize-remaining'),
+  );
+  setWindowField(
+    snapshot,
+    'tokens',
+    'minute',
+    'resetAt',
+    resetAfter(headers.get('ratelimitbysize-reset'), now),
+  );
   setWindowField(snapshot, 'tokens', 'month', 'limit', count('x-ratelimitbysize-limit-month'));
   setWindowField(snapshot, 'tokens', 'month', 'remaining', count('x-ratelimitbysize-remaining-month'));
   return snapshot;
@@ -103,9 +142,27 @@ const parseMistral: HeaderParser = (headers, now) => {
  */
 const parseCohere: HeaderParser = (headers) => {
   const snapshot: RateLimitSnapshot = {};
-  setWindowField(snapshot, 'requests', 'minute', 'limit', parseCount(headers.get('x-trial-endpoint-call-limit')));
-  setWindowField(snapshot, 'requests', 'minute', 'remaining', parseCount(headers.get('x-trial-endpoint-call-remaining')));
-  setWindowField(snapshot, 'requests', 'month', 'limit', parseCount(headers.get('x-endpoint-monthly-call-limit')));
+  setWindowField(
+    snapshot,
+    'requests',
+    'minute',
+    'limit',
+    parseCount(headers.get('x-trial-endpoint-call-limit')),
+  );
+  setWindowField(
+    snapshot,
+    'requests',
+    'minute',
+    'remaining',
+    parseCount(headers.get('x-trial-endpoint-call-remaining')),
+  );
+  setWindowField(
+    snapshot,
+    'requests',
+    'month',
+    'limit',
+    parseCount(headers.get('x-endpoint-monthly-call-limit')),
+  );
   return snapshot;
 };
 

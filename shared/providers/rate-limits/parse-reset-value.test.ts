@@ -3,8 +3,16 @@ import { parseCount, parseDurationMs, resetAtEpoch, resetAtTimestamp } from './p
 
 describe('parseDurationMs', () => {
   it.each([
-    ['6m0s', 360_000], ['1s', 1_000], ['12ms', 12], ['1h2m3s', 3_723_000], ['2m59.56s', 179_560], ['7.66s', 7_660],
-    ['33011.38', 33_011_380], ['40', 40_000], ['0s', 0], ['1m30.5s', 90_500],
+    ['6m0s', 360_000],
+    ['1s', 1_000],
+    ['12ms', 12],
+    ['1h2m3s', 3_723_000],
+    ['2m59.56s', 179_560],
+    ['7.66s', 7_660],
+    ['33011.38', 33_011_380],
+    ['40', 40_000],
+    ['0s', 0],
+    ['1m30.5s', 90_500],
   ])('reads %s as %i ms', (text, expected) => {
     expect(parseDurationMs(text)).toBeCloseTo(expected, 6);
   });

@@ -10,7 +10,15 @@ export function parseCount(value: string | null): number | undefined {
   return Number(value);
 }
 
-const DURATION_UNIT_MS: Record<string, number> = { h: 3_600_000, m: 60_000, s: 1_000, ms: 1, us: 0.001, 'µs': 0.001, ns: 0.000_001 };
+const DURATION_UNIT_MS: Record<string, number> = {
+  h: 3_600_000,
+  m: 60_000,
+  s: 1_000,
+  ms: 1,
+  us: 0.001,
+  µs: 0.001,
+  ns: 0.000_001,
+};
 const DURATION_PART = /(\d+(?:\.\d+)?)(h|ms|m|s|us|µs|ns)/g;
 
 /**
@@ -24,7 +32,8 @@ export function parseDurationMs(value: string | null): number | undefined {
   if (/^\d+(\.\d+)?$/.test(text)) return Number(text) * 1_000;
   if (text === '' || text.replace(DURATION_PART, '') !== '') return undefined;
   let total = 0;
-  for (const [, amount, unit] of text.matchAll(DURATION_PART)) total += Number(amount) * (DURATION_UNIT_MS[unit ?? ''] ?? 0);
+  for (const [, amount, unit] of text.matchAll(DURATION_PART))
+    total += Number(amount) * (DURATION_UNIT_MS[unit ?? ''] ?? 0);
   return total;
 }
 

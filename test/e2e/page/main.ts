@@ -12,7 +12,12 @@ declare global {
   interface Window {
     OpenAI: typeof OpenAI;
     freellmClient(): OpenAI;
-    aiSdk: { generateText: typeof generateText; streamText: typeof streamText; openai(): ReturnType<typeof createOpenAI>; compatible(): ReturnType<typeof createOpenAICompatible> };
+    aiSdk: {
+      generateText: typeof generateText;
+      streamText: typeof streamText;
+      openai(): ReturnType<typeof createOpenAI>;
+      compatible(): ReturnType<typeof createOpenAICompatible>;
+    };
     langchain(model?: string): ChatOpenAI;
   }
 }
@@ -23,12 +28,30 @@ function api() {
 }
 
 window.OpenAI = OpenAI;
-window.freellmClient = () => new OpenAI({ baseURL: api().baseURL, apiKey: 'unused', fetch: api().fetch, dangerouslyAllowBrowser: true, maxRetries: 0 });
+window.freellmClient = () =>
+  new OpenAI({
+    baseURL: api().baseURL,
+    apiKey: 'unused',
+    fetch: api().fetch,
+    dangerouslyAllowBrowser: true,
+    maxRetries: 0,
+  });
 window.aiSdk = {
   generateText,
   streamText,
   openai: () => createOpenAI({ baseURL: api().baseURL, apiKey: 'unused', fetch: api().fetch }),
-  compatible: () => createOpenAICompatible({ name: 'freellm', baseURL: api().baseURL, fetch: api().fetch, includeUsage: true }),
+  compatible: () =>
+    createOpenAICompatible({
+      name: 'freellm',
+      baseURL: api().baseURL,
+      fetch: api().fetch,
+      includeUsage: true,
+    }),
 };
 window.langchain = (model = 'auto') =>
-  new ChatOpenAI({ model, apiKey: 'unused', maxRetries: 0, configuration: { baseURL: api().baseURL, fetch: api().fetch, dangerouslyAllowBrowser: true } });
+  new ChatOpenAI({
+    model,
+    apiKey: 'unused',
+    maxRetries: 0,
+    configuration: { baseURL: api().baseURL, fetch: api().fetch, dangerouslyAllowBrowser: true },
+  });

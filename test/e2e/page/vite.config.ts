@@ -7,5 +7,10 @@ export default defineConfig({
   base: './',
   logLevel: 'warn',
   // The page bundles three client libraries on purpose; its size does not matter.
-  build: { outDir: fileURLToPath(new URL('../../.artifacts/page', import.meta.url)), emptyOutDir: true, chunkSizeWarningLimit: 4096, rollupOptions: { onwarn: quietRollupWarnings } },
+  build: {
+    outDir: fileURLToPath(new URL('../../.artifacts/page', import.meta.url)),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 4096,
+    rollupOptions: { onwarn: quietRollupWarnings },
+  },
 });

@@ -31,7 +31,10 @@ export class OptionsPage {
   }
 
   async renameKey(label: string, newLabel: string): Promise<void> {
-    await this.keyRows().filter({ hasText: label }).getByRole('button', { name: `Rename ${label}` }).click();
+    await this.keyRows()
+      .filter({ hasText: label })
+      .getByRole('button', { name: `Rename ${label}` })
+      .click();
     const form = this.page.getByRole('form', { name: `Rename ${label}` });
     await form.getByLabel('Name').fill(newLabel);
     await form.getByRole('button', { name: 'Save' }).click();
@@ -104,14 +107,19 @@ export class OptionsPage {
   /** Fills and sends the change form; resolves with the error shown, or undefined once changed. */
   async changePassphrase(current: string, next: string, repeated = next): Promise<string | undefined> {
     const security = this.security();
-    if ((await security.getByRole('form', { name: 'Change passphrase' }).count()) === 0) await security.getByRole('button', { name: 'Change passphrase' }).click();
+    if ((await security.getByRole('form', { name: 'Change passphrase' }).count()) === 0)
+      await security.getByRole('button', { name: 'Change passphrase' }).click();
     const form = security.getByRole('form', { name: 'Change passphrase' });
     await form.getByLabel('Current passphrase').fill(current);
     await form.getByLabel('New passphrase', { exact: true }).fill(next);
     await form.getByLabel('Repeat new passphrase').fill(repeated);
     await form.getByRole('button', { name: 'Change passphrase' }).click();
     // Done when the form closes; refused when it shows why.
-    await expect.poll(async () => (await form.count()) === 0 || (await form.getByRole('alert').count()) > 0, { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(async () => (await form.count()) === 0 || (await form.getByRole('alert').count()) > 0, {
+        timeout: 15_000,
+      })
+      .toBe(true);
     return (await form.count()) === 0 ? undefined : ((await form.getByRole('alert').textContent()) ?? '');
   }
 
@@ -170,11 +178,17 @@ export class OptionsPage {
   async fillBaseURLOverride(baseURL: string): Promise<void> {
     const form = this.page.getByRole('form', { name: 'Add a key' });
     const advanced = form.locator('details.advanced');
-    if (!(await advanced.evaluate((element) => (element as HTMLDetailsElement).open))) await advanced.locator('summary').click();
+    if (!(await advanced.evaluate((element) => (element as HTMLDetailsElement).open)))
+      await advanced.locator('summary').click();
     await form.getByLabel('Base URL').fill(baseURL);
   }
 
-  async addKeyForProvider(providerName: string, secret: string, label: string, baseURL?: string): Promise<void> {
+  async addKeyForProvider(
+    providerName: string,
+    secret: string,
+    label: string,
+    baseURL?: string,
+  ): Promise<void> {
     const form = this.page.getByRole('form', { name: 'Add a key' });
     await form.getByLabel('Provider').selectOption({ label: providerName });
     await form.getByLabel('API key').fill(secret);
@@ -229,7 +243,9 @@ export class OptionsPage {
   }
 
   usageGroup(providerName: string) {
-    return this.page.getByTestId('usage-group').filter({ has: this.page.locator('tr.group-head', { hasText: providerName }) });
+    return this.page
+      .getByTestId('usage-group')
+      .filter({ has: this.page.locator('tr.group-head', { hasText: providerName }) });
   }
 
   cacheStat(label: string) {
@@ -250,7 +266,9 @@ export class OptionsPage {
   }
 
   async chooseStrategy(strategy: 'Priority' | 'Balanced' | 'Fastest'): Promise<void> {
-    await this.routing().getByRole('radio', { name: new RegExp(`^${strategy}`) }).check();
+    await this.routing()
+      .getByRole('radio', { name: new RegExp(`^${strategy}`) })
+      .check();
   }
 
   async addAlias(name: string, targets: string[]): Promise<void> {

@@ -4,7 +4,9 @@
  */
 import type { Worker } from '@playwright/test';
 
-export async function dumpDatabase(serviceWorker: Worker): Promise<{ dump: string; tables: Record<string, unknown[]> }> {
+export async function dumpDatabase(
+  serviceWorker: Worker,
+): Promise<{ dump: string; tables: Record<string, unknown[]> }> {
   const dump = await serviceWorker.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open('freellm');
@@ -15,7 +17,8 @@ export async function dumpDatabase(serviceWorker: Worker): Promise<{ dump: strin
       if (value instanceof Uint8Array) return String.fromCharCode(...value);
       if (value instanceof ArrayBuffer) return String.fromCharCode(...new Uint8Array(value));
       if (Array.isArray(value)) return value.map(asText);
-      if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asText(v)]));
+      if (value && typeof value === 'object')
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asText(v)]));
       return value;
     };
     const tables: Record<string, unknown[]> = {};

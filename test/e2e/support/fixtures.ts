@@ -34,7 +34,11 @@ export function useExtensionSuite(): ExtensionSuite {
     closers.push(() => rm(suite.userDataDir, { recursive: true, force: true }));
     const launch = async () => {
       const launched = await launchExtension(suite.userDataDir);
-      Object.assign(suite, { context: launched.context, serviceWorker: launched.worker, extensionId: launched.extensionId });
+      Object.assign(suite, {
+        context: launched.context,
+        serviceWorker: launched.worker,
+        extensionId: launched.extensionId,
+      });
     };
     await launch();
     closers.push(() => suite.context.close());
