@@ -68,7 +68,7 @@ export function ForecastPanel({
             <strong>{nameOf(provider)}</strong>
             <span>{left(provider.requests.day, 'requests')}</span>
             {provider.tokens.day.limit !== null && <span>{left(provider.tokens.day, 'tokens')}</span>}
-            <span class="muted">
+            <span class="forecast-outlook">
               {outlook(provider.forecast, provider.requests.day)}
               {provider.forecast.requests_per_minute > 0 &&
                 ` · ${provider.forecast.requests_per_minute.toLocaleString()} requests a minute`}
