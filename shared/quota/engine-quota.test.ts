@@ -51,6 +51,8 @@ describe('engine.quota', () => {
     });
     expect(report.pool.requests.day).toMatchObject({ limit: 3000, remaining: 3000 });
     expect(report.site).toBeNull();
+    // Asking made no bookkeeping: the dashboard's health table still has no rows.
+    expect((await engine.health()).models).toEqual([]);
   });
 
   it('counts what was spent, and the minute frees up a minute after the first request', async () => {
