@@ -94,16 +94,7 @@ test('a page never allowed is refused with the 403 other paths give it', async (
 
 test('the dashboard shows when the provider and the pool run out at this pace', async () => {
   const options = await OptionsPage.open(suite.context, suite.extensionId);
-  // The limits have no form yet: the options page saves them through the message a form would send.
-  const saved = await options.page.evaluate((id) => {
-    const { runtime } = (
-      globalThis as unknown as {
-        chrome: { runtime: { sendMessage(message: unknown): Promise<{ ok: boolean }> } };
-      }
-    ).chrome;
-    return runtime.sendMessage({ type: 'limits.save', limits: { [id]: { rpd: 6 } } });
-  }, providerId);
-  expect(saved.ok).toBe(true);
+  await options.saveUserLimits({ [providerId]: { rpd: 6 } });
   await ask('two');
   await ask('three');
   await options.refreshDashboard();
