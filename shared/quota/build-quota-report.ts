@@ -4,6 +4,7 @@
  * An allowance shared by several models or keys (a key-wide or account-wide limit) is counted
  * once wherever they are added up.
  */
+import { MINUTE_MS } from '../usage/usage-bucket';
 import type { Allowance } from '../usage/usage-ledger';
 import type { Limits } from '../usage/usage-limits';
 import { forecastRunOut } from './forecast-run-out';
@@ -36,7 +37,6 @@ export interface SiteWindow {
   resetsAt: number;
 }
 
-const MINUTE_MS = 60_000;
 const toSeconds = (ms: number) => Math.ceil(ms / 1000);
 
 function earliest(times: (number | null)[]): number | null {

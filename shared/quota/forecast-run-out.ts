@@ -6,6 +6,7 @@
  * of the two wins. No pace (nothing sent in the window) means no prediction ("idle"), never
  * "runs out never": a quiet quarter of an hour says nothing about the next one.
  */
+import { MINUTE_MS } from '../usage/usage-bucket';
 import type { Forecast } from './quota-report';
 
 export interface Pace {
@@ -20,8 +21,6 @@ export interface DayLeft {
   /** When the daily allowance starts again (ms). */
   resetsAt: number;
 }
-
-const MINUTE_MS = 60_000;
 
 /** Minutes until `left` is spent at `perMinute`; Infinity when unlimited or not spent at all. */
 const minutesFor = (left: number | null, perMinute: number) =>
