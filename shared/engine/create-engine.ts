@@ -44,6 +44,8 @@ import { createModelLister } from './list-models';
 import type { Caller, EngineAnswer } from './engine-answer';
 import { createWriteBehind } from '../store/write-behind';
 import { createChatHistory, type ChatHistory } from '../chats/chat-history';
+import { createQuotaReader } from '../quota/read-quota';
+import type { QuotaReport } from '../quota/quota-report';
 
 export interface EngineHost {
   fetch: FetchLike;
@@ -95,6 +97,11 @@ export interface Engine {
     /** Strategy, aliases and groups, affinity, pacing, time limits; parsed strictly. */
     saveSettings(input: unknown): Promise<RoutingSettings>;
   };
+  /**
+   * The pool's headroom per provider and model and when it runs out at the recent pace: for a page
+   * (`GET /quota`, after the same checks as `/models`) with its own limits, or for the extension.
+   */
+  quota(caller: Caller): Promise<QuotaReport>;
   /** Passive health and usage per (provider, key, model), and why keys were disabled. */
   health(): Promise<{ models: HealthEntry[]; notices: KeyNotice[] }>;
   cache: Pick<ResponseCache, 'clear'> & {
@@ -170,6 +177,14 @@ export function createEngine(host: EngineHost): Engine {
   });
 
   const requestLog = createRequestLogWriter(db, now, writeBehind);
+  const quotaReader = createQuotaReader({
+    now,
+    keys: keyRing,
+    providers,
+    ledger: router.ledger,
+    requestLog,
+    origins,
+  });
 
   /**
    * A new passphrase re-sealed the keys under a new data key: the key ring's copy of the old
@@ -393,6 +408,12 @@ export function createEngine(host: EngineHost): Engine {
     },
     chats: createChatHistory(db, vault, now),
     settled: () => writeBehind.settled(),
+    async quota(caller) {
+      await authorize(caller, false);
+      // The limits include the user's own, which a restarted engine has not read yet.
+      await Promise.all([router.ledger.load(), userLimits.load()]);
+      return quotaReader.read(caller.kind === 'page' ? caller.origin : null);
+    },
     async health() {
       // The report's limits include the user's own, which a restarted engine has not read yet.
       await Promise.all([router.ledger.load(), userLimits.load()]);

@@ -119,6 +119,7 @@ export function managementCalls(engine: Engine) {
       engine.requestLog(limit),
     ),
     health: call(noInput, () => engine.health()),
+    'quota.get': call(noInput, () => engine.quota({ kind: 'extension' })),
     'chats.get': call(z.object({ id: z.string() }), ({ id }) => engine.chats.get(id)),
     'chats.save': call(z.object({ id: z.string(), turns: z.unknown() }), ({ id, turns }) =>
       engine.chats.save(id, turns),

@@ -67,6 +67,19 @@ function nextUsage(usage: OriginUsage | undefined, now: number): OriginUsage {
   };
 }
 
+/** A site's own windows as of `at`: the user's limits, what it used, and when each window starts again. */
+export function siteWindows(grant: OriginGrant, at: number) {
+  const usage = nextUsage(grant.usage, at);
+  return {
+    minute: {
+      limit: grant.limits.requestsPerMinute,
+      used: usage.minuteCount,
+      resetsAt: usage.minuteStart + MINUTE,
+    },
+    day: { limit: grant.limits.requestsPerDay, used: usage.dayCount, resetsAt: usage.dayStart + DAY },
+  };
+}
+
 function refusal(caller: PageCaller): FreeLLMError {
   const where = caller.embedded ? `An embedded frame of ${caller.origin}` : caller.origin;
   const fix = caller.embedded

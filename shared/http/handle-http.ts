@@ -1,7 +1,7 @@
 /**
  * @module The OpenAI-compatible HTTP surface, independent of any transport: the fetch shim, the
- * playground and tests all speak to the engine through it. Covers `POST /chat/completions` and
- * `GET /models`; anything else is an OpenAI-shaped 404 — but only for a site that was allowed:
+ * playground and tests all speak to the engine through it. Covers `POST /chat/completions`,
+ * `GET /models` and `GET /quota`; anything else is an OpenAI-shaped 404 — but only for a site that was allowed:
  * any other gets the 403 whatever it asks, so it learns nothing, not even which paths exist.
  */
 import type { Caller, EngineAnswer } from '../engine/engine-answer';
@@ -58,12 +58,19 @@ export async function handleHttp(
   if (path === '/models' && request.method === 'GET') {
     return fromAnswer(await engine.models(caller));
   }
+  if (path === '/quota' && request.method === 'GET') {
+    try {
+      return fromAnswer({ kind: 'json', status: 200, headers: {}, body: await engine.quota(caller) });
+    } catch (thrown) {
+      return fromError(toFreeLLMError(thrown));
+    }
+  }
   return fromError(
     new FreeLLMError({
       status: 404,
       type: 'invalid_request_error',
       code: 'unknown_url',
-      message: `Unknown request URL: ${request.method} ${path}. FreeLLM serves POST /chat/completions and GET /models.`,
+      message: `Unknown request URL: ${request.method} ${path}. FreeLLM serves POST /chat/completions, GET /models and GET /quota.`,
     }),
   );
 }

@@ -12,6 +12,8 @@ const PRUNE_EVERY = 20;
 export interface RequestLogWriter {
   write(entry: RequestLogEntry): void;
   recent(limit: number): Promise<RequestLogEntry[]>;
+  /** Every line of a request that started at `at` or later. */
+  since(at: number): Promise<RequestLogEntry[]>;
 }
 
 export function createRequestLogWriter(
@@ -38,6 +40,10 @@ export function createRequestLogWriter(
     async recent(limit) {
       await writeBehind.settled();
       return db.requestLog.orderBy('at').reverse().limit(limit).toArray();
+    },
+    async since(at) {
+      await writeBehind.settled();
+      return db.requestLog.where('at').aboveOrEqual(at).toArray();
     },
   };
 }

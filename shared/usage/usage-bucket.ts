@@ -82,7 +82,7 @@ export function effectiveLimits(
   return limits;
 }
 
-function minuteTokens(bucket: UsageBucket): number {
+export function minuteTokens(bucket: UsageBucket): number {
   let sum = 0;
   for (const [, tokens] of bucket.minuteTokens) sum += tokens;
   return sum;

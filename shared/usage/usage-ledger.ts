@@ -12,6 +12,8 @@ import {
   effectiveLimits,
   freeAt,
   headroom,
+  MINUTE_MS,
+  minuteTokens,
   newBucket,
   pacedAt,
   spend,
@@ -52,6 +54,15 @@ export interface HealthEntry {
   minute: { requests: number; tokens: number };
   day: { requests: number; tokens: number };
   limits: Limits;
+}
+
+/** One allowance's limits and spending, for reports: never which key it belongs to. */
+export interface Allowance {
+  id: string;
+  limits: Limits;
+  /** `freesAt`: when the oldest request counted leaves the sliding minute (null: none counted). */
+  minute: { requests: number; tokens: number; freesAt: number | null };
+  day: { requests: number; tokens: number; resetsAt: number };
 }
 
 const NO_LIMITS: LimitSpec = { scope: 'model' };
@@ -229,6 +240,31 @@ export function createUsageLedger(options: {
       const item = where === 'limit' ? resolved.limit : resolved.model;
       if (until > item.cooldownUntil) Object.assign(item, { cooldownUntil: until, cooldownReason: reason });
       touch(item);
+    },
+
+    /**
+     * What the allowance serving `target` has spent and may spend, read without creating any
+     * bucket (a quota report asks about models that never ran). `id` names the allowance, so a
+     * caller adding several targets counts a shared one once.
+     */
+    allowance(target: UsageTarget): Allowance {
+      const spec = specFor(target);
+      const id = limitId(target, spec);
+      const day = dayBounds(now(), spec.dailyResetTimeZone);
+      const found = buckets.get(id);
+      if (found) advance(found, now(), day);
+      const item = found ?? newBucket(id, day);
+      const oldest = item.minuteRequests[0] ?? item.minuteTokens[0]?.[0];
+      return {
+        id,
+        limits: effectiveLimits(spec, item, now()),
+        minute: {
+          requests: item.minuteRequests.length,
+          tokens: minuteTokens(item),
+          freesAt: oldest === undefined ? null : oldest + MINUTE_MS,
+        },
+        day: { requests: item.day.requests, tokens: item.day.tokens, resetsAt: day.end },
+      };
     },
 
     dayEnd(target: UsageTarget): number {

@@ -27,16 +27,7 @@ test('after a browser restart the dashboard shows the daily limit the user set, 
     return response.headers.get('x-freellm-provider') ?? '';
   });
   await page.close();
-  // The limits have no form yet: the options page saves them through the same message a form would send.
-  const saved = await options.page.evaluate((id) => {
-    const { runtime } = (
-      globalThis as unknown as {
-        chrome: { runtime: { sendMessage(message: unknown): Promise<{ ok: boolean }> } };
-      }
-    ).chrome;
-    return runtime.sendMessage({ type: 'limits.save', limits: { [id]: { rpd: 7 } } });
-  }, providerId);
-  expect(saved.ok).toBe(true);
+  await options.saveUserLimits({ [providerId]: { rpd: 7 } });
   await options.refreshDashboard();
   await expect(options.usageGroup('Limited provider').getByTestId('usage-row')).toContainText('1 / 7');
   await options.page.close();

@@ -1,6 +1,6 @@
 /**
- * @module The usage dashboard: what each (provider, key, model) spent today and this minute
- * against its free-tier limits, its passive health from real traffic, keys the router turned
+ * @module The usage dashboard: today's headroom and when it runs out at the recent pace, what
+ * each (provider, key, model) spent today and this minute against its free-tier limits, its passive health from real traffic, keys the router turned
  * off and why, and the response cache's savings with a way to empty it. Names come from the
  * provider and key listings; secrets never reach this page.
  */
@@ -8,10 +8,12 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { CacheStats } from '../../../shared/cache';
 import type { KeyListing } from '../../../shared/engine/create-engine';
 import type { ProviderSummary } from '../../../shared/providers/provider-directory';
+import type { QuotaReport } from '../../../shared/quota/quota-report';
 import type { KeyNotice } from '../../../shared/usage/key-notices';
 import type { HealthEntry } from '../../../shared/usage/usage-ledger';
 import { outcomeWords } from '../../../shared/ui/outcome-words';
 import { callBackground } from '../../lib/ui-client';
+import { ForecastPanel } from './dashboard-section-forecast';
 import './dashboard-section.css';
 
 interface Health {
@@ -45,17 +47,20 @@ function bytes(value: number): string {
 export function DashboardSection({ keys, providers }: Props) {
   const [health, setHealth] = useState<Health | undefined>();
   const [cache, setCache] = useState<CacheStats | undefined>();
+  const [quota, setQuota] = useState<QuotaReport | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [cleared, setCleared] = useState<string | undefined>();
 
   const refresh = useCallback(async () => {
     try {
-      const [nextHealth, nextCache] = await Promise.all([
+      const [nextHealth, nextCache, nextQuota] = await Promise.all([
         callBackground('health'),
         callBackground('cache.stats'),
+        callBackground('quota.get'),
       ]);
       setHealth(nextHealth);
       setCache(nextCache);
+      setQuota(nextQuota);
       setError(undefined);
     } catch (thrown) {
       setError(thrown instanceof Error ? thrown.message : String(thrown));
@@ -114,6 +119,9 @@ export function DashboardSection({ keys, providers }: Props) {
             </li>
           ))}
         </ul>
+      )}
+      {quota && (
+        <ForecastPanel report={quota} nameOf={(provider) => provider.name ?? providerName(provider.id)} />
       )}
       {cache && <CachePanel stats={cache} cleared={cleared} onClear={clearCache} onSaved={refresh} />}
       {health && <UsageTable entries={health.models} providers={providers} keys={keys} keyLabel={keyLabel} />}

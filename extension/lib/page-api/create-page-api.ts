@@ -3,6 +3,7 @@
  * shapes, so a page needs no library at all. Everything travels through the bridge.
  */
 import { accessResultSchema } from '../../../shared/protocol/page-port';
+import { quotaReportSchema } from '../../../shared/quota/quota-report';
 import { decodeSse } from '../../../shared/sse/decode-sse';
 import type { BridgeConnection } from './bridge-connection';
 import { FREELLM_BASE_URL } from '../../../shared/http/base-url';
@@ -73,5 +74,7 @@ export function createPageApi(bridge: BridgeConnection, pageFetch: typeof fetch)
     models: Object.freeze({
       list: async () => (await ensureOk(await shim(`${FREELLM_BASE_URL}/models`))).json(),
     }),
+    quota: async () =>
+      quotaReportSchema.parse(await (await ensureOk(await shim(`${FREELLM_BASE_URL}/quota`))).json()),
   });
 }

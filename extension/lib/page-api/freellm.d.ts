@@ -97,6 +97,51 @@ export interface FreeLLMModel {
   owned_by: string;
 }
 
+/** One window of an allowance; times are Unix seconds; `limit` and `remaining` are null when no limit is known. */
+export interface FreeLLMQuotaWindow {
+  limit: number | null;
+  used: number;
+  remaining: number | null;
+  /** Day: the daily reset. Minute (sliding): when the oldest counted request leaves it (null: none counted). */
+  resets_at: number | null;
+}
+
+export interface FreeLLMQuotaWindows {
+  minute: FreeLLMQuotaWindow;
+  day: FreeLLMQuotaWindow;
+}
+
+/** When the day's allowance runs out if the pace of the last `pace_window_seconds` goes on. */
+export interface FreeLLMForecast {
+  status: 'runs_out' | 'lasts_until_reset' | 'idle' | 'no_daily_limit' | 'exhausted';
+  runs_out_at: number | null;
+  requests_per_minute: number;
+  tokens_per_minute: number;
+}
+
+export interface FreeLLMHeadroom {
+  requests: FreeLLMQuotaWindows;
+  tokens: FreeLLMQuotaWindows;
+  forecast: FreeLLMForecast;
+}
+
+/** `GET /quota`: the pool's headroom for this site; counts only, never a key. */
+export interface FreeLLMQuota {
+  object: 'freellm.quota';
+  created: number;
+  pace_window_seconds: number;
+  pool: FreeLLMHeadroom;
+  /** The limits the user set for this site (requests only). */
+  site: { origin: string; requests: FreeLLMQuotaWindows } | null;
+  providers: (FreeLLMHeadroom & {
+    id: string;
+    /** Null for the user's own endpoints. */
+    name: string | null;
+    keys: number;
+    models: (FreeLLMHeadroom & { id: string })[];
+  })[];
+}
+
 /** Thrown by `chat.completions.create` and `models.list`: OpenAI's error fields plus the HTTP status. */
 export interface FreeLLMError extends Error {
   status: number;
@@ -137,6 +182,8 @@ export interface FreeLLMPageApi {
   readonly models: {
     list(): Promise<{ object: 'list'; data: FreeLLMModel[] }>;
   };
+  /** The pool's headroom for this site: requests and tokens left per provider and model, and a forecast. */
+  quota(): Promise<FreeLLMQuota>;
 }
 
 declare global {

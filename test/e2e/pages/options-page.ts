@@ -252,6 +252,19 @@ export class OptionsPage {
     return this.page.locator(`[data-testid="cache-stat"][data-stat="${label}"] dd`).first();
   }
 
+  /** The limits have no form yet: saved through the same message a form would send. */
+  async saveUserLimits(limits: Record<string, { rpm?: number; rpd?: number }>): Promise<void> {
+    const saved = await this.page.evaluate((sent) => {
+      const { runtime } = (
+        globalThis as unknown as {
+          chrome: { runtime: { sendMessage(message: unknown): Promise<{ ok: boolean }> } };
+        }
+      ).chrome;
+      return runtime.sendMessage({ type: 'limits.save', limits: sent });
+    }, limits);
+    expect(saved.ok).toBe(true);
+  }
+
   async refreshDashboard(): Promise<void> {
     await this.dashboard().getByRole('button', { name: 'Refresh' }).click();
   }

@@ -1,0 +1,83 @@
+/**
+ * @module Gathers what the quota report is built from, out of the engine's own state: enabled
+ * keys by provider, the models a site may use there, each key's allowance for each model, the
+ * attempts of the recent window, and the asking site's own limits.
+ */
+import { pickedAutomatically } from '../catalog/catalog-types';
+import { findPreset } from '../catalog/provider-presets';
+import { siteWindows, type OriginGrants } from '../grants/origin-grants';
+import type { KeySummary } from '../keys/stored-key';
+import type { ProviderDirectory, ResolvedProvider } from '../providers/provider-directory';
+import type { RequestLogEntry } from '../request-log/request-log-entry';
+import type { UsageLedger } from '../usage/usage-ledger';
+import { buildQuotaReport } from './build-quota-report';
+import type { QuotaReport } from './quota-report';
+
+/** Long enough to smooth a burst, short enough to follow a change of pace within minutes. */
+export const PACE_WINDOW_MS = 15 * 60_000;
+
+export interface QuotaDeps {
+  now: () => number;
+  keys: { list(): Promise<KeySummary[]> };
+  providers: Pick<ProviderDirectory, 'resolve'>;
+  ledger: Pick<UsageLedger, 'allowance'>;
+  requestLog: { since(at: number): Promise<RequestLogEntry[]> };
+  origins: Pick<OriginGrants, 'list'>;
+}
+
+/** The models `auto`, tiers and shared names may use (never a retired or paid one), and the default. */
+function modelsOf(provider: ResolvedProvider): string[] {
+  const preset = findPreset(provider.id);
+  const listed = preset?.models
+    .filter((model) => pickedAutomatically(preset, model))
+    .map((model) => model.id);
+  return [...new Set([provider.defaultModel, ...(listed ?? [])])];
+}
+
+export function createQuotaReader(deps: QuotaDeps) {
+  async function siteOf(origin: string) {
+    const grant = (await deps.origins.list()).find((item) => item.origin === origin);
+    return grant ? { origin, ...siteWindows(grant, deps.now()) } : null;
+  }
+
+  /** The report for a site (its origin) or for the extension's own pages (null). */
+  async function read(origin: string | null): Promise<QuotaReport> {
+    const now = deps.now();
+    const enabled = (await deps.keys.list()).filter((key) => key.enabled);
+    const providerIds = [...new Set(enabled.map((key) => key.providerId))];
+    const providers = (await Promise.all(providerIds.map((id) => deps.providers.resolve(id)))).flatMap(
+      (provider) => provider ?? [],
+    );
+    const [log, site] = await Promise.all([
+      deps.requestLog.since(now - PACE_WINDOW_MS),
+      origin === null ? null : siteOf(origin),
+    ]);
+    return buildQuotaReport({
+      now,
+      paceWindowMs: PACE_WINDOW_MS,
+      providers: providers.map((provider) => {
+        const keys = enabled.filter((key) => key.providerId === provider.id);
+        return {
+          id: provider.id,
+          name: provider.custom ? null : provider.name,
+          keys: keys.length,
+          models: modelsOf(provider).map((model) => ({
+            id: model,
+            allowances: keys.map((key) =>
+              deps.ledger.allowance({
+                providerId: provider.id,
+                keyId: key.id,
+                accountId: key.account,
+                model,
+              }),
+            ),
+          })),
+        };
+      }),
+      attempts: log.flatMap((entry) => entry.attempts),
+      site,
+    });
+  }
+
+  return { read };
+}
