@@ -1,6 +1,6 @@
 /** @module The user's provider keys: added sealed, listed masked, opened only for one call. */
 import { z } from 'zod';
-import { FreeLLMError, invalidRequest } from '../openai/error';
+import { errorWithCode, FreeLLMError, invalidRequest } from '../openai/error';
 import type { FreeLLMDatabase } from '../store/database';
 import { keepCopy } from '../store/kept-copies';
 import type { Vault } from '../vault/vault';
@@ -75,13 +75,7 @@ export async function sealNewKey(vault: Vault, input: NewKey, param = ''): Promi
 }
 
 function keyNotFound(id: string): FreeLLMError {
-  return new FreeLLMError({
-    status: 404,
-    type: 'invalid_request_error',
-    code: 'key_not_found',
-    param: 'id',
-    message: `No stored key has the id "${id}".`,
-  });
+  return errorWithCode('key_not_found', `No stored key has the id "${id}".`, { param: 'id' });
 }
 
 export function createKeyRing(
