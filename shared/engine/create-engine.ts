@@ -44,6 +44,7 @@ import { createModelLister } from './list-models';
 import type { Caller, EngineAnswer } from './engine-answer';
 import { createWriteBehind } from '../store/write-behind';
 import { createChatHistory, type ChatHistory } from '../chats/chat-history';
+import { parseOrInvalidRequest } from '../openai/parse-or-invalid-request';
 
 export interface EngineHost {
   fetch: FetchLike;
@@ -198,17 +199,6 @@ export function createEngine(host: EngineHost): Engine {
    */
   const partitionOf = (caller: Caller) => (caller.kind === 'page' ? caller.origin : 'extension');
 
-  function parseRequest(body: unknown): ChatCompletionRequest {
-    const parsed = chatCompletionRequestSchema.safeParse(body);
-    if (parsed.success) return parsed.data;
-    const issue = parsed.error.issues[0];
-    const param = issue?.path.join('.') || null;
-    throw invalidRequest(
-      `Invalid chat completion request${param ? ` at ${param}` : ''}: ${issue?.message}`,
-      param,
-    );
-  }
-
   async function chat(
     body: unknown,
     caller: Caller,
@@ -257,7 +247,9 @@ export function createEngine(host: EngineHost): Engine {
     try {
       await authorize(caller, true);
       admitted = true;
-      request = parseRequest(body);
+      request = parseOrInvalidRequest(chatCompletionRequestSchema, body, {
+        what: 'Invalid chat completion request',
+      });
       await Promise.all([userLimits.load(), loadCacheSettings()]);
       const stream = request.stream === true;
       const includeUsage = request.stream_options?.include_usage === true;

@@ -13,6 +13,7 @@ import {
 } from './origin-grant';
 import { createWriteBehind, type WriteBehind } from '../store/write-behind';
 import { keepCopy } from '../store/kept-copies';
+import { parseOrInvalidRequest } from '../openai/parse-or-invalid-request';
 
 export interface PageCaller {
   origin: string;
@@ -45,9 +46,7 @@ const MINUTE = 60_000;
 const DAY = 86_400_000;
 
 function normalize(origin: string): string {
-  const parsed = originSchema.safeParse(origin);
-  if (!parsed.success) throw invalidRequest(parsed.error.issues[0]?.message ?? 'Invalid origin', 'origin');
-  return parsed.data;
+  return parseOrInvalidRequest(originSchema, origin, { param: 'origin' });
 }
 
 function covers(grant: OriginGrant | undefined, caller: PageCaller): grant is OriginGrant {

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { errorWithCode, FreeLLMError } from '../openai/error';
 import { headersFromErrorMetadata } from './rate-limits/headers-from-error-metadata';
 import type { AdapterCall, ModelListCall } from './types';
+import { firstIssue } from '../openai/parse-or-invalid-request';
 
 export type ErrorClassifier = (answer: {
   status: number;
@@ -72,7 +73,7 @@ export async function readJsonBody<Schema extends z.ZodType>(
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success)
-    throw malformedUpstream(call.providerId, `${mismatch}: ${parsed.error.issues[0]?.message}`);
+    throw malformedUpstream(call.providerId, `${mismatch}: ${firstIssue(parsed.error).message}`);
   return parsed.data;
 }
 

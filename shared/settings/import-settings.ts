@@ -102,7 +102,7 @@ export async function importSettings(
     const fields = await sealNewKey(
       host.vault,
       { providerId: key.providerId, label: key.label, account: key.account, secret: secrets[index] ?? '' },
-      `keys[${index}].`,
+      `keys[${index}]`,
     );
     incoming.push({ ...fields, id: key.id, enabled: key.enabled });
   }
