@@ -81,8 +81,9 @@ export const ERROR_CODES = {
     status: 400,
     type: 'invalid_request_error',
     scope: 'request',
-    meaning: 'No model the name stands for can do what the request needs (tools, images, JSON output).',
-    remedy: 'Ask for a model that can, or leave out what it cannot do.',
+    meaning:
+      'No model the name stands for can do what the request needs (tools, images, JSON mode, a prompt this long).',
+    remedy: 'Ask for a model that can, or leave out what none of them can do.',
   },
   provider_has_no_key: {
     status: 400,
@@ -209,8 +210,9 @@ export const ERROR_CODES = {
     type: 'server_error',
     kind: 'unreachable',
     scope: 'request',
-    meaning: 'The only provider(s) could not be reached while others answered.',
-    remedy: 'Try again later, or check the endpoint address in the options page.',
+    meaning:
+      'A provider could not be reached while others could (so the network is up); any other provider that can serve is tried first.',
+    remedy: "Try again later, or check the endpoint's address in the options page.",
   },
   upstream_malformed: {
     status: 502,
@@ -249,7 +251,7 @@ export const ERROR_CODES = {
     kind: 'timeout',
     scope: 'request',
     meaning:
-      'The only provider(s) did not start answering within the first-byte limit (`freellm.firstByteTimeoutMs`, see [routing](routing.md)), or did not finish in time.',
+      'A provider did not start answering within the first-byte limit (`freellm.firstByteTimeoutMs`, see [routing](routing.md)) or did not finish in time; any other provider that can serve is tried first.',
     remedy: 'Ask again, or allow more time with `freellm.firstByteTimeoutMs`.',
   },
   stream_stalled: {
@@ -321,5 +323,3 @@ export const ERROR_CODES = {
 } as const satisfies Record<string, ErrorCodeEntry>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
-
-export const errorCodes = (): ErrorCode[] => Object.keys(ERROR_CODES) as ErrorCode[];
