@@ -4,7 +4,7 @@
  */
 import type { Browser } from 'wxt/browser';
 import type { Caller } from '../../shared/engine/engine-answer';
-import { FreeLLMError } from '../../shared/openai/error';
+import { errorWithCode } from '../../shared/openai/error';
 
 export function callerOfSender(
   sender: Browser.runtime.MessageSender | undefined,
@@ -14,12 +14,7 @@ export function callerOfSender(
   if (url && url.origin === extensionOrigin) return { kind: 'extension' };
   const origin = sender?.origin ?? url?.origin;
   if (!origin || origin === 'null' || sender?.tab?.id === undefined) {
-    throw new FreeLLMError({
-      status: 403,
-      type: 'permission_error',
-      code: 'unknown_caller',
-      message: 'FreeLLM could not tell which site is asking.',
-    });
+    throw errorWithCode('unknown_caller', 'FreeLLM could not tell which site is asking.');
   }
   return { kind: 'page', origin, tabId: sender.tab.id, embedded: sender.frameId !== 0 };
 }

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { Engine } from '../../shared/engine/create-engine';
 import { call, managementCalls, type CallsOf } from '../../shared/engine/management-calls';
-import { FreeLLMError, invalidRequest } from '../../shared/openai/error';
+import { errorWithCode, invalidRequest } from '../../shared/openai/error';
 import type { AccessRequests } from './access-requests';
 import type { ActiveRequests } from './active-requests';
 
@@ -27,12 +27,7 @@ export function hostCalls(engine: Engine, access: AccessRequests, active: Active
       await revoke.handle(input);
       active.cutOrigin(
         new URL(input.origin).origin,
-        new FreeLLMError({
-          status: 403,
-          type: 'permission_error',
-          code: 'origin_revoked',
-          message: 'You revoked this site’s access to FreeLLM.',
-        }),
+        errorWithCode('origin_revoked', 'You revoked this site’s access to FreeLLM.'),
       );
     }),
   };

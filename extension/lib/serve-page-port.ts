@@ -14,6 +14,7 @@ import { encodeSseData } from '../../shared/sse/encode-sse';
 import type { AccessRequests } from './access-requests';
 import type { ActiveRequests } from './active-requests';
 import { callerOfSender } from './caller-of-port';
+import { invalidRequestFrom } from '../../shared/openai/parse-or-invalid-request';
 
 export interface PagePortHost {
   engine: Engine;
@@ -75,7 +76,7 @@ export function servePagePort(port: Browser.runtime.Port, host: PagePortHost): v
   port.onMessage.addListener((raw: unknown) => {
     const parsed = pageToBackgroundSchema.safeParse(raw);
     if (!parsed.success) {
-      answerError(invalidRequest(`Malformed message from the page: ${parsed.error.issues[0]?.message}`));
+      answerError(invalidRequestFrom(parsed.error, { what: 'Malformed message from the page' }));
       return close();
     }
     const message = parsed.data;

@@ -9,9 +9,6 @@ import type { RateLimitHeaderFamily } from '../providers/rate-limits';
 /** Which adapter speaks to the provider. */
 export type WireFamily = 'openai-compatible' | 'anthropic' | 'gemini' | 'cohere';
 
-/** How the key is sent: `Authorization: Bearer`, `x-api-key`, `x-goog-api-key`, or not at all. */
-export type AuthStyle = 'bearer' | 'x-api-key' | 'x-goog-api-key' | 'none';
-
 /**
  * Who shares a limit: each `key` has its own; all keys of one `account` (organization, project)
  * share it; `model` means per model, shared by every key of the account.
@@ -87,7 +84,6 @@ export interface ProviderPreset extends OpenAICompatibleQuirks {
   family: WireFamily;
   /** Without a trailing slash; `{account_id}` is filled in per key (Cloudflare). */
   baseURL: string;
-  auth: AuthStyle;
   /** Key prefixes for auto-detection, longest first; empty when keys carry none (the user picks). */
   keyPrefixes: readonly string[];
   /** Detection for keys with a shape but no prefix (Cloudflare's `ACCOUNT_ID:TOKEN`). */

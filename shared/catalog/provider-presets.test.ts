@@ -6,7 +6,6 @@ import {
   detectPresetByKey,
   findCatalogModel,
   findPreset,
-  localPresetHostPatterns,
   localPresetOrigins,
   presetHostPatterns,
 } from './provider-presets';
@@ -76,12 +75,10 @@ describe('the provider catalog', () => {
     expect(findPreset('anthropic')).toMatchObject({
       family: 'anthropic',
       baseURL: 'https://api.anthropic.com/v1',
-      auth: 'x-api-key',
     });
     expect(findPreset('gemini')).toMatchObject({
       family: 'gemini',
       baseURL: 'https://generativelanguage.googleapis.com/v1beta',
-      auth: 'x-goog-api-key',
     });
     expect(findPreset('cohere')).toMatchObject({ family: 'cohere', baseURL: 'https://api.cohere.com/v2' });
   });
@@ -154,13 +151,12 @@ describe('host permissions', () => {
     expect(patterns.some((pattern) => pattern.includes('localhost'))).toBe(false);
   });
 
-  it('offers the local servers apart, as origins and as port-less match patterns', () => {
+  it('offers the local servers apart, as origins', () => {
     expect(localPresetOrigins()).toEqual([
       'http://localhost:11434',
       'http://localhost:1234',
       'http://localhost:8080',
     ]);
-    expect(localPresetHostPatterns()).toEqual(['http://localhost/*']);
     expect(PROVIDER_PRESETS.filter((preset) => preset.local).every((preset) => preset.keyless)).toBe(true);
   });
 });

@@ -88,20 +88,6 @@ export function localPresetOrigins(): string[] {
 }
 
 /**
- * Match patterns to request when the user enables a local server. Without the port: Chrome
- * matches every port then, and Firefox rejects patterns that name one.
- */
-export function localPresetHostPatterns(): string[] {
-  return [
-    ...new Set(
-      PROVIDER_PRESETS.filter((preset) => preset.local).map(
-        (preset) => `${new URL(preset.baseURL).protocol}//${new URL(preset.baseURL).hostname}/*`,
-      ),
-    ),
-  ];
-}
-
-/**
  * The preset a pasted key belongs to: the longest matching prefix wins (`sk-or-v1-` before
  * `sk-`), then a key shape (`ACCOUNT_ID:TOKEN`); undefined for keys that say nothing.
  */

@@ -11,6 +11,7 @@ import type { Vault } from '../vault/vault';
 import { sealedSchema } from '../vault/sealed';
 import { isVaultLocked } from '../vault/vault-errors';
 import { chatTurnsSchema, type ChatTurn } from './chat-turn';
+import { parseOrInvalidRequest } from '../openai/parse-or-invalid-request';
 
 export interface Chat {
   id: string;
@@ -58,15 +59,11 @@ export function createChatHistory(
     },
     async save(id, turns) {
       const key = idOf(id);
-      const parsed = chatTurnsSchema.safeParse(turns);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw invalidRequest(
-          `Invalid chat turns at ${['turns', ...(issue?.path ?? [])].join('.')}: ${issue?.message}`,
-          'turns',
-        );
-      }
-      const sealed = await vault.seal(JSON.stringify(parsed.data));
+      const parsed = parseOrInvalidRequest(chatTurnsSchema, turns, {
+        what: 'Invalid chat turns',
+        param: 'turns',
+      });
+      const sealed = await vault.seal(JSON.stringify(parsed));
       await db.chats.put({ id: key, updatedAt: now(), sealed });
     },
     async remove(id) {

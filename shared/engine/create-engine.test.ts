@@ -410,6 +410,19 @@ describe('the response cache, per caller and behind the lock', () => {
     expect(fetch.calls).toHaveLength(3);
   });
 
+  it('logs each request under the site that asked, the extension’s pages under “extension”', async () => {
+    const { engine } = await engineWithKeys(
+      () => jsonResponse(completion('ok')),
+      [{ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' }],
+    );
+    await engine.origins.allow(page.origin);
+    await engine.chat(userMessage('from the site'), page);
+    await engine.chat(userMessage('from the popup'), { kind: 'extension' });
+    await engine.settled();
+    const origins = (await engine.requestLog()).map((entry) => entry.origin);
+    expect(origins.sort()).toEqual(['extension', page.origin]);
+  });
+
   it('does not share a call in flight between two sites', async () => {
     const { engine, fetch, upstream } = await gatedEngine('together');
     const first = engine.chat(userMessage('same'), page);

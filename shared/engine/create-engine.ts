@@ -41,11 +41,12 @@ import { createSettingsTransfer, type SettingsTransfer } from '../settings/setti
 import { createVault, type Vault, type VaultSession } from '../vault/vault';
 import { errorAsLastChunk } from './error-as-last-chunk';
 import { createModelLister } from './list-models';
-import type { Caller, EngineAnswer } from './engine-answer';
+import { callerOrigin, type Caller, type EngineAnswer } from './engine-answer';
 import { createWriteBehind } from '../store/write-behind';
 import { createChatHistory, type ChatHistory } from '../chats/chat-history';
 import { createQuotaReader } from '../quota/read-quota';
 import type { QuotaReport } from '../quota/quota-report';
+import { parseOrInvalidRequest } from '../openai/parse-or-invalid-request';
 
 export interface EngineHost {
   fetch: FetchLike;
@@ -207,23 +208,6 @@ export function createEngine(host: EngineHost): Engine {
     await (forChat ? origins.admit(caller) : origins.check(caller));
   }
 
-  /**
-   * Whose cached and in-flight answers a caller may share, as browsers partition their HTTP
-   * cache: a page's own origin, or the extension's pages together (see docs/cache.md).
-   */
-  const partitionOf = (caller: Caller) => (caller.kind === 'page' ? caller.origin : 'extension');
-
-  function parseRequest(body: unknown): ChatCompletionRequest {
-    const parsed = chatCompletionRequestSchema.safeParse(body);
-    if (parsed.success) return parsed.data;
-    const issue = parsed.error.issues[0];
-    const param = issue?.path.join('.') || null;
-    throw invalidRequest(
-      `Invalid chat completion request${param ? ` at ${param}` : ''}: ${issue?.message}`,
-      param,
-    );
-  }
-
   async function chat(
     body: unknown,
     caller: Caller,
@@ -241,7 +225,7 @@ export function createEngine(host: EngineHost): Engine {
       requestLog.write({
         requestId,
         at: started,
-        origin: caller.kind === 'page' ? caller.origin : 'extension',
+        origin: callerOrigin(caller),
         model: request?.model ?? 'unknown',
         stream: request?.stream === true,
         status,
@@ -272,12 +256,16 @@ export function createEngine(host: EngineHost): Engine {
     try {
       await authorize(caller, true);
       admitted = true;
-      request = parseRequest(body);
+      request = parseOrInvalidRequest(chatCompletionRequestSchema, body, {
+        what: 'Invalid chat completion request',
+      });
       await Promise.all([userLimits.load(), loadCacheSettings()]);
       const stream = request.stream === true;
       const includeUsage = request.stream_options?.include_usage === true;
       const policy = cache.policyFor(request, options?.headers);
-      const key = await cache.keyFor(request, partitionOf(caller));
+      // Cached and in-flight answers are shared within one origin only, as browsers partition
+      // their HTTP cache; the extension's pages share theirs (docs/cache.md).
+      const key = await cache.keyFor(request, callerOrigin(caller));
       const hit = policy.read ? await cache.get(key) : undefined;
       if (hit)
         return answerWith(

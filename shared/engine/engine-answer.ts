@@ -15,3 +15,7 @@ export type EngineAnswer =
 
 /** Who is asking. Pages are identified by what the host read from the port's sender. */
 export type Caller = ({ kind: 'page' } & PageCaller) | { kind: 'extension' };
+
+/** A page's origin, or `extension` for the extension's own pages together: the request log's "who". */
+export const callerOrigin = (caller: Caller): string =>
+  caller.kind === 'page' ? caller.origin : 'extension';

@@ -2,7 +2,7 @@
  * @module The allowed-origins list and each origin's own limits. The origin, tab and frame
  * always come from the host (the browser-reported sender), never from what a page says.
  */
-import { FreeLLMError, invalidRequest } from '../openai/error';
+import { errorWithCode, FreeLLMError, invalidRequest } from '../openai/error';
 import type { FreeLLMDatabase } from '../store/database';
 import {
   originGrantSchema,
@@ -13,6 +13,7 @@ import {
 } from './origin-grant';
 import { createWriteBehind, type WriteBehind } from '../store/write-behind';
 import { keepCopy } from '../store/kept-copies';
+import { parseOrInvalidRequest } from '../openai/parse-or-invalid-request';
 
 export interface PageCaller {
   origin: string;
@@ -45,9 +46,7 @@ const MINUTE = 60_000;
 const DAY = 86_400_000;
 
 function normalize(origin: string): string {
-  const parsed = originSchema.safeParse(origin);
-  if (!parsed.success) throw invalidRequest(parsed.error.issues[0]?.message ?? 'Invalid origin', 'origin');
-  return parsed.data;
+  return parseOrInvalidRequest(originSchema, origin, { param: 'origin' });
 }
 
 function covers(grant: OriginGrant | undefined, caller: PageCaller): grant is OriginGrant {
@@ -85,12 +84,10 @@ function refusal(caller: PageCaller): FreeLLMError {
   const fix = caller.embedded
     ? 'Allow embedded frames for this site in the FreeLLM options page (Sites).'
     : 'Call freellm.requestAccess() or allow it in the FreeLLM options page (Sites).';
-  return new FreeLLMError({
-    status: 403,
-    type: 'permission_error',
-    code: caller.embedded ? 'frame_not_allowed' : 'origin_not_allowed',
-    message: `${where} is not allowed to use FreeLLM. ${fix}`,
-  });
+  return errorWithCode(
+    caller.embedded ? 'frame_not_allowed' : 'origin_not_allowed',
+    `${where} is not allowed to use FreeLLM. ${fix}`,
+  );
 }
 
 /**
@@ -261,11 +258,9 @@ export function createOriginGrants(
 }
 
 function originLimited(origin: string, limit: string, retryAfterMs: number): FreeLLMError {
-  return new FreeLLMError({
-    status: 429,
-    type: 'rate_limit_error',
-    code: 'origin_rate_limited',
-    message: `${origin} reached the limit you set for it in FreeLLM (${limit}). Change it in the options page (Sites).`,
-    retryAfterMs,
-  });
+  return errorWithCode(
+    'origin_rate_limited',
+    `${origin} reached the limit you set for it in FreeLLM (${limit}). Change it in the options page (Sites).`,
+    { retryAfterMs },
+  );
 }

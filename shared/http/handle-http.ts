@@ -7,7 +7,13 @@
 import type { Caller, EngineAnswer } from '../engine/engine-answer';
 import type { Engine } from '../engine/create-engine';
 import { carriesToken, type ChatCompletionChunk } from '../openai/chat';
-import { FreeLLMError, invalidRequest, toFreeLLMError, type OpenAIErrorBody } from '../openai/error';
+import {
+  errorWithCode,
+  FreeLLMError,
+  invalidRequest,
+  toFreeLLMError,
+  type OpenAIErrorBody,
+} from '../openai/error';
 import type { PortRequest } from '../protocol/page-port';
 import type { AttemptProgress } from '../protocol/attempt-progress';
 import { encodeSseData, SSE_DONE } from '../sse/encode-sse';
@@ -66,12 +72,10 @@ export async function handleHttp(
     }
   }
   return fromError(
-    new FreeLLMError({
-      status: 404,
-      type: 'invalid_request_error',
-      code: 'unknown_url',
-      message: `Unknown request URL: ${request.method} ${path}. FreeLLM serves POST /chat/completions, GET /models and GET /quota.`,
-    }),
+    errorWithCode(
+      'unknown_url',
+      `Unknown request URL: ${request.method} ${path}. FreeLLM serves POST /chat/completions, GET /models and GET /quota.`,
+    ),
   );
 }
 

@@ -10,6 +10,7 @@ import { detectKeyProvider, type DetectedBy } from './detect-key-provider';
 import { keySecretSchema, type KeyManager } from './key-ring';
 import { parseEnvText } from './parse-env-text';
 import { maskKey, type KeySummary } from './stored-key';
+import { firstIssue, parseOrInvalidRequest } from '../openai/parse-or-invalid-request';
 
 export interface EnvImportItem {
   line: number;
@@ -70,10 +71,10 @@ export function createEnvImport(
   ): Promise<{ planned: Planned[]; skipped: EnvSkippedLine[] }> {
     if (typeof text !== 'string' || text.length > MAX_TEXT_LENGTH)
       throw invalidRequest(`Paste at most ${MAX_TEXT_LENGTH} characters of .env text`, 'text');
-    const parsedChoices = envImportChoicesSchema.safeParse(rawChoices);
-    if (!parsedChoices.success)
-      throw invalidRequest(`Invalid import choices: ${parsedChoices.error.issues[0]?.message}`, 'choices');
-    const choices = parsedChoices.data;
+    const choices = parseOrInvalidRequest(envImportChoicesSchema, rawChoices, {
+      what: 'Invalid import choices',
+      param: 'choices',
+    });
     const known = new Map((await providers.list()).map((provider) => [provider.id, provider.name]));
     const excluded = new Set(choices.exclude ?? []);
     const planned: Planned[] = [];
@@ -124,8 +125,7 @@ export function createEnvImport(
           hint,
           `Looks like a ${detection.found ? detection.preset.name : source.providerId} key, a provider FreeLLM cannot call here`,
         );
-      else if (!secret.success)
-        skip(line, variable, hint, secret.error.issues[0]?.message ?? 'Not a valid key');
+      else if (!secret.success) skip(line, variable, hint, firstIssue(secret.error).message);
       else {
         const { providerId, detectedBy, warning } = { warning: undefined, ...source };
         planned.push({

@@ -1,10 +1,11 @@
 /** @module The user's provider keys: added sealed, listed masked, opened only for one call. */
 import { z } from 'zod';
-import { FreeLLMError, invalidRequest } from '../openai/error';
+import { errorWithCode, FreeLLMError } from '../openai/error';
 import type { FreeLLMDatabase } from '../store/database';
 import { keepCopy } from '../store/kept-copies';
 import type { Vault } from '../vault/vault';
 import { maskKey, storedKeySchema, type KeySummary, type StoredKey } from './stored-key';
+import { parseOrInvalidRequest } from '../openai/parse-or-invalid-request';
 
 export const keySecretSchema = z
   .string()
@@ -57,14 +58,9 @@ export function summarize({ sealed: _sealed, ...summary }: StoredKey): KeySummar
   return summary;
 }
 
-/** Validates one new key and seals its secret; `param` prefixes the field named in errors. */
-export async function sealNewKey(vault: Vault, input: NewKey, param = ''): Promise<SealedKeyFields> {
-  const parsed = newKeySchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw invalidRequest(issue?.message ?? 'Invalid key', `${param}${issue?.path.join('.') || 'secret'}`);
-  }
-  const { providerId, label, account, secret } = parsed.data;
+/** Validates one new key and seals its secret; `param` says where the key sits in the caller's input. */
+export async function sealNewKey(vault: Vault, input: NewKey, param?: string): Promise<SealedKeyFields> {
+  const { providerId, label, account, secret } = parseOrInvalidRequest(newKeySchema, input, { param });
   return {
     providerId,
     label: label || maskKey(secret),
@@ -75,13 +71,7 @@ export async function sealNewKey(vault: Vault, input: NewKey, param = ''): Promi
 }
 
 function keyNotFound(id: string): FreeLLMError {
-  return new FreeLLMError({
-    status: 404,
-    type: 'invalid_request_error',
-    code: 'key_not_found',
-    param: 'id',
-    message: `No stored key has the id "${id}".`,
-  });
+  return errorWithCode('key_not_found', `No stored key has the id "${id}".`, { param: 'id' });
 }
 
 export function createKeyRing(
@@ -121,7 +111,7 @@ export function createKeyRing(
   async function addMany(inputs: NewKey[]): Promise<KeySummary[]> {
     const sealed: SealedKeyFields[] = [];
     for (const [index, input] of inputs.entries())
-      sealed.push(await sealNewKey(vault, input, inputs.length > 1 ? `[${index}].` : ''));
+      sealed.push(await sealNewKey(vault, input, inputs.length > 1 ? `[${index}]` : undefined));
     // Sealed first: WebCrypto awaits would end the transaction that picks the next priority.
     const rows = await db.transaction('rw', db.keys, async () => {
       const last = await db.keys.orderBy('priority').last();
@@ -164,9 +154,7 @@ export function createKeyRing(
       await update(id, { enabled });
     },
     async rename(id, label) {
-      const parsed = labelSchema.safeParse(label);
-      if (!parsed.success) throw invalidRequest(parsed.error.issues[0]?.message ?? 'Invalid name', 'label');
-      return update(id, { label: parsed.data });
+      return update(id, { label: parseOrInvalidRequest(labelSchema, label, { param: 'label' }) });
     },
     async rotate(id, secret) {
       const current = await readOne(id);

@@ -2,8 +2,18 @@
  * @module One error family for the whole engine. Every error carries the OpenAI error body and
  * an HTTP status, so any host can answer a caller with it; upstream failures also carry a `kind`
  * that drives failover. Code recognises errors by `kind`/`status`, which survive JSON across ports.
+ * FreeLLM's own errors are built from the table in error-codes.ts; a provider's keep its code.
  */
 import { z } from 'zod';
+import {
+  ERROR_CODES,
+  TYPE_BY_KIND,
+  type ErrorCode,
+  type ErrorCodeEntry,
+  type UpstreamErrorKind,
+} from './error-codes';
+
+export type { UpstreamErrorKind } from './error-codes';
 
 export const openAIErrorBodySchema = z.object({
   error: z.object({
@@ -14,38 +24,6 @@ export const openAIErrorBodySchema = z.object({
   }),
 });
 export type OpenAIErrorBody = z.infer<typeof openAIErrorBodySchema>;
-
-/** How an upstream failure affects routing; see docs/architecture.md, "Errors". */
-export type UpstreamErrorKind =
-  | 'rate_limit'
-  | 'quota_exhausted'
-  | 'credits_exhausted'
-  | 'auth'
-  | 'forbidden'
-  | 'overloaded'
-  | 'server'
-  /** The provider did not answer in time (first byte or whole attempt). */
-  | 'timeout'
-  /** No connection to the provider at all (fetch failed: offline, DNS, refused). */
-  | 'unreachable'
-  | 'context_length'
-  | 'request'
-  | 'not_found';
-
-const TYPE_BY_KIND: Record<UpstreamErrorKind, string> = {
-  rate_limit: 'rate_limit_error',
-  quota_exhausted: 'rate_limit_error',
-  credits_exhausted: 'insufficient_quota',
-  auth: 'authentication_error',
-  forbidden: 'permission_error',
-  not_found: 'not_found_error',
-  context_length: 'invalid_request_error',
-  request: 'invalid_request_error',
-  overloaded: 'server_error',
-  server: 'server_error',
-  timeout: 'server_error',
-  unreachable: 'server_error',
-};
 
 export interface FreeLLMErrorInit {
   status: number;
@@ -107,7 +85,7 @@ export function upstreamError(failure: UpstreamFailure): FreeLLMError {
     ...failure,
     status: failure.kind === 'auth' ? 401 : failure.status,
     type: TYPE_BY_KIND[failure.kind],
-    code: failure.kind === 'context_length' ? 'context_length_exceeded' : failure.code,
+    code: failure.kind === 'context_length' ? ('context_length_exceeded' satisfies ErrorCode) : failure.code,
   });
 }
 
@@ -115,30 +93,47 @@ export function isFreeLLMError(value: unknown): value is FreeLLMError {
   return value instanceof FreeLLMError;
 }
 
-export function invalidRequest(
-  message: string,
-  param: string | null = null,
-  code: string | null = null,
-): FreeLLMError {
-  return new FreeLLMError({ status: 400, type: 'invalid_request_error', message, param, code });
+/** What an error adds to its code's entry: the field it names, the provider and when to come back. */
+export interface ErrorDetails {
+  param?: string | null;
+  provider?: string;
+  retryAfterMs?: number;
+  cause?: unknown;
+}
+
+/** One of FreeLLM's own errors, its status, type and kind as the table gives them for `code`. */
+export function errorWithCode(code: ErrorCode, message: string, details: ErrorDetails = {}): FreeLLMError {
+  const entry: ErrorCodeEntry = ERROR_CODES[code];
+  return new FreeLLMError({
+    ...details,
+    status: entry.status,
+    type: entry.type,
+    kind: entry.kind,
+    code,
+    message,
+  });
+}
+
+/** The 400 for input that does not parse; `param` names the field. */
+export function invalidRequest(message: string, param: string | null = null): FreeLLMError {
+  return errorWithCode('invalid_request', message, { param });
+}
+
+/** The same failure (status, type, code, kind, provider) in other words, e.g. saying where it happened. */
+export function retold(error: FreeLLMError, message: string, details: ErrorDetails = {}): FreeLLMError {
+  const { status, type, code, kind, provider, param, retryAfterMs } = error;
+  return new FreeLLMError({ status, type, code, kind, provider, param, retryAfterMs, ...details, message });
 }
 
 /** Wraps anything thrown into a FreeLLMError, so no host ever answers with a bare exception. */
 export function toFreeLLMError(error: unknown): FreeLLMError {
   if (isFreeLLMError(error)) return error;
   if (error instanceof DOMException && error.name === 'AbortError') {
-    return new FreeLLMError({
-      status: 499,
-      type: 'request_aborted',
-      code: 'aborted',
-      message: 'The request was aborted.',
-    });
+    return errorWithCode('aborted', 'The request was aborted.');
   }
-  return new FreeLLMError({
-    status: 500,
-    type: 'internal_error',
-    code: 'internal_error',
-    message: `FreeLLM internal error: ${error instanceof Error ? error.message : String(error)}`,
-    cause: error,
-  });
+  return errorWithCode(
+    'internal_error',
+    `FreeLLM internal error: ${error instanceof Error ? error.message : String(error)}`,
+    { cause: error },
+  );
 }

@@ -4,7 +4,7 @@
  * See docs/cache.md and docs/routing.md.
  */
 import { z } from 'zod';
-import { invalidRequest } from './error';
+import { parseOrInvalidRequest } from './parse-or-invalid-request';
 
 export const STRATEGIES = ['priority', 'balanced', 'fastest'] as const;
 export const strategySchema = z.enum(STRATEGIES);
@@ -25,12 +25,9 @@ export type FreeLLMOptions = z.infer<typeof freellmOptionsSchema>;
 
 export function readFreeLLMOptions(value: unknown): FreeLLMOptions {
   if (value === undefined || value === null) return {};
-  const parsed = freellmOptionsSchema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const param = ['freellm', ...(issue?.path ?? [])].join('.');
-  throw invalidRequest(
-    `Invalid FreeLLM option at ${param}: ${issue?.message}. Use freellm: { cache?: ${CACHE_OPTIONS.map((o) => `'${o}'`).join(' | ')}, strategy?: ${STRATEGIES.map((s) => `'${s}'`).join(' | ')}, firstByteTimeoutMs?: milliseconds }.`,
-    param,
-  );
+  return parseOrInvalidRequest(freellmOptionsSchema, value, {
+    what: 'Invalid FreeLLM option',
+    param: 'freellm',
+    hint: `Use freellm: { cache?: ${CACHE_OPTIONS.map((o) => `'${o}'`).join(' | ')}, strategy?: ${STRATEGIES.map((s) => `'${s}'`).join(' | ')}, firstByteTimeoutMs?: milliseconds }.`,
+  });
 }

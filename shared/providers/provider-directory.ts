@@ -12,6 +12,7 @@ import { customProviderSchema, type CustomProvider } from './custom-provider';
 import { adapterFor } from './preset-adapters';
 import type { RateLimitHeaderFamily } from './rate-limits';
 import type { ProviderAdapter } from './types';
+import { parseOrInvalidRequest } from '../openai/parse-or-invalid-request';
 
 export interface ResolvedProvider {
   id: string;
@@ -132,14 +133,13 @@ export function createProviderDirectory(db: FreeLLMDatabase, newId: () => string
       return custom && { ...summarizeCustom(custom), adapter: adapterFor(id) };
     },
     async addCustom(input) {
-      const parsed = customProviderSchema.safeParse({ ...input, id: customIdFor(input.name, newId) });
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw invalidRequest(issue?.message ?? 'Invalid endpoint', issue?.path.join('.') ?? null);
-      }
-      await db.customProviders.add(parsed.data);
+      const custom = parseOrInvalidRequest(customProviderSchema, {
+        ...input,
+        id: customIdFor(input.name, newId),
+      });
+      await db.customProviders.add(custom);
       forget();
-      return parsed.data;
+      return custom;
     },
     async removeCustom(id) {
       await db.transaction('rw', db.customProviders, db.keys, async () => {
@@ -153,10 +153,8 @@ export function createProviderDirectory(db: FreeLLMDatabase, newId: () => string
       if (baseURL === null) {
         await db.providerSettings.delete(providerId);
       } else {
-        const parsed = baseURLSchema.safeParse(baseURL);
-        if (!parsed.success)
-          throw invalidRequest(parsed.error.issues[0]?.message ?? 'Invalid base URL', 'baseURL');
-        await db.providerSettings.put({ providerId, baseURL: parsed.data });
+        const parsed = parseOrInvalidRequest(baseURLSchema, baseURL, { param: 'baseURL' });
+        await db.providerSettings.put({ providerId, baseURL: parsed });
       }
       forget();
     },

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { FreeLLMError } from '../openai/error';
 import { decodeSse } from '../sse/decode-sse';
 import { malformedUpstream } from './upstream-fetch';
+import { firstIssue } from '../openai/parse-or-invalid-request';
 
 export interface JsonEventStreamOptions {
   providerId: string;
@@ -50,7 +51,7 @@ async function* readEvents<Schema extends z.ZodType>(
     if (!parsed.success) {
       throw malformedUpstream(
         options.providerId,
-        `${options.describe?.(json) ?? 'a stream event'} of unexpected shape: ${parsed.error.issues[0]?.message}`,
+        `${options.describe?.(json) ?? 'a stream event'} of unexpected shape: ${firstIssue(parsed.error).message}`,
       );
     }
     yield parsed.data;

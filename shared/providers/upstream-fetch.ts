@@ -4,9 +4,10 @@
  * handed to the adapter's own classifier.
  */
 import type { z } from 'zod';
-import { FreeLLMError } from '../openai/error';
+import { errorWithCode, FreeLLMError } from '../openai/error';
 import { headersFromErrorMetadata } from './rate-limits/headers-from-error-metadata';
 import type { AdapterCall, ModelListCall } from './types';
+import { firstIssue } from '../openai/parse-or-invalid-request';
 
 export type ErrorClassifier = (answer: {
   status: number;
@@ -27,15 +28,11 @@ export async function fetchUpstream(
     response = await call.fetch(url, { ...init, signal: call.signal });
   } catch (error) {
     if (call.signal?.aborted) throw call.signal.reason ?? error;
-    throw new FreeLLMError({
-      status: 502,
-      kind: 'unreachable',
-      provider: call.providerId,
-      type: 'server_error',
-      code: 'upstream_unreachable',
-      message: `${call.providerId} could not be reached: ${error instanceof Error ? error.message : String(error)}`,
-      cause: error,
-    });
+    throw errorWithCode(
+      'upstream_unreachable',
+      `${call.providerId} could not be reached: ${error instanceof Error ? error.message : String(error)}`,
+      { provider: call.providerId, cause: error },
+    );
   }
   call.onRateLimitHeaders?.(response.headers);
   if (response.ok) return response;
@@ -53,15 +50,7 @@ export async function fetchUpstream(
 }
 
 export function malformedUpstream(providerId: string, what: string, cause?: unknown): FreeLLMError {
-  return new FreeLLMError({
-    status: 502,
-    kind: 'server',
-    provider: providerId,
-    type: 'server_error',
-    code: 'upstream_malformed',
-    message: `${providerId} sent ${what}`,
-    cause,
-  });
+  return errorWithCode('upstream_malformed', `${providerId} sent ${what}`, { provider: providerId, cause });
 }
 
 /**
@@ -84,7 +73,7 @@ export async function readJsonBody<Schema extends z.ZodType>(
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success)
-    throw malformedUpstream(call.providerId, `${mismatch}: ${parsed.error.issues[0]?.message}`);
+    throw malformedUpstream(call.providerId, `${mismatch}: ${firstIssue(parsed.error).message}`);
   return parsed.data;
 }
 

@@ -5,7 +5,7 @@
  */
 import type { KeySummary } from '../keys/stored-key';
 import type { ChatCompletion, ChatCompletionChunk, ChatCompletionRequest } from '../openai/chat';
-import { FreeLLMError, invalidRequest } from '../openai/error';
+import { errorWithCode, invalidRequest } from '../openai/error';
 import type { ProviderDirectory, ResolvedProvider } from '../providers/provider-directory';
 import { parseRateLimitHeaders } from '../providers/rate-limits';
 import type { FetchLike } from '../providers/types';
@@ -129,21 +129,17 @@ export function createChatRouter(deps: ChatRouterDeps) {
       aliases: current.aliases,
     });
     if (all.length === 0) {
-      throw new FreeLLMError({
-        status: 503,
-        type: 'server_error',
-        code: 'no_keys',
-        message: `No enabled key can serve model "${request.model}". Add a provider key in the FreeLLM options page.`,
-      });
+      throw errorWithCode(
+        'no_keys',
+        `No enabled key can serve model "${request.model}". Add a provider key in the FreeLLM options page.`,
+      );
     }
     const fit = all.filter((candidate) => unfitReason(candidate.info, needs) === undefined);
     if (fit.length === 0) {
       const missing = [...new Set(all.map((candidate) => unfitReason(candidate.info, needs)))].join(', ');
-      throw invalidRequest(
-        `No model "${request.model}" can use supports ${missing}.`,
-        'model',
-        'no_capable_model',
-      );
+      throw errorWithCode('no_capable_model', `No model "${request.model}" can use supports ${missing}.`, {
+        param: 'model',
+      });
     }
     const conversation = conversationOf(request.messages);
     const preferred = current.affinity && conversation.followUp ? affinity.get(conversation.id) : undefined;

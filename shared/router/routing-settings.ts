@@ -4,11 +4,11 @@
  * so a damaged row falls back to the defaults instead of breaking every request.
  */
 import { z } from 'zod';
-import { invalidRequest } from '../openai/error';
 import type { FreeLLMDatabase } from '../store/database';
 import { keptSetting, readSetting, writeSetting, type KeptSetting } from '../store/kept-setting';
 
 import { firstByteTimeoutSchema, strategySchema } from '../openai/freellm-options';
+import { parseOrInvalidRequest } from '../openai/parse-or-invalid-request';
 
 export { STRATEGIES, strategySchema, type Strategy } from '../openai/freellm-options';
 
@@ -41,10 +41,7 @@ const DEFAULTS = routingSettingsSchema.parse({});
 
 /** Throws the 400 a caller that sent invalid settings gets. */
 export function parseRoutingSettings(input: unknown): RoutingSettings {
-  const parsed = routingSettingsSchema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  throw invalidRequest(`Invalid routing settings: ${issue?.message}`, issue?.path.join('.') || null);
+  return parseOrInvalidRequest(routingSettingsSchema, input, { what: 'Invalid routing settings' });
 }
 
 export const readRoutingSettings = (db: FreeLLMDatabase): Promise<RoutingSettings> =>

@@ -6,7 +6,7 @@
  * Failures to reach a provider at all wait until some provider is reached: if none is, the
  * network is down, and that is nobody's fault (see `networkUnreachable`).
  */
-import { FreeLLMError, toFreeLLMError, type UpstreamErrorKind } from '../openai/error';
+import { errorWithCode, retold, FreeLLMError, toFreeLLMError, type UpstreamErrorKind } from '../openai/error';
 import type { Attempt } from '../request-log/request-log-entry';
 import type { Reservation, UsageLedger, UsageTarget } from '../usage/usage-ledger';
 import type { Candidate } from './candidates';
@@ -76,38 +76,26 @@ const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
 
 function attemptTimeout(candidate: Candidate, ms: number, phase: 'first_byte' | 'answer'): FreeLLMError {
   const { id, name } = candidate.provider;
-  return new FreeLLMError({
-    status: 504,
-    kind: 'timeout',
-    provider: id,
-    type: 'server_error',
-    code: 'upstream_timeout',
-    message:
-      phase === 'first_byte'
-        ? `${name} did not start answering within ${seconds(ms)}.`
-        : `${name} did not finish answering within ${seconds(ms)}.`,
-  });
+  return errorWithCode(
+    'upstream_timeout',
+    phase === 'first_byte'
+      ? `${name} did not start answering within ${seconds(ms)}.`
+      : `${name} did not finish answering within ${seconds(ms)}.`,
+    { provider: id },
+  );
 }
 
 function deadlineExceeded(ms: number): FreeLLMError {
-  return new FreeLLMError({
-    status: 504,
-    kind: 'timeout',
-    type: 'server_error',
-    code: 'deadline_exceeded',
-    message: `FreeLLM gave up after ${seconds(ms)} of trying providers.`,
-  });
+  return errorWithCode('deadline_exceeded', `FreeLLM gave up after ${seconds(ms)} of trying providers.`);
 }
 
 export const NETWORK_UNREACHABLE = 'network_unreachable';
 
 function networkUnreachable(): FreeLLMError {
-  return new FreeLLMError({
-    status: 503,
-    type: 'server_error',
-    code: NETWORK_UNREACHABLE,
-    message: 'The network seems unreachable: no provider could be reached. Check your connection.',
-  });
+  return errorWithCode(
+    NETWORK_UNREACHABLE,
+    'The network seems unreachable: no provider could be reached. Check your connection.',
+  );
 }
 
 /** A failed attempt whose effects (health, cool-down) may still be applied. */
@@ -320,26 +308,17 @@ function exhausted(
   const retryAfterMs = retryAt === undefined ? undefined : Math.max(0, retryAt - now);
   const last = failures.at(-1);
   if (busy.length > 0 || failures.some((failure) => LIMIT_KINDS.has(failure.kind)) || !last) {
-    const error = new FreeLLMError({
-      status: 429,
-      type: 'rate_limit_error',
-      code: 'all_providers_rate_limited',
-      kind: 'rate_limit',
-      retryAfterMs,
-      message: list
+    const error = errorWithCode(
+      'all_providers_rate_limited',
+      list
         ? `Every provider that can serve this request is rate-limited right now. Tried: ${list}.`
         : 'No provider can take this request: it is larger than any candidate accepts.',
-    });
+      { retryAfterMs },
+    );
     return new AttemptsFailed(error, attempts, waiting, retryAt);
   }
-  const error = new FreeLLMError({
-    status: last.status,
-    type: last.type,
-    code: last.code,
-    kind: last.kind,
-    provider: last.provider,
+  const error = retold(last, failures.length === 1 ? last.message : `${last.message} (tried: ${list})`, {
     retryAfterMs: retryAfterMs ?? last.retryAfterMs,
-    message: failures.length === 1 ? last.message : `${last.message} (tried: ${list})`,
   });
   return new AttemptsFailed(error, attempts, waiting, retryAt);
 }

@@ -7,7 +7,7 @@
  * is a plain TypeError, which would otherwise reach the caller as an internal error.
  */
 import { carriesToken, reasoningOf, type ChatCompletionChunk } from '../openai/chat';
-import { FreeLLMError, isFreeLLMError } from '../openai/error';
+import { errorWithCode, retold, FreeLLMError, isFreeLLMError } from '../openai/error';
 import type { Timers } from './run-attempts';
 
 /** The provider a stream comes from, as errors name it. */
@@ -28,16 +28,9 @@ function reasonOf(error: unknown): string {
 /** A failure while reading, as the provider's: its classification kept, otherwise a server failure (so it fails over). */
 function streamBroke(error: unknown, source: StreamSource, when: string): FreeLLMError {
   const known = isFreeLLMError(error) ? error : undefined;
-  return new FreeLLMError({
-    status: known?.status ?? 502,
-    type: known?.type ?? 'server_error',
-    code: known?.code ?? 'upstream_stream_broken',
-    kind: known?.kind ?? 'server',
-    provider: source.providerId,
-    retryAfterMs: known?.retryAfterMs,
-    cause: error,
-    message: `${source.providerName}'s stream broke off ${when}: ${reasonOf(error)}`,
-  });
+  const message = `${source.providerName}'s stream broke off ${when}: ${reasonOf(error)}`;
+  const details = { provider: source.providerId, cause: error };
+  return known ? retold(known, message, details) : errorWithCode('upstream_stream_broken', message, details);
 }
 
 export interface OpenedStream {
@@ -79,13 +72,7 @@ export interface StreamEnd {
 }
 
 function stalled(ms: number): FreeLLMError {
-  return new FreeLLMError({
-    status: 504,
-    type: 'server_error',
-    kind: 'timeout',
-    code: 'stream_stalled',
-    message: `nothing came for ${ms} ms`,
-  });
+  return errorWithCode('stream_stalled', `nothing came for ${ms} ms`);
 }
 
 export async function* relayStream(

@@ -8,7 +8,7 @@
  * is a 429 with Retry-After, which the same clients wait for and retry on their own.
  */
 import type { KeySummary } from '../keys/stored-key';
-import { FreeLLMError, invalidRequest } from '../openai/error';
+import { errorWithCode, FreeLLMError } from '../openai/error';
 import type { ProviderSummary } from '../providers/provider-directory';
 import type { KeyNotice } from '../usage/key-notices';
 import type { Waiting } from './order-candidates';
@@ -25,10 +25,10 @@ export function pinWithoutKey(
   const asks = `"${model}" asks for ${provider.name}`;
   if (keys.length === 0) {
     const missing = provider.keyless ? `${provider.name} is not set up` : `no ${provider.name} key was added`;
-    return invalidRequest(
-      `${asks}, but ${missing}. Add it in the FreeLLM options page, or ask for another model. ${NOTHING_SENT}`,
-      'model',
+    return errorWithCode(
       'provider_has_no_key',
+      `${asks}, but ${missing}. Add it in the FreeLLM options page, or ask for another model. ${NOTHING_SENT}`,
+      { param: 'model' },
     );
   }
   const reasons = [
@@ -40,11 +40,9 @@ export function pinWithoutKey(
     ),
   ];
   const off = keys.length === 1 ? 'its key is turned off' : `all ${keys.length} of its keys are turned off`;
-  return invalidRequest(
-    `${asks}, but ${off}: ${reasons.join(' ')} ${NOTHING_SENT}`,
-    'model',
-    'provider_key_disabled',
-  );
+  return errorWithCode('provider_key_disabled', `${asks}, but ${off}: ${reasons.join(' ')} ${NOTHING_SENT}`, {
+    param: 'model',
+  });
 }
 
 /** The 429 when every key of the pinned provider is only busy; undefined if none frees up at all (a request too large). */
@@ -56,13 +54,9 @@ export function pinCoolingDown(
 ): FreeLLMError | undefined {
   const until = Math.min(...waiting.map((item) => item.freeAt));
   if (!Number.isFinite(until)) return undefined;
-  return new FreeLLMError({
-    status: 429,
-    type: 'rate_limit_error',
-    code: 'provider_cooling_down',
-    kind: 'rate_limit',
-    provider: provider.id,
-    retryAfterMs: Math.max(0, until - now),
-    message: `"${model}" asks for ${provider.name}, which is cooling down until ${new Date(until).toISOString()} (its limits are used up, or it failed just now). ${NOTHING_SENT}`,
-  });
+  return errorWithCode(
+    'provider_cooling_down',
+    `"${model}" asks for ${provider.name}, which is cooling down until ${new Date(until).toISOString()} (its limits are used up, or it failed just now). ${NOTHING_SENT}`,
+    { provider: provider.id, retryAfterMs: Math.max(0, until - now) },
+  );
 }

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { originGrantSchema } from '../grants/origin-grant';
 import { sealNewKey, type SealedKeyFields } from '../keys/key-ring';
 import { storedKeySchema, type StoredKey } from '../keys/stored-key';
-import { FreeLLMError } from '../openai/error';
+import { errorWithCode, FreeLLMError } from '../openai/error';
 import { forgetKeptCopies } from '../store/kept-copies';
 import { readSetting, writeSetting } from '../store/kept-setting';
 import { LIMITS_SETTING_ID } from '../usage/user-limits-store';
@@ -30,13 +30,7 @@ export interface ImportSummary {
 }
 
 function invalidSettings(message: string, param: string | null): FreeLLMError {
-  return new FreeLLMError({
-    status: 400,
-    type: 'invalid_request_error',
-    code: 'invalid_settings',
-    param,
-    message,
-  });
+  return errorWithCode('invalid_settings', message, { param });
 }
 
 function parseDocument(input: unknown): SettingsDocument {
@@ -70,14 +64,11 @@ async function readSecrets(
   if (document.keyEncryption === null) return document.keys.map((key) => key.secret ?? '');
   if (document.keys.length === 0) return [];
   if (!passphrase) {
-    throw new FreeLLMError({
-      status: 400,
-      type: 'invalid_request_error',
-      code: 'passphrase_required',
-      param: 'passphrase',
-      message:
-        'The keys in this file are encrypted: give the passphrase they were exported with. Nothing was imported.',
-    });
+    throw errorWithCode(
+      'passphrase_required',
+      'The keys in this file are encrypted: give the passphrase they were exported with. Nothing was imported.',
+      { param: 'passphrase' },
+    );
   }
   const encrypted = document.keys.map((key) => ({ iv: key.iv ?? '', ciphertext: key.ciphertext ?? '' }));
   return decryptSecrets(host.crypto, passphrase, document.keyEncryption, encrypted);
@@ -111,7 +102,7 @@ export async function importSettings(
     const fields = await sealNewKey(
       host.vault,
       { providerId: key.providerId, label: key.label, account: key.account, secret: secrets[index] ?? '' },
-      `keys[${index}].`,
+      `keys[${index}]`,
     );
     incoming.push({ ...fields, id: key.id, enabled: key.enabled });
   }

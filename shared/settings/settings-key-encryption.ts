@@ -2,7 +2,7 @@
  * @module The keys' secrets in a settings file: AES-GCM 256 under a key derived from the export
  * passphrase with PBKDF2-SHA-256 (one salt per file, one fresh IV per key), as base64 text.
  */
-import { FreeLLMError } from '../openai/error';
+import { errorWithCode } from '../openai/error';
 import { keySecretSchema } from '../keys/key-ring';
 import { decryptBytes, derivePassphraseKey, encryptBytes } from '../vault/aes-gcm';
 import { fromBase64, toBase64 } from '../vault/base64';
@@ -52,22 +52,16 @@ export async function decryptSecrets(
       iv: fromBase64(entry.iv),
       data: fromBase64(entry.ciphertext),
     }).catch(() => {
-      throw new FreeLLMError({
-        status: 403,
-        type: 'permission_error',
-        code: 'wrong_passphrase',
-        param,
-        message: `Could not decrypt ${param}: the passphrase is wrong or the file was altered. Nothing was imported.`,
-      });
+      throw errorWithCode(
+        'wrong_passphrase',
+        `Could not decrypt ${param}: the passphrase is wrong or the file was altered. Nothing was imported.`,
+        { param },
+      );
     });
     const secret = keySecretSchema.safeParse(new TextDecoder().decode(plain));
     if (!secret.success) {
-      throw new FreeLLMError({
-        status: 400,
-        type: 'invalid_request_error',
-        code: 'invalid_settings',
+      throw errorWithCode('invalid_settings', `${param} does not hold a valid key. Nothing was imported.`, {
         param,
-        message: `${param} does not hold a valid key. Nothing was imported.`,
       });
     }
     secrets.push(secret.data);

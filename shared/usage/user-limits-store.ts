@@ -3,10 +3,10 @@
  * settings file exports): `{ "groq": { "rpd": 500 }, "gemini/gemini-2.5-flash": { "rpm": 5 } }`.
  * Read once and kept in memory, because the accounting asks for limits synchronously.
  */
-import { invalidRequest } from '../openai/error';
 import type { FreeLLMDatabase } from '../store/database';
 import { keptSetting, readSetting } from '../store/kept-setting';
 import { userLimitsSchema, type UserLimits } from './usage-limits';
+import { parseOrInvalidRequest } from '../openai/parse-or-invalid-request';
 
 export const LIMITS_SETTING_ID = 'limits';
 
@@ -30,15 +30,9 @@ export function createUserLimitsStore(db: FreeLLMDatabase): UserLimitsStore {
     },
     current: () => limits,
     async save(input) {
-      const parsed = userLimitsSchema.safeParse(input);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw invalidRequest(
-          `Invalid limits: ${issue?.message}`,
-          ['limits', ...(issue?.path ?? [])].join('.'),
-        );
-      }
-      limits = await kept.save(parsed.data);
+      limits = await kept.save(
+        parseOrInvalidRequest(userLimitsSchema, input, { what: 'Invalid limits', param: 'limits' }),
+      );
       return limits;
     },
   };

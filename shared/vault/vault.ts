@@ -32,6 +32,7 @@ import {
 } from './data-key';
 import type { Sealed } from './sealed';
 import { noPassphrase, passphraseAlreadySet, vaultLocked, wrongPassphrase } from './vault-errors';
+import { parseOrInvalidRequest } from '../openai/parse-or-invalid-request';
 
 export { sealedSchema, type Sealed } from './sealed';
 
@@ -290,9 +291,7 @@ export function createVault(db: FreeLLMDatabase, crypto: Crypto, options: VaultO
   }
 
   function parseNew(passphrase: string, lock: LockOptions | undefined, fallback: number | null) {
-    const parsedPassphrase = newPassphraseSchema.safeParse(passphrase);
-    if (!parsedPassphrase.success)
-      throw invalidRequest(parsedPassphrase.error.issues[0]?.message ?? 'Invalid passphrase', 'passphrase');
+    parseOrInvalidRequest(newPassphraseSchema, passphrase, { param: 'passphrase' });
     const autoLockMs = autoLockSchema.safeParse(lock?.autoLockMs === undefined ? fallback : lock.autoLockMs);
     if (!autoLockMs.success)
       throw invalidRequest('Auto-lock time must be a positive number of milliseconds, or null', 'autoLockMs');

@@ -142,11 +142,44 @@ export interface FreeLLMQuota {
   })[];
 }
 
+// generated from shared/openai/error-codes.ts by scripts/generate-error-docs.ts: do not edit
+/** The codes of FreeLLM's own errors; docs/page-api.md says what each means and what to do. */
+export type FreeLLMErrorCode =
+  | 'invalid_request'
+  | 'no_capable_model'
+  | 'provider_has_no_key'
+  | 'provider_key_disabled'
+  | 'unsupported_parameter'
+  | 'content_filter'
+  | 'context_length_exceeded'
+  | 'invalid_key_format'
+  | 'origin_not_allowed'
+  | 'frame_not_allowed'
+  | 'origin_revoked'
+  | 'unknown_caller'
+  | 'unknown_url'
+  | 'vault_locked'
+  | 'origin_rate_limited'
+  | 'all_providers_rate_limited'
+  | 'provider_cooling_down'
+  | 'aborted'
+  | 'internal_error'
+  | 'upstream_unreachable'
+  | 'upstream_malformed'
+  | 'upstream_stream_broken'
+  | 'no_keys'
+  | 'network_unreachable'
+  | 'upstream_timeout'
+  | 'stream_stalled'
+  | 'deadline_exceeded';
+// end of generated
+
 /** Thrown by `chat.completions.create` and `models.list`: OpenAI's error fields plus the HTTP status. */
 export interface FreeLLMError extends Error {
   status: number;
   type: string;
-  code: string | null;
+  /** One of FreeLLM's codes, or the provider's own code when a provider refused (e.g. `rate_limit_exceeded`). */
+  code: FreeLLMErrorCode | (string & {}) | null;
   param: string | null;
   headers: Record<string, string>;
 }

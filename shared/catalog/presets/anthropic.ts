@@ -8,7 +8,6 @@ export const anthropic: ProviderPreset = {
   name: 'Anthropic',
   family: 'anthropic',
   baseURL: 'https://api.anthropic.com/v1',
-  auth: 'x-api-key',
   keyPrefixes: ['sk-ant-'],
   modelsEndpoint: '/models',
   signupUrl: 'https://console.anthropic.com/settings/keys',

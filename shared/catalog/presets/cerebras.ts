@@ -42,7 +42,6 @@ export const cerebras: ProviderPreset = {
   name: 'Cerebras',
   family: 'openai-compatible',
   baseURL: 'https://api.cerebras.ai/v1',
-  auth: 'bearer',
   keyPrefixes: ['csk-'],
   modelsEndpoint: '/models',
   signupUrl: 'https://cloud.cerebras.ai',

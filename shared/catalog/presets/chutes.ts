@@ -8,7 +8,6 @@ export const chutes: ProviderPreset = {
   name: 'Chutes',
   family: 'openai-compatible',
   baseURL: 'https://llm.chutes.ai/v1',
-  auth: 'bearer',
   keyPrefixes: ['cpk_'],
   modelsEndpoint: '/models',
   signupUrl: 'https://chutes.ai/app/api',

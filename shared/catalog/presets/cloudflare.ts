@@ -22,7 +22,6 @@ export const cloudflare: ProviderPreset = {
   name: 'Cloudflare Workers AI',
   family: 'openai-compatible',
   baseURL: `https://api.cloudflare.com/client/v4/accounts/${CLOUDFLARE_ACCOUNT_PLACEHOLDER}/ai/v1`,
-  auth: 'bearer',
   keyPrefixes: [],
   keyPattern: CLOUDFLARE_ACCOUNT_KEY,
   keyFormat: 'ACCOUNT_ID:API_TOKEN — your account id (dashboard URL), a colon, then a Workers AI API token',

@@ -9,7 +9,6 @@ export const cohere: ProviderPreset = {
   name: 'Cohere',
   family: 'cohere',
   baseURL: 'https://api.cohere.com/v2',
-  auth: 'bearer',
   keyPrefixes: [],
   // The model list lives under v1 even for the v2 chat API: beside the base URL, on its host.
   modelsEndpoint: '../v1/models?endpoint=chat',

@@ -8,7 +8,6 @@ export const deepinfra: ProviderPreset = {
   name: 'DeepInfra',
   family: 'openai-compatible',
   baseURL: 'https://api.deepinfra.com/v1/openai',
-  auth: 'bearer',
   keyPrefixes: [],
   modelsEndpoint: '/models',
   signupUrl: 'https://deepinfra.com/dash/api_keys',

@@ -8,7 +8,6 @@ export const fireworks: ProviderPreset = {
   name: 'Fireworks AI',
   family: 'openai-compatible',
   baseURL: 'https://api.fireworks.ai/inference/v1',
-  auth: 'bearer',
   keyPrefixes: ['fw_'],
   modelsEndpoint: '/models',
   signupUrl: 'https://fireworks.ai/account/api-keys',

@@ -18,7 +18,6 @@ export const gemini: ProviderPreset = {
   name: 'Google Gemini',
   family: 'gemini',
   baseURL: 'https://generativelanguage.googleapis.com/v1beta',
-  auth: 'x-goog-api-key',
   keyPrefixes: ['AIza'],
   modelsEndpoint: '/models?pageSize=1000',
   signupUrl: 'https://aistudio.google.com/apikey',

@@ -44,7 +44,6 @@ export const groq: ProviderPreset = {
   name: 'Groq',
   family: 'openai-compatible',
   baseURL: 'https://api.groq.com/openai/v1',
-  auth: 'bearer',
   keyPrefixes: ['gsk_'],
   modelsEndpoint: '/models',
   signupUrl: 'https://console.groq.com/keys',

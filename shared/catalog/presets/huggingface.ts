@@ -15,7 +15,6 @@ export const huggingface: ProviderPreset = {
   name: 'Hugging Face router',
   family: 'openai-compatible',
   baseURL: 'https://router.huggingface.co/v1',
-  auth: 'bearer',
   keyPrefixes: ['hf_'],
   modelsEndpoint: '/models',
   signupUrl: 'https://huggingface.co/settings/tokens',

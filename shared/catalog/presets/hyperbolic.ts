@@ -8,7 +8,6 @@ export const hyperbolic: ProviderPreset = {
   name: 'Hyperbolic',
   family: 'openai-compatible',
   baseURL: 'https://api.hyperbolic.xyz/v1',
-  auth: 'bearer',
   keyPrefixes: [],
   modelsEndpoint: '/models',
   signupUrl: 'https://app.hyperbolic.xyz/settings',

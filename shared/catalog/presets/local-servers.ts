@@ -7,7 +7,6 @@ import type { ProviderPreset } from '../catalog-types';
 
 const local = {
   family: 'openai-compatible',
-  auth: 'none',
   keyPrefixes: [],
   modelsEndpoint: '/models',
   keyless: true,

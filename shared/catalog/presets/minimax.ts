@@ -13,7 +13,6 @@ export const minimax: ProviderPreset = {
   name: 'MiniMax',
   family: 'openai-compatible',
   baseURL: 'https://api.minimax.io/v1',
-  auth: 'bearer',
   keyPrefixes: [],
   modelsEndpoint: '/models',
   signupUrl: 'https://platform.minimax.io/user-center/basic-information/interface-key',

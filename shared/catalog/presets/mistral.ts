@@ -13,7 +13,6 @@ export const mistral: ProviderPreset = {
   name: 'Mistral',
   family: 'openai-compatible',
   baseURL: 'https://api.mistral.ai/v1',
-  auth: 'bearer',
   keyPrefixes: [],
   modelsEndpoint: '/models',
   signupUrl: 'https://console.mistral.ai/api-keys',

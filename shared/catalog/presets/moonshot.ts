@@ -11,7 +11,6 @@ export const moonshot: ProviderPreset = {
   name: 'Moonshot AI (Kimi)',
   family: 'openai-compatible',
   baseURL: 'https://api.moonshot.ai/v1',
-  auth: 'bearer',
   keyPrefixes: [],
   modelsEndpoint: '/models',
   signupUrl: 'https://platform.moonshot.ai/console/api-keys',

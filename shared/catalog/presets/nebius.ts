@@ -9,7 +9,6 @@ export const nebius: ProviderPreset = {
   family: 'openai-compatible',
   // Portkey's host; a newer domain is unconfirmed, so users may override the base URL.
   baseURL: 'https://api.studio.nebius.ai/v1',
-  auth: 'bearer',
   keyPrefixes: [],
   modelsEndpoint: '/models',
   signupUrl: 'https://studio.nebius.com',

@@ -8,7 +8,6 @@ export const novita: ProviderPreset = {
   name: 'Novita AI',
   family: 'openai-compatible',
   baseURL: 'https://api.novita.ai/v3/openai',
-  auth: 'bearer',
   keyPrefixes: [],
   modelsEndpoint: '/models',
   signupUrl: 'https://novita.ai/settings/key-management',

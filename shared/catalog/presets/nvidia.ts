@@ -12,7 +12,6 @@ export const nvidia: ProviderPreset = {
   name: 'NVIDIA NIM',
   family: 'openai-compatible',
   baseURL: 'https://integrate.api.nvidia.com/v1',
-  auth: 'bearer',
   keyPrefixes: ['nvapi-'],
   modelsEndpoint: '/models',
   signupUrl: 'https://build.nvidia.com',

@@ -9,7 +9,6 @@ export const openai: ProviderPreset = {
   name: 'OpenAI',
   family: 'openai-compatible',
   baseURL: 'https://api.openai.com/v1',
-  auth: 'bearer',
   keyPrefixes: ['sk-proj-', 'sk-'],
   modelsEndpoint: '/models',
   signupUrl: 'https://platform.openai.com/api-keys',

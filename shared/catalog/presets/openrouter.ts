@@ -17,7 +17,6 @@ export const openrouter: ProviderPreset = {
   name: 'OpenRouter',
   family: 'openai-compatible',
   baseURL: 'https://openrouter.ai/api/v1',
-  auth: 'bearer',
   keyPrefixes: ['sk-or-v1-'],
   modelsEndpoint: '/models',
   signupUrl: 'https://openrouter.ai/keys',

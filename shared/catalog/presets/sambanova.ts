@@ -12,7 +12,6 @@ export const sambanova: ProviderPreset = {
   name: 'SambaNova',
   family: 'openai-compatible',
   baseURL: 'https://api.sambanova.ai/v1',
-  auth: 'bearer',
   keyPrefixes: [],
   modelsEndpoint: '/models',
   signupUrl: 'https://cloud.sambanova.ai/apis',

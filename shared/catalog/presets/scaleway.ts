@@ -12,7 +12,6 @@ export const scaleway: ProviderPreset = {
   family: 'openai-compatible',
   // `…/{project_id}/v1` also works; the default project is used here.
   baseURL: 'https://api.scaleway.ai/v1',
-  auth: 'bearer',
   keyPrefixes: [],
   modelsEndpoint: '/models',
   signupUrl: 'https://console.scaleway.com/iam/api-keys',

@@ -8,7 +8,6 @@ export const together: ProviderPreset = {
   name: 'Together AI',
   family: 'openai-compatible',
   baseURL: 'https://api.together.xyz/v1',
-  auth: 'bearer',
   keyPrefixes: ['tgp_v1_'],
   modelsEndpoint: '/models',
   signupUrl: 'https://api.together.ai/settings/api-keys',

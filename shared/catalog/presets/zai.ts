@@ -13,7 +13,6 @@ export const zai: ProviderPreset = {
   name: 'Z.ai (GLM)',
   family: 'openai-compatible',
   baseURL: 'https://api.z.ai/api/paas/v4',
-  auth: 'bearer',
   keyPrefixes: [],
   modelsEndpoint: '/models',
   signupUrl: 'https://z.ai/manage-apikey/apikey-list',

@@ -8,7 +8,7 @@
  * @see https://ai.google.dev/api/generate-content#generatecontentresponse
  */
 import type { ChatCompletion, ToolCall, Usage } from '../../openai/chat';
-import { FreeLLMError } from '../../openai/error';
+import { errorWithCode } from '../../openai/error';
 import type { ResponseContext } from '../types';
 import { malformedUpstream } from '../upstream-fetch';
 import type { GeminiResponse, GeminiUsage } from './gemini-api';
@@ -75,14 +75,11 @@ export function finishOf(
 export function throwIfPromptBlocked(response: GeminiResponse, providerId: string): void {
   const blockReason = response.promptFeedback?.blockReason;
   if (!blockReason || response.candidates?.length) return;
-  throw new FreeLLMError({
-    status: 400,
-    kind: 'request',
-    provider: providerId,
-    type: 'invalid_request_error',
-    code: 'content_filter',
-    message: `${providerId} blocked the prompt (${blockReason}${response.promptFeedback?.blockReasonMessage ? `: ${response.promptFeedback.blockReasonMessage}` : ''})`,
-  });
+  throw errorWithCode(
+    'content_filter',
+    `${providerId} blocked the prompt (${blockReason}${response.promptFeedback?.blockReasonMessage ? `: ${response.promptFeedback.blockReasonMessage}` : ''})`,
+    { provider: providerId },
+  );
 }
 
 /** Thinking tokens are billed as output, as OpenAI counts reasoning tokens in completion_tokens. */

@@ -3,7 +3,7 @@
  * daily neurons, so each key is entered as `ACCOUNT_ID:API_TOKEN` and split here before a call.
  * A user with one account may instead put the id in a base-URL override and paste the token.
  */
-import { FreeLLMError } from '../../openai/error';
+import { errorWithCode } from '../../openai/error';
 import type { AdapterCall } from '../types';
 
 /** Where the account id goes in the preset's base URL. */
@@ -15,15 +15,11 @@ export function prepareCloudflareCall(call: AdapterCall): AdapterCall {
   if (!call.baseURL.includes(CLOUDFLARE_ACCOUNT_PLACEHOLDER)) return call;
   const match = CLOUDFLARE_ACCOUNT_KEY.exec(call.apiKey ?? '');
   if (!match) {
-    throw new FreeLLMError({
-      status: 401,
-      kind: 'auth',
-      provider: call.providerId,
-      type: 'authentication_error',
-      code: 'invalid_key_format',
-      message:
-        'Cloudflare keys are entered as ACCOUNT_ID:API_TOKEN (the 32-character account id, a colon, then the API token).',
-    });
+    throw errorWithCode(
+      'invalid_key_format',
+      'Cloudflare keys are entered as ACCOUNT_ID:API_TOKEN (the 32-character account id, a colon, then the API token).',
+      { provider: call.providerId },
+    );
   }
   const [, accountId, token] = match;
   return {

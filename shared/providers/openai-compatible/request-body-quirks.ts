@@ -2,7 +2,7 @@
  * @module Small body rewrites that presets compose into their `transformRequestBody`: each takes
  * the outgoing OpenAI body and returns a new one, leaving the caller's request untouched.
  */
-import { FreeLLMError } from '../../openai/error';
+import { errorWithCode } from '../../openai/error';
 
 type Body = Record<string, unknown>;
 
@@ -47,14 +47,13 @@ export function dropMessageNames(body: Body): Body {
 export function singleChoice(providerName: string) {
   return (body: Body): Body => {
     if (!isSet(body.n) || body.n === 1) return without(body, 'n');
-    throw new FreeLLMError({
-      status: 400,
-      kind: 'request',
-      type: 'invalid_request_error',
-      param: 'n',
-      code: 'unsupported_parameter',
-      message: `${providerName} returns one choice per request: n must be 1.`,
-    });
+    throw errorWithCode(
+      'unsupported_parameter',
+      `${providerName} returns one choice per request: n must be 1.`,
+      {
+        param: 'n',
+      },
+    );
   };
 }
 
