@@ -214,28 +214,13 @@ describe('servePagePort', () => {
   });
 
   it('cuts a revoked origin’s request: the page gets a 403 and the upstream call is cancelled', async () => {
-    const hanging = createFakeFetch(
-      (call) =>
-        new Promise<Response>((_resolve, reject) =>
-          call.signal?.addEventListener('abort', () => reject(call.signal?.reason)),
-        ),
-    );
+    const hanging = hangingFetch();
     const { host, sender } = await setup(hanging);
     const page = fakePort(sender);
     servePagePort(page.port, host);
     page.send(validRequest);
-    while (hanging.calls.length === 0) await new Promise((resolve) => setTimeout(resolve, 1));
-    expect(
-      host.active.cutOrigin(
-        'https://app.example',
-        new FreeLLMError({
-          status: 403,
-          type: 'permission_error',
-          code: 'origin_revoked',
-          message: 'revoked',
-        }),
-      ),
-    ).toBe(1);
+    await untilCalled(hanging);
+    expect(host.active.cutOrigin('https://app.example', revoked())).toBe(1);
     await page.done();
     expect(page.received[0]).toMatchObject({
       type: 'head',
@@ -271,10 +256,7 @@ describe('servePagePort', () => {
       body: JSON.stringify({ stream: true, messages: [{ role: 'user', content: 'hi' }] }),
     });
     while (page.received.length === 0) await new Promise((resolve) => setTimeout(resolve, 1));
-    host.active.cutOrigin(
-      'https://app.example',
-      new FreeLLMError({ status: 403, type: 'permission_error', code: 'origin_revoked', message: 'revoked' }),
-    );
+    host.active.cutOrigin('https://app.example', revoked());
     await page.done();
     expect(page.received.map((message) => message.type)).toEqual(['head', 'data', 'end']);
     expect(page.received[1]).toMatchObject({ type: 'data', text: expect.stringContaining('origin_revoked') });
@@ -329,35 +311,27 @@ describe('servePagePort', () => {
     });
   });
 
-  it('cancels the upstream call when the page aborts, and sends nothing after', async () => {
-    const hanging = hangingFetch();
-    const { host, sender, keepAlive } = await setup(hanging);
-    const page = fakePort(sender);
-    servePagePort(page.port, host);
-    page.send(validRequest);
-    await untilCalled(hanging);
-    expect(keepAlive.held).toBe(1);
-    page.send({ type: 'abort' });
-    expect(page.isDisconnected()).toBe(true);
-    expect(hanging.calls[0]?.signal?.aborted).toBe(true);
-    for (let i = 0; i < 20 && keepAlive.held > 0; i++) await new Promise((resolve) => setTimeout(resolve, 1));
-    expect(page.received).toEqual([]);
-    expect(keepAlive.held).toBe(0);
-  });
-
-  it('cancels the upstream call when the page goes away, and lets the worker sleep again', async () => {
-    const hanging = hangingFetch();
-    const { host, sender, keepAlive } = await setup(hanging);
-    const page = fakePort(sender);
-    servePagePort(page.port, host);
-    page.send(validRequest);
-    await untilCalled(hanging);
-    page.goAway();
-    expect(hanging.calls[0]?.signal?.aborted).toBe(true);
-    for (let i = 0; i < 20 && keepAlive.held > 0; i++) await new Promise((resolve) => setTimeout(resolve, 1));
-    expect(keepAlive.held).toBe(0);
-    expect(page.received).toEqual([]);
-  });
+  it.each([
+    ['aborts', (page: ReturnType<typeof fakePort>) => page.send({ type: 'abort' })],
+    ['goes away', (page: ReturnType<typeof fakePort>) => page.goAway()],
+  ])(
+    'cancels the upstream call when the page %s, sends nothing after, and lets the worker sleep',
+    async (_how, end) => {
+      const hanging = hangingFetch();
+      const { host, sender, keepAlive } = await setup(hanging);
+      const page = fakePort(sender);
+      servePagePort(page.port, host);
+      page.send(validRequest);
+      await untilCalled(hanging);
+      expect(keepAlive.held).toBe(1);
+      end(page);
+      expect(hanging.calls[0]?.signal?.aborted).toBe(true);
+      for (let i = 0; i < 20 && keepAlive.held > 0; i++)
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      expect(keepAlive.held).toBe(0);
+      expect(page.received).toEqual([]);
+    },
+  );
 
   it('serves one request per port: a second request on it is ignored', async () => {
     const { host, sender, fetch } = await setup();
