@@ -7,6 +7,7 @@ import { openDatabase } from '../../shared/store/database';
 import { createAccessRequests } from '../lib/access-requests';
 import { createActiveRequests } from '../lib/active-requests';
 import { createExtensionMessageAnswer } from '../lib/answer-extension-message';
+import { isExtensionSender } from '../lib/caller-of-port';
 import { createKeepAlive } from '../lib/keep-alive';
 import { servePagePort } from '../lib/serve-page-port';
 
@@ -53,7 +54,7 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener((message, sender) => {
     // Management calls come from the extension's own pages only, never from a content script.
-    if (!sender.url || new URL(sender.url).origin !== extensionOrigin) return undefined;
+    if (!isExtensionSender(sender, extensionOrigin)) return undefined;
     return answerExtensionMessage(message);
   });
 
