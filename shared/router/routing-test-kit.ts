@@ -37,7 +37,11 @@ export const errorResponse = (
 ) => jsonResponse({ error: { message, type: 'error', code } }, status, headers);
 
 /** Timers that fire only when the test advances them. */
-export function manualTimers(): Timers & { advance(ms: number): void } {
+export function manualTimers(): Timers & {
+  advance(ms: number): void;
+  /** How long each pending timer still has to run. */
+  remaining(): number[];
+} {
   let elapsed = 0;
   let nextId = 0;
   const pending = new Map<number, { due: number; callback: () => void }>();
@@ -47,6 +51,7 @@ export function manualTimers(): Timers & { advance(ms: number): void } {
       return nextId;
     },
     clearTimeout: (handle) => void pending.delete(handle as number),
+    remaining: () => [...pending.values()].map((timer) => timer.due - elapsed),
     advance(ms) {
       elapsed += ms;
       for (const [id, timer] of [...pending]) {
@@ -56,6 +61,18 @@ export function manualTimers(): Timers & { advance(ms: number): void } {
       }
     },
   };
+}
+
+/**
+ * Waits (in real time, polling) until the engine has reached a state the test can see, such as a
+ * timer being set: a fixed pause is too short on a busy machine, and the engine's steps between
+ * the request and its upstream call are not the test's to count.
+ */
+export async function until(condition: () => boolean, what = 'the engine to get there'): Promise<void> {
+  for (let waited = 0; !condition(); waited += 2) {
+    if (waited > 4_000) throw new Error(`Gave up waiting for ${what}.`);
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
 }
 
 export type HostHandler = (call: RecordedCall, index: number) => Response | Promise<Response>;

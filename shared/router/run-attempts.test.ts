@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { jsonResponse, sseResponse } from '../testing/fake-fetch';
 import { createTableLimitSource } from '../usage/usage-limits';
-import { ask, chunk, completion, errorResponse, extension, hostOf, routingKit } from './routing-test-kit';
+import {
+  ask,
+  chunk,
+  completion,
+  errorResponse,
+  extension,
+  hostOf,
+  routingKit,
+  until,
+} from './routing-test-kit';
+
+type Kit = Awaited<ReturnType<typeof routingKit>>;
 
 const GROQ = { providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' };
 const CEREBRAS = { providerId: 'cerebras', secret: 'csk-bbbbbbbbbbbb' };
@@ -148,8 +159,9 @@ describe('failure classes', () => {
   });
 });
 
-/** Lets the engine reach its upstream call before the test moves the timers. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+/** Lets the engine reach its upstream call, whose first-byte timer is then running, before the test moves the timers. */
+const timerSet = (kit: Kit, ms: number) =>
+  until(() => kit.timers.remaining().includes(ms), `a ${ms} ms timer`);
 const hangs = () => new Promise<Response>(() => undefined);
 
 describe('a provider that does not start answering', () => {
@@ -158,7 +170,7 @@ describe('a provider that does not start answering', () => {
       keys: [GROQ, CEREBRAS],
     });
     const pending = kit.engine.chat(ask('a'), extension);
-    await settle();
+    await timerSet(kit, 12_000);
     kit.timers.advance(12_000);
     const answer = await pending;
     expect(answer.headers['x-freellm-provider']).toBe('cerebras');
@@ -192,7 +204,7 @@ describe('a provider that does not start answering', () => {
       keys: [GROQ, CEREBRAS],
     });
     const pending = kit.engine.chat(ask('a', { stream: true }), extension);
-    await settle();
+    await timerSet(kit, 12_000);
     kit.timers.advance(12_000);
     expect((await pending).headers['x-freellm-provider']).toBe('cerebras');
   });
@@ -217,7 +229,10 @@ describe('a provider that does not start answering', () => {
       keys: [GROQ, CEREBRAS],
     });
     const pending = kit.engine.chat(ask('a'), extension);
-    await settle();
+    await until(
+      () => kit.hosts().length === 1 && !kit.timers.remaining().includes(12_000),
+      'the first byte to be read',
+    );
     kit.timers.advance(20_000);
     finish();
     const answer = await pending;
@@ -237,7 +252,7 @@ describe('a provider that does not start answering', () => {
       keys: [GROQ, CEREBRAS],
     });
     const pending = kit.engine.chat(ask('a'), extension);
-    await settle();
+    await timerSet(kit, 12_000);
     kit.timers.advance(12_000);
     expect((await pending).headers['x-freellm-provider']).toBe('cerebras');
   });
@@ -248,7 +263,7 @@ describe('a provider that does not start answering', () => {
       settings: { firstByteTimeoutMs: 30_000 },
     });
     const pending = kit.engine.chat(ask('a', { freellm: { firstByteTimeoutMs: 1_500 } }), extension);
-    await settle();
+    await timerSet(kit, 1_500);
     kit.timers.advance(1_500);
     expect((await pending).headers['x-freellm-provider']).toBe('cerebras');
   });
@@ -261,9 +276,9 @@ describe('a provider that does not start answering', () => {
     const pending = kit.engine.chat(ask('a'), extension);
     let answered = false;
     void pending.then(() => (answered = true));
-    await settle();
+    await timerSet(kit, 60_000);
     kit.timers.advance(12_000);
-    await settle();
+    await new Promise((resolve) => setTimeout(resolve, 20));
     expect(answered).toBe(false);
     kit.timers.advance(48_000);
     expect((await pending).headers['x-freellm-provider']).toBe('cerebras');
@@ -277,7 +292,7 @@ describe('a provider that does not start answering', () => {
     const pending = kit.engine.chat(ask('a'), extension, undefined, {
       onAttempt: (item) => progress.push(item),
     });
-    await settle();
+    await timerSet(kit, 12_000);
     kit.timers.advance(12_000);
     await pending;
     expect(progress).toEqual([
