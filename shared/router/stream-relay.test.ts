@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { collect, sseResponse, type RecordedCall } from '../testing/fake-fetch';
-import { ask, chunk, errorResponse, extension, hostOf, routingKit } from './routing-test-kit';
+import { ask, chunk, errorResponse, extension, hostOf, routingKit, until } from './routing-test-kit';
 
 const GROQ = { providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' };
 const CEREBRAS = { providerId: 'cerebras', secret: 'csk-bbbbbbbbbbbb' };
@@ -163,7 +163,7 @@ describe('streaming failover', () => {
     const iterator = answer.chunks[Symbol.asyncIterator]();
     expect((await iterator.next()).value).toMatchObject({ choices: [{ delta: { content: 'Hi' } }] });
     const pending = iterator.next();
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await until(() => kit.timers.remaining().includes(10_000), 'the stall watchdog');
     kit.timers.advance(10_000);
     expect((await pending).value).toMatchObject({
       error: {
@@ -184,7 +184,7 @@ describe('streaming failover', () => {
       { keys: [GROQ, CEREBRAS], settings: { attemptTimeoutMs: 3_000 } },
     );
     const pending = kit.engine.chat(ask('hi', { stream: true }), extension);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await until(() => kit.timers.remaining().includes(3_000), 'the first-byte timer');
     kit.timers.advance(3_000);
     expect((await pending).headers['x-freellm-provider']).toBe('cerebras');
   });
