@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { collect, createFakeFetch, jsonResponse, sseResponse } from '../testing/fake-fetch';
 import { readFixtures } from '../testing/read-fixtures';
 import { createTestEngine, userMessage } from '../testing/test-engine';
-import { routingKit } from '../router/routing-test-kit';
+import { routingKit } from '../testing/routing-test-kit';
 
 const completion = (content: string, model = 'm') => ({
   id: 'chatcmpl-1',

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { jsonResponse, sseResponse } from '../testing/fake-fetch';
 import { createTableLimitSource } from '../usage/usage-limits';
-import { ask, chunk, completion, errorResponse, extension, hostOf, routingKit } from './routing-test-kit';
+import {
+  ask,
+  chunk,
+  completion,
+  errorResponse,
+  extension,
+  hostOf,
+  routingKit,
+} from '../testing/routing-test-kit';
 
 const GROQ = { providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' };
 const CEREBRAS = { providerId: 'cerebras', secret: 'csk-bbbbbbbbbbbb' };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { collect, sseResponse, type RecordedCall } from '../testing/fake-fetch';
-import { ask, chunk, errorResponse, extension, hostOf, routingKit } from './routing-test-kit';
+import { ask, chunk, errorResponse, extension, hostOf, routingKit } from '../testing/routing-test-kit';
 
 const GROQ = { providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' };
 const CEREBRAS = { providerId: 'cerebras', secret: 'csk-bbbbbbbbbbbb' };

@@ -4,9 +4,9 @@
  */
 import { createEngine, type Engine, type EngineHost } from '../engine/create-engine';
 import { openDatabase } from '../store/database';
-import { createFakeFetch, jsonResponse, type RecordedCall } from '../testing/fake-fetch';
-import type { Timers } from './run-attempts';
-import type { RoutingSettingsInput } from './routing-settings';
+import { createFakeFetch, jsonResponse, type RecordedCall } from './fake-fetch';
+import type { Timers } from '../router/run-attempts';
+import type { RoutingSettingsInput } from '../router/routing-settings';
 
 export const completion = (
   content: string,
