@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { collect, sseResponse, type RecordedCall } from '../testing/fake-fetch';
-import { ask, chunk, errorResponse, extension, hostOf, routingKit } from '../testing/routing-test-kit';
+import { ask, chunk, errorResponse, extension } from '../testing/chat-builders';
+import { hostOf, routingKit } from '../testing/routing-test-kit';
 
 const GROQ = { providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' };
 const CEREBRAS = { providerId: 'cerebras', secret: 'csk-bbbbbbbbbbbb' };

@@ -1,40 +1,12 @@
 /**
- * Test support for the router: an engine on a fresh fake-IndexedDB database with a settable
- * clock, hand-driven timers, optional limits and models, and a fake fetch answering per host.
+ * Test support for the router: a test engine with keys and settings, hand-driven timers,
+ * optional limits and models, and a fake fetch answering per host.
  */
-import { createEngine, type Engine, type EngineHost } from '../engine/create-engine';
-import { openDatabase } from '../store/database';
-import { createFakeFetch, jsonResponse, type RecordedCall } from './fake-fetch';
+import type { EngineHost } from '../engine/create-engine';
+import { createFakeFetch, type RecordedCall } from './fake-fetch';
+import { createTestEngine } from './test-engine';
 import type { Timers } from '../router/run-attempts';
 import type { RoutingSettingsInput } from '../router/routing-settings';
-
-export const completion = (
-  content: string,
-  usage = { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 },
-) => ({
-  id: 'chatcmpl-1',
-  object: 'chat.completion',
-  created: 1,
-  model: 'm',
-  choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
-  usage,
-});
-
-export const chunk = (delta: Record<string, unknown>, finish: string | null = null) =>
-  JSON.stringify({
-    id: 'c',
-    object: 'chat.completion.chunk',
-    created: 1,
-    model: 'm',
-    choices: [{ index: 0, delta, finish_reason: finish }],
-  });
-
-export const errorResponse = (
-  status: number,
-  message: string,
-  code: string | null = null,
-  headers: Record<string, string> = {},
-) => jsonResponse({ error: { message, type: 'error', code } }, status, headers);
 
 /** Timers that fire only when the test advances them. */
 export function manualTimers(): Timers & { advance(ms: number): void } {
@@ -69,30 +41,15 @@ export interface KitOptions extends Pick<EngineHost, 'limits' | 'models'> {
 
 export async function routingKit(handler: HostHandler, options: KitOptions) {
   const fetch = createFakeFetch(handler);
-  const clock = { now: Date.parse('2026-11-25T12:00:00Z') };
-  const db = openDatabase(`routing-test-${crypto.randomUUID()}`);
   const timers = manualTimers();
-  const start = (): Engine =>
-    createEngine({
-      fetch,
-      now: () => clock.now,
-      db,
-      crypto,
-      limits: options.limits,
-      models: options.models,
-      timers,
-    });
-  const engine = start();
+  const { engine, clock, restart } = createTestEngine(fetch, {
+    limits: options.limits,
+    models: options.models,
+    timers,
+  });
   const keyIds: string[] = [];
   for (const key of options.keys) keyIds.push((await engine.keys.add(key)).id);
   if (options.settings) await engine.routing.saveSettings(options.settings);
   const hosts = () => fetch.calls.map(hostOf);
-  return { engine, fetch, clock, timers, keyIds, hosts, restart: start };
+  return { engine, fetch, clock, timers, keyIds, hosts, restart };
 }
-
-export const ask = (content: string, extra: Record<string, unknown> = {}) => ({
-  model: 'auto',
-  messages: [{ role: 'user', content }],
-  ...extra,
-});
-export const extension = { kind: 'extension' } as const;
