@@ -13,6 +13,8 @@ import type { HealthEntry } from '../../../shared/usage/usage-ledger';
 import { outcomeWords } from '../../../shared/ui/outcome-words';
 import { callBackground } from '../../lib/ui-client';
 import './dashboard-section.css';
+import { FieldError } from '../../../shared/ui/field-error';
+import { messageOf } from '../../../shared/ui/message-of';
 
 interface Health {
   models: HealthEntry[];
@@ -58,7 +60,7 @@ export function DashboardSection({ keys, providers }: Props) {
       setCache(nextCache);
       setError(undefined);
     } catch (thrown) {
-      setError(thrown instanceof Error ? thrown.message : String(thrown));
+      setError(messageOf(thrown));
     }
   }, []);
 
@@ -77,7 +79,7 @@ export function DashboardSection({ keys, providers }: Props) {
       );
       await refresh();
     } catch (thrown) {
-      setError(thrown instanceof Error ? thrown.message : String(thrown));
+      setError(messageOf(thrown));
     }
   };
 
@@ -187,7 +189,7 @@ function CacheSettingsForm({ stats, onSaved }: { stats: CacheStats; onSaved: () 
       setError(undefined);
       await onSaved();
     } catch (thrown) {
-      setError(thrown instanceof Error ? thrown.message : String(thrown));
+      setError(messageOf(thrown));
     }
   };
   const number = (raw: string) => (raw.trim() === '' || !(Number(raw) > 0) ? undefined : Number(raw));
@@ -226,11 +228,7 @@ function CacheSettingsForm({ stats, onSaved }: { stats: CacheStats; onSaved: () 
         />
         MB
       </label>
-      {error && (
-        <p class="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FieldError message={error} />
     </div>
   );
 }
