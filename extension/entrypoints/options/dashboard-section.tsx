@@ -8,7 +8,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { CacheStats } from '../../../shared/cache';
 import type { KeyListing } from '../../../shared/engine/create-engine';
 import type { ProviderSummary } from '../../../shared/providers/provider-directory';
-import type { KeyNotice } from '../../../shared/usage/key-notices';
+import type { KeyNotice } from '../../../shared/usage/key-notice';
 import type { HealthEntry } from '../../../shared/usage/usage-ledger';
 import { outcomeWords } from '../../../shared/ui/outcome-words';
 import { callBackground } from '../../lib/ui-client';
