@@ -126,7 +126,7 @@ describe('failure classes', () => {
       { keys: [GROQ, CEREBRAS], settings: { attemptTimeoutMs: 5_000 } },
     );
     const pending = kit.engine.chat(ask('a'), extension);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await kit.untilCalled();
     kit.timers.advance(5_000);
     const answer = await pending;
     expect(answer.headers['x-freellm-provider']).toBe('cerebras');
@@ -142,14 +142,14 @@ describe('failure classes', () => {
       settings: { attemptTimeoutMs: 50_000, deadlineMs: 8_000 },
     });
     const pending = kit.engine.chat(ask('a'), extension);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await kit.untilCalled();
     kit.timers.advance(8_000);
     expect(await pending).toMatchObject({ status: 504, body: { error: { code: 'deadline_exceeded' } } });
     expect(kit.hosts()).toEqual(['api.groq.com']);
   });
 });
 
-/** Lets the engine reach its upstream call before the test moves the timers. */
+/** Gives a limit that wrongly fired the time to fail over: a slow machine only weakens the check. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 const hangs = () => new Promise<Response>(() => undefined);
 
@@ -159,7 +159,7 @@ describe('a provider that does not start answering', () => {
       keys: [GROQ, CEREBRAS],
     });
     const pending = kit.engine.chat(ask('a'), extension);
-    await settle();
+    await kit.untilCalled();
     kit.timers.advance(12_000);
     const answer = await pending;
     expect(answer.headers['x-freellm-provider']).toBe('cerebras');
@@ -193,7 +193,7 @@ describe('a provider that does not start answering', () => {
       keys: [GROQ, CEREBRAS],
     });
     const pending = kit.engine.chat(ask('a', { stream: true }), extension);
-    await settle();
+    await kit.untilCalled();
     kit.timers.advance(12_000);
     expect((await pending).headers['x-freellm-provider']).toBe('cerebras');
   });
@@ -218,7 +218,7 @@ describe('a provider that does not start answering', () => {
       keys: [GROQ, CEREBRAS],
     });
     const pending = kit.engine.chat(ask('a'), extension);
-    await settle();
+    await kit.timers.untilCleared(12_000);
     kit.timers.advance(20_000);
     finish();
     const answer = await pending;
@@ -238,7 +238,7 @@ describe('a provider that does not start answering', () => {
       keys: [GROQ, CEREBRAS],
     });
     const pending = kit.engine.chat(ask('a'), extension);
-    await settle();
+    await kit.untilCalled();
     kit.timers.advance(12_000);
     expect((await pending).headers['x-freellm-provider']).toBe('cerebras');
   });
@@ -249,7 +249,7 @@ describe('a provider that does not start answering', () => {
       settings: { firstByteTimeoutMs: 30_000 },
     });
     const pending = kit.engine.chat(ask('a', { freellm: { firstByteTimeoutMs: 1_500 } }), extension);
-    await settle();
+    await kit.untilCalled();
     kit.timers.advance(1_500);
     expect((await pending).headers['x-freellm-provider']).toBe('cerebras');
   });
@@ -262,7 +262,7 @@ describe('a provider that does not start answering', () => {
     const pending = kit.engine.chat(ask('a'), extension);
     let answered = false;
     void pending.then(() => (answered = true));
-    await settle();
+    await kit.untilCalled();
     kit.timers.advance(12_000);
     await settle();
     expect(answered).toBe(false);
@@ -278,7 +278,7 @@ describe('a provider that does not start answering', () => {
     const pending = kit.engine.chat(ask('a'), extension, undefined, {
       onAttempt: (item) => progress.push(item),
     });
-    await settle();
+    await kit.untilCalled();
     kit.timers.advance(12_000);
     await pending;
     expect(progress).toEqual([

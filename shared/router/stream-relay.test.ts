@@ -164,7 +164,7 @@ describe('streaming failover', () => {
     const iterator = answer.chunks[Symbol.asyncIterator]();
     expect((await iterator.next()).value).toMatchObject({ choices: [{ delta: { content: 'Hi' } }] });
     const pending = iterator.next();
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await kit.timers.untilSet(10_000);
     kit.timers.advance(10_000);
     expect((await pending).value).toMatchObject({
       error: {
@@ -185,7 +185,7 @@ describe('streaming failover', () => {
       { keys: [GROQ, CEREBRAS], settings: { attemptTimeoutMs: 3_000 } },
     );
     const pending = kit.engine.chat(ask('hi', { stream: true }), extension);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await kit.untilCalled();
     kit.timers.advance(3_000);
     expect((await pending).headers['x-freellm-provider']).toBe('cerebras');
   });

@@ -8,17 +8,54 @@ import { createTestEngine } from './test-engine';
 import type { Timers } from '../router/run-attempts';
 import type { RoutingSettingsInput } from '../router/routing-settings';
 
+/**
+ * Waits for something the engine does (a call, a timer set or cleared) instead of for wall-clock
+ * time, which a busy machine stretches: `check` runs again after each `changed()`.
+ */
+function conditions() {
+  const waiting: { check: () => boolean; resolve: () => void }[] = [];
+  return {
+    until(check: () => boolean): Promise<void> {
+      return check() ? Promise.resolve() : new Promise((resolve) => void waiting.push({ check, resolve }));
+    },
+    changed() {
+      for (const waiter of [...waiting]) {
+        if (!waiter.check()) continue;
+        waiting.splice(waiting.indexOf(waiter), 1);
+        waiter.resolve();
+      }
+    },
+  };
+}
+
+export interface ManualTimers extends Timers {
+  advance(ms: number): void;
+  /** Resolves once a timer of `ms` is waiting (the engine has armed that limit). */
+  untilSet(ms: number): Promise<void>;
+  /** Resolves once a timer of `ms` was cleared before firing (what it guarded happened). */
+  untilCleared(ms: number): Promise<void>;
+}
+
 /** Timers that fire only when the test advances them. */
-export function manualTimers(): Timers & { advance(ms: number): void } {
+export function manualTimers(): ManualTimers {
   let elapsed = 0;
   let nextId = 0;
-  const pending = new Map<number, { due: number; callback: () => void }>();
+  const pending = new Map<number, { due: number; ms: number; callback: () => void }>();
+  const cleared: number[] = [];
+  const events = conditions();
   return {
     setTimeout(callback, ms) {
-      pending.set(++nextId, { due: elapsed + ms, callback });
+      pending.set(++nextId, { due: elapsed + ms, ms, callback });
+      events.changed();
       return nextId;
     },
-    clearTimeout: (handle) => void pending.delete(handle as number),
+    clearTimeout(handle) {
+      const timer = pending.get(handle as number);
+      if (!timer) return;
+      pending.delete(handle as number);
+      cleared.push(timer.ms);
+      events.changed();
+    },
     advance(ms) {
       elapsed += ms;
       for (const [id, timer] of [...pending]) {
@@ -27,6 +64,8 @@ export function manualTimers(): Timers & { advance(ms: number): void } {
         timer.callback();
       }
     },
+    untilSet: (ms) => events.until(() => [...pending.values()].some((timer) => timer.ms === ms)),
+    untilCleared: (ms) => events.until(() => cleared.includes(ms)),
   };
 }
 
@@ -40,7 +79,11 @@ export interface KitOptions extends Pick<EngineHost, 'limits' | 'models'> {
 }
 
 export async function routingKit(handler: HostHandler, options: KitOptions) {
-  const fetch = createFakeFetch(handler);
+  const calls = conditions();
+  const fetch = createFakeFetch((call, index) => {
+    calls.changed();
+    return handler(call, index);
+  });
   const timers = manualTimers();
   const { engine, clock, restart } = createTestEngine(fetch, {
     limits: options.limits,
@@ -51,5 +94,7 @@ export async function routingKit(handler: HostHandler, options: KitOptions) {
   for (const key of options.keys) keyIds.push((await engine.keys.add(key)).id);
   if (options.settings) await engine.routing.saveSettings(options.settings);
   const hosts = () => fetch.calls.map(hostOf);
-  return { engine, fetch, clock, timers, keyIds, hosts, restart };
+  /** Resolves once the engine has made `count` upstream calls: the limits on them are armed by then. */
+  const untilCalled = (count = 1) => calls.until(() => fetch.calls.length >= count);
+  return { engine, fetch, clock, timers, keyIds, hosts, untilCalled, restart };
 }
