@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import '../extension/ui/theme.css';
+import '../shared/ui/theme.css';
 import './playground.css';
 import { PlaygroundApp } from './playground-app';
 import { detectExtension } from './detect-extension';

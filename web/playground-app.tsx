@@ -7,6 +7,8 @@ import { ChatView } from '../shared/ui/chat-view';
 import { useKeptConversation } from '../shared/ui/use-kept-conversation';
 import type { FreeLLMPageApi } from '../extension/lib/page-api/freellm';
 import { createStandaloneEngine, type StandaloneEngine } from './standalone-engine';
+import { FieldError } from '../shared/ui/field-error';
+import { messageOf } from '../shared/ui/message-of';
 
 export function PlaygroundApp({ extension }: { extension: FreeLLMPageApi | undefined }) {
   return (
@@ -155,7 +157,7 @@ function StandaloneKeyForm({ engine, onAdded }: { engine: StandaloneEngine; onAd
       setError(undefined);
       onAdded();
     } catch (thrown) {
-      setError(thrown instanceof Error ? thrown.message : String(thrown));
+      setError(messageOf(thrown));
     }
   };
   return (
@@ -183,11 +185,7 @@ function StandaloneKeyForm({ engine, onAdded }: { engine: StandaloneEngine; onAd
       <button type="submit" class="primary">
         Add key
       </button>
-      {error && (
-        <p class="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FieldError message={error} />
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chatCompletionRequestSchema, type ChatCompletion } from '../openai/chat';
+import { completion } from '../testing/chat-builders';
 import { collect } from '../testing/fake-fetch';
 import { openDatabase, type FreeLLMDatabase } from '../store/database';
 import { replayAsChunks } from './completion-chunks';
@@ -7,14 +8,6 @@ import { createWriteBehind } from '../store/write-behind';
 import { createVault, type Vault } from '../vault/vault';
 import { createResponseCache, type ResponseCacheOptions } from './response-cache';
 
-const answer = (content: string): ChatCompletion => ({
-  id: 'chatcmpl-1',
-  object: 'chat.completion',
-  created: 1764000000,
-  model: 'm',
-  choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
-  usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
-});
 const headers = { 'x-freellm-provider': 'groq', 'x-freellm-model': 'llama-3.3-70b-versatile' };
 const HOUR = 60 * 60 * 1000;
 
@@ -39,26 +32,26 @@ function setup(
 }
 
 /** What one answer weighs in the caps, measured on a cache of its own. */
-async function weightOf(completion: ChatCompletion): Promise<number> {
+async function weightOf(answer: ChatCompletion): Promise<number> {
   const { cache } = setup();
-  await cache.put('probe', completion);
+  await cache.put('probe', answer);
   return cache.stats().memoryBytes;
 }
 
 describe('response cache', () => {
   it('answers a kept answer with a fresh copy and its routing headers', async () => {
     const { cache } = setup();
-    await cache.put('k', answer('Hello'), headers);
+    await cache.put('k', completion('Hello'), headers);
     const first = await cache.get('k');
-    expect(first).toEqual({ completion: answer('Hello'), headers });
+    expect(first).toEqual({ completion: completion('Hello'), headers });
     first!.completion.choices[0]!.message.content = 'changed by a caller';
-    expect((await cache.get('k'))?.completion).toEqual(answer('Hello'));
+    expect((await cache.get('k'))?.completion).toEqual(completion('Hello'));
     expect(await cache.get('other')).toBeUndefined();
   });
 
   it('forgets an answer once its TTL has passed, on disk too', async () => {
     const { cache, clock, db, written } = setup({ ttlMs: HOUR });
-    await cache.put('k', answer('Hello'));
+    await cache.put('k', completion('Hello'));
     await written();
     expect(await db.cache.get('k')).toBeDefined();
     clock.now += HOUR - 1;
@@ -71,24 +64,24 @@ describe('response cache', () => {
 
   it('survives a restart: a new cache on the same database still has the answer', async () => {
     const { cache, db, written } = setup();
-    await cache.put('k', answer('Hello'), headers);
+    await cache.put('k', completion('Hello'), headers);
     await written();
     const { cache: restarted } = setup({}, db);
-    expect(await restarted.get('k')).toEqual({ completion: answer('Hello'), headers });
+    expect(await restarted.get('k')).toEqual({ completion: completion('Hello'), headers });
   });
 
   it('writes to disk behind the answers: a burst lands together, the latest answer per key', async () => {
     const { cache, db, written } = setup();
-    await cache.put('a', answer('first'));
-    await cache.put('b', answer('other'));
-    await cache.put('a', answer('second'));
+    await cache.put('a', completion('first'));
+    await cache.put('b', completion('other'));
+    await cache.put('a', completion('second'));
     expect(await db.cache.count()).toBe(0);
-    expect((await cache.get('a'))?.completion).toEqual(answer('second'));
+    expect((await cache.get('a'))?.completion).toEqual(completion('second'));
     await written();
     expect(await db.cache.count()).toBe(2);
     const { cache: restarted } = setup({}, db);
-    expect((await restarted.get('a'))?.completion).toEqual(answer('second'));
-    expect((await restarted.get('b'))?.completion).toEqual(answer('other'));
+    expect((await restarted.get('a'))?.completion).toEqual(completion('second'));
+    expect((await restarted.get('b'))?.completion).toEqual(completion('other'));
   });
 
   it('treats a damaged record, or one an older version wrote unsealed, as a miss and deletes it', async () => {
@@ -99,7 +92,7 @@ describe('response cache', () => {
       { key: 'damaged', completion: { choices: 'nope' }, expiresAt: 0, lastUsedAt: 0 },
       {
         key: 'unsealed',
-        completion: answer('Hello'),
+        completion: completion('Hello'),
         headers,
         bytes,
         createdAt: clock.now,
@@ -123,7 +116,7 @@ describe('response cache', () => {
   it('keeps answers sealed: the disk holds neither what was asked nor what was answered', async () => {
     const { cache, db, written } = setup();
     const key = await cache.keyFor(request, 'https://app.example');
-    await cache.put(key, answer('the secret answer'), headers);
+    await cache.put(key, completion('the secret answer'), headers);
     await written();
     const rows = JSON.stringify(await db.cache.toArray(), (_name, value: unknown) =>
       value instanceof Uint8Array ? new TextDecoder().decode(value) : value,
@@ -141,7 +134,7 @@ describe('response cache', () => {
     const { cache, db, vault, written } = setup();
     await vault.setPassphrase(PASSPHRASE);
     const key = await cache.keyFor(request, 'https://app.example');
-    await cache.put(key, answer('Hello'), headers);
+    await cache.put(key, completion('Hello'), headers);
     await written();
     await vault.lock();
     const locked = { status: 423, code: 'vault_locked' };
@@ -152,7 +145,7 @@ describe('response cache', () => {
     await written();
     expect(await db.cache.count()).toBe(1);
     await vault.unlock(PASSPHRASE);
-    expect(await cache.get(key)).toEqual({ completion: answer('Hello'), headers });
+    expect(await cache.get(key)).toEqual({ completion: completion('Hello'), headers });
     expect(await cache.keyFor(request, 'https://app.example')).toBe(key);
   });
 
@@ -168,7 +161,7 @@ describe('response cache', () => {
 
   it('does not let an answer still being sealed back in after clear()', async () => {
     const { cache, db, written } = setup();
-    const sealing = cache.put('k', answer('Hello'), headers);
+    const sealing = cache.put('k', completion('Hello'), headers);
     await cache.clear();
     await sealing;
     expect(await cache.get('k')).toBeUndefined();
@@ -178,24 +171,24 @@ describe('response cache', () => {
   });
 
   it('keeps memory under its byte cap while older answers are still served from disk', async () => {
-    const size = await weightOf(answer('x'.repeat(100)));
+    const size = await weightOf(completion('x'.repeat(100)));
     const { cache, written } = setup({ maxMemoryBytes: size * 2 });
-    for (const key of ['a', 'b', 'c']) await cache.put(key, answer('x'.repeat(100)));
+    for (const key of ['a', 'b', 'c']) await cache.put(key, completion('x'.repeat(100)));
     expect(cache.stats()).toMatchObject({ memoryEntries: 2, memoryBytes: size * 2 });
     await written();
     expect(await cache.get('a')).toBeDefined();
   });
 
   it('evicts the least recently used answers from disk past the stored size cap', async () => {
-    const size = await weightOf(answer('x'.repeat(100)));
+    const size = await weightOf(completion('x'.repeat(100)));
     const { cache, clock, db, written } = setup({ maxStoredBytes: size * 2 + 10 });
     for (const key of ['a', 'b']) {
-      await cache.put(key, answer('x'.repeat(100)));
+      await cache.put(key, completion('x'.repeat(100)));
       await written();
       clock.now += 2 * 60 * 1000;
     }
     await cache.get('a');
-    await cache.put('c', answer('x'.repeat(100)));
+    await cache.put('c', completion('x'.repeat(100)));
     await written();
     expect((await db.cache.toCollection().primaryKeys()).sort()).toEqual(['a', 'c']);
     expect(await cache.get('b')).toBeUndefined();
@@ -204,15 +197,15 @@ describe('response cache', () => {
   it('does not keep an answer that never finished', async () => {
     const { cache } = setup();
     await cache.put('k', {
-      ...answer('Hel'),
-      choices: [{ ...answer('Hel').choices[0]!, finish_reason: null }],
+      ...completion('Hel'),
+      choices: [{ ...completion('Hel').choices[0]!, finish_reason: null }],
     });
     expect(await cache.get('k')).toBeUndefined();
   });
 
   it('counts hits, misses and shared calls, and clear() forgets everything', async () => {
     const { cache, db } = setup();
-    const start = async () => ({ headers, completion: answer('Hello') });
+    const start = async () => ({ headers, completion: completion('Hello') });
     const [leader, follower] = await Promise.all([
       cache.run('k', start, { stream: false }),
       cache.run('k', start, { stream: false }),
@@ -264,7 +257,7 @@ describe('response cache', () => {
     const key = await cache.keyFor(request, 'extension', 'groq/llama-3.3-70b-versatile');
     const streamed = await cache.run(
       key,
-      async () => ({ headers, chunks: toAsync(replayAsChunks(answer('Hello'), { includeUsage: true })) }),
+      async () => ({ headers, chunks: toAsync(replayAsChunks(completion('Hello'), { includeUsage: true })) }),
       { stream: true, includeUsage: true },
     );
     expect(streamed.kind === 'stream' && (await collect(streamed.chunks))).toHaveLength(4);
@@ -273,12 +266,12 @@ describe('response cache', () => {
       'extension',
       'groq/llama-3.3-70b-versatile',
     );
-    expect((await cache.get(later))?.completion).toEqual(answer('Hello'));
+    expect((await cache.get(later))?.completion).toEqual(completion('Hello'));
   });
 
   it('does not keep the answer of a request that may not be stored', async () => {
     const { cache } = setup();
-    await cache.run('k', async () => ({ headers, completion: answer('Hello') }), {
+    await cache.run('k', async () => ({ headers, completion: completion('Hello') }), {
       stream: false,
       join: false,
       share: false,
@@ -289,7 +282,7 @@ describe('response cache', () => {
   it('applies settings changed at run time', async () => {
     const { cache, clock } = setup({ ttlMs: HOUR });
     cache.configure({ ttlMs: 10 * HOUR, maxTemperature: 1.5 });
-    await cache.put('k', answer('Hello'));
+    await cache.put('k', completion('Hello'));
     clock.now += 5 * HOUR;
     expect(await cache.get('k')).toBeDefined();
     const request = chatCompletionRequestSchema.parse({

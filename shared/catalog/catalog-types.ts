@@ -3,7 +3,7 @@
  * and where each figure comes from. Limits are seeds: headers and error bodies learned at run
  * time override them. Every figure carries its source and date, so a stale one is easy to spot.
  */
-import type { OpenAICompatibleQuirks } from '../providers/openai-compatible/openai-compatible-adapter';
+import type { OpenAICompatibleQuirks } from '../providers/openai-compatible/openai-compatible-quirks';
 import type { RateLimitHeaderFamily } from '../providers/rate-limits';
 
 /** Which adapter speaks to the provider. */

@@ -4,14 +4,13 @@
  * while locked, never in clear on disk. A chat is kept under a name its owner picks ("popup")
  * until it is removed; there is no hidden archive.
  */
-import { z } from 'zod';
 import { invalidRequest } from '../openai/error';
 import type { FreeLLMDatabase } from '../store/database';
 import type { Vault } from '../vault/vault';
-import { sealedSchema } from '../vault/sealed';
 import { isVaultLocked } from '../vault/vault-errors';
 import { chatTurnsSchema, type ChatTurn } from './chat-turn';
 import { parseOrInvalidRequest } from '../openai/parse-or-invalid-request';
+import { chatIdSchema, chatRecordSchema } from './chat-record';
 
 export interface Chat {
   id: string;
@@ -25,10 +24,6 @@ export interface ChatHistory {
   save(id: string, turns: unknown): Promise<void>;
   remove(id: string): Promise<void>;
 }
-
-const chatIdSchema = z.string().min(1).max(100);
-const chatRecordSchema = z.object({ id: chatIdSchema, updatedAt: z.number(), sealed: sealedSchema });
-export type ChatRecord = z.infer<typeof chatRecordSchema>;
 
 export function createChatHistory(
   db: FreeLLMDatabase,

@@ -1,25 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { collect, createFakeFetch, jsonResponse, sseResponse } from '../testing/fake-fetch';
 import { readFixtures } from '../testing/read-fixtures';
-import { createTestEngine, userMessage } from '../testing/test-engine';
-import { routingKit } from '../router/routing-test-kit';
+import { ask, chunk, completion, extension } from '../testing/chat-builders';
+import { createTestEngine } from '../testing/test-engine';
+import { routingKit } from '../testing/routing-test-kit';
 
-const completion = (content: string, model = 'm') => ({
-  id: 'chatcmpl-1',
-  object: 'chat.completion',
-  created: 1,
-  model,
-  choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
-  usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
-});
-const chunk = (delta: Record<string, unknown>, finish: string | null = null) =>
-  JSON.stringify({
-    id: 'c',
-    object: 'chat.completion.chunk',
-    created: 1,
-    model: 'm',
-    choices: [{ index: 0, delta, finish_reason: finish }],
-  });
 const rateLimited = () =>
   jsonResponse(
     { error: { message: 'Rate limit reached', type: 'requests', code: 'rate_limit_exceeded' } },
@@ -54,7 +39,7 @@ describe('engine.chat', () => {
       () => jsonResponse(completion('hi')),
       [{ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' }],
     );
-    const answer = await engine.chat(userMessage('hi'), page);
+    const answer = await engine.chat(ask('hi'), page);
     expect(answer).toMatchObject({
       kind: 'json',
       status: 403,
@@ -71,12 +56,12 @@ describe('engine.chat', () => {
     );
     await engine.origins.allow('https://app.example');
     await engine.origins.configure('https://app.example', { limits: { requestsPerDay: 1 } });
-    expect(await engine.chat(userMessage('hi'), page)).toMatchObject({
+    expect(await engine.chat(ask('hi'), page)).toMatchObject({
       status: 503,
       body: { error: { code: 'network_unreachable' } },
     });
     online = true;
-    expect((await engine.chat(userMessage('hi again'), page)).status).toBe(200);
+    expect((await engine.chat(ask('hi again'), page)).status).toBe(200);
   });
 
   it('serves an allowed origin with routing headers naming the provider and model', async () => {
@@ -85,7 +70,7 @@ describe('engine.chat', () => {
       [{ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' }],
     );
     await engine.origins.allow('https://app.example/some/page');
-    const answer = await engine.chat(userMessage('hi'), page);
+    const answer = await engine.chat(ask('hi'), page);
     expect(answer.status).toBe(200);
     expect(answer.headers).toMatchObject({
       'x-freellm-provider': 'groq',
@@ -105,7 +90,7 @@ describe('engine.chat', () => {
         { providerId: 'cerebras', secret: 'csk-bbbbbbbbbbbb' },
       ],
     );
-    const answer = await engine.chat(userMessage('hi'), { kind: 'extension' });
+    const answer = await engine.chat(ask('hi'), extension);
     expect(answer).toMatchObject({
       status: 200,
       headers: { 'x-freellm-provider': 'cerebras', 'x-freellm-attempts': '2' },
@@ -123,7 +108,7 @@ describe('engine.chat', () => {
         { providerId: 'cerebras', secret: 'csk-bbbbbbbbbbbb' },
       ],
     );
-    const answer = await engine.chat(userMessage('hi'), { kind: 'extension' });
+    const answer = await engine.chat(ask('hi'), extension);
     expect(answer).toMatchObject({ status: 429, headers: { 'retry-after': '7', 'x-freellm-attempts': '2' } });
     expect(JSON.stringify(answer.kind === 'json' && answer.body)).toContain(
       'groq/openai/gpt-oss-120b: rate_limit',
@@ -142,7 +127,7 @@ describe('engine.chat', () => {
         { providerId: 'cerebras', secret: 'csk-bbbbbbbbbbbb' },
       ],
     );
-    const answer = await engine.chat(userMessage('hi'), { kind: 'extension' });
+    const answer = await engine.chat(ask('hi'), extension);
     expect(answer.status).toBe(400);
     expect(fetch.calls).toHaveLength(1);
   });
@@ -154,7 +139,7 @@ describe('engine.chat', () => {
     );
     const answer = await engine.chat(
       { model: 'auto', messages: [{ role: 'wizard', content: 'hi' }] },
-      { kind: 'extension' },
+      extension,
     );
     expect(answer).toMatchObject({
       status: 400,
@@ -165,7 +150,7 @@ describe('engine.chat', () => {
 
   it('says how to fix it when no key is configured', async () => {
     const { engine } = await engineWithKeys(() => jsonResponse(completion('x')), []);
-    const answer = await engine.chat(userMessage('hi'), { kind: 'extension' });
+    const answer = await engine.chat(ask('hi'), extension);
     expect(answer).toMatchObject({ status: 503, body: { error: { code: 'no_keys' } } });
   });
 
@@ -177,7 +162,7 @@ describe('engine.chat', () => {
         { providerId: 'cerebras', secret: 'csk-bbbbbbbbbbbb' },
       ],
     );
-    await engine.chat({ ...userMessage('hi'), model: 'cerebras/qwen-3-32b' }, { kind: 'extension' });
+    await engine.chat({ ...ask('hi'), model: 'cerebras/qwen-3-32b' }, extension);
     expect(fetch.calls[0]?.url).toBe('https://api.cerebras.ai/v1/chat/completions');
     expect(fetch.calls[0]?.body.model).toBe('qwen-3-32b');
   });
@@ -195,7 +180,7 @@ describe('engine.chat', () => {
         { providerId: 'cerebras', secret: 'csk-bbbbbbbbbbbb' },
       ],
     );
-    const answer = await engine.chat({ ...userMessage('hi'), stream: true }, { kind: 'extension' });
+    const answer = await engine.chat({ ...ask('hi'), stream: true }, extension);
     if (answer.kind !== 'stream') throw new Error(`expected a stream, got ${answer.status}`);
     expect(answer.headers['x-freellm-provider']).toBe('cerebras');
     const chunks = await collect(answer.chunks);
@@ -211,7 +196,7 @@ describe('engine.chat', () => {
       () => jsonResponse({ error: { message: 'Invalid API Key', code: 'invalid_api_key' } }, 401),
       [{ providerId: 'groq', secret }],
     );
-    const answer = await engine.chat(userMessage('hi'), { kind: 'extension' });
+    const answer = await engine.chat(ask('hi'), extension);
     expect(answer.status).toBe(401);
     expect(JSON.stringify(answer)).not.toContain(secret);
     expect(JSON.stringify(await engine.requestLog())).not.toContain(secret);
@@ -220,22 +205,20 @@ describe('engine.chat', () => {
 });
 
 describe('engine.chat with the response cache', () => {
-  const extension = { kind: 'extension' } as const;
-
   it('answers a repeated request from the cache, streamed or not, without calling upstream again', async () => {
     const { engine, fetch } = await engineWithKeys(
       () => jsonResponse(completion('cached answer')),
       [{ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' }],
     );
-    const first = await engine.chat(userMessage('same question'), extension);
-    const second = await engine.chat(userMessage('same question'), extension);
+    const first = await engine.chat(ask('same question'), extension);
+    const second = await engine.chat(ask('same question'), extension);
     expect(first.headers['x-freellm-cache']).toBe('miss');
     expect(second).toMatchObject({
       status: 200,
       headers: { 'x-freellm-cache': 'hit', 'x-freellm-provider': 'groq' },
     });
     expect(second.headers['x-request-id']).not.toBe(first.headers['x-request-id']);
-    const streamed = await engine.chat({ ...userMessage('same question'), stream: true }, extension);
+    const streamed = await engine.chat({ ...ask('same question'), stream: true }, extension);
     if (streamed.kind !== 'stream') throw new Error('expected a stream');
     const chunks = await collect(streamed.chunks);
     expect(
@@ -250,11 +233,11 @@ describe('engine.chat with the response cache', () => {
       () => jsonResponse(completion('fresh')),
       [{ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' }],
     );
-    await engine.chat(userMessage('q'), extension);
-    const noStore = await engine.chat(userMessage('q'), extension, undefined, {
+    await engine.chat(ask('q'), extension);
+    const noStore = await engine.chat(ask('q'), extension, undefined, {
       headers: { 'cache-control': 'no-store' },
     });
-    const refresh = await engine.chat({ ...userMessage('q'), freellm: { cache: 'refresh' } }, extension);
+    const refresh = await engine.chat({ ...ask('q'), freellm: { cache: 'refresh' } }, extension);
     expect([noStore.headers['x-freellm-cache'], refresh.headers['x-freellm-cache']]).toEqual([
       'miss',
       'miss',
@@ -268,7 +251,7 @@ describe('engine.chat with the response cache', () => {
       () => jsonResponse(completion('x')),
       [{ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' }],
     );
-    const answer = await engine.chat({ ...userMessage('q'), freellm: { cahce: 'no-store' } }, extension);
+    const answer = await engine.chat({ ...ask('q'), freellm: { cahce: 'no-store' } }, extension);
     expect(answer).toMatchObject({ status: 400, body: { error: { param: 'freellm' } } });
     expect(fetch.calls).toHaveLength(0);
   });
@@ -281,18 +264,18 @@ describe('engine.chat with the response cache', () => {
       () => sseResponse(chunkLines('text.chunks.txt'), { done: false }),
       [{ providerId: 'gemini', secret: 'AIzaSyA-test-key-000000000000000000000' }],
     );
-    const streamed = await engine.chat({ ...userMessage('hello'), stream: true }, extension);
+    const streamed = await engine.chat({ ...ask('hello'), stream: true }, extension);
     if (streamed.kind !== 'stream') throw new Error('expected a stream');
     const chunks = await collect(streamed.chunks);
     // Not asked for: no usage chunk for this caller.
     expect(chunks.every((item) => 'choices' in item && item.choices.length > 0)).toBe(true);
-    const later = await engine.chat(userMessage('hello'), extension);
+    const later = await engine.chat(ask('hello'), extension);
     expect(later).toMatchObject({
       headers: { 'x-freellm-cache': 'hit' },
       body: { usage: { prompt_tokens: 4, completion_tokens: 29, total_tokens: 33 } },
     });
     const replay = await engine.chat(
-      { ...userMessage('hello'), stream: true, stream_options: { include_usage: true } },
+      { ...ask('hello'), stream: true, stream_options: { include_usage: true } },
       extension,
     );
     if (replay.kind !== 'stream') throw new Error('expected a stream');
@@ -309,9 +292,7 @@ describe('engine.chat with the response cache', () => {
         chunk({}, 'stop'),
       ]);
     }, [{ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' }]);
-    const pending = Array.from({ length: 5 }, () =>
-      engine.chat({ ...userMessage('same'), stream: true }, extension),
-    );
+    const pending = Array.from({ length: 5 }, () => engine.chat({ ...ask('same'), stream: true }, extension));
     await new Promise((resolve) => setTimeout(resolve, 20));
     upstream.open();
     const answers = await Promise.all(pending);
@@ -344,13 +325,13 @@ describe('engine with a locked vault', () => {
     );
     await engine.vault.setPassphrase('correct horse battery staple');
     await engine.vault.lock();
-    const locked = await engine.chat(userMessage('q1'), { kind: 'extension' });
+    const locked = await engine.chat(ask('q1'), extension);
     expect(locked).toMatchObject({ status: 423, body: { error: { code: 'vault_locked' } } });
     expect(JSON.stringify(locked)).toMatch(/unlock/i);
     expect(fetch.calls).toHaveLength(0);
     expect(await engine.keys.list()).toHaveLength(1);
     await engine.vault.unlock('correct horse battery staple');
-    expect((await engine.chat(userMessage('q2'), { kind: 'extension' })).status).toBe(200);
+    expect((await engine.chat(ask('q2'), extension)).status).toBe(200);
   }, 20_000);
 
   it('keeps serving with the keys re-sealed by a new passphrase, and asks upstream again instead of using answers cached before it', async () => {
@@ -358,13 +339,11 @@ describe('engine with a locked vault', () => {
       () => jsonResponse(completion('fresh')),
       [{ providerId: 'groq', secret: 'gsk_resealed_key_1234' }],
     );
-    expect(
-      (await engine.chat(userMessage('same question'), { kind: 'extension' })).headers['x-freellm-cache'],
-    ).toBe('miss');
+    expect((await engine.chat(ask('same question'), extension)).headers['x-freellm-cache']).toBe('miss');
     await engine.settled();
     await engine.vault.setPassphrase('correct horse battery staple');
     await engine.settled();
-    const after = await engine.chat(userMessage('same question'), { kind: 'extension' });
+    const after = await engine.chat(ask('same question'), extension);
     expect(after).toMatchObject({ status: 200, headers: { 'x-freellm-cache': 'miss' } });
     expect(fetch.calls.map((call) => call.headers.get('authorization'))).toEqual([
       'Bearer gsk_resealed_key_1234',
@@ -395,15 +374,15 @@ describe('the response cache, per caller and behind the lock', () => {
     );
     await engine.origins.allow(page.origin);
     await engine.origins.allow(otherPage.origin);
-    const first = await engine.chat(userMessage('same'), page);
+    const first = await engine.chat(ask('same'), page);
     expect(cacheState(first)).toBe('miss');
-    const other = await engine.chat(userMessage('same'), otherPage);
+    const other = await engine.chat(ask('same'), otherPage);
     expect(other).toMatchObject({
       headers: { 'x-freellm-cache': 'miss' },
       body: { choices: [{ message: { content: 'answer 1' } }] },
     });
-    expect(cacheState(await engine.chat(userMessage('same'), { kind: 'extension' }))).toBe('miss');
-    expect(await engine.chat(userMessage('same'), page)).toMatchObject({
+    expect(cacheState(await engine.chat(ask('same'), extension))).toBe('miss');
+    expect(await engine.chat(ask('same'), page)).toMatchObject({
       headers: { 'x-freellm-cache': 'hit' },
       body: { choices: [{ message: { content: 'answer 0' } }] },
     });
@@ -416,8 +395,8 @@ describe('the response cache, per caller and behind the lock', () => {
       [{ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' }],
     );
     await engine.origins.allow(page.origin);
-    await engine.chat(userMessage('from the site'), page);
-    await engine.chat(userMessage('from the popup'), { kind: 'extension' });
+    await engine.chat(ask('from the site'), page);
+    await engine.chat(ask('from the popup'), { kind: 'extension' });
     await engine.settled();
     const origins = (await engine.requestLog()).map((entry) => entry.origin);
     expect(origins.sort()).toEqual(['extension', page.origin]);
@@ -425,9 +404,9 @@ describe('the response cache, per caller and behind the lock', () => {
 
   it('does not share a call in flight between two sites', async () => {
     const { engine, fetch, upstream } = await gatedEngine('together');
-    const first = engine.chat(userMessage('same'), page);
+    const first = engine.chat(ask('same'), page);
     await vi.waitFor(() => expect(fetch.calls).toHaveLength(1));
-    const second = engine.chat(userMessage('same'), otherPage);
+    const second = engine.chat(ask('same'), otherPage);
     await vi.waitFor(() => expect(fetch.calls).toHaveLength(2));
     upstream.open();
     expect((await Promise.all([first, second])).map(cacheState)).toEqual(['miss', 'miss']);
@@ -441,10 +420,10 @@ describe('the response cache, per caller and behind the lock', () => {
     await engine.origins.allow(page.origin);
     // Set first: a new passphrase replaces the data key and drops the answers cached under the old one.
     await engine.vault.setPassphrase(PASSPHRASE);
-    expect(cacheState(await engine.chat(userMessage('cached'), page))).toBe('miss');
+    expect(cacheState(await engine.chat(ask('cached'), page))).toBe('miss');
     await engine.vault.lock();
-    for (const caller of [page, { kind: 'extension' } as const]) {
-      expect(await engine.chat(userMessage('cached'), caller)).toMatchObject({
+    for (const caller of [page, extension]) {
+      expect(await engine.chat(ask('cached'), caller)).toMatchObject({
         status: 423,
         body: { error: { code: 'vault_locked' } },
       });
@@ -452,16 +431,16 @@ describe('the response cache, per caller and behind the lock', () => {
     expect(await engine.models(page)).toMatchObject({ status: 423 });
     expect(fetch.calls).toHaveLength(1);
     await engine.vault.unlock(PASSPHRASE);
-    expect(cacheState(await engine.chat(userMessage('cached'), page))).toBe('hit');
+    expect(cacheState(await engine.chat(ask('cached'), page))).toBe('hit');
   }, 20_000);
 
   it('while locked, does not let a request join a call that started before the lock', async () => {
     const { engine, fetch, upstream } = await gatedEngine('started unlocked');
     await engine.vault.setPassphrase(PASSPHRASE);
-    const started = engine.chat(userMessage('in flight'), page);
+    const started = engine.chat(ask('in flight'), page);
     await vi.waitFor(() => expect(fetch.calls).toHaveLength(1));
     await engine.vault.lock();
-    expect(await engine.chat(userMessage('in flight'), page)).toMatchObject({
+    expect(await engine.chat(ask('in flight'), page)).toMatchObject({
       status: 423,
       body: { error: { code: 'vault_locked' } },
     });
@@ -480,7 +459,7 @@ describe('local servers as the last resort', () => {
     );
     const local = await engine.keys.add({ providerId: 'ollama', secret: '' });
     expect(local.label).toMatch(/Ollama/);
-    const answer = await engine.chat(userMessage('anyone?'), { kind: 'extension' });
+    const answer = await engine.chat(ask('anyone?'), extension);
     expect(answer).toMatchObject({
       status: 200,
       headers: { 'x-freellm-provider': 'ollama', 'x-freellm-attempts': '2' },
@@ -516,7 +495,7 @@ describe('engine.models', () => {
         { providerId: 'cerebras', secret: 'csk-bbbbbbbbbbbb' },
       ],
     );
-    const answer = await engine.models({ kind: 'extension' });
+    const answer = await engine.models(extension);
     const ids = (answer.kind === 'json' ? (answer.body as { data: { id: string }[] }).data : []).map(
       (model) => model.id,
     );
@@ -525,7 +504,7 @@ describe('engine.models', () => {
     expect(ids.indexOf('groq/openai/gpt-oss-120b')).toBeLessThan(ids.indexOf('groq/brand-new-model'));
     expect(ids).toContain('cerebras/gpt-oss-120b');
     expect(ids).toContain('gpt-oss-120b');
-    await engine.models({ kind: 'extension' });
+    await engine.models(extension);
     expect(fetch.calls.filter((call) => new URL(call.url).host === 'api.groq.com')).toHaveLength(1);
   });
 });
@@ -537,14 +516,10 @@ describe('the user’s own limits', () => {
       [{ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' }],
     );
     await engine.limits.save({ groq: { rpd: 1 } });
-    expect(
-      (await engine.chat({ ...userMessage('one'), freellm: { cache: 'no-store' } }, { kind: 'extension' }))
-        .status,
-    ).toBe(200);
-    const second = await engine.chat(
-      { ...userMessage('two'), freellm: { cache: 'no-store' } },
-      { kind: 'extension' },
+    expect((await engine.chat({ ...ask('one'), freellm: { cache: 'no-store' } }, extension)).status).toBe(
+      200,
     );
+    const second = await engine.chat({ ...ask('two'), freellm: { cache: 'no-store' } }, extension);
     expect(second.status).toBe(429);
     expect(fetch.calls).toHaveLength(1);
     expect(await engine.limits.get()).toEqual({ groq: { rpd: 1 } });
@@ -555,7 +530,7 @@ describe('the user’s own limits', () => {
       keys: [{ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' }],
     });
     await kit.engine.limits.save({ groq: { rpd: 7, tpm: 900 } });
-    await kit.engine.chat(userMessage('one'), { kind: 'extension' });
+    await kit.engine.chat(ask('one'), extension);
     await kit.engine.settled();
     const restarted = kit.restart();
     const [groq] = (await restarted.health()).models;
@@ -582,7 +557,7 @@ describe('keys of one account', () => {
           messages: [{ role: 'user', content: `q${index}` }],
           freellm: { cache: 'no-store' },
         },
-        { kind: 'extension' },
+        extension,
       );
     const same = await engineWithKeys(() => jsonResponse(completion('ok')), []);
     await same.engine.keys.add({ providerId: 'openrouter', secret: 'sk-or-v1-aaaaaaaaaaaa', account: 'me' });

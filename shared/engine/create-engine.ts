@@ -31,7 +31,7 @@ import { createChatRouter, type ChatRouterDeps } from '../router/chat-router';
 import { failureAnswer } from '../router/failure-answer';
 import type { RoutingSettings } from '../router/routing-settings';
 import { AttemptsFailed, NETWORK_UNREACHABLE, type AttemptProgress } from '../router/run-attempts';
-import type { KeyNotice } from '../usage/key-notices';
+import type { KeyNotice } from '../usage/key-notice';
 import { withUserLimits, type UserLimits } from '../usage/usage-limits';
 import { createUserLimitsStore } from '../usage/user-limits-store';
 import { catalogLimitSource } from '../router/catalog-sources';

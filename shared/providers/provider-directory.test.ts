@@ -3,7 +3,7 @@ import { PROVIDER_PRESETS } from '../catalog/provider-presets';
 import { openDatabase } from '../store/database';
 import { createFakeFetch, jsonResponse } from '../testing/fake-fetch';
 import { createProviderDirectory } from './provider-directory';
-import type { AdapterCall } from './types';
+import { adapterCall } from '../testing/adapter-call';
 
 const directoryOnFreshDb = () => {
   const db = openDatabase(`directory-test-${crypto.randomUUID()}`);
@@ -16,14 +16,12 @@ async function urlCalledBy(providerId: string): Promise<string | undefined> {
   const provider = await directory.resolve(providerId);
   if (!provider) throw new Error(`${providerId} did not resolve`);
   const fetch = createFakeFetch(() => jsonResponse({ error: { message: 'stop here' } }, 400));
-  const call: AdapterCall = {
-    fetch,
+  const call = adapterCall(fetch, {
+    providerId,
     baseURL: provider.baseURL,
     apiKey: 'k',
     model: provider.defaultModel,
-    providerId,
-    now: () => 0,
-  };
+  });
   await provider.adapter
     .complete({ model: 'auto', messages: [{ role: 'user', content: 'Hi' }] }, call)
     .catch(() => undefined);
@@ -47,14 +45,13 @@ describe('provider directory', () => {
       await directory.setBaseURLOverride(id, 'http://127.0.0.1:4010/v1');
       const provider = await directory.resolve(id);
       if (!provider) throw new Error(`${id} did not resolve`);
-      const call: AdapterCall = {
-        fetch,
+      const target = {
+        providerId: id,
         baseURL: provider.baseURL,
         apiKey: 'account:k',
         model: provider.defaultModel,
-        providerId: id,
-        now: () => 0,
       };
+      const call = adapterCall(fetch, target);
       const request = { model: 'auto', messages: [{ role: 'user' as const, content: 'Hi' }] };
       await provider.adapter.complete(request, call).catch(() => undefined);
       await provider.adapter.stream({ ...request, stream: true }, call).catch(() => undefined);

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createFakeFetch, jsonResponse } from '../testing/fake-fetch';
-import { createTestEngine, userMessage } from '../testing/test-engine';
+import { ask } from '../testing/chat-builders';
+import { createTestEngine } from '../testing/test-engine';
 import { quotaReportSchema, type QuotaReport } from './quota-report';
 
 const MINUTE = 60_000;
@@ -58,9 +59,9 @@ describe('engine.quota', () => {
   it('counts what was spent, and the minute frees up a minute after the first request', async () => {
     const { engine, clock } = await groqEngine();
     const started = clock.now;
-    await engine.chat(userMessage('one'), extension);
+    await engine.chat(ask('one'), extension);
     clock.now += 10_000;
-    await engine.chat(userMessage('two'), extension);
+    await engine.chat(ask('two'), extension);
     await engine.settled();
     const report = await engine.quota(extension);
     expect(modelOf(report, 'openai/gpt-oss-120b')).toMatchObject({
@@ -86,7 +87,7 @@ describe('engine.quota', () => {
       'x-ratelimit-remaining-requests': '14000',
       'x-ratelimit-limit-tokens': '6000',
     });
-    await engine.chat(userMessage('one'), extension);
+    await engine.chat(ask('one'), extension);
     await engine.settled();
     expect(modelOf(await engine.quota(extension), 'openai/gpt-oss-120b')).toMatchObject({
       // The provider counted 400 spent today (another app shares the key): that counts too.
@@ -103,8 +104,8 @@ describe('engine.quota', () => {
       'groq/qwen/qwen3.8-27b': { rpd: 10 },
     });
     const now = clock.now; // 12:00 UTC
-    await engine.chat(userMessage('one'), extension);
-    await engine.chat(userMessage('two'), extension);
+    await engine.chat(ask('one'), extension);
+    await engine.chat(ask('two'), extension);
     await engine.settled();
     const report = await engine.quota(extension);
     // 2 requests in 15 minutes: 8 left at 2/15 a minute last 60 minutes.
@@ -136,7 +137,7 @@ describe('engine.quota', () => {
   it('says the allowance outlasts the day when the pace would empty it after the reset', async () => {
     const { engine, clock } = await groqEngine();
     clock.now = Date.parse('2026-11-25T23:00:00Z');
-    await engine.chat(userMessage('one'), extension);
+    await engine.chat(ask('one'), extension);
     await engine.settled();
     expect((await engine.quota(extension)).pool.forecast).toMatchObject({
       status: 'lasts_until_reset',
@@ -149,7 +150,7 @@ describe('engine.quota', () => {
     await expect(engine.quota(page)).rejects.toMatchObject({ status: 403, code: 'origin_not_allowed' });
     await engine.origins.allow(page.origin);
     await engine.origins.configure(page.origin, { limits: { requestsPerDay: 5 } });
-    await engine.chat(userMessage('one'), page);
+    await engine.chat(ask('one'), page);
     await engine.settled();
     const report = await engine.quota(page);
     expect(report.site).toEqual({

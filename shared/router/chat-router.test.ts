@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { jsonResponse } from '../testing/fake-fetch';
 import { createTableLimitSource } from '../usage/usage-limits';
-import { ask, completion, errorResponse, extension, hostOf, routingKit } from './routing-test-kit';
+import { ask, completion, errorResponse, extension } from '../testing/chat-builders';
+import { hostOf, routingKit } from '../testing/routing-test-kit';
 
 const GROQ = { providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' };
 const CEREBRAS = { providerId: 'cerebras', secret: 'csk-bbbbbbbbbbbb' };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { jsonResponse, type RecordedCall } from '../testing/fake-fetch';
-import { ask, completion, errorResponse, extension, routingKit } from './routing-test-kit';
+import { ask, completion, errorResponse, extension } from '../testing/chat-builders';
+import { routingKit } from '../testing/routing-test-kit';
 
 const GROQ = { providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' };
 /** Shut down 2026-04 to 2026-09 (/work/shared/docs/providers.md, section 2b). */

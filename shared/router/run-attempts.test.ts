@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { jsonResponse, sseResponse } from '../testing/fake-fetch';
 import { createTableLimitSource } from '../usage/usage-limits';
-import {
-  ask,
-  chunk,
-  completion,
-  errorResponse,
-  extension,
-  hostOf,
-  routingKit,
-  until,
-} from './routing-test-kit';
-
-type Kit = Awaited<ReturnType<typeof routingKit>>;
+import { ask, chunk, completion, errorResponse, extension } from '../testing/chat-builders';
+import { hostOf, routingKit } from '../testing/routing-test-kit';
 
 const GROQ = { providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' };
 const CEREBRAS = { providerId: 'cerebras', secret: 'csk-bbbbbbbbbbbb' };
@@ -136,7 +126,7 @@ describe('failure classes', () => {
       { keys: [GROQ, CEREBRAS], settings: { attemptTimeoutMs: 5_000 } },
     );
     const pending = kit.engine.chat(ask('a'), extension);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await kit.untilCalled();
     kit.timers.advance(5_000);
     const answer = await pending;
     expect(answer.headers['x-freellm-provider']).toBe('cerebras');
@@ -152,16 +142,15 @@ describe('failure classes', () => {
       settings: { attemptTimeoutMs: 50_000, deadlineMs: 8_000 },
     });
     const pending = kit.engine.chat(ask('a'), extension);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await kit.untilCalled();
     kit.timers.advance(8_000);
     expect(await pending).toMatchObject({ status: 504, body: { error: { code: 'deadline_exceeded' } } });
     expect(kit.hosts()).toEqual(['api.groq.com']);
   });
 });
 
-/** Lets the engine reach its upstream call, whose first-byte timer is then running, before the test moves the timers. */
-const timerSet = (kit: Kit, ms: number) =>
-  until(() => kit.timers.remaining().includes(ms), `a ${ms} ms timer`);
+/** Gives a limit that wrongly fired the time to fail over: a slow machine only weakens the check. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 const hangs = () => new Promise<Response>(() => undefined);
 
 describe('a provider that does not start answering', () => {
@@ -170,7 +159,7 @@ describe('a provider that does not start answering', () => {
       keys: [GROQ, CEREBRAS],
     });
     const pending = kit.engine.chat(ask('a'), extension);
-    await timerSet(kit, 12_000);
+    await kit.untilCalled();
     kit.timers.advance(12_000);
     const answer = await pending;
     expect(answer.headers['x-freellm-provider']).toBe('cerebras');
@@ -204,7 +193,7 @@ describe('a provider that does not start answering', () => {
       keys: [GROQ, CEREBRAS],
     });
     const pending = kit.engine.chat(ask('a', { stream: true }), extension);
-    await timerSet(kit, 12_000);
+    await kit.untilCalled();
     kit.timers.advance(12_000);
     expect((await pending).headers['x-freellm-provider']).toBe('cerebras');
   });
@@ -229,10 +218,7 @@ describe('a provider that does not start answering', () => {
       keys: [GROQ, CEREBRAS],
     });
     const pending = kit.engine.chat(ask('a'), extension);
-    await until(
-      () => kit.hosts().length === 1 && !kit.timers.remaining().includes(12_000),
-      'the first byte to be read',
-    );
+    await kit.timers.untilCleared(12_000);
     kit.timers.advance(20_000);
     finish();
     const answer = await pending;
@@ -252,7 +238,7 @@ describe('a provider that does not start answering', () => {
       keys: [GROQ, CEREBRAS],
     });
     const pending = kit.engine.chat(ask('a'), extension);
-    await timerSet(kit, 12_000);
+    await kit.untilCalled();
     kit.timers.advance(12_000);
     expect((await pending).headers['x-freellm-provider']).toBe('cerebras');
   });
@@ -263,7 +249,7 @@ describe('a provider that does not start answering', () => {
       settings: { firstByteTimeoutMs: 30_000 },
     });
     const pending = kit.engine.chat(ask('a', { freellm: { firstByteTimeoutMs: 1_500 } }), extension);
-    await timerSet(kit, 1_500);
+    await kit.untilCalled();
     kit.timers.advance(1_500);
     expect((await pending).headers['x-freellm-provider']).toBe('cerebras');
   });
@@ -276,9 +262,9 @@ describe('a provider that does not start answering', () => {
     const pending = kit.engine.chat(ask('a'), extension);
     let answered = false;
     void pending.then(() => (answered = true));
-    await timerSet(kit, 60_000);
+    await kit.untilCalled();
     kit.timers.advance(12_000);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await settle();
     expect(answered).toBe(false);
     kit.timers.advance(48_000);
     expect((await pending).headers['x-freellm-provider']).toBe('cerebras');
@@ -292,7 +278,7 @@ describe('a provider that does not start answering', () => {
     const pending = kit.engine.chat(ask('a'), extension, undefined, {
       onAttempt: (item) => progress.push(item),
     });
-    await timerSet(kit, 12_000);
+    await kit.untilCalled();
     kit.timers.advance(12_000);
     await pending;
     expect(progress).toEqual([

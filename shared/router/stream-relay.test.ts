@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { collect, sseResponse, type RecordedCall } from '../testing/fake-fetch';
-import { ask, chunk, errorResponse, extension, hostOf, routingKit, until } from './routing-test-kit';
+import { ask, chunk, errorResponse, extension } from '../testing/chat-builders';
+import { hostOf, routingKit } from '../testing/routing-test-kit';
 
 const GROQ = { providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' };
 const CEREBRAS = { providerId: 'cerebras', secret: 'csk-bbbbbbbbbbbb' };
@@ -163,7 +164,7 @@ describe('streaming failover', () => {
     const iterator = answer.chunks[Symbol.asyncIterator]();
     expect((await iterator.next()).value).toMatchObject({ choices: [{ delta: { content: 'Hi' } }] });
     const pending = iterator.next();
-    await until(() => kit.timers.remaining().includes(10_000), 'the stall watchdog');
+    await kit.timers.untilSet(10_000);
     kit.timers.advance(10_000);
     expect((await pending).value).toMatchObject({
       error: {
@@ -184,7 +185,7 @@ describe('streaming failover', () => {
       { keys: [GROQ, CEREBRAS], settings: { attemptTimeoutMs: 3_000 } },
     );
     const pending = kit.engine.chat(ask('hi', { stream: true }), extension);
-    await until(() => kit.timers.remaining().includes(3_000), 'the first-byte timer');
+    await kit.untilCalled();
     kit.timers.advance(3_000);
     expect((await pending).headers['x-freellm-provider']).toBe('cerebras');
   });

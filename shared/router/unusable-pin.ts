@@ -10,7 +10,7 @@
 import type { KeySummary } from '../keys/stored-key';
 import { errorWithCode, FreeLLMError } from '../openai/error';
 import type { ProviderSummary } from '../providers/provider-directory';
-import type { KeyNotice } from '../usage/key-notices';
+import type { KeyNotice } from '../usage/key-notice';
 import type { Waiting } from './order-candidates';
 
 const NOTHING_SENT = 'Nothing was sent to any provider.';

@@ -9,10 +9,10 @@ import type { OriginGrant } from '../grants/origin-grant';
 import type { RequestLogEntry } from '../request-log/request-log-entry';
 import type { ProviderSettings } from '../catalog/provider-settings';
 import type { UsageBucket } from '../usage/usage-bucket';
-import type { KeyNotice } from '../usage/key-notices';
+import type { KeyNotice } from '../usage/key-notice';
 import type { CacheRecord } from '../cache/cache-record';
-import type { DataKeyRecord } from '../vault/data-key';
-import type { ChatRecord } from '../chats/chat-history';
+import type { DataKeyRecord } from '../vault/data-key-record';
+import type { ChatRecord } from '../chats/chat-record';
 
 export interface DeviceKeyRecord {
   id: 'device';

@@ -1,22 +1,21 @@
 /** An engine on a fresh fake-IndexedDB database, with a fake fetch and a settable clock. */
-import { createEngine, type Engine } from '../engine/create-engine';
+import { createEngine, type Engine, type EngineHost } from '../engine/create-engine';
 import { openDatabase } from '../store/database';
 import type { FetchLike } from '../providers/types';
 
 export interface TestEngine {
   engine: Engine;
   clock: { now: number };
+  /** A new engine on the same database, as after a worker restart. */
+  restart(): Engine;
 }
 
-export function createTestEngine(fetch: FetchLike): TestEngine {
+export function createTestEngine(
+  fetch: FetchLike,
+  host: Pick<EngineHost, 'limits' | 'models' | 'timers'> = {},
+): TestEngine {
   const clock = { now: Date.parse('2026-11-25T12:00:00Z') };
-  const engine = createEngine({
-    fetch,
-    now: () => clock.now,
-    db: openDatabase(`engine-test-${crypto.randomUUID()}`),
-    crypto,
-  });
-  return { engine, clock };
+  const db = openDatabase(`engine-test-${crypto.randomUUID()}`);
+  const restart = () => createEngine({ fetch, now: () => clock.now, db, crypto, ...host });
+  return { engine: restart(), clock, restart };
 }
-
-export const userMessage = (content: string) => ({ model: 'auto', messages: [{ role: 'user', content }] });

@@ -9,6 +9,7 @@ import { listModelIds, streamChatTurn } from './chat-client';
 import { MarkdownView } from './markdown-view';
 import { WaitingNote, type Waiting } from './waiting-note';
 import './chat-view.css';
+import { messageOf } from './message-of';
 
 export interface ChatViewProps {
   fetch: typeof fetch;
@@ -95,7 +96,7 @@ export function ChatView({
       const aborted = error instanceof DOMException && error.name === 'AbortError';
       answer = {
         ...answer,
-        error: aborted ? 'Stopped.' : error instanceof Error ? error.message : String(error),
+        error: aborted ? 'Stopped.' : messageOf(error),
       };
       if (!aborted) onTurnError?.(error);
     } finally {

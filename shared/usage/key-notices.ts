@@ -3,17 +3,8 @@
  * the `keyNotices` table, so the options page can show it beside the key and the user knows what
  * to fix. Re-enabling the key clears its notice.
  */
-import { z } from 'zod';
 import type { FreeLLMDatabase } from '../store/database';
-
-export const keyNoticeSchema = z.object({
-  keyId: z.string(),
-  providerId: z.string(),
-  /** Shown to the user as it is; never contains the key. */
-  reason: z.string(),
-  at: z.number(),
-});
-export type KeyNotice = z.infer<typeof keyNoticeSchema>;
+import { keyNoticeSchema, type KeyNotice } from './key-notice';
 
 export function createKeyNotices(db: FreeLLMDatabase) {
   return {

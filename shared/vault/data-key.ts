@@ -4,36 +4,12 @@
  * derived from their passphrase. Setting or changing a passphrase replaces the data key and
  * re-seals every record under the new one (see vault.ts for why); removing the lock re-wraps it.
  */
-import { z } from 'zod';
 import type { FreeLLMDatabase } from '../store/database';
-import { PBKDF2_MAX_ITERATIONS, decryptBytes, encryptBytes } from './aes-gcm';
+import { decryptBytes, encryptBytes } from './aes-gcm';
+import { DATA_KEY_RECORD_ID, dataKeyRecordSchema, type DataKeyRecord } from './data-key-record';
 import { planReseal, sealedTables, unchangedSincePlan, writeReseal, type Opener } from './reseal';
 import { sameBytes } from './sealed';
 import { vaultChangedMeanwhile } from './vault-errors';
-
-const bytesSchema = z.instanceof(Uint8Array);
-
-export const DATA_KEY_RECORD_ID = 'dataKey';
-
-export const dataKeyRecordSchema = z.discriminatedUnion('wrappedBy', [
-  z.object({
-    id: z.literal(DATA_KEY_RECORD_ID),
-    wrappedBy: z.literal('device'),
-    iv: bytesSchema,
-    data: bytesSchema,
-  }),
-  z.object({
-    id: z.literal(DATA_KEY_RECORD_ID),
-    wrappedBy: z.literal('passphrase'),
-    iv: bytesSchema,
-    data: bytesSchema,
-    salt: bytesSchema,
-    iterations: z.number().int().min(1).max(PBKDF2_MAX_ITERATIONS),
-    /** Idle time after which the unlocked data key is dropped; null: only an explicit lock or a restart. */
-    autoLockMs: z.number().int().positive().nullable(),
-  }),
-]);
-export type DataKeyRecord = z.infer<typeof dataKeyRecordSchema>;
 
 export async function loadOrCreateDeviceKey(db: FreeLLMDatabase, crypto: Crypto): Promise<CryptoKey> {
   const existing = await db.deviceKeys.get('device');

@@ -10,7 +10,7 @@ import { createKeyRing } from '../keys/key-ring';
 import { openDatabase, type FreeLLMDatabase } from '../store/database';
 import { decryptBytes, derivePassphraseKey } from './aes-gcm';
 import { toBase64 } from './base64';
-import { dataKeyRecordSchema } from './data-key';
+import { dataKeyRecordSchema } from './data-key-record';
 import { sameBytes, sealedSchema, type Sealed } from './sealed';
 import { createVault } from './vault';
 

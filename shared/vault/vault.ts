@@ -28,8 +28,8 @@ import {
   readDataKeyRecord,
   replaceDataKey,
   replaceDataKeyRecord,
-  type DataKeyRecord,
 } from './data-key';
+import type { DataKeyRecord } from './data-key-record';
 import type { Sealed } from './sealed';
 import { noPassphrase, passphraseAlreadySet, vaultLocked, wrongPassphrase } from './vault-errors';
 import { parseOrInvalidRequest } from '../openai/parse-or-invalid-request';

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { ChatCompletionChunk, ChatCompletionRequest } from '../../shared/openai/chat';
 import type { AdapterCall, ProviderAdapter } from '../../shared/providers/types';
+import { adapterCall } from '../../shared/testing/adapter-call';
 import type { MockProvider } from './mock-server';
 
 export interface MockTestKit<Mock> {
@@ -30,14 +31,8 @@ export function useMockProvider<Mock extends MockProvider<unknown>>(
   });
   afterAll(() => mock?.close());
   beforeEach(() => mock?.reset());
-  const call = (apiKey = 'mock-key-1'): AdapterCall => ({
-    fetch: (input, init) => fetch(input, init),
-    baseURL: running().baseURL,
-    apiKey,
-    model: target.model,
-    providerId: target.providerId,
-    now: () => 1_764_000_000_000,
-  });
+  const call = (apiKey = 'mock-key-1') =>
+    adapterCall((input, init) => fetch(input, init), { ...target, baseURL: running().baseURL, apiKey });
   return {
     get mock() {
       return running();

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { callBackground } from '../../lib/ui-client';
 import type { AccessDecision } from '../../lib/access-requests';
+import { messageOf } from '../../../shared/ui/message-of';
 
 /**
  * The approval prompt. The origin shown comes from the background (which read it from the
@@ -13,7 +14,7 @@ export function ApproveApp({ requestId }: { requestId: string }) {
   useEffect(() => {
     callBackground('access.pending', { requestId })
       .then((details) => setOrigin(details.origin))
-      .catch((thrown: unknown) => setError(thrown instanceof Error ? thrown.message : String(thrown)));
+      .catch((thrown: unknown) => setError(messageOf(thrown)));
   }, [requestId]);
 
   const decide = async (decision: AccessDecision) => {

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import '../../ui/theme.css';
+import '../../../shared/ui/theme.css';
 import { ApproveApp } from './approve-app';
 
 const root = document.getElementById('app');

@@ -9,6 +9,7 @@ import { UiCallError, callBackground } from '../../lib/ui-client';
 import './backup-section.css';
 import { newPassphraseProblem } from './security-section';
 import { submitWith, useAction } from './use-action';
+import { FieldError } from '../../../shared/ui/field-error';
 
 export function BackupSection({ onChange }: { onChange: () => Promise<void> }) {
   return (
@@ -119,11 +120,7 @@ function ExportForm() {
           Anyone who gets this file can use your keys. Keep it as safe as the keys themselves.
         </p>
       )}
-      {error && (
-        <p class="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FieldError message={error} />
       {done && (
         <p class="backup-done" role="status">
           {done}
@@ -213,11 +210,7 @@ function ImportForm({ onImported }: { onImported: () => Promise<void> }) {
           />
         </label>
       )}
-      {error && (
-        <p class="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FieldError message={error} />
       {summary && (
         <div class="backup-done" role="status">
           <p>{describe(summary)}</p>

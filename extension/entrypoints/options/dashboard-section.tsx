@@ -9,12 +9,14 @@ import type { CacheStats } from '../../../shared/cache';
 import type { KeyListing } from '../../../shared/engine/create-engine';
 import type { ProviderSummary } from '../../../shared/providers/provider-directory';
 import type { QuotaReport } from '../../../shared/quota/quota-report';
-import type { KeyNotice } from '../../../shared/usage/key-notices';
+import type { KeyNotice } from '../../../shared/usage/key-notice';
 import type { HealthEntry } from '../../../shared/usage/usage-ledger';
 import { outcomeWords } from '../../../shared/ui/outcome-words';
 import { callBackground } from '../../lib/ui-client';
 import { ForecastPanel } from './dashboard-section-forecast';
 import './dashboard-section.css';
+import { FieldError } from '../../../shared/ui/field-error';
+import { messageOf } from '../../../shared/ui/message-of';
 
 interface Health {
   models: HealthEntry[];
@@ -63,7 +65,7 @@ export function DashboardSection({ keys, providers }: Props) {
       setQuota(nextQuota);
       setError(undefined);
     } catch (thrown) {
-      setError(thrown instanceof Error ? thrown.message : String(thrown));
+      setError(messageOf(thrown));
     }
   }, []);
 
@@ -82,7 +84,7 @@ export function DashboardSection({ keys, providers }: Props) {
       );
       await refresh();
     } catch (thrown) {
-      setError(thrown instanceof Error ? thrown.message : String(thrown));
+      setError(messageOf(thrown));
     }
   };
 
@@ -195,7 +197,7 @@ function CacheSettingsForm({ stats, onSaved }: { stats: CacheStats; onSaved: () 
       setError(undefined);
       await onSaved();
     } catch (thrown) {
-      setError(thrown instanceof Error ? thrown.message : String(thrown));
+      setError(messageOf(thrown));
     }
   };
   const number = (raw: string) => (raw.trim() === '' || !(Number(raw) > 0) ? undefined : Number(raw));
@@ -234,11 +236,7 @@ function CacheSettingsForm({ stats, onSaved }: { stats: CacheStats; onSaved: () 
         />
         MB
       </label>
-      {error && (
-        <p class="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FieldError message={error} />
     </div>
   );
 }

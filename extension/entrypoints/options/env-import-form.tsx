@@ -15,6 +15,7 @@ import type { ProviderSummary } from '../../../shared/providers/provider-directo
 import { callBackground } from '../../lib/ui-client';
 import './env-import-form.css';
 import { useAction } from './use-action';
+import { FieldError } from '../../../shared/ui/field-error';
 
 interface Props {
   providers: ProviderSummary[];
@@ -104,11 +105,7 @@ export function EnvImportForm({ providers, onImported, onClose }: Props) {
             placeholder="Paste here"
             onInput={(event) => setText(event.currentTarget.value)}
           />
-          {error && (
-            <p class="field-error" role="alert">
-              {error}
-            </p>
-          )}
+          <FieldError message={error} />
           <div class="env-actions">
             <button
               type="button"
@@ -173,11 +170,7 @@ export function EnvImportForm({ providers, onImported, onClose }: Props) {
           {preview.skipped.length > 0 && (
             <SkippedList skipped={preview.skipped} providers={providers} picked={picked} onPick={pick} />
           )}
-          {error && (
-            <p class="field-error" role="alert">
-              {error}
-            </p>
-          )}
+          <FieldError message={error} />
           <div class="env-actions">
             <button type="button" class="primary" disabled={busy || count === 0} onClick={() => void apply()}>
               {busy ? 'Importing…' : `Import ${plural(count, 'key')}`}

@@ -7,6 +7,8 @@ import { requestEndpointPermission } from '../../lib/endpoint-permission';
 import { callBackground } from '../../lib/ui-client';
 import { EnvImportForm } from './env-import-form';
 import './keys-section.css';
+import { FieldError } from '../../../shared/ui/field-error';
+import { messageOf } from '../../../shared/ui/message-of';
 
 const NEW_CUSTOM = '__new_custom__';
 
@@ -119,7 +121,7 @@ function KeyRow({ item, position, provider, canMove, onMove, onChange }: KeyRowP
       setEditing(undefined);
       await onChange();
     } catch (thrown) {
-      setError(thrown instanceof Error ? thrown.message : String(thrown));
+      setError(messageOf(thrown));
     }
   };
   const edit = (mode: 'rename' | 'rotate') => {
@@ -313,7 +315,7 @@ function AddKeyForm({ providers, onAdded }: { providers: ProviderSummary[]; onAd
       setProviderTouched(false);
       await onAdded();
     } catch (thrown) {
-      setError(thrown instanceof Error ? thrown.message : String(thrown));
+      setError(messageOf(thrown));
     } finally {
       setBusy(false);
     }
@@ -457,11 +459,7 @@ function AddKeyForm({ providers, onAdded }: { providers: ProviderSummary[]; onAd
           </details>
         </>
       )}
-      {error && (
-        <p class="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FieldError message={error} />
       <button type="submit" class="primary" disabled={busy}>
         {busy ? 'Saving…' : 'Add key'}
       </button>

@@ -13,6 +13,7 @@ import { SecuritySection } from './security-section';
 import { RoutingSection } from './routing-section';
 import { SitesSection } from './sites-section';
 import './options-app.css';
+import { messageOf } from '../../../shared/ui/message-of';
 
 export interface OptionsData {
   keys: KeyListing[];
@@ -48,7 +49,7 @@ export function OptionsApp() {
       setData({ keys, providers, origins, log });
       setLoadError(undefined);
     } catch (error) {
-      setLoadError(error instanceof Error ? error.message : String(error));
+      setLoadError(messageOf(error));
     }
   }, []);
 

@@ -9,6 +9,8 @@ import type { ProviderSummary } from '../../../shared/providers/provider-directo
 import type { RoutingSettings, Strategy } from '../../../shared/router/routing-settings';
 import { UiCallError, callBackground } from '../../lib/ui-client';
 import './routing-section.css';
+import { FieldError } from '../../../shared/ui/field-error';
+import { messageOf } from '../../../shared/ui/message-of';
 
 const STRATEGY_TEXT: Record<Strategy, [string, string]> = {
   priority: ['Priority', 'Your key order first; the next key takes over when one is busy or fails.'],
@@ -42,7 +44,7 @@ export function RoutingSection({ keys, providers }: { keys: KeyListing[]; provid
         setSaved(settings);
         setDraft(settings);
       },
-      (thrown: unknown) => setStatus({ error: thrown instanceof Error ? thrown.message : String(thrown) }),
+      (thrown: unknown) => setStatus({ error: messageOf(thrown) }),
     );
   }, []);
 
@@ -68,7 +70,7 @@ export function RoutingSection({ keys, providers }: { keys: KeyListing[]; provid
       setDraft(stored);
       setStatus({ saved: true });
     } catch (thrown) {
-      const message = thrown instanceof Error ? thrown.message : String(thrown);
+      const message = messageOf(thrown);
       setStatus({ error: message, field: fieldName(thrown instanceof UiCallError ? thrown.param : null) });
     } finally {
       setBusy(false);
@@ -255,11 +257,7 @@ function AliasEditor({ aliases, suggestions, onChange }: AliasEditorProps) {
           ))}
         </datalist>
       </div>
-      {error && (
-        <p class="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FieldError message={error} />
     </div>
   );
 }

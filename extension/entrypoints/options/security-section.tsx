@@ -8,6 +8,7 @@ import { callBackground, onVaultChanged } from '../../lib/ui-client';
 import { UnlockForm } from '../popup/unlock-form';
 import './security-section.css';
 import { submitWith, useAction } from './use-action';
+import { FieldError } from '../../../shared/ui/field-error';
 
 /** The engine refuses shorter passphrases; checked here too so the message comes before the wait. */
 const MIN_PASSPHRASE_LENGTH = 8;
@@ -107,11 +108,7 @@ export function SecuritySection({ onStatus }: { onStatus?: (status: VaultStatus)
           provider and add the new ones here.
         </p>
       )}
-      {error && (
-        <p class="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FieldError message={error} />
     </section>
   );
 }
@@ -225,11 +222,7 @@ function SetPassphraseForm({ onDone }: { onDone: () => Promise<void> }) {
         At least {MIN_PASSPHRASE_LENGTH} characters; a few unrelated words are easy to remember and hard to
         guess.
       </p>
-      {error && (
-        <p class="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FieldError message={error} />
       <button type="submit" class="primary" disabled={busy}>
         {busy ? 'Setting…' : 'Set passphrase'}
       </button>
@@ -275,11 +268,7 @@ function ChangePassphraseForm({
         <PassphraseInput label="Repeat new passphrase" value={repeated} onInput={setRepeated} />
         <AutoLockSelect value={autoLockMs} onChange={setAutoLockMs} />
       </div>
-      {error && (
-        <p class="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FieldError message={error} />
       <button type="submit" class="primary" disabled={busy}>
         {busy ? 'Changing…' : 'Change passphrase'}
       </button>
@@ -316,11 +305,7 @@ function RemovePassphraseForm({ onDone }: { onDone: () => Promise<void> }) {
           {busy ? 'Removing…' : 'Remove the lock'}
         </button>
       </div>
-      {error && (
-        <p class="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FieldError message={error} />
     </form>
   );
 }

@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { OriginGrant } from '../../../shared/grants/origin-grant';
 import { callBackground } from '../../lib/ui-client';
+import { FieldError } from '../../../shared/ui/field-error';
+import { messageOf } from '../../../shared/ui/message-of';
 
 export function SitesSection({
   origins,
@@ -20,7 +22,7 @@ export function SitesSection({
       setOrigin('');
       await onChange();
     } catch (thrown) {
-      setError(thrown instanceof Error ? thrown.message : String(thrown));
+      setError(messageOf(thrown));
     }
   };
 
@@ -57,11 +59,7 @@ export function SitesSection({
           Allow site
         </button>
       </form>
-      {error && (
-        <p class="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FieldError message={error} />
     </section>
   );
 }
@@ -77,7 +75,7 @@ function SiteRow({ grant, onChange }: { grant: OriginGrant; onChange: () => Prom
       setError(undefined);
       await onChange();
     } catch (thrown) {
-      setError(thrown instanceof Error ? thrown.message : String(thrown));
+      setError(messageOf(thrown));
     }
   };
   const limitInput = (label: string, value: number | null, key: 'requestsPerMinute' | 'requestsPerDay') => (
@@ -134,11 +132,7 @@ function SiteRow({ grant, onChange }: { grant: OriginGrant; onChange: () => Prom
           Revoke
         </button>
       </div>
-      {error && (
-        <p class="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FieldError message={error} />
     </li>
   );
 }

@@ -1,7 +1,6 @@
 /** @module One user action at a time in a form: busy while it runs, then its error (or the problem found before sending) to show. */
 import { useState } from 'preact/hooks';
-
-const messageOf = (thrown: unknown) => (thrown instanceof Error ? thrown.message : String(thrown));
+import { messageOf } from '../../../shared/ui/message-of';
 
 export function useAction(describe: (thrown: unknown) => string = messageOf) {
   const [busy, setBusy] = useState(false);

@@ -6,6 +6,7 @@ import { useState } from 'preact/hooks';
 import { callBackground } from '../../lib/ui-client';
 import { submitWith, useAction } from '../options/use-action';
 import './unlock-form.css';
+import { FieldError } from '../../../shared/ui/field-error';
 
 interface Props {
   onUnlocked: () => void | Promise<void>;
@@ -66,11 +67,7 @@ export function UnlockForm({ onUnlocked, variant = 'inline' }: Props) {
           {busy ? 'Unlocking…' : 'Unlock'}
         </button>
       </div>
-      {error && (
-        <p class="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FieldError message={error} />
     </form>
   );
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatCompletionRequest } from '../../openai/chat';
 import { createFakeFetch, jsonResponse } from '../../testing/fake-fetch';
+import { adapterCall, FAMILY_TARGETS } from '../../testing/adapter-call';
 import { readFixtures } from '../../testing/read-fixtures';
-import type { AdapterCall } from '../types';
+import type { FetchLike } from '../types';
 import { createAnthropicAdapter } from './anthropic-adapter';
 
 const { fixture } = readFixtures(import.meta.url);
@@ -16,16 +17,7 @@ const request: ChatCompletionRequest = {
   seed: 7,
 };
 
-function callWith(fetch: AdapterCall['fetch']): AdapterCall {
-  return {
-    fetch,
-    baseURL: 'https://api.anthropic.com/v1',
-    apiKey: 'sk-ant-api03-test',
-    model: 'claude-sonnet-4-5',
-    providerId: 'anthropic',
-    now: () => 1_764_000_000_000,
-  };
-}
+const callWith = (fetch: FetchLike) => adapterCall(fetch, FAMILY_TARGETS.anthropic);
 
 describe('Anthropic adapter: complete', () => {
   it('posts to /messages with Anthropic’s headers and a converted body', async () => {

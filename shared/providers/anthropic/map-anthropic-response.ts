@@ -5,6 +5,7 @@
  * @see https://docs.anthropic.com/en/api/messages
  */
 import type { ChatCompletion, ToolCall, Usage } from '../../openai/chat';
+import { buildCompletion } from '../openai-completion';
 import type { ResponseContext } from '../types';
 import type { AnthropicMessageResponse, AnthropicUsage } from './anthropic-api';
 import { mapAnthropicFinishReason } from './map-anthropic-finish-reason';
@@ -37,23 +38,13 @@ export function mapAnthropicResponse(
         ]
       : [],
   );
-  return {
+  return buildCompletion({
     id: message.id,
-    object: 'chat.completion',
-    created: Math.floor(context.now / 1000),
     model: message.model ?? context.model,
-    choices: [
-      {
-        index: 0,
-        // As OpenAI does: content is null when the turn is only tool calls.
-        message: {
-          role: 'assistant',
-          content: text === '' && toolCalls.length > 0 ? null : text,
-          ...(toolCalls.length > 0 ? { tool_calls: toolCalls } : {}),
-        },
-        finish_reason: mapAnthropicFinishReason(message.stop_reason),
-      },
-    ],
+    now: context.now,
+    text,
+    toolCalls,
+    finishReason: mapAnthropicFinishReason(message.stop_reason),
     usage: convertAnthropicUsage(message.usage),
-  };
+  });
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatCompletionChunk, ChatCompletionRequest } from '../../openai/chat';
 import { collect, createFakeFetch, withChoices } from '../../testing/fake-fetch';
+import { adapterCall, FAMILY_TARGETS } from '../../testing/adapter-call';
 import { readFixtures } from '../../testing/read-fixtures';
-import type { AdapterCall } from '../types';
+import type { FetchLike } from '../types';
 import { createAnthropicAdapter } from './anthropic-adapter';
 
 const { fixture, chunkLines } = readFixtures(import.meta.url);
@@ -21,16 +22,7 @@ const request: ChatCompletionRequest = {
   stream: true,
 };
 
-function callWith(fetch: AdapterCall['fetch']): AdapterCall {
-  return {
-    fetch,
-    baseURL: 'https://api.anthropic.com/v1',
-    apiKey: 'sk-ant-api03-test',
-    model: 'claude-sonnet-4-5',
-    providerId: 'anthropic',
-    now: () => 1_764_000_000_000,
-  };
-}
+const callWith = (fetch: FetchLike) => adapterCall(fetch, FAMILY_TARGETS.anthropic);
 
 async function streamOf(lines: string[], options: Partial<ChatCompletionRequest> = {}) {
   const fetch = createFakeFetch(() => anthropicSse(lines));

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatCompletionRequest } from '../../openai/chat';
 import { collect, createFakeFetch, jsonResponse, sseResponse, withChoices } from '../../testing/fake-fetch';
+import { adapterCall, FAMILY_TARGETS } from '../../testing/adapter-call';
 import { readFixtures } from '../../testing/read-fixtures';
-import type { AdapterCall } from '../types';
+import type { FetchLike } from '../types';
 import { createCohereAdapter } from './cohere-adapter';
 
 const { fixture, chunkLines } = readFixtures(import.meta.url);
@@ -11,16 +12,7 @@ const request: ChatCompletionRequest = { model: 'auto', messages: [{ role: 'user
 const streamRequest: ChatCompletionRequest = { ...request, stream: true };
 const adapter = createCohereAdapter();
 
-function callWith(fetch: AdapterCall['fetch']): AdapterCall {
-  return {
-    fetch,
-    baseURL: 'https://api.cohere.com/v2',
-    apiKey: 'co-test-key',
-    model: 'command-a-03-2025',
-    providerId: 'cohere',
-    now: () => 1_700_000_000_000,
-  };
-}
+const callWith = (fetch: FetchLike) => adapterCall(fetch, FAMILY_TARGETS.cohere, 1_700_000_000_000);
 
 describe('Cohere adapter', () => {
   it('posts to /v2/chat with a Bearer key and maps the answer', async () => {

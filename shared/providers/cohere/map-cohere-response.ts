@@ -5,6 +5,7 @@
  * @see https://docs.cohere.com/reference/chat#response
  */
 import type { ChatCompletion, Usage } from '../../openai/chat';
+import { buildCompletion } from '../openai-completion';
 import type { ResponseContext } from '../types';
 import { malformedUpstream } from '../upstream-fetch';
 import type { CohereResponse, CohereUsage } from './cohere-api';
@@ -21,24 +22,15 @@ export function mapCohereResponse(response: CohereResponse, context: ResponseCon
   }));
   if (!response.finish_reason)
     throw malformedUpstream(context.providerId, 'an answer without a finish_reason');
-  return {
+  return buildCompletion({
     id: `chatcmpl-${response.id ?? `cohere-${context.now}`}`,
-    object: 'chat.completion',
-    created: Math.floor(context.now / 1000),
     model: context.model,
-    choices: [
-      {
-        index: 0,
-        message: {
-          role: 'assistant',
-          content: text === '' && toolCalls.length > 0 ? null : text,
-          ...(toolCalls.length > 0 ? { tool_calls: toolCalls } : {}),
-        },
-        finish_reason: finishOf(response.finish_reason, toolCalls.length > 0, context.providerId),
-      },
-    ],
+    now: context.now,
+    text,
+    toolCalls,
+    finishReason: finishOf(response.finish_reason, toolCalls.length > 0, context.providerId),
     ...(response.usage ? { usage: convertCohereUsage(response.usage) } : {}),
-  };
+  });
 }
 
 export function finishOf(reason: string, hasToolCalls: boolean, providerId: string) {

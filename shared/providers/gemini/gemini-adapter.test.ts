@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatCompletionRequest } from '../../openai/chat';
 import { collect, createFakeFetch, jsonResponse, sseResponse, withChoices } from '../../testing/fake-fetch';
+import { adapterCall, FAMILY_TARGETS } from '../../testing/adapter-call';
 import { readFixtures } from '../../testing/read-fixtures';
-import type { AdapterCall } from '../types';
+import type { FetchLike } from '../types';
 import { createGeminiAdapter } from './gemini-adapter';
 
 const { fixture, chunkLines } = readFixtures(import.meta.url);
@@ -13,16 +14,7 @@ const request: ChatCompletionRequest = { model: 'auto', messages: [{ role: 'user
 const streamRequest: ChatCompletionRequest = { ...request, stream: true };
 const adapter = createGeminiAdapter();
 
-function callWith(fetch: AdapterCall['fetch']): AdapterCall {
-  return {
-    fetch,
-    baseURL: 'https://generativelanguage.googleapis.com/v1beta',
-    apiKey: 'AIzaTestKey',
-    model: 'gemini-2.5-flash',
-    providerId: 'gemini',
-    now: () => 1_700_000_000_000,
-  };
-}
+const callWith = (fetch: FetchLike) => adapterCall(fetch, FAMILY_TARGETS.gemini, 1_700_000_000_000);
 
 describe('Gemini adapter', () => {
   it('posts to generateContent with the key in a header, never in the URL', async () => {

@@ -9,6 +9,7 @@
  */
 import type { ChatCompletion, ToolCall, Usage } from '../../openai/chat';
 import { errorWithCode } from '../../openai/error';
+import { buildCompletion } from '../openai-completion';
 import type { ResponseContext } from '../types';
 import { malformedUpstream } from '../upstream-fetch';
 import type { GeminiResponse, GeminiUsage } from './gemini-api';
@@ -37,24 +38,15 @@ export function mapGeminiResponse(response: GeminiResponse, context: ResponseCon
     context.providerId,
     candidate.finishMessage,
   );
-  return {
+  return buildCompletion({
     id: completionId(response, context.now),
-    object: 'chat.completion',
-    created: Math.floor(context.now / 1000),
     model: response.modelVersion ?? context.model,
-    choices: [
-      {
-        index: 0,
-        message: {
-          role: 'assistant',
-          content: text === '' && toolCalls.length > 0 ? null : text,
-          ...(toolCalls.length > 0 ? { tool_calls: toolCalls } : {}),
-        },
-        finish_reason: finishReason,
-      },
-    ],
+    now: context.now,
+    text,
+    toolCalls,
+    finishReason,
     ...(response.usageMetadata ? { usage: convertGeminiUsage(response.usageMetadata) } : {}),
-  };
+  });
 }
 
 export function finishOf(

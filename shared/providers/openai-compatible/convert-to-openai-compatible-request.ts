@@ -5,7 +5,7 @@
  */
 import type { ChatCompletionRequest } from '../../openai/chat';
 import type { RequestTarget } from '../types';
-import type { OpenAICompatibleQuirks } from './openai-compatible-adapter';
+import type { OpenAICompatibleQuirks } from './openai-compatible-quirks';
 
 export function convertToOpenAICompatibleRequest(
   request: ChatCompletionRequest,

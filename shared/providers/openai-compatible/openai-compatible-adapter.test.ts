@@ -6,8 +6,9 @@ import {
   type ChatCompletionRequest,
 } from '../../openai/chat';
 import { collect, createFakeFetch, jsonResponse, sseResponse } from '../../testing/fake-fetch';
+import { adapterCall, FAMILY_TARGETS } from '../../testing/adapter-call';
 import { readFixtures } from '../../testing/read-fixtures';
-import type { AdapterCall } from '../types';
+import type { FetchLike } from '../types';
 import { createOpenAICompatibleAdapter } from './openai-compatible-adapter';
 
 const { fixture, chunkLines } = readFixtures(import.meta.url);
@@ -19,16 +20,7 @@ const request: ChatCompletionRequest = {
   seed: 7,
 };
 
-function callWith(fetch: AdapterCall['fetch']): AdapterCall {
-  return {
-    fetch,
-    baseURL: 'https://api.groq.com/openai/v1',
-    apiKey: 'gsk_test',
-    model: 'llama-3.3-70b-versatile',
-    providerId: 'groq',
-    now: () => 1_000,
-  };
-}
+const callWith = (fetch: FetchLike) => adapterCall(fetch, FAMILY_TARGETS.groq, 1_000);
 
 describe('OpenAI-compatible adapter', () => {
   it('sends the provider model and key, drops unsupported params, and parses the completion', async () => {

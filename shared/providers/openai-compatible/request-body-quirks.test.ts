@@ -1,33 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatCompletionRequest } from '../../openai/chat';
 import { createOpenAICompatibleAdapter } from './openai-compatible-adapter';
-import type { AdapterCall } from '../types';
+import { adapterCall } from '../../testing/adapter-call';
+import { completion } from '../../testing/chat-builders';
 import { createFakeFetch, jsonResponse } from '../../testing/fake-fetch';
 import type { ProviderPreset } from '../../catalog/catalog-types';
 import { findPreset } from '../../catalog/provider-presets';
 
-const completion = {
-  id: 'c1',
-  object: 'chat.completion',
-  created: 1,
-  model: 'm',
-  choices: [{ index: 0, message: { role: 'assistant', content: 'ok' }, finish_reason: 'stop' }],
-};
 const tools: ChatCompletionRequest['tools'] = [
   { type: 'function', function: { name: 'get_weather', parameters: { type: 'object' } } },
 ];
 
 async function sendThrough(providerId: string, request: Partial<ChatCompletionRequest>, apiKey = 'key') {
   const preset = findPreset(providerId) as ProviderPreset;
-  const fetch = createFakeFetch(() => jsonResponse(completion));
-  const call: AdapterCall = {
-    fetch,
+  const fetch = createFakeFetch(() => jsonResponse(completion('ok')));
+  const call = adapterCall(fetch, {
+    providerId,
     baseURL: preset.baseURL,
     apiKey,
     model: preset.defaultModel,
-    providerId,
-    now: () => 0,
-  };
+  });
   await createOpenAICompatibleAdapter(preset).complete(
     { model: 'auto', messages: [{ role: 'user', content: 'Hi', name: 'ann' }], ...request },
     call,
