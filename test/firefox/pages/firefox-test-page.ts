@@ -1,6 +1,6 @@
 /** The e2e test page (real client libraries wired to window.freellm) and the approval window it opens, in Firefox. */
 import type { Page, Target } from 'puppeteer-core';
-import { EXTENSION_ORIGIN, type LaunchedFirefox } from '../support/launch-firefox';
+import type { LaunchedFirefox } from '../support/launch-firefox';
 
 export async function openTestPage(firefox: LaunchedFirefox, origin: string): Promise<Page> {
   const page = await firefox.open(`${origin}/page/`);
