@@ -51,7 +51,12 @@ export default defineConfig({
     ...(browser === 'firefox' ? { browser_specific_settings: { gecko } } : {}),
   }),
   vite: () => ({
-    define: { __FREELLM_VERSION__: JSON.stringify(version) },
+    define: {
+      __FREELLM_VERSION__: JSON.stringify(version),
+      // Under Chrome's 30 s idle stop and Firefox's 30 s event-page timeout. The e2e build pings
+      // often, so a test can shorten Firefox's timeout (a pref) and still see a long answer through.
+      __FREELLM_KEEP_ALIVE_MS__: e2e ? '500' : '20000',
+    },
     build: {
       rollupOptions: {
         onwarn: quietRollupWarnings,

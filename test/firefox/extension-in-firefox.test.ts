@@ -9,6 +9,7 @@ import { describe, expect, test } from 'vitest';
 import { FirefoxOptionsPage } from './pages/firefox-options-page';
 import { openTestPage, requestAccessAnswering } from './pages/firefox-test-page';
 import { useFirefoxSuite } from './support/firefox-suite';
+import { EVENT_PAGE_IDLE_TIMEOUT_MS } from './support/launch-firefox';
 
 const suite = useFirefoxSuite();
 const origin = () => `http://127.0.0.1:${suite.pagePort}`;
@@ -68,6 +69,19 @@ describe.sequential('FreeLLM in Firefox', () => {
     expect(streamed.text).toBe('Echo: hello from firefox');
     expect(streamed.chunks).toBeGreaterThan(1);
     expect(suite.mock.calls.map((call) => call.authorization)).toEqual([`Bearer ${SECRET}`]);
+    await page.close();
+  });
+
+  test('an answer streaming for longer than the event page may stay idle arrives whole', async () => {
+    const page = await openTestPage(suite.firefox, origin());
+    suite.mock.reset();
+    // "slowly": one word every 150 ms, so these words take about twice the idle timeout.
+    const words = Array.from({ length: (2 * EVENT_PAGE_IDLE_TIMEOUT_MS) / 150 }, (_, index) => `w${index}`);
+    const question = `slowly ${words.join(' ')}`;
+    expect((await page.evaluate(streamChat, question)).text).toBe(`Echo: ${question}`);
+    expect(suite.mock.calls.map((call) => ({ aborted: call.aborted, completed: call.completed }))).toEqual([
+      { aborted: false, completed: true },
+    ]);
     await page.close();
   });
 

@@ -14,6 +14,11 @@ const GECKO_ID = 'freellm@freellm';
 /** The add-on's address is random per profile unless fixed by this pref before launch. */
 const EXTENSION_UUID = '3d6f1a52-8c0e-4b7a-9e21-5f4c0d9b7a11';
 export const EXTENSION_ORIGIN = `moz-extension://${EXTENSION_UUID}`;
+/**
+ * Firefox suspends an idle event page after 30 s; 2 s here, so the suite also runs across
+ * suspensions and a test can outlast the timeout (the e2e build's keep-alive pings every 0.5 s).
+ */
+export const EVENT_PAGE_IDLE_TIMEOUT_MS = 2_000;
 
 export interface LaunchedFirefox {
   browser: Browser;
@@ -48,6 +53,7 @@ export async function launchFirefox(profileDir: string): Promise<LaunchedFirefox
       // permissions.request() would wait forever on a doorhanger nobody sees in headless Firefox;
       // without the prompt a real click still has to ask, so the user-gesture rule is kept.
       'extensions.webextOptionalPermissionPrompts': false,
+      'extensions.background.idle.timeout': EVENT_PAGE_IDLE_TIMEOUT_MS,
     },
   });
   // A temporary add-on lasts until the browser closes; its data stays in the profile.
