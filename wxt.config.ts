@@ -29,8 +29,12 @@ const gecko = {
   },
 };
 
+/** Rendered from extension/assets/icon.svg by `npm run icons`. */
+const icons = Object.fromEntries([16, 32, 48, 128].map((size) => [size, `icon/${size}.png`]));
+
 export default defineConfig({
   srcDir: 'extension',
+  publicDir: 'extension/public',
   outDir: e2e ? '.output/e2e' : '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   webExt: { disabled: true },
@@ -40,6 +44,8 @@ export default defineConfig({
     name: 'FreeLLM',
     description: 'Pool your free-tier LLM API keys behind one OpenAI-compatible API, in your browser.',
     version,
+    icons,
+    action: { default_icon: icons },
     // Only for the session store (memory, cleared on browser exit): an unlocked vault must
     // survive the service worker's idle restarts.
     permissions: ['storage'],
