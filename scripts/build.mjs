@@ -19,6 +19,11 @@ await Promise.all(zips.map((zip) => rm(zip, { force: true })));
 execFileSync('npx', ['wxt', 'zip'], { cwd: root, stdio: 'inherit' });
 // Firefox's zip comes with the sources zip (WXT makes one for Firefox builds).
 execFileSync('npx', ['wxt', 'zip', '-b', 'firefox', '--mv3'], { cwd: root, stdio: 'inherit' });
+// What addons.mozilla.org runs on upload: an error here would be a rejected submission.
+execFileSync('npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv3', '--no-config-discovery'], {
+  cwd: root,
+  stdio: 'inherit',
+});
 await build({ configFile: join(root, 'web/vite.config.ts'), logLevel: 'warn' });
 
 async function sizeOf(path) {
