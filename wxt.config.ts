@@ -15,22 +15,29 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
 const e2e = process.env.FREELLM_E2E === '1';
 
 /**
- * Firefox needs a fixed id (stores, and the e2e tests' fixed moz-extension address) and 128 or
- * later, the first to run `world: "MAIN"` content scripts (page-api.ts). What leaves the browser
- * is only what the user sends through FreeLLM to the providers they configured: their API key
- * (authentication), their chats, and whatever a page they allowed puts in its requests.
- * Nothing goes to us; there is no telemetry.
+ * Firefox needs a fixed id (stores, and the e2e tests' fixed moz-extension address) and 140 or
+ * later: 128 is the first to run `world: "MAIN"` content scripts (page-api.ts), 140 (the oldest
+ * ESR still supported) the first to show the data consent below; before it the consent would be
+ * skipped. Firefox for Android reads it from 142 (the add-on is not offered there: it has no
+ * windows for the approval prompt). What leaves the browser is only what the user sends through
+ * FreeLLM to the providers they configured: their API key (authentication), their chats, and
+ * whatever a page they allowed puts in its requests. Nothing goes to us; there is no telemetry.
  */
 const gecko = {
   id: 'freellm@freellm',
-  strict_min_version: '128.0',
+  strict_min_version: '140.0',
   data_collection_permissions: {
     required: ['authenticationInfo', 'personalCommunications', 'websiteContent'],
   },
 };
+const geckoAndroid = { strict_min_version: '142.0' };
+
+/** Rendered from extension/assets/icon.svg by `npm run icons`. */
+const icons = Object.fromEntries([16, 32, 48, 128].map((size) => [size, `icon/${size}.png`]));
 
 export default defineConfig({
   srcDir: 'extension',
+  publicDir: 'extension/public',
   outDir: e2e ? '.output/e2e' : '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   webExt: { disabled: true },
@@ -40,6 +47,8 @@ export default defineConfig({
     name: 'FreeLLM',
     description: 'Pool your free-tier LLM API keys behind one OpenAI-compatible API, in your browser.',
     version,
+    icons,
+    action: { default_icon: icons },
     // Only for the session store (memory, cleared on browser exit): an unlocked vault must
     // survive the service worker's idle restarts.
     permissions: ['storage'],
@@ -48,10 +57,15 @@ export default defineConfig({
     commands: {
       _execute_action: { suggested_key: { default: 'Alt+Shift+L' }, description: 'Open the FreeLLM chat' },
     },
-    ...(browser === 'firefox' ? { browser_specific_settings: { gecko } } : {}),
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko, gecko_android: geckoAndroid } } : {}),
   }),
   vite: () => ({
-    define: { __FREELLM_VERSION__: JSON.stringify(version) },
+    define: {
+      __FREELLM_VERSION__: JSON.stringify(version),
+      // Under Chrome's 30 s idle stop and Firefox's 30 s event-page timeout. The e2e build pings
+      // often, so a test can shorten Firefox's timeout (a pref) and still see a long answer through.
+      __FREELLM_KEEP_ALIVE_MS__: e2e ? '500' : '20000',
+    },
     build: {
       rollupOptions: {
         onwarn: quietRollupWarnings,

@@ -32,7 +32,7 @@ export default defineBackground(() => {
     onVaultLockChange: () => void browser.runtime.sendMessage(VAULT_CHANGED_NOTICE).catch(() => undefined),
   });
   const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
-  const keepAlive = createKeepAlive(() => browser.runtime.getPlatformInfo());
+  const keepAlive = createKeepAlive(() => browser.runtime.getPlatformInfo(), __FREELLM_KEEP_ALIVE_MS__);
   const active = createActiveRequests();
   const access = createAccessRequests({
     grants: engine.origins,

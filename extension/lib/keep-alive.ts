@@ -1,9 +1,10 @@
 /**
- * MV3 stops an idle service worker after ~30 s even while an upstream fetch is pending. An
- * extension API call resets that timer, so one is made every 20 s while work is pending, and
- * none when idle, letting the worker sleep.
+ * MV3 stops an idle background after ~30 s even while an upstream fetch or a page's port is
+ * pending: Chrome its service worker, Firefox its event page (seen cutting a stream mid-answer).
+ * An extension API call resets that timer in both, so one is made at an interval under it while
+ * work is pending, and none when idle, letting the background sleep.
  */
-export function createKeepAlive(ping: () => Promise<unknown>, intervalMs = 20_000): { hold(): () => void } {
+export function createKeepAlive(ping: () => Promise<unknown>, intervalMs: number): { hold(): () => void } {
   let holders = 0;
   let timer: ReturnType<typeof setInterval> | undefined;
   return {

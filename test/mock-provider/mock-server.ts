@@ -65,17 +65,21 @@ export async function writeWords(
   return true;
 }
 
-/** Listens on 127.0.0.1 (on `port`, else a free one); `basePath` is the API root, e.g. `/v1`. */
+/**
+ * Listens on 127.0.0.1 (on `port`, else a free one); `basePath` is the API root, e.g. `/v1`.
+ * Another loopback address (`host`, e.g. 127.0.0.2) is a host the extension holds no permission for.
+ */
 export async function serveMock<Call>(
   server: Server,
   calls: Call[],
   basePath: string,
   port = 0,
+  host = '127.0.0.1',
 ): Promise<MockProvider<Call>> {
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(port, host, resolve));
   const address = server.address() as AddressInfo;
   return {
-    baseURL: `http://127.0.0.1:${address.port}${basePath}`,
+    baseURL: `http://${host}:${address.port}${basePath}`,
     calls,
     reset: () => calls.splice(0),
     close: () =>

@@ -72,7 +72,7 @@ function answerFor(body: Record<string, unknown>): Answer {
 }
 
 export async function startOpenAIMock(
-  options: { cors?: boolean; faults?: boolean; port?: number } = {},
+  options: { cors?: boolean; faults?: boolean; port?: number; host?: string } = {},
 ): Promise<OpenAIMock> {
   const calls: MockCall[] = [];
   let counter = 0;
@@ -240,5 +240,5 @@ export async function startOpenAIMock(
     call.completed = true;
   });
 
-  return serveMock(server, calls, '/v1', options.port);
+  return serveMock(server, calls, '/v1', options.port, options.host);
 }
