@@ -1,0 +1,24 @@
+/** @module `POST /chat/completions` and `GET /models`: the engine's own form, passed through. */
+import type { EngineAnswer } from '../engine/engine-answer';
+import { toFreeLLMError } from '../openai/error';
+import { askEngine, jsonAnswer, parseJsonBody, sseAnswer, type HttpAnswer, type Route } from './http-route';
+import { chatCompletionStream } from './stream-translator';
+
+function fromAnswer(answer: EngineAnswer): HttpAnswer {
+  return answer.kind === 'json'
+    ? jsonAnswer(answer.status, answer.headers, answer.body)
+    : sseAnswer(answer.headers, answer.chunks, chatCompletionStream());
+}
+
+export const serveChatCompletions: Route = async (request) => {
+  let body: unknown;
+  try {
+    body = parseJsonBody(request.body);
+  } catch (thrown) {
+    const error = toFreeLLMError(thrown);
+    return jsonAnswer(error.status, {}, error.toBody());
+  }
+  return fromAnswer(await askEngine(request, body));
+};
+
+export const serveModels: Route = async (request) => fromAnswer(await request.engine.models(request.caller));
