@@ -41,7 +41,7 @@ import { createSettingsTransfer, type SettingsTransfer } from '../settings/setti
 import { createVault, type Vault, type VaultSession } from '../vault/vault';
 import { errorAsLastChunk } from './error-as-last-chunk';
 import { createModelLister } from './list-models';
-import type { Caller, EngineAnswer } from './engine-answer';
+import { partitionOf, type Caller, type EngineAnswer } from './engine-answer';
 import { createWriteBehind } from '../store/write-behind';
 import { createChatHistory, type ChatHistory } from '../chats/chat-history';
 
@@ -191,12 +191,6 @@ export function createEngine(host: EngineHost): Engine {
     if (caller.kind === 'extension') return;
     await (forChat ? origins.admit(caller) : origins.check(caller));
   }
-
-  /**
-   * Whose cached and in-flight answers a caller may share, as browsers partition their HTTP
-   * cache: a page's own origin, or the extension's pages together (see docs/cache.md).
-   */
-  const partitionOf = (caller: Caller) => (caller.kind === 'page' ? caller.origin : 'extension');
 
   function parseRequest(body: unknown): ChatCompletionRequest {
     const parsed = chatCompletionRequestSchema.safeParse(body);

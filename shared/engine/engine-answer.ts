@@ -15,3 +15,9 @@ export type EngineAnswer =
 
 /** Who is asking. Pages are identified by what the host read from the port's sender. */
 export type Caller = ({ kind: 'page' } & PageCaller) | { kind: 'extension' };
+
+/**
+ * Whose cached and in-flight answers (and kept responses) a caller may share, as browsers
+ * partition their HTTP cache: a page's own origin, or the extension's pages together (see docs/cache.md).
+ */
+export const partitionOf = (caller: Caller) => (caller.kind === 'page' ? caller.origin : 'extension');

@@ -1,7 +1,14 @@
 /** @module `POST /chat/completions` and `GET /models`: the engine's own form, passed through. */
 import type { EngineAnswer } from '../engine/engine-answer';
-import { toFreeLLMError } from '../openai/error';
-import { askEngine, jsonAnswer, parseJsonBody, sseAnswer, type HttpAnswer, type Route } from './http-route';
+import {
+  askEngine,
+  errorAnswer,
+  jsonAnswer,
+  parseJsonBody,
+  sseAnswer,
+  type HttpAnswer,
+  type Route,
+} from './http-route';
 import { chatCompletionStream } from './stream-translator';
 
 function fromAnswer(answer: EngineAnswer): HttpAnswer {
@@ -15,8 +22,7 @@ export const serveChatCompletions: Route = async (request) => {
   try {
     body = parseJsonBody(request.body);
   } catch (thrown) {
-    const error = toFreeLLMError(thrown);
-    return jsonAnswer(error.status, {}, error.toBody());
+    return errorAnswer(thrown);
   }
   return fromAnswer(await askEngine(request, body));
 };

@@ -13,6 +13,7 @@ import type { AttemptProgress } from '../protocol/attempt-progress';
 import { countMessageTokens, serveMessages } from './anthropic-messages/messages-route';
 import { serveChatCompletions, serveModels } from './chat-route';
 import { jsonAnswer, type HttpAnswer, type Route } from './http-route';
+import { serveResponses } from './openai-responses/responses-route';
 
 export type { HttpAnswer };
 
@@ -21,6 +22,7 @@ const ROUTES: Record<string, Route> = {
   'GET /models': serveModels,
   'POST /messages': serveMessages,
   'POST /messages/count_tokens': countMessageTokens,
+  'POST /responses': serveResponses,
 };
 
 const SERVED = Object.keys(ROUTES).join(', ');

@@ -5,7 +5,7 @@
 import type { Caller, EngineAnswer } from '../engine/engine-answer';
 import type { Engine } from '../engine/create-engine';
 import type { ChatCompletionChunk } from '../openai/chat';
-import { invalidRequest, type OpenAIErrorBody } from '../openai/error';
+import { invalidRequest, toFreeLLMError, type OpenAIErrorBody } from '../openai/error';
 import type { AttemptProgress } from '../protocol/attempt-progress';
 import { toSse, type StreamTranslator } from './stream-translator';
 
@@ -49,6 +49,12 @@ export function jsonAnswer(status: number, headers: Record<string, string>, body
     headers: { ...headers, 'content-type': 'application/json' },
     body: once(JSON.stringify(body)),
   };
+}
+
+/** Anything thrown before the engine answered, in OpenAI's error shape. */
+export function errorAnswer(thrown: unknown): HttpAnswer {
+  const error = toFreeLLMError(thrown);
+  return jsonAnswer(error.status, {}, error.toBody());
 }
 
 export function sseAnswer(
