@@ -167,6 +167,64 @@ describe('POST /responses', () => {
     expect(upstream.calls).toHaveLength(3);
   });
 
+  it('takes what Codex CLI sends: reasoning items, include, verbosity, tools OpenAI runs itself', async () => {
+    const { fetch, upstream } = await engineServing(() => upstreamCompletion('Done.'));
+    const response = await post(fetch, {
+      model: 'auto',
+      instructions: 'You are Codex, a coding agent.',
+      input: [
+        {
+          type: 'message',
+          role: 'developer',
+          content: [{ type: 'input_text', text: '<permissions>…</permissions>' }],
+        },
+        { type: 'message', role: 'user', content: [{ type: 'input_text', text: 'list the files' }] },
+        { type: 'reasoning', id: 'rs_1', summary: [], content: null, encrypted_content: 'gAAAA…' },
+        { type: 'function_call', name: 'shell', arguments: '{"command":["ls"]}', call_id: 'call_1' },
+        { type: 'function_call_output', call_id: 'call_1', output: 'README.md' },
+      ],
+      tools: [
+        {
+          type: 'function',
+          name: 'shell',
+          description: 'Runs a shell command',
+          strict: false,
+          parameters: {
+            type: 'object',
+            properties: { command: { type: 'array', items: { type: 'string' } } },
+          },
+        },
+        { type: 'web_search' },
+        { type: 'local_shell' },
+      ],
+      tool_choice: 'auto',
+      parallel_tool_calls: false,
+      reasoning: { effort: 'medium', summary: 'auto' },
+      store: false,
+      stream: false,
+      include: ['reasoning.encrypted_content'],
+      prompt_cache_key: '0199-session',
+      text: { verbosity: 'medium' },
+    });
+    expect(response.status).toBe(200);
+    expect(upstream.calls[0]?.body).toMatchObject({
+      parallel_tool_calls: false,
+      tools: [{ type: 'function', function: { name: 'shell' } }],
+      messages: [
+        { role: 'system', content: 'You are Codex, a coding agent.' },
+        { role: 'developer', content: '<permissions>…</permissions>' },
+        { role: 'user', content: [{ type: 'text', text: 'list the files' }] },
+        {
+          role: 'assistant',
+          content: null,
+          tool_calls: [{ id: 'call_1', function: { name: 'shell', arguments: '{"command":["ls"]}' } }],
+        },
+        { role: 'tool', tool_call_id: 'call_1', content: 'README.md' },
+      ],
+    });
+    expect((upstream.calls[0]?.body.tools as unknown[]).length).toBe(1);
+  });
+
   it('passes text.format json_schema on as the chat response_format', async () => {
     const { fetch, upstream } = await engineServing(() => upstreamCompletion('{"name":"science fair"}'));
     const schema = {
