@@ -151,7 +151,7 @@ test('openai client: responses streamed and not, a function tool round trip, pre
     let completed = '';
     for await (const event of stream) {
       if (event.type === 'response.output_text.delta') streamed += event.delta;
-      if (event.type === 'response.completed') completed = event.response.status;
+      if (event.type === 'response.completed') completed = event.response.status ?? '';
     }
     const tools = [
       {

@@ -17,8 +17,10 @@ const imagePart = z.looseObject({
   type: z.literal('input_image'),
   image_url: z.string().nullish(),
   file_id: z.string().nullish(),
-  detail: z.enum(['auto', 'low', 'high']).nullish(),
+  detail: z.string().nullish(),
 });
+/** Chat completions know these; another (`original`, …) falls back to the provider's default. */
+const CHAT_DETAILS = new Set(['auto', 'low', 'high']);
 const inputPart = z.discriminatedUnion('type', [textPart, refusalPart, imagePart]);
 type InputPart = z.infer<typeof inputPart>;
 
@@ -117,10 +119,8 @@ function contentParts(content: string | InputPart[]): string | ContentPart[] {
       return { type: 'text', text: part.type === 'refusal' ? part.refusal : part.text };
     if (!part.image_url)
       throw invalidRequest('input_image needs an image_url (FreeLLM keeps no files).', 'input');
-    return {
-      type: 'image_url',
-      image_url: { url: part.image_url, ...(part.detail ? { detail: part.detail } : {}) },
-    };
+    const detail = part.detail && CHAT_DETAILS.has(part.detail) ? { detail: part.detail as 'auto' } : {};
+    return { type: 'image_url', image_url: { url: part.image_url, ...detail } };
   });
 }
 

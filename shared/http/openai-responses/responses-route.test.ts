@@ -225,6 +225,39 @@ describe('POST /responses', () => {
     expect((upstream.calls[0]?.body.tools as unknown[]).length).toBe(1);
   });
 
+  it('passes images on as image parts, by URL or data: URL', async () => {
+    const { fetch, upstream } = await engineServing(() => upstreamCompletion('A cat.'), {
+      providerId: 'mistral',
+    });
+    await client(fetch).responses.create({
+      model: 'auto',
+      input: [
+        {
+          role: 'user',
+          content: [
+            { type: 'input_text', text: "what's in this image?" },
+            { type: 'input_image', image_url: 'https://example.com/cat.jpg', detail: 'high' },
+            {
+              type: 'input_image',
+              image_url: 'data:image/png;base64,iVBORw0KGgo=',
+              detail: 'original' as 'auto',
+            },
+          ],
+        },
+      ],
+    });
+    expect(upstream.calls[0]?.body.messages).toEqual([
+      {
+        role: 'user',
+        content: [
+          { type: 'text', text: "what's in this image?" },
+          { type: 'image_url', image_url: { url: 'https://example.com/cat.jpg', detail: 'high' } },
+          { type: 'image_url', image_url: { url: 'data:image/png;base64,iVBORw0KGgo=' } },
+        ],
+      },
+    ]);
+  });
+
   it('passes text.format json_schema on as the chat response_format', async () => {
     const { fetch, upstream } = await engineServing(() => upstreamCompletion('{"name":"science fair"}'));
     const schema = {
