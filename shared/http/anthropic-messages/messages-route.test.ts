@@ -5,7 +5,7 @@
  */
 import Anthropic from '@anthropic-ai/sdk';
 import { describe, expect, it } from 'vitest';
-import { jsonResponse } from '../../testing/fake-fetch';
+import { jsonResponse, sseResponse } from '../../testing/fake-fetch';
 import { engineServing, upstreamCompletion, upstreamStream } from '../../testing/upstream-answers';
 
 const weatherTool = {
@@ -201,6 +201,43 @@ describe('POST /messages', () => {
       { type: 'tool_use', id: weatherCall.id, name: 'get_weather', input: { location: 'San Francisco, CA' } },
     ]);
     expect(final.stop_reason).toBe('tool_use');
+  });
+
+  it('makes one tool_use block of a call whose id a provider repeats in every fragment', async () => {
+    const fragment = (args: string) =>
+      JSON.stringify({
+        id: 'c',
+        object: 'chat.completion.chunk',
+        created: 1,
+        model: 'm',
+        choices: [
+          {
+            index: 0,
+            delta: {
+              tool_calls: [
+                { index: 0, id: weatherCall.id, function: { name: 'get_weather', arguments: args } },
+              ],
+            },
+            finish_reason: null,
+          },
+        ],
+      });
+    const finish = JSON.stringify({
+      id: 'c',
+      object: 'chat.completion.chunk',
+      created: 1,
+      model: 'm',
+      choices: [{ index: 0, delta: {}, finish_reason: 'tool_calls' }],
+    });
+    const { fetch } = await engineServing(() =>
+      sseResponse([fragment('{"location":'), fragment('"San Francisco, CA"}'), finish]),
+    );
+    const final = await sdk(fetch)
+      .messages.stream({ model: 'auto', max_tokens: 256, tools: [weatherTool], messages: [question] })
+      .finalMessage();
+    expect(final.content).toEqual([
+      { type: 'tool_use', id: weatherCall.id, name: 'get_weather', input: { location: 'San Francisco, CA' } },
+    ]);
   });
 
   it('takes what Claude Code sends: system blocks, cache_control, metadata, thinking, a server tool', async () => {

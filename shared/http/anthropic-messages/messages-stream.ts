@@ -25,17 +25,18 @@ const event = (type: string, data: object) => encodeSseEvent(type, { type, ...da
 export function messagesStream(id: string, estimatedInput: number): StreamTranslator {
   let started = false;
   let blocks = 0;
-  let open: { kind: 'text' } | { kind: 'tool'; call: number } | undefined;
+  let open: 'text' | 'tool' | undefined;
   let finish: FinishReason | null | undefined;
   let usage: Usage | null | undefined;
   let model = '';
+  const begunCalls = new Set<number>();
 
   function close(): string {
     if (!open) return '';
     open = undefined;
     return event('content_block_stop', { index: blocks - 1 });
   }
-  function openBlock(next: NonNullable<typeof open>, contentBlock: object): string {
+  function openBlock(next: 'text' | 'tool', contentBlock: object): string {
     const closed = close();
     open = next;
     blocks += 1;
@@ -66,23 +67,23 @@ export function messagesStream(id: string, estimatedInput: number): StreamTransl
       for (const choice of chunk.choices) {
         const { content, tool_calls: toolCalls } = choice.delta;
         if (content) {
-          if (open?.kind !== 'text') out += openBlock({ kind: 'text' }, { type: 'text', text: '' });
+          if (open !== 'text') out += openBlock('text', { type: 'text', text: '' });
           out += event('content_block_delta', {
             index: blocks - 1,
             delta: { type: 'text_delta', text: content },
           });
         }
         for (const call of toolCalls ?? []) {
-          if (call.id || !(open?.kind === 'tool' && open.call === call.index))
-            out += openBlock(
-              { kind: 'tool', call: call.index },
-              {
-                type: 'tool_use',
-                id: call.id ?? `toolu_${call.index}`,
-                name: call.function?.name ?? '',
-                input: {},
-              },
-            );
+          // Some providers repeat a call's id in every fragment: a call starts at its first index.
+          if (!begunCalls.has(call.index)) {
+            begunCalls.add(call.index);
+            out += openBlock('tool', {
+              type: 'tool_use',
+              id: call.id ?? `toolu_${call.index}`,
+              name: call.function?.name ?? '',
+              input: {},
+            });
+          }
           if (call.function?.arguments)
             out += event('content_block_delta', {
               index: blocks - 1,
