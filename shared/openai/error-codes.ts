@@ -70,12 +70,20 @@ export const ERROR_CODES = {
     meaning: 'The request (or a setting) does not parse; the message and `param` name the field.',
     remedy: 'Fix the named field and send it again.',
   },
+  previous_response_not_found: {
+    status: 400,
+    type: 'invalid_request_error',
+    scope: 'request',
+    meaning:
+      '`POST /responses`: `previous_response_id` or an `item_reference` names a response FreeLLM no longer keeps (it keeps the last 50 per site, in memory, while it runs).',
+    remedy: 'Send the whole conversation as `input` instead of referring to an earlier response.',
+  },
   unknown_url: {
     status: 404,
     type: 'invalid_request_error',
     scope: 'request',
     meaning: 'An allowed site asked for a path FreeLLM does not serve.',
-    remedy: 'Use `POST /chat/completions`, `GET /models` or `GET /quota`.',
+    remedy: 'Use one of the paths the message lists.',
   },
   no_capable_model: {
     status: 400,

@@ -146,6 +146,7 @@ export interface FreeLLMQuota {
 /** The codes of FreeLLM's own errors; docs/page-api.md says what each means and what to do. */
 export type FreeLLMErrorCode =
   | 'invalid_request'
+  | 'previous_response_not_found'
   | 'no_capable_model'
   | 'provider_has_no_key'
   | 'provider_key_disabled'

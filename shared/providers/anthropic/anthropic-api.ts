@@ -23,8 +23,12 @@ export function anthropicAuthHeaders(apiKey: string | undefined): Record<string,
   };
 }
 
-export type AnthropicImageSource =
-  { type: 'base64'; media_type: string; data: string } | { type: 'url'; url: string };
+/** An image as Anthropic takes it, inline or by URL; callers of `POST /messages` send the same. */
+export const anthropicImageSourceSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('base64'), media_type: z.string(), data: z.string() }),
+  z.object({ type: z.literal('url'), url: z.string() }),
+]);
+export type AnthropicImageSource = z.infer<typeof anthropicImageSourceSchema>;
 
 export type AnthropicContentBlock =
   | { type: 'text'; text: string }

@@ -50,7 +50,7 @@ function contentBlocks(content: TextOrParts): AnthropicContentBlock[] {
 }
 
 /** Tool-call arguments are a JSON string in OpenAI; Anthropic wants the object (`{}` if unusable). */
-function parseArguments(text: string): Record<string, unknown> {
+export function parseArguments(text: string): Record<string, unknown> {
   try {
     const value: unknown = JSON.parse(text);
     return typeof value === 'object' && value !== null && !Array.isArray(value)

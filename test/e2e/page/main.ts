@@ -1,7 +1,9 @@
 /**
  * The test page: real client libraries wired to `window.freellm` as their docs and our README
- * show — the official `openai` client, the Vercel AI SDK and LangChain's ChatOpenAI.
+ * show — the official `openai` client, the Vercel AI SDK, LangChain's ChatOpenAI and the official
+ * `@anthropic-ai/sdk`.
  */
+import Anthropic from '@anthropic-ai/sdk';
 import { createOpenAI } from '@ai-sdk/openai';
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import { ChatOpenAI } from '@langchain/openai';
@@ -19,6 +21,7 @@ declare global {
       compatible(): ReturnType<typeof createOpenAICompatible>;
     };
     langchain(model?: string): ChatOpenAI;
+    anthropicClient(): Anthropic;
   }
 }
 
@@ -54,4 +57,13 @@ window.langchain = (model = 'auto') =>
     apiKey: 'unused',
     maxRetries: 0,
     configuration: { baseURL: api().baseURL, fetch: api().fetch, dangerouslyAllowBrowser: true },
+  });
+// The Anthropic SDK adds `/v1/messages` to its base URL itself.
+window.anthropicClient = () =>
+  new Anthropic({
+    baseURL: api().baseURL.replace(/\/v1$/, ''),
+    apiKey: 'unused',
+    fetch: api().fetch,
+    dangerouslyAllowBrowser: true,
+    maxRetries: 0,
   });
