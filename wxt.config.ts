@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'wxt';
+import { catalogDefines } from './scripts/catalog-build-env';
 import { quietRollupWarnings } from './scripts/quiet-rollup-warnings';
 import { presetHostPatterns } from './shared/catalog/provider-presets';
 
@@ -51,7 +52,7 @@ export default defineConfig({
     ...(browser === 'firefox' ? { browser_specific_settings: { gecko } } : {}),
   }),
   vite: () => ({
-    define: { __FREELLM_VERSION__: JSON.stringify(version) },
+    define: { __FREELLM_VERSION__: JSON.stringify(version), ...catalogDefines() },
     build: {
       rollupOptions: {
         onwarn: quietRollupWarnings,
