@@ -56,10 +56,11 @@ export const catalogProviderDataSchema = z
     /** The free tier's one-line note and the limits shared by every model. */
     terms: z.strictObject({ note: text(2000), limits: freeTierLimitsSchema.optional() }),
     defaultModel: text(200),
-    models: z.array(modelSchema).min(1).max(1000),
+    /** Empty for local servers: their own list is the truth. */
+    models: z.array(modelSchema).max(1000),
   })
   .superRefine((provider, context) => {
-    if (!provider.models.some((model) => model.id === provider.defaultModel))
+    if (provider.models.length > 0 && !provider.models.some((model) => model.id === provider.defaultModel))
       context.addIssue({
         code: 'custom',
         path: ['defaultModel'],
