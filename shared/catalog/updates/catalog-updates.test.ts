@@ -8,7 +8,11 @@ import { createCurrentCatalog } from '../current-catalog';
 import { PROVIDER_PRESETS } from '../provider-presets';
 import { catalogDateOf, catalogPayloadOf } from './catalog-data';
 import { signCatalogPayload } from './catalog-signature';
-import { catalogUpdatePayloadSchema } from './catalog-update-schema';
+import {
+  catalogUpdatePayloadSchema,
+  type CatalogProviderData,
+  type CatalogUpdatePayload,
+} from './catalog-update-schema';
 import { CATALOG_CHECK_INTERVAL_MS, createCatalogUpdates } from './catalog-updates';
 
 const testKey = JSON.parse(
@@ -23,7 +27,16 @@ const dayAfter = (days: number) =>
   new Date(Date.parse(builtInDate) + days * 86_400_000).toISOString().slice(0, 10);
 const UPDATE_DAY = dayAfter(10);
 
-type Payload = Record<string, unknown> & { date: string; issuedAt: string; providers: Record<string, any> };
+/** A payload as a hostile server may write it: with fields the schema refuses. */
+type Payload = Omit<CatalogUpdatePayload, 'providers'> & {
+  providers: Record<string, CatalogProviderData & { baseURL?: string }>;
+};
+
+function groqOf(payload: Payload) {
+  const groq = payload.providers.groq;
+  if (!groq) throw new Error('The published catalog has no Groq');
+  return groq;
+}
 
 /** The published catalog, dated after the built-in one, changed by `change`. */
 function payloadWith(change: (payload: Payload) => void = () => undefined, date = UPDATE_DAY): Payload {
@@ -36,9 +49,9 @@ function payloadWith(change: (payload: Payload) => void = () => undefined, date 
 }
 
 const groqRpm = (rpm: number) => (payload: Payload) => {
-  payload.providers.groq.models.find(
-    (model: { id: string }) => model.id === GROQ_DEFAULT,
-  ).freeTier.rpm.value = rpm;
+  const limits = groqOf(payload).models.find((model) => model.id === GROQ_DEFAULT)?.freeTier;
+  if (!limits?.rpm) throw new Error("The published catalog has no RPM for Groq's default");
+  limits.rpm.value = rpm;
 };
 
 async function signed(payload: Payload, pkcs8 = testKey.privateKeyPkcs8): Promise<string> {
@@ -148,7 +161,7 @@ describe('catalog updates', () => {
         signed(
           payloadWith((payload) => {
             groqRpm(1)(payload);
-            payload.providers.groq.baseURL = 'https://evil.example/v1';
+            groqOf(payload).baseURL = 'https://evil.example/v1';
           }, dayAfter(12)),
         ),
       /tries to set baseURL at providers\.groq, which only a release may change/,
@@ -158,7 +171,7 @@ describe('catalog updates', () => {
       async () =>
         signed(
           payloadWith((payload) => {
-            payload.providers.evil = { ...payload.providers.groq, baseURL: 'https://evil.example/v1' };
+            payload.providers.evil = { ...groqOf(payload), baseURL: 'https://evil.example/v1' };
           }, dayAfter(12)),
         ),
       /tries to set baseURL at providers\.evil/,
@@ -168,7 +181,7 @@ describe('catalog updates', () => {
       async () =>
         signed(
           payloadWith((payload) => {
-            payload.providers.evil = payload.providers.groq;
+            payload.providers.evil = groqOf(payload);
           }, dayAfter(12)),
         ),
       /adds providers \(evil\)/,
@@ -290,7 +303,7 @@ describe('the engine with a catalog update', () => {
   it('routes `auto` to the default model the update names', async () => {
     const update = await signed(
       payloadWith((payload) => {
-        payload.providers.groq.defaultModel = 'openai/gpt-oss-20b';
+        groqOf(payload).defaultModel = 'openai/gpt-oss-20b';
       }),
     );
     const fetch = createFakeFetch((call) =>
