@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../engine/create-engine';
 import { openDatabase } from '../../store/database';
@@ -6,58 +5,26 @@ import { createFakeFetch, jsonResponse } from '../../testing/fake-fetch';
 import { userMessage } from '../../testing/test-engine';
 import { createCurrentCatalog } from '../current-catalog';
 import { PROVIDER_PRESETS } from '../provider-presets';
-import { catalogDateOf, catalogPayloadOf } from './catalog-data';
-import { signCatalogPayload } from './catalog-signature';
 import {
-  catalogUpdatePayloadSchema,
-  type CatalogProviderData,
-  type CatalogUpdatePayload,
-} from './catalog-update-schema';
+  GROQ_DEFAULT,
+  TEST_CATALOG_KEY,
+  catalogPayloadWith,
+  dayAfterBuiltIn,
+  groqOf,
+  groqRpm,
+  signedCatalog as signed,
+  tamperedCatalog,
+  type TestPayload,
+} from '../../testing/catalog-updates';
+import { catalogPayloadOf } from './catalog-data';
+import { catalogUpdatePayloadSchema } from './catalog-update-schema';
 import { CATALOG_CHECK_INTERVAL_MS, createCatalogUpdates } from './catalog-updates';
 
-const testKey = JSON.parse(
-  readFileSync(new URL('./__fixtures__/test-signing-key.json', import.meta.url), 'utf8'),
-) as { publicKey: string; privateKeyPkcs8: string };
 const CATALOG_URL = 'https://catalog.example/catalog.json';
-const source = { url: CATALOG_URL, publicKey: testKey.publicKey };
-const GROQ_DEFAULT = 'openai/gpt-oss-120b';
-const builtInDate = catalogDateOf(PROVIDER_PRESETS);
-/** A day `days` after the built-in catalog's. */
-const dayAfter = (days: number) =>
-  new Date(Date.parse(builtInDate) + days * 86_400_000).toISOString().slice(0, 10);
-const UPDATE_DAY = dayAfter(10);
-
-/** A payload as a hostile server may write it: with fields the schema refuses. */
-type Payload = Omit<CatalogUpdatePayload, 'providers'> & {
-  providers: Record<string, CatalogProviderData & { baseURL?: string }>;
-};
-
-function groqOf(payload: Payload) {
-  const groq = payload.providers.groq;
-  if (!groq) throw new Error('The published catalog has no Groq');
-  return groq;
-}
-
-/** The published catalog, dated after the built-in one, changed by `change`. */
-function payloadWith(change: (payload: Payload) => void = () => undefined, date = UPDATE_DAY): Payload {
-  const payload = structuredClone(
-    catalogPayloadOf(PROVIDER_PRESETS, { issuedAt: `${date}T08:00:00.000Z`, source: 'unit test' }),
-  ) as Payload;
-  payload.date = date;
-  change(payload);
-  return payload;
-}
-
-const groqRpm = (rpm: number) => (payload: Payload) => {
-  const limits = groqOf(payload).models.find((model) => model.id === GROQ_DEFAULT)?.freeTier;
-  if (!limits?.rpm) throw new Error("The published catalog has no RPM for Groq's default");
-  limits.rpm.value = rpm;
-};
-
-async function signed(payload: Payload, pkcs8 = testKey.privateKeyPkcs8): Promise<string> {
-  const text = JSON.stringify(payload);
-  return JSON.stringify({ payload: text, signature: await signCatalogPayload(crypto, pkcs8, text) });
-}
+const source = { url: CATALOG_URL, publicKey: TEST_CATALOG_KEY.publicKey };
+const UPDATE_DAY = dayAfterBuiltIn(10);
+const payloadWith = (change: (payload: TestPayload) => void = () => undefined, date = UPDATE_DAY) =>
+  catalogPayloadWith(change, date);
 
 async function otherPrivateKey(): Promise<string> {
   const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, [
@@ -70,7 +37,7 @@ async function otherPrivateKey(): Promise<string> {
 /** An updater on a fresh database whose catalog address serves `served.text`. */
 function setup(options: { withSource?: boolean; db?: ReturnType<typeof openDatabase> } = {}) {
   const served = { text: '' };
-  const clock = { now: Date.parse(dayAfter(15)) };
+  const clock = { now: Date.parse(dayAfterBuiltIn(15)) };
   const fetch = createFakeFetch(() => new Response(served.text));
   const db = options.db ?? openDatabase(`catalog-test-${crypto.randomUUID()}`);
   const catalog = createCurrentCatalog();
@@ -128,32 +95,27 @@ describe('catalog updates', () => {
   const hostile: [string, () => Promise<string>, RegExp][] = [
     [
       'a tampered payload',
-      async () => {
-        const envelope = JSON.parse(await signed(payloadWith(groqRpm(1), dayAfter(12)))) as {
-          payload: string;
-        };
-        return JSON.stringify({
-          ...envelope,
-          payload: envelope.payload.replace('"value":1,', '"value":9999,'),
-        });
-      },
+      async () => tamperedCatalog(payloadWith(groqRpm(1), dayAfterBuiltIn(12)), 1, 9999),
       /signature does not match/,
     ],
     [
       'an update signed with another key',
-      async () => signed(payloadWith(groqRpm(1), dayAfter(12)), await otherPrivateKey()),
+      async () => signed(payloadWith(groqRpm(1), dayAfterBuiltIn(12)), await otherPrivateKey()),
       /signature does not match/,
     ],
     [
       'an unsigned update (what a build without the signing key publishes)',
       async () =>
-        JSON.stringify({ payload: JSON.stringify(payloadWith(groqRpm(1), dayAfter(12))), signature: null }),
+        JSON.stringify({
+          payload: JSON.stringify(payloadWith(groqRpm(1), dayAfterBuiltIn(12))),
+          signature: null,
+        }),
       /not signed/,
     ],
     [
       'an older update',
-      async () => signed(payloadWith(groqRpm(1), dayAfter(5))),
-      new RegExp(`older \\(${dayAfter(5)}\\) than the catalog in use \\(${UPDATE_DAY}\\)`),
+      async () => signed(payloadWith(groqRpm(1), dayAfterBuiltIn(5))),
+      new RegExp(`older \\(${dayAfterBuiltIn(5)}\\) than the catalog in use \\(${UPDATE_DAY}\\)`),
     ],
     [
       "an update that changes Groq's base URL",
@@ -162,7 +124,7 @@ describe('catalog updates', () => {
           payloadWith((payload) => {
             groqRpm(1)(payload);
             groqOf(payload).baseURL = 'https://evil.example/v1';
-          }, dayAfter(12)),
+          }, dayAfterBuiltIn(12)),
         ),
       /tries to set baseURL at providers\.groq, which only a release may change/,
     ],
@@ -172,7 +134,7 @@ describe('catalog updates', () => {
         signed(
           payloadWith((payload) => {
             payload.providers.evil = { ...groqOf(payload), baseURL: 'https://evil.example/v1' };
-          }, dayAfter(12)),
+          }, dayAfterBuiltIn(12)),
         ),
       /tries to set baseURL at providers\.evil/,
     ],
@@ -182,7 +144,7 @@ describe('catalog updates', () => {
         signed(
           payloadWith((payload) => {
             payload.providers.evil = groqOf(payload);
-          }, dayAfter(12)),
+          }, dayAfterBuiltIn(12)),
         ),
       /adds providers \(evil\)/,
     ],
@@ -299,33 +261,40 @@ describe('catalog updates', () => {
   });
 });
 
+/** An engine whose catalog address serves `update` and whose providers all answer. */
+async function engineServing(update: string) {
+  const fetch = createFakeFetch((call) =>
+    call.url === CATALOG_URL
+      ? new Response(update)
+      : jsonResponse({
+          id: 'c',
+          object: 'chat.completion',
+          created: 1,
+          model: String(call.body.model),
+          choices: [{ index: 0, message: { role: 'assistant', content: 'hi' }, finish_reason: 'stop' }],
+        }),
+  );
+  const engine = createEngine({
+    fetch,
+    now: () => Date.parse(dayAfterBuiltIn(15)),
+    db: openDatabase(`catalog-engine-${crypto.randomUUID()}`),
+    crypto,
+    catalogUpdates: source,
+  });
+  await engine.keys.add({ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' });
+  await engine.catalog.refreshIfDue();
+  return engine;
+}
+
 describe('the engine with a catalog update', () => {
   it('routes `auto` to the default model the update names', async () => {
-    const update = await signed(
-      payloadWith((payload) => {
-        groqOf(payload).defaultModel = 'openai/gpt-oss-20b';
-      }),
+    const engine = await engineServing(
+      await signed(
+        payloadWith((payload) => {
+          groqOf(payload).defaultModel = 'openai/gpt-oss-20b';
+        }),
+      ),
     );
-    const fetch = createFakeFetch((call) =>
-      call.url === CATALOG_URL
-        ? new Response(update)
-        : jsonResponse({
-            id: 'c',
-            object: 'chat.completion',
-            created: 1,
-            model: String(call.body.model),
-            choices: [{ index: 0, message: { role: 'assistant', content: 'hi' }, finish_reason: 'stop' }],
-          }),
-    );
-    const engine = createEngine({
-      fetch,
-      now: () => Date.parse(dayAfter(15)),
-      db: openDatabase(`catalog-engine-${crypto.randomUUID()}`),
-      crypto,
-      catalogUpdates: source,
-    });
-    await engine.keys.add({ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' });
-    await engine.catalog.refreshIfDue();
 
     const answer = await engine.chat(userMessage('hi'), { kind: 'extension' });
 
@@ -333,5 +302,15 @@ describe('the engine with a catalog update', () => {
     expect((await engine.providers.list()).find((provider) => provider.id === 'groq')?.defaultModel).toBe(
       'openai/gpt-oss-20b',
     );
+  });
+
+  it('obeys the limit the update sets', async () => {
+    const engine = await engineServing(await signed(payloadWith(groqRpm(1))));
+
+    expect(await engine.chat(userMessage('first'), { kind: 'extension' })).toMatchObject({ status: 200 });
+    expect(await engine.chat(userMessage('second'), { kind: 'extension' })).toMatchObject({
+      status: 429,
+      body: { error: { code: 'all_providers_rate_limited' } },
+    });
   });
 });
