@@ -37,14 +37,15 @@ test('a tampered update changes nothing and the options page says why', async ()
 
   const page = await openTestPage(suite.context, `http://127.0.0.1:${suite.pagePort}`);
   const statuses = await page.evaluate(async () => {
-    const ask = async () => {
+    // Two different questions: the second must not be the first's cached answer.
+    const ask = async (content: string) => {
       const { response } = await window
         .freellmClient()
-        .chat.completions.create({ model: 'auto', messages: [{ role: 'user', content: 'hello' }] })
+        .chat.completions.create({ model: 'auto', messages: [{ role: 'user', content }] })
         .withResponse();
       return response.status;
     };
-    return [await ask(), await ask()];
+    return [await ask('first question'), await ask('second question')];
   });
   expect(statuses).toEqual([200, 200]);
   await page.close();

@@ -36,21 +36,22 @@ test('a signed update lowers a limit and the router obeys it; the options page s
   await options.page.close();
 
   const page = await openTestPage(suite.context, `http://127.0.0.1:${suite.pagePort}`);
-  const ask = () =>
-    page.evaluate(async () => {
+  // Two different questions: the second must not be the first's cached answer.
+  const ask = (question: string) =>
+    page.evaluate(async (content) => {
       try {
         const { response } = await window
           .freellmClient()
-          .chat.completions.create({ model: 'auto', messages: [{ role: 'user', content: 'hello' }] })
+          .chat.completions.create({ model: 'auto', messages: [{ role: 'user', content }] })
           .withResponse();
         return { status: 200, model: response.headers.get('x-freellm-model') };
       } catch (thrown) {
         const error = thrown as { status: number; code: string };
         return { status: error.status, code: error.code };
       }
-    });
-  expect(await ask()).toEqual({ status: 200, model: 'openai/gpt-oss-120b' });
-  expect(await ask()).toEqual({ status: 429, code: 'all_providers_rate_limited' });
+    }, question);
+  expect(await ask('first question')).toEqual({ status: 200, model: 'openai/gpt-oss-120b' });
+  expect(await ask('second question')).toEqual({ status: 429, code: 'all_providers_rate_limited' });
   expect(suite.mock.calls).toHaveLength(1);
   await page.close();
 });
