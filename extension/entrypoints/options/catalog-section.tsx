@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CatalogStatus } from '../../../shared/catalog/updates/catalog-updates';
 import { callBackground } from '../../lib/ui-client';
+import './catalog-section.css';
 import { useAction } from './use-action';
 
 function sourceWords(status: CatalogStatus): string {
@@ -46,7 +47,10 @@ export function CatalogSection() {
           <p data-testid="catalog-in-use">
             In use: the catalog of {status.date}, {sourceWords(status)}.
           </p>
-          <p data-testid="catalog-last-check" class={status.lastCheck?.outcome === 'refused' ? 'error' : ''}>
+          <p
+            data-testid="catalog-last-check"
+            class={status.lastCheck?.outcome === 'refused' ? 'field-error' : 'hint'}
+          >
             {updatesWords(status)}
           </p>
           {status.updates.url !== null && (
@@ -63,7 +67,7 @@ export function CatalogSection() {
         </>
       )}
       {error && (
-        <p class="error" role="alert">
+        <p class="field-error" role="alert">
           {error}
         </p>
       )}
