@@ -21,14 +21,10 @@ const suite = useExtensionSuite();
 
 test('a tampered update changes nothing and the options page says why', async () => {
   const options = await OptionsPage.open(suite.context, suite.extensionId);
-  await expect(async () => {
-    await options.page.reload();
-    await expect(options.page.getByTestId('catalog-last-check')).toContainText(
-      "Update refused: its signature does not match FreeLLM's catalog key. The catalog in use did not change.",
-      { timeout: 500 },
-    );
-  }).toPass();
-  await expect(options.page.getByTestId('catalog-in-use')).toHaveText(
+  await options.waitForCatalogCheck(
+    "Update refused: its signature does not match FreeLLM's catalog key. The catalog in use did not change.",
+  );
+  await expect(options.catalogInUse()).toHaveText(
     `In use: the catalog of ${catalogDateOf(PROVIDER_PRESETS)}, built into this version of FreeLLM.`,
   );
   await options.addKeyForProvider('Groq', 'gsk_mock-good-groq-key', 'groq key', suite.mock.baseURL);

@@ -21,15 +21,9 @@ const suite = useExtensionSuite();
 
 test('a signed update lowers a limit and the router obeys it; the options page shows the update in use', async () => {
   const options = await OptionsPage.open(suite.context, suite.extensionId);
-  await expect(async () => {
-    await options.page.reload();
-    await expect(options.page.getByTestId('catalog-in-use')).toHaveText(
-      `In use: the catalog of ${UPDATE_DAY}, an update from ${CATALOG_UPDATE_URL}.`,
-      { timeout: 500 },
-    );
-  }).toPass();
-  await expect(options.page.getByTestId('catalog-last-check')).toContainText(
-    `Updated to the catalog of ${UPDATE_DAY}.`,
+  await options.waitForCatalogCheck(`Updated to the catalog of ${UPDATE_DAY}.`);
+  await expect(options.catalogInUse()).toHaveText(
+    `In use: the catalog of ${UPDATE_DAY}, an update from ${CATALOG_UPDATE_URL}.`,
   );
   await options.addKeyForProvider('Groq', 'gsk_mock-good-groq-key', 'groq key', suite.mock.baseURL);
   await options.allowSite(`http://127.0.0.1:${suite.pagePort}`);
