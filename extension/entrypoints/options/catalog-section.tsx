@@ -3,6 +3,7 @@
  * an address), what the last update attempt gave in plain words, and the switch for updates.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { BUILT_IN_SOURCE } from '../../../shared/catalog/current-catalog';
 import type { CatalogStatus } from '../../../shared/catalog/updates/catalog-updates';
 import { callBackground } from '../../lib/ui-client';
 import './catalog-section.css';
