@@ -10,7 +10,7 @@ import './catalog-section.css';
 import { useAction } from './use-action';
 
 function sourceWords(status: CatalogStatus): string {
-  return status.source === 'built-in'
+  return status.source === BUILT_IN_SOURCE
     ? 'built into this version of FreeLLM'
     : `an update from ${status.source}`;
 }
