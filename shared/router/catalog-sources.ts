@@ -17,7 +17,7 @@ import { MODEL_EQUIVALENTS, type ModelInfo, type ModelSource } from './model-equ
 /** Where a provider's day does not start at UTC midnight (docs/providers.md, section 2). */
 const DAILY_RESET_TIME_ZONES: Record<string, string> = { gemini: 'America/Los_Angeles' };
 
-// The catalog has no speed tier; model names say it well enough for `auto:fast` / `auto:smart`.
+// Where the catalog names no speed tier, model names say it well enough for `auto:fast` / `auto:smart`.
 const FAST = /(^|[-/_.])((\d|1\d|20)b|mini|nano|flash-lite|lite|instant|small|haiku|tiny)([-_.:]|$)/i;
 const SMART = /(^|[-/_.])(\d{3}b|70b|pro|large|opus|sonnet|maverick|r1|k2)([-_.:]|$)/i;
 
@@ -66,7 +66,7 @@ function toModelInfo(preset: ProviderPreset, model: CatalogModel): ModelInfo {
     tools: model.capabilities.tools,
     vision: model.capabilities.vision,
     jsonMode: model.capabilities.jsonMode,
-    tier: automatic ? tierOf(model.id) : undefined,
+    tier: automatic ? (model.tier ?? tierOf(model.id)) : undefined,
   };
 }
 

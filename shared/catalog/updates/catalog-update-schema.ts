@@ -46,6 +46,7 @@ const modelSchema = z.strictObject({
     jsonMode: z.boolean(),
   }),
   freeTier: freeTierLimitsSchema.optional(),
+  tier: z.enum(['fast', 'smart']).optional(),
   access: accessSchema.optional(),
   retired: sourced(asOf).optional(),
 });

@@ -18,6 +18,7 @@ import {
 } from '../../testing/catalog-updates';
 import { catalogPayloadOf } from './catalog-data';
 import { catalogUpdatePayloadSchema } from './catalog-update-schema';
+import { modelSourceOf } from '../../router/catalog-sources';
 import { CATALOG_CHECK_INTERVAL_MS, createCatalogUpdates } from './catalog-updates';
 
 const CATALOG_URL = 'https://catalog.example/catalog.json';
@@ -285,6 +286,25 @@ async function engineServing(update: string) {
   await engine.catalog.refreshIfDue();
   return engine;
 }
+
+describe('the catalog in use', () => {
+  it("takes a model's speed tier from the update over the guess from its name", () => {
+    const catalog = createCurrentCatalog();
+    const tierOf120b = () =>
+      modelSourceOf(catalog)
+        .models('groq')
+        .find((model) => model.id === GROQ_DEFAULT)?.tier;
+    expect(tierOf120b()).toBe('smart');
+
+    const payload = payloadWith((changed) => {
+      const model = groqOf(changed).models.find((entry) => entry.id === GROQ_DEFAULT);
+      if (model) model.tier = 'fast';
+    });
+    catalog.use({ payload: catalogUpdatePayloadSchema.parse(payload), url: CATALOG_URL });
+
+    expect(tierOf120b()).toBe('fast');
+  });
+});
 
 describe('the engine with a catalog update', () => {
   it('routes `auto` to the default model the update names', async () => {

@@ -77,8 +77,10 @@ export function createCatalogUpdates(deps: CatalogUpdatesDeps): CatalogUpdates {
   });
 
   async function readKept(): Promise<void> {
+    // A build without updates (and every test engine) reads nothing before its first request.
+    if (!source) return;
     const kept = await readSetting(db, ACCEPTED_ROW, acceptedSchema.optional(), undefined);
-    if (!kept || !source || !(await setting.get()).enabled) return catalog.use(undefined);
+    if (!kept || !(await setting.get()).enabled) return catalog.use(undefined);
     const verdict = await acceptCatalogUpdate(kept.envelope, {
       crypto: deps.crypto,
       publicKey: source.publicKey,
