@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'wxt';
+import { catalogDefines } from './scripts/catalog-build-env';
 import { quietRollupWarnings } from './scripts/quiet-rollup-warnings';
 import { presetHostPatterns } from './shared/catalog/provider-presets';
 
@@ -62,6 +63,7 @@ export default defineConfig({
   vite: () => ({
     define: {
       __FREELLM_VERSION__: JSON.stringify(version),
+      ...catalogDefines(),
       // Under Chrome's 30 s idle stop and Firefox's 30 s event-page timeout. The e2e build pings
       // often, so a test can shorten Firefox's timeout (a pref) and still see a long answer through.
       __FREELLM_KEEP_ALIVE_MS__: e2e ? '500' : '20000',

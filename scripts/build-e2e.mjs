@@ -1,16 +1,25 @@
 // Builds what the e2e tests load: the extension for Chromium and for Firefox with the mock
-// providers' host (127.0.0.1) declared, the test page bundling the official `openai` client, and
-// the playground.
+// providers' host (127.0.0.1) declared and catalog updates from 127.0.0.1 signed with the test
+// key, the test page bundling the official `openai` client, and the playground.
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const readJson = (path) => JSON.parse(readFileSync(`${root}${path}`, 'utf8'));
+const testKey = readJson('shared/catalog/updates/__fixtures__/test-signing-key.json');
 for (const browserArgs of [[], ['-b', 'firefox', '--mv3']])
   execFileSync('npx', ['wxt', 'build', ...browserArgs], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, FREELLM_E2E: '1' },
+    env: {
+      ...process.env,
+      FREELLM_E2E: '1',
+      FREELLM_CATALOG_URL: readJson('test/e2e/support/catalog-update-address.json').url,
+      FREELLM_CATALOG_PUBLIC_KEY: testKey.publicKey,
+      FREELLM_CATALOG_SIGNING_KEY: '',
+    },
   });
 await build({ configFile: `${root}test/e2e/page/vite.config.ts` });
 await build({

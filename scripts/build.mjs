@@ -25,6 +25,12 @@ execFileSync('npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv3', '
   stdio: 'inherit',
 });
 await build({ configFile: join(root, 'web/vite.config.ts'), logLevel: 'warn' });
+// The catalog's data for updates without a release, published with the playground; signed only
+// when FREELLM_CATALOG_SIGNING_KEY is set (docs/providers.md, "Catalog updates").
+execFileSync('node', ['--import', 'tsx', 'scripts/write-catalog.ts', 'dist/web'], {
+  cwd: root,
+  stdio: 'inherit',
+});
 
 async function sizeOf(path) {
   const info = await stat(path);
@@ -42,6 +48,7 @@ const artefacts = [
   ['addons.mozilla.org zip', zips[1]],
   ['sources zip (for AMO)', zips[2]],
   ['static playground', playground],
+  ['catalog update', join(playground, 'catalog.json')],
 ];
 console.log('\nRelease build done:');
 for (const [label, path] of artefacts)

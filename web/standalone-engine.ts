@@ -3,6 +3,7 @@
  * own encrypted IndexedDB, calls straight from the page (so only providers that allow browser
  * calls, i.e. send CORS headers, work here).
  */
+import { catalogUpdateSource } from '../shared/catalog/updates/catalog-updates';
 import { createEngine, type Engine } from '../shared/engine/create-engine';
 import { createEngineFetch } from '../shared/http/engine-fetch';
 import { openDatabase } from '../shared/store/database';
@@ -18,7 +19,13 @@ export function createStandaloneEngine(): StandaloneEngine {
     now: () => Date.now(),
     db: openDatabase('freellm-playground'),
     crypto: globalThis.crypto,
+    // By default the `catalog.json` published beside the playground.
+    catalogUpdates: catalogUpdateSource(
+      __FREELLM_CATALOG_URL__ || new URL('catalog.json', location.href).href,
+      __FREELLM_CATALOG_PUBLIC_KEY__,
+    ),
   });
+  void engine.catalog.refreshIfDue();
   // Bookkeeping is written a moment after each answer; a page being left writes it at once.
   addEventListener('pagehide', () => void engine.settled());
   // The page owns this engine, so it calls as the extension's own pages do.

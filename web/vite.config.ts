@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { catalogDefines } from '../scripts/catalog-build-env';
 import { quietRollupWarnings } from '../scripts/quiet-rollup-warnings';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -8,6 +9,7 @@ export default defineConfig({
   root,
   base: './',
   esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+  define: catalogDefines(),
   build: {
     outDir: fileURLToPath(new URL('../dist/web', import.meta.url)),
     emptyOutDir: true,

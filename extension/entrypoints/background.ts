@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { catalogUpdateSource } from '../../shared/catalog/updates/catalog-updates';
 import { createEngine } from '../../shared/engine/create-engine';
 import { PAGE_PORT_NAME } from '../../shared/protocol/port-names';
 import { VAULT_CHANGED_NOTICE } from '../../shared/protocol/ui-messages';
@@ -30,7 +31,10 @@ export default defineBackground(() => {
     },
     // Open extension pages show the lock as it changes (no page open: nobody to tell).
     onVaultLockChange: () => void browser.runtime.sendMessage(VAULT_CHANGED_NOTICE).catch(() => undefined),
+    catalogUpdates: catalogUpdateSource(__FREELLM_CATALOG_URL__, __FREELLM_CATALOG_PUBLIC_KEY__),
   });
+  // The worker starts often; the engine fetches at most daily.
+  void engine.catalog.refreshIfDue();
   const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
   const keepAlive = createKeepAlive(() => browser.runtime.getPlatformInfo(), __FREELLM_KEEP_ALIVE_MS__);
   const active = createActiveRequests();

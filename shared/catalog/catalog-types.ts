@@ -60,6 +60,8 @@ export interface CatalogModel {
   capabilities: ModelCapabilities;
   /** This model's own free-tier limits; absent when unknown or when there is no free tier. */
   freeTier?: FreeTierLimits;
+  /** For `auto:fast` / `auto:smart`; absent: guessed from the model's name. */
+  tier?: 'fast' | 'smart';
   /** Only where it differs from the provider's: a model a free key cannot call (Gemini 2.5 Pro). */
   access?: Sourced<ProviderAccess>;
   /**

@@ -34,7 +34,13 @@ import { AttemptsFailed, NETWORK_UNREACHABLE, type AttemptProgress } from '../ro
 import type { KeyNotice } from '../usage/key-notice';
 import { withUserLimits, type UserLimits } from '../usage/usage-limits';
 import { createUserLimitsStore } from '../usage/user-limits-store';
-import { catalogLimitSource } from '../router/catalog-sources';
+import { limitSourceOf, modelSourceOf } from '../router/catalog-sources';
+import { createCurrentCatalog } from '../catalog/current-catalog';
+import {
+  createCatalogUpdates,
+  type CatalogStatus,
+  type CatalogUpdateSource,
+} from '../catalog/updates/catalog-updates';
 import type { HealthEntry } from '../usage/usage-ledger';
 import type { FreeLLMDatabase } from '../store/database';
 import { createSettingsTransfer, type SettingsTransfer } from '../settings/settings-transfer';
@@ -65,6 +71,8 @@ export interface EngineHost {
   onVaultLockChange?: () => void;
   /** Wraps each routing decision (the benchmark times it). */
   measure?: ChatRouterDeps['measure'];
+  /** Where signed catalog updates come from (fixed at build time); absent: the built-in catalog only. */
+  catalogUpdates?: CatalogUpdateSource;
 }
 
 /** What a transport read from the HTTP request besides the body. */
@@ -113,6 +121,13 @@ export interface Engine {
   limits: { get(): Promise<UserLimits>; save(input: unknown): Promise<UserLimits> };
   /** FreeLLM's own chats (popup, standalone playground), sealed by the vault. */
   chats: ChatHistory;
+  /** The catalog in use (built-in or a signed update) and its updates. */
+  catalog: {
+    status(): Promise<CatalogStatus>;
+    setUpdatesEnabled(enabled: boolean): Promise<CatalogStatus>;
+    /** Fetches an update when the last attempt is a day old (the host calls it when it starts). */
+    refreshIfDue(): Promise<void>;
+  };
   /** Resolves once the bookkeeping behind earlier answers is written (before a restart, in tests). */
   settled(): Promise<void>;
 }
@@ -146,14 +161,23 @@ export function createEngine(host: EngineHost): Engine {
     onDataKeyChange: dataKeyChanged,
   });
   const keyRing = createKeyRing(db, vault, now, newId);
-  const providers = createProviderDirectory(db, newId);
+  const catalog = createCurrentCatalog();
+  const catalogUpdates = createCatalogUpdates({
+    db,
+    fetch: host.fetch,
+    now,
+    crypto: host.crypto,
+    catalog,
+    source: host.catalogUpdates,
+  });
+  const providers = createProviderDirectory(db, newId, catalog);
   // Bookkeeping (usage, site counts, the request log, cached answers, affinity) is written after the answer leaves.
   const writeBehind = createWriteBehind();
   const origins = createOriginGrants(db, now, writeBehind);
   const settingsTransfer = createSettingsTransfer({ db, vault, keyRing, crypto: host.crypto, now, newId });
-  const { models: modelSource, timers, measure } = host;
+  const { timers, measure } = host;
   const userLimits = createUserLimitsStore(db);
-  const limits = withUserLimits(host.limits ?? catalogLimitSource, userLimits.current);
+  const limits = withUserLimits(host.limits ?? limitSourceOf(catalog), userLimits.current);
   const router = createChatRouter({
     db,
     fetch: host.fetch,
@@ -161,7 +185,7 @@ export function createEngine(host: EngineHost): Engine {
     keys: keyRing,
     providers,
     limits,
-    models: modelSource,
+    models: host.models ?? modelSourceOf(catalog),
     timers,
     measure,
     writeBehind,
@@ -175,6 +199,7 @@ export function createEngine(host: EngineHost): Engine {
     settings: router.settings,
     fetch: host.fetch,
     now,
+    catalog,
   });
 
   const requestLog = createRequestLogWriter(db, now, writeBehind);
@@ -259,7 +284,7 @@ export function createEngine(host: EngineHost): Engine {
       request = parseOrInvalidRequest(chatCompletionRequestSchema, body, {
         what: 'Invalid chat completion request',
       });
-      await Promise.all([userLimits.load(), loadCacheSettings()]);
+      await Promise.all([userLimits.load(), loadCacheSettings(), catalogUpdates.load()]);
       const stream = request.stream === true;
       const includeUsage = request.stream_options?.include_usage === true;
       const policy = cache.policyFor(request, options?.headers);
@@ -316,6 +341,7 @@ export function createEngine(host: EngineHost): Engine {
       const error = toFreeLLMError(thrown);
       return { kind: 'json', status: error.status, headers: {}, body: error.toBody() };
     }
+    await catalogUpdates.load();
     return { kind: 'json', status: 200, headers: {}, body: await modelLister.list() };
   }
 
@@ -357,6 +383,10 @@ export function createEngine(host: EngineHost): Engine {
     },
     providers: {
       ...providers,
+      async list() {
+        await catalogUpdates.load();
+        return providers.list();
+      },
       async removeCustom(id) {
         await providers.removeCustom(id);
         keyRing.forget();
@@ -395,6 +425,11 @@ export function createEngine(host: EngineHost): Engine {
       save: userLimits.save,
     },
     chats: createChatHistory(db, vault, now),
+    catalog: {
+      status: catalogUpdates.status,
+      setUpdatesEnabled: catalogUpdates.setEnabled,
+      refreshIfDue: catalogUpdates.refreshIfDue,
+    },
     settled: () => writeBehind.settled(),
     async quota(caller) {
       await authorize(caller, false);
@@ -404,7 +439,7 @@ export function createEngine(host: EngineHost): Engine {
     },
     async health() {
       // The report's limits include the user's own, which a restarted engine has not read yet.
-      await Promise.all([router.ledger.load(), userLimits.load()]);
+      await Promise.all([router.ledger.load(), userLimits.load(), catalogUpdates.load()]);
       return { models: router.ledger.report(), notices: await router.notices.list() };
     },
   };

@@ -4,7 +4,7 @@
  * every provider the user has an enabled key for — live from the provider's own list when it
  * answers (kept for a few minutes), the catalog's otherwise.
  */
-import { findPreset } from '../catalog/provider-presets';
+import type { CatalogReader } from '../catalog/current-catalog';
 import { listProviderModels, type ListedModel } from '../providers/list-provider-models';
 import type { KeyManager } from '../keys/key-ring';
 import type { ProviderDirectory } from '../providers/provider-directory';
@@ -24,6 +24,7 @@ interface ListerDeps {
   settings(): Promise<RoutingSettings>;
   fetch: FetchLike;
   now: () => number;
+  catalog: CatalogReader;
 }
 
 export function createModelLister(deps: ListerDeps): ModelLister {
@@ -33,7 +34,7 @@ export function createModelLister(deps: ListerDeps): ModelLister {
     const provider = await deps.providers.resolve(providerId);
     if (!provider) return [];
     const created = Math.floor(deps.now() / 1000);
-    const preset = findPreset(providerId);
+    const preset = deps.catalog.find(providerId);
     if (!preset)
       return [
         { id: provider.defaultModel, object: 'model', created, owned_by: provider.id, free_tier: false },

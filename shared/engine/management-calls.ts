@@ -136,6 +136,10 @@ export function managementCalls(engine: Engine) {
     ),
     'limits.get': call(noInput, () => engine.limits.get()),
     'limits.save': call(z.object({ limits: z.unknown() }), ({ limits }) => engine.limits.save(limits)),
+    'catalog.status': call(noInput, () => engine.catalog.status()),
+    'catalog.setUpdatesEnabled': call(z.object({ enabled: z.boolean() }), ({ enabled }) =>
+      engine.catalog.setUpdatesEnabled(enabled),
+    ),
     'routing.settings': call(noInput, () => engine.routing.settings()),
     'routing.save': call(z.object({ settings: z.unknown() }), ({ settings }) =>
       engine.routing.saveSettings(settings),

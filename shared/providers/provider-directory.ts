@@ -3,7 +3,7 @@
  * wire family and the user's base-URL override, if any) plus their own endpoints.
  */
 import type { ProviderPreset, WireFamily } from '../catalog/catalog-types';
-import { PROVIDER_PRESETS, findPreset } from '../catalog/provider-presets';
+import { builtInCatalog, type CatalogReader } from '../catalog/current-catalog';
 import { baseURLSchema, providerSettingsSchema } from '../catalog/provider-settings';
 import { invalidRequest } from '../openai/error';
 import type { FreeLLMDatabase } from '../store/database';
@@ -90,7 +90,11 @@ function customIdFor(name: string, newId: () => string): string {
     .toLowerCase()}`;
 }
 
-export function createProviderDirectory(db: FreeLLMDatabase, newId: () => string): ProviderDirectory {
+export function createProviderDirectory(
+  db: FreeLLMDatabase,
+  newId: () => string,
+  catalog: CatalogReader = builtInCatalog,
+): ProviderDirectory {
   // Read once and kept: every request resolves its providers, and only this directory writes
   // them (a settings import makes every kept copy forget).
   let snapshot: Promise<{ customs: CustomProvider[]; overrides: Map<string, string> }> | undefined;
@@ -121,13 +125,13 @@ export function createProviderDirectory(db: FreeLLMDatabase, newId: () => string
     async list() {
       const { customs, overrides } = await read();
       return [
-        ...PROVIDER_PRESETS.map((preset) => summarize(preset, overrides)),
+        ...catalog.presets().map((preset) => summarize(preset, overrides)),
         ...customs.map(summarizeCustom),
       ];
     },
     async resolve(id) {
       const { customs, overrides } = await read();
-      const preset = findPreset(id);
+      const preset = catalog.find(id);
       if (preset) return { ...summarize(preset, overrides), adapter: adapterFor(id) };
       const custom = customs.find((item) => item.id === id);
       return custom && { ...summarizeCustom(custom), adapter: adapterFor(id) };
@@ -149,7 +153,7 @@ export function createProviderDirectory(db: FreeLLMDatabase, newId: () => string
       forget();
     },
     async setBaseURLOverride(providerId, baseURL) {
-      if (!findPreset(providerId)) throw invalidRequest(`Unknown provider "${providerId}"`, 'providerId');
+      if (!catalog.find(providerId)) throw invalidRequest(`Unknown provider "${providerId}"`, 'providerId');
       if (baseURL === null) {
         await db.providerSettings.delete(providerId);
       } else {

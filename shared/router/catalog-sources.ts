@@ -1,7 +1,8 @@
 /**
  * @module The catalog seen through the router's two small inputs: `LimitSource` (free-tier
  * limits, a model's own before its provider's) and `ModelSource` (capabilities, context
- * windows, a speed tier). The engine uses these unless its host passes others (tests, bench).
+ * windows, a speed tier), read from the catalog in use. The engine uses these unless its host
+ * passes others (tests, bench).
  */
 import {
   pickedAutomatically,
@@ -9,14 +10,14 @@ import {
   type FreeTierLimits,
   type ProviderPreset,
 } from '../catalog/catalog-types';
-import { findPreset } from '../catalog/provider-presets';
+import { builtInCatalog, type CatalogReader } from '../catalog/current-catalog';
 import type { LimitSource, LimitSpec } from '../usage/usage-limits';
 import { MODEL_EQUIVALENTS, type ModelInfo, type ModelSource } from './model-equivalence';
 
 /** Where a provider's day does not start at UTC midnight (docs/providers.md, section 2). */
 const DAILY_RESET_TIME_ZONES: Record<string, string> = { gemini: 'America/Los_Angeles' };
 
-// The catalog has no speed tier; model names say it well enough for `auto:fast` / `auto:smart`.
+// Where the catalog names no speed tier, model names say it well enough for `auto:fast` / `auto:smart`.
 const FAST = /(^|[-/_.])((\d|1\d|20)b|mini|nano|flash-lite|lite|instant|small|haiku|tiny)([-_.:]|$)/i;
 const SMART = /(^|[-/_.])(\d{3}b|70b|pro|large|opus|sonnet|maverick|r1|k2)([-_.:]|$)/i;
 
@@ -40,15 +41,17 @@ function toSpec(providerId: string, limits: FreeTierLimits | undefined): LimitSp
   };
 }
 
-export const catalogLimitSource: LimitSource = {
-  limitsFor(providerId, model) {
-    const preset = findPreset(providerId);
-    return toSpec(
-      providerId,
-      preset?.models.find((entry) => entry.id === model)?.freeTier ?? preset?.freeTier.limits,
-    );
-  },
-};
+export function limitSourceOf(catalog: CatalogReader): LimitSource {
+  return {
+    limitsFor(providerId, model) {
+      const preset = catalog.find(providerId);
+      return toSpec(
+        providerId,
+        preset?.models.find((entry) => entry.id === model)?.freeTier ?? preset?.freeTier.limits,
+      );
+    },
+  };
+}
 
 /**
  * A retired model, or a paid one behind a free key, keeps its capabilities (a pinned call still
@@ -63,20 +66,27 @@ function toModelInfo(preset: ProviderPreset, model: CatalogModel): ModelInfo {
     tools: model.capabilities.tools,
     vision: model.capabilities.vision,
     jsonMode: model.capabilities.jsonMode,
-    tier: automatic ? tierOf(model.id) : undefined,
+    tier: automatic ? (model.tier ?? tierOf(model.id)) : undefined,
   };
 }
 
-const modelCache = new Map<string, readonly ModelInfo[]>();
+// By preset object: an accepted update makes new presets, so nothing stale is kept.
+const modelCache = new WeakMap<ProviderPreset, readonly ModelInfo[]>();
 
-export const catalogModelSource: ModelSource = {
-  models(providerId) {
-    let models = modelCache.get(providerId);
-    if (!models) {
-      const preset = findPreset(providerId);
-      models = preset ? preset.models.map((model) => toModelInfo(preset, model)) : [];
-      modelCache.set(providerId, models);
-    }
-    return models;
-  },
-};
+export function modelSourceOf(catalog: CatalogReader): ModelSource {
+  return {
+    models(providerId) {
+      const preset = catalog.find(providerId);
+      if (!preset) return [];
+      let models = modelCache.get(preset);
+      if (!models) {
+        models = preset.models.map((model) => toModelInfo(preset, model));
+        modelCache.set(preset, models);
+      }
+      return models;
+    },
+  };
+}
+
+export const catalogLimitSource = limitSourceOf(builtInCatalog);
+export const catalogModelSource = modelSourceOf(builtInCatalog);

@@ -1,6 +1,7 @@
 /** @module Writes the settings document from the database; the only way keys leave the vault, and encrypted unless asked otherwise. */
 import { readRoutingSettings } from '../router/routing-settings';
 import { readUserLimits } from '../usage/user-limits-store';
+import { keptCatalogUpdateSetting } from '../catalog/updates/catalog-update-setting';
 import { z } from 'zod';
 import { providerSettingsSchema } from '../catalog/provider-settings';
 import { storedKeySchema } from '../keys/stored-key';
@@ -79,6 +80,7 @@ export async function exportSettings(
       const grant = standingGrantSchema.safeParse(row);
       return grant.success && grant.data.scope !== 'tabs' ? [grant.data.origin] : [];
     }),
+    catalogUpdates: await keptCatalogUpdateSetting(db).get(),
     keyEncryption,
     keys,
   };

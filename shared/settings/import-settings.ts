@@ -13,6 +13,7 @@ import { errorWithCode, FreeLLMError } from '../openai/error';
 import { forgetKeptCopies } from '../store/kept-copies';
 import { readSetting, writeSetting } from '../store/kept-setting';
 import { LIMITS_SETTING_ID } from '../usage/user-limits-store';
+import { CATALOG_UPDATES_SETTING_ID } from '../catalog/updates/catalog-update-setting';
 import { settingsDocumentSchema, type SettingsDocument } from './settings-document';
 import { decryptSecrets } from './settings-key-encryption';
 import type { SettingsHost } from './settings-host';
@@ -122,6 +123,8 @@ export async function importSettings(
       await writeSetting(db, LIMITS_SETTING_ID, { ...stored, ...document.limits });
       const routing = await readRoutingSettings(db);
       await writeRoutingSettings(db, { ...routing, aliases: { ...routing.aliases, ...document.aliases } });
+      if (document.catalogUpdates)
+        await writeSetting(db, CATALOG_UPDATES_SETTING_ID, document.catalogUpdates);
       for (const origin of document.origins) {
         if (!(await db.grants.get(origin)))
           await db.grants.add(originGrantSchema.parse({ origin, grantedAt: now() }));

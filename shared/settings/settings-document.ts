@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { PROVIDER_PRESETS } from '../catalog/provider-presets';
 import { baseURLSchema } from '../catalog/provider-settings';
+import { catalogUpdateSettingSchema } from '../catalog/updates/catalog-update-setting';
 import { originSchema } from '../grants/origin-grant';
 import { keySecretSchema } from '../keys/key-ring';
 import { customProviderSchema } from '../providers/custom-provider';
@@ -93,6 +94,9 @@ const documentShape = z.strictObject({
     'Model aliases: a name and the models it stands for, tried in order',
   ),
   origins: z.array(originSchema).describe('Web origins allowed to use FreeLLM, e.g. https://example.com'),
+  catalogUpdates: catalogUpdateSettingSchema
+    .optional()
+    .describe('Signed catalog updates; absent (files from before): left as they are'),
   keyEncryption: keyEncryptionSchema.nullable(),
   keys: z.array(settingsKeySchema),
 });

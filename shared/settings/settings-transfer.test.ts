@@ -56,6 +56,7 @@ async function filledProfile() {
   await keyRing.reorder([local.id, groq.id]);
   await db.providerSettings.put({ providerId: 'groq', baseURL: 'https://proxy.example/openai/v1' });
   await db.settings.put({ id: 'limits', value: { groq: { rpm: 20 } } });
+  await db.settings.put({ id: 'catalogUpdates', value: { enabled: false } });
   await writeRoutingSettings(db, { aliases: { fast: ['groq/llama-3.1-8b-instant'] } });
   await db.grants.add(originGrantSchema.parse({ origin: 'https://app.example', grantedAt: 1 }));
   return { ...source, ids: { groq: groq.id, cerebras: cerebras.id, local: local.id } };
@@ -81,6 +82,10 @@ async function expectSameSettings(target: ReturnType<typeof profile>, ids: Recor
     baseURL: 'https://proxy.example/openai/v1',
   });
   expect(await target.db.settings.get('limits')).toEqual({ id: 'limits', value: { groq: { rpm: 20 } } });
+  expect(await target.db.settings.get('catalogUpdates')).toEqual({
+    id: 'catalogUpdates',
+    value: { enabled: false },
+  });
   expect((await readRoutingSettings(target.db)).aliases).toEqual({ fast: ['groq/llama-3.1-8b-instant'] });
   expect((await target.db.grants.toArray()).map((grant) => grant.origin)).toEqual(['https://app.example']);
 }

@@ -7,6 +7,7 @@ import type { VaultStatus } from '../../../shared/vault/vault';
 import { callBackground } from '../../lib/ui-client';
 import { DashboardSection } from './dashboard-section';
 import { BackupSection } from './backup-section';
+import { CatalogSection } from './catalog-section';
 import { KeysSection } from './keys-section';
 import { RequestLogSection } from './request-log-section';
 import { SecuritySection } from './security-section';
@@ -30,6 +31,7 @@ const SECTION_LINKS: { title: string; label: string }[] = [
   { title: 'security-title', label: 'Lock' },
   { title: 'sites-title', label: 'Sites' },
   { title: 'backup-title', label: 'Backup' },
+  { title: 'catalog-title', label: 'Catalog' },
   { title: 'log-title', label: 'Requests' },
 ];
 
@@ -100,6 +102,7 @@ export function OptionsApp() {
           <SecuritySection onStatus={setVault} />
           <SitesSection origins={data.origins} onChange={reload} />
           <BackupSection onChange={reload} />
+          <CatalogSection />
           <RequestLogSection entries={data.log} onRefresh={reload} />
         </main>
       ) : (

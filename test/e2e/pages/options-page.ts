@@ -295,4 +295,22 @@ export class OptionsPage {
     await this.routing().getByRole('button', { name: 'Save routing' }).click();
     await expect(this.routing().getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
   }
+
+  // The catalog in use and its updates.
+
+  catalogInUse() {
+    return this.page.getByTestId('catalog-in-use');
+  }
+
+  catalogLastCheck() {
+    return this.page.getByTestId('catalog-last-check');
+  }
+
+  /** Reloads until the last update check says `text`: the worker checks when it starts, not on demand. */
+  async waitForCatalogCheck(text: string): Promise<void> {
+    await expect(async () => {
+      await this.page.reload();
+      await expect(this.catalogLastCheck()).toContainText(text, { timeout: 500 });
+    }).toPass();
+  }
 }
