@@ -41,6 +41,7 @@ import { createSettingsTransfer, type SettingsTransfer } from '../settings/setti
 import { createVault, type Vault, type VaultSession } from '../vault/vault';
 import { errorAsLastChunk } from './error-as-last-chunk';
 import { createModelLister } from './list-models';
+import { createModelAvailability } from '../router/model-availability';
 import type { Caller, EngineAnswer } from './engine-answer';
 import { createWriteBehind } from '../store/write-behind';
 import { createChatHistory, type ChatHistory } from '../chats/chat-history';
@@ -62,6 +63,11 @@ export interface EngineHost {
   onVaultLockChange?: () => void;
   /** Wraps each routing decision (the benchmark times it). */
   measure?: ChatRouterDeps['measure'];
+  /**
+   * Routing reads stale live model lists in the background (`true` unless turned off: tests that
+   * count every upstream call). Lists read for `GET /models` are followed either way.
+   */
+  refreshModelLists?: boolean;
 }
 
 /** What a transport read from the HTTP request besides the body. */
@@ -146,6 +152,7 @@ export function createEngine(host: EngineHost): Engine {
   const { models: modelSource, timers, measure } = host;
   const userLimits = createUserLimitsStore(db);
   const limits = withUserLimits(host.limits ?? catalogLimitSource, userLimits.current);
+  const availability = createModelAvailability({ db, now, writeBehind });
   const router = createChatRouter({
     db,
     fetch: host.fetch,
@@ -157,6 +164,9 @@ export function createEngine(host: EngineHost): Engine {
     timers,
     measure,
     writeBehind,
+    availability,
+    refreshModelLists:
+      host.refreshModelLists === false ? undefined : (providerIds) => modelLister.refresh(providerIds),
   });
   const cache = createResponseCache({ db, now, crypto: host.crypto, vault, writeBehind });
   const cacheSettings = keptCacheSettings(db);
@@ -167,6 +177,7 @@ export function createEngine(host: EngineHost): Engine {
     settings: router.settings,
     fetch: host.fetch,
     now,
+    availability,
   });
 
   const requestLog = createRequestLogWriter(db, now, writeBehind);

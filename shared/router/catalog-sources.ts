@@ -64,6 +64,7 @@ function toModelInfo(preset: ProviderPreset, model: CatalogModel): ModelInfo {
     vision: model.capabilities.vision,
     jsonMode: model.capabilities.jsonMode,
     tier: automatic ? tierOf(model.id) : undefined,
+    automatic,
   };
 }
 

@@ -43,7 +43,9 @@ import {
 } from './run-attempts';
 import { tellingFirstByte } from './first-byte';
 import { openStream, relayStream, type StreamEnd, type StreamSource } from './stream-relay';
-import { pinCoolingDown, pinWithoutKey } from './unusable-pin';
+import { pinCoolingDown, pinRetired, pinWithoutKey } from './unusable-pin';
+import { availableModelSource } from './available-models';
+import type { ModelAvailability } from './model-availability';
 
 export interface ChatRouterDeps {
   db: FreeLLMDatabase;
@@ -64,6 +66,10 @@ export interface ChatRouterDeps {
   measure?: <T>(label: 'route', work: () => T) => T;
   /** Where the usage ledger and the affinity memory queue their writes (the engine shares one queue). */
   writeBehind?: WriteBehind;
+  /** Live model lists and retired models; with it, routing follows what providers serve today. */
+  availability?: ModelAvailability;
+  /** Asked to read stale live model lists again, in the background: routing never waits on them. */
+  refreshModelLists?(providerIds: Iterable<string>): void;
 }
 
 export interface Route {
@@ -94,7 +100,9 @@ export function createChatRouter(deps: ChatRouterDeps) {
     db,
     writeBehind: deps.writeBehind,
   });
-  const modelSource = deps.models ?? catalogModelSource;
+  const { availability } = deps;
+  const catalogModels = deps.models ?? catalogModelSource;
+  const modelSource = availability ? availableModelSource(catalogModels, availability) : catalogModels;
   const notices = createKeyNotices(db);
   const affinity = createAffinityMemory({ db, writeBehind: deps.writeBehind });
   const timers = deps.timers ?? defaultTimers;
@@ -168,6 +176,7 @@ export function createChatRouter(deps: ChatRouterDeps) {
       deps.providers.list(),
       ledger.load(),
       affinity.load(),
+      availability?.load(),
     ]);
     const enabled = keys.filter((key) => key.enabled);
     const known = new Set(everyProvider.map((provider) => provider.id));
@@ -175,6 +184,8 @@ export function createChatRouter(deps: ChatRouterDeps) {
       ? undefined
       : pinOf(upstream.model, { known, models: modelSource });
     const pinned = pin && everyProvider.find((provider) => provider.id === pin.providerId);
+    const retiredAt = pin && availability?.retiredAt(pin.providerId, pin.model);
+    if (pinned && retiredAt !== undefined) throw pinRetired(upstream.model, pinned, retiredAt);
     if (pinned && !enabled.some((key) => key.providerId === pinned.id)) {
       throw pinWithoutKey(
         upstream.model,
@@ -188,6 +199,7 @@ export function createChatRouter(deps: ChatRouterDeps) {
       const provider = await deps.providers.resolve(id);
       if (provider) providers.set(id, provider);
     }
+    deps.refreshModelLists?.(providers.keys());
     const route = measure('route', () =>
       plan(upstream, enabled, providers, known, current, strategy ?? current.strategy),
     );
@@ -239,6 +251,7 @@ export function createChatRouter(deps: ChatRouterDeps) {
       now,
       timers,
       disableKey,
+      modelNotFound: (candidate) => availability?.notFound(candidate.provider.id, candidate.model),
       signal,
       onAttempt,
       firstByteTimeoutMs: firstByteTimeout(route),
@@ -246,6 +259,7 @@ export function createChatRouter(deps: ChatRouterDeps) {
       deadlineMs: current.deadlineMs,
       estimatedTokens: route.needs.estimatedTokens,
     }).then((served) => {
+      availability?.answered(served.served.provider.id, served.served.model);
       if (current.affinity)
         affinity.remember(route.conversation, { keyId: served.served.key.id, model: served.served.model });
       return served;

@@ -15,6 +15,8 @@ export function createTestEngine(fetch: FetchLike): TestEngine {
     now: () => clock.now,
     db: openDatabase(`engine-test-${crypto.randomUUID()}`),
     crypto,
+    // Tests here count every upstream call; the model-list tests turn it on.
+    refreshModelLists: false,
   });
   return { engine, clock };
 }
