@@ -42,6 +42,7 @@ import { createVault, type Vault, type VaultSession } from '../vault/vault';
 import { errorAsLastChunk } from './error-as-last-chunk';
 import { createModelLister } from './list-models';
 import { createModelAvailability } from '../router/model-availability';
+import { readModelStatus, type ModelStatus } from './model-status';
 import type { Caller, EngineAnswer } from './engine-answer';
 import { createWriteBehind } from '../store/write-behind';
 import { createChatHistory, type ChatHistory } from '../chats/chat-history';
@@ -111,6 +112,8 @@ export interface Engine {
   limits: { get(): Promise<UserLimits>; save(input: unknown): Promise<UserLimits> };
   /** FreeLLM's own chats (popup, standalone playground), sealed by the vault. */
   chats: ChatHistory;
+  /** Catalog defaults that providers no longer serve (and what `auto` uses instead), and retired models. */
+  modelStatus(): Promise<ModelStatus>;
   /** Resolves once the bookkeeping behind earlier answers is written (before a restart, in tests). */
   settled(): Promise<void>;
 }
@@ -403,6 +406,7 @@ export function createEngine(host: EngineHost): Engine {
       save: userLimits.save,
     },
     chats: createChatHistory(db, vault, now),
+    modelStatus: () => readModelStatus({ keys: keyRing, providers, availability, models: router.models }),
     settled: () => writeBehind.settled(),
     async health() {
       // The report's limits include the user's own, which a restarted engine has not read yet.

@@ -66,11 +66,11 @@ export function createModelLister(deps: ListerDeps): ModelLister {
     triedAt.set(providerId, deps.now());
     if (listing.live) {
       remembered.set(cacheKey, { at: deps.now(), models: listing.models });
-      deps.availability.sawList(
+      await deps.availability.sawList(
         providerId,
         listing.models.map((model) => model.id),
       );
-    } else if (listing.error) deps.availability.listFailed(providerId);
+    } else if (listing.error) await deps.availability.listFailed(providerId);
     return listing.models;
   }
 

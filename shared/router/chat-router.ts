@@ -251,7 +251,7 @@ export function createChatRouter(deps: ChatRouterDeps) {
       now,
       timers,
       disableKey,
-      modelNotFound: (candidate) => availability?.notFound(candidate.provider.id, candidate.model),
+      modelNotFound: (candidate) => void availability?.notFound(candidate.provider.id, candidate.model),
       signal,
       onAttempt,
       firstByteTimeoutMs: firstByteTimeout(route),
@@ -259,7 +259,7 @@ export function createChatRouter(deps: ChatRouterDeps) {
       deadlineMs: current.deadlineMs,
       estimatedTokens: route.needs.estimatedTokens,
     }).then((served) => {
-      availability?.answered(served.served.provider.id, served.served.model);
+      void availability?.answered(served.served.provider.id, served.served.model);
       if (current.affinity)
         affinity.remember(route.conversation, { keyId: served.served.key.id, model: served.served.model });
       return served;
@@ -269,6 +269,8 @@ export function createChatRouter(deps: ChatRouterDeps) {
   return {
     ledger,
     notices,
+    /** The models routing sees: the catalog's (or the host's), as live lists and retirements leave them. */
+    models: modelSource,
     prepare,
     async complete(
       route: Route,

@@ -38,14 +38,14 @@ export interface ModelAvailability {
   /** True when the provider's list was never read or is older than `LIVE_LIST_TTL_MS`. */
   stale(providerId: string): boolean;
   /** A live list was read: it decides; a model it lists again is no longer retired. */
-  sawList(providerId: string, ids: readonly string[]): void;
+  sawList(providerId: string, ids: readonly string[]): Promise<void>;
   /** The live list could not be read: the catalog decides until it can. */
-  listFailed(providerId: string): void;
+  listFailed(providerId: string): Promise<void>;
   /** When FreeLLM retired the model, or undefined. */
   retiredAt(providerId: string, model: string): number | undefined;
-  notFound(providerId: string, model: string): void;
+  notFound(providerId: string, model: string): Promise<void>;
   /** The model answered: an earlier "not found" was a passing one. */
-  answered(providerId: string, model: string): void;
+  answered(providerId: string, model: string): Promise<void>;
   retired(): RetiredModel[];
 }
 
@@ -78,30 +78,36 @@ export function createModelAvailability(deps: {
     return true;
   };
 
+  // The kept row is the state itself: changes wait for it, so a first read never undoes them.
+  async function load() {
+    const loaded = await row.get();
+    if (loaded !== known) adopt(loaded);
+  }
+
   return {
-    async load() {
-      const loaded = await row.get();
-      if (loaded !== known) adopt(loaded);
-    },
+    load,
     listed: (providerId) => listedIds.get(providerId),
     stale(providerId) {
       const list = known.lists[providerId];
       return !list || deps.now() - list.at >= LIVE_LIST_TTL_MS;
     },
-    sawList(providerId, ids) {
+    async sawList(providerId, ids) {
+      await load();
       known.lists[providerId] = { at: deps.now(), ids: [...ids] };
       listedIds.set(providerId, new Set(ids));
       for (const model of ids) drop(known.retired, providerId, model);
       persist();
     },
-    listFailed(providerId) {
+    async listFailed(providerId) {
+      await load();
       if (!known.lists[providerId]) return;
       delete known.lists[providerId];
       listedIds.delete(providerId);
       persist();
     },
     retiredAt: (providerId, model) => known.retired[providerId]?.[model],
-    notFound(providerId, model) {
+    async notFound(providerId, model) {
+      await load();
       if (known.retired[providerId]?.[model] !== undefined) return;
       const count = (known.notFound[providerId]?.[model] ?? 0) + 1;
       if (count >= NOT_FOUND_TO_RETIRE) {
@@ -110,7 +116,8 @@ export function createModelAvailability(deps: {
       } else (known.notFound[providerId] ??= {})[model] = count;
       persist();
     },
-    answered(providerId, model) {
+    async answered(providerId, model) {
+      await load();
       if (drop(known.notFound, providerId, model)) persist();
     },
     retired: () =>
