@@ -122,7 +122,7 @@ describe('a model that answers "not found" twice is retired for its provider', (
   it('one not-found, then an answer, retires nothing', async () => {
     let gone = true;
     const kit = await routingKit(
-      (call) =>
+      () =>
         gone
           ? errorResponse(404, 'The model does not exist.', 'model_not_found')
           : jsonResponse(completion('back')),
