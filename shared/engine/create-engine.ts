@@ -156,6 +156,10 @@ export function createEngine(host: EngineHost): Engine {
   const userLimits = createUserLimitsStore(db);
   const limits = withUserLimits(host.limits ?? catalogLimitSource, userLimits.current);
   const availability = createModelAvailability({ db, now, writeBehind });
+  const refreshModelLists =
+    host.refreshModelLists === false
+      ? undefined
+      : (providerIds: Iterable<string>) => modelLister.refresh(providerIds);
   const router = createChatRouter({
     db,
     fetch: host.fetch,
@@ -168,8 +172,7 @@ export function createEngine(host: EngineHost): Engine {
     measure,
     writeBehind,
     availability,
-    refreshModelLists:
-      host.refreshModelLists === false ? undefined : (providerIds) => modelLister.refresh(providerIds),
+    refreshModelLists,
   });
   const cache = createResponseCache({ db, now, crypto: host.crypto, vault, writeBehind });
   const cacheSettings = keptCacheSettings(db);
@@ -406,7 +409,12 @@ export function createEngine(host: EngineHost): Engine {
       save: userLimits.save,
     },
     chats: createChatHistory(db, vault, now),
-    modelStatus: () => readModelStatus({ keys: keyRing, providers, availability, models: router.models }),
+    async modelStatus() {
+      const status = await readModelStatus({ keys: keyRing, providers, availability, models: router.models });
+      // Whoever asks is looking at the page that shows it: stale lists are read for the next look.
+      refreshModelLists?.((await keyRing.list()).filter((key) => key.enabled).map((key) => key.providerId));
+      return status;
+    },
     settled: () => writeBehind.settled(),
     async health() {
       // The report's limits include the user's own, which a restarted engine has not read yet.

@@ -136,6 +136,7 @@ export function managementCalls(engine: Engine) {
     'limits.get': call(noInput, () => engine.limits.get()),
     'limits.save': call(z.object({ limits: z.unknown() }), ({ limits }) => engine.limits.save(limits)),
     'routing.settings': call(noInput, () => engine.routing.settings()),
+    'models.status': call(noInput, () => engine.modelStatus()),
     'routing.save': call(z.object({ settings: z.unknown() }), ({ settings }) =>
       engine.routing.saveSettings(settings),
     ),

@@ -11,7 +11,8 @@ import type { ProviderSummary } from '../../../shared/providers/provider-directo
 import type { KeyNotice } from '../../../shared/usage/key-notices';
 import type { HealthEntry } from '../../../shared/usage/usage-ledger';
 import { outcomeWords } from '../../../shared/ui/outcome-words';
-import { callBackground } from '../../lib/ui-client';
+import { callBackground, type ResultOf } from '../../lib/ui-client';
+import { RetiredModels } from './model-notes';
 import './dashboard-section.css';
 
 interface Health {
@@ -45,17 +46,20 @@ function bytes(value: number): string {
 export function DashboardSection({ keys, providers }: Props) {
   const [health, setHealth] = useState<Health | undefined>();
   const [cache, setCache] = useState<CacheStats | undefined>();
+  const [modelStatus, setModelStatus] = useState<ResultOf<'models.status'> | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [cleared, setCleared] = useState<string | undefined>();
 
   const refresh = useCallback(async () => {
     try {
-      const [nextHealth, nextCache] = await Promise.all([
+      const [nextHealth, nextCache, nextModelStatus] = await Promise.all([
         callBackground('health'),
         callBackground('cache.stats'),
+        callBackground('models.status'),
       ]);
       setHealth(nextHealth);
       setCache(nextCache);
+      setModelStatus(nextModelStatus);
       setError(undefined);
     } catch (thrown) {
       setError(thrown instanceof Error ? thrown.message : String(thrown));
@@ -115,6 +119,7 @@ export function DashboardSection({ keys, providers }: Props) {
           ))}
         </ul>
       )}
+      {modelStatus && <RetiredModels retired={modelStatus.retired} />}
       {cache && <CachePanel stats={cache} cleared={cleared} onClear={clearCache} onSaved={refresh} />}
       {health && <UsageTable entries={health.models} providers={providers} keys={keys} keyLabel={keyLabel} />}
     </section>
