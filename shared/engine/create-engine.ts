@@ -65,10 +65,11 @@ export interface EngineHost {
   /** Wraps each routing decision (the benchmark times it). */
   measure?: ChatRouterDeps['measure'];
   /**
-   * Routing reads stale live model lists in the background (`true` unless turned off: tests that
-   * count every upstream call). Lists read for `GET /models` are followed either way.
+   * Routing reads, in the background, stale live model lists and the allowances providers state
+   * (`true` unless turned off: tests that count every upstream call). Lists read for
+   * `GET /models` are followed either way.
    */
-  refreshModelLists?: boolean;
+  backgroundReads?: boolean;
 }
 
 /** What a transport read from the HTTP request besides the body. */
@@ -157,7 +158,7 @@ export function createEngine(host: EngineHost): Engine {
   const limits = withUserLimits(host.limits ?? catalogLimitSource, userLimits.current);
   const availability = createModelAvailability({ db, now, writeBehind });
   const refreshModelLists =
-    host.refreshModelLists === false
+    host.backgroundReads === false
       ? undefined
       : (providerIds: Iterable<string>) => modelLister.refresh(providerIds);
   const router = createChatRouter({
@@ -173,6 +174,7 @@ export function createEngine(host: EngineHost): Engine {
     writeBehind,
     availability,
     refreshModelLists,
+    readStatedAllowances: host.backgroundReads !== false,
   });
   const cache = createResponseCache({ db, now, crypto: host.crypto, vault, writeBehind });
   const cacheSettings = keptCacheSettings(db);

@@ -46,6 +46,7 @@ import { openStream, relayStream, type StreamEnd, type StreamSource } from './st
 import { pinCoolingDown, pinRetired, pinWithoutKey } from './unusable-pin';
 import { availableModelSource } from './available-models';
 import type { ModelAvailability } from './model-availability';
+import { createStatedAllowances } from './stated-allowances';
 
 export interface ChatRouterDeps {
   db: FreeLLMDatabase;
@@ -70,6 +71,8 @@ export interface ChatRouterDeps {
   availability?: ModelAvailability;
   /** Asked to read stale live model lists again, in the background: routing never waits on them. */
   refreshModelLists?(providerIds: Iterable<string>): void;
+  /** Reads the allowances providers state (OpenRouter's `GET /key`) in the background. */
+  readStatedAllowances?: boolean;
 }
 
 export interface Route {
@@ -104,6 +107,12 @@ export function createChatRouter(deps: ChatRouterDeps) {
   const catalogModels = deps.models ?? catalogModelSource;
   const modelSource = availability ? availableModelSource(catalogModels, availability) : catalogModels;
   const notices = createKeyNotices(db);
+  const statedAllowances = createStatedAllowances({
+    fetch: deps.fetch,
+    now,
+    ledger,
+    reveal: (keyId) => deps.keys.reveal(keyId),
+  });
   const affinity = createAffinityMemory({ db, writeBehind: deps.writeBehind });
   const timers = deps.timers ?? defaultTimers;
   const measure = deps.measure ?? ((_label, work) => work());
@@ -200,6 +209,7 @@ export function createChatRouter(deps: ChatRouterDeps) {
       if (provider) providers.set(id, provider);
     }
     deps.refreshModelLists?.(providers.keys());
+    if (deps.readStatedAllowances) statedAllowances.refresh(enabled, providers);
     const route = measure('route', () =>
       plan(upstream, enabled, providers, known, current, strategy ?? current.strategy),
     );

@@ -44,7 +44,7 @@ describe('the live model list decides', () => {
   it('reads a missing list in the background, without making the request wait, then follows it', async () => {
     const kit = await routingKit(groqWithout('openai/gpt-oss-120b', ['openai/gpt-oss-20b']), {
       keys: [GROQ],
-      refreshModelLists: true,
+      backgroundReads: true,
     });
     // No list is known yet: the catalog decides this one, and the list is asked for meanwhile.
     expect((await kit.engine.chat(ask('first'), extension)).status).toBe(404);

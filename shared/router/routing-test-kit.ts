@@ -62,7 +62,7 @@ export type HostHandler = (call: RecordedCall, index: number) => Response | Prom
 
 export const hostOf = (call: RecordedCall) => new URL(call.url).host;
 
-export interface KitOptions extends Pick<EngineHost, 'limits' | 'models' | 'refreshModelLists'> {
+export interface KitOptions extends Pick<EngineHost, 'limits' | 'models' | 'backgroundReads'> {
   keys: { providerId: string; secret: string }[];
   settings?: RoutingSettingsInput;
 }
@@ -81,8 +81,8 @@ export async function routingKit(handler: HostHandler, options: KitOptions) {
       limits: options.limits,
       models: options.models,
       timers,
-      // Most tests count every upstream call: live model lists are read only where a test asks.
-      refreshModelLists: options.refreshModelLists ?? false,
+      // Most tests count every upstream call: background reads happen only where a test asks.
+      backgroundReads: options.backgroundReads ?? false,
     });
   const engine = start();
   const keyIds: string[] = [];

@@ -15,8 +15,8 @@ export function createTestEngine(fetch: FetchLike): TestEngine {
     now: () => clock.now,
     db: openDatabase(`engine-test-${crypto.randomUUID()}`),
     crypto,
-    // Tests here count every upstream call; the model-list tests turn it on.
-    refreshModelLists: false,
+    // Tests here count every upstream call.
+    backgroundReads: false,
   });
   return { engine, clock };
 }
