@@ -261,7 +261,11 @@ export function createChatRouter(deps: ChatRouterDeps) {
       now,
       timers,
       disableKey,
-      modelNotFound: (candidate) => void availability?.notFound(candidate.provider.id, candidate.model),
+      // A custom endpoint has no model list that could ever bring a retired model back.
+      modelNotFound: (candidate) =>
+        candidate.provider.custom
+          ? undefined
+          : void availability?.notFound(candidate.provider.id, candidate.model),
       signal,
       onAttempt,
       firstByteTimeoutMs: firstByteTimeout(route),

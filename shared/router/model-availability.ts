@@ -65,8 +65,9 @@ export function createModelAvailability(deps: {
     for (const [providerId, list] of Object.entries(loaded.lists))
       listedIds.set(providerId, new Set(list.ids));
   };
+  // One function, so that changes waiting for the same batch are written once.
+  const write = () => row.save(known);
   const persist = () => {
-    const write = () => row.save(known);
     if (deps.writeBehind) void deps.writeBehind.once(write);
     else void write().catch(() => undefined);
   };
