@@ -2,7 +2,8 @@
  * @module OpenAI `GET /models`: the virtual models (`auto`, `auto:fast`, `auto:smart`), the
  * user's aliases, model names several providers serve, and `provider/model` for every model of
  * every provider the user has an enabled key for — live from the provider's own list when it
- * answers (kept for a few minutes), the catalog's otherwise.
+ * answers (kept for a few minutes), the catalog's otherwise. Every list read (or failed read) is
+ * handed to the model availability, which routing follows; routing asks for stale ones here.
  */
 import { findPreset } from '../catalog/provider-presets';
 import { listProviderModels, type ListedModel } from '../providers/list-provider-models';
