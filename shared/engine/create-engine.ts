@@ -48,6 +48,8 @@ import { createVault, type Vault, type VaultSession } from '../vault/vault';
 import { errorAsLastChunk } from './error-as-last-chunk';
 import { createModelLister } from './list-models';
 import { callerOrigin, type Caller, type EngineAnswer } from './engine-answer';
+import { createModelAvailability } from '../router/model-availability';
+import { readModelStatus, type ModelStatus } from './model-status';
 import { createWriteBehind } from '../store/write-behind';
 import { createChatHistory, type ChatHistory } from '../chats/chat-history';
 import { createQuotaReader } from '../quota/read-quota';
@@ -73,6 +75,12 @@ export interface EngineHost {
   measure?: ChatRouterDeps['measure'];
   /** Where signed catalog updates come from (fixed at build time); absent: the built-in catalog only. */
   catalogUpdates?: CatalogUpdateSource;
+  /**
+   * Routing reads, in the background, stale live model lists and the allowances providers state
+   * (`true` unless turned off: tests that count every upstream call). Lists read for
+   * `GET /models` are followed either way.
+   */
+  backgroundReads?: boolean;
 }
 
 /** What a transport read from the HTTP request besides the body. */
@@ -128,6 +136,8 @@ export interface Engine {
     /** Fetches an update when the last attempt is a day old (the host calls it when it starts). */
     refreshIfDue(): Promise<void>;
   };
+  /** Catalog defaults that providers no longer serve (and what `auto` uses instead), and retired models. */
+  modelStatus(): Promise<ModelStatus>;
   /** Resolves once the bookkeeping behind earlier answers is written (before a restart, in tests). */
   settled(): Promise<void>;
 }
@@ -178,6 +188,11 @@ export function createEngine(host: EngineHost): Engine {
   const { timers, measure } = host;
   const userLimits = createUserLimitsStore(db);
   const limits = withUserLimits(host.limits ?? limitSourceOf(catalog), userLimits.current);
+  const availability = createModelAvailability({ db, now, writeBehind });
+  const refreshModelLists =
+    host.backgroundReads === false
+      ? undefined
+      : (providerIds: Iterable<string>) => modelLister.refresh(providerIds);
   const router = createChatRouter({
     db,
     fetch: host.fetch,
@@ -189,6 +204,9 @@ export function createEngine(host: EngineHost): Engine {
     timers,
     measure,
     writeBehind,
+    availability,
+    refreshModelLists,
+    readStatedAllowances: host.backgroundReads !== false,
   });
   const cache = createResponseCache({ db, now, crypto: host.crypto, vault, writeBehind });
   const cacheSettings = keptCacheSettings(db);
@@ -200,6 +218,7 @@ export function createEngine(host: EngineHost): Engine {
     fetch: host.fetch,
     now,
     catalog,
+    availability,
   });
 
   const requestLog = createRequestLogWriter(db, now, writeBehind);
@@ -210,6 +229,7 @@ export function createEngine(host: EngineHost): Engine {
     ledger: router.ledger,
     requestLog,
     origins,
+    catalog,
   });
 
   /**
@@ -429,6 +449,12 @@ export function createEngine(host: EngineHost): Engine {
       status: catalogUpdates.status,
       setUpdatesEnabled: catalogUpdates.setEnabled,
       refreshIfDue: catalogUpdates.refreshIfDue,
+    },
+    async modelStatus() {
+      const status = await readModelStatus({ keys: keyRing, providers, availability, models: router.models });
+      // Whoever asks is looking at the page that shows it: stale lists are read for the next look.
+      refreshModelLists?.((await keyRing.list()).filter((key) => key.enabled).map((key) => key.providerId));
+      return status;
     },
     settled: () => writeBehind.settled(),
     async quota(caller) {

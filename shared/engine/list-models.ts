@@ -2,20 +2,25 @@
  * @module OpenAI `GET /models`: the virtual models (`auto`, `auto:fast`, `auto:smart`), the
  * user's aliases, model names several providers serve, and `provider/model` for every model of
  * every provider the user has an enabled key for — live from the provider's own list when it
- * answers (kept for a few minutes), the catalog's otherwise.
+ * answers (kept for a few minutes), the catalog's otherwise. Every list read (or failed read) is
+ * handed to the model availability, which routing follows; routing asks for stale ones here.
  */
 import type { CatalogReader } from '../catalog/current-catalog';
 import { listProviderModels, type ListedModel } from '../providers/list-provider-models';
 import type { KeyManager } from '../keys/key-ring';
 import type { ProviderDirectory } from '../providers/provider-directory';
 import type { FetchLike } from '../providers/types';
+import { LIVE_LIST_TTL_MS, type ModelAvailability } from '../router/model-availability';
 import { MODEL_EQUIVALENTS } from '../router/model-equivalence';
 import type { RoutingSettings } from '../router/routing-settings';
 
-const LIVE_LIST_TTL_MS = 10 * 60_000;
-
 export interface ModelLister {
   list(): Promise<{ object: 'list'; data: ListedModel[] }>;
+  /**
+   * Reads again, in the background, the live lists of these providers that are stale (one read
+   * at a time per provider, and none again within the list's lifetime after a failed one).
+   */
+  refresh(providerIds: Iterable<string>): void;
 }
 
 interface ListerDeps {
@@ -25,10 +30,20 @@ interface ListerDeps {
   fetch: FetchLike;
   now: () => number;
   catalog: CatalogReader;
+  /** Told every live list read, and every failed read: routing follows them. */
+  availability: ModelAvailability;
 }
 
 export function createModelLister(deps: ListerDeps): ModelLister {
   const remembered = new Map<string, { at: number; models: ListedModel[] }>();
+  const triedAt = new Map<string, number>();
+
+  async function firstKeyByProvider(): Promise<Map<string, string>> {
+    const first = new Map<string, string>();
+    for (const key of await deps.keys.list())
+      if (key.enabled && !first.has(key.providerId)) first.set(key.providerId, key.id);
+    return first;
+  }
 
   async function modelsOf(providerId: string, keyId: string): Promise<ListedModel[]> {
     const provider = await deps.providers.resolve(providerId);
@@ -50,7 +65,14 @@ export function createModelLister(deps: ListerDeps): ModelLister {
       apiKey,
       now: deps.now,
     });
-    if (listing.live) remembered.set(cacheKey, { at: deps.now(), models: listing.models });
+    triedAt.set(providerId, deps.now());
+    if (listing.live) {
+      remembered.set(cacheKey, { at: deps.now(), models: listing.models });
+      await deps.availability.sawList(
+        providerId,
+        listing.models.map((model) => model.id),
+      );
+    } else if (listing.error) await deps.availability.listFailed(providerId);
     return listing.models;
   }
 
@@ -64,16 +86,13 @@ export function createModelLister(deps: ListerDeps): ModelLister {
         owned_by: 'freellm',
         free_tier: true,
       });
-      const firstKeyByProvider = new Map<string, string>();
-      for (const key of await deps.keys.list())
-        if (key.enabled && !firstKeyByProvider.has(key.providerId))
-          firstKeyByProvider.set(key.providerId, key.id);
+      const firstKeys = await firstKeyByProvider();
       const perProvider = await Promise.all(
-        [...firstKeyByProvider].map(async ([providerId, keyId]) =>
+        [...firstKeys].map(async ([providerId, keyId]) =>
           (await modelsOf(providerId, keyId)).map((model) => ({ ...model, id: `${providerId}/${model.id}` })),
         ),
       );
-      const served = new Set(firstKeyByProvider.keys());
+      const served = new Set(firstKeys.keys());
       const shared = Object.entries(MODEL_EQUIVALENTS)
         .filter(([, ids]) => Object.keys(ids).some((id) => served.has(id)))
         .map(([name]) => virtual(name));
@@ -89,6 +108,27 @@ export function createModelLister(deps: ListerDeps): ModelLister {
           ...perProvider.flat(),
         ],
       };
+    },
+    refresh(providerIds) {
+      const due = [...providerIds].filter(
+        (id) =>
+          deps.availability.stale(id) &&
+          deps.catalog.find(id)?.modelsEndpoint !== undefined &&
+          deps.now() - (triedAt.get(id) ?? -Infinity) >= LIVE_LIST_TTL_MS,
+      );
+      if (due.length === 0) return;
+      for (const id of due) triedAt.set(id, deps.now());
+      void firstKeyByProvider()
+        .then((firstKeys) =>
+          Promise.all(
+            due.flatMap((id) => {
+              const keyId = firstKeys.get(id);
+              return keyId ? [modelsOf(id, keyId)] : [];
+            }),
+          ),
+        )
+        // A list that cannot be read leaves routing to the catalog; GET /models says why.
+        .catch(() => undefined);
     },
   };
 }

@@ -141,6 +141,7 @@ export function managementCalls(engine: Engine) {
       engine.catalog.setUpdatesEnabled(enabled),
     ),
     'routing.settings': call(noInput, () => engine.routing.settings()),
+    'models.status': call(noInput, () => engine.modelStatus()),
     'routing.save': call(z.object({ settings: z.unknown() }), ({ settings }) =>
       engine.routing.saveSettings(settings),
     ),

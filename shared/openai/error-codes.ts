@@ -70,6 +70,14 @@ export const ERROR_CODES = {
     meaning: 'The request (or a setting) does not parse; the message and `param` name the field.',
     remedy: 'Fix the named field and send it again.',
   },
+  model_not_found: {
+    status: 404,
+    type: 'invalid_request_error',
+    scope: 'request',
+    meaning:
+      '`model` pins a model FreeLLM retired for that provider: it answered "not found" twice; no provider was called. It comes back once the provider lists it again.',
+    remedy: 'Ask for another model of that provider, or for `auto`.',
+  },
   previous_response_not_found: {
     status: 400,
     type: 'invalid_request_error',

@@ -42,6 +42,25 @@ const tooLongPrompts = [
   ['Cohere', classifyCohereError, './cohere/__fixtures__/context-length.error.json', 400],
 ] as const;
 
+/** A model the provider no longer has (or never had), in each family's words: a second one retires it. */
+const goneModels = [
+  [
+    'OpenAI-compatible',
+    classifyOpenAICompatibleError,
+    './openai-compatible/__fixtures__/model-not-found.error.json',
+    404,
+  ],
+  [
+    'Groq (decommissioned)',
+    classifyOpenAICompatibleError,
+    './openai-compatible/__fixtures__/groq-decommissioned.error.json',
+    400,
+  ],
+  ['Anthropic', classifyAnthropicError, './anthropic/__fixtures__/not-found.error.json', 404],
+  ['Gemini', classifyGeminiError, './gemini/__fixtures__/not-found.error.json', 404],
+  ['Cohere', classifyCohereError, './cohere/__fixtures__/not-found.error.json', 404],
+] as const;
+
 describe('one error vocabulary across families', () => {
   it.each(refusedKeys)(
     '%s: a refused key reaches the caller as a 401 authentication error',
@@ -62,4 +81,8 @@ describe('one error vocabulary across families', () => {
       });
     },
   );
+
+  it.each(goneModels)('%s: a model that is gone reads as not found', (_family, classify, fixture, status) => {
+    expect(classified(classify, fixture, status).kind).toBe('not_found');
+  });
 });

@@ -48,12 +48,29 @@ describe('listProviderModels', () => {
     });
     expect(fetch.calls).toHaveLength(0);
     expect(listing).toMatchObject({ live: false });
-    expect(listing.models.map((model) => model.id)).toContain('llama-3.3-70b-versatile');
+    expect(listing.models.map((model) => model.id)).toContain('openai/gpt-oss-120b');
+    // Shut down on 2026-08-16: listing it would offer a model that only answers 404.
+    expect(listing.models.map((model) => model.id)).not.toContain('llama-3.3-70b-versatile');
     expect(listing.models[0]).toMatchObject({
       object: 'model',
       created: Math.floor(now() / 1000),
       owned_by: 'groq',
     });
+  });
+
+  it('does not call a model free when its provider no longer has a free tier (Cerebras)', async () => {
+    const fetch = createFakeFetch(() =>
+      jsonResponse({ object: 'list', data: [{ id: 'gpt-oss-120b', object: 'model', owned_by: 'Cerebras' }] }),
+    );
+    const live = await listProviderModels(preset('cerebras'), {
+      fetch,
+      baseURL: 'https://api.cerebras.ai/v1',
+      apiKey: 'csk-k',
+      now,
+    });
+    const catalog = await listProviderModels(preset('cerebras'), { fetch, baseURL: 'https://x', now });
+    expect([...live.models, ...catalog.models].filter((model) => model.free_tier)).toEqual([]);
+    expect(preset('groq').access.value).toBe('free');
   });
 
   it('falls back to the catalog, and says why, when the key is refused', async () => {
@@ -71,7 +88,7 @@ describe('listProviderModels', () => {
     });
     expect(listing).toMatchObject({ live: false, error: { kind: 'auth' } });
     expect(listing.error?.message).not.toContain('gsk_secret');
-    expect(listing.models.length).toBe(preset('groq').models.length);
+    expect(listing.models.length).toBe(preset('groq').models.filter((model) => !model.retired).length);
   });
 
   it("reads a refused key on a model list in the family's own terms: Gemini's 400 API_KEY_INVALID is a 401", async () => {

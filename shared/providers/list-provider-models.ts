@@ -16,7 +16,10 @@ export interface ListedModel {
   owned_by: string;
   context_window?: number;
   capabilities?: ModelCapabilities;
-  /** The catalog has free-tier limits for this model (or the provider's free tier covers all). */
+  /**
+   * The provider still has a free tier (`access`), and the catalog has free-tier limits for this
+   * model or the provider's free tier covers all; trial credit and paid access are not free.
+   */
   free_tier: boolean;
 }
 
@@ -43,7 +46,9 @@ function toListed(
     context_window: known?.contextWindow.value ?? live?.contextWindow,
     capabilities: known?.capabilities,
     free_tier:
-      known?.freeTier !== undefined || preset.freeTier.limits !== undefined || preset.keyless === true,
+      preset.access.value === 'free' &&
+      (known?.access?.value ?? 'free') === 'free' &&
+      (known?.freeTier !== undefined || preset.freeTier.limits !== undefined || preset.keyless === true),
   };
 }
 
@@ -58,7 +63,11 @@ export async function listProviderModels(
   call: Omit<ModelListCall, 'endpoint' | 'providerId'>,
 ): Promise<ModelListing> {
   const created = Math.floor(call.now() / 1000);
-  const catalog = () => preset.models.map((model) => toListed(preset, created, undefined, model));
+  // The catalog alone lists only the models a provider still serves; its live list says for itself.
+  const catalog = () =>
+    preset.models
+      .filter((model) => !model.retired)
+      .map((model) => toListed(preset, created, undefined, model));
   if (!preset.modelsEndpoint || (!call.apiKey && !preset.keyless)) return { models: catalog(), live: false };
   try {
     const live = await adapterFor(preset.id).listModels({

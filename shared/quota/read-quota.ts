@@ -4,7 +4,7 @@
  * attempts of the recent window, and the asking site's own limits.
  */
 import { pickedAutomatically } from '../catalog/catalog-types';
-import { findPreset } from '../catalog/provider-presets';
+import type { CatalogReader } from '../catalog/current-catalog';
 import { siteWindows, type OriginGrants } from '../grants/origin-grants';
 import type { KeySummary } from '../keys/stored-key';
 import type { ProviderDirectory, ResolvedProvider } from '../providers/provider-directory';
@@ -23,11 +23,12 @@ export interface QuotaDeps {
   ledger: Pick<UsageLedger, 'allowance'>;
   requestLog: { since(at: number): Promise<RequestLogEntry[]> };
   origins: Pick<OriginGrants, 'list'>;
+  catalog: CatalogReader;
 }
 
 /** The models `auto`, tiers and shared names may use (never a retired or paid one), and the default. */
-function modelsOf(provider: ResolvedProvider): string[] {
-  const preset = findPreset(provider.id);
+function modelsOf(provider: ResolvedProvider, catalog: CatalogReader): string[] {
+  const preset = catalog.find(provider.id);
   const listed = preset?.models
     .filter((model) => pickedAutomatically(preset, model))
     .map((model) => model.id);
@@ -61,7 +62,7 @@ export function createQuotaReader(deps: QuotaDeps) {
           id: provider.id,
           name: provider.custom ? null : provider.name,
           keys: keys.length,
-          models: modelsOf(provider).map((model) => ({
+          models: modelsOf(provider, deps.catalog).map((model) => ({
             id: model,
             allowances: keys.map((key) =>
               deps.ledger.allowance({

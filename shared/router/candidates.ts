@@ -8,6 +8,7 @@
 import type { KeySummary } from '../keys/stored-key';
 import type { ChatCompletionRequest } from '../openai/chat';
 import type { ResolvedProvider } from '../providers/provider-directory';
+import { servedDefault } from './available-models';
 import { equivalentModel, isCanonicalName, type ModelInfo, type ModelSource } from './model-equivalence';
 
 export interface Candidate {
@@ -132,10 +133,12 @@ function forName(name: string, inputs: CandidateInputs): Candidate[] {
     });
   const tier = TIERS[name];
   // `auto` is each key's provider default (its best free model); a tier picks the models in it.
-  if (tier === 'any') return each((provider) => [provider.defaultModel]);
+  if (tier === 'any') return each((provider) => [servedDefault(provider.id, provider.defaultModel, models)]);
   if (tier) {
     const inTier = each((provider) =>
-      (models?.models(provider.id) ?? []).filter((info) => info.tier === tier).map((info) => info.id),
+      (models?.models(provider.id) ?? [])
+        .filter((info) => info.tier === tier && info.automatic !== false)
+        .map((info) => info.id),
     );
     return inTier.length > 0 ? inTier : forName('auto', inputs);
   }
@@ -148,7 +151,11 @@ function forName(name: string, inputs: CandidateInputs): Candidate[] {
     });
   }
   const listedSomewhere = [...providers.keys()].some((id) => infoFor(inputs, id, name));
-  return each((provider) => (!listedSomewhere || infoFor(inputs, provider.id, name) ? [name] : []));
+  return each((provider) => {
+    const info = infoFor(inputs, provider.id, name);
+    if (info?.retiredAt !== undefined) return [];
+    return !listedSomewhere || info ? [name] : [];
+  });
 }
 
 /** Expands a requested model into candidates, aliases first (a group may name other aliases). */

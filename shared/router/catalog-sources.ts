@@ -67,6 +67,7 @@ function toModelInfo(preset: ProviderPreset, model: CatalogModel): ModelInfo {
     vision: model.capabilities.vision,
     jsonMode: model.capabilities.jsonMode,
     tier: automatic ? (model.tier ?? tierOf(model.id)) : undefined,
+    automatic,
   };
 }
 

@@ -43,7 +43,10 @@ import {
 } from './run-attempts';
 import { tellingFirstByte } from './first-byte';
 import { openStream, relayStream, type StreamEnd, type StreamSource } from './stream-relay';
-import { pinCoolingDown, pinWithoutKey } from './unusable-pin';
+import { pinCoolingDown, pinRetired, pinWithoutKey } from './unusable-pin';
+import { availableModelSource } from './available-models';
+import type { ModelAvailability } from './model-availability';
+import { createStatedAllowances } from './stated-allowances';
 
 export interface ChatRouterDeps {
   db: FreeLLMDatabase;
@@ -64,6 +67,12 @@ export interface ChatRouterDeps {
   measure?: <T>(label: 'route', work: () => T) => T;
   /** Where the usage ledger and the affinity memory queue their writes (the engine shares one queue). */
   writeBehind?: WriteBehind;
+  /** Live model lists and retired models; with it, routing follows what providers serve today. */
+  availability?: ModelAvailability;
+  /** Asked to read stale live model lists again, in the background: routing never waits on them. */
+  refreshModelLists?(providerIds: Iterable<string>): void;
+  /** Reads the allowances providers state (OpenRouter's `GET /key`) in the background. */
+  readStatedAllowances?: boolean;
 }
 
 export interface Route {
@@ -94,8 +103,16 @@ export function createChatRouter(deps: ChatRouterDeps) {
     db,
     writeBehind: deps.writeBehind,
   });
-  const modelSource = deps.models ?? catalogModelSource;
+  const { availability } = deps;
+  const catalogModels = deps.models ?? catalogModelSource;
+  const modelSource = availability ? availableModelSource(catalogModels, availability) : catalogModels;
   const notices = createKeyNotices(db);
+  const statedAllowances = createStatedAllowances({
+    fetch: deps.fetch,
+    now,
+    ledger,
+    reveal: (keyId) => deps.keys.reveal(keyId),
+  });
   const affinity = createAffinityMemory({ db, writeBehind: deps.writeBehind });
   const timers = deps.timers ?? defaultTimers;
   const measure = deps.measure ?? ((_label, work) => work());
@@ -164,6 +181,7 @@ export function createChatRouter(deps: ChatRouterDeps) {
       deps.providers.list(),
       ledger.load(),
       affinity.load(),
+      availability?.load(),
     ]);
     const enabled = keys.filter((key) => key.enabled);
     const known = new Set(everyProvider.map((provider) => provider.id));
@@ -171,6 +189,8 @@ export function createChatRouter(deps: ChatRouterDeps) {
       ? undefined
       : pinOf(upstream.model, { known, models: modelSource });
     const pinned = pin && everyProvider.find((provider) => provider.id === pin.providerId);
+    const retiredAt = pin && availability?.retiredAt(pin.providerId, pin.model);
+    if (pinned && retiredAt !== undefined) throw pinRetired(upstream.model, pinned, retiredAt);
     if (pinned && !enabled.some((key) => key.providerId === pinned.id)) {
       throw pinWithoutKey(
         upstream.model,
@@ -184,6 +204,8 @@ export function createChatRouter(deps: ChatRouterDeps) {
       const provider = await deps.providers.resolve(id);
       if (provider) providers.set(id, provider);
     }
+    deps.refreshModelLists?.(providers.keys());
+    if (deps.readStatedAllowances) statedAllowances.refresh(enabled, providers);
     const route = measure('route', () =>
       plan(upstream, enabled, providers, known, current, strategy ?? current.strategy),
     );
@@ -235,6 +257,11 @@ export function createChatRouter(deps: ChatRouterDeps) {
       now,
       timers,
       disableKey,
+      // A custom endpoint has no model list that could ever bring a retired model back.
+      modelNotFound: (candidate) =>
+        candidate.provider.custom
+          ? undefined
+          : void availability?.notFound(candidate.provider.id, candidate.model),
       signal,
       onAttempt,
       firstByteTimeoutMs: firstByteTimeout(route),
@@ -242,6 +269,7 @@ export function createChatRouter(deps: ChatRouterDeps) {
       deadlineMs: current.deadlineMs,
       estimatedTokens: route.needs.estimatedTokens,
     }).then((served) => {
+      void availability?.answered(served.served.provider.id, served.served.model);
       if (current.affinity)
         affinity.remember(route.conversation, { keyId: served.served.key.id, model: served.served.model });
       return served;
@@ -251,6 +279,8 @@ export function createChatRouter(deps: ChatRouterDeps) {
   return {
     ledger,
     notices,
+    /** The models routing sees: the catalog's (or the host's), as live lists and retirements leave them. */
+    models: modelSource,
     prepare,
     async complete(
       route: Route,

@@ -16,6 +16,13 @@ export interface ModelInfo {
   vision?: boolean;
   jsonMode?: boolean;
   tier?: 'fast' | 'smart';
+  /**
+   * `false`: no virtual model (`auto`, a tier, a shared name) expands to it — the catalog retired
+   * it, a free key cannot call it, or the provider's live list no longer has it.
+   */
+  automatic?: boolean;
+  /** When FreeLLM retired it for this provider (it answered "not found" twice): nothing routes to it. */
+  retiredAt?: number;
 }
 
 /** Models of one provider, best first (the order `auto` tries them in). */
@@ -53,10 +60,12 @@ export function equivalentModel(
   providerId: string,
   source?: ModelSource,
 ): string | undefined {
-  return (
-    source?.models(providerId).find((model) => model.canonical === canonical)?.id ??
-    MODEL_EQUIVALENTS[canonical]?.[providerId]
-  );
+  const seeded = MODEL_EQUIVALENTS[canonical]?.[providerId];
+  const models = source?.models(providerId) ?? [];
+  const info =
+    models.find((model) => model.canonical === canonical) ?? models.find((model) => model.id === seeded);
+  if (info) return info.automatic === false ? undefined : info.id;
+  return seeded;
 }
 
 export function isCanonicalName(name: string, providerIds: Iterable<string>, source?: ModelSource): boolean {

@@ -39,6 +39,8 @@ export interface AttemptDeps {
   deadlineMs: number;
   estimatedTokens: number;
   disableKey(candidate: Candidate, reason: string): Promise<void>;
+  /** The candidate's model answered "not found" (a second one retires it for that provider). */
+  modelNotFound?(candidate: Candidate): void;
   signal?: AbortSignal;
   onAttempt?(progress: AttemptProgress): void;
 }
@@ -140,6 +142,7 @@ export async function runAttempts<T>(
     });
     const effect = failureEffect(error, failed, now(), ledger.dayEnd(target), candidate.provider.name);
     if (!effect.failover) throw new AttemptsFailed(error, attempts);
+    if (error.kind === 'not_found') deps.modelNotFound?.(candidate);
     if (effect.learn) ledger.learnFromRefusal(target, effect.learn === 'day');
     if (effect.coolDown) {
       ledger.coolDown(target, effect.coolDown.where, effect.coolDown.until, effect.coolDown.reason);

@@ -1,6 +1,6 @@
 /**
  * @module Why a `provider/model` pin cannot be served: its provider has no key, only keys that
- * are turned off, or only keys cooling down. The answer names the provider and the reason, and
+ * are turned off, or only keys cooling down, or FreeLLM retired the model. The answer names the provider and the reason, and
  * is given before anything is sent anywhere — a pin never falls back to another provider.
  *
  * A missing or turned-off key is a 400: retrying cannot help until the user acts, and OpenAI
@@ -58,5 +58,17 @@ export function pinCoolingDown(
     'provider_cooling_down',
     `"${model}" asks for ${provider.name}, which is cooling down until ${new Date(until).toISOString()} (its limits are used up, or it failed just now). ${NOTHING_SENT}`,
     { provider: provider.id, retryAfterMs: Math.max(0, until - now) },
+  );
+}
+
+/**
+ * The 404 when FreeLLM retired the pinned model for its provider: it answered "not found" twice,
+ * so asking again would only spend a request. It comes back once the provider lists it again.
+ */
+export function pinRetired(model: string, provider: ProviderSummary, retiredAt: number): FreeLLMError {
+  return errorWithCode(
+    'model_not_found',
+    `"${model}" is retired: ${provider.name} answered "not found" for it twice (last on ${new Date(retiredAt).toISOString().slice(0, 10)}). Ask for another ${provider.name} model or for "auto"; FreeLLM uses it again once ${provider.name} lists it. ${NOTHING_SENT}`,
+    { param: 'model', provider: provider.id },
   );
 }

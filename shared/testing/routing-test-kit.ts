@@ -73,7 +73,7 @@ export type HostHandler = (call: RecordedCall, index: number) => Response | Prom
 
 export const hostOf = (call: RecordedCall) => new URL(call.url).host;
 
-export interface KitOptions extends Pick<EngineHost, 'limits' | 'models'> {
+export interface KitOptions extends Pick<EngineHost, 'limits' | 'models' | 'backgroundReads'> {
   keys: { providerId: string; secret: string }[];
   settings?: RoutingSettingsInput;
 }
@@ -89,6 +89,8 @@ export async function routingKit(handler: HostHandler, options: KitOptions) {
     limits: options.limits,
     models: options.models,
     timers,
+    // Most tests count every upstream call: background reads happen only where a test asks.
+    backgroundReads: options.backgroundReads ?? false,
   });
   const keyIds: string[] = [];
   for (const key of options.keys) keyIds.push((await engine.keys.add(key)).id);

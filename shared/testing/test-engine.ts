@@ -12,10 +12,11 @@ export interface TestEngine {
 
 export function createTestEngine(
   fetch: FetchLike,
-  host: Pick<EngineHost, 'limits' | 'models' | 'timers'> = {},
+  host: Pick<EngineHost, 'limits' | 'models' | 'timers' | 'backgroundReads'> = {},
 ): TestEngine {
   const clock = { now: Date.parse('2026-11-25T12:00:00Z') };
   const db = openDatabase(`engine-test-${crypto.randomUUID()}`);
-  const restart = () => createEngine({ fetch, now: () => clock.now, db, crypto, ...host });
+  const restart = () =>
+    createEngine({ fetch, now: () => clock.now, db, crypto, backgroundReads: false, ...host });
   return { engine: restart(), clock, restart };
 }

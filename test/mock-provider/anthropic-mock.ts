@@ -16,6 +16,7 @@
 import { createServer, type ServerResponse } from 'node:http';
 import {
   readJsonRequest,
+  callsFor,
   recordCall,
   serveMock,
   writeWords,
@@ -78,13 +79,14 @@ function sse(payload: { type: string } & Record<string, unknown>): string {
 
 export async function startAnthropicMock(): Promise<AnthropicMock> {
   const calls: AnthropicMockCall[] = [];
+  const reads: AnthropicMockCall[] = [];
   let counter = 0;
 
   const server = createServer(async (request, response) => {
     const body = await readJsonRequest(request);
     const header = (name: string) => request.headers[name] as string | undefined;
     const call = recordCall(
-      calls,
+      callsFor(request, calls, reads),
       {
         path: request.url ?? '',
         apiKey: header('x-api-key'),
@@ -210,5 +212,5 @@ export async function startAnthropicMock(): Promise<AnthropicMock> {
     call.completed = true;
   });
 
-  return serveMock(server, calls, '/v1');
+  return serveMock(server, calls, '/v1', 0, undefined, reads);
 }

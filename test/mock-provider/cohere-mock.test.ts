@@ -38,7 +38,7 @@ describe('Cohere mock through the Cohere adapter', () => {
     const { fetch, baseURL, apiKey, now } = call();
     const listing = await listProviderModels(findPreset('cohere')!, { fetch, baseURL, apiKey, now });
     expect(listing).toMatchObject({ live: true, models: [{ id: 'command-mock', context_window: 128000 }] });
-    expect(kit.mock.calls).toMatchObject([
+    expect(kit.mock.reads).toMatchObject([
       { path: '/v1/models?endpoint=chat', authorization: `Bearer ${apiKey}` },
     ]);
   });

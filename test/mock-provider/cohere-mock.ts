@@ -17,6 +17,7 @@
 import { createServer, type ServerResponse } from 'node:http';
 import {
   readJsonRequest,
+  callsFor,
   recordCall,
   serveMock,
   writeWords,
@@ -50,12 +51,13 @@ function sendError(response: ServerResponse, status: number, message: string): v
 
 export async function startCohereMock(): Promise<CohereMock> {
   const calls: CohereMockCall[] = [];
+  const reads: CohereMockCall[] = [];
   let counter = 0;
 
   const server = createServer(async (request, response) => {
     const body = await readJsonRequest(request);
     const call = recordCall(
-      calls,
+      callsFor(request, calls, reads),
       { path: request.url ?? '', authorization: request.headers.authorization, body },
       response,
     );
@@ -167,5 +169,5 @@ export async function startCohereMock(): Promise<CohereMock> {
     call.completed = true;
   });
 
-  return serveMock(server, calls, '/v2');
+  return serveMock(server, calls, '/v2', 0, undefined, reads);
 }

@@ -17,6 +17,7 @@
 import { createServer, type ServerResponse } from 'node:http';
 import {
   readJsonRequest,
+  callsFor,
   recordCall,
   serveMock,
   writeWords,
@@ -72,6 +73,7 @@ function sendError(
 
 export async function startGeminiMock(): Promise<GeminiMock> {
   const calls: GeminiMockCall[] = [];
+  const reads: GeminiMockCall[] = [];
   let counter = 0;
 
   const server = createServer(async (request, response) => {
@@ -79,7 +81,11 @@ export async function startGeminiMock(): Promise<GeminiMock> {
     const body = await readJsonRequest(request);
     const apiKey =
       (request.headers['x-goog-api-key'] as string | undefined) ?? url.searchParams.get('key') ?? undefined;
-    const call = recordCall(calls, { path: `${url.pathname}${url.search}`, apiKey, body }, response);
+    const call = recordCall(
+      callsFor(request, calls, reads),
+      { path: `${url.pathname}${url.search}`, apiKey, body },
+      response,
+    );
     const route = /^\/v1beta\/models\/([^/:]+):(generateContent|streamGenerateContent)$/.exec(url.pathname);
     if (request.method !== 'POST' || !route)
       return sendError(response, 404, 'NOT_FOUND', `Unknown path ${url.pathname}`);
@@ -168,5 +174,5 @@ export async function startGeminiMock(): Promise<GeminiMock> {
     call.completed = true;
   });
 
-  return serveMock(server, calls, '/v1beta');
+  return serveMock(server, calls, '/v1beta', 0, undefined, reads);
 }

@@ -16,7 +16,14 @@ export interface BaseMockCall {
 
 export interface MockProvider<Call> {
   baseURL: string;
+  /** Chat calls: what a user's requests cost. */
   calls: Call[];
+  /**
+   * Reads (GET: model lists, OpenRouter's key allowance), which the engine makes in the
+   * background on its own schedule: kept apart so they never shift what `calls` counts.
+   */
+  reads: Call[];
+  /** Empties `calls`; `reads` stay (see above). */
   reset(): void;
   close(): Promise<void>;
 }
@@ -30,6 +37,10 @@ export async function readJsonRequest(request: IncomingMessage): Promise<Record<
   for await (const chunk of request) text += chunk;
   return JSON.parse(text || '{}') as Record<string, unknown>;
 }
+
+/** Where a request is recorded: reads apart from chat calls (see `MockProvider.reads`). */
+export const callsFor = <Call>(request: IncomingMessage, calls: Call[], reads: Call[]) =>
+  request.method === 'GET' ? reads : calls;
 
 /** Records a call as not yet completed, and marks it aborted if the client leaves before the end. */
 export function recordCall<Call extends BaseMockCall>(
@@ -75,12 +86,15 @@ export async function serveMock<Call>(
   basePath: string,
   port = 0,
   host = '127.0.0.1',
+  reads: Call[] = [],
 ): Promise<MockProvider<Call>> {
   await new Promise<void>((resolve) => server.listen(port, host, resolve));
   const address = server.address() as AddressInfo;
   return {
     baseURL: `http://${host}:${address.port}${basePath}`,
     calls,
+    reads,
+    // Reads stay: the engine makes them on its own schedule, not within one test's steps.
     reset: () => calls.splice(0),
     close: () =>
       new Promise((resolve) => {

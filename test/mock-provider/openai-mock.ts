@@ -10,7 +10,10 @@
  * `[DONE]`), as a provider crashing mid-answer does; any other → OK.
  * The answer echoes the last user message ("Echo: <text>"); with tools and a user turn last it
  * calls the first tool with `{"city":"Paris"}`, and after a tool result it answers
- * "Tool said: <result>". A message containing "slowly" streams one word every 150 ms. A message
+ * "Tool said: <result>". Started with `models`, it lists them at `GET /v1/models`; a model in
+ * `gone` answers OpenAI's 404 `model_not_found`, as a shut-down model does. Started with
+ * `openRouterKey`, it answers OpenRouter's `GET /v1/key` (the key's allowance) with it.
+ * A message containing "slowly" streams one word every 150 ms. A message
  * containing "think" first streams reasoning, as reasoning models do: `delta.reasoning` text
  * before any content (the field OpenRouter and gpt-oss hosts use). Started with `faults`, a
  * model named after a fault plays it (see fault-modes.ts).
@@ -19,6 +22,7 @@ import { createServer, type ServerResponse } from 'node:http';
 import { faultOf, playFault } from './fault-modes';
 import {
   readJsonRequest,
+  callsFor,
   recordCall,
   serveMock,
   slowWordPause,
@@ -71,10 +75,34 @@ function answerFor(body: Record<string, unknown>): Answer {
   return { text: `Echo: ${textOf(user?.content)}` };
 }
 
-export async function startOpenAIMock(
-  options: { cors?: boolean; faults?: boolean; port?: number; host?: string } = {},
-): Promise<OpenAIMock> {
+/** OpenRouter's `GET /api/v1/key` answer, the fields FreeLLM reads. @see https://openrouter.ai/docs/api/api-reference/api-keys/get-current-key */
+export interface OpenRouterKeyInfo {
+  is_free_tier: boolean;
+  limit: number | null;
+  limit_remaining: number | null;
+  usage: number;
+}
+
+export interface OpenAIMockOptions {
+  cors?: boolean;
+  faults?: boolean;
+  port?: number;
+  host?: string;
+  /** The model list at `GET /v1/models`; without it that path is a 404, as on servers that have none. */
+  models?: string[];
+  /** Models that answer 404 `model_not_found`. */
+  gone?: string[];
+  openRouterKey?: OpenRouterKeyInfo;
+}
+
+function sendJson(response: ServerResponse, body: unknown): void {
+  response.writeHead(200, { 'content-type': 'application/json' });
+  response.end(JSON.stringify(body));
+}
+
+export async function startOpenAIMock(options: OpenAIMockOptions = {}): Promise<OpenAIMock> {
   const calls: MockCall[] = [];
+  const reads: MockCall[] = [];
   let counter = 0;
   // A cached preflight keeps the direct baseline at its cheapest (Chromium forgets one after 5 s
   // unless told), so what the benchmark reports as the extension's overhead is never flattered.
@@ -93,7 +121,7 @@ export async function startOpenAIMock(
     }
     const body = await readJsonRequest(request);
     const call = recordCall(
-      calls,
+      callsFor(request, calls, reads),
       { path: request.url ?? '', authorization: request.headers.authorization, body },
       response,
     );
@@ -103,6 +131,15 @@ export async function startOpenAIMock(
       error: Record<string, unknown>,
       headers: Record<string, string> = {},
     ) => sendErrorBody(response, status, error, { ...corsHeaders, ...headers });
+    if (request.method === 'GET' && request.url === '/v1/models' && options.models)
+      return sendJson(response, {
+        object: 'list',
+        data: options.models.map((id) => ({ id, object: 'model', created: 1733447754, owned_by: 'mock' })),
+      });
+    if (request.method === 'GET' && request.url === '/v1/key' && options.openRouterKey)
+      return sendJson(response, {
+        data: { label: 'sk-or-v1-moc...key', is_provisioning_key: false, ...options.openRouterKey },
+      });
     if (request.method !== 'POST' || request.url !== '/v1/chat/completions') {
       return sendError(404, {
         message: `Unknown path ${request.url}`,
@@ -131,6 +168,13 @@ export async function startOpenAIMock(
         { 'retry-after': '20' },
       );
     }
+    if (options.gone?.includes(String(body.model)))
+      return sendError(404, {
+        message: `The model \`${String(body.model)}\` does not exist or you do not have access to it.`,
+        type: 'invalid_request_error',
+        param: null,
+        code: 'model_not_found',
+      });
     const answer = answerFor(body);
     const id = `chatcmpl-mock${++counter}`;
     const created = Math.floor(Date.now() / 1000);
@@ -240,5 +284,5 @@ export async function startOpenAIMock(
     call.completed = true;
   });
 
-  return serveMock(server, calls, '/v1', options.port, options.host);
+  return serveMock(server, calls, '/v1', options.port, options.host, reads);
 }

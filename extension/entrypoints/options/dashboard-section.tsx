@@ -12,8 +12,9 @@ import type { QuotaReport } from '../../../shared/quota/quota-report';
 import type { KeyNotice } from '../../../shared/usage/key-notice';
 import type { HealthEntry } from '../../../shared/usage/usage-ledger';
 import { outcomeWords } from '../../../shared/ui/outcome-words';
-import { callBackground } from '../../lib/ui-client';
+import { callBackground, type ResultOf } from '../../lib/ui-client';
 import { ForecastPanel } from './dashboard-section-forecast';
+import { RetiredModels } from './model-notes';
 import './dashboard-section.css';
 import { FieldError } from '../../../shared/ui/field-error';
 import { messageOf } from '../../../shared/ui/message-of';
@@ -50,19 +51,22 @@ export function DashboardSection({ keys, providers }: Props) {
   const [health, setHealth] = useState<Health | undefined>();
   const [cache, setCache] = useState<CacheStats | undefined>();
   const [quota, setQuota] = useState<QuotaReport | undefined>();
+  const [modelStatus, setModelStatus] = useState<ResultOf<'models.status'> | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [cleared, setCleared] = useState<string | undefined>();
 
   const refresh = useCallback(async () => {
     try {
-      const [nextHealth, nextCache, nextQuota] = await Promise.all([
+      const [nextHealth, nextCache, nextQuota, nextModelStatus] = await Promise.all([
         callBackground('health'),
         callBackground('cache.stats'),
         callBackground('quota.get'),
+        callBackground('models.status'),
       ]);
       setHealth(nextHealth);
       setCache(nextCache);
       setQuota(nextQuota);
+      setModelStatus(nextModelStatus);
       setError(undefined);
     } catch (thrown) {
       setError(messageOf(thrown));
@@ -125,6 +129,7 @@ export function DashboardSection({ keys, providers }: Props) {
       {quota && (
         <ForecastPanel report={quota} nameOf={(provider) => provider.name ?? providerName(provider.id)} />
       )}
+      {modelStatus && <RetiredModels retired={modelStatus.retired} />}
       {cache && <CachePanel stats={cache} cleared={cleared} onClear={clearCache} onSaved={refresh} />}
       {health && <UsageTable entries={health.models} providers={providers} keys={keys} keyLabel={keyLabel} />}
     </section>

@@ -8,6 +8,7 @@ import type { KeyListing } from '../../../shared/engine/create-engine';
 import type { ProviderSummary } from '../../../shared/providers/provider-directory';
 import type { RoutingSettings, Strategy } from '../../../shared/router/routing-settings';
 import { UiCallError, callBackground } from '../../lib/ui-client';
+import { ReplacedDefaults } from './model-notes';
 import './routing-section.css';
 import { FieldError } from '../../../shared/ui/field-error';
 import { messageOf } from '../../../shared/ui/message-of';
@@ -94,6 +95,7 @@ export function RoutingSection({ keys, providers }: { keys: KeyListing[]; provid
           its strategy itself.
         </p>
       </div>
+      <ReplacedDefaults />
       <form onSubmit={save} aria-label="Routing settings">
         <fieldset class="strategy-choices">
           <legend>Default strategy</legend>

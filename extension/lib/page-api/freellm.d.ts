@@ -158,6 +158,7 @@ export type FreeLLMErrorCode =
   | 'frame_not_allowed'
   | 'origin_revoked'
   | 'unknown_caller'
+  | 'model_not_found'
   | 'unknown_url'
   | 'vault_locked'
   | 'origin_rate_limited'

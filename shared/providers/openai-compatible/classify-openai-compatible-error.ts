@@ -48,6 +48,13 @@ function parseErrorBody(text: string): ParsedErrorBody | undefined {
 const DAILY_PATTERN = /per day|per-day|daily|\bRPD\b|\bTPD\b|requests per day|tokens per day/i;
 const CONTEXT_PATTERN = /context length|context window|maximum context|too many tokens|prompt is too long/i;
 
+/**
+ * A model the provider has shut down, said in a 400: Groq's `model_decommissioned` ("The model
+ * `…` has been decommissioned and is no longer supported"), Mistral's `invalid_model`.
+ */
+const GONE_CODES = new Set(['model_decommissioned', 'model_not_found', 'invalid_model']);
+const GONE_PATTERN = /\bmodel\b.*\b(decommissioned|no longer (supported|available)|does not exist)\b/i;
+
 function kindOf(status: number, body: ParsedErrorBody | undefined): UpstreamErrorKind {
   const code = body?.code ?? '';
   const text = `${body?.message ?? ''} ${body?.type ?? ''}`;
@@ -55,7 +62,7 @@ function kindOf(status: number, body: ParsedErrorBody | undefined): UpstreamErro
   if (status === 429) return DAILY_PATTERN.test(text) ? 'quota_exhausted' : 'rate_limit';
   if (status === 401 || code === 'invalid_api_key') return 'auth';
   if (status === 403) return 'forbidden';
-  if (status === 404 || status === 410) return 'not_found';
+  if (status === 404 || status === 410 || GONE_CODES.has(code) || GONE_PATTERN.test(text)) return 'not_found';
   if (code === 'context_length_exceeded' || status === 413 || CONTEXT_PATTERN.test(text))
     return 'context_length';
   if (status === 408 || status === 503 || status === 529) return 'overloaded';

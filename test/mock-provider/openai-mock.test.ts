@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import type { ProviderPreset } from '../../shared/catalog/catalog-types';
+import { listProviderModels } from '../../shared/providers/list-provider-models';
+import { readOpenRouterAllowance } from '../../shared/providers/rate-limits/openrouter-key-allowance';
+import { findPreset } from '../../shared/catalog/provider-presets';
+import { createOpenAICompatibleAdapter } from '../../shared/providers/openai-compatible/openai-compatible-adapter';
+import { useMockProvider } from './mock-test-kit';
+import { startOpenAIMock } from './openai-mock';
+
+describe('the OpenAI-compatible mock as OpenRouter and Groq', () => {
+  const kit = useMockProvider(
+    () =>
+      startOpenAIMock({
+        models: ['openai/gpt-oss-20b'],
+        gone: ['openai/gpt-oss-120b'],
+        openRouterKey: { is_free_tier: false, limit: null, limit_remaining: null, usage: 0 },
+      }),
+    { model: 'openai/gpt-oss-120b', providerId: 'openrouter' },
+  );
+
+  it('states the key’s allowance at GET /key, read as a learned daily limit, apart from chat calls', async () => {
+    expect(await readOpenRouterAllowance(kit.call())).toEqual({ requests: { day: { limit: 1_000 } } });
+    expect(kit.mock.reads).toMatchObject([{ path: '/v1/key', authorization: 'Bearer mock-key-1' }]);
+    expect(kit.mock.calls).toEqual([]);
+  });
+
+  it('lists its models, and answers a gone one with a 404 the router reads as not found', async () => {
+    const listing = await listProviderModels(findPreset('groq') as ProviderPreset, {
+      ...kit.call(),
+      apiKey: 'mock-key-1',
+    });
+    expect(listing).toMatchObject({ live: true, models: [{ id: 'openai/gpt-oss-20b' }] });
+    await expect(
+      createOpenAICompatibleAdapter().complete(
+        { model: 'openai/gpt-oss-120b', messages: [{ role: 'user', content: 'hi' }] },
+        kit.call(),
+      ),
+    ).rejects.toMatchObject({ kind: 'not_found', status: 404 });
+  });
+});
