@@ -6,6 +6,7 @@
 import { createOriginGrants, type OriginGrants } from '../grants/origin-grants';
 import { createEnvImport, type EnvImport } from '../keys/env-import';
 import { createKeyRing, type KeyManager } from '../keys/key-ring';
+import { checkKeys, type KeyCheck } from './check-keys';
 import type { KeySummary } from '../keys/stored-key';
 import {
   createResponseCache,
@@ -84,7 +85,11 @@ export interface Engine {
   chat(body: unknown, caller: Caller, signal?: AbortSignal, options?: ChatOptions): Promise<EngineAnswer>;
   /** OpenAI `GET /models`: virtual models, aliases, and `provider/model` for every provider the user has a key for. */
   models(caller: Caller): Promise<EngineAnswer>;
-  keys: Omit<KeyManager, 'reveal' | 'list' | 'matchStored' | 'forget'> & { list(): Promise<KeyListing[]> };
+  keys: Omit<KeyManager, 'reveal' | 'list' | 'matchStored' | 'forget'> & {
+    list(): Promise<KeyListing[]>;
+    /** Whether each key works, in words; the provider's model list where it has one (no quota used). */
+    check(ids: string[]): Promise<KeyCheck[]>;
+  };
   vault: Omit<Vault, 'seal' | 'open' | 'assertUnlocked'>;
   /** Bulk import of pasted `.env` text: a preview first, then all or nothing. */
   envImport: EnvImport;
@@ -340,6 +345,8 @@ export function createEngine(host: EngineHost): Engine {
       },
       addMany: keyRing.addMany,
       rename: keyRing.rename,
+      restore: keyRing.restore,
+      check: (ids) => checkKeys(ids, { keys: keyRing, providers, fetch: host.fetch, now }),
       rotate: keyRing.rotate,
       reorder: keyRing.reorder,
       /** Each key with `disabledReason` when the router disabled it (invalid, out of credits). */

@@ -15,12 +15,14 @@ export const storedKeySchema = z.object({
   /** Lower is tried first; new keys go last. */
   priority: z.number(),
   createdAt: z.number(),
+  /** Set when the user removed the key: unused and unlisted from then, deleted once the undo window ends. */
+  removedAt: z.number().optional(),
   sealed: sealedSchema,
 });
 export type StoredKey = z.infer<typeof storedKeySchema>;
 
 /** What may leave the engine: everything but the ciphertext. */
-export type KeySummary = Omit<StoredKey, 'sealed'>;
+export type KeySummary = Omit<StoredKey, 'sealed' | 'removedAt'>;
 
 /** Longest first, so an OpenRouter key shows `sk-or-v1-`, not `sk-`. */
 const KNOWN_PREFIXES = [...new Set(PROVIDER_PRESETS.flatMap((preset) => preset.keyPrefixes))].sort(
