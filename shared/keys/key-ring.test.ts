@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../store/database';
 import { createVault } from '../vault/vault';
-import { createKeyRing, UNDO_REMOVAL_MS } from './key-ring';
+import { createKeyRing } from './key-ring';
+import { UNDO_REMOVAL_MS } from './stored-key';
 
 function setup(clock = { now: 1_000 }) {
   const db = openDatabase(`key-ring-test-${crypto.randomUUID()}`);

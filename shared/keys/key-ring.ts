@@ -4,7 +4,7 @@ import { errorWithCode, FreeLLMError } from '../openai/error';
 import type { FreeLLMDatabase } from '../store/database';
 import { keepCopy } from '../store/kept-copies';
 import type { Vault } from '../vault/vault';
-import { maskKey, storedKeySchema, type KeySummary, type StoredKey } from './stored-key';
+import { maskKey, storedKeySchema, UNDO_REMOVAL_MS, type KeySummary, type StoredKey } from './stored-key';
 import { parseOrInvalidRequest } from '../openai/parse-or-invalid-request';
 
 export const keySecretSchema = z
@@ -27,9 +27,6 @@ const labelSchema = z
   .trim()
   .min(1, 'Give the key a name')
   .max(80, 'Keep the name under 80 characters');
-
-/** How long a removed key can be brought back; its sealed record is deleted after it. */
-export const UNDO_REMOVAL_MS = 10_000;
 
 export interface KeyRing {
   add(input: NewKey): Promise<KeySummary>;

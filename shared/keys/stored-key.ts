@@ -24,6 +24,9 @@ export type StoredKey = z.infer<typeof storedKeySchema>;
 /** What may leave the engine: everything but the ciphertext. */
 export type KeySummary = Omit<StoredKey, 'sealed' | 'removedAt'>;
 
+/** How long a removed key can be brought back; its sealed record is deleted after it. */
+export const UNDO_REMOVAL_MS = 10_000;
+
 /** Longest first, so an OpenRouter key shows `sk-or-v1-`, not `sk-`. */
 const KNOWN_PREFIXES = [...new Set(PROVIDER_PRESETS.flatMap((preset) => preset.keyPrefixes))].sort(
   (a, b) => b.length - a.length,

@@ -4,8 +4,9 @@
  * CORS headers unless asked (`cors: true`, for the benchmark's direct-fetch baseline), so a test
  * passing through it proves the extension's host permission works.
  *
+ * `GET /v1/models` lists the models it serves (it answers any model name; these are the ones it names).
  * Behaviour is chosen by the key, as a real provider's would be:
- * `mock-invalid-…` → 401 invalid_api_key; `mock-limited-…` → 429 with Retry-After; `mock-cut-…` →
+ * `mock-invalid-…` → 401 invalid_api_key on every path, the model list's included; `mock-limited-…` → 429 with Retry-After; `mock-cut-…` →
  * a stream whose connection is closed after its first CUT_AFTER_WORDS words (no finish, no
  * `[DONE]`), as a provider crashing mid-answer does; any other → OK.
  * The answer echoes the last user message ("Echo: <text>"); with tools and a user turn last it
@@ -57,6 +58,13 @@ function sendErrorBody(
   response.end(JSON.stringify({ error }));
 }
 
+const MODEL_LIST = ['mock-chat', 'mock-second'].map((id) => ({
+  id,
+  object: 'model',
+  created: 1_700_000_000,
+  owned_by: 'mock',
+}));
+
 type Answer = { text: string } | { tool: { id: string; name: string; arguments: string } };
 
 function answerFor(body: Record<string, unknown>): Answer {
@@ -103,20 +111,26 @@ export async function startOpenAIMock(
       error: Record<string, unknown>,
       headers: Record<string, string> = {},
     ) => sendErrorBody(response, status, error, { ...corsHeaders, ...headers });
-    if (request.method !== 'POST' || request.url !== '/v1/chat/completions') {
-      return sendError(404, {
-        message: `Unknown path ${request.url}`,
-        type: 'invalid_request_error',
-        param: null,
-        code: 'unknown_url',
-      });
-    }
+    // As OpenAI does, the key is checked before the path.
     if (key.startsWith('mock-invalid')) {
       return sendError(401, {
         message: 'Incorrect API key provided: mock-inv***. You can find your API key at https://example.com.',
         type: 'invalid_request_error',
         param: null,
         code: 'invalid_api_key',
+      });
+    }
+    if (request.method === 'GET' && request.url === '/v1/models') {
+      response.writeHead(200, { 'content-type': 'application/json', ...corsHeaders });
+      response.end(JSON.stringify({ object: 'list', data: MODEL_LIST }));
+      return;
+    }
+    if (request.method !== 'POST' || request.url !== '/v1/chat/completions') {
+      return sendError(404, {
+        message: `Unknown path ${request.url}`,
+        type: 'invalid_request_error',
+        param: null,
+        code: 'unknown_url',
       });
     }
     if (key.startsWith('mock-limited')) {

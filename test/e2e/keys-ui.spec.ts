@@ -1,0 +1,69 @@
+/**
+ * The keys list from the user's side: a test of every key that proves it on the provider's model
+ * list (no chat request, no quota) and names the refused one in words, reordering by drag and by
+ * keyboard, and a removal that can be undone.
+ */
+import { OptionsPage } from './pages/options-page';
+import { expect, test, useExtensionSuite } from './support/fixtures';
+
+test.describe.configure({ mode: 'serial' });
+const suite = useExtensionSuite();
+const SCREENSHOTS = 'test/.artifacts/screenshots';
+const random = () => Math.random().toString(36).slice(2, 12);
+
+let options: OptionsPage;
+
+test.beforeAll(async () => {
+  const { context, extensionId, mock } = suite;
+  options = await OptionsPage.open(context, extensionId);
+  await options.addKeyForProvider('Groq', `mock-good-${random()}-${random()}`, 'Good Groq', mock.baseURL);
+  await options.addKeyForProvider('Groq', `mock-invalid-${random()}-${random()}`, 'Bad Groq');
+  await options.addKeyForProvider('Groq', `mock-good-${random()}-${random()}`, 'Spare Groq');
+});
+
+test('Test all proves the good key on the model list and names the refused one, spending no chat request', async () => {
+  const { mock } = suite;
+  mock.reset();
+  await options.page.getByRole('button', { name: 'Test all' }).click();
+  const verdict = (label: string) => options.keyRows().filter({ hasText: label }).getByTestId('key-check');
+  await expect(verdict('Bad Groq')).toHaveText('Refused by Groq: the key is invalid.');
+  await expect(verdict('Good Groq')).toHaveText('Works: Groq listed its models for it (no quota used).');
+  await expect(verdict('Spare Groq')).toContainText('Works');
+  expect(mock.calls.map((call) => call.path)).toEqual(['/v1/models', '/v1/models', '/v1/models']);
+  expect(await options.page.content()).not.toContain('mock-good-');
+});
+
+test('keys reorder by dragging their handle and from the keyboard', async () => {
+  await options.keyRows().filter({ hasText: 'Spare Groq' }).locator('.drag-handle').hover();
+  await options.page.mouse.down();
+  const first = await options.keyRows().first().boundingBox();
+  await options.page.mouse.move(first!.x + 20, first!.y + 4, { steps: 12 });
+  await options.page.mouse.up();
+  await expect.poll(() => options.keyLabels()).toEqual(['Spare Groq', 'Good Groq', 'Bad Groq']);
+
+  await options.page.getByRole('button', { name: 'Move Bad Groq up' }).focus();
+  await options.page.keyboard.press('Enter');
+  await expect.poll(() => options.keyLabels()).toEqual(['Spare Groq', 'Bad Groq', 'Good Groq']);
+});
+
+test('a removed key comes back in its place with Undo', async () => {
+  await options.removeKey('Bad Groq');
+  const notice = options.page.getByRole('status').filter({ hasText: 'Removed “Bad Groq”' });
+  await expect(notice).toBeVisible();
+  await notice.getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(() => options.keyLabels()).toEqual(['Spare Groq', 'Bad Groq', 'Good Groq']);
+  await expect(notice).toHaveCount(0);
+});
+
+test('the keys section at desktop and phone width, light and dark', async () => {
+  await options.page.getByRole('button', { name: 'Test all' }).click();
+  await expect(options.keyRows().getByTestId('key-check').filter({ hasText: 'Refused' })).toBeVisible();
+  const section = options.page.locator('section.card').first();
+  for (const width of [1280, 360])
+    for (const scheme of ['light', 'dark'] as const) {
+      await options.page.setViewportSize({ width, height: 900 });
+      await options.page.emulateMedia({ colorScheme: scheme });
+      expect(await section.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
+      await section.screenshot({ path: `${SCREENSHOTS}/keys-section-${width}-${scheme}.png` });
+    }
+});
