@@ -63,7 +63,7 @@ test('the keys section at desktop and phone width, light and dark', async () => 
     for (const scheme of ['light', 'dark'] as const) {
       await options.page.setViewportSize({ width, height: 900 });
       await options.page.emulateMedia({ colorScheme: scheme });
-      expect(await section.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
       await section.screenshot({ path: `${SCREENSHOTS}/keys-section-${width}-${scheme}.png` });
+      expect(await section.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
     }
 });
