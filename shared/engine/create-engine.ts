@@ -85,6 +85,8 @@ export interface Engine {
   chat(body: unknown, caller: Caller, signal?: AbortSignal, options?: ChatOptions): Promise<EngineAnswer>;
   /** OpenAI `GET /models`: virtual models, aliases, and `provider/model` for every provider the user has a key for. */
   models(caller: Caller): Promise<EngineAnswer>;
+  /** The ids `GET /models` lists for the extension itself: what an alias may point at. */
+  reachableModels(): Promise<string[]>;
   keys: Omit<KeyManager, 'reveal' | 'list' | 'matchStored' | 'forget'> & {
     list(): Promise<KeyListing[]>;
     /** Whether each key works, in words; the provider's model list where it has one (no quota used). */
@@ -327,6 +329,7 @@ export function createEngine(host: EngineHost): Engine {
   return {
     chat,
     models,
+    reachableModels: async () => (await modelLister.list()).data.map((model) => model.id),
     keys: {
       /** A local server (keyless) is added like a key, with no secret: its entry is what enables it. */
       async add(input) {

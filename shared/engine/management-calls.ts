@@ -138,6 +138,7 @@ export function managementCalls(engine: Engine) {
     ),
     'limits.get': call(noInput, () => engine.limits.get()),
     'limits.save': call(z.object({ limits: z.unknown() }), ({ limits }) => engine.limits.save(limits)),
+    'models.reachable': call(noInput, () => engine.reachableModels()),
     'routing.settings': call(noInput, () => engine.routing.settings()),
     'routing.save': call(z.object({ settings: z.unknown() }), ({ settings }) =>
       engine.routing.saveSettings(settings),

@@ -55,6 +55,21 @@ test('a removed key comes back in its place with Undo', async () => {
   await expect(notice).toHaveCount(0);
 });
 
+test('a site typed without a scheme is allowed as https, and a plain-http one is refused with the reason', async () => {
+  await options.page.getByLabel('Site origin').fill('typed.example');
+  await options.page.getByRole('button', { name: 'Allow site' }).click();
+  await expect(options.siteRow('https://typed.example')).toBeVisible();
+
+  await options.page.getByLabel('Site origin').fill('http://plain.example');
+  await options.page.getByRole('button', { name: 'Allow site' }).click();
+  const refusal = options.page.getByRole('alert').filter({ hasText: 'plain http' });
+  await expect(refusal).toContainText('only to https sites (and to localhost)');
+  await expect(options.siteRow('plain.example')).toHaveCount(0);
+  // The next attempt starts clean: the earlier refusal goes.
+  await options.allowSite('http://localhost:5173');
+  await expect(refusal).toHaveCount(0);
+});
+
 test('the keys section at desktop and phone width, light and dark', async () => {
   await options.page.getByRole('button', { name: 'Test all' }).click();
   await expect(options.keyRows().getByTestId('key-check').filter({ hasText: 'Refused' })).toBeVisible();

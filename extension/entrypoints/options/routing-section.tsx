@@ -3,7 +3,7 @@
  * user's aliases and groups (a name standing for one or several models). Edits are a draft
  * until saved; the engine parses them strictly and a refusal is shown naming the field.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { KeyListing } from '../../../shared/engine/create-engine';
 import type { ProviderSummary } from '../../../shared/providers/provider-directory';
 import type { RoutingSettings, Strategy } from '../../../shared/router/routing-settings';
@@ -35,6 +35,13 @@ export function RoutingSection({ keys, providers }: { keys: KeyListing[]; provid
   const [draft, setDraft] = useState<RoutingSettings | undefined>();
   const [status, setStatus] = useState<{ error?: string; field?: string; saved?: boolean }>({});
   const [busy, setBusy] = useState(false);
+  // Unreadable, aliases go unchecked rather than all refused.
+  const reachable = useMemo(
+    () => callBackground('models.reachable').catch((): string[] | undefined => undefined),
+    [keys],
+  );
+  const [reachableList, setReachableList] = useState<string[]>();
+  useEffect(() => void reachable.then(setReachableList), [reachable]);
 
   useEffect(() => {
     callBackground('routing.settings').then(
@@ -61,6 +68,7 @@ export function RoutingSection({ keys, providers }: { keys: KeyListing[]; provid
 
   const save = async (event: Event) => {
     event.preventDefault();
+    setStatus({});
     setBusy(true);
     try {
       const stored = await callBackground('routing.save', { settings: draft });
@@ -76,10 +84,12 @@ export function RoutingSection({ keys, providers }: { keys: KeyListing[]; provid
   };
 
   const suggestions = [
-    ...BUILT_IN_MODELS,
-    ...providers
-      .filter((provider) => provider.keyless || keys.some((key) => key.providerId === provider.id))
-      .map((provider) => `${provider.id}/${provider.defaultModel}`),
+    ...(reachableList ?? [
+      ...BUILT_IN_MODELS,
+      ...providers
+        .filter((provider) => provider.keyless || keys.some((key) => key.providerId === provider.id))
+        .map((provider) => `${provider.id}/${provider.defaultModel}`),
+    ]),
     ...Object.keys(draft.aliases),
   ];
 
@@ -135,6 +145,7 @@ export function RoutingSection({ keys, providers }: { keys: KeyListing[]; provid
         </div>
         <AliasEditor
           aliases={draft.aliases}
+          reachable={reachable}
           suggestions={suggestions}
           onChange={(aliases) => edit({ aliases })}
         />
@@ -162,16 +173,18 @@ export function RoutingSection({ keys, providers }: { keys: KeyListing[]; provid
 
 interface AliasEditorProps {
   aliases: Record<string, string[]>;
+  /** Every model the user's keys reach, as `GET /models` lists them; undefined if unreadable. */
+  reachable: Promise<string[] | undefined>;
   suggestions: string[];
   onChange: (aliases: Record<string, string[]>) => void;
 }
 
-function AliasEditor({ aliases, suggestions, onChange }: AliasEditorProps) {
+function AliasEditor({ aliases, reachable, suggestions, onChange }: AliasEditorProps) {
   const [name, setName] = useState('');
   const [targets, setTargets] = useState('');
   const [error, setError] = useState<string | undefined>();
 
-  const add = () => {
+  const add = async () => {
     const trimmed = name.trim();
     const list = targets.split(/[,\s]+/).filter(Boolean);
     if (!trimmed) return setError('Alias name: give the alias a name.');
@@ -180,6 +193,12 @@ function AliasEditor({ aliases, suggestions, onChange }: AliasEditorProps) {
     if (aliases[trimmed]) return setError(`Alias name: “${trimmed}” already exists; remove it first.`);
     if (list.length === 0)
       return setError('Targets: name at least one model, e.g. groq/openai/gpt-oss-120b.');
+    const known = await reachable;
+    const unreachable = known && list.find((target) => !known.includes(target) && !aliases[target]);
+    if (unreachable)
+      return setError(
+        `Targets: none of your keys reaches “${unreachable}”. Pick a model from the list, or add a key for its provider first.`,
+      );
     onChange({ ...aliases, [trimmed]: list });
     setName('');
     setTargets('');
@@ -246,7 +265,7 @@ function AliasEditor({ aliases, suggestions, onChange }: AliasEditorProps) {
             spellcheck={false}
           />
         </label>
-        <button type="button" class="ghost" onClick={add}>
+        <button type="button" class="ghost" onClick={() => void add()}>
           Add alias
         </button>
         <datalist id="alias-suggestions">
