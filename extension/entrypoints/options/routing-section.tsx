@@ -3,7 +3,7 @@
  * user's aliases and groups (a name standing for one or several models). Edits are a draft
  * until saved; the engine parses them strictly and a refusal is shown naming the field.
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { KeyListing } from '../../../shared/engine/create-engine';
 import type { ProviderSummary } from '../../../shared/providers/provider-directory';
 import type { RoutingSettings, Strategy } from '../../../shared/router/routing-settings';
@@ -35,13 +35,6 @@ export function RoutingSection({ keys, providers }: { keys: KeyListing[]; provid
   const [draft, setDraft] = useState<RoutingSettings | undefined>();
   const [status, setStatus] = useState<{ error?: string; field?: string; saved?: boolean }>({});
   const [busy, setBusy] = useState(false);
-  // Unreadable, aliases go unchecked rather than all refused.
-  const reachable = useMemo(
-    () => callBackground('models.reachable').catch((): string[] | undefined => undefined),
-    [keys],
-  );
-  const [reachableList, setReachableList] = useState<string[]>();
-  useEffect(() => void reachable.then(setReachableList), [reachable]);
 
   useEffect(() => {
     callBackground('routing.settings').then(
@@ -84,12 +77,10 @@ export function RoutingSection({ keys, providers }: { keys: KeyListing[]; provid
   };
 
   const suggestions = [
-    ...(reachableList ?? [
-      ...BUILT_IN_MODELS,
-      ...providers
-        .filter((provider) => provider.keyless || keys.some((key) => key.providerId === provider.id))
-        .map((provider) => `${provider.id}/${provider.defaultModel}`),
-    ]),
+    ...BUILT_IN_MODELS,
+    ...providers
+      .filter((provider) => provider.keyless || keys.some((key) => key.providerId === provider.id))
+      .map((provider) => `${provider.id}/${provider.defaultModel}`),
     ...Object.keys(draft.aliases),
   ];
 
@@ -145,7 +136,6 @@ export function RoutingSection({ keys, providers }: { keys: KeyListing[]; provid
         </div>
         <AliasEditor
           aliases={draft.aliases}
-          reachable={reachable}
           suggestions={suggestions}
           onChange={(aliases) => edit({ aliases })}
         />
@@ -173,13 +163,17 @@ export function RoutingSection({ keys, providers }: { keys: KeyListing[]; provid
 
 interface AliasEditorProps {
   aliases: Record<string, string[]>;
-  /** Every model the user's keys reach, as `GET /models` lists them; undefined if unreadable. */
-  reachable: Promise<string[] | undefined>;
   suggestions: string[];
   onChange: (aliases: Record<string, string[]>) => void;
 }
 
-function AliasEditor({ aliases, reachable, suggestions, onChange }: AliasEditorProps) {
+/**
+ * What the user's keys reach, as `GET /models` lists them: read when an alias is added, not when
+ * the page opens, since it asks each provider for its model list. Unreadable, targets go unchecked.
+ */
+const readReachable = () => callBackground('models.reachable').catch((): string[] | undefined => undefined);
+
+function AliasEditor({ aliases, suggestions, onChange }: AliasEditorProps) {
   const [name, setName] = useState('');
   const [targets, setTargets] = useState('');
   const [error, setError] = useState<string | undefined>();
@@ -193,7 +187,7 @@ function AliasEditor({ aliases, reachable, suggestions, onChange }: AliasEditorP
     if (aliases[trimmed]) return setError(`Alias name: “${trimmed}” already exists; remove it first.`);
     if (list.length === 0)
       return setError('Targets: name at least one model, e.g. groq/openai/gpt-oss-120b.');
-    const known = await reachable;
+    const known = await readReachable();
     const unreachable = known && list.find((target) => !known.includes(target) && !aliases[target]);
     if (unreachable)
       return setError(
