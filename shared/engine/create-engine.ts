@@ -6,6 +6,7 @@
 import { createOriginGrants, type OriginGrants } from '../grants/origin-grants';
 import { createEnvImport, type EnvImport } from '../keys/env-import';
 import { createKeyRing, type KeyManager } from '../keys/key-ring';
+import { checkKeys, type KeyCheck } from './check-keys';
 import type { KeySummary } from '../keys/stored-key';
 import {
   createResponseCache,
@@ -100,7 +101,13 @@ export interface Engine {
   chat(body: unknown, caller: Caller, signal?: AbortSignal, options?: ChatOptions): Promise<EngineAnswer>;
   /** OpenAI `GET /models`: virtual models, aliases, and `provider/model` for every provider the user has a key for. */
   models(caller: Caller): Promise<EngineAnswer>;
-  keys: Omit<KeyManager, 'reveal' | 'list' | 'matchStored' | 'forget'> & { list(): Promise<KeyListing[]> };
+  /** The ids `GET /models` lists for the extension itself: what an alias may point at. */
+  reachableModels(): Promise<string[]>;
+  keys: Omit<KeyManager, 'reveal' | 'list' | 'matchStored' | 'forget'> & {
+    list(): Promise<KeyListing[]>;
+    /** Whether each key works, in words; the provider's model list where it has one (no quota used). */
+    check(ids: string[]): Promise<KeyCheck[]>;
+  };
   vault: Omit<Vault, 'seal' | 'open' | 'assertUnlocked'>;
   /** Bulk import of pasted `.env` text: a preview first, then all or nothing. */
   envImport: EnvImport;
@@ -368,6 +375,7 @@ export function createEngine(host: EngineHost): Engine {
   return {
     chat,
     models,
+    reachableModels: async () => (await modelLister.list()).data.map((model) => model.id),
     keys: {
       /** A local server (keyless) is added like a key, with no secret: its entry is what enables it. */
       async add(input) {
@@ -386,6 +394,8 @@ export function createEngine(host: EngineHost): Engine {
       },
       addMany: keyRing.addMany,
       rename: keyRing.rename,
+      restore: keyRing.restore,
+      check: (ids) => checkKeys(ids, { keys: keyRing, providers, fetch: host.fetch, now }),
       rotate: keyRing.rotate,
       reorder: keyRing.reorder,
       /** Each key with `disabledReason` when the router disabled it (invalid, out of credits). */

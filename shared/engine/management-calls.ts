@@ -52,6 +52,8 @@ export function managementCalls(engine: Engine) {
       (input) => engine.keys.add(input),
     ),
     'keys.remove': call(z.object({ id: z.string() }), ({ id }) => engine.keys.remove(id)),
+    'keys.restore': call(z.object({ id: z.string() }), ({ id }) => engine.keys.restore(id)),
+    'keys.check': call(z.object({ ids: z.array(z.string()).max(1000) }), ({ ids }) => engine.keys.check(ids)),
     'keys.setEnabled': call(z.object({ id: z.string(), enabled: z.boolean() }), ({ id, enabled }) =>
       engine.keys.setEnabled(id, enabled),
     ),
@@ -140,6 +142,7 @@ export function managementCalls(engine: Engine) {
     'catalog.setUpdatesEnabled': call(z.object({ enabled: z.boolean() }), ({ enabled }) =>
       engine.catalog.setUpdatesEnabled(enabled),
     ),
+    'models.reachable': call(noInput, () => engine.reachableModels()),
     'routing.settings': call(noInput, () => engine.routing.settings()),
     'models.status': call(noInput, () => engine.modelStatus()),
     'routing.save': call(z.object({ settings: z.unknown() }), ({ settings }) =>

@@ -11,6 +11,7 @@ import {
   type OriginLimits,
   type OriginUsage,
 } from './origin-grant';
+import { siteOriginSchema } from './site-origin';
 import { createWriteBehind, type WriteBehind } from '../store/write-behind';
 import { keepCopy } from '../store/kept-copies';
 import { parseOrInvalidRequest } from '../openai/parse-or-invalid-request';
@@ -152,7 +153,8 @@ export function createOriginGrants(
       return [...(await grants()).values()].sort((a, b) => a.origin.localeCompare(b.origin));
     },
     async allow(origin) {
-      const key = normalize(origin);
+      // Typed by the user or asked by a page: either way a site the page API runs on.
+      const key = parseOrInvalidRequest(siteOriginSchema, origin, { param: 'origin' });
       return (await update(key, (grant) => ({
         ...(grant ?? fresh(key, 'always')),
         scope: 'always',

@@ -67,7 +67,7 @@ describe('.env import', () => {
         providerId: 'openrouter',
         providerName: 'OpenRouter',
         label: 'OPENAI_API_KEY',
-        hint: 'sk-…uise',
+        hint: 'sk-or-v1-…uise',
         detectedBy: 'prefix',
         warning: 'Named like a key for OpenAI, but the key looks like one for OpenRouter',
       },

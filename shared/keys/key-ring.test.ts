@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../store/database';
 import { createVault } from '../vault/vault';
 import { createKeyRing } from './key-ring';
+import { UNDO_REMOVAL_MS } from './stored-key';
 
-function setup() {
+function setup(clock = { now: 1_000 }) {
   const db = openDatabase(`key-ring-test-${crypto.randomUUID()}`);
   const vault = createVault(db, crypto, { now: () => 0, iterations: 1_000 });
   let next = 0;
@@ -13,7 +14,7 @@ function setup() {
     ring: createKeyRing(
       db,
       vault,
-      () => 1_000,
+      () => clock.now,
       () => `key-${++next}`,
     ),
   };
@@ -46,6 +47,26 @@ describe('key ring', () => {
       },
     ]);
     expect(JSON.stringify(listed)).not.toContain('secret');
+  });
+
+  it('stops using a removed key at once and can restore it, in its place, until the undo window ends', async () => {
+    const clock = { now: 1_000 };
+    const { ring, db } = setup(clock);
+    const first = await ring.add({ providerId: 'groq', label: 'First', secret: 'gsk_first_secret_1111' });
+    await ring.add({ providerId: 'groq', label: 'Second', secret: 'gsk_second_secret_2222' });
+    await ring.remove(first.id);
+    expect((await ring.list()).map((key) => key.label)).toEqual(['Second']);
+    await expect(ring.reveal(first.id)).rejects.toMatchObject({ code: 'key_not_found' });
+
+    clock.now += UNDO_REMOVAL_MS - 1;
+    expect(await ring.restore(first.id)).toMatchObject({ label: 'First' });
+    expect((await ring.list()).map((key) => key.label)).toEqual(['First', 'Second']);
+    expect(await ring.reveal(first.id)).toBe('gsk_first_secret_1111');
+
+    await ring.remove(first.id);
+    clock.now += UNDO_REMOVAL_MS;
+    await expect(ring.restore(first.id)).rejects.toMatchObject({ status: 404, code: 'key_not_found' });
+    expect(await db.keys.get(first.id)).toBeUndefined();
   });
 
   it('renames, disables and re-enables a key, and says which id does not exist', async () => {

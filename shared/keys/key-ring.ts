@@ -4,7 +4,7 @@ import { errorWithCode, FreeLLMError } from '../openai/error';
 import type { FreeLLMDatabase } from '../store/database';
 import { keepCopy } from '../store/kept-copies';
 import type { Vault } from '../vault/vault';
-import { maskKey, storedKeySchema, type KeySummary, type StoredKey } from './stored-key';
+import { maskKey, storedKeySchema, UNDO_REMOVAL_MS, type KeySummary, type StoredKey } from './stored-key';
 import { parseOrInvalidRequest } from '../openai/parse-or-invalid-request';
 
 export const keySecretSchema = z
@@ -31,6 +31,7 @@ const labelSchema = z
 export interface KeyRing {
   add(input: NewKey): Promise<KeySummary>;
   list(): Promise<KeySummary[]>;
+  /** Stops using the key at once; `restore` brings it back for `UNDO_REMOVAL_MS`, then it is deleted. */
   remove(id: string): Promise<void>;
   setEnabled(id: string, enabled: boolean): Promise<void>;
   /** Clear key for one upstream call. Callers must not keep or log it. */
@@ -42,6 +43,8 @@ export interface KeyManager extends KeyRing {
   /** All or nothing: every key is validated and sealed before any is stored. */
   addMany(inputs: NewKey[]): Promise<KeySummary[]>;
   rename(id: string, label: string): Promise<KeySummary>;
+  /** Undoes `remove` within its window; after it the key is gone (`key_not_found`). */
+  restore(id: string): Promise<KeySummary>;
   /** Replaces the secret of an existing key; its id, label, priority and state stay. */
   rotate(id: string, secret: string): Promise<KeySummary>;
   /** Moves the given ids to the front, in that order; the others keep their relative order after them. */
@@ -54,7 +57,7 @@ export interface KeyManager extends KeyRing {
 
 export type SealedKeyFields = Pick<StoredKey, 'providerId' | 'label' | 'account' | 'hint' | 'sealed'>;
 
-export function summarize({ sealed: _sealed, ...summary }: StoredKey): KeySummary {
+export function summarize({ sealed: _sealed, removedAt: _removedAt, ...summary }: StoredKey): KeySummary {
   return summary;
 }
 
@@ -87,7 +90,8 @@ export function createKeyRing(
     cached = undefined;
   };
   keepCopy(db, forget);
-  function readAll(): Promise<StoredKey[]> {
+  /** Every record, removed ones still in their undo window included. */
+  function readRecords(): Promise<StoredKey[]> {
     cached ??= db.keys
       .orderBy('priority')
       .toArray()
@@ -100,6 +104,19 @@ export function createKeyRing(
       );
     cached.catch(forget);
     return cached;
+  }
+
+  /** The keys in use: a removed key is neither listed nor opened, even while it can be restored. */
+  async function readAll(): Promise<StoredKey[]> {
+    const records = await readRecords();
+    const expired = records.filter(
+      (key) => key.removedAt !== undefined && now() - key.removedAt >= UNDO_REMOVAL_MS,
+    );
+    if (expired.length > 0) {
+      await db.keys.bulkDelete(expired.map((key) => key.id));
+      forget();
+    }
+    return records.filter((key) => key.removedAt === undefined);
   }
 
   async function readOne(id: string): Promise<StoredKey> {
@@ -147,8 +164,16 @@ export function createKeyRing(
       return (await readAll()).map(summarize);
     },
     async remove(id) {
-      await db.keys.delete(id);
+      // Kept sealed for the undo window, so closing the page meanwhile loses nothing it should not.
+      if ((await readAll()).some((key) => key.id === id)) await update(id, { removedAt: now() });
+    },
+    async restore(id) {
+      await readAll();
+      const removed = (await readRecords()).find((key) => key.id === id && key.removedAt !== undefined);
+      if (!removed) throw keyNotFound(id);
+      await db.keys.update(id, { removedAt: undefined });
       forget();
+      return summarize(removed);
     },
     async setEnabled(id, enabled) {
       await update(id, { enabled });

@@ -38,7 +38,8 @@ export async function exportSettings(
   const { db, vault } = host;
   const rows = (await db.keys.orderBy('priority').toArray()).flatMap((row) => {
     const parsed = storedKeySchema.safeParse(row);
-    return parsed.success ? [parsed.data] : [];
+    // A key removed moments ago (still undoable) is not the user's any more.
+    return parsed.success && parsed.data.removedAt === undefined ? [parsed.data] : [];
   });
   const secrets: string[] = [];
   for (const row of rows) secrets.push(await vault.open(row.sealed));

@@ -133,7 +133,10 @@ export async function importSettings(
         const parsed = storedKeySchema.safeParse(row);
         return parsed.success ? [parsed.data] : [];
       });
-      const existingById = new Map(existing.map((key) => [key.id, key]));
+      // A key removed moments ago (still undoable) that the file brings back is added, not replaced.
+      const existingById = new Map(
+        existing.filter((key) => key.removedAt === undefined).map((key) => [key.id, key]),
+      );
       const incomingIds = new Set(incoming.map((key) => key.id));
       const ordered: StoredKey[] = [
         ...existing.filter((key) => !incomingIds.has(key.id)),

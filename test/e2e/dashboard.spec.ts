@@ -125,11 +125,23 @@ test('an alias made in the options page works as a model name from a page', asyn
   expect(suite.mock.calls.at(-1)?.body.model).toBe('mock-model-1');
 });
 
-test('a routing setting the engine refuses is shown naming the alias and target', async () => {
+test('an alias to a model no key reaches is refused in the form, and one the engine refuses is shown naming it', async () => {
   const options = await OptionsPage.open(suite.context, suite.extensionId);
-  await options.addAlias('long', ['x'.repeat(301)]);
+  await options.routing().getByLabel('Alias name').fill('nowhere');
+  await options.routing().getByLabel('Targets').fill('groq/not-a-key-of-yours');
+  await options.routing().getByRole('button', { name: 'Add alias' }).click();
+  await expect(options.routing().getByRole('alert')).toHaveText(
+    'Targets: none of your keys reaches “groq/not-a-key-of-yours”. Pick a model from the list, or add a key for its provider first.',
+  );
+  await expect(options.routing().getByTestId('alias-row')).toHaveCount(1);
+  // 51 targets: each reachable, but more than a group may hold.
+  await options.addAlias(
+    'long',
+    Array.from({ length: 51 }, () => 'auto'),
+  );
+  await expect(options.routing().getByRole('alert')).toHaveCount(0);
   await options.routing().getByRole('button', { name: 'Save routing' }).click();
-  await expect(options.routing().getByRole('alert')).toContainText('Alias “long”, target 1:');
+  await expect(options.routing().getByRole('alert')).toContainText('Alias “long”');
   await options.routing().screenshot({ path: `${SCREENSHOTS}/routing-error.png` });
   // Removing the refused alias brings the draft back to what is stored: nothing left to save.
   await options.routing().getByRole('button', { name: 'Remove alias long' }).click();

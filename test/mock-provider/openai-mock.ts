@@ -5,7 +5,7 @@
  * passing through it proves the extension's host permission works.
  *
  * Behaviour is chosen by the key, as a real provider's would be:
- * `mock-invalid-…` → 401 invalid_api_key; `mock-limited-…` → 429 with Retry-After; `mock-cut-…` →
+ * `mock-invalid-…` → 401 invalid_api_key on every path, the model list's included; `mock-limited-…` → 429 with Retry-After; `mock-cut-…` →
  * a stream whose connection is closed after its first CUT_AFTER_WORDS words (no finish, no
  * `[DONE]`), as a provider crashing mid-answer does; any other → OK.
  * The answer echoes the last user message ("Echo: <text>"); with tools and a user turn last it
@@ -131,6 +131,15 @@ export async function startOpenAIMock(options: OpenAIMockOptions = {}): Promise<
       error: Record<string, unknown>,
       headers: Record<string, string> = {},
     ) => sendErrorBody(response, status, error, { ...corsHeaders, ...headers });
+    // As OpenAI does, the key is checked before the path.
+    if (key.startsWith('mock-invalid')) {
+      return sendError(401, {
+        message: 'Incorrect API key provided: mock-inv***. You can find your API key at https://example.com.',
+        type: 'invalid_request_error',
+        param: null,
+        code: 'invalid_api_key',
+      });
+    }
     if (request.method === 'GET' && request.url === '/v1/models' && options.models)
       return sendJson(response, {
         object: 'list',
@@ -146,14 +155,6 @@ export async function startOpenAIMock(options: OpenAIMockOptions = {}): Promise<
         type: 'invalid_request_error',
         param: null,
         code: 'unknown_url',
-      });
-    }
-    if (key.startsWith('mock-invalid')) {
-      return sendError(401, {
-        message: 'Incorrect API key provided: mock-inv***. You can find your API key at https://example.com.',
-        type: 'invalid_request_error',
-        param: null,
-        code: 'invalid_api_key',
       });
     }
     if (key.startsWith('mock-limited')) {

@@ -1,14 +1,20 @@
-import { useState } from 'preact/hooks';
+import { useCallback, useState } from 'preact/hooks';
 import type { ProviderAccess } from '../../../shared/catalog/catalog-types';
 import { detectPresetByKey, findPreset } from '../../../shared/catalog/provider-presets';
+import type { KeyCheck } from '../../../shared/engine/check-keys';
 import type { KeyListing } from '../../../shared/engine/create-engine';
 import type { ProviderSummary } from '../../../shared/providers/provider-directory';
 import { requestEndpointPermission } from '../../lib/endpoint-permission';
 import { callBackground } from '../../lib/ui-client';
 import { EnvImportForm } from './env-import-form';
+import { RemovedKeyNotice } from './removed-key-notice';
+import { useSortableList } from './use-sortable-list';
 import './keys-section.css';
 import { FieldError } from '../../../shared/ui/field-error';
 import { messageOf } from '../../../shared/ui/message-of';
+
+/** A key's last test: running, or its verdict. */
+type CheckState = KeyCheck | 'checking';
 
 const NEW_CUSTOM = '__new_custom__';
 
@@ -36,13 +42,59 @@ interface Props {
 
 export function KeysSection({ keys, providers, hasPassphrase, onChange }: Props) {
   const [pasting, setPasting] = useState(false);
+  const [removed, setRemoved] = useState<{ id: string; label: string }>();
+  const [checks, setChecks] = useState<Record<string, CheckState>>({});
+  const [problem, setProblem] = useState<string>();
   const providerOf = (id: string) => providers.find((provider) => provider.id === id);
-  const move = async (index: number, by: -1 | 1) => {
+  const reorder = async (from: number, to: number) => {
     const ids = keys.map((key) => key.id);
-    [ids[index], ids[index + by]] = [ids[index + by]!, ids[index]!];
+    ids.splice(to, 0, ...ids.splice(from, 1));
     await callBackground('keys.reorder', { ids });
     await onChange();
   };
+  const list = useSortableList<HTMLOListElement>(
+    (from, to) => {
+      setProblem(undefined);
+      reorder(from, to).catch((thrown: unknown) => setProblem(messageOf(thrown)));
+    },
+    '.drag-handle',
+    keys.length > 0,
+  );
+  const check = async (ids: string[]) => {
+    setProblem(undefined);
+    const mark = (entries: [string, CheckState | undefined][]) =>
+      setChecks((current) => {
+        const next = { ...current };
+        for (const [id, state] of entries)
+          if (state) next[id] = state;
+          else delete next[id];
+        return next;
+      });
+    mark(ids.map((id) => [id, 'checking']));
+    try {
+      mark((await callBackground('keys.check', { ids })).map((result) => [result.id, result]));
+    } catch (thrown) {
+      mark(ids.map((id) => [id, undefined]));
+      setProblem(messageOf(thrown));
+    }
+  };
+  const remove = async (item: KeyListing) => {
+    await callBackground('keys.remove', { id: item.id });
+    setRemoved({ id: item.id, label: item.label });
+    await onChange();
+  };
+  const undo = async () => {
+    if (!removed) return;
+    setRemoved(undefined);
+    setProblem(undefined);
+    try {
+      await callBackground('keys.restore', { id: removed.id });
+      await onChange();
+    } catch {
+      setProblem(`Too late to undo: “${removed.label}” is deleted.`);
+    }
+  };
+  const expire = useCallback(() => setRemoved(undefined), []);
   return (
     <section class="card" aria-labelledby="keys-title">
       <div class="card-head with-action">
@@ -50,7 +102,8 @@ export function KeysSection({ keys, providers, hasPassphrase, onChange }: Props)
           <h2 id="keys-title">Provider keys</h2>
           <p class="muted">
             Requests go to the first enabled key that can serve them, in this order; when one is rate-limited
-            or refused, the next takes over at once.
+            or refused, the next takes over at once. Drag a key by its handle, or use its arrows, to change
+            the order.
           </p>
         </div>
         {!pasting && (
@@ -62,22 +115,46 @@ export function KeysSection({ keys, providers, hasPassphrase, onChange }: Props)
       {pasting && (
         <EnvImportForm providers={providers} onImported={onChange} onClose={() => setPasting(false)} />
       )}
+      {removed && <RemovedKeyNotice label={removed.label} onUndo={() => void undo()} onExpire={expire} />}
+      {problem && (
+        <p class="field-error" role="alert">
+          {problem}
+        </p>
+      )}
       {keys.length === 0 ? (
         <p class="empty">No keys yet. Add a free-tier key below to start.</p>
       ) : (
-        <ol class="key-list" aria-label="Keys">
-          {keys.map((key, index) => (
-            <KeyRow
-              key={key.id}
-              item={key}
-              position={index + 1}
-              provider={providerOf(key.providerId)}
-              onMove={(by) => move(index, by)}
-              canMove={{ up: index > 0, down: index < keys.length - 1 }}
-              onChange={onChange}
-            />
-          ))}
-        </ol>
+        <>
+          <div class="keys-toolbar">
+            <button
+              type="button"
+              class="ghost small-button"
+              onClick={() => void check(keys.map((key) => key.id))}
+            >
+              Test all
+            </button>
+            <span class="muted small">
+              A test reads the provider’s model list, which costs no quota; for a provider without one it
+              sends a one-token request, and says so.
+            </span>
+          </div>
+          <ol class="key-list" aria-label="Keys" ref={list}>
+            {keys.map((key, index) => (
+              <KeyRow
+                key={key.id}
+                item={key}
+                position={index + 1}
+                provider={providerOf(key.providerId)}
+                onMove={(by) => reorder(index, index + by)}
+                canMove={{ up: index > 0, down: index < keys.length - 1 }}
+                check={checks[key.id]}
+                onCheck={() => check([key.id])}
+                onRemove={() => remove(key)}
+                onChange={onChange}
+              />
+            ))}
+          </ol>
+        </>
       )}
       {hasPassphrase === false && keys.length <= 1 && <PassphraseOffer firstKeyStored={keys.length === 1} />}
       <AddKeyForm providers={providers} onAdded={onChange} />
@@ -107,10 +184,23 @@ interface KeyRowProps {
   provider: ProviderSummary | undefined;
   canMove: { up: boolean; down: boolean };
   onMove: (by: -1 | 1) => Promise<void>;
+  check: CheckState | undefined;
+  onCheck: () => Promise<void>;
+  onRemove: () => Promise<void>;
   onChange: () => Promise<void>;
 }
 
-function KeyRow({ item, position, provider, canMove, onMove, onChange }: KeyRowProps) {
+function KeyRow({
+  item,
+  position,
+  provider,
+  canMove,
+  onMove,
+  check,
+  onCheck,
+  onRemove,
+  onChange,
+}: KeyRowProps) {
   const [editing, setEditing] = useState<'rename' | 'rotate' | undefined>();
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | undefined>();
@@ -143,6 +233,9 @@ function KeyRow({ item, position, provider, canMove, onMove, onChange }: KeyRowP
   };
   return (
     <li class={`key-row${item.enabled ? '' : ' disabled'}`} data-testid="key-row">
+      <span class="drag-handle" title="Drag to reorder" aria-hidden="true">
+        ⠿
+      </span>
       <div class="key-order">
         <button
           type="button"
@@ -214,6 +307,15 @@ function KeyRow({ item, position, provider, canMove, onMove, onChange }: KeyRowP
         <button
           type="button"
           class="ghost small-button"
+          disabled={check === 'checking'}
+          onClick={() => void onCheck()}
+          aria-label={`Test ${item.label}`}
+        >
+          Test
+        </button>
+        <button
+          type="button"
+          class="ghost small-button"
           onClick={() => edit('rename')}
           aria-label={`Rename ${item.label}`}
         >
@@ -230,7 +332,7 @@ function KeyRow({ item, position, provider, canMove, onMove, onChange }: KeyRowP
         <button
           type="button"
           class="ghost danger small-button"
-          onClick={() => void act(() => callBackground('keys.remove', { id: item.id }))}
+          onClick={() => void act(onRemove)}
           aria-label={`Remove ${item.label}`}
         >
           Remove
@@ -255,6 +357,15 @@ function KeyRow({ item, position, provider, canMove, onMove, onChange }: KeyRowP
             Cancel
           </button>
         </form>
+      )}
+      {check && (
+        <p
+          class={`key-check${check === 'checking' ? '' : check.ok ? ' works' : ' fails'}`}
+          role="status"
+          data-testid="key-check"
+        >
+          {check === 'checking' ? 'Testing…' : check.words}
+        </p>
       )}
       {error && (
         <p class="field-error key-error" role="alert">

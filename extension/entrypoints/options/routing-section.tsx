@@ -64,6 +64,7 @@ export function RoutingSection({ keys, providers }: { keys: KeyListing[]; provid
 
   const save = async (event: Event) => {
     event.preventDefault();
+    setStatus({});
     setBusy(true);
     try {
       const stored = await callBackground('routing.save', { settings: draft });
@@ -170,12 +171,18 @@ interface AliasEditorProps {
   onChange: (aliases: Record<string, string[]>) => void;
 }
 
+/**
+ * What the user's keys reach, as `GET /models` lists them: read when an alias is added, not when
+ * the page opens, since it asks each provider for its model list. Unreadable, targets go unchecked.
+ */
+const readReachable = () => callBackground('models.reachable').catch((): string[] | undefined => undefined);
+
 function AliasEditor({ aliases, suggestions, onChange }: AliasEditorProps) {
   const [name, setName] = useState('');
   const [targets, setTargets] = useState('');
   const [error, setError] = useState<string | undefined>();
 
-  const add = () => {
+  const add = async () => {
     const trimmed = name.trim();
     const list = targets.split(/[,\s]+/).filter(Boolean);
     if (!trimmed) return setError('Alias name: give the alias a name.');
@@ -184,6 +191,12 @@ function AliasEditor({ aliases, suggestions, onChange }: AliasEditorProps) {
     if (aliases[trimmed]) return setError(`Alias name: “${trimmed}” already exists; remove it first.`);
     if (list.length === 0)
       return setError('Targets: name at least one model, e.g. groq/openai/gpt-oss-120b.');
+    const known = await readReachable();
+    const unreachable = known && list.find((target) => !known.includes(target) && !aliases[target]);
+    if (unreachable)
+      return setError(
+        `Targets: none of your keys reaches “${unreachable}”. Pick a model from the list, or add a key for its provider first.`,
+      );
     onChange({ ...aliases, [trimmed]: list });
     setName('');
     setTargets('');
@@ -250,7 +263,7 @@ function AliasEditor({ aliases, suggestions, onChange }: AliasEditorProps) {
             spellcheck={false}
           />
         </label>
-        <button type="button" class="ghost" onClick={add}>
+        <button type="button" class="ghost" onClick={() => void add()}>
           Add alias
         </button>
         <datalist id="alias-suggestions">

@@ -32,7 +32,8 @@ export function SitesSection({
         <h2 id="sites-title">Sites allowed to use your keys</h2>
         <p class="muted">
           A site listed here can send chat requests through <code>window.freellm</code>. It never sees your
-          keys. Every other site is refused, and embedded frames are refused unless you allow them.
+          keys. Every other site is refused, and embedded frames are refused unless you allow them. Type a
+          site as <code>example.com</code>: it means <code>https://example.com</code>.
         </p>
       </div>
       {origins.length === 0 ? (
@@ -52,7 +53,7 @@ export function SitesSection({
           required
           value={origin}
           onInput={(event) => setOrigin(event.currentTarget.value)}
-          placeholder="https://example.com"
+          placeholder="example.com"
           aria-label="Site origin"
         />
         <button type="submit" class="primary">
@@ -70,9 +71,9 @@ function SiteRow({ grant, onChange }: { grant: OriginGrant; onChange: () => Prom
     allowFrames?: boolean;
     limits?: { requestsPerMinute?: number | null; requestsPerDay?: number | null };
   }) => {
+    setError(undefined);
     try {
       await callBackground('origins.configure', { origin: grant.origin, ...change });
-      setError(undefined);
       await onChange();
     } catch (thrown) {
       setError(messageOf(thrown));

@@ -1,0 +1,27 @@
+import { useEffect } from 'preact/hooks';
+import { UNDO_REMOVAL_MS } from '../../../shared/keys/stored-key';
+
+interface Props {
+  label: string;
+  onUndo: () => void;
+  /** The undo window ended: the engine deletes the key for good. */
+  onExpire: () => void;
+}
+
+/** "Removed …  Undo", for as long as the engine keeps the removed key sealed. */
+export function RemovedKeyNotice({ label, onUndo, onExpire }: Props) {
+  useEffect(() => {
+    const timer = setTimeout(onExpire, UNDO_REMOVAL_MS);
+    return () => clearTimeout(timer);
+  }, [label, onExpire]);
+  return (
+    <p class="removed-key-notice" role="status">
+      <span>
+        Removed “{label}”. It is no longer used, and is deleted in {UNDO_REMOVAL_MS / 1000} seconds.
+      </span>
+      <button type="button" class="ghost small-button" onClick={onUndo}>
+        Undo
+      </button>
+    </p>
+  );
+}
