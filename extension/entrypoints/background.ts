@@ -1,3 +1,4 @@
+import type { PromptApi } from '../../shared/providers/on-device/prompt-api';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createEngine } from '../../shared/engine/create-engine';
@@ -30,6 +31,8 @@ export default defineBackground(() => {
     },
     // Open extension pages show the lock as it changes (no page open: nobody to tell).
     onVaultLockChange: () => void browser.runtime.sendMessage(VAULT_CHANGED_NOTICE).catch(() => undefined),
+    // Chrome 138+ gives extension workers its built-in model; elsewhere it is absent, and said so.
+    promptApi: (globalThis as { LanguageModel?: PromptApi }).LanguageModel,
   });
   const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
   const keepAlive = createKeepAlive(() => browser.runtime.getPlatformInfo());

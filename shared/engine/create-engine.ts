@@ -47,6 +47,8 @@ import { createChatHistory, type ChatHistory } from '../chats/chat-history';
 import { createQuotaReader } from '../quota/read-quota';
 import type { QuotaReport } from '../quota/quota-report';
 import { parseOrInvalidRequest } from '../openai/parse-or-invalid-request';
+import { createOnDeviceModel, type OnDeviceModel } from '../providers/on-device/on-device-model';
+import type { PromptApi } from '../providers/on-device/prompt-api';
 
 export interface EngineHost {
   fetch: FetchLike;
@@ -65,6 +67,8 @@ export interface EngineHost {
   onVaultLockChange?: () => void;
   /** Wraps each routing decision (the benchmark times it). */
   measure?: ChatRouterDeps['measure'];
+  /** The browser's built-in model (Chrome's `LanguageModel`); absent where there is none. */
+  promptApi?: PromptApi;
 }
 
 /** What a transport read from the HTTP request besides the body. */
@@ -113,6 +117,8 @@ export interface Engine {
   limits: { get(): Promise<UserLimits>; save(input: unknown): Promise<UserLimits> };
   /** FreeLLM's own chats (popup, standalone playground), sealed by the vault. */
   chats: ChatHistory;
+  /** The browser's built-in model: whether it can run, and its download (only on the user's request). */
+  onDevice: Pick<OnDeviceModel, 'status' | 'download'>;
   /** Resolves once the bookkeeping behind earlier answers is written (before a restart, in tests). */
   settled(): Promise<void>;
 }
@@ -146,7 +152,8 @@ export function createEngine(host: EngineHost): Engine {
     onDataKeyChange: dataKeyChanged,
   });
   const keyRing = createKeyRing(db, vault, now, newId);
-  const providers = createProviderDirectory(db, newId);
+  const onDevice = createOnDeviceModel(host.promptApi);
+  const providers = createProviderDirectory(db, newId, onDevice.adapter);
   // Bookkeeping (usage, site counts, the request log, cached answers, affinity) is written after the answer leaves.
   const writeBehind = createWriteBehind();
   const origins = createOriginGrants(db, now, writeBehind);
@@ -395,6 +402,7 @@ export function createEngine(host: EngineHost): Engine {
       save: userLimits.save,
     },
     chats: createChatHistory(db, vault, now),
+    onDevice: { status: onDevice.status, download: onDevice.download },
     settled: () => writeBehind.settled(),
     async quota(caller) {
       await authorize(caller, false);

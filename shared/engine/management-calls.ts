@@ -136,6 +136,8 @@ export function managementCalls(engine: Engine) {
     ),
     'limits.get': call(noInput, () => engine.limits.get()),
     'limits.save': call(z.object({ limits: z.unknown() }), ({ limits }) => engine.limits.save(limits)),
+    'onDevice.status': call(noInput, () => engine.onDevice.status()),
+    'onDevice.download': call(noInput, () => engine.onDevice.download()),
     'routing.settings': call(noInput, () => engine.routing.settings()),
     'routing.save': call(z.object({ settings: z.unknown() }), ({ settings }) =>
       engine.routing.saveSettings(settings),
