@@ -1,5 +1,5 @@
 /** An engine on a fresh fake-IndexedDB database, with a fake fetch and a settable clock. */
-import { createEngine, type Engine } from '../engine/create-engine';
+import { createEngine, type Engine, type EngineHost } from '../engine/create-engine';
 import { openDatabase } from '../store/database';
 import type { FetchLike } from '../providers/types';
 
@@ -8,13 +8,14 @@ export interface TestEngine {
   clock: { now: number };
 }
 
-export function createTestEngine(fetch: FetchLike): TestEngine {
+export function createTestEngine(fetch: FetchLike, host: Partial<EngineHost> = {}): TestEngine {
   const clock = { now: Date.parse('2026-11-25T12:00:00Z') };
   const engine = createEngine({
     fetch,
     now: () => clock.now,
     db: openDatabase(`engine-test-${crypto.randomUUID()}`),
     crypto,
+    ...host,
   });
   return { engine, clock };
 }
