@@ -21,7 +21,7 @@ const rateLimited = () =>
     'retry-after': '30',
   });
 
-function bodyOf(answer: { kind: string }) {
+function bodyOf(answer: unknown) {
   return (answer as { body: { choices?: { message: { content: string } }[]; error?: unknown } }).body;
 }
 
@@ -36,7 +36,7 @@ describe('a start with zero keys', () => {
   ])('%s answers once turned on, asked without any key', async (providerId, url, model) => {
     const fetch = createFakeFetch(() => jsonResponse(completion('Bonjour')));
     const { engine } = createTestEngine(fetch);
-    await engine.keys.add({ providerId });
+    await engine.keys.add({ providerId, secret: '' });
     const answer = await engine.chat(userMessage('hi'), extension);
     expect(answer.status).toBe(200);
     expect(bodyOf(answer).choices?.[0]?.message.content).toBe('Bonjour');
@@ -49,7 +49,7 @@ describe('a start with zero keys', () => {
   it('keeps to the per-IP limit: OVHcloud allows 2 requests a minute per model', async () => {
     const fetch = createFakeFetch(() => jsonResponse(completion('ok')));
     const { engine } = createTestEngine(fetch);
-    await engine.keys.add({ providerId: 'ovh' });
+    await engine.keys.add({ providerId: 'ovh', secret: '' });
     for (const _ of [1, 2]) expect((await engine.chat(userMessage(`hi ${_}`), extension)).status).toBe(200);
     const third = await engine.chat(userMessage('hi 3'), extension);
     expect(third.status).toBe(429);
@@ -62,7 +62,7 @@ describe('a start with zero keys', () => {
       createFakeFetch(() => jsonResponse({}, 500)),
       { promptApi: api },
     );
-    await engine.keys.add({ providerId: 'on-device' });
+    await engine.keys.add({ providerId: 'on-device', secret: '' });
     const answer = await engine.chat({ ...userMessage('hi'), stream: true }, extension);
     expect(answer.kind).toBe('stream');
     expect(answer.headers['x-freellm-provider']).toBe('on-device');
@@ -79,8 +79,8 @@ describe('a start with zero keys', () => {
     let busy = false;
     const fetch = createFakeFetch(() => (busy ? rateLimited() : jsonResponse(completion('from OVH'))));
     const { engine } = createTestEngine(fetch, { promptApi: api });
-    await engine.keys.add({ providerId: 'on-device' });
-    await engine.keys.add({ providerId: 'ovh' });
+    await engine.keys.add({ providerId: 'on-device', secret: '' });
+    await engine.keys.add({ providerId: 'ovh', secret: '' });
     const first = await engine.chat(userMessage('hi'), extension);
     expect(first.headers['x-freellm-provider']).toBe('ovh');
     expect(api.sessions).toHaveLength(0);
@@ -94,8 +94,8 @@ describe('a start with zero keys', () => {
     const api = createFakePromptApi();
     const fetch = createFakeFetch(() => jsonResponse(completion('from OVH')));
     const { engine } = createTestEngine(fetch, { promptApi: api });
-    await engine.keys.add({ providerId: 'ovh' });
-    await engine.keys.add({ providerId: 'on-device' });
+    await engine.keys.add({ providerId: 'ovh', secret: '' });
+    await engine.keys.add({ providerId: 'on-device', secret: '' });
     const pinned = await engine.chat({ ...userMessage('hi'), model: 'on-device/gemini-nano' }, extension);
     expect(pinned.headers['x-freellm-provider']).toBe('on-device');
     await engine.routing.saveSettings({
@@ -110,7 +110,7 @@ describe('a start with zero keys', () => {
   it('in a browser without the model, turning it on answers with a plain OpenAI-shaped error', async () => {
     const { engine } = createTestEngine(createFakeFetch(() => jsonResponse({}, 500)));
     expect((await engine.onDevice.status()).state).toBe('unsupported');
-    await engine.keys.add({ providerId: 'on-device' });
+    await engine.keys.add({ providerId: 'on-device', secret: '' });
     const answer = await engine.chat({ ...userMessage('hi'), model: 'on-device/gemini-nano' }, extension);
     expect(answer.status).toBe(503);
     expect(bodyOf(answer).error).toMatchObject({
