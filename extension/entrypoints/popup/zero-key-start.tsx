@@ -49,9 +49,7 @@ export function ZeroKeyStart({ onStarted }: Props) {
   return (
     <section class="zero-key-start" aria-labelledby="zero-key-title" data-testid="zero-key-start">
       <h2 id="zero-key-title">Start without a key</h2>
-      <p class="muted small">
-        Turn on one of these to chat now. Add your own keys later in Settings for more room.
-      </p>
+      <p class="muted small">Turn one on to chat now; add your own keys in Settings later for more room.</p>
       <ul class="zero-key-options">
         <li class="zero-key-option" data-testid="on-device-offer">
           <div>

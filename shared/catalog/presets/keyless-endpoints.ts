@@ -53,7 +53,7 @@ export const kilo: ProviderPreset = {
     },
   }),
   freeTier: {
-    note: 'No key: `:free` models only, 200 requests an hour for your IP address.',
+    note: 'No key: its free models only, 200 requests an hour for your IP address.',
     promptsWarning:
       'Kilo passes prompts to the free models’ hosts, which may log them and train on them: send nothing private.',
     link: 'https://kilo.ai/docs/gateway/authentication',
