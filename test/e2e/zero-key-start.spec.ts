@@ -53,6 +53,7 @@ test('the options page reports the on-device model unavailable, without errors',
   await expect(section.getByTestId('on-device-state')).toHaveText(NO_MODEL_HERE);
   await expect(section.getByRole('button')).toHaveCount(0);
   await expect(section.getByRole('alert')).toHaveCount(0);
+  await section.screenshot({ path: `${SCREENSHOTS}/options-on-device-unavailable.png` });
   expect(errors).toEqual([]);
   await options.page.close();
 });
