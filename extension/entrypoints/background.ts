@@ -1,3 +1,4 @@
+import type { PromptApi } from '../../shared/providers/on-device/prompt-api';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { catalogUpdateSource } from '../../shared/catalog/updates/catalog-updates';
@@ -32,6 +33,8 @@ export default defineBackground(() => {
     // Open extension pages show the lock as it changes (no page open: nobody to tell).
     onVaultLockChange: () => void browser.runtime.sendMessage(VAULT_CHANGED_NOTICE).catch(() => undefined),
     catalogUpdates: catalogUpdateSource(__FREELLM_CATALOG_URL__, __FREELLM_CATALOG_PUBLIC_KEY__),
+    // Chrome 138+ gives extension workers its built-in model; elsewhere it is absent, and said so.
+    promptApi: (globalThis as { LanguageModel?: PromptApi }).LanguageModel,
   });
   // The worker starts often; the engine fetches at most daily.
   void engine.catalog.refreshIfDue();

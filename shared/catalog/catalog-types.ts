@@ -76,6 +76,8 @@ export interface FreeTierTerms {
   /** One line: what the free tier is and its catch ("evaluation only", "free data trains models"). */
   note: string;
   link: string;
+  /** Said plainly wherever the provider is offered: who may log or keep the prompts. */
+  promptsWarning?: string;
   /** Limits shared across every model (OpenRouter's daily free requests, Mistral's tokens). */
   limits?: FreeTierLimits;
 }
@@ -102,7 +104,10 @@ export interface ProviderPreset extends OpenAICompatibleQuirks {
   /** What a new key gets today; a provider without a recurring free tier stays, marked as such. */
   access: Sourced<ProviderAccess>;
   freeTier: FreeTierTerms;
-  /** Local servers: no key, no limits, never run out. */
+  /**
+   * No key: a local server (no limits, never runs out) or a remote endpoint open to anonymous
+   * callers, limited per IP address.
+   */
   keyless?: boolean;
   /** Runs on the user's machine: its host is an optional permission, asked when enabled. */
   local?: boolean;

@@ -62,7 +62,7 @@ describe('the provider catalog', () => {
       expect(preset.freeTier.link).toMatch(/^https:\/\//);
       expect(preset.freeTier.note.length).toBeGreaterThan(10);
       expect([...preset.keyPrefixes]).toEqual([...preset.keyPrefixes].sort((a, b) => b.length - a.length));
-      if (!preset.local) expect(preset.models.map((model) => model.id)).toContain(preset.defaultModel);
+      if (!preset.keyless) expect(preset.models.map((model) => model.id)).toContain(preset.defaultModel);
       expect(preset.access.value).toMatch(/^(free|trial-credit|paid)$/);
       for (const figure of figures(preset)) {
         expect(figure.source.length).toBeGreaterThan(3);
@@ -132,7 +132,7 @@ describe('the provider catalog', () => {
       'free',
     ]);
     const order = PROVIDER_PRESETS.map((preset) =>
-      preset.local ? 2 : preset.access.value === 'free' ? 0 : 1,
+      preset.keyless ? 2 : preset.access.value === 'free' ? 0 : 1,
     );
     expect(order).toEqual([...order].sort());
   });

@@ -15,6 +15,7 @@ import { gemini } from './presets/gemini';
 import { groq } from './presets/groq';
 import { huggingface } from './presets/huggingface';
 import { hyperbolic } from './presets/hyperbolic';
+import { kilo, ovh } from './presets/keyless-endpoints';
 import { llamacpp, lmstudio, ollama } from './presets/local-servers';
 import { minimax } from './presets/minimax';
 import { mistral } from './presets/mistral';
@@ -33,7 +34,7 @@ export type { CatalogModel, ProviderPreset } from './catalog-types';
 
 /**
  * Recurring free tiers first (the key form offers them in this order), then trial credit and
- * paid hosts, then local servers.
+ * paid hosts, then keyless endpoints and local servers.
  */
 export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
   groq,
@@ -59,6 +60,8 @@ export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
   moonshot,
   minimax,
   chutes,
+  ovh,
+  kilo,
   ollama,
   lmstudio,
   llamacpp,
@@ -80,6 +83,11 @@ export function presetHostPatterns(): string[] {
   return [
     ...new Set(PROVIDER_PRESETS.filter((preset) => !preset.local).map((preset) => `${originOf(preset)}/*`)),
   ];
+}
+
+/** Remote endpoints that need no key: what a person with no keys is offered first. */
+export function keylessEndpointPresets(): ProviderPreset[] {
+  return PROVIDER_PRESETS.filter((preset) => preset.keyless && !preset.local);
 }
 
 /** Origins of the local servers (`http://localhost:11434`, …), e.g. to tell the user what to allow. */

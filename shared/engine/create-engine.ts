@@ -56,6 +56,8 @@ import { createChatHistory, type ChatHistory } from '../chats/chat-history';
 import { createQuotaReader } from '../quota/read-quota';
 import type { QuotaReport } from '../quota/quota-report';
 import { parseOrInvalidRequest } from '../openai/parse-or-invalid-request';
+import { createOnDeviceModel, type OnDeviceModel } from '../providers/on-device/on-device-model';
+import type { PromptApi } from '../providers/on-device/prompt-api';
 
 export interface EngineHost {
   fetch: FetchLike;
@@ -82,6 +84,8 @@ export interface EngineHost {
    * `GET /models` are followed either way.
    */
   backgroundReads?: boolean;
+  /** The browser's built-in model (Chrome's `LanguageModel`); absent where there is none. */
+  promptApi?: PromptApi;
 }
 
 /** What a transport read from the HTTP request besides the body. */
@@ -145,6 +149,8 @@ export interface Engine {
   };
   /** Catalog defaults that providers no longer serve (and what `auto` uses instead), and retired models. */
   modelStatus(): Promise<ModelStatus>;
+  /** The browser's built-in model: whether it can run, and its download (only on the user's request). */
+  onDevice: Pick<OnDeviceModel, 'status' | 'download'>;
   /** Resolves once the bookkeeping behind earlier answers is written (before a restart, in tests). */
   settled(): Promise<void>;
 }
@@ -187,7 +193,8 @@ export function createEngine(host: EngineHost): Engine {
     catalog,
     source: host.catalogUpdates,
   });
-  const providers = createProviderDirectory(db, newId, catalog);
+  const onDevice = createOnDeviceModel(host.promptApi);
+  const providers = createProviderDirectory(db, newId, onDevice.adapter, catalog);
   // Bookkeeping (usage, site counts, the request log, cached answers, affinity) is written after the answer leaves.
   const writeBehind = createWriteBehind();
   const origins = createOriginGrants(db, now, writeBehind);
@@ -466,6 +473,7 @@ export function createEngine(host: EngineHost): Engine {
       refreshModelLists?.((await keyRing.list()).filter((key) => key.enabled).map((key) => key.providerId));
       return status;
     },
+    onDevice: { status: onDevice.status, download: onDevice.download },
     settled: () => writeBehind.settled(),
     async quota(caller) {
       await authorize(caller, false);

@@ -143,6 +143,8 @@ export function managementCalls(engine: Engine) {
       engine.catalog.setUpdatesEnabled(enabled),
     ),
     'models.reachable': call(noInput, () => engine.reachableModels()),
+    'onDevice.status': call(noInput, () => engine.onDevice.status()),
+    'onDevice.download': call(noInput, () => engine.onDevice.download()),
     'routing.settings': call(noInput, () => engine.routing.settings()),
     'models.status': call(noInput, () => engine.modelStatus()),
     'routing.save': call(z.object({ settings: z.unknown() }), ({ settings }) =>

@@ -2,12 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { PROVIDER_PRESETS } from '../catalog/provider-presets';
 import { openDatabase } from '../store/database';
 import { createFakeFetch, jsonResponse } from '../testing/fake-fetch';
+import { createOnDeviceModel } from './on-device/on-device-model';
 import { createProviderDirectory } from './provider-directory';
 import { adapterCall } from '../testing/adapter-call';
 
 const directoryOnFreshDb = () => {
   const db = openDatabase(`directory-test-${crypto.randomUUID()}`);
-  return { db, directory: createProviderDirectory(db, () => crypto.randomUUID()) };
+  return {
+    db,
+    directory: createProviderDirectory(db, () => crypto.randomUUID(), createOnDeviceModel(undefined).adapter),
+  };
 };
 
 /** Sends one request through a resolved provider and returns the URL the adapter called. */

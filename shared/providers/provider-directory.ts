@@ -13,11 +13,12 @@ import { adapterFor } from './preset-adapters';
 import type { RateLimitHeaderFamily } from './rate-limits';
 import type { ProviderAdapter } from './types';
 import { parseOrInvalidRequest } from '../openai/parse-or-invalid-request';
+import { onDeviceProvider } from './on-device/on-device-provider';
 
 export interface ResolvedProvider {
   id: string;
   name: string;
-  family: WireFamily;
+  family: WireFamily | 'on-device';
   /** The override when the user set one, else the preset's. */
   baseURL: string;
   baseURLOverridden: boolean;
@@ -90,11 +91,14 @@ function customIdFor(name: string, newId: () => string): string {
     .toLowerCase()}`;
 }
 
+/** `onDevice`: the adapter of the browser's built-in model (see `on-device/`). */
 export function createProviderDirectory(
   db: FreeLLMDatabase,
   newId: () => string,
+  onDevice: ProviderAdapter,
   catalog: CatalogReader = builtInCatalog,
 ): ProviderDirectory {
+  const { adapter: _adapter, ...onDeviceSummary } = onDeviceProvider(onDevice);
   // Read once and kept: every request resolves its providers, and only this directory writes
   // them (a settings import makes every kept copy forget).
   let snapshot: Promise<{ customs: CustomProvider[]; overrides: Map<string, string> }> | undefined;
@@ -126,6 +130,7 @@ export function createProviderDirectory(
       const { customs, overrides } = await read();
       return [
         ...catalog.presets().map((preset) => summarize(preset, overrides)),
+        onDeviceSummary,
         ...customs.map(summarizeCustom),
       ];
     },
@@ -133,6 +138,7 @@ export function createProviderDirectory(
       const { customs, overrides } = await read();
       const preset = catalog.find(id);
       if (preset) return { ...summarize(preset, overrides), adapter: adapterFor(id) };
+      if (id === onDeviceSummary.id) return onDeviceProvider(onDevice);
       const custom = customs.find((item) => item.id === id);
       return custom && { ...summarizeCustom(custom), adapter: adapterFor(id) };
     },

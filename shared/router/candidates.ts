@@ -16,6 +16,11 @@ export interface Candidate {
   provider: ResolvedProvider;
   model: string;
   info?: ModelInfo;
+  /**
+   * Tried only when nothing else is ready: the on-device model, small and slow, unless the
+   * request or an alias names it.
+   */
+  lastResort?: boolean;
 }
 
 export interface RequestNeeds {
@@ -124,11 +129,17 @@ export function pinOf(
 
 function forName(name: string, inputs: CandidateInputs): Candidate[] {
   const { keys, providers, models } = inputs;
-  const each = (pick: (provider: ResolvedProvider) => string[]) =>
+  const each = (pick: (provider: ResolvedProvider) => string[]): Candidate[] =>
     keys.flatMap((key) => {
       const provider = providers.get(key.providerId);
       return provider
-        ? pick(provider).map((model) => ({ key, provider, model, info: infoFor(inputs, provider.id, model) }))
+        ? pick(provider).map((model) => ({
+            key,
+            provider,
+            model,
+            info: infoFor(inputs, provider.id, model),
+            ...(provider.family === 'on-device' && { lastResort: true }),
+          }))
         : [];
     });
   const tier = TIERS[name];
@@ -143,7 +154,10 @@ function forName(name: string, inputs: CandidateInputs): Candidate[] {
     return inTier.length > 0 ? inTier : forName('auto', inputs);
   }
   const pin = pinOf(name, inputs);
-  if (pin) return each((provider) => (provider.id === pin.providerId ? [pin.model] : []));
+  if (pin)
+    return each((provider) => (provider.id === pin.providerId ? [pin.model] : [])).map(
+      ({ lastResort: _named, ...candidate }) => candidate,
+    );
   if (isCanonicalName(name, providers.keys(), models)) {
     return each((provider) => {
       const id = equivalentModel(name, provider.id, models);

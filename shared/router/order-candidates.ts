@@ -54,7 +54,8 @@ export function orderCandidates(candidates: readonly Candidate[], options: Order
     }
     ready.push({ candidate, rank, score: scoreOf(options.strategy, ledger, target) });
   });
-  ready.sort((a, b) => a.score - b.score || a.rank - b.rank);
+  const last = (item: { candidate: Candidate }) => (item.candidate.lastResort ? 1 : 0);
+  ready.sort((a, b) => last(a) - last(b) || a.score - b.score || a.rank - b.rank);
   const ordered = ready.map((item) => item.candidate);
   const preferred = options.preferred;
   const sticky = preferred

@@ -10,10 +10,7 @@ export interface TestEngine {
   restart(): Engine;
 }
 
-export function createTestEngine(
-  fetch: FetchLike,
-  host: Pick<EngineHost, 'limits' | 'models' | 'timers' | 'backgroundReads'> = {},
-): TestEngine {
+export function createTestEngine(fetch: FetchLike, host: Partial<EngineHost> = {}): TestEngine {
   const clock = { now: Date.parse('2026-11-25T12:00:00Z') };
   const db = openDatabase(`engine-test-${crypto.randomUUID()}`);
   const restart = () =>

@@ -6,6 +6,7 @@
 import { startOpenAIMock, type OpenAIMock } from '../mock-provider/openai-mock';
 import { OptionsPage } from './pages/options-page';
 import { openPopup } from './pages/popup-page';
+import { callBackgroundFrom } from './support/call-background';
 import { expect, test, useExtensionSuite } from './support/fixtures';
 
 test.describe.configure({ mode: 'serial' });
@@ -36,13 +37,9 @@ test.beforeAll(async () => {
     secret: 'mock-good-spare-key',
     label: 'spare key',
   });
-  const saved = await options.page.evaluate(async () => {
-    const runtime = (
-      globalThis as unknown as {
-        chrome: { runtime: { sendMessage(message: unknown): Promise<{ ok: boolean }> } };
-      }
-    ).chrome.runtime;
-    return runtime.sendMessage({ type: 'routing.save', settings: { firstByteTimeoutMs: 3_000 } });
+  const saved = await callBackgroundFrom(options.page, {
+    type: 'routing.save',
+    settings: { firstByteTimeoutMs: 3_000 },
   });
   expect(saved.ok).toBe(true);
   await options.page.close();

@@ -449,7 +449,8 @@ function AddKeyForm({ providers, onAdded }: { providers: ProviderSummary[]; onAd
             {[...new Set(providers.map(providerGroup))].map((group) => (
               <optgroup key={group} label={group}>
                 {providers
-                  .filter((provider) => providerGroup(provider) === group)
+                  // The on-device model has its own section (availability, download).
+                  .filter((provider) => providerGroup(provider) === group && provider.family !== 'on-device')
                   .map((provider) => (
                     <option key={provider.id} value={provider.id}>
                       {provider.name}

@@ -9,6 +9,7 @@ import { DashboardSection } from './dashboard-section';
 import { BackupSection } from './backup-section';
 import { CatalogSection } from './catalog-section';
 import { KeysSection } from './keys-section';
+import { OnDeviceSection } from './on-device-section';
 import { RequestLogSection } from './request-log-section';
 import { SecuritySection } from './security-section';
 import { RoutingSection } from './routing-section';
@@ -26,6 +27,7 @@ export interface OptionsData {
 /** The page is long: one link per section, in page order, kept in view at the top. */
 const SECTION_LINKS: { title: string; label: string }[] = [
   { title: 'keys-title', label: 'Keys' },
+  { title: 'on-device-title', label: 'On-device' },
   { title: 'dashboard-title', label: 'Usage' },
   { title: 'routing-title', label: 'Routing' },
   { title: 'security-title', label: 'Lock' },
@@ -97,6 +99,7 @@ export function OptionsApp() {
             hasPassphrase={vault?.hasPassphrase}
             onChange={reload}
           />
+          <OnDeviceSection keys={data.keys} onChange={reload} />
           <DashboardSection keys={data.keys} providers={data.providers} />
           <RoutingSection keys={data.keys} providers={data.providers} />
           <SecuritySection onStatus={setVault} />

@@ -8,6 +8,7 @@ import { FREELLM_BASE_URL } from '../../../shared/http/base-url';
 import { runtimeFetch } from '../../lib/runtime-fetch';
 import { callBackground, onVaultChanged, type ResultOf } from '../../lib/ui-client';
 import { UnlockForm } from './unlock-form';
+import { ZeroKeyStart } from './zero-key-start';
 
 /** The popup closes whenever it loses focus; its conversation is kept (sealed) under this name. */
 const POPUP_CHAT = 'popup';
@@ -23,8 +24,9 @@ export function PopupApp() {
   const [keys, setKeys] = useState<ResultOf<'keys.list'> | undefined>();
   const [vault, setVault] = useState<VaultStatus | undefined>();
   const readVault = () => callBackground('vault.status').then(setVault);
+  const readKeys = () => callBackground('keys.list').then(setKeys);
   useEffect(() => {
-    void callBackground('keys.list').then(setKeys);
+    void readKeys();
     void readVault();
     // Locked elsewhere (the options page, the idle auto-lock) or unlocked there: shown at once.
     return onVaultChanged(() => void readVault());
@@ -38,6 +40,8 @@ export function PopupApp() {
   // The model picked carries over to a new chat.
   const [model, setModel] = useState('auto');
   const enabled = keys?.filter((key) => key.enabled).length ?? 0;
+  // An empty pool (no key ever added) is offered a start without keys instead of a chat that cannot answer.
+  const noKeys = keys?.length === 0 && vault?.locked === false;
   return (
     <div class="popup">
       <header class="popup-head">
@@ -67,13 +71,14 @@ export function PopupApp() {
       </header>
       {/* Requests would only fail with vault_locked until the passphrase is given. */}
       {vault?.locked && <UnlockForm variant="popup" onUnlocked={readVault} />}
+      {noKeys && <ZeroKeyStart onStarted={() => void readKeys()} />}
       {/* Kept while locked: the conversation is still there after unlocking. */}
       {conversation && (
         <ChatView
           key={conversation.generation}
           fetch={runtimeFetch}
           baseURL={FREELLM_BASE_URL}
-          hidden={vault?.locked}
+          hidden={vault?.locked || noKeys}
           initialTurns={conversation.turns}
           model={model}
           onModelChange={setModel}
