@@ -53,6 +53,8 @@ export function ChatView({
   /** The provider asked while nothing of the answer has come yet. */
   const [waiting, setWaiting] = useState<Waiting | undefined>();
   const controller = useRef<AbortController | undefined>(undefined);
+  // Another conversation opened: this one's answer stops, and is kept as stopped.
+  useEffect(() => () => controller.current?.abort(), []);
   const list = useRef<HTMLOListElement>(null);
   /** Whether the reader is at the end of the conversation; then new text keeps it in view. */
   const following = useRef(true);

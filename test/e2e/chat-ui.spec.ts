@@ -2,6 +2,7 @@
 import { answerPrompt } from './pages/approval-prompt';
 import { OptionsPage } from './pages/options-page';
 import { openPopup } from './pages/popup-page';
+import type { Page } from '@playwright/test';
 import { expect, test, useExtensionSuite } from './support/fixtures';
 
 test.describe.configure({ mode: 'serial' });
@@ -37,28 +38,65 @@ test('the popup chat streams an answer and names who served it', async () => {
   await popup.close();
 });
 
-test('the popup keeps its conversation when it closes, until New chat', async () => {
+test('the popup keeps its conversations: new, switch, rename, delete, and the open one comes back', async () => {
   const { context, extensionId } = suite;
+  const reopen = async (popup: Page) => {
+    await popup.close();
+    return openPopup(context, extensionId);
+  };
+  const questions = (popup: Page) => popup.getByTestId('turn-user');
+  const conversations = (popup: Page) => popup.getByLabel('Conversation', { exact: true });
   let popup = await openPopup(context, extensionId);
   await expect(popup.getByTestId('turn-assistant').last()).toContainText('Echo: hello from the popup');
   await popup.getByLabel('Message').fill('and a follow-up');
   await popup.getByRole('button', { name: 'Send' }).click();
   await expect(popup.getByTestId('turn-assistant').last()).toContainText(/Echo: and a follow-up.*mock-chat/s);
-  await popup.close();
 
-  popup = await openPopup(context, extensionId);
-  await expect(popup.getByTestId('turn-user')).toHaveText(['hello from the popup', 'and a follow-up']);
+  popup = await reopen(popup);
+  await expect(questions(popup)).toHaveText(['hello from the popup', 'and a follow-up']);
   await expect(popup.getByTestId('turn-assistant').last()).toContainText(/Echo: and a follow-up.*mock-chat/s);
   await popup.screenshot({ path: 'test/.artifacts/screenshots/popup-kept-chat.png' });
   await popup.getByRole('button', { name: 'New chat' }).click();
-  await expect(popup.getByTestId('turn-user')).toHaveCount(0);
+  await expect(questions(popup)).toHaveCount(0);
   // Nothing to start over from in an empty chat.
-  await expect(popup.getByRole('button', { name: 'New chat' })).toHaveCount(0);
-  await popup.close();
+  await expect(popup.getByRole('button', { name: 'New chat' })).toBeDisabled();
+  await popup.getByLabel('Message').fill('a second conversation');
+  await popup.getByRole('button', { name: 'Send' }).click();
+  await expect(popup.getByTestId('turn-assistant').last()).toContainText('Echo: a second conversation');
 
-  popup = await openPopup(context, extensionId);
+  popup = await reopen(popup);
+  await expect(questions(popup)).toHaveText(['a second conversation']);
+  await expect(conversations(popup).locator('option')).toHaveText([
+    'a second conversation',
+    'hello from the popup',
+  ]);
+  await conversations(popup).selectOption({ label: 'hello from the popup' });
+  await expect(questions(popup)).toHaveText(['hello from the popup', 'and a follow-up']);
+
+  // The one switched to is the one the popup opens with.
+  popup = await reopen(popup);
+  await expect(questions(popup)).toHaveText(['hello from the popup', 'and a follow-up']);
+  await popup.getByRole('button', { name: 'Rename' }).click();
+  await popup.getByLabel('Conversation name').fill('Greetings');
+  await popup.getByRole('button', { name: 'Save' }).click();
+  await expect(conversations(popup).locator('option')).toHaveText(['Greetings', 'a second conversation']);
+  await expect(conversations(popup).locator('option:checked')).toHaveText('Greetings');
+
+  await popup.getByRole('button', { name: 'Delete' }).click();
+  await expect(popup.getByText('Delete “Greetings”?')).toBeVisible();
+  await popup.getByRole('button', { name: 'Delete' }).click();
+  await expect(questions(popup)).toHaveText(['a second conversation']);
+  await expect(conversations(popup).locator('option')).toHaveText(['a second conversation']);
+
+  popup = await reopen(popup);
+  await expect(questions(popup)).toHaveText(['a second conversation']);
+  await popup.getByRole('button', { name: 'New chat' }).click();
+  await expect(questions(popup)).toHaveCount(0);
+
+  // A new chat with nothing said in it yet is still the one open next time.
+  popup = await reopen(popup);
   await expect(popup.getByText('Ask anything; the first provider with room answers.')).toBeVisible();
-  await expect(popup.getByTestId('turn-user')).toHaveCount(0);
+  await expect(questions(popup)).toHaveCount(0);
   await popup.close();
 });
 
