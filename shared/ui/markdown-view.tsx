@@ -7,7 +7,15 @@
  */
 import DOMPurify from 'dompurify';
 import { marked } from 'marked';
-import { useMemo } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
+import { copyCodeOnClick, decorateCodeBlocks } from './code-blocks';
+
+// A code block's language (`language-ts`, from marked) is the one class kept: highlighting reads it.
+DOMPurify.addHook('uponSanitizeAttribute', (node, data) => {
+  if (data.attrName !== 'class') return;
+  data.keepAttr = node.tagName === 'CODE' && /^language-[\w+-]+$/.test(data.attrValue);
+  data.forceKeepAttr = data.keepAttr;
+});
 
 DOMPurify.addHook('afterSanitizeAttributes', (node) => {
   if (node.tagName !== 'A') return;
@@ -53,5 +61,11 @@ function renderMarkdown(text: string): string {
 
 export function MarkdownView({ text }: { text: string }) {
   const html = useMemo(() => renderMarkdown(text), [text]);
-  return <div class="markdown" dangerouslySetInnerHTML={{ __html: html }} />;
+  const root = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    if (root.current) decorateCodeBlocks(root.current);
+  }, [html]);
+  return (
+    <div class="markdown" ref={root} onClick={copyCodeOnClick} dangerouslySetInnerHTML={{ __html: html }} />
+  );
 }

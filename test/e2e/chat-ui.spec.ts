@@ -6,6 +6,10 @@ import type { Page } from '@playwright/test';
 import { expect, test, useExtensionSuite } from './support/fixtures';
 
 test.describe.configure({ mode: 'serial' });
+
+/** Whether the highlighter was imported: its stylesheet is linked into the page when it is. */
+const highlighterLoaded = (page: Page) =>
+  page.evaluate(() => document.querySelector('link[href*="code-highlight"]') !== null);
 const suite = useExtensionSuite();
 
 test.beforeAll(async () => {
@@ -34,6 +38,8 @@ test('the popup chat streams an answer and names who served it', async () => {
   await expect(answer).toContainText('Echo: hello from the popup');
   await expect(answer).toContainText(/custom-.* · mock-chat/);
   expect(mock.calls).toHaveLength(1);
+  // Highlighting is loaded only for an answer with code.
+  expect(await highlighterLoaded(popup)).toBe(false);
   await popup.screenshot({ path: 'test/.artifacts/screenshots/popup.png' });
   await popup.close();
 });
@@ -145,6 +151,27 @@ test('answers show their markdown, and nothing a model writes runs or loads in t
   // The conversation follows the newest answer.
   await expect(blocks.locator('pre')).toBeInViewport();
   await popup.screenshot({ path: 'test/.artifacts/screenshots/popup-markdown.png' });
+  await popup.close();
+});
+
+test('a code block in an answer is highlighted and copies its code', async () => {
+  const { context, extensionId } = suite;
+  const popup = await openPopup(context, extensionId);
+  // An extension page's origin cannot be named here; granted to every page of this test browser.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await popup.getByLabel('Message').fill('Here:\n\n```ts\nconst answer: number = 42; // the answer\n```');
+  await popup.getByRole('button', { name: 'Send' }).click();
+  const block = popup.getByTestId('turn-assistant').last().locator('pre');
+  await expect(block.locator('.hljs-keyword').first()).toHaveText('const');
+  await expect(block.locator('.hljs-comment')).toHaveText('// the answer');
+  expect(await highlighterLoaded(popup)).toBe(true);
+  const copy = block.getByRole('button', { name: 'Copy code' });
+  await copy.click();
+  await expect(copy).toHaveText('Copied');
+  expect(await popup.evaluate(() => navigator.clipboard.readText())).toBe(
+    'const answer: number = 42; // the answer',
+  );
+  await popup.screenshot({ path: 'test/.artifacts/screenshots/popup-code.png' });
   await popup.close();
 });
 
