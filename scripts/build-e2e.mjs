@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
+import { printPopupSize } from './popup-size.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 execFileSync('npx', ['wxt', 'build'], {
@@ -10,6 +11,7 @@ execFileSync('npx', ['wxt', 'build'], {
   stdio: 'inherit',
   env: { ...process.env, FREELLM_E2E: '1' },
 });
+printPopupSize(`${root}.output/e2e/chrome-mv3`);
 await build({ configFile: `${root}test/e2e/page/vite.config.ts` });
 await build({
   configFile: `${root}web/vite.config.ts`,

@@ -32,11 +32,28 @@ test('the popup chat streams an answer and names who served it', async () => {
   // The popup opens ready to type.
   await expect(popup.getByLabel('Message')).toBeFocused();
   mock.reset();
+  // What a screen reader is told: each new text the live region takes on.
+  await popup.evaluate(() => {
+    const region = document.querySelector('[role="status"][data-testid="announcement"]')!;
+    const told: string[] = ((window as unknown as { told: string[] }).told = []);
+    let last = '';
+    new MutationObserver(() => {
+      const text = region.textContent ?? '';
+      if (text && text !== last) told.push(text);
+      last = text;
+    }).observe(region, { subtree: true, childList: true, characterData: true });
+  });
   await popup.getByLabel('Message').fill('hello from the popup');
   await popup.getByRole('button', { name: 'Send' }).click();
   const answer = popup.getByTestId('turn-assistant').last();
   await expect(answer).toContainText('Echo: hello from the popup');
   await expect(answer).toContainText(/custom-.* · mock-chat/);
+  // The finished answer is told once; the list it streamed into is not a live region.
+  await expect
+    .poll(() => popup.evaluate(() => (window as unknown as { told: string[] }).told))
+    .toEqual(['Echo: hello from the popup']);
+  await expect(popup.locator('[aria-live]')).toHaveCount(0);
+  await expect(popup.getByRole('list', { name: 'Chat history' })).toHaveAttribute('tabindex', '0');
   expect(mock.calls).toHaveLength(1);
   // Highlighting is loaded only for an answer with code.
   expect(await highlighterLoaded(popup)).toBe(false);
