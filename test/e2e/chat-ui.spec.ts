@@ -188,7 +188,13 @@ test('a code block in an answer is highlighted and copies its code', async () =>
   expect(await popup.evaluate(() => navigator.clipboard.readText())).toBe(
     'const answer: number = 42; // the answer',
   );
-  await popup.screenshot({ path: 'test/.artifacts/screenshots/popup-code.png' });
+  for (const width of [1280, 360]) {
+    await popup.setViewportSize({ width, height: 720 });
+    for (const scheme of ['light', 'dark'] as const) {
+      await popup.emulateMedia({ colorScheme: scheme });
+      await popup.screenshot({ path: `test/.artifacts/screenshots/popup-code-${width}-${scheme}.png` });
+    }
+  }
   await popup.close();
 });
 
