@@ -20,7 +20,6 @@ export interface ChatStore {
 export interface OpenConversation {
   id: string;
   turns: ChatTurn[];
-  settings: ChatSettings;
 }
 
 export interface Conversations {
@@ -30,7 +29,6 @@ export interface Conversations {
   list: ChatSummary[];
   /** Saves the turns of conversation `id` (the one a finished answer belongs to, even if another is open now). */
   keep(id: string, turns: ChatTurn[]): void;
-  keepSettings(settings: ChatSettings): void;
   startNew(): void;
   switchTo(id: string): void;
   rename(title: string): void;
@@ -51,7 +49,7 @@ export function useConversations(store: ChatStore, readable: boolean, newId: () 
   const show = async (id: string | null | undefined) => {
     const chosen = id ?? newId();
     const chat = id ? await store.get(id).catch(() => undefined) : undefined;
-    setOpen({ id: chosen, turns: chat?.turns ?? [], settings: chat?.settings ?? {} });
+    setOpen({ id: chosen, turns: chat?.turns ?? [] });
     queue(() => store.open(chosen));
   };
   useEffect(() => {
@@ -63,11 +61,6 @@ export function useConversations(store: ChatStore, readable: boolean, newId: () 
     list,
     keep(id, turns) {
       queue(() => store.save(id, { turns }));
-    },
-    keepSettings(settings) {
-      if (!open) return;
-      setOpen({ ...open, settings });
-      queue(() => store.save(open.id, { settings }));
     },
     startNew: () => void show(undefined),
     switchTo: (id) => void show(id),
