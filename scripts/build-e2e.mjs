@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
+import { printPopupSize } from './popup-size.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const readJson = (path) => JSON.parse(readFileSync(`${root}${path}`, 'utf8'));
@@ -21,6 +22,7 @@ for (const browserArgs of [[], ['-b', 'firefox', '--mv3']])
       FREELLM_CATALOG_SIGNING_KEY: '',
     },
   });
+printPopupSize(`${root}.output/e2e/chrome-mv3`);
 await build({ configFile: `${root}test/e2e/page/vite.config.ts` });
 await build({
   configFile: `${root}web/vite.config.ts`,

@@ -4,7 +4,8 @@ import type { KeySummary } from '../shared/keys/stored-key';
 import { FREELLM_BASE_URL } from '../shared/http/base-url';
 import { ChatTurnError } from '../shared/ui/chat-client';
 import { ChatView } from '../shared/ui/chat-view';
-import { useKeptConversation } from '../shared/ui/use-kept-conversation';
+import { ConversationBar } from '../shared/ui/conversation-bar';
+import { useConversations } from '../shared/ui/use-conversations';
 import type { FreeLLMPageApi } from '../extension/lib/page-api/freellm';
 import { createStandaloneEngine, type StandaloneEngine } from './standalone-engine';
 import { FieldError } from '../shared/ui/field-error';
@@ -81,20 +82,14 @@ function AccessBanner({ state, origin, onAsk }: { state: AccessState; origin: st
   );
 }
 
-/** The standalone engine's conversation is kept under this name. */
-const PLAYGROUND_CHAT = 'playground';
-
 function StandaloneChat() {
   const standalone = useMemo<StandaloneEngine>(() => createStandaloneEngine(), []);
   const [keys, setKeys] = useState<KeySummary[]>([]);
   const refresh = () => void standalone.engine.keys.list().then(setKeys);
   useEffect(refresh, [standalone]);
-  // This page's engine keeps the conversation across reloads (sealed like its keys).
-  const { conversation, hasTurns, keep, startOver } = useKeptConversation(
-    standalone.engine.chats,
-    PLAYGROUND_CHAT,
-    true,
-  );
+  // This page's engine keeps the conversations across reloads (sealed like its keys).
+  const conversations = useConversations(standalone.engine.chats, true, () => crypto.randomUUID());
+  const { open } = conversations;
   const [model, setModel] = useState('auto');
   return (
     <main class="sections">
@@ -122,19 +117,15 @@ function StandaloneChat() {
       <section class="card chat-card">
         <div class="chat-card-head">
           <h2>Chat</h2>
-          {hasTurns && (
-            <button type="button" class="ghost" onClick={startOver}>
-              New chat
-            </button>
-          )}
+          <ConversationBar conversations={conversations} />
         </div>
-        {conversation && (
+        {open && (
           <ChatView
-            key={conversation.generation}
+            key={open.id}
             fetch={standalone.fetch}
             baseURL={FREELLM_BASE_URL}
-            initialTurns={conversation.turns}
-            onTurnsChange={keep}
+            initialTurns={open.turns}
+            onTurnsChange={(turns) => conversations.keep(open.id, turns)}
             model={model}
             onModelChange={setModel}
             emptyHint={keys.length ? 'Say hello.' : 'Add a key above, then say hello.'}

@@ -1,28 +1,76 @@
 /**
- * @module Conversations kept for FreeLLM's own chats (the popup, the standalone playground), so
- * one survives the popup closing. What was said is sealed by the vault like a key: unreadable
- * while locked, never in clear on disk. A chat is kept under a name its owner picks ("popup")
- * until it is removed; there is no hidden archive.
+ * @module FreeLLM's own conversations (the popup's, the standalone playground's), kept so they
+ * survive the popup closing. Everything said in one, its title and its settings are sealed by the
+ * vault like a key: unreadable while locked, never in clear on disk. A conversation stays until
+ * its owner deletes it; there is no hidden archive. Which one is open is kept too (not secret: an id).
  */
+import { z } from 'zod';
 import { invalidRequest } from '../openai/error';
 import type { FreeLLMDatabase } from '../store/database';
+import { readSetting, writeSetting } from '../store/kept-setting';
 import type { Vault } from '../vault/vault';
 import { isVaultLocked } from '../vault/vault-errors';
 import { chatTurnsSchema, type ChatTurn } from './chat-turn';
 import { parseOrInvalidRequest } from '../openai/parse-or-invalid-request';
 import { chatIdSchema, chatRecordSchema } from './chat-record';
 
-export interface Chat {
+/** What a conversation sends with every question, besides the question and what came before. */
+export const chatSettingsSchema = z.object({
+  system: z.string().max(20_000).optional(),
+  temperature: z.number().min(0).max(2).optional(),
+  maxTokens: z.number().int().min(1).max(1_000_000).optional(),
+});
+export type ChatSettings = z.infer<typeof chatSettingsSchema>;
+
+const changeSchema = z.strictObject({
+  /** Given by its owner; without one, the first question names the conversation. */
+  title: z.string().trim().min(1).max(200).optional(),
+  turns: chatTurnsSchema.optional(),
+  settings: chatSettingsSchema.optional(),
+});
+const conversationSchema = changeSchema.required({ turns: true }).extend({
+  settings: chatSettingsSchema.default({}),
+});
+
+/** What is sealed: a conversation, or (before conversations had titles) its bare list of turns. */
+const sealedConversationSchema = z.union([
+  conversationSchema,
+  chatTurnsSchema.transform((turns) => ({ turns, settings: {}, title: undefined })),
+]);
+
+export interface ChatSummary {
   id: string;
-  turns: ChatTurn[];
+  title: string;
   updatedAt: number;
 }
 
+export interface Chat extends ChatSummary {
+  turns: ChatTurn[];
+  settings: ChatSettings;
+}
+
 export interface ChatHistory {
-  /** The chat, or undefined if there is none (or what is stored no longer parses). Throws 423 while locked. */
+  /** Every conversation, the latest first. Throws 423 while locked. */
+  list(): Promise<ChatSummary[]>;
+  /** The conversation, or undefined if there is none (or what is stored no longer parses). Throws 423 while locked. */
   get(id: string): Promise<Chat | undefined>;
-  save(id: string, turns: unknown): Promise<void>;
+  /** Changes a conversation (its turns, title or settings; what is left out stays), creating it if new. */
+  save(id: string, change: unknown): Promise<void>;
   remove(id: string): Promise<void>;
+  /** The conversation opened last (perhaps new, with nothing said yet), or else the latest one. */
+  current(): Promise<string | undefined>;
+  open(id: string): Promise<void>;
+}
+
+const CURRENT_CHAT = 'currentChat';
+const UNTITLED = 'New chat';
+const TITLE_LENGTH = 60;
+
+function titleOf(conversation: { title?: string; turns: ChatTurn[] }): string {
+  if (conversation.title) return conversation.title;
+  const question = conversation.turns.find((turn) => turn.role === 'user')?.content.trim();
+  if (!question) return UNTITLED;
+  return question.length > TITLE_LENGTH ? `${question.slice(0, TITLE_LENGTH - 1)}…` : question;
 }
 
 export function createChatHistory(
@@ -35,34 +83,58 @@ export function createChatHistory(
     if (!parsed.success) throw invalidRequest('A chat id is 1 to 100 characters.', 'id');
     return parsed.data;
   };
+  const openRecord = async (row: unknown) => {
+    const record = chatRecordSchema.safeParse(row);
+    if (!record.success) return undefined;
+    let stored: unknown;
+    try {
+      stored = JSON.parse(await vault.open(record.data.sealed));
+    } catch (error) {
+      // Locked stays an error the caller shows; a record that cannot be opened is nothing.
+      if (isVaultLocked(error)) throw error;
+      return undefined;
+    }
+    const parsed = sealedConversationSchema.safeParse(stored);
+    return parsed.success ? { ...record.data, conversation: parsed.data } : undefined;
+  };
+  const chatOf = async (row: unknown): Promise<Chat | undefined> => {
+    const opened = await openRecord(row);
+    if (!opened) return undefined;
+    const { id, updatedAt, conversation } = opened;
+    return { id, updatedAt, ...conversation, title: titleOf(conversation) };
+  };
+  const openedId = () => readSetting(db, CURRENT_CHAT, chatIdSchema.optional(), undefined);
+  const latestId = async () => (await db.chats.orderBy('updatedAt').last())?.id;
   return {
-    async get(id) {
-      const record = chatRecordSchema.safeParse(await db.chats.get(idOf(id)));
-      if (!record.success) return undefined;
-      let turns: unknown;
-      try {
-        turns = JSON.parse(await vault.open(record.data.sealed));
-      } catch (error) {
-        // Locked stays an error the caller shows; a record that cannot be opened is nothing.
-        if (isVaultLocked(error)) throw error;
-        return undefined;
-      }
-      const parsed = chatTurnsSchema.safeParse(turns);
-      return parsed.success
-        ? { id: record.data.id, turns: parsed.data, updatedAt: record.data.updatedAt }
-        : undefined;
+    async list() {
+      const chats = await Promise.all((await db.chats.toArray()).map(chatOf));
+      return chats
+        .filter((chat) => chat !== undefined)
+        .map(({ id, title, updatedAt }) => ({ id, title, updatedAt }))
+        .sort((a, b) => b.updatedAt - a.updatedAt);
     },
-    async save(id, turns) {
+    async get(id) {
+      return chatOf(await db.chats.get(idOf(id)));
+    },
+    async save(id, change) {
       const key = idOf(id);
-      const parsed = parseOrInvalidRequest(chatTurnsSchema, turns, {
-        what: 'Invalid chat turns',
-        param: 'turns',
-      });
-      const sealed = await vault.seal(JSON.stringify(parsed));
+      const parsed = parseOrInvalidRequest(changeSchema, change, { what: 'Invalid chat' });
+      const kept = (await openRecord(await db.chats.get(key)))?.conversation;
+      const conversation = conversationSchema.parse({ turns: [], ...kept, ...parsed });
+      const sealed = await vault.seal(JSON.stringify(conversation));
       await db.chats.put({ id: key, updatedAt: now(), sealed });
     },
     async remove(id) {
-      await db.chats.delete(idOf(id));
+      const key = idOf(id);
+      await db.chats.delete(key);
+      if ((await openedId()) === key) await db.settings.delete(CURRENT_CHAT);
+    },
+    async current() {
+      // A new conversation is opened before anything is said in it, so it may not be kept yet.
+      return (await openedId()) ?? latestId();
+    },
+    async open(id) {
+      await writeSetting(db, CURRENT_CHAT, idOf(id));
     },
   };
 }

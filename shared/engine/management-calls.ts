@@ -122,11 +122,14 @@ export function managementCalls(engine: Engine) {
     ),
     health: call(noInput, () => engine.health()),
     'quota.get': call(noInput, () => engine.quota({ kind: 'extension' })),
+    'chats.list': call(noInput, () => engine.chats.list()),
     'chats.get': call(z.object({ id: z.string() }), ({ id }) => engine.chats.get(id)),
-    'chats.save': call(z.object({ id: z.string(), turns: z.unknown() }), ({ id, turns }) =>
-      engine.chats.save(id, turns),
+    'chats.save': call(z.object({ id: z.string(), change: z.unknown() }), ({ id, change }) =>
+      engine.chats.save(id, change),
     ),
     'chats.remove': call(z.object({ id: z.string() }), ({ id }) => engine.chats.remove(id)),
+    'chats.current': call(noInput, () => engine.chats.current()),
+    'chats.open': call(z.object({ id: z.string() }), ({ id }) => engine.chats.open(id)),
     'cache.stats': call(noInput, () => engine.cache.stats()),
     'cache.clear': call(noInput, () => engine.cache.clear()),
     'cache.configure': call(

@@ -6,7 +6,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { messagesOf, type ChatTurn } from '../chats/chat-turn';
 import { listModelIds, streamChatTurn } from './chat-client';
-import { MarkdownView } from './markdown-view';
+import { loadMarkdownRenderer, MarkdownView } from './markdown-view';
 import { WaitingNote, type Waiting } from './waiting-note';
 import './chat-view.css';
 import { messageOf } from './message-of';
@@ -47,13 +47,18 @@ export function ChatView({
   useEffect(() => {
     void listModelIds(fetch, baseURL).then(setModels);
   }, [fetch, baseURL]);
+  useEffect(() => void loadMarkdownRenderer(), []);
   // Grouped once per list, not on every streamed delta (a provider may list hundreds of models).
   const modelGroups = useMemo(() => groupModels([...new Set([model, ...models])]), [model, models]);
   const [input, setInput] = useState('');
   const [busy, setBusy] = useState(false);
   /** The provider asked while nothing of the answer has come yet. */
   const [waiting, setWaiting] = useState<Waiting | undefined>();
+  /** Each finished answer, told once to a screen reader (the streaming list itself stays quiet). */
+  const [announced, setAnnounced] = useState('');
   const controller = useRef<AbortController | undefined>(undefined);
+  // Another conversation opened: this one's answer stops, and is kept as stopped.
+  useEffect(() => () => controller.current?.abort(), []);
   const list = useRef<HTMLOListElement>(null);
   /** Whether the reader is at the end of the conversation; then new text keeps it in view. */
   const following = useRef(true);
@@ -102,6 +107,7 @@ export function ChatView({
     } finally {
       setWaiting(undefined);
       show();
+      setAnnounced(answer.error ? `${answer.content}\n${answer.error}`.trim() : answer.content);
       setBusy(false);
       onTurnsChange?.([...asked, answer]);
     }
@@ -126,7 +132,9 @@ export function ChatView({
     <div class="chat" hidden={hidden}>
       <ol
         class="chat-turns"
-        aria-live="polite"
+        // Scrollable, so a keyboard user can reach and scroll it.
+        tabIndex={0}
+        aria-label="Chat history"
         ref={list}
         onScroll={(event) => {
           const { scrollTop, scrollHeight, clientHeight } = event.currentTarget;
@@ -175,6 +183,9 @@ export function ChatView({
           </li>
         ))}
       </ol>
+      <div class="visually-hidden" role="status" data-testid="announcement">
+        {announced}
+      </div>
       <label class="chat-model">
         Model
         <select

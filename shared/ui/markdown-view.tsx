@@ -1,57 +1,32 @@
 /**
- * @module An answer's markdown shown as HTML: parsed by marked, then sanitized by DOMPurify,
- * because the text comes from a model and a provider, and nothing they write may run in the
- * popup or the playground. Only what markdown makes is kept: no images (a model could make the
- * chat fetch any address), no styles or forms (it could dress itself up as FreeLLM's own UI).
- * Links open in a new tab, so clicking one does not replace the chat.
+ * @module An answer shown as markdown, once the renderer (markdown-render.ts, the larger part of
+ * the chat) has loaded; until then, a moment after the chat opens, as the plain text it is.
  */
-import DOMPurify from 'dompurify';
-import { marked } from 'marked';
-import { useMemo } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { copyCodeOnClick, decorateCodeBlocks } from './code-blocks';
 
-DOMPurify.addHook('afterSanitizeAttributes', (node) => {
-  if (node.tagName !== 'A') return;
-  node.setAttribute('target', '_blank');
-  node.setAttribute('rel', 'noopener noreferrer');
-});
+type Render = (text: string) => string;
+let loading: Promise<Render> | undefined;
+let loaded: Render | undefined;
 
-const ALLOWED_TAGS = [
-  'p',
-  'br',
-  'strong',
-  'em',
-  'del',
-  'code',
-  'pre',
-  'blockquote',
-  'ul',
-  'ol',
-  'li',
-  'a',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'hr',
-  'table',
-  'thead',
-  'tbody',
-  'tr',
-  'th',
-  'td',
-];
-const ALLOWED_ATTR = ['href', 'title', 'target', 'rel', 'align', 'start'];
-
-function renderMarkdown(text: string): string {
-  return DOMPurify.sanitize(marked.parse(text, { async: false, gfm: true, breaks: true }), {
-    ALLOWED_TAGS,
-    ALLOWED_ATTR,
-  });
+/** Starts loading the renderer (the chat calls it as it opens, before any answer needs it). */
+export function loadMarkdownRenderer(): Promise<Render> {
+  loading ??= import('./markdown-render').then(({ renderMarkdown }) => (loaded = renderMarkdown));
+  return loading;
 }
 
 export function MarkdownView({ text }: { text: string }) {
-  const html = useMemo(() => renderMarkdown(text), [text]);
-  return <div class="markdown" dangerouslySetInnerHTML={{ __html: html }} />;
+  const [render, setRender] = useState<Render | undefined>(() => loaded);
+  useEffect(() => {
+    if (!render) void loadMarkdownRenderer().then((ready) => setRender(() => ready));
+  }, []);
+  const html = useMemo(() => render?.(text), [render, text]);
+  const root = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    if (root.current) decorateCodeBlocks(root.current);
+  }, [html]);
+  if (html === undefined) return <div>{text}</div>;
+  return (
+    <div class="markdown" ref={root} onClick={copyCodeOnClick} dangerouslySetInnerHTML={{ __html: html }} />
+  );
 }

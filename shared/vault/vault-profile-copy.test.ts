@@ -127,12 +127,12 @@ describe('a copy of the profile, with the device key read from it', () => {
   it('opens nothing stored under a passphrase, with every older copy too; the passphrase opens it', async () => {
     const { db, vault, keyRing, chats } = setup();
     await keyRing.add({ providerId: 'groq', secret: OLD_SECRET });
-    await chats.save('popup', [{ role: 'user', content: 'said before the passphrase' }]);
+    await chats.save('popup', { turns: [{ role: 'user', content: 'said before the passphrase' }] });
     const copies = [await copyOfProfile(db)];
     await vault.setPassphrase('correct horse battery');
     copies.push(await copyOfProfile(db));
     const added = await keyRing.add({ providerId: 'groq', secret: NEW_SECRET });
-    await chats.save('popup', [{ role: 'user', content: 'said under the passphrase' }]);
+    await chats.save('popup', { turns: [{ role: 'user', content: 'said under the passphrase' }] });
     await vault.lock();
     copies.push(await copyOfProfile(db));
     const deviceKey = await deviceKeyBytes(db);

@@ -2,9 +2,14 @@
 import { answerPrompt } from './pages/approval-prompt';
 import { OptionsPage } from './pages/options-page';
 import { openPopup } from './pages/popup-page';
+import type { Page } from '@playwright/test';
 import { expect, test, useExtensionSuite } from './support/fixtures';
 
 test.describe.configure({ mode: 'serial' });
+
+/** Whether the highlighter was imported: its stylesheet is linked into the page when it is. */
+const highlighterLoaded = (page: Page) =>
+  page.evaluate(() => document.querySelector('link[href*="code-highlight"]') !== null);
 const suite = useExtensionSuite();
 
 test.beforeAll(async () => {
@@ -27,38 +32,94 @@ test('the popup chat streams an answer and names who served it', async () => {
   // The popup opens ready to type.
   await expect(popup.getByLabel('Message')).toBeFocused();
   mock.reset();
+  // What a screen reader is told: each new text the live region takes on.
+  await popup.evaluate(() => {
+    const region = document.querySelector('[role="status"][data-testid="announcement"]')!;
+    const told: string[] = ((window as unknown as { told: string[] }).told = []);
+    let last = '';
+    new MutationObserver(() => {
+      const text = region.textContent ?? '';
+      if (text && text !== last) told.push(text);
+      last = text;
+    }).observe(region, { subtree: true, childList: true, characterData: true });
+  });
   await popup.getByLabel('Message').fill('hello from the popup');
   await popup.getByRole('button', { name: 'Send' }).click();
   const answer = popup.getByTestId('turn-assistant').last();
   await expect(answer).toContainText('Echo: hello from the popup');
   await expect(answer).toContainText(/custom-.* · mock-chat/);
+  // The finished answer is told once; the list it streamed into is not a live region.
+  await expect
+    .poll(() => popup.evaluate(() => (window as unknown as { told: string[] }).told))
+    .toEqual(['Echo: hello from the popup']);
+  await expect(popup.locator('[aria-live]')).toHaveCount(0);
+  await expect(popup.getByRole('list', { name: 'Chat history' })).toHaveAttribute('tabindex', '0');
   expect(mock.calls).toHaveLength(1);
+  // Highlighting is loaded only for an answer with code.
+  expect(await highlighterLoaded(popup)).toBe(false);
   await popup.screenshot({ path: 'test/.artifacts/screenshots/popup.png' });
   await popup.close();
 });
 
-test('the popup keeps its conversation when it closes, until New chat', async () => {
+test('the popup keeps its conversations: new, switch, rename, delete, and the open one comes back', async () => {
   const { context, extensionId } = suite;
+  const reopen = async (popup: Page) => {
+    await popup.close();
+    return openPopup(context, extensionId);
+  };
+  const questions = (popup: Page) => popup.getByTestId('turn-user');
+  const conversations = (popup: Page) => popup.getByLabel('Conversation', { exact: true });
   let popup = await openPopup(context, extensionId);
   await expect(popup.getByTestId('turn-assistant').last()).toContainText('Echo: hello from the popup');
   await popup.getByLabel('Message').fill('and a follow-up');
   await popup.getByRole('button', { name: 'Send' }).click();
   await expect(popup.getByTestId('turn-assistant').last()).toContainText(/Echo: and a follow-up.*mock-chat/s);
-  await popup.close();
 
-  popup = await openPopup(context, extensionId);
-  await expect(popup.getByTestId('turn-user')).toHaveText(['hello from the popup', 'and a follow-up']);
+  popup = await reopen(popup);
+  await expect(questions(popup)).toHaveText(['hello from the popup', 'and a follow-up']);
   await expect(popup.getByTestId('turn-assistant').last()).toContainText(/Echo: and a follow-up.*mock-chat/s);
   await popup.screenshot({ path: 'test/.artifacts/screenshots/popup-kept-chat.png' });
   await popup.getByRole('button', { name: 'New chat' }).click();
-  await expect(popup.getByTestId('turn-user')).toHaveCount(0);
+  await expect(questions(popup)).toHaveCount(0);
   // Nothing to start over from in an empty chat.
-  await expect(popup.getByRole('button', { name: 'New chat' })).toHaveCount(0);
-  await popup.close();
+  await expect(popup.getByRole('button', { name: 'New chat' })).toBeDisabled();
+  await popup.getByLabel('Message').fill('a second conversation');
+  await popup.getByRole('button', { name: 'Send' }).click();
+  await expect(popup.getByTestId('turn-assistant').last()).toContainText('Echo: a second conversation');
 
-  popup = await openPopup(context, extensionId);
+  popup = await reopen(popup);
+  await expect(questions(popup)).toHaveText(['a second conversation']);
+  await expect(conversations(popup).locator('option')).toHaveText([
+    'a second conversation',
+    'hello from the popup',
+  ]);
+  await conversations(popup).selectOption({ label: 'hello from the popup' });
+  await expect(questions(popup)).toHaveText(['hello from the popup', 'and a follow-up']);
+
+  // The one switched to is the one the popup opens with.
+  popup = await reopen(popup);
+  await expect(questions(popup)).toHaveText(['hello from the popup', 'and a follow-up']);
+  await popup.getByRole('button', { name: 'Rename' }).click();
+  await popup.getByLabel('Conversation name').fill('Greetings');
+  await popup.getByRole('button', { name: 'Save' }).click();
+  await expect(conversations(popup).locator('option')).toHaveText(['Greetings', 'a second conversation']);
+  await expect(conversations(popup).locator('option:checked')).toHaveText('Greetings');
+
+  await popup.getByRole('button', { name: 'Delete' }).click();
+  await expect(popup.getByText('Delete “Greetings”?')).toBeVisible();
+  await popup.getByRole('button', { name: 'Delete' }).click();
+  await expect(questions(popup)).toHaveText(['a second conversation']);
+  await expect(conversations(popup).locator('option')).toHaveText(['a second conversation']);
+
+  popup = await reopen(popup);
+  await expect(questions(popup)).toHaveText(['a second conversation']);
+  await popup.getByRole('button', { name: 'New chat' }).click();
+  await expect(questions(popup)).toHaveCount(0);
+
+  // A new chat with nothing said in it yet is still the one open next time.
+  popup = await reopen(popup);
   await expect(popup.getByText('Ask anything; the first provider with room answers.')).toBeVisible();
-  await expect(popup.getByTestId('turn-user')).toHaveCount(0);
+  await expect(questions(popup)).toHaveCount(0);
   await popup.close();
 });
 
@@ -107,6 +168,33 @@ test('answers show their markdown, and nothing a model writes runs or loads in t
   // The conversation follows the newest answer.
   await expect(blocks.locator('pre')).toBeInViewport();
   await popup.screenshot({ path: 'test/.artifacts/screenshots/popup-markdown.png' });
+  await popup.close();
+});
+
+test('a code block in an answer is highlighted and copies its code', async () => {
+  const { context, extensionId } = suite;
+  const popup = await openPopup(context, extensionId);
+  // An extension page's origin cannot be named here; granted to every page of this test browser.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await popup.getByLabel('Message').fill('Here:\n\n```ts\nconst answer: number = 42; // the answer\n```');
+  await popup.getByRole('button', { name: 'Send' }).click();
+  const block = popup.getByTestId('turn-assistant').last().locator('pre');
+  await expect(block.locator('.hljs-keyword').first()).toHaveText('const');
+  await expect(block.locator('.hljs-comment')).toHaveText('// the answer');
+  expect(await highlighterLoaded(popup)).toBe(true);
+  const copy = block.getByRole('button', { name: 'Copy code' });
+  await copy.click();
+  await expect(copy).toHaveText('Copied');
+  expect(await popup.evaluate(() => navigator.clipboard.readText())).toBe(
+    'const answer: number = 42; // the answer',
+  );
+  for (const width of [1280, 360]) {
+    await popup.setViewportSize({ width, height: 720 });
+    for (const scheme of ['light', 'dark'] as const) {
+      await popup.emulateMedia({ colorScheme: scheme });
+      await popup.screenshot({ path: `test/.artifacts/screenshots/popup-code-${width}-${scheme}.png` });
+    }
+  }
   await popup.close();
 });
 

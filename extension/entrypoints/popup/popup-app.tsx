@@ -3,20 +3,22 @@ import { browser } from 'wxt/browser';
 import type { VaultStatus } from '../../../shared/vault/vault';
 import { ChatTurnError } from '../../../shared/ui/chat-client';
 import { ChatView } from '../../../shared/ui/chat-view';
-import { useKeptConversation, type ChatStore } from '../../../shared/ui/use-kept-conversation';
+import { ConversationBar } from '../../../shared/ui/conversation-bar';
+import { useConversations, type ChatStore } from '../../../shared/ui/use-conversations';
 import { FREELLM_BASE_URL } from '../../../shared/http/base-url';
 import { runtimeFetch } from '../../lib/runtime-fetch';
 import { callBackground, onVaultChanged, type ResultOf } from '../../lib/ui-client';
 import { UnlockForm } from './unlock-form';
 import { ZeroKeyStart } from './zero-key-start';
 
-/** The popup closes whenever it loses focus; its conversation is kept (sealed) under this name. */
-const POPUP_CHAT = 'popup';
-
+/** The popup closes whenever it loses focus; its conversations are kept (sealed) by the engine. */
 const backgroundChats: ChatStore = {
+  list: () => callBackground('chats.list'),
   get: (id) => callBackground('chats.get', { id }),
-  save: (id, turns) => callBackground('chats.save', { id, turns }),
+  save: (id, change) => callBackground('chats.save', { id, change }),
   remove: (id) => callBackground('chats.remove', { id }),
+  current: () => callBackground('chats.current'),
+  open: (id) => callBackground('chats.open', { id }),
 };
 
 /** The popup: a chat over the pooled keys, and the way into the settings. */
@@ -31,12 +33,9 @@ export function PopupApp() {
     // Locked elsewhere (the options page, the idle auto-lock) or unlocked there: shown at once.
     return onVaultChanged(() => void readVault());
   }, []);
-  // The kept conversation can be read once the vault is open.
-  const { conversation, hasTurns, keep, startOver } = useKeptConversation(
-    backgroundChats,
-    POPUP_CHAT,
-    vault?.locked === false,
-  );
+  // The kept conversations can be read once the vault is open.
+  const conversations = useConversations(backgroundChats, vault?.locked === false, () => crypto.randomUUID());
+  const { open } = conversations;
   // The model picked carries over to a new chat.
   const [model, setModel] = useState('auto');
   const enabled = keys?.filter((key) => key.enabled).length ?? 0;
@@ -59,11 +58,6 @@ export function PopupApp() {
           </div>
         </div>
         <div class="popup-actions">
-          {hasTurns && !vault?.locked && (
-            <button type="button" class="ghost" onClick={startOver}>
-              New chat
-            </button>
-          )}
           <button type="button" class="ghost" onClick={() => void browser.runtime.openOptionsPage()}>
             Settings
           </button>
@@ -72,14 +66,15 @@ export function PopupApp() {
       {/* Requests would only fail with vault_locked until the passphrase is given. */}
       {vault?.locked && <UnlockForm variant="popup" onUnlocked={readVault} />}
       {noKeys && <ZeroKeyStart onStarted={() => void readKeys()} />}
+      {!vault?.locked && !noKeys && <ConversationBar conversations={conversations} />}
       {/* Kept while locked: the conversation is still there after unlocking. */}
-      {conversation && (
+      {open && (
         <ChatView
-          key={conversation.generation}
+          key={open.id}
           fetch={runtimeFetch}
           baseURL={FREELLM_BASE_URL}
           hidden={vault?.locked || noKeys}
-          initialTurns={conversation.turns}
+          initialTurns={open.turns}
           model={model}
           onModelChange={setModel}
           emptyHint={
@@ -87,7 +82,7 @@ export function PopupApp() {
               ? 'Ask anything; the first provider with room answers.'
               : 'Add a key in Settings to start chatting.'
           }
-          onTurnsChange={keep}
+          onTurnsChange={(turns) => conversations.keep(open.id, turns)}
           // The vault may lock itself (idle) while the popup is open.
           onTurnError={(error) => {
             if (error instanceof ChatTurnError && error.code === 'vault_locked') void readVault();

@@ -1,0 +1,98 @@
+/**
+ * @module Which conversation is open, and the way to another: a picker of the kept ones, a new
+ * one, renaming and deleting the open one (deleting asks first: nothing brings it back).
+ */
+import { useState } from 'preact/hooks';
+import type { Conversations } from './use-conversations';
+import './conversation-bar.css';
+
+type Mode = 'pick' | 'rename' | 'confirm-delete';
+
+export function ConversationBar({ conversations }: { conversations: Conversations }) {
+  const { open, list } = conversations;
+  const [mode, setMode] = useState<Mode>('pick');
+  const [title, setTitle] = useState('');
+  if (!open) return null;
+  const kept = list.find((chat) => chat.id === open.id);
+  const openTitle = kept?.title ?? 'New chat';
+  if (mode === 'rename') {
+    return (
+      <form
+        class="conversation-bar"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (title.trim()) conversations.rename(title.trim());
+          setMode('pick');
+        }}
+      >
+        <input
+          aria-label="Conversation name"
+          value={title}
+          maxLength={200}
+          autoFocus
+          onInput={(event) => setTitle(event.currentTarget.value)}
+        />
+        <button type="submit" class="ghost">
+          Save
+        </button>
+        <button type="button" class="ghost" onClick={() => setMode('pick')}>
+          Cancel
+        </button>
+      </form>
+    );
+  }
+  if (mode === 'confirm-delete') {
+    return (
+      <div class="conversation-bar" role="group" aria-label="Delete this conversation?">
+        <span class="conversation-question">Delete “{openTitle}”?</span>
+        <button
+          type="button"
+          class="ghost danger"
+          autoFocus
+          onClick={() => {
+            conversations.remove();
+            setMode('pick');
+          }}
+        >
+          Delete
+        </button>
+        <button type="button" class="ghost" onClick={() => setMode('pick')}>
+          Keep
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div class="conversation-bar">
+      <select
+        aria-label="Conversation"
+        value={open.id}
+        onChange={(event) => conversations.switchTo(event.currentTarget.value)}
+      >
+        {!kept && <option value={open.id}>New chat</option>}
+        {list.map((chat) => (
+          <option key={chat.id} value={chat.id}>
+            {chat.title}
+          </option>
+        ))}
+      </select>
+      <button type="button" class="ghost" disabled={!kept} onClick={conversations.startNew}>
+        New chat
+      </button>
+      <button
+        type="button"
+        class="ghost"
+        disabled={!kept}
+        onClick={() => {
+          setTitle(openTitle);
+          setMode('rename');
+        }}
+      >
+        Rename
+      </button>
+      <button type="button" class="ghost" disabled={!kept} onClick={() => setMode('confirm-delete')}>
+        Delete
+      </button>
+    </div>
+  );
+}

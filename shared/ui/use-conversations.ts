@@ -1,0 +1,77 @@
+/**
+ * @module The conversations a page keeps (the popup closes whenever it loses focus; the playground
+ * may be reloaded): the one opened last is read once its store can be read, each change is saved
+ * one write at a time so a later state never lands under an earlier one, and the list follows.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ChatSettings, ChatSummary } from '../chats/chat-history';
+import type { ChatTurn } from '../chats/chat-turn';
+
+/** Where conversations are kept: the engine's chat history, directly or through the background. */
+export interface ChatStore {
+  list(): Promise<ChatSummary[]>;
+  get(id: string): Promise<{ turns: ChatTurn[]; settings: ChatSettings } | null | undefined>;
+  save(id: string, change: { turns?: ChatTurn[]; title?: string; settings?: ChatSettings }): Promise<unknown>;
+  remove(id: string): Promise<unknown>;
+  current(): Promise<string | null | undefined>;
+  open(id: string): Promise<unknown>;
+}
+
+export interface OpenConversation {
+  id: string;
+  turns: ChatTurn[];
+}
+
+export interface Conversations {
+  /** Undefined until read. */
+  open: OpenConversation | undefined;
+  /** The kept ones, latest first (a new one joins once something is said in it). */
+  list: ChatSummary[];
+  /** Saves the turns of conversation `id` (the one a finished answer belongs to, even if another is open now). */
+  keep(id: string, turns: ChatTurn[]): void;
+  startNew(): void;
+  switchTo(id: string): void;
+  rename(title: string): void;
+  remove(): void;
+}
+
+/** `readable` is false while the store cannot be read (a locked vault); reading waits for it. */
+export function useConversations(store: ChatStore, readable: boolean, newId: () => string): Conversations {
+  const [open, setOpen] = useState<OpenConversation>();
+  const [list, setList] = useState<ChatSummary[]>([]);
+  const writes = useRef<Promise<unknown>>(Promise.resolve());
+  const queue = (write: () => Promise<unknown>) => {
+    writes.current = writes.current
+      .then(write)
+      .then(() => store.list().then(setList))
+      .catch(() => undefined);
+  };
+  const show = async (id: string | null | undefined) => {
+    const chosen = id ?? newId();
+    const chat = id ? await store.get(id).catch(() => undefined) : undefined;
+    setOpen({ id: chosen, turns: chat?.turns ?? [] });
+    queue(() => store.open(chosen));
+  };
+  useEffect(() => {
+    if (!readable || open) return;
+    store.current().then(show, () => show(undefined));
+  }, [readable]);
+  return {
+    open,
+    list,
+    keep(id, turns) {
+      queue(() => store.save(id, { turns }));
+    },
+    startNew: () => void show(undefined),
+    switchTo: (id) => void show(id),
+    rename(title) {
+      if (open) queue(() => store.save(open.id, { title }));
+    },
+    remove() {
+      if (!open) return;
+      const next = list.find((chat) => chat.id !== open.id)?.id;
+      queue(() => store.remove(open.id));
+      void show(next);
+    },
+  };
+}
