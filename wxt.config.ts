@@ -17,7 +17,7 @@ const e2e = process.env.FREELLM_E2E === '1';
 
 /**
  * Firefox needs a fixed id (stores, and the e2e tests' fixed moz-extension address) and 140 or
- * later: 128 is the first to run `world: "MAIN"` content scripts (page-api.ts), 140 (the oldest
+ * later: 128 is the first to run `world: "MAIN"` content scripts (page-api.content.ts), 140 (the oldest
  * ESR still supported) the first to show the data consent below; before it the consent would be
  * skipped. Firefox for Android reads it from 142 (the add-on is not offered there: it has no
  * windows for the approval prompt). What leaves the browser is only what the user sends through
