@@ -48,11 +48,16 @@ test('Test all proves the good key on the model list and names the refused one, 
 });
 
 test('keys reorder by dragging their handle and from the keyboard', async () => {
-  await options.keyRows().filter({ hasText: 'Spare Groq' }).locator('.drag-handle').hover();
-  await options.page.mouse.down();
-  const first = await options.keyRows().first().boundingBox();
-  await options.page.mouse.move(first!.x + 20, first!.y + 4, { steps: 12 });
-  await options.page.mouse.up();
+  // Mid-screen, so no row sits under the sticky section bar where the drag would end.
+  await options
+    .keyRows()
+    .first()
+    .evaluate((row) => row.scrollIntoView({ block: 'center' }));
+  await options
+    .keyRows()
+    .filter({ hasText: 'Spare Groq' })
+    .locator('.drag-handle')
+    .dragTo(options.keyRows().first(), { targetPosition: { x: 20, y: 4 } });
   await expect.poll(() => options.keyLabels()).toEqual(['Spare Groq', 'Good Groq', 'Bad Groq']);
 
   await options.page.getByRole('button', { name: 'Move Bad Groq up' }).focus();
