@@ -71,8 +71,11 @@ test('the popup keeps its conversations: new, switch, rename, delete, and the op
   const conversations = (popup: Page) => popup.getByLabel('Conversation', { exact: true });
   let popup = await openPopup(context, extensionId);
   await expect(popup.getByTestId('turn-assistant').last()).toContainText('Echo: hello from the popup');
+  // The popup has finished opening once its picker names the conversation it restored.
+  await expect(conversations(popup).locator('option:checked')).toHaveText('hello from the popup');
   await popup.getByLabel('Message').fill('and a follow-up');
   await popup.getByRole('button', { name: 'Send' }).click();
+  await expect(questions(popup)).toHaveText(['hello from the popup', 'and a follow-up']);
   await expect(popup.getByTestId('turn-assistant').last()).toContainText(/Echo: and a follow-up.*mock-chat/s);
 
   popup = await reopen(popup);
