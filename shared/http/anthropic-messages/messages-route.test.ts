@@ -7,6 +7,7 @@ import Anthropic from '@anthropic-ai/sdk';
 import { describe, expect, it } from 'vitest';
 import { jsonResponse, sseResponse } from '../../testing/fake-fetch';
 import { engineServing, upstreamCompletion, upstreamStream } from '../../testing/upstream-answers';
+import { sseEvents } from '../../testing/sse-events';
 
 const weatherTool = {
   name: 'get_weather',
@@ -26,20 +27,6 @@ const question = { role: 'user' as const, content: "What's the weather like in S
 
 const sdk = (fetch: typeof globalThis.fetch) =>
   new Anthropic({ apiKey: 'unused', baseURL: 'https://freellm.invalid', fetch, maxRetries: 0 });
-
-/** The SSE body's events as `[event name, data]`. */
-async function events(response: Response): Promise<[string, Record<string, unknown>][]> {
-  return (await response.text())
-    .split('\n\n')
-    .filter(Boolean)
-    .map((block) => {
-      const [eventLine, dataLine] = block.split('\n');
-      return [
-        eventLine!.replace('event: ', ''),
-        JSON.parse(dataLine!.replace('data: ', '')) as Record<string, unknown>,
-      ];
-    });
-}
 
 const post = (fetch: typeof globalThis.fetch, path: string, body: unknown) =>
   fetch(`https://freellm.invalid${path}`, {
@@ -132,7 +119,7 @@ describe('POST /messages', () => {
       messages: [{ role: 'user', content: 'Hello' }],
     });
     expect(response.headers.get('content-type')).toContain('text/event-stream');
-    const received = await events(response);
+    const received = await sseEvents(response);
     expect(received.map(([name]) => name)).toEqual([
       'message_start',
       'content_block_start',
@@ -171,7 +158,7 @@ describe('POST /messages', () => {
       tools: [weatherTool],
       messages: [question],
     });
-    const received = await events(response);
+    const received = await sseEvents(response);
     expect(received.map(([name]) => name)).toEqual([
       'message_start',
       'content_block_start',
@@ -401,7 +388,7 @@ describe('POST /messages', () => {
       stream: true,
       messages: [{ role: 'user', content: 'hi' }],
     });
-    const received = await events(response);
+    const received = await sseEvents(response);
     expect(received.map(([name]) => name)).toEqual([
       'message_start',
       'content_block_start',

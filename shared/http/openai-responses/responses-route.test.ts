@@ -9,6 +9,7 @@ import OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
 import { engineServing, upstreamCompletion, upstreamStream } from '../../testing/upstream-answers';
 import { createEngineFetch } from '../engine-fetch';
+import { sseEvents } from '../../testing/sse-events';
 
 const client = (fetch: typeof globalThis.fetch) =>
   new OpenAI({ apiKey: 'unused', baseURL: 'https://freellm.invalid/v1', fetch, maxRetries: 0 });
@@ -26,19 +27,6 @@ const weatherTool = {
   strict: true,
 };
 const weatherCall = { id: 'call_12345xyz', name: 'get_weather', arguments: '{"location":"Paris, France"}' };
-
-async function events(response: Response): Promise<[string, Record<string, unknown>][]> {
-  return (await response.text())
-    .split('\n\n')
-    .filter(Boolean)
-    .map((block) => {
-      const [eventLine, dataLine] = block.split('\n');
-      return [
-        eventLine!.replace('event: ', ''),
-        JSON.parse(dataLine!.replace('data: ', '')) as Record<string, unknown>,
-      ];
-    });
-}
 
 const post = (fetch: typeof globalThis.fetch, body: unknown) =>
   fetch('https://freellm.invalid/v1/responses', {
@@ -284,7 +272,7 @@ describe('POST /responses', () => {
 
   it('streams text with the typed events in order, numbered, ending with response.completed', async () => {
     const { fetch } = await engineServing(() => upstreamStream(['Once', ' upon']));
-    const received = await events(await post(fetch, { model: 'auto', input: 'story', stream: true }));
+    const received = await sseEvents(await post(fetch, { model: 'auto', input: 'story', stream: true }));
     expect(received.map(([name]) => name)).toEqual([
       'response.created',
       'response.in_progress',
