@@ -27,6 +27,20 @@ async function storedText(db: ReturnType<typeof setup>['db']) {
 }
 
 describe('chat history', () => {
+  it('applies changes sent one after another without waiting in the order they were sent', async () => {
+    const { chats } = setup();
+    const question: ChatTurn[] = [{ role: 'user', content: 'Capital of Ghana?' }];
+    await Promise.all([
+      chats.save('popup', { title: 'Capitals' }),
+      chats.save('popup', { turns: question }),
+      chats.save('popup', { turns: [...question, { role: 'assistant', content: 'Accra.' }] }),
+    ]);
+    expect(await chats.get('popup')).toMatchObject({
+      title: 'Capitals',
+      turns: [...question, { role: 'assistant', content: 'Accra.' }],
+    });
+  });
+
   it('gives back what was saved, and keeps none of a conversation, its title or settings in clear', async () => {
     const { db, chats, clock } = setup();
     expect(await chats.get('popup')).toBeUndefined();

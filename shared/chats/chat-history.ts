@@ -103,6 +103,19 @@ export function createChatHistory(
     const { id, updatedAt, conversation } = opened;
     return { id, updatedAt, ...conversation, title: titleOf(conversation) };
   };
+  /**
+   * Changes to one conversation (and to which one is open), applied one after another in the order
+   * they were asked for: a save reads the kept conversation and writes it back, and a popup sends
+   * its question and then its answer without waiting (it may close as soon as the answer shows).
+   */
+  const pending = new Map<string, Promise<unknown>>();
+  const inTurn = (key: string, change: () => Promise<unknown>): Promise<void> => {
+    const done = (pending.get(key) ?? Promise.resolve()).then(change).then(() => undefined);
+    const settled = done.catch(() => undefined);
+    pending.set(key, settled);
+    void settled.then(() => pending.get(key) === settled && pending.delete(key));
+    return done;
+  };
   const openedId = () => readSetting(db, CURRENT_CHAT, chatIdSchema.optional(), undefined);
   const latestId = async () => (await db.chats.orderBy('updatedAt').last())?.id;
   return {
@@ -119,22 +132,30 @@ export function createChatHistory(
     async save(id, change) {
       const key = idOf(id);
       const parsed = parseOrInvalidRequest(changeSchema, change, { what: 'Invalid chat' });
-      const kept = (await openRecord(await db.chats.get(key)))?.conversation;
-      const conversation = conversationSchema.parse({ turns: [], ...kept, ...parsed });
-      const sealed = await vault.seal(JSON.stringify(conversation));
-      await db.chats.put({ id: key, updatedAt: now(), sealed });
+      // Entered before any await, so the order of calls is the order of changes.
+      return inTurn(key, async () => {
+        const kept = (await openRecord(await db.chats.get(key)))?.conversation;
+        const conversation = conversationSchema.parse({ turns: [], ...kept, ...parsed });
+        const sealed = await vault.seal(JSON.stringify(conversation));
+        await db.chats.put({ id: key, updatedAt: now(), sealed });
+      });
     },
     async remove(id) {
       const key = idOf(id);
-      await db.chats.delete(key);
-      if ((await openedId()) === key) await db.settings.delete(CURRENT_CHAT);
+      const removed = inTurn(key, () => db.chats.delete(key));
+      // Which one is open changes in turn too: a removal and the opening of the next one race otherwise.
+      await inTurn(CURRENT_CHAT, async () => {
+        await removed;
+        if ((await openedId()) === key) await db.settings.delete(CURRENT_CHAT);
+      });
     },
     async current() {
       // A new conversation is opened before anything is said in it, so it may not be kept yet.
       return (await openedId()) ?? latestId();
     },
     async open(id) {
-      await writeSetting(db, CURRENT_CHAT, idOf(id));
+      const key = idOf(id);
+      await inTurn(CURRENT_CHAT, () => writeSetting(db, CURRENT_CHAT, key));
     },
   };
 }

@@ -3,7 +3,7 @@
  * may be reloaded): the one opened last is read once its store can be read, each change is saved
  * one write at a time so a later state never lands under an earlier one, and the list follows.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { ChatSettings, ChatSummary } from '../chats/chat-history';
 import type { ChatTurn } from '../chats/chat-turn';
 
@@ -39,10 +39,11 @@ export interface Conversations {
 export function useConversations(store: ChatStore, readable: boolean, newId: () => string): Conversations {
   const [open, setOpen] = useState<OpenConversation>();
   const [list, setList] = useState<ChatSummary[]>([]);
-  const writes = useRef<Promise<unknown>>(Promise.resolve());
+  // Each change is sent at once, not behind the previous one: the popup may close the moment an
+  // answer shows, and a change not yet sent is lost. The store applies one conversation's changes
+  // in the order they come (shared/chats/chat-history.ts).
   const queue = (write: () => Promise<unknown>) => {
-    writes.current = writes.current
-      .then(write)
+    void write()
       .then(() => store.list().then(setList))
       .catch(() => undefined);
   };
