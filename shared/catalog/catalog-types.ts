@@ -114,6 +114,11 @@ export interface ProviderPreset extends OpenAICompatibleQuirks {
   defaultModel: string;
   models: readonly CatalogModel[];
   rateLimitHeaders: RateLimitHeaderFamily;
+  /**
+   * Whether a web page may call it (it answers with CORS headers): decides, before any request,
+   * which providers the playground can use without the extension. Absent: not known.
+   */
+  browserCors?: Sourced<boolean>;
   /** Known to be slow to start answering: the least time-to-first-byte limit it gets (see routing settings). */
   firstByteTimeoutMs?: Sourced<number>;
 }

@@ -11,6 +11,12 @@ export const anthropic: ProviderPreset = {
   keyPrefixes: ['sk-ant-'],
   modelsEndpoint: '/models',
   signupUrl: 'https://console.anthropic.com/settings/keys',
+  browserCors: {
+    value: true,
+    source: 'docs/providers.md §1, from github.com/anthropics/anthropic-sdk-typescript/issues/703',
+    asOf: '2026-11',
+    note: 'with `anthropic-dangerous-direct-browser-access`, which FreeLLM sends; an organization may forbid it',
+  },
   access: {
     value: 'paid',
     source: 'docs.anthropic.com/en/api/rate-limits (no recurring free tier found; unconfirmed)',

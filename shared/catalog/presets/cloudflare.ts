@@ -26,6 +26,12 @@ export const cloudflare: ProviderPreset = {
   keyPattern: CLOUDFLARE_ACCOUNT_KEY,
   keyFormat: 'ACCOUNT_ID:API_TOKEN — your account id (dashboard URL), a colon, then a Workers AI API token',
   signupUrl: 'https://dash.cloudflare.com/profile/api-tokens',
+  browserCors: {
+    value: false,
+    source: 'docs/providers.md §1, from github.com/cloudflare/cloudflare-rs/issues/167',
+    asOf: '2026-11',
+    note: 'api.cloudflare.com sends no Access-Control-Allow-Origin',
+  },
   access: survey('free'),
   freeTier: {
     note: '10,000 neurons a day per account, reset at 00:00 UTC; a 70B model spends them in a few hundred short requests. Seven newer models are not covered (Kimi K2.6/K2.7, GLM-5.x, DeepSeek V4).',

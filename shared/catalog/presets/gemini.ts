@@ -21,6 +21,12 @@ export const gemini: ProviderPreset = {
   keyPrefixes: ['AIza'],
   modelsEndpoint: '/models?pageSize=1000',
   signupUrl: 'https://aistudio.google.com/apikey',
+  browserCors: {
+    value: true,
+    source: 'docs/providers.md §1, from github.com/googleapis/js-genai/issues/1723',
+    asOf: '2026-11',
+    note: 'the native API, which FreeLLM calls',
+  },
   access: observed('free', { note: 'Flash models and Gemma only' }),
   freeTier: {
     note: 'Free tier for Flash models and Gemma only, per Google Cloud project (more keys in one project add nothing); free prompts may be used for training outside the EEA, UK and Switzerland; the day resets at midnight Pacific.',

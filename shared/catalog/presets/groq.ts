@@ -47,6 +47,11 @@ export const groq: ProviderPreset = {
   keyPrefixes: ['gsk_'],
   modelsEndpoint: '/models',
   signupUrl: 'https://console.groq.com/keys',
+  browserCors: {
+    value: true,
+    source: 'docs/providers.md §1, from github.com/davidmigloz/langchain_dart/issues/510',
+    asOf: '2026-11',
+  },
   access: current('free'),
   freeTier: {
     note: 'Free plan, no card: gpt-oss-120b, gpt-oss-20b and qwen3.8-27b, limits per model shared by every key of the organization; cached tokens do not count.',

@@ -16,6 +16,12 @@ export const mistral: ProviderPreset = {
   keyPrefixes: [],
   modelsEndpoint: '/models',
   signupUrl: 'https://console.mistral.ai/api-keys',
+  browserCors: {
+    value: true,
+    source: 'docs/providers.md §1, from github.com/infiolab/infio-copilot/issues/146',
+    asOf: '2026-11',
+    note: "its preflight refuses the OpenAI SDK's `x-stainless-*` headers; FreeLLM sends none",
+  },
   access: verified('free', {
     note: 'one unconfirmed report of 429s on the free plan (OmniRoute discussion #16252, 2026-10)',
   }),

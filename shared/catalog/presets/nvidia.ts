@@ -15,6 +15,12 @@ export const nvidia: ProviderPreset = {
   keyPrefixes: ['nvapi-'],
   modelsEndpoint: '/models',
   signupUrl: 'https://build.nvidia.com',
+  browserCors: {
+    value: false,
+    source: 'docs/providers.md §1, from github.com/meltylabs/chorus/pull/35',
+    asOf: '2026-11',
+    note: 'no Access-Control-Allow-Origin',
+  },
   access: observed('free', { note: 'evaluation-only terms; the credit system ended around 2025-09' }),
   freeTier: {
     note: 'Free for evaluation (developer program), not production: 40 requests a minute per model; cold starts can take a minute; models reach end of life.',

@@ -12,9 +12,14 @@ export const openai: ProviderPreset = {
   keyPrefixes: ['sk-proj-', 'sk-'],
   modelsEndpoint: '/models',
   signupUrl: 'https://platform.openai.com/api-keys',
+  browserCors: {
+    value: true,
+    source: 'docs/providers.md §1, from github.com/bricks-cloud/BricksLLM/issues/45',
+    asOf: '2026-11',
+  },
   access: {
     value: 'paid',
-    source: 'openai.com/api/pricing (no free API tier found; unconfirmed)',
+    source: 'docs/providers.md §1, from openai.com/api/pricing (no free API tier found; unconfirmed)',
     asOf: '2026-11',
   },
   freeTier: {

@@ -20,6 +20,12 @@ export const openrouter: ProviderPreset = {
   keyPrefixes: ['sk-or-v1-'],
   modelsEndpoint: '/models',
   signupUrl: 'https://openrouter.ai/keys',
+  browserCors: {
+    value: true,
+    source: 'docs/providers.md §1, from github.com/davidmigloz/langchain_dart/issues/510',
+    asOf: '2026-11',
+    note: "its preflight refuses the OpenAI SDK's `OpenAI-Beta` header; FreeLLM sends none",
+  },
   access: limitsDocs('free'),
   freeTier: {
     note: '`:free` models only (or the `openrouter/free` router): 50 requests a day per account (1,000 once you bought 10 credits), UTC days; free endpoints may log prompts.',

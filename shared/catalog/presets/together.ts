@@ -11,10 +11,15 @@ export const together: ProviderPreset = {
   keyPrefixes: ['tgp_v1_'],
   modelsEndpoint: '/models',
   signupUrl: 'https://api.together.ai/settings/api-keys',
+  browserCors: {
+    value: true,
+    source: 'docs/providers.md §1, from github.com/davidmigloz/langchain_dart/issues/510',
+    asOf: '2026-11',
+  },
   access: {
     value: 'paid',
-    source: 'docs.together.ai/docs/billing-credits ($5 minimum purchase)',
-    asOf: '2026-07',
+    source: 'docs/providers.md §1, from docs.together.ai/docs/billing-credits ($5 minimum purchase)',
+    asOf: '2026-11',
   },
   freeTier: {
     note: 'No free tier: $5 minimum credit purchase (2026-07).',
