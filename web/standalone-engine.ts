@@ -1,12 +1,14 @@
 /**
  * Without the extension the playground runs the same engine in the page: keys in this page's
  * own encrypted IndexedDB, calls straight from the page (so only providers that allow browser
- * calls, i.e. send CORS headers, work here).
+ * calls, i.e. send CORS headers, work here; the ones known not to are never sent a request).
  */
 import { catalogUpdateSource } from '../shared/catalog/updates/catalog-updates';
 import { createEngine, type Engine } from '../shared/engine/create-engine';
 import { createEngineFetch } from '../shared/http/engine-fetch';
 import { openDatabase } from '../shared/store/database';
+import { PROVIDER_PRESETS } from '../shared/catalog/provider-presets';
+import { refusingExtensionOnlyHosts } from './providers/browser-reach';
 
 export interface StandaloneEngine {
   engine: Engine;
@@ -15,7 +17,7 @@ export interface StandaloneEngine {
 
 export function createStandaloneEngine(): StandaloneEngine {
   const engine = createEngine({
-    fetch: (input, init) => fetch(input, init),
+    fetch: refusingExtensionOnlyHosts((input, init) => fetch(input, init), PROVIDER_PRESETS),
     now: () => Date.now(),
     db: openDatabase('freellm-playground'),
     crypto: globalThis.crypto,

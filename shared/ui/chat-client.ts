@@ -12,6 +12,8 @@ export interface ChatTurnResult {
   content: string;
   provider: string | null;
   model: string | null;
+  /** The answer's tokens as the provider counted them; null when its stream carried no usage. */
+  completionTokens: number | null;
 }
 
 export interface ChatTurnOptions {
@@ -54,19 +56,26 @@ export async function streamChatTurn(options: ChatTurnOptions): Promise<ChatTurn
   const init: ProgressInit = {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ model: options.model, messages: options.messages, stream: true }),
+    body: JSON.stringify({
+      model: options.model,
+      messages: options.messages,
+      stream: true,
+      stream_options: { include_usage: true },
+    }),
     signal: options.signal,
     onAttempt: options.onAttempt,
   };
   const response = await options.fetch(`${options.baseURL}/chat/completions`, init);
   if (!response.ok || !response.body) throw await errorOf(response);
   let content = '';
+  let completionTokens: number | null = null;
   for await (const event of decodeSse(response.body)) {
     if (event.data === '[DONE]') break;
     const json: unknown = JSON.parse(event.data);
     const failure = openAIErrorBodySchema.safeParse(json);
     if (failure.success) throw new ChatTurnError(failure.data.error.message, 502, failure.data.error.code);
     const chunk = chatCompletionChunkSchema.safeParse(json);
+    if (chunk.success && chunk.data.usage) completionTokens = chunk.data.usage.completion_tokens;
     const delta = chunk.success ? chunk.data.choices[0]?.delta : undefined;
     if (!delta) continue;
     const reasoning = reasoningOf(delta);
@@ -80,6 +89,7 @@ export async function streamChatTurn(options: ChatTurnOptions): Promise<ChatTurn
     content,
     provider: response.headers.get('x-freellm-provider'),
     model: response.headers.get('x-freellm-model'),
+    completionTokens,
   };
 }
 
