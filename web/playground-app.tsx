@@ -1,15 +1,18 @@
+/**
+ * @module The playground's shell: which mode it runs in (always shown), then its tabs. Every
+ * tab stays mounted while another is shown, so an answer streaming in one goes on.
+ */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { PROVIDER_PRESETS } from '../shared/catalog/provider-presets';
-import type { KeySummary } from '../shared/keys/stored-key';
-import { FREELLM_BASE_URL } from '../shared/http/base-url';
-import { ChatTurnError } from '../shared/ui/chat-client';
-import { ChatView } from '../shared/ui/chat-view';
-import { ConversationBar } from '../shared/ui/conversation-bar';
-import { useConversations } from '../shared/ui/use-conversations';
 import type { FreeLLMPageApi } from '../extension/lib/page-api/freellm';
-import { createStandaloneEngine, type StandaloneEngine } from './standalone-engine';
-import { FieldError } from '../shared/ui/field-error';
-import { messageOf } from '../shared/ui/message-of';
+import type { ChatTurn } from '../shared/chats/chat-turn';
+import { FREELLM_BASE_URL } from '../shared/http/base-url';
+import type { KeySummary } from '../shared/keys/stored-key';
+import { ExtensionChat, StandaloneChat, type Continuation } from './chat/playground-chat';
+import { CompareView } from './compare/compare-view';
+import { AccessBanner, useExtensionAccess } from './extension-access';
+import { StandaloneProviders } from './providers/standalone-providers';
+import { createStandaloneEngine } from './standalone-engine';
 
 export function PlaygroundApp({ extension }: { extension: FreeLLMPageApi | undefined }) {
   return (
@@ -28,155 +31,101 @@ export function PlaygroundApp({ extension }: { extension: FreeLLMPageApi | undef
           {extension ? `Extension ${extension.version}` : 'Standalone (no extension)'}
         </span>
       </header>
-      {extension ? <ExtensionChat api={extension} /> : <StandaloneChat />}
+      {extension ? <ExtensionPlayground api={extension} /> : <StandalonePlayground />}
     </div>
   );
 }
 
-type AccessState = 'needed' | 'asking' | 'denied' | 'granted';
+interface TabsProps {
+  fetch: typeof fetch;
+  baseURL: string;
+  onTurnError?(error: unknown): void;
+  chat(continued: Continuation | undefined): ComponentChildren;
+}
 
-function ExtensionChat({ api }: { api: FreeLLMPageApi }) {
-  const [access, setAccess] = useState<AccessState | undefined>();
-  const ask = async () => {
-    setAccess('asking');
-    try {
-      setAccess((await api.requestAccess()).granted ? 'granted' : 'denied');
-    } catch {
-      setAccess('denied');
-    }
+const TABS = [
+  { id: 'chat', label: 'Chat' },
+  { id: 'compare', label: 'Compare' },
+] as const;
+type Tab = (typeof TABS)[number]['id'];
+
+function PlaygroundTabs({ fetch, baseURL, onTurnError, chat }: TabsProps) {
+  const [tab, setTab] = useState<Tab>('chat');
+  const [continued, setContinued] = useState<Continuation>();
+  const continueInChat = (turns: ChatTurn[], model: string) => {
+    setContinued({ turns, model, count: (continued?.count ?? 0) + 1 });
+    setTab('chat');
+  };
+  const panels: Record<Tab, ComponentChildren> = {
+    chat: chat(continued),
+    compare: (
+      <CompareView fetch={fetch} baseURL={baseURL} onContinue={continueInChat} onTurnError={onTurnError} />
+    ),
   };
   return (
-    <main class="card chat-card">
-      <p class="muted">
-        Requests go through the FreeLLM extension, which asks you before a site may use your keys.
-      </p>
-      {access && <AccessBanner state={access} origin={location.origin} onAsk={() => void ask()} />}
-      <ChatView
+    <>
+      <div class="tabs" role="tablist" aria-label="Playground">
+        {TABS.map(({ id, label }) => (
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            id={`tab-${id}`}
+            aria-controls={`panel-${id}`}
+            aria-selected={tab === id}
+            tabIndex={tab === id ? 0 : -1}
+            onClick={() => setTab(id)}
+          >
+            {label}
+          </button>
+        ))}
+      </div>
+      {TABS.map(({ id }) => (
+        <div key={id} role="tabpanel" id={`panel-${id}`} aria-labelledby={`tab-${id}`} hidden={tab !== id}>
+          {panels[id]}
+        </div>
+      ))}
+    </>
+  );
+}
+
+function ExtensionPlayground({ api }: { api: FreeLLMPageApi }) {
+  const access = useExtensionAccess(api);
+  return (
+    <main class="sections">
+      <section class="mode-note" aria-label="Mode">
+        <p class="muted">
+          Requests go through the FreeLLM extension, which asks you before a site may use your keys.
+        </p>
+        <AccessBanner access={access} />
+      </section>
+      <PlaygroundTabs
         fetch={api.fetch}
         baseURL={api.baseURL}
-        emptyHint="Say hello. The answer streams from whichever of your providers has room."
-        onTurnError={(error) => {
-          if (error instanceof ChatTurnError && error.code === 'origin_not_allowed') setAccess('needed');
-        }}
+        onTurnError={access.onTurnError}
+        chat={(continued) => (
+          <ExtensionChat api={api} continued={continued} onTurnError={access.onTurnError} />
+        )}
       />
     </main>
   );
 }
 
-function AccessBanner({ state, origin, onAsk }: { state: AccessState; origin: string; onAsk: () => void }) {
-  const text: Record<AccessState, string> = {
-    needed: `${origin} may not use FreeLLM yet.`,
-    asking: 'Answer in the FreeLLM window that opened.',
-    denied: `Access was refused. Ask again, or allow ${origin} in the extension's options (Sites).`,
-    granted: 'Allowed. Send your message again.',
-  };
-  return (
-    <div class={`access-banner ${state}`} role="status" data-testid="access">
-      <span>{text[state]}</span>
-      {(state === 'needed' || state === 'denied') && (
-        <button type="button" class="primary" onClick={onAsk}>
-          Ask FreeLLM for access
-        </button>
-      )}
-    </div>
-  );
-}
-
-function StandaloneChat() {
-  const standalone = useMemo<StandaloneEngine>(() => createStandaloneEngine(), []);
+function StandalonePlayground() {
+  const standalone = useMemo(createStandaloneEngine, []);
   const [keys, setKeys] = useState<KeySummary[]>([]);
   const refresh = () => void standalone.engine.keys.list().then(setKeys);
   useEffect(refresh, [standalone]);
-  // This page's engine keeps the conversations across reloads (sealed like its keys).
-  const conversations = useConversations(standalone.engine.chats, true, () => crypto.randomUUID());
-  const { open } = conversations;
-  const [model, setModel] = useState('auto');
   return (
     <main class="sections">
-      <section class="card">
-        <h2>Keys in this page</h2>
-        <p class="muted">
-          The extension is not installed, so the engine runs right here. Keys are encrypted in this site's
-          storage. Only providers that accept calls from web pages work in this mode (Groq, OpenAI,
-          OpenRouter, Together, Gemini); install the extension for all of them.
-        </p>
-        {keys.length > 0 && (
-          <ul class="key-list">
-            {keys.map((key) => (
-              <li key={key.id} class="key-row">
-                <div class="key-main">
-                  <span class="provider-badge">{key.providerId}</span>
-                  <code class="key-hint">{key.hint}</code>
-                </div>
-              </li>
-            ))}
-          </ul>
+      <StandaloneProviders standalone={standalone} keys={keys} onKeysChange={refresh} />
+      <PlaygroundTabs
+        fetch={standalone.fetch}
+        baseURL={FREELLM_BASE_URL}
+        chat={(continued) => (
+          <StandaloneChat standalone={standalone} hasKeys={keys.length > 0} continued={continued} />
         )}
-        <StandaloneKeyForm engine={standalone} onAdded={refresh} />
-      </section>
-      <section class="card chat-card">
-        <div class="chat-card-head">
-          <h2>Chat</h2>
-          <ConversationBar conversations={conversations} />
-        </div>
-        {open && (
-          <ChatView
-            key={open.id}
-            fetch={standalone.fetch}
-            baseURL={FREELLM_BASE_URL}
-            initialTurns={open.turns}
-            onTurnsChange={(turns) => conversations.keep(open.id, turns)}
-            model={model}
-            onModelChange={setModel}
-            emptyHint={keys.length ? 'Say hello.' : 'Add a key above, then say hello.'}
-          />
-        )}
-      </section>
-    </main>
-  );
-}
-
-function StandaloneKeyForm({ engine, onAdded }: { engine: StandaloneEngine; onAdded: () => void }) {
-  const [providerId, setProviderId] = useState(PROVIDER_PRESETS[0]?.id ?? '');
-  const [secret, setSecret] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    try {
-      await engine.engine.keys.add({ providerId, secret });
-      setSecret('');
-      setError(undefined);
-      onAdded();
-    } catch (thrown) {
-      setError(messageOf(thrown));
-    }
-  };
-  return (
-    <form class="inline-form" onSubmit={submit} aria-label="Add a key to this page">
-      <select
-        aria-label="Provider"
-        value={providerId}
-        onChange={(event) => setProviderId(event.currentTarget.value)}
-      >
-        {PROVIDER_PRESETS.map((preset) => (
-          <option key={preset.id} value={preset.id}>
-            {preset.name}
-          </option>
-        ))}
-      </select>
-      <input
-        type="password"
-        aria-label="API key"
-        required
-        autoComplete="off"
-        value={secret}
-        onInput={(event) => setSecret(event.currentTarget.value)}
-        placeholder="Paste a key"
       />
-      <button type="submit" class="primary">
-        Add key
-      </button>
-      <FieldError message={error} />
-    </form>
+    </main>
   );
 }

@@ -30,6 +30,8 @@ export interface Conversations {
   /** Saves the turns of conversation `id` (the one a finished answer belongs to, even if another is open now). */
   keep(id: string, turns: ChatTurn[]): void;
   startNew(): void;
+  /** Opens a new conversation that starts with `turns` (the playground's compare, continued in the chat). */
+  startWith(turns: ChatTurn[]): void;
   switchTo(id: string): void;
   rename(title: string): void;
   remove(): void;
@@ -64,6 +66,12 @@ export function useConversations(store: ChatStore, readable: boolean, newId: () 
       queue(() => store.save(id, { turns }));
     },
     startNew: () => void show(undefined),
+    startWith(turns) {
+      const id = newId();
+      setOpen({ id, turns });
+      queue(() => store.save(id, { turns }));
+      queue(() => store.open(id));
+    },
     switchTo: (id) => void show(id),
     rename(title) {
       if (open) queue(() => store.save(open.id, { title }));

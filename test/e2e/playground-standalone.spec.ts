@@ -1,38 +1,74 @@
 /**
  * The playground without the extension: it says so, and runs the engine in the page with keys
- * encrypted in the page's own storage. Presets point at real providers, so the one chat request
- * is routed by the browser to the OpenAI-format mock on 127.0.0.1.
+ * encrypted in the page's own storage. Presets point at real providers, so the browser routes
+ * Groq's host to the OpenAI-format mock on 127.0.0.1. The site is served from a sub-path, as a
+ * static host would serve it.
  */
-import { chromium, expect, test } from '@playwright/test';
+import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
-import { startOpenAIMock } from '../mock-provider/openai-mock';
+import { startOpenAIMock, type OpenAIMock, type OpenAIMockOptions } from '../mock-provider/openai-mock';
 import { startStaticServer } from './support/static-server';
 
-test('without the extension the playground runs standalone and keeps its keys masked', async () => {
-  const server = await startStaticServer(fileURLToPath(new URL('../.artifacts', import.meta.url)));
-  const mock = await startOpenAIMock({ cors: true });
-  const browser = await chromium.launch({
+const SITE_PATH = '/some/dir/';
+const GROQ_MODELS = ['openai/gpt-oss-120b', 'openai/gpt-oss-20b'];
+
+let server: Awaited<ReturnType<typeof startStaticServer>>;
+let browser: Browser;
+test.beforeAll(async () => {
+  server = await startStaticServer(fileURLToPath(new URL('../.artifacts/web', import.meta.url)), SITE_PATH);
+  browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
+});
+test.afterAll(async () => {
+  await browser.close();
+  await server.close();
+});
+
+/** A fresh page (its own storage) on the playground, with every request it makes recorded. */
+async function openPlayground(options: { colorScheme?: 'light' | 'dark'; width?: number } = {}) {
+  const context = await browser.newContext({
+    colorScheme: options.colorScheme ?? 'light',
+    viewport: { width: options.width ?? 1280, height: 900 },
+  });
+  const page = await context.newPage();
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(request.url()));
+  await page.goto(`http://127.0.0.1:${server.port}${SITE_PATH}`);
+  await expect(page.getByTestId('mode')).toHaveText('Standalone (no extension)');
+  return { page, requested, close: () => context.close() };
+}
+
+/** Groq's API answered by the mock: its model list and its chat completions. */
+async function routeGroqTo(page: Page, options: OpenAIMockOptions = {}): Promise<OpenAIMock> {
+  const mock = await startOpenAIMock({ cors: true, models: GROQ_MODELS, ...options });
+  await page.route('https://api.groq.com/**', async (route) => {
+    const path = new URL(route.request().url()).pathname.replace('/openai/v1', '');
+    // A reload drops a request still in flight (the model list); there is no one left to answer.
+    const response = await route.fetch({ url: `${mock.baseURL}${path}` }).catch(() => undefined);
+    if (response) await route.fulfill({ response }).catch(() => undefined);
+  });
+  return mock;
+}
+
+async function addGroqKey(page: Page, secret: string) {
+  await page.getByLabel('API key').fill(secret);
+  await page.getByRole('button', { name: 'Add key' }).click();
+  await expect(page.locator('.key-hint')).toContainText([`gsk_…${secret.slice(-4)}`]);
+}
+
+test('without the extension the playground runs standalone and keeps its keys masked', async () => {
+  const { page, close } = await openPlayground();
+  const mock = await routeGroqTo(page);
   try {
-    const page = await browser.newPage();
-    await page.goto(`http://127.0.0.1:${server.port}/web/`);
-    await expect(page.getByTestId('mode')).toHaveText('Standalone (no extension)');
     const secret = 'gsk_standalone_example_key_4321';
-    await page.getByLabel('API key').fill(secret);
-    await page.getByRole('button', { name: 'Add key' }).click();
-    await expect(page.locator('.key-hint')).toHaveText('gsk_…4321');
+    await addGroqKey(page, secret);
     await page.reload();
     await expect(page.locator('.key-hint')).toHaveText('gsk_…4321');
     expect(await page.content()).not.toContain(secret);
 
     // The conversation is kept across a reload, until New chat.
-    await page.route('https://api.groq.com/**', async (route) => {
-      // A reload drops a request still in flight (the model list); there is no one left to answer.
-      const response = await route.fetch({ url: `${mock.baseURL}/chat/completions` }).catch(() => undefined);
-      if (response) await route.fulfill({ response }).catch(() => undefined);
-    });
     await page.getByLabel('Message').fill('hello standalone');
     await page.getByRole('button', { name: 'Send' }).click();
     await expect(page.getByTestId('turn-assistant').last()).toContainText(/Echo: hello standalone.*groq/s);
@@ -46,8 +82,47 @@ test('without the extension the playground runs standalone and keeps its keys ma
     await expect(page.getByText('Say hello.')).toBeVisible();
     await expect(page.getByTestId('turn-user')).toHaveCount(0);
   } finally {
-    await browser.close();
-    await server.close();
+    await close();
+    await mock.close();
+  }
+});
+
+test('standalone mode marks the providers a web page cannot call before any request, and never sends them one', async () => {
+  const { page, requested, close } = await openPlayground();
+  try {
+    const needsExtension = page.getByTestId('reach-extension-only');
+    await expect(needsExtension.getByRole('listitem')).toHaveText(['Cloudflare Workers AI', 'NVIDIA NIM']);
+    await expect(needsExtension.getByRole('link', { name: 'Get the extension to use these' })).toBeVisible();
+    await expect(page.getByTestId('reach-page')).toContainText('Groq');
+    await expect(page.getByTestId('reach-unknown')).toContainText('Cerebras');
+    // Its key cannot be added here: the form offers it disabled.
+    await expect(page.getByRole('option', { name: 'NVIDIA NIM' })).toBeDisabled();
+    await expect(page.getByRole('option', { name: 'Groq' })).toBeEnabled();
+    const providerHosts = requested
+      .map((url) => new URL(url).host)
+      .filter((host) => !host.startsWith('127.0.0.1'));
+    expect(providerHosts).toEqual([]);
+  } finally {
+    await close();
+  }
+});
+
+test('a key added in standalone mode can be removed, and stays removed', async () => {
+  const { page, close } = await openPlayground();
+  const mock = await routeGroqTo(page);
+  try {
+    await addGroqKey(page, 'gsk_first_key_to_keep_1111');
+    await addGroqKey(page, 'gsk_second_key_to_drop_2222');
+    await page.getByRole('button', { name: 'Remove Groq key gsk_…2222' }).click();
+    await expect(page.locator('.key-hint')).toHaveText(['gsk_…1111']);
+    await page.reload();
+    await expect(page.locator('.key-hint')).toHaveText(['gsk_…1111']);
+    await page.getByLabel('Message').fill('which key?');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await expect(page.getByTestId('turn-assistant').last()).toContainText('Echo: which key?');
+    expect(mock.calls.map((call) => call.authorization)).not.toContain('Bearer gsk_second_key_to_drop_2222');
+  } finally {
+    await close();
     await mock.close();
   }
 });

@@ -16,7 +16,8 @@
  * A message containing "slowly" streams one word every 150 ms. A message
  * containing "think" first streams reasoning, as reasoning models do: `delta.reasoning` text
  * before any content (the field OpenRouter and gpt-oss hosts use). Started with `faults`, a
- * model named after a fault plays it (see fault-modes.ts).
+ * model named after a fault plays it (see fault-modes.ts). Started with `holdStreamsUntil`, each
+ * stream stops after its first word until that promise settles.
  */
 import { createServer, type ServerResponse } from 'node:http';
 import { faultOf, playFault } from './fault-modes';
@@ -93,6 +94,8 @@ export interface OpenAIMockOptions {
   /** Models that answer 404 `model_not_found`. */
   gone?: string[];
   openRouterKey?: OpenRouterKeyInfo;
+  /** Each stream sends its first word, then waits for this before the rest (proves streams run side by side). */
+  holdStreamsUntil?: Promise<void>;
 }
 
 function sendJson(response: ServerResponse, body: unknown): void {
@@ -273,7 +276,13 @@ export async function startOpenAIMock(options: OpenAIMockOptions = {}): Promise<
       response.socket?.end();
       return;
     }
-    if (!(await writeWords(response, words, slowly, (word) => chunk({ content: word }, null)))) return;
+    const write = (part: string[]) =>
+      writeWords(response, part, slowly, (word) => chunk({ content: word }, null));
+    if (options.holdStreamsUntil) {
+      if (!(await write(words.slice(0, 1)))) return;
+      await options.holdStreamsUntil;
+      if (!(await write(words.slice(1)))) return;
+    } else if (!(await write(words))) return;
     response.write(chunk({}, finishReason));
     const streamOptions = body.stream_options as { include_usage?: boolean } | undefined;
     if (streamOptions?.include_usage) {

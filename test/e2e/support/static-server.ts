@@ -1,14 +1,30 @@
-/** Serves a built folder on 127.0.0.1, so the test page has a real http origin. */
+/**
+ * Serves a built folder on 127.0.0.1, so the test page has a real http origin; under `mountPath`
+ * (e.g. `/some/dir/`) as a static host serving a site from a sub-path does.
+ */
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+};
 
-export async function startStaticServer(folder: string): Promise<{ port: number; close(): Promise<void> }> {
+export async function startStaticServer(
+  folder: string,
+  mountPath = '/',
+): Promise<{ port: number; close(): Promise<void> }> {
   const server = createServer(async (request, response) => {
-    const path = normalize(new URL(request.url ?? '/', 'http://x').pathname).replace(/^(\.\.[/\\])+/, '');
+    const requested = new URL(request.url ?? '/', 'http://x').pathname;
+    if (!requested.startsWith(mountPath)) {
+      response.writeHead(404).end('not found');
+      return;
+    }
+    const path = normalize(`/${requested.slice(mountPath.length)}`).replace(/^(\.\.[/\\])+/, '');
     const file = join(folder, path.endsWith('/') ? `${path}index.html` : path);
     try {
       const body = await readFile(file);

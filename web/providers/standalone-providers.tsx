@@ -1,0 +1,159 @@
+/**
+ * @module Standalone mode's keys and providers: which providers this page can call by itself
+ * (from the catalog, before anything is sent), the keys kept in the page (added and removed), and
+ * the extension offered for the providers a page cannot reach.
+ */
+import { useState } from 'preact/hooks';
+import { PROVIDER_PRESETS, type ProviderPreset } from '../../shared/catalog/provider-presets';
+import type { KeySummary } from '../../shared/keys/stored-key';
+import { FieldError } from '../../shared/ui/field-error';
+import { messageOf } from '../../shared/ui/message-of';
+import type { StandaloneEngine } from '../standalone-engine';
+import { browserReachOf, type BrowserReach } from './browser-reach';
+import { providerNameOf } from './provider-name';
+
+/** Where the extension is offered; the README says how to install it from a store or a release zip. */
+const GET_EXTENSION_URL = 'https://chromewebstore.google.com/search/FreeLLM';
+
+const REACH_GROUPS: { reach: BrowserReach; title: string }[] = [
+  { reach: 'page', title: 'Work from this page' },
+  { reach: 'unknown', title: 'Not known whether a web page may call them' },
+  { reach: 'extension-only', title: 'Need the extension (they send no CORS headers)' },
+];
+
+const presetsReaching = (reach: BrowserReach) =>
+  PROVIDER_PRESETS.filter((preset) => browserReachOf(preset) === reach);
+
+export function StandaloneProviders(props: {
+  standalone: StandaloneEngine;
+  keys: KeySummary[];
+  onKeysChange: () => void;
+}) {
+  return (
+    <section class="card standalone-providers" aria-labelledby="standalone-providers-title">
+      <h2 id="standalone-providers-title">Keys in this page</h2>
+      <p class="muted">
+        The extension is not installed, so the engine runs right here and keys are encrypted in this site's
+        storage. A web page can only call providers that allow it;{' '}
+        <a href={GET_EXTENSION_URL} target="_blank" rel="noreferrer">
+          install the extension
+        </a>{' '}
+        for all of them.
+      </p>
+      <KeyList {...props} />
+      <StandaloneKeyForm standalone={props.standalone} onAdded={props.onKeysChange} />
+      <ProviderReachList />
+    </section>
+  );
+}
+
+function KeyList({ standalone, keys, onKeysChange }: Parameters<typeof StandaloneProviders>[0]) {
+  const [error, setError] = useState<string | undefined>();
+  const remove = async (key: KeySummary) => {
+    try {
+      await standalone.engine.keys.remove(key.id);
+      setError(undefined);
+    } catch (thrown) {
+      setError(messageOf(thrown));
+    }
+    onKeysChange();
+  };
+  if (!keys.length) return null;
+  return (
+    <>
+      <ul class="key-list">
+        {keys.map((key) => (
+          <li key={key.id} class="key-row">
+            <div class="key-main">
+              <span class="provider-badge">{providerNameOf(key.providerId)}</span>
+              <code class="key-hint">{key.hint}</code>
+            </div>
+            <button
+              type="button"
+              class="ghost danger"
+              aria-label={`Remove ${providerNameOf(key.providerId)} key ${key.hint}`}
+              onClick={() => void remove(key)}
+            >
+              Remove
+            </button>
+          </li>
+        ))}
+      </ul>
+      <FieldError message={error} />
+    </>
+  );
+}
+
+function StandaloneKeyForm({ standalone, onAdded }: { standalone: StandaloneEngine; onAdded: () => void }) {
+  const [providerId, setProviderId] = useState(presetsReaching('page')[0]?.id ?? '');
+  const [secret, setSecret] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    try {
+      await standalone.engine.keys.add({ providerId, secret });
+      setSecret('');
+      setError(undefined);
+      onAdded();
+    } catch (thrown) {
+      setError(messageOf(thrown));
+    }
+  };
+  return (
+    <form class="inline-form standalone-key-form" onSubmit={submit} aria-label="Add a key to this page">
+      <select
+        aria-label="Provider"
+        value={providerId}
+        onChange={(event) => setProviderId(event.currentTarget.value)}
+      >
+        {REACH_GROUPS.map(({ reach, title }) => (
+          <optgroup key={reach} label={title}>
+            {presetsReaching(reach).map((preset) => (
+              <option key={preset.id} value={preset.id} disabled={reach === 'extension-only'}>
+                {preset.name}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+      <input
+        type="password"
+        aria-label="API key"
+        required
+        autoComplete="off"
+        value={secret}
+        onInput={(event) => setSecret(event.currentTarget.value)}
+        placeholder="Paste a key"
+      />
+      <button type="submit" class="primary">
+        Add key
+      </button>
+      <FieldError message={error} />
+    </form>
+  );
+}
+
+function ProviderReachList() {
+  return (
+    <details class="provider-reach" open>
+      <summary>Which providers this page can call</summary>
+      {REACH_GROUPS.map(({ reach, title }) => (
+        <div key={reach} class={`reach-group ${reach}`} data-testid={`reach-${reach}`}>
+          <h3>{title}</h3>
+          <ul>
+            {presetsReaching(reach).map((preset: ProviderPreset) => (
+              <li key={preset.id} title={preset.browserCors?.note}>
+                {preset.name}
+              </li>
+            ))}
+          </ul>
+          {reach === 'extension-only' && (
+            <a href={GET_EXTENSION_URL} target="_blank" rel="noreferrer">
+              Get the extension to use these
+            </a>
+          )}
+        </div>
+      ))}
+    </details>
+  );
+}
