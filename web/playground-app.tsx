@@ -40,6 +40,8 @@ interface TabsProps {
   fetch: typeof fetch;
   baseURL: string;
   onTurnError?(error: unknown): void;
+  /** Changes when the models on offer may have (standalone: the page's keys). */
+  modelsKey?: string;
   chat(continued: Continuation | undefined): ComponentChildren;
 }
 
@@ -49,7 +51,7 @@ const TABS = [
 ] as const;
 type Tab = (typeof TABS)[number]['id'];
 
-function PlaygroundTabs({ fetch, baseURL, onTurnError, chat }: TabsProps) {
+function PlaygroundTabs({ fetch, baseURL, onTurnError, modelsKey = '', chat }: TabsProps) {
   const [tab, setTab] = useState<Tab>('chat');
   const [continued, setContinued] = useState<Continuation>();
   const continueInChat = (turns: ChatTurn[], model: string) => {
@@ -59,7 +61,13 @@ function PlaygroundTabs({ fetch, baseURL, onTurnError, chat }: TabsProps) {
   const panels: Record<Tab, ComponentChildren> = {
     chat: chat(continued),
     compare: (
-      <CompareView fetch={fetch} baseURL={baseURL} onContinue={continueInChat} onTurnError={onTurnError} />
+      <CompareView
+        fetch={fetch}
+        baseURL={baseURL}
+        onContinue={continueInChat}
+        onTurnError={onTurnError}
+        modelsKey={`${tab}:${modelsKey}`}
+      />
     ),
   };
   return (
@@ -122,6 +130,7 @@ function StandalonePlayground() {
       <PlaygroundTabs
         fetch={standalone.fetch}
         baseURL={FREELLM_BASE_URL}
+        modelsKey={keys.map((key) => key.id).join()}
         chat={(continued) => (
           <StandaloneChat standalone={standalone} hasKeys={keys.length > 0} continued={continued} />
         )}

@@ -1,29 +1,33 @@
 /**
  * The playground without the extension: it says so, and runs the engine in the page with keys
- * encrypted in the page's own storage. Presets point at real providers, so the browser routes
- * Groq's host to the OpenAI-format mock on 127.0.0.1. The site is served from a sub-path, as a
+ * encrypted in the page's own storage. Presets point at real providers, so the browser resolves
+ * Groq's host to a forwarder that hands each request to the OpenAI-format mock. The site is served from a sub-path, as a
  * static host would serve it.
  */
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 import { startOpenAIMock, type OpenAIMock, type OpenAIMockOptions } from '../mock-provider/openai-mock';
+import { startProviderHostForwarder, type ProviderHostForwarder } from './support/provider-host-forwarder';
 import { startStaticServer } from './support/static-server';
 
 const SITE_PATH = '/some/dir/';
 const GROQ_MODELS = ['openai/gpt-oss-120b', 'openai/gpt-oss-20b'];
 
 let server: Awaited<ReturnType<typeof startStaticServer>>;
+let groq: ProviderHostForwarder;
 let browser: Browser;
 test.beforeAll(async () => {
   server = await startStaticServer(fileURLToPath(new URL('../.artifacts/web', import.meta.url)), SITE_PATH);
+  groq = await startProviderHostForwarder('api.groq.com', '/openai/v1');
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', ...groq.browserArgs],
   });
 });
 test.afterAll(async () => {
   await browser.close();
   await server.close();
+  await groq.close();
 });
 
 /** A fresh page (its own storage) on the playground, with every request it makes recorded. */
@@ -40,15 +44,10 @@ async function openPlayground(options: { colorScheme?: 'light' | 'dark'; width?:
   return { page, requested, close: () => context.close() };
 }
 
-/** Groq's API answered by the mock: its model list and its chat completions. */
-async function routeGroqTo(page: Page, options: OpenAIMockOptions = {}): Promise<OpenAIMock> {
+/** Groq's API answered by a mock (with CORS headers, as Groq sends them): its model list and its chat completions. */
+async function answerGroqWith(options: OpenAIMockOptions = {}): Promise<OpenAIMock> {
   const mock = await startOpenAIMock({ cors: true, models: GROQ_MODELS, ...options });
-  await page.route('https://api.groq.com/**', async (route) => {
-    const path = new URL(route.request().url()).pathname.replace('/openai/v1', '');
-    // A reload drops a request still in flight (the model list); there is no one left to answer.
-    const response = await route.fetch({ url: `${mock.baseURL}${path}` }).catch(() => undefined);
-    if (response) await route.fulfill({ response }).catch(() => undefined);
-  });
+  groq.forwardTo(mock.baseURL);
   return mock;
 }
 
@@ -60,7 +59,7 @@ async function addGroqKey(page: Page, secret: string) {
 
 test('without the extension the playground runs standalone and keeps its keys masked', async () => {
   const { page, close } = await openPlayground();
-  const mock = await routeGroqTo(page);
+  const mock = await answerGroqWith();
   try {
     const secret = 'gsk_standalone_example_key_4321';
     await addGroqKey(page, secret);
@@ -109,7 +108,7 @@ test('standalone mode marks the providers a web page cannot call before any requ
 
 test('a key added in standalone mode can be removed, and stays removed', async () => {
   const { page, close } = await openPlayground();
-  const mock = await routeGroqTo(page);
+  const mock = await answerGroqWith();
   try {
     await addGroqKey(page, 'gsk_first_key_to_keep_1111');
     await addGroqKey(page, 'gsk_second_key_to_drop_2222');
@@ -126,3 +125,87 @@ test('a key added in standalone mode can be removed, and stays removed', async (
     await mock.close();
   }
 });
+
+test('compare streams two models side by side, then the chosen answer goes on as a chat', async () => {
+  const { page, close } = await openPlayground();
+  let release = () => {};
+  const mock = await answerGroqWith({ holdStreamsUntil: new Promise<void>((done) => (release = done)) });
+  try {
+    await addGroqKey(page, 'gsk_compare_key_5678');
+    await page.getByRole('tab', { name: 'Compare' }).click();
+    await page.getByLabel('Model 1').selectOption('groq/openai/gpt-oss-120b');
+    await page.getByLabel('Model 2').selectOption('groq/openai/gpt-oss-20b');
+    await page.getByLabel('Prompt').fill('tell me side by side');
+    await page.getByRole('button', { name: 'Compare' }).click();
+
+    // Each stream holds after its first word: both columns show text while neither has finished.
+    const columns = page.getByTestId('compare-column');
+    await expect(columns).toHaveCount(2);
+    for (const column of await columns.all()) {
+      await expect(column.getByTestId('compare-answer')).toHaveText('Echo:');
+      await expect(column).toHaveAttribute('data-state', 'streaming');
+      await expect(column.getByTestId('first-token')).toHaveText(/^\d+\.\d\d s$/);
+    }
+    expect(mock.calls.map((call) => call.body.model).sort()).toEqual(GROQ_MODELS.toSorted());
+    release();
+    for (const column of await columns.all()) {
+      await expect(column).toHaveAttribute('data-state', 'done');
+      await expect(column.getByTestId('compare-answer')).toHaveText('Echo: tell me side by side');
+      await expect(column.getByTestId('provider')).toHaveText('Groq');
+      await expect(column.getByTestId('speed')).toHaveText(/^\d+(\.\d)? tok\/s$/);
+    }
+    await page.screenshot({
+      path: 'test/.artifacts/screenshots/playground-compare-1280-light.png',
+      fullPage: true,
+    });
+
+    await columns.nth(1).getByRole('button', { name: 'Continue with this answer' }).click();
+    await expect(page.getByRole('tab', { name: 'Chat' })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByTestId('turn-user')).toHaveText(['tell me side by side']);
+    await expect(page.getByTestId('turn-assistant')).toContainText(['Echo: tell me side by side']);
+    await page.getByLabel('Message').fill('and more');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await expect(page.getByTestId('turn-assistant').last()).toContainText('Echo: and more');
+    const followUp = mock.calls.at(-1)?.body;
+    expect(followUp?.model).toBe('openai/gpt-oss-20b');
+    expect(followUp?.messages).toEqual([
+      { role: 'user', content: 'tell me side by side' },
+      { role: 'assistant', content: 'Echo: tell me side by side' },
+      { role: 'user', content: 'and more' },
+    ]);
+  } finally {
+    release();
+    await close();
+    await mock.close();
+  }
+});
+
+for (const colorScheme of ['light', 'dark'] as const)
+  test(`at 360 px (${colorScheme}) nothing is wider than the screen and the compare stacks its columns`, async () => {
+    const { page, close } = await openPlayground({ colorScheme, width: 360 });
+    const mock = await answerGroqWith();
+    try {
+      await addGroqKey(page, 'gsk_phone_width_key_9012');
+      await page.screenshot({
+        path: `test/.artifacts/screenshots/playground-providers-360-${colorScheme}.png`,
+        fullPage: true,
+      });
+      await page.getByRole('tab', { name: 'Compare' }).click();
+      await page.getByLabel('Prompt').fill('a narrow screen');
+      await page.getByRole('button', { name: 'Compare' }).click();
+      const columns = page.getByTestId('compare-column');
+      for (const column of await columns.all()) await expect(column).toHaveAttribute('data-state', 'done');
+      const [first, second] = await Promise.all([columns.nth(0).boundingBox(), columns.nth(1).boundingBox()]);
+      expect(second!.y).toBeGreaterThanOrEqual(first!.y + first!.height);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      await page.screenshot({
+        path: `test/.artifacts/screenshots/playground-compare-360-${colorScheme}.png`,
+        fullPage: true,
+      });
+      await page.getByRole('tab', { name: 'Chat' }).click();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    } finally {
+      await close();
+      await mock.close();
+    }
+  });

@@ -21,6 +21,8 @@ export interface CompareViewProps {
   /** Told the chosen exchange, to go on with it in the chat. */
   onContinue(turns: ChatTurn[], model: string): void;
   onTurnError?(error: unknown): void;
+  /** Changes when the models on offer may have (the tab shown again, a key added): the list is read again. */
+  modelsKey?: string;
   now?: () => number;
 }
 
@@ -35,17 +37,20 @@ export function CompareView({
   baseURL,
   onContinue,
   onTurnError,
+  modelsKey,
   now = () => performance.now(),
 }: CompareViewProps) {
   const [models, setModels] = useState<string[]>([]);
   const [picked, setPicked] = useState<string[]>(['auto', 'auto']);
+  /** Until the user picks a model, the columns follow the list. */
+  const chosen = useRef(false);
   useEffect(() => {
     void listModelIds(fetch, baseURL).then((listed) => {
       setModels(listed);
-      setPicked(firstModels(listed));
+      if (!chosen.current) setPicked(firstModels(listed));
     });
-    void loadMarkdownRenderer();
-  }, [fetch, baseURL]);
+  }, [fetch, baseURL, modelsKey]);
+  useEffect(() => void loadMarkdownRenderer(), []);
   const [prompt, setPrompt] = useState('');
   const [asked, setAsked] = useState('');
   const [runs, setRuns] = useState<ColumnRun[]>([]);
@@ -156,7 +161,10 @@ export function CompareView({
             models={options}
             run={runs[index]}
             busy={busy}
-            onModelChange={(chosen) => setPicked(picked.map((old, at) => (at === index ? chosen : old)))}
+            onModelChange={(choice) => {
+              chosen.current = true;
+              setPicked(picked.map((old, at) => (at === index ? choice : old)));
+            }}
             onRemove={
               picked.length > MIN_COLUMNS
                 ? () => {
