@@ -26,9 +26,14 @@ export interface CompareViewProps {
   now?: () => number;
 }
 
-/** The first concrete models listed (the virtual `auto…` ones would hide which model answers). */
+/**
+ * The first models listed by provider (`groq/…`): the virtual `auto…` ones and the names shared by
+ * several providers would hide which one answers.
+ */
 function firstModels(models: string[]): string[] {
-  const concrete = models.filter((model) => !model.startsWith('auto'));
+  const named = models.filter((model) => !model.startsWith('auto'));
+  const byProvider = named.filter((model) => model.includes('/'));
+  const concrete = byProvider.length ? byProvider : named;
   return Array.from({ length: MIN_COLUMNS }, (_, index) => concrete[index] ?? concrete[0] ?? 'auto');
 }
 

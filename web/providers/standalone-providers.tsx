@@ -138,7 +138,7 @@ function ProviderReachList() {
     <details class="provider-reach" open>
       <summary>Which providers this page can call</summary>
       {REACH_GROUPS.map(({ reach, title }) => (
-        <div key={reach} class={`reach-group ${reach}`} data-testid={`reach-${reach}`}>
+        <div key={reach} class={`reach-group reach-${reach}`} data-testid={`reach-${reach}`}>
           <h3>{title}</h3>
           <ul>
             {presetsReaching(reach).map((preset: ProviderPreset) => (
