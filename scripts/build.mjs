@@ -6,6 +6,7 @@ import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
+import { printPlaygroundSize } from './playground-size.mjs';
 import { printPopupSize } from './popup-size.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -33,6 +34,7 @@ execFileSync('node', ['--import', 'tsx', 'scripts/write-catalog.ts', 'dist/web']
   cwd: root,
   stdio: 'inherit',
 });
+printPlaygroundSize(playground, root);
 
 async function sizeOf(path) {
   const info = await stat(path);
