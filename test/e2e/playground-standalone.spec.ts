@@ -154,10 +154,13 @@ test('compare streams two models side by side, then the chosen answer goes on as
       await expect(column.getByTestId('provider')).toHaveText('Groq');
       await expect(column.getByTestId('speed')).toHaveText(/^\d+(\.\d)? tok\/s$/);
     }
-    await page.screenshot({
-      path: 'test/.artifacts/screenshots/playground-compare-1280-light.png',
-      fullPage: true,
-    });
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      await page.screenshot({
+        path: `test/.artifacts/screenshots/playground-compare-1280-${colorScheme}.png`,
+        fullPage: true,
+      });
+    }
 
     await columns.nth(1).getByRole('button', { name: 'Continue with this answer' }).click();
     await expect(page.getByRole('tab', { name: 'Chat' })).toHaveAttribute('aria-selected', 'true');
