@@ -118,10 +118,13 @@ export function DashboardSection({ keys, providers }: Props) {
       {health && health.notices.length > 0 && (
         <ul class="key-notices" aria-label="Keys turned off">
           {health.notices.map((notice) => (
-            <li key={notice.keyId} class="key-notice" role="status">
-              <strong>{keyLabel(notice.keyId)}</strong> ({providerName(notice.providerId)}) was turned off:{' '}
-              {notice.reason}
-              <span class="notice-time">at {clock(notice.at)}</span>
+            <li key={notice.keyId} class="key-notice">
+              {/* A list item cannot be a status itself: its content is. */}
+              <div role="status">
+                <strong>{keyLabel(notice.keyId)}</strong> ({providerName(notice.providerId)}) was turned off:{' '}
+                {notice.reason}
+                <span class="notice-time">at {clock(notice.at)}</span>
+              </div>
             </li>
           ))}
         </ul>

@@ -1,0 +1,64 @@
+/**
+ * One screen as every user meets it: checked by axe in the light and the dark scheme, fitted to a
+ * 360 px phone, and photographed at 1280 and 360 px in both schemes for a person to look at.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export const SCREENSHOTS = 'test/.artifacts/screenshots';
+const PHONE_WIDTH = 360;
+const SCHEMES = ['light', 'dark'] as const;
+
+/** The serious and critical axe findings on the page, one line each, naming the elements. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${violation.id}: ${violation.nodes.map((node) => `${node.target.join(' ')} (${node.failureSummary ?? ''})`).join('; ')}`,
+    );
+}
+
+/** The elements whose right edge passes the viewport's, to name what a phone would scroll sideways for. */
+function overflowingElements(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('body *')]
+      .filter((element) => element.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+      .map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].join('.')}`),
+  );
+}
+
+export interface LookOptions {
+  /** Parts of the screen photographed on their own as well (a long page's sections). */
+  parts?: Locator;
+  /** The height the screen is shown at; the whole page is photographed either way. */
+  height?: number;
+}
+
+export async function lookAt(
+  page: Page,
+  name: string,
+  { parts, height = 720 }: LookOptions = {},
+): Promise<void> {
+  for (const scheme of SCHEMES) {
+    await page.emulateMedia({ colorScheme: scheme });
+    expect(await seriousViolations(page), `axe on ${name} (${scheme})`).toEqual([]);
+  }
+  for (const width of [1280, PHONE_WIDTH]) {
+    await page.setViewportSize({ width, height });
+    if (width === PHONE_WIDTH) {
+      const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(
+        scrollWidth,
+        `${name} at 360 px: ${(await overflowingElements(page)).join(', ')}`,
+      ).toBeLessThanOrEqual(PHONE_WIDTH);
+    }
+    for (const scheme of SCHEMES) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.screenshot({ path: `${SCREENSHOTS}/${name}-${width}-${scheme}.png`, fullPage: true });
+      for (const [index, part] of (await parts?.all())?.entries() ?? [])
+        await part.screenshot({ path: `${SCREENSHOTS}/${name}-part${index + 1}-${width}-${scheme}.png` });
+    }
+  }
+}
