@@ -129,7 +129,7 @@ test('locked, the popup and the options page: pass axe, fit 360 px', async () =>
   const options = await OptionsPage.open(suite.context, suite.extensionId);
   await options.setPassphrase(PASSPHRASE);
   await options.lockNow();
-  await lookAt(options.page, 'options-locked');
+  await lookAt(options.page, 'options-locked', { parts: optionsSections(options) });
   const popup = await openPopup(suite.context, suite.extensionId);
   await expect(popup.getByRole('form', { name: 'Unlock FreeLLM' })).toBeVisible();
   await lookAt(popup, 'popup-locked');

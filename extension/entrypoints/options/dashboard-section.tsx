@@ -321,14 +321,15 @@ function UsageRow({ entry, keyLabel, keyOff }: { entry: HealthEntry; keyLabel: s
         <span class="row-key">{keyLabel}</span>
         <code class="row-model">{entry.model}</code>
       </td>
-      <td>
+      <td data-label="Today">
         <Meter used={entry.day.requests} limit={entry.limits.rpd} label="today" />
         {entry.day.tokens > 0 && <span class="tokens">{count(entry.day.tokens)} tokens</span>}
       </td>
-      <td>
+      <td data-label="This minute">
         <Meter used={entry.minute.requests} limit={entry.limits.rpm} label="this minute" />
       </td>
       <td
+        data-label="Success"
         class={entry.successRate !== null && entry.successRate < 0.9 ? 'weak' : undefined}
         title={`${entry.ok} answered, ${entry.failed} failed`}
       >

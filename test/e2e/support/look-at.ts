@@ -57,8 +57,12 @@ export async function lookAt(
     for (const scheme of SCHEMES) {
       await page.emulateMedia({ colorScheme: scheme });
       await page.screenshot({ path: `${SCREENSHOTS}/${name}-${width}-${scheme}.png`, fullPage: true });
-      for (const [index, part] of (await parts?.all())?.entries() ?? [])
-        await part.screenshot({ path: `${SCREENSHOTS}/${name}-part${index + 1}-${width}-${scheme}.png` });
+      for (const [index, part] of (await parts?.all())?.entries() ?? []) {
+        // Named by the part's heading (`keys-title` names the keys section) where it has one.
+        const heading = await part.getAttribute('aria-labelledby');
+        const partName = heading?.replace(/-title$/, '') ?? `part${index + 1}`;
+        await part.screenshot({ path: `${SCREENSHOTS}/${name}-${partName}-${width}-${scheme}.png` });
+      }
     }
   }
 }
