@@ -14,7 +14,11 @@ import { lookAt, SCREENSHOTS } from './support/look-at';
 test.describe.configure({ mode: 'serial' });
 const suite = useExtensionSuite();
 const PASSPHRASE = 'looks passphrase 1';
-const optionsSections = (options: OptionsPage) => options.page.locator('main.sections > section');
+/** The options page's sections, photographed one by one without the section bar over them. */
+const optionsSections = (options: OptionsPage) => ({
+  parts: options.page.locator('main.sections > section'),
+  partStyle: '.section-nav { position: static; }',
+});
 
 async function pageBackground(page: Page): Promise<string> {
   return page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
@@ -62,7 +66,7 @@ test('text fields keep a visible border in both colour schemes', async () => {
 
 test('options, empty: passes axe, fits 360 px', async () => {
   const options = await OptionsPage.open(suite.context, suite.extensionId);
-  await lookAt(options.page, 'options-empty', { parts: optionsSections(options) });
+  await lookAt(options.page, 'options-empty', optionsSections(options));
   await options.page.close();
 });
 
@@ -121,7 +125,7 @@ test('options, full (keys, a site, the request log): passes axe, fits 360 px', a
   await options.allowSite('https://example.com');
   await options.setKeyEnabled('good key', false);
   await expect(options.page.locator('.log-table tbody tr')).not.toHaveCount(0);
-  await lookAt(options.page, 'options-full', { parts: optionsSections(options) });
+  await lookAt(options.page, 'options-full', optionsSections(options));
   await options.page.close();
 });
 
@@ -129,7 +133,7 @@ test('locked, the popup and the options page: pass axe, fit 360 px', async () =>
   const options = await OptionsPage.open(suite.context, suite.extensionId);
   await options.setPassphrase(PASSPHRASE);
   await options.lockNow();
-  await lookAt(options.page, 'options-locked', { parts: optionsSections(options) });
+  await lookAt(options.page, 'options-locked', optionsSections(options));
   const popup = await openPopup(suite.context, suite.extensionId);
   await expect(popup.getByRole('form', { name: 'Unlock FreeLLM' })).toBeVisible();
   await lookAt(popup, 'popup-locked');

@@ -32,6 +32,8 @@ function overflowingElements(page: Page): Promise<string[]> {
 export interface LookOptions {
   /** Parts of the screen photographed on their own as well (a long page's sections). */
   parts?: Locator;
+  /** CSS applied while the parts are photographed (to keep a sticky bar from covering them). */
+  partStyle?: string;
   /** The height the screen is shown at; the whole page is photographed either way. */
   height?: number;
 }
@@ -39,7 +41,7 @@ export interface LookOptions {
 export async function lookAt(
   page: Page,
   name: string,
-  { parts, height = 720 }: LookOptions = {},
+  { parts, partStyle, height = 720 }: LookOptions = {},
 ): Promise<void> {
   for (const scheme of SCHEMES) {
     await page.emulateMedia({ colorScheme: scheme });
@@ -61,7 +63,10 @@ export async function lookAt(
         // Named by the part's heading (`keys-title` names the keys section) where it has one.
         const heading = await part.getAttribute('aria-labelledby');
         const partName = heading?.replace(/-title$/, '') ?? `part${index + 1}`;
-        await part.screenshot({ path: `${SCREENSHOTS}/${name}-${partName}-${width}-${scheme}.png` });
+        await part.screenshot({
+          path: `${SCREENSHOTS}/${name}-${partName}-${width}-${scheme}.png`,
+          style: partStyle,
+        });
       }
     }
   }
