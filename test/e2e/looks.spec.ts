@@ -67,6 +67,12 @@ test('text fields keep a visible border in both colour schemes', async () => {
 test('options, empty: passes axe, fits 360 px', async () => {
   const options = await OptionsPage.open(suite.context, suite.extensionId);
   await lookAt(options.page, 'options-empty', optionsSections(options));
+  // At 360 px the section bar keeps to one line instead of covering a third of the screen.
+  const linkTops = await options.page
+    .getByRole('navigation', { name: 'Sections' })
+    .getByRole('link')
+    .evaluateAll((links) => new Set(links.map((link) => link.getBoundingClientRect().top)).size);
+  expect(linkTops).toBe(1);
   await options.page.close();
 });
 
@@ -126,6 +132,13 @@ test('options, full (keys, a site, the request log): passes axe, fits 360 px', a
   await options.setKeyEnabled('good key', false);
   await expect(options.page.locator('.log-table tbody tr')).not.toHaveCount(0);
   await lookAt(options.page, 'options-full', optionsSections(options));
+  // Reflowed at 360 px, a usage row's numbers say which column they are.
+  const columnNames = await options.page
+    .getByTestId('usage-row')
+    .first()
+    .locator('td')
+    .evaluateAll((cells) => cells.map((cell) => getComputedStyle(cell, '::before').content));
+  expect(columnNames).toEqual(expect.arrayContaining(['"Today"', '"This minute"', '"Success"']));
   await options.page.close();
 });
 

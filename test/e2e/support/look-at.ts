@@ -29,6 +29,27 @@ function overflowingElements(page: Page): Promise<string[]> {
   );
 }
 
+/**
+ * The labels whose checkbox or radio is squeezed below its size (a flex item beside long words
+ * shrinks) or stands on a line of its own above its words (a label laid out as a grid).
+ */
+function misplacedChoices(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('label')].flatMap((label) => {
+      const input = label.querySelector('input[type="checkbox"], input[type="radio"]');
+      const box = input?.getBoundingClientRect();
+      if (!input || !box || box.width <= 1) return [];
+      const words = document.createRange();
+      words.selectNodeContents(label);
+      words.setStartAfter(input);
+      const firstLine = [...words.getClientRects()].find((rect) => rect.width > 0);
+      const squeezed = box.width < 12;
+      const apart = firstLine !== undefined && firstLine.top >= box.bottom;
+      return squeezed || apart ? [label.textContent?.trim() ?? ''] : [];
+    }),
+  );
+}
+
 export interface LookOptions {
   /** Parts of the screen photographed on their own as well (a long page's sections). */
   parts?: Locator;
@@ -49,6 +70,7 @@ export async function lookAt(
   }
   for (const width of [1280, PHONE_WIDTH]) {
     await page.setViewportSize({ width, height });
+    expect(await misplacedChoices(page), `${name} at ${width} px: checkboxes beside their words`).toEqual([]);
     if (width === PHONE_WIDTH) {
       const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(
