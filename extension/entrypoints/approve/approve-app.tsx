@@ -55,7 +55,8 @@ export function ApproveApp({ requestId }: { requestId: string }) {
             <button type="button" class="ghost" onClick={() => decide('once')}>
               Allow for this tab
             </button>
-            <button type="button" class="ghost danger" onClick={() => decide('deny')}>
+            {/* Focus starts on the safe choice, so an Enter pressed by habit grants nothing. */}
+            <button type="button" class="ghost danger" autoFocus onClick={() => decide('deny')}>
               Deny
             </button>
           </div>

@@ -118,10 +118,13 @@ export function DashboardSection({ keys, providers }: Props) {
       {health && health.notices.length > 0 && (
         <ul class="key-notices" aria-label="Keys turned off">
           {health.notices.map((notice) => (
-            <li key={notice.keyId} class="key-notice" role="status">
-              <strong>{keyLabel(notice.keyId)}</strong> ({providerName(notice.providerId)}) was turned off:{' '}
-              {notice.reason}
-              <span class="notice-time">at {clock(notice.at)}</span>
+            <li key={notice.keyId} class="key-notice">
+              {/* A list item cannot be a status itself: its content is. */}
+              <div role="status">
+                <strong>{keyLabel(notice.keyId)}</strong> ({providerName(notice.providerId)}) was turned off:{' '}
+                {notice.reason}
+                <span class="notice-time">at {clock(notice.at)}</span>
+              </div>
             </li>
           ))}
         </ul>
@@ -318,14 +321,15 @@ function UsageRow({ entry, keyLabel, keyOff }: { entry: HealthEntry; keyLabel: s
         <span class="row-key">{keyLabel}</span>
         <code class="row-model">{entry.model}</code>
       </td>
-      <td>
+      <td data-label="Today">
         <Meter used={entry.day.requests} limit={entry.limits.rpd} label="today" />
         {entry.day.tokens > 0 && <span class="tokens">{count(entry.day.tokens)} tokens</span>}
       </td>
-      <td>
+      <td data-label="This minute">
         <Meter used={entry.minute.requests} limit={entry.limits.rpm} label="this minute" />
       </td>
       <td
+        data-label="Success"
         class={entry.successRate !== null && entry.successRate < 0.9 ? 'weak' : undefined}
         title={`${entry.ok} answered, ${entry.failed} failed`}
       >

@@ -325,7 +325,7 @@ function KeyRow({
           type="button"
           class="ghost small-button"
           onClick={() => edit('rotate')}
-          aria-label={`Replace the key of ${item.label}`}
+          aria-label={`Replace key of ${item.label}`}
         >
           Replace key
         </button>

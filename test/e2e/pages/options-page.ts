@@ -42,7 +42,7 @@ export class OptionsPage {
   }
 
   async replaceKeySecret(label: string, secret: string): Promise<void> {
-    await this.page.getByRole('button', { name: `Replace the key of ${label}` }).click();
+    await this.page.getByRole('button', { name: `Replace key of ${label}` }).click();
     const form = this.page.getByRole('form', { name: `Replace the key of ${label}` });
     await form.getByLabel('New key').fill(secret);
     await form.getByRole('button', { name: 'Replace' }).click();
