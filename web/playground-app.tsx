@@ -3,13 +3,13 @@ import { PROVIDER_PRESETS } from '../shared/catalog/provider-presets';
 import type { KeySummary } from '../shared/keys/stored-key';
 import { FREELLM_BASE_URL } from '../shared/http/base-url';
 import { ChatTurnError } from '../shared/ui/chat-client';
-import { ChatView } from '../shared/ui/chat-view';
 import { ConversationBar } from '../shared/ui/conversation-bar';
 import { useConversations } from '../shared/ui/use-conversations';
 import type { FreeLLMPageApi } from '../extension/lib/page-api/freellm';
 import { createStandaloneEngine, type StandaloneEngine } from './standalone-engine';
 import { FieldError } from '../shared/ui/field-error';
 import { messageOf } from '../shared/ui/message-of';
+import { PlaygroundChat } from './chat/playground-chat';
 
 export function PlaygroundApp({ extension }: { extension: FreeLLMPageApi | undefined }) {
   return (
@@ -46,19 +46,21 @@ function ExtensionChat({ api }: { api: FreeLLMPageApi }) {
     }
   };
   return (
-    <main class="card chat-card">
-      <p class="muted">
-        Requests go through the FreeLLM extension, which asks you before a site may use your keys.
-      </p>
-      {access && <AccessBanner state={access} origin={location.origin} onAsk={() => void ask()} />}
-      <ChatView
+    <main class="sections">
+      <PlaygroundChat
         fetch={api.fetch}
         baseURL={api.baseURL}
+        standalone={false}
         emptyHint="Say hello. The answer streams from whichever of your providers has room."
         onTurnError={(error) => {
           if (error instanceof ChatTurnError && error.code === 'origin_not_allowed') setAccess('needed');
         }}
-      />
+      >
+        <p class="muted">
+          Requests go through the FreeLLM extension, which asks you before a site may use your keys.
+        </p>
+        {access && <AccessBanner state={access} origin={location.origin} onAsk={() => void ask()} />}
+      </PlaygroundChat>
     </main>
   );
 }
@@ -90,7 +92,6 @@ function StandaloneChat() {
   // This page's engine keeps the conversations across reloads (sealed like its keys).
   const conversations = useConversations(standalone.engine.chats, true, () => crypto.randomUUID());
   const { open } = conversations;
-  const [model, setModel] = useState('auto');
   return (
     <main class="sections">
       <section class="card">
@@ -114,24 +115,18 @@ function StandaloneChat() {
         )}
         <StandaloneKeyForm engine={standalone} onAdded={refresh} />
       </section>
-      <section class="card chat-card">
+      <PlaygroundChat
+        fetch={standalone.fetch}
+        baseURL={FREELLM_BASE_URL}
+        standalone
+        conversation={open ? { ...open, keep: (turns) => conversations.keep(open.id, turns) } : null}
+        emptyHint={keys.length ? 'Say hello.' : 'Add a key above, then say hello.'}
+      >
         <div class="chat-card-head">
           <h2>Chat</h2>
           <ConversationBar conversations={conversations} />
         </div>
-        {open && (
-          <ChatView
-            key={open.id}
-            fetch={standalone.fetch}
-            baseURL={FREELLM_BASE_URL}
-            initialTurns={open.turns}
-            onTurnsChange={(turns) => conversations.keep(open.id, turns)}
-            model={model}
-            onModelChange={setModel}
-            emptyHint={keys.length ? 'Say hello.' : 'Add a key above, then say hello.'}
-          />
-        )}
-      </section>
+      </PlaygroundChat>
     </main>
   );
 }
