@@ -3,7 +3,7 @@
  * records its last call for the API explorer shown below it.
  */
 import type { ComponentChildren } from 'preact';
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ChatTurn } from '../../shared/chats/chat-turn';
 import { ChatView } from '../../shared/ui/chat-view';
 import { ApiExplorer } from '../explorer/api-explorer';
@@ -27,6 +27,12 @@ export function PlaygroundChat(props: PlaygroundChatProps) {
   const [call, setCall] = useState<RecordedCall | undefined>();
   const fetch = useMemo(() => recordingFetch(props.fetch, setCall), [props.fetch]);
   const [model, setModel] = useState('auto');
+  const [turns, setTurns] = useState<ChatTurn[]>([]);
+  // Another conversation opened: the explorer and snippets start again from it.
+  useEffect(() => {
+    setTurns(conversation?.turns ?? []);
+    setCall(undefined);
+  }, [conversation?.id]);
   return (
     <>
       <section class="card chat-card">
@@ -37,7 +43,10 @@ export function PlaygroundChat(props: PlaygroundChatProps) {
             fetch={fetch}
             baseURL={props.baseURL}
             initialTurns={conversation?.turns}
-            onTurnsChange={conversation && ((turns) => conversation.keep(turns))}
+            onTurnsChange={(changed) => {
+              setTurns(changed);
+              conversation?.keep(changed);
+            }}
             model={model}
             onModelChange={setModel}
             emptyHint={props.emptyHint}
@@ -46,7 +55,7 @@ export function PlaygroundChat(props: PlaygroundChatProps) {
           />
         )}
       </section>
-      <ApiExplorer call={call} model={model} standalone={props.standalone} />
+      <ApiExplorer call={call} model={model} turns={turns} standalone={props.standalone} />
     </>
   );
 }

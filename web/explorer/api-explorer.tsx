@@ -2,21 +2,36 @@
  * @module The API explorer: the chat's last call as it went over the wire (request, answer
  * headers, each streamed event) and the same request as code to paste into a page.
  */
+import { messagesOf, type ChatTurn } from '../../shared/chats/chat-turn';
 import { snippetRequestSchema, type SnippetRequest } from '../../shared/snippets/snippet-request';
 import { HighlightedCode } from './highlighted-code';
 import type { RecordedCall } from './record-calls';
 import { SnippetPanel } from './snippet-panel';
 import './api-explorer.css';
 
-/** The last request, if the snippets can say it (text messages); else a first hello to `model`. */
-export function snippetRequestOf(call: RecordedCall | undefined, model: string): SnippetRequest {
+/**
+ * The last request, if the snippets can say it (text messages); else, as after a reload, the kept
+ * conversation up to its last question; else a first hello to `model`.
+ */
+export function snippetRequestOf(
+  call: RecordedCall | undefined,
+  model: string,
+  turns: ChatTurn[],
+): SnippetRequest {
   try {
     const parsed = snippetRequestSchema.safeParse(JSON.parse(call?.requestBody ?? ''));
     if (parsed.success) return parsed.data;
   } catch {
-    // Not JSON: fall through to the hello.
+    // Not JSON: the conversation says it instead.
   }
-  return { model, messages: [{ role: 'user', content: 'Hello!' }] };
+  const messages = messagesOf(turns);
+  const lastQuestion = messages.findLastIndex((message) => message.role === 'user');
+  const asked = messages
+    .slice(0, lastQuestion + 1)
+    .flatMap(({ role, content }) =>
+      typeof content === 'string' && role !== 'tool' && role !== 'developer' ? [{ role, content }] : [],
+    );
+  return { model, messages: asked.length ? asked : [{ role: 'user', content: 'Hello!' }] };
 }
 
 const prettyJson = (text: string) => {
@@ -82,10 +97,13 @@ function Exchange({ call }: { call: RecordedCall }) {
 export function ApiExplorer({
   call,
   model,
+  turns,
   standalone,
 }: {
   call: RecordedCall | undefined;
   model: string;
+  /** The conversation shown, for the snippets before this page made a call. */
+  turns: ChatTurn[];
   standalone: boolean;
 }) {
   return (
@@ -98,7 +116,7 @@ export function ApiExplorer({
       )}
       <section class="explorer-part" aria-label="Code">
         <h3>Code</h3>
-        <SnippetPanel request={snippetRequestOf(call, model)} standalone={standalone} />
+        <SnippetPanel request={snippetRequestOf(call, model, turns)} standalone={standalone} />
       </section>
     </section>
   );
