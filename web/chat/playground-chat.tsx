@@ -6,6 +6,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ChatTurn } from '../../shared/chats/chat-turn';
 import { ChatView } from '../../shared/ui/chat-view';
+import { AnswerFigures } from './answer-figures';
 import { ApiExplorer } from '../explorer/api-explorer';
 import { recordingFetch, type RecordedCall } from '../explorer/record-calls';
 
@@ -51,7 +52,7 @@ export function PlaygroundChat(props: PlaygroundChatProps) {
             onModelChange={setModel}
             emptyHint={props.emptyHint}
             onTurnError={props.onTurnError}
-            showFigures
+            renderFigures={(figures) => <AnswerFigures figures={figures} />}
           />
         )}
       </section>

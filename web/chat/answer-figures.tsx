@@ -1,5 +1,5 @@
 /** @module How an answer was served, shown under it in the playground: who, how fast, how big, how. */
-import type { AnswerFigures as Figures } from '../chats/chat-turn';
+import type { AnswerFigures as Figures } from '../../shared/chats/chat-turn';
 import './answer-figures.css';
 
 export function formatDuration(ms: number): string {
