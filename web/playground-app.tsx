@@ -9,7 +9,7 @@ import type { FreeLLMPageApi } from '../extension/lib/page-api/freellm';
 import { createStandaloneEngine, type StandaloneEngine } from './standalone-engine';
 import { FieldError } from '../shared/ui/field-error';
 import { messageOf } from '../shared/ui/message-of';
-import { PlaygroundChat } from './chat/playground-chat';
+import { ExploredChat } from './chat/explored-chat';
 
 export function PlaygroundApp({ extension }: { extension: FreeLLMPageApi | undefined }) {
   return (
@@ -47,7 +47,7 @@ function ExtensionChat({ api }: { api: FreeLLMPageApi }) {
   };
   return (
     <main class="sections">
-      <PlaygroundChat
+      <ExploredChat
         fetch={api.fetch}
         baseURL={api.baseURL}
         standalone={false}
@@ -60,7 +60,7 @@ function ExtensionChat({ api }: { api: FreeLLMPageApi }) {
           Requests go through the FreeLLM extension, which asks you before a site may use your keys.
         </p>
         {access && <AccessBanner state={access} origin={location.origin} onAsk={() => void ask()} />}
-      </PlaygroundChat>
+      </ExploredChat>
     </main>
   );
 }
@@ -92,6 +92,7 @@ function StandaloneChat() {
   // This page's engine keeps the conversations across reloads (sealed like its keys).
   const conversations = useConversations(standalone.engine.chats, true, () => crypto.randomUUID());
   const { open } = conversations;
+  const [model, setModel] = useState('auto');
   return (
     <main class="sections">
       <section class="card">
@@ -115,18 +116,23 @@ function StandaloneChat() {
         )}
         <StandaloneKeyForm engine={standalone} onAdded={refresh} />
       </section>
-      <PlaygroundChat
+      <ExploredChat
         fetch={standalone.fetch}
         baseURL={FREELLM_BASE_URL}
         standalone
-        conversation={open ? { ...open, keep: (turns) => conversations.keep(open.id, turns) } : null}
+        chatKey={open?.id}
+        ready={open !== undefined}
+        initialTurns={open?.turns}
+        onTurnsChange={(turns) => open && conversations.keep(open.id, turns)}
+        model={model}
+        onModelChange={setModel}
         emptyHint={keys.length ? 'Say hello.' : 'Add a key above, then say hello.'}
       >
         <div class="chat-card-head">
           <h2>Chat</h2>
           <ConversationBar conversations={conversations} />
         </div>
-      </PlaygroundChat>
+      </ExploredChat>
     </main>
   );
 }
