@@ -12,6 +12,16 @@ const chunk = (delta: object) => ({
 });
 const usage = { prompt_tokens: 7, completion_tokens: 3, total_tokens: 10 };
 
+const ask = (fetch: typeof globalThis.fetch, now: () => number) =>
+  streamChatTurn({
+    fetch,
+    baseURL: 'https://freellm.invalid/v1',
+    model: 'auto',
+    messages: [{ role: 'user', content: 'hi' }],
+    onDelta: () => {},
+    now,
+  });
+
 /** A clock that moves only when the fake transport says so. */
 function fakeClock() {
   let time = 1_000;
@@ -50,14 +60,7 @@ describe('streamChatTurn', () => {
         },
       });
     };
-    const result = await streamChatTurn({
-      fetch,
-      baseURL: 'https://freellm.invalid/v1',
-      model: 'auto',
-      messages: [{ role: 'user', content: 'hi' }],
-      onDelta: () => {},
-      now: clock.now,
-    });
+    const result = await ask(fetch, clock.now);
     expect(result.content).toBe('Hello');
     expect(result.figures).toEqual({
       provider: 'groq',
@@ -73,14 +76,7 @@ describe('streamChatTurn', () => {
 
   it('has no figures for an answer no provider is named for', async () => {
     const fetch: typeof globalThis.fetch = async () => new Response(sse([chunk({ content: 'x' })]));
-    const result = await streamChatTurn({
-      fetch,
-      baseURL: 'https://freellm.invalid/v1',
-      model: 'auto',
-      messages: [{ role: 'user', content: 'hi' }],
-      onDelta: () => {},
-      now: () => 0,
-    });
+    const result = await ask(fetch, () => 0);
     expect(result.figures).toBeUndefined();
   });
 });
