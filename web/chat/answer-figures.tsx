@@ -2,7 +2,7 @@
 import type { AnswerFigures as Figures } from '../../shared/chats/chat-turn';
 import './answer-figures.css';
 
-export function formatDuration(ms: number): string {
+function formatDuration(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
 

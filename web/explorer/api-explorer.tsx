@@ -2,37 +2,12 @@
  * @module The API explorer: the chat's last call as it went over the wire (request, answer
  * headers, each streamed event) and the same request as code to paste into a page.
  */
-import { messagesOf, type ChatTurn } from '../../shared/chats/chat-turn';
-import { snippetRequestSchema, type SnippetRequest } from '../../shared/snippets/snippet-request';
+import type { ChatTurn } from '../../shared/chats/chat-turn';
 import { HighlightedCode } from './highlighted-code';
 import type { RecordedCall } from './record-calls';
 import { SnippetPanel } from './snippet-panel';
+import { snippetRequestOf } from './snippet-request-of';
 import './api-explorer.css';
-
-/**
- * The last request, if the snippets can say it (text messages); else, as after a reload, the kept
- * conversation up to its last question; else a first hello to `model`.
- */
-export function snippetRequestOf(
-  call: RecordedCall | undefined,
-  model: string,
-  turns: ChatTurn[],
-): SnippetRequest {
-  try {
-    const parsed = snippetRequestSchema.safeParse(JSON.parse(call?.requestBody ?? ''));
-    if (parsed.success) return parsed.data;
-  } catch {
-    // Not JSON: the conversation says it instead.
-  }
-  const messages = messagesOf(turns);
-  const lastQuestion = messages.findLastIndex((message) => message.role === 'user');
-  const asked = messages
-    .slice(0, lastQuestion + 1)
-    .flatMap(({ role, content }) =>
-      typeof content === 'string' && role !== 'tool' && role !== 'developer' ? [{ role, content }] : [],
-    );
-  return { model, messages: asked.length ? asked : [{ role: 'user', content: 'Hello!' }] };
-}
 
 const prettyJson = (text: string) => {
   try {
