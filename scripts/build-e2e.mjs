@@ -1,6 +1,7 @@
 // Builds what the e2e tests load: the extension for Chromium and for Firefox with the mock
 // providers' host (127.0.0.1) declared and catalog updates from 127.0.0.1 signed with the test
-// key, the test page bundling the official `openai` client, and the playground.
+// key, the test page bundling the official `openai` client, the playground, and the libraries its
+// snippets import (served in esm.sh's place).
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -29,3 +30,4 @@ await build({
   logLevel: 'warn',
   build: { outDir: `${root}test/.artifacts/web`, emptyOutDir: true },
 });
+await build({ configFile: `${root}test/e2e/snippet-libraries/vite.config.ts` });

@@ -1,6 +1,20 @@
 /** @module One turn of a chat as the chat view shows it and the chat history keeps it. */
 import { z } from 'zod';
-import type { ChatMessage } from '../openai/chat';
+import { usageSchema, type ChatMessage } from '../openai/chat';
+
+/** How an answer was served, from the answer's `x-freellm-*` headers, its usage chunk and the chat's clock. */
+export const answerFiguresSchema = z.object({
+  provider: z.string().max(200),
+  model: z.string().max(300),
+  attempts: z.number().int().nonnegative().nullable(),
+  /** `x-freellm-cache`: `hit`, `miss` or `shared` (joined an identical request in flight). */
+  cache: z.string().max(20).nullable(),
+  /** From sending the question to the first text (or reasoning) of the answer. */
+  firstTokenMs: z.number().nonnegative().nullable(),
+  totalMs: z.number().nonnegative(),
+  usage: usageSchema.nullable(),
+});
+export type AnswerFigures = z.infer<typeof answerFiguresSchema>;
 
 export const chatTurnSchema = z.object({
   role: z.enum(['user', 'assistant']),
@@ -9,6 +23,7 @@ export const chatTurnSchema = z.object({
   reasoning: z.string().max(200_000).optional(),
   /** Who answered: `provider · model`. */
   servedBy: z.string().max(500).optional(),
+  figures: answerFiguresSchema.optional(),
   /** Why the turn failed, as shown under it. */
   error: z.string().max(5_000).optional(),
 });

@@ -3,7 +3,8 @@
  * shim or an in-page engine) and reports text as it arrives, plus who served it.
  */
 import { z } from 'zod';
-import { chatCompletionChunkSchema, reasoningOf, type ChatMessage } from '../openai/chat';
+import type { AnswerFigures } from '../chats/chat-turn';
+import { chatCompletionChunkSchema, reasoningOf, type ChatMessage, type Usage } from '../openai/chat';
 import { openAIErrorBodySchema } from '../openai/error';
 import type { AttemptProgress, ProgressInit } from '../protocol/attempt-progress';
 import { decodeSse } from '../sse/decode-sse';
@@ -12,8 +13,8 @@ export interface ChatTurnResult {
   content: string;
   provider: string | null;
   model: string | null;
-  /** The answer's tokens as the provider counted them; null when its stream carried no usage. */
-  completionTokens: number | null;
+  /** How it was served; none when no provider is named (not FreeLLM's answer). */
+  figures?: AnswerFigures;
 }
 
 export interface ChatTurnOptions {
@@ -27,6 +28,8 @@ export interface ChatTurnOptions {
   onReasoning?(text: string): void;
   /** Told as each provider is asked, until one answers. */
   onAttempt?(progress: AttemptProgress): void;
+  /** The clock that times the answer (to its first token, and in all). */
+  now(): number;
 }
 
 export class ChatTurnError extends Error {
@@ -56,6 +59,7 @@ export async function streamChatTurn(options: ChatTurnOptions): Promise<ChatTurn
   const init: ProgressInit = {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
+    // The usage chunk gives the answer's token counts.
     body: JSON.stringify({
       model: options.model,
       messages: options.messages,
@@ -65,32 +69,45 @@ export async function streamChatTurn(options: ChatTurnOptions): Promise<ChatTurn
     signal: options.signal,
     onAttempt: options.onAttempt,
   };
+  const started = options.now();
   const response = await options.fetch(`${options.baseURL}/chat/completions`, init);
   if (!response.ok || !response.body) throw await errorOf(response);
   let content = '';
-  let completionTokens: number | null = null;
+  let firstTokenAt: number | undefined;
+  let usage: Usage | null = null;
   for await (const event of decodeSse(response.body)) {
     if (event.data === '[DONE]') break;
     const json: unknown = JSON.parse(event.data);
     const failure = openAIErrorBodySchema.safeParse(json);
     if (failure.success) throw new ChatTurnError(failure.data.error.message, 502, failure.data.error.code);
     const chunk = chatCompletionChunkSchema.safeParse(json);
-    if (chunk.success && chunk.data.usage) completionTokens = chunk.data.usage.completion_tokens;
+    if (chunk.success && chunk.data.usage) usage = chunk.data.usage;
     const delta = chunk.success ? chunk.data.choices[0]?.delta : undefined;
     if (!delta) continue;
     const reasoning = reasoningOf(delta);
+    if ((reasoning || delta.content) && firstTokenAt === undefined) firstTokenAt = options.now();
     if (reasoning) options.onReasoning?.(reasoning);
     if (delta.content) {
       content += delta.content;
       options.onDelta(delta.content);
     }
   }
-  return {
-    content,
-    provider: response.headers.get('x-freellm-provider'),
-    model: response.headers.get('x-freellm-model'),
-    completionTokens,
-  };
+  const provider = response.headers.get('x-freellm-provider');
+  const model = response.headers.get('x-freellm-model');
+  const attempts = Number.parseInt(response.headers.get('x-freellm-attempts') ?? '', 10);
+  const figures: AnswerFigures | undefined =
+    provider && model
+      ? {
+          provider,
+          model,
+          attempts: Number.isFinite(attempts) ? attempts : null,
+          cache: response.headers.get('x-freellm-cache'),
+          firstTokenMs: firstTokenAt === undefined ? null : firstTokenAt - started,
+          totalMs: options.now() - started,
+          usage,
+        }
+      : undefined;
+  return { content, provider, model, figures };
 }
 
 const modelListSchema = z.object({ data: z.array(z.object({ id: z.string() })) });

@@ -3,8 +3,9 @@
  * `fetch`, streams each answer (markdown, sanitized) as it comes, shows which provider served it,
  * offers the models `GET /models` lists, and tries a failed last question again on request.
  */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { messagesOf, type ChatTurn } from '../chats/chat-turn';
+import { messagesOf, type AnswerFigures, type ChatTurn } from '../chats/chat-turn';
 import { listModelIds, streamChatTurn } from './chat-client';
 import { loadMarkdownRenderer, MarkdownView } from './markdown-view';
 import { WaitingNote, type Waiting } from './waiting-note';
@@ -28,6 +29,8 @@ export interface ChatViewProps {
   initialTurns?: ChatTurn[];
   /** Told the whole conversation when a question is sent and when its answer ends (answered, failed or stopped). */
   onTurnsChange?(turns: ChatTurn[]): void;
+  /** Shown under each answer instead of who served it: how it was served (the playground's times, tokens, attempts, cache). */
+  renderFigures?(figures: AnswerFigures): ComponentChildren;
 }
 
 export function ChatView({
@@ -40,6 +43,7 @@ export function ChatView({
   onTurnError,
   initialTurns = [],
   onTurnsChange,
+  renderFigures,
 }: ChatViewProps) {
   const [turns, setTurns] = useState<ChatTurn[]>(initialTurns);
   const [model, setModel] = useState(firstModel);
@@ -95,8 +99,10 @@ export function ChatView({
           show();
         },
         onAttempt: (progress) => setWaiting({ progress, since: Date.now() }),
+        now: () => performance.now(),
       });
       if (result.provider) answer = { ...answer, servedBy: `${result.provider} · ${result.model}` };
+      if (result.figures) answer = { ...answer, figures: result.figures };
     } catch (error) {
       const aborted = error instanceof DOMException && error.name === 'AbortError';
       answer = {
@@ -179,7 +185,9 @@ export function ChatView({
                 Try again
               </button>
             )}
-            {turn.servedBy && <div class="chat-meta">{turn.servedBy}</div>}
+            {renderFigures && turn.figures
+              ? renderFigures(turn.figures)
+              : turn.servedBy && <div class="chat-meta">{turn.servedBy}</div>}
           </li>
         ))}
       </ol>

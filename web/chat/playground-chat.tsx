@@ -5,11 +5,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ChatTurn } from '../../shared/chats/chat-turn';
 import { FREELLM_BASE_URL } from '../../shared/http/base-url';
-import { ChatView } from '../../shared/ui/chat-view';
 import { ConversationBar } from '../../shared/ui/conversation-bar';
 import { useConversations } from '../../shared/ui/use-conversations';
 import type { FreeLLMPageApi } from '../../extension/lib/page-api/freellm';
 import type { StandaloneEngine } from '../standalone-engine';
+import { ExploredChat } from './explored-chat';
 
 /** A conversation to go on with: `count` tells one continuation from the next. */
 export interface Continuation {
@@ -25,17 +25,16 @@ export function ExtensionChat(props: {
 }) {
   const { api, continued, onTurnError } = props;
   return (
-    <section class="card chat-card">
-      <ChatView
-        key={continued?.count ?? 0}
-        fetch={api.fetch}
-        baseURL={api.baseURL}
-        initialTurns={continued?.turns}
-        model={continued?.model}
-        emptyHint="Say hello. The answer streams from whichever of your providers has room."
-        onTurnError={onTurnError}
-      />
-    </section>
+    <ExploredChat
+      chatKey={continued?.count ?? 0}
+      standalone={false}
+      fetch={api.fetch}
+      baseURL={api.baseURL}
+      initialTurns={continued?.turns}
+      model={continued?.model}
+      emptyHint="Say hello. The answer streams from whichever of your providers has room."
+      onTurnError={onTurnError}
+    />
   );
 }
 
@@ -55,23 +54,22 @@ export function StandaloneChat(props: {
     setModel(continued.model);
   }, [continued]);
   return (
-    <section class="card chat-card">
+    <ExploredChat
+      chatKey={open?.id}
+      ready={open !== undefined}
+      standalone
+      fetch={standalone.fetch}
+      baseURL={FREELLM_BASE_URL}
+      initialTurns={open?.turns}
+      onTurnsChange={(turns) => open && conversations.keep(open.id, turns)}
+      model={model}
+      onModelChange={setModel}
+      emptyHint={hasKeys ? 'Say hello.' : 'Add a key above, then say hello.'}
+    >
       <div class="chat-card-head">
         <h2>Chat</h2>
         <ConversationBar conversations={conversations} />
       </div>
-      {open && (
-        <ChatView
-          key={open.id}
-          fetch={standalone.fetch}
-          baseURL={FREELLM_BASE_URL}
-          initialTurns={open.turns}
-          onTurnsChange={(turns) => conversations.keep(open.id, turns)}
-          model={model}
-          onModelChange={setModel}
-          emptyHint={hasKeys ? 'Say hello.' : 'Add a key above, then say hello.'}
-        />
-      )}
-    </section>
+    </ExploredChat>
   );
 }

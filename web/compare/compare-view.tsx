@@ -74,6 +74,7 @@ export function CompareView({
         model,
         messages: [{ role: 'user', content: text }],
         signal,
+        now,
         onDelta: (delta) =>
           update(index, (run) => ({
             ...run,
@@ -85,7 +86,7 @@ export function CompareView({
       update(index, (run) => ({
         ...run,
         finished: true,
-        times: { ...run.times, endedAt, completionTokens: result.completionTokens },
+        times: { ...run.times, endedAt, completionTokens: result.figures?.usage?.completion_tokens ?? null },
         provider: result.provider ? providerNameOf(result.provider) : undefined,
         servedModel: result.model ?? undefined,
       }));
