@@ -151,9 +151,16 @@ export function createChatRouter(deps: ChatRouterDeps) {
         `No enabled key can serve model "${request.model}". Add a provider key in the FreeLLM options page.`,
       );
     }
-    const fit = all.filter((candidate) => unfitReason(candidate.info, needs) === undefined);
+    const chatModels = all.filter((candidate) => candidate.info?.embedding === undefined);
+    if (chatModels.length === 0)
+      throw errorWithCode(
+        'not_a_chat_model',
+        `"${request.model}" is an embedding model: send it to POST /embeddings, or ask for a chat model such as "auto".`,
+        { param: 'model' },
+      );
+    const fit = chatModels.filter((candidate) => unfitReason(candidate.info, needs) === undefined);
     if (fit.length === 0) {
-      const missing = [...new Set(all.map((candidate) => unfitReason(candidate.info, needs)))].join(', ');
+      const missing = [...new Set(chatModels.map((candidate) => unfitReason(candidate.info, needs)))].join(', ');
       throw errorWithCode('no_capable_model', `No model "${request.model}" can use supports ${missing}.`, {
         param: 'model',
       });
