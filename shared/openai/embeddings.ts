@@ -13,25 +13,24 @@ export const MAX_EMBEDDING_INPUTS = 2_048;
 const TOKEN_ARRAYS =
   'Token arrays are not supported: FreeLLM sends text to providers with different tokenizers. Send the text itself.';
 
-const tokens = z.array(z.number()).min(1);
+/** `[1, 2]` or `[[1, 2], [3]]`: OpenAI's token arrays. */
+const isTokenArray = (value: unknown) =>
+  Array.isArray(value) && (typeof value[0] === 'number' || Array.isArray(value[0]));
 
 export const embeddingRequestSchema = z.looseObject({
   model: z.string().min(1),
-  input: z.union([
-    z.string().min(1, 'input must not be an empty string'),
-    z
-      .array(z.string().min(1, 'input must not contain empty strings'))
-      .min(1, 'input must not be an empty array')
-      .max(MAX_EMBEDDING_INPUTS, `input takes at most ${MAX_EMBEDDING_INPUTS} strings`),
-    tokens.transform((_, context) => {
-      context.addIssue({ code: 'custom', message: TOKEN_ARRAYS });
-      return z.NEVER;
-    }),
-    z.array(tokens).transform((_, context) => {
-      context.addIssue({ code: 'custom', message: TOKEN_ARRAYS });
-      return z.NEVER;
-    }),
-  ]),
+  input: z
+    .unknown()
+    .refine((value) => !isTokenArray(value), TOKEN_ARRAYS)
+    .pipe(
+      z.union([
+        z.string().min(1, 'input must not be an empty string'),
+        z
+          .array(z.string().min(1, 'input must not contain empty strings'))
+          .min(1, 'input must not be an empty array')
+          .max(MAX_EMBEDDING_INPUTS, `input takes at most ${MAX_EMBEDDING_INPUTS} strings`),
+      ]),
+    ),
   encoding_format: z.enum(['float', 'base64']).optional(),
   dimensions: z.number().int().positive().optional(),
   user: z.string().optional(),
