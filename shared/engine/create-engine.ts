@@ -29,8 +29,9 @@ import type { Attempt, RequestLogEntry } from '../request-log/request-log-entry'
 import { createRequestLogWriter } from '../request-log/request-log-writer';
 import { createChatRouter, type ChatRouterDeps } from '../router/chat-router';
 import { failureAnswer } from '../router/failure-answer';
+import { releaseIfOffline } from './release-if-offline';
 import type { RoutingSettings } from '../router/routing-settings';
-import { AttemptsFailed, NETWORK_UNREACHABLE, type AttemptProgress } from '../router/run-attempts';
+import type { AttemptProgress } from '../router/run-attempts';
 import type { KeyNotice } from '../usage/key-notice';
 import { withUserLimits, type UserLimits } from '../usage/usage-limits';
 import { createUserLimitsStore } from '../usage/user-limits-store';
@@ -353,14 +354,7 @@ export function createEngine(host: EngineHost): Engine {
         shared.kind === 'json' ? shared : { chunks: shared.chunks },
       );
     } catch (thrown) {
-      // Offline, the request never reached a provider: it counts against none of the site's limits.
-      if (
-        admitted &&
-        caller.kind === 'page' &&
-        thrown instanceof AttemptsFailed &&
-        thrown.error.code === NETWORK_UNREACHABLE
-      )
-        await origins.release(caller, started);
+      if (admitted) await releaseIfOffline(origins, caller, thrown, started);
       const answer = failureAnswer(thrown, requestId);
       attempts = answer.attempts;
       finish(answer.status, {});

@@ -21,7 +21,8 @@ import type { RequestLogWriter } from '../request-log/request-log-writer';
 import type { Candidate } from '../router/candidates';
 import type { ChatRouter, EmbeddingRoute } from '../router/chat-router';
 import { failureAnswer } from '../router/failure-answer';
-import { AttemptsFailed, NETWORK_UNREACHABLE } from '../router/run-attempts';
+import { releaseIfOffline } from './release-if-offline';
+import { AttemptsFailed } from '../router/run-attempts';
 import type { ChatOptions } from './create-engine';
 import { callerOrigin, routingHeaders, type Caller, type JsonAnswer } from './engine-answer';
 
@@ -158,14 +159,7 @@ export function createEmbedder(deps: EmbedDeps) {
       );
       return { kind: 'json', status: 200, headers, body: list };
     } catch (thrown) {
-      // Offline, the request never reached a provider: it counts against none of the site's limits.
-      if (
-        admitted &&
-        caller.kind === 'page' &&
-        thrown instanceof AttemptsFailed &&
-        thrown.error.code === NETWORK_UNREACHABLE
-      )
-        await deps.origins.release(caller, started);
+      if (admitted) await releaseIfOffline(deps.origins, caller, thrown, started);
       const answer = failureAnswer(thrown, requestId);
       finish(answer.status, {});
       return {
