@@ -258,6 +258,18 @@ describe('POST /embeddings', () => {
     expect(upstream.calls).toHaveLength(0);
   });
 
+  it('refuses a model pinned to a provider whose API embeds nothing, without calling it', async () => {
+    const { post, engine, upstream } = await serving(['mistral']);
+    await engine.keys.add({ providerId: 'anthropic', secret: 'sk-ant-api03-aaaaaaaa' });
+    const response = await post({ model: 'anthropic/some-new-model', input: 'a' });
+    expect(response.status).toBe(400);
+    const error = await errorOf(response);
+    expect(error).toMatchObject({ code: 'not_an_embedding_model', param: 'model' });
+    expect(error.message).toContain('Anthropic');
+    expect(error.message).toContain('mistral/mistral-embed');
+    expect(upstream.calls).toHaveLength(0);
+  });
+
   it('tells a newcomer who asks an embedding model for a chat to use POST /embeddings', async () => {
     const { engine, upstream } = await serving(['mistral']);
     const response = await createEngineFetch(engine, { kind: 'extension' })(

@@ -97,11 +97,6 @@ export interface Route {
   firstByteTimeoutMs?: number;
 }
 
-const noEmbeddings = (candidate: Candidate) =>
-  errorWithCode('not_an_embedding_model', `${candidate.provider.name} serves no embeddings.`, {
-    provider: candidate.provider.id,
-  });
-
 const sourceOf = (candidate: Candidate): StreamSource => ({
   providerId: candidate.provider.id,
   providerName: candidate.provider.name,
@@ -426,9 +421,9 @@ export function createChatRouter(deps: ChatRouterDeps) {
       const served = await run(
         { ordering, needs, settings: route.settings },
         async (candidate, attemptSignal, answering) => {
-          const { embed } = candidate.provider.adapter;
-          if (!embed) throw noEmbeddings(candidate);
-          return embed(batch, await callFor(candidate, attemptSignal, answering));
+          // Candidates come from embeddingCandidates, which keeps only adapters that embed.
+          const call = await callFor(candidate, attemptSignal, answering);
+          return candidate.provider.adapter.embed!(batch, call);
         },
         signal,
         onAttempt,

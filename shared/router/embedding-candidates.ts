@@ -77,6 +77,13 @@ export function embeddingCandidates(requested: string, inputs: CandidateInputs):
         );
   const chat = candidates.find((candidate) => candidate.info && !candidate.info.embedding);
   if (chat) throw notAnEmbeddingModel(requested, 'is a chat model, not an embedding model', inputs);
+  const unable = candidates.find((candidate) => !candidate.provider.adapter.embed);
+  if (unable)
+    throw notAnEmbeddingModel(
+      requested,
+      `is served by ${unable.provider.name}, which embeds nothing`,
+      inputs,
+    );
   // A pinned model the catalog does not know (a custom endpoint's, a new one) is the caller's word.
   if (candidates.length === 0 && !pin)
     throw notAnEmbeddingModel(requested, 'is not an embedding model any of your keys serves', inputs);
