@@ -107,7 +107,8 @@ export const ERROR_CODES = {
     scope: 'request',
     meaning:
       '`POST /embeddings` named a chat model, or a model no provider of yours is known to embed with; no provider was called.',
-    remedy: 'Name one of the embedding models the message lists (`GET /models` marks them `type: "embedding"`).',
+    remedy:
+      'Name one of the embedding models the message lists (`GET /models` marks them `type: "embedding"`).',
   },
   not_a_chat_model: {
     status: 400,
