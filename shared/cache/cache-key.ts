@@ -67,17 +67,26 @@ export type CacheKeyFor = (
   model?: string,
 ) => Promise<string>;
 
+/** The key of anything else kept per caller (an embedding: its model and text). */
+export type DataKeyFor = (data: Record<string, unknown>, partition: CachePartition) => Promise<string>;
+
 /**
- * Returns the key function: `hmac:<hex>` of the partition and the normalized request, kept apart
- * (an array, not a merged object), so no body field can pose as another caller's partition.
+ * Returns the key function: `hmac:<hex>` of the partition and the data, kept apart (an array,
+ * not a merged object), so no body field can pose as another caller's partition.
  */
-export function createCacheKey(crypto: Crypto, secret: () => Promise<CryptoKey>): CacheKeyFor {
+export function createDataKey(crypto: Crypto, secret: () => Promise<CryptoKey>): DataKeyFor {
   const encoder = new TextEncoder();
-  return async (request, partition, model) => {
-    const text = stableStringify([partition, normalizeRequest(request, model)]);
+  return async (data, partition) => {
+    const text = stableStringify([partition, data]);
     const digest = await crypto.subtle.sign('HMAC', await secret(), encoder.encode(text));
     let hex = '';
     for (const byte of new Uint8Array(digest)) hex += byte.toString(16).padStart(2, '0');
     return `hmac:${hex}`;
   };
+}
+
+/** The key of a chat request: its normalized form (see above) as the data. */
+export function createCacheKey(crypto: Crypto, secret: () => Promise<CryptoKey>): CacheKeyFor {
+  const keyOf = createDataKey(crypto, secret);
+  return (request, partition, model) => keyOf(normalizeRequest(request, model), partition);
 }

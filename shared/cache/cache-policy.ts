@@ -47,6 +47,14 @@ export function cachePolicyFor(
   return { read: true, write: true, reason: option === 'always' ? 'always' : 'default' };
 }
 
+/** For answers that sampling cannot change (embeddings): only the caller's `Cache-Control` decides. */
+export function headerCachePolicy(headers: RequestHeaders | undefined): CachePolicy {
+  const directives = cacheControl(headers);
+  if (directives.has('no-store')) return { read: false, write: false, reason: 'no-store' };
+  if (directives.has('no-cache')) return { read: false, write: true, reason: 'refresh' };
+  return { read: true, write: true, reason: 'default' };
+}
+
 /** The request without our own `freellm` field, which no provider must ever see. */
 export function withoutCacheOptions(request: ChatCompletionRequest): ChatCompletionRequest {
   if (!('freellm' in request)) return request;

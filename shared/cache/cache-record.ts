@@ -26,6 +26,9 @@ export const sealedAnswerSchema = z.object({
   headers: z.record(z.string(), z.string()),
 });
 
+/** One text's embedding, as OpenAI's base64 of float32 values (a quarter of the JSON numbers' size). */
+export const sealedVectorSchema = z.object({ vector: z.base64() });
+
 /** How much a sealed answer weighs in the caps. */
 export function sealedBytes(sealed: Sealed): number {
   return sealed.iv.byteLength + sealed.data.byteLength;

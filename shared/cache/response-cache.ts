@@ -10,7 +10,9 @@ import type { ChatCompletion, ChatCompletionRequest } from '../openai/chat';
 import type { FreeLLMDatabase } from '../store/database';
 import type { Sealed, Vault } from '../vault/vault';
 import { isVaultLocked } from '../vault/vault-errors';
-import { createCacheKey, type CacheKeyFor } from './cache-key';
+import type { z } from 'zod';
+import { createCacheKey, createDataKey, type CacheKeyFor, type CachePartition } from './cache-key';
+import { fromBase64Vector, toBase64Vector } from '../openai/embeddings';
 import { createCacheKeySecret } from './cache-key-secret';
 import {
   cachePolicyFor,
@@ -18,7 +20,13 @@ import {
   type CachePolicySettings,
   type RequestHeaders,
 } from './cache-policy';
-import { cacheRecordSchema, sealedAnswerSchema, sealedBytes, type CacheRecord } from './cache-record';
+import {
+  cacheRecordSchema,
+  sealedAnswerSchema,
+  sealedBytes,
+  sealedVectorSchema,
+  type CacheRecord,
+} from './cache-record';
 import { isFinished } from './completion-chunks';
 import { createInflight, type RunOptions, type SharedAnswer, type UpstreamSource } from './inflight';
 import { createMemoryLru } from './memory-lru';
@@ -49,6 +57,13 @@ export interface CachedAnswer {
   headers: Record<string, string>;
 }
 
+/** What a vector is kept by: the model that made it, the length asked for, and the text. */
+export interface KeptVector {
+  model: string;
+  dimensions?: number;
+  text: string;
+}
+
 export interface CacheStats {
   hits: number;
   misses: number;
@@ -68,6 +83,12 @@ export interface ResponseCache {
    * router resolved an alias to (default: as sent). Throws the vault's 423 while locked.
    */
   keyFor: CacheKeyFor;
+  /** The key of one text's vector from one model (and length), within the caller's partition. */
+  vectorKeyFor(vector: KeptVector, partition: CachePartition): Promise<string>;
+  /** A kept vector (a hit), or undefined (a miss). Throws the vault's 423 while locked. */
+  getVector(key: string): Promise<number[] | undefined>;
+  /** Keeps a vector, sealed, as answers are kept. */
+  putVector(key: string, vector: readonly number[]): Promise<void>;
   /** Throws a 400 FreeLLMError when the body's `freellm` option is malformed. */
   policyFor(request: ChatCompletionRequest, headers?: RequestHeaders): CachePolicy;
   /** A fresh copy of the cached answer (counted as a hit), or undefined. Throws the vault's 423 if there is one while locked. */
@@ -141,6 +162,7 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
   }
   const secret = createCacheKeySecret({ db, vault, crypto: options.crypto, onNewSecret: dropStored });
   const keyFor = createCacheKey(options.crypto, secret.get);
+  const dataKeyFor = createDataKey(options.crypto, secret.get);
   const inflight = createInflight({
     onJoin: (_key, role) => {
       if (role === 'leader') counters.misses += 1;
@@ -149,7 +171,8 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
     onComplete: (key, completion, headers) => put(key, completion, headers),
   });
 
-  async function get(key: string): Promise<CachedAnswer | undefined> {
+  /** A kept entry of `schema`'s shape, counted as a hit. */
+  async function read<T>(key: string, schema: z.ZodType<T>): Promise<T | undefined> {
     const at = now();
     const entry = memory.get(key) ?? ((await keysOnDisk()).has(key) ? await load(key) : undefined);
     if (!entry) return undefined;
@@ -157,25 +180,33 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
       forget(key);
       return undefined;
     }
-    const answer = await openAnswer(key, entry.sealed);
-    if (!answer) return undefined;
+    const value = await openEntry(key, entry.sealed, schema);
+    if (!value) return undefined;
     if (at - entry.lastUsedAt >= TOUCH_INTERVAL_MS) {
       entry.lastUsedAt = at;
       void writeBehind.queue(() => db.cache.update(key, { lastUsedAt: at }));
     }
     counters.hits += 1;
-    return answer;
+    return value;
   }
 
-  /** The answer freshly parsed (a copy of its own for the caller); one that does not open or parse is dropped. */
-  async function openAnswer(key: string, sealed: Sealed): Promise<CachedAnswer | undefined> {
-    let answer: unknown;
+  const get = (key: string): Promise<CachedAnswer | undefined> => read(key, sealedAnswerSchema);
+
+  async function getVector(key: string): Promise<number[] | undefined> {
+    const kept = await read(key, sealedVectorSchema);
+    if (!kept) counters.misses += 1;
+    return kept && fromBase64Vector(kept.vector);
+  }
+
+  /** The entry freshly parsed (a copy of its own for the caller); one that does not open or parse is dropped. */
+  async function openEntry<T>(key: string, sealed: Sealed, schema: z.ZodType<T>): Promise<T | undefined> {
+    let value: unknown;
     try {
-      answer = JSON.parse(await vault.open(sealed));
+      value = JSON.parse(await vault.open(sealed));
     } catch (error) {
       if (isVaultLocked(error)) throw error;
     }
-    const parsed = sealedAnswerSchema.safeParse(answer);
+    const parsed = schema.safeParse(value);
     if (parsed.success) return parsed.data;
     forget(key);
     return undefined;
@@ -207,9 +238,15 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
     completion: ChatCompletion,
     headers: Record<string, string> = {},
   ): Promise<void> {
-    if (!isFinished(completion)) return;
+    if (isFinished(completion)) await keep(key, JSON.stringify({ completion, headers }));
+  }
+
+  const putVector = (key: string, vector: readonly number[]) =>
+    keep(key, JSON.stringify({ vector: toBase64Vector(vector) }));
+
+  async function keep(key: string, plain: string): Promise<void> {
     const clearsBefore = clears;
-    const sealed = await vault.seal(JSON.stringify({ completion, headers })).catch(() => undefined);
+    const sealed = await vault.seal(plain).catch(() => undefined);
     if (!sealed || clearsBefore !== clears) return;
     const at = now();
     const record: CacheRecord = {
@@ -295,6 +332,9 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
 
   return {
     keyFor,
+    vectorKeyFor: (vector, partition) => dataKeyFor({ embedding: vector }, partition),
+    getVector,
+    putVector,
     policyFor: (request, headers) => cachePolicyFor(request, headers, settings),
     get,
     put,

@@ -53,9 +53,23 @@ export interface ModelCapabilities {
  */
 export type ProviderAccess = 'free' | 'trial-credit' | 'paid';
 
+/**
+ * What makes a model an embedding model (its kind): chat routing never picks one, and
+ * `POST /embeddings` picks nothing else.
+ */
+export interface EmbeddingSpec {
+  /** The vector's length when the request names none. */
+  dimensions: number;
+  /** The lengths `dimensions` may ask for (the provider shortens the vector); absent: only the default. */
+  dimensionChoices?: number[];
+  /** Most inputs one upstream call takes: longer input arrays are split and rejoined in order. */
+  maxBatch: number;
+}
+
 export interface CatalogModel {
   /** The provider's own model id. */
   id: string;
+  /** For an embedding model, the longest input it takes (in tokens). */
   contextWindow: Sourced<number>;
   capabilities: ModelCapabilities;
   /** This model's own free-tier limits; absent when unknown or when there is no free tier. */
@@ -64,6 +78,8 @@ export interface CatalogModel {
   tier?: 'fast' | 'smart';
   /** Only where it differs from the provider's: a model a free key cannot call (Gemini 2.5 Pro). */
   access?: Sourced<ProviderAccess>;
+  /** Present for an embedding model; absent for a chat model. */
+  embedding?: EmbeddingSpec;
   /**
    * The provider shut the model down; `value` is the day (the month when no day is given). It
    * stays known, so a pinned `provider/model` is still sent (the provider's answer decides), but
@@ -143,6 +159,14 @@ export function sourcedBy(source: string, asOf: string) {
 }
 
 type Capability = 'tools' | 'vision' | 'json';
+
+/** An embedding model answers no chat: no streaming, tools, images or JSON mode. */
+export const EMBEDDING_ONLY: ModelCapabilities = {
+  streaming: false,
+  tools: false,
+  vision: false,
+  jsonMode: false,
+};
 
 /** `capabilities('tools', 'json')`: streaming is assumed, everything else is named. */
 export function capabilities(...named: Capability[]): ModelCapabilities {

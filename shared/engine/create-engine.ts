@@ -27,11 +27,11 @@ import { createProviderDirectory, type ProviderDirectory } from '../providers/pr
 import type { FetchLike } from '../providers/types';
 import type { Attempt, RequestLogEntry } from '../request-log/request-log-entry';
 import { createRequestLogWriter } from '../request-log/request-log-writer';
-import type { Candidate } from '../router/candidates';
 import { createChatRouter, type ChatRouterDeps } from '../router/chat-router';
 import { failureAnswer } from '../router/failure-answer';
+import { releaseIfOffline } from './release-if-offline';
 import type { RoutingSettings } from '../router/routing-settings';
-import { AttemptsFailed, NETWORK_UNREACHABLE, type AttemptProgress } from '../router/run-attempts';
+import type { AttemptProgress } from '../router/run-attempts';
 import type { KeyNotice } from '../usage/key-notice';
 import { withUserLimits, type UserLimits } from '../usage/usage-limits';
 import { createUserLimitsStore } from '../usage/user-limits-store';
@@ -48,7 +48,14 @@ import { createSettingsTransfer, type SettingsTransfer } from '../settings/setti
 import { createVault, type Vault, type VaultSession } from '../vault/vault';
 import { errorAsLastChunk } from './error-as-last-chunk';
 import { createModelLister } from './list-models';
-import { callerOrigin, type Caller, type EngineAnswer } from './engine-answer';
+import {
+  callerOrigin,
+  routingHeaders,
+  type Caller,
+  type EngineAnswer,
+  type JsonAnswer,
+} from './engine-answer';
+import { createEmbedder } from './embed-texts';
 import { createModelAvailability } from '../router/model-availability';
 import { readModelStatus, type ModelStatus } from './model-status';
 import { createWriteBehind } from '../store/write-behind';
@@ -103,6 +110,8 @@ export type KeyListing = KeySummary & { disabledReason?: string };
 
 export interface Engine {
   chat(body: unknown, caller: Caller, signal?: AbortSignal, options?: ChatOptions): Promise<EngineAnswer>;
+  /** OpenAI `POST /embeddings`: one embedding model per request, batched, cached, accounted and logged as chat is. */
+  embeddings(body: unknown, caller: Caller, signal?: AbortSignal, options?: ChatOptions): Promise<JsonAnswer>;
   /** OpenAI `GET /models`: virtual models, aliases, and `provider/model` for every provider the user has a key for. */
   models(caller: Caller): Promise<EngineAnswer>;
   /** The ids `GET /models` lists for the extension itself: what an alias may point at. */
@@ -157,14 +166,6 @@ export interface Engine {
 
 /** Stands in for the key of a local server, which needs none; never sent anywhere. */
 const LOCAL_SERVER_PLACEHOLDER = 'local-server-needs-no-key';
-
-function routingHeaders(served: Candidate, attempts: Attempt[]): Record<string, string> {
-  return {
-    'x-freellm-provider': served.provider.id,
-    'x-freellm-model': served.model,
-    'x-freellm-attempts': String(attempts.length),
-  };
-}
 
 async function* replayChunks(
   completion: ChatCompletion,
@@ -353,14 +354,7 @@ export function createEngine(host: EngineHost): Engine {
         shared.kind === 'json' ? shared : { chunks: shared.chunks },
       );
     } catch (thrown) {
-      // Offline, the request never reached a provider: it counts against none of the site's limits.
-      if (
-        admitted &&
-        caller.kind === 'page' &&
-        thrown instanceof AttemptsFailed &&
-        thrown.error.code === NETWORK_UNREACHABLE
-      )
-        await origins.release(caller, started);
+      if (admitted) await releaseIfOffline(origins, caller, thrown, started);
       const answer = failureAnswer(thrown, requestId);
       attempts = answer.attempts;
       finish(answer.status, {});
@@ -379,8 +373,22 @@ export function createEngine(host: EngineHost): Engine {
     return { kind: 'json', status: 200, headers: {}, body: await modelLister.list() };
   }
 
+  const embeddings = createEmbedder({
+    router,
+    cache,
+    requestLog,
+    origins,
+    now,
+    newId,
+    admit: (caller) => authorize(caller, true),
+    load: async () => {
+      await Promise.all([userLimits.load(), loadCacheSettings(), catalogUpdates.load()]);
+    },
+  });
+
   return {
     chat,
+    embeddings,
     models,
     reachableModels: async () => (await modelLister.list()).data.map((model) => model.id),
     keys: {

@@ -2,6 +2,8 @@
 import type { ChatCompletionChunk } from '../openai/chat';
 import type { PageCaller } from '../grants/origin-grants';
 import type { OpenAIErrorBody } from '../openai/error';
+import type { Attempt } from '../request-log/request-log-entry';
+import type { Candidate } from '../router/candidates';
 
 export type EngineAnswer =
   | { kind: 'json'; status: number; headers: Record<string, string>; body: unknown }
@@ -12,6 +14,17 @@ export type EngineAnswer =
       /** Ends after the last chunk; a failure after the first chunk arrives as one error body. */
       chunks: AsyncIterable<ChatCompletionChunk | OpenAIErrorBody>;
     };
+
+export type JsonAnswer = Extract<EngineAnswer, { kind: 'json' }>;
+
+/** Who served an answer, and after how many attempts: the headers every routed answer carries. */
+export function routingHeaders(served: Candidate, attempts: Attempt[]): Record<string, string> {
+  return {
+    'x-freellm-provider': served.provider.id,
+    'x-freellm-model': served.model,
+    'x-freellm-attempts': String(attempts.length),
+  };
+}
 
 /** Who is asking. Pages are identified by what the host read from the port's sender. */
 export type Caller = ({ kind: 'page' } & PageCaller) | { kind: 'extension' };

@@ -93,9 +93,14 @@ export function createModelLister(deps: ListerDeps): ModelLister {
         ),
       );
       const served = new Set(firstKeys.keys());
+      const embedding = new Set(perProvider.flat().flatMap((model) => (model.type ? [model.id] : [])));
       const shared = Object.entries(MODEL_EQUIVALENTS)
         .filter(([, ids]) => Object.keys(ids).some((id) => served.has(id)))
-        .map(([name]) => virtual(name));
+        .map(([name, ids]) =>
+          Object.entries(ids).some(([providerId, id]) => embedding.has(`${providerId}/${id}`))
+            ? { ...virtual(name), type: 'embedding' as const }
+            : virtual(name),
+        );
       const aliases = Object.keys((await deps.settings()).aliases).map(virtual);
       return {
         object: 'list',

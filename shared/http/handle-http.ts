@@ -14,6 +14,7 @@ import { countMessageTokens, serveMessages } from './anthropic-messages/messages
 import { serveChatCompletions, serveModels, serveQuota } from './chat-route';
 import { jsonAnswer, type HttpAnswer, type Route } from './http-route';
 import { serveResponses } from './openai-responses/responses-route';
+import { serveEmbeddings } from './embeddings-route';
 
 export type { HttpAnswer };
 
@@ -24,6 +25,7 @@ const ROUTES: Record<string, Route> = {
   'POST /messages': serveMessages,
   'POST /messages/count_tokens': countMessageTokens,
   'POST /responses': serveResponses,
+  'POST /embeddings': serveEmbeddings,
 };
 
 const SERVED = Object.keys(ROUTES).join(', ');

@@ -3,7 +3,7 @@
  * it, and an answer with a JSON or SSE body.
  */
 import type { Caller, EngineAnswer } from '../engine/engine-answer';
-import type { Engine } from '../engine/create-engine';
+import type { ChatOptions, Engine } from '../engine/create-engine';
 import type { ChatCompletionChunk } from '../openai/chat';
 import { invalidRequest, toFreeLLMError, type OpenAIErrorBody } from '../openai/error';
 import type { AttemptProgress } from '../protocol/attempt-progress';
@@ -35,13 +35,16 @@ export function parseJsonBody(body: string | undefined): unknown {
   }
 }
 
+/** What the engine reads from a request besides its body. */
+export const engineOptions = (request: RouteRequest): ChatOptions => ({
+  strategy: request.headers['x-freellm-strategy'],
+  headers: request.headers,
+  onAttempt: request.onAttempt,
+});
+
 /** Asks the engine for a chat answer as the chat-completions route does, with the same options. */
 export const askEngine = (request: RouteRequest, chat: unknown): Promise<EngineAnswer> =>
-  request.engine.chat(chat, request.caller, request.signal, {
-    strategy: request.headers['x-freellm-strategy'],
-    headers: request.headers,
-    onAttempt: request.onAttempt,
-  });
+  request.engine.chat(chat, request.caller, request.signal, engineOptions(request));
 
 export function jsonAnswer(status: number, headers: Record<string, string>, body: unknown): HttpAnswer {
   return {

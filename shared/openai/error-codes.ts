@@ -101,6 +101,22 @@ export const ERROR_CODES = {
       'No model the name stands for can do what the request needs (tools, images, JSON mode, a prompt this long).',
     remedy: 'Ask for a model that can, or leave out what none of them can do.',
   },
+  not_an_embedding_model: {
+    status: 400,
+    type: 'invalid_request_error',
+    scope: 'request',
+    meaning:
+      '`POST /embeddings` named a chat model, or a model no provider of yours is known to embed with; no provider was called.',
+    remedy:
+      'Name one of the embedding models the message lists (`GET /models` marks them `type: "embedding"`).',
+  },
+  not_a_chat_model: {
+    status: 400,
+    type: 'invalid_request_error',
+    scope: 'request',
+    meaning: 'A chat request named an embedding model; no provider was called.',
+    remedy: 'Send it to `POST /embeddings`, or ask for a chat model such as `auto`.',
+  },
   provider_has_no_key: {
     status: 400,
     type: 'invalid_request_error',

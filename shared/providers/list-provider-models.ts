@@ -21,6 +21,8 @@ export interface ListedModel {
    * model or the provider's free tier covers all; trial credit and paid access are not free.
    */
   free_tier: boolean;
+  /** An embedding model (for `POST /embeddings` only); chat models carry no type. */
+  type?: 'embedding';
 }
 
 export interface ModelListing {
@@ -45,6 +47,7 @@ function toListed(
     owned_by: live?.ownedBy ?? preset.id,
     context_window: known?.contextWindow.value ?? live?.contextWindow,
     capabilities: known?.capabilities,
+    ...(known?.embedding && { type: 'embedding' as const }),
     free_tier:
       preset.access.value === 'free' &&
       (known?.access?.value ?? 'free') === 'free' &&

@@ -57,10 +57,26 @@ export function responseContextOf(call: AdapterCall): ResponseContext {
   return { providerId: call.providerId, model: call.model, now: call.now() };
 }
 
+/** One upstream embedding call: no more texts than the model takes at once. */
+export interface EmbeddingBatch {
+  texts: string[];
+  /** A shorter vector, where the model offers one. */
+  dimensions?: number;
+}
+
+export interface EmbeddedBatch {
+  /** One per text, in the texts' order. */
+  vectors: number[][];
+  /** What the provider reported it counted; absent when it reports nothing. */
+  promptTokens?: number;
+}
+
 export interface ProviderAdapter {
   complete(request: ChatCompletionRequest, call: AdapterCall): Promise<ChatCompletion>;
   /** Resolves once the provider accepted the stream (HTTP 2xx), so errors before it can fail over. */
   stream(request: ChatCompletionRequest, call: AdapterCall): Promise<AsyncIterable<ChatCompletionChunk>>;
   /** The provider's own model list; throws the family's classified error when it cannot be read. */
   listModels(call: ModelListCall): Promise<ProviderModel[]>;
+  /** Embeds a batch with `call.model`; absent for families that embed nothing. */
+  embed?(batch: EmbeddingBatch, call: AdapterCall): Promise<EmbeddedBatch>;
 }

@@ -52,6 +52,7 @@ export function servedDefault(providerId: string, catalogDefault: string, source
     CAPABILITIES.filter((capability) => wanted[capability] === true && info[capability] !== true).length;
   const rank = (info: ModelInfo) => (info.tier === wanted.tier ? 0 : 100) + missing(info);
   let best: ModelInfo | undefined;
-  for (const info of models) if (info.automatic !== false && (!best || rank(info) < rank(best))) best = info;
+  for (const info of models)
+    if (info.automatic !== false && !info.embedding && (!best || rank(info) < rank(best))) best = info;
   return best?.id ?? catalogDefault;
 }

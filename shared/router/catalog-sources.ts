@@ -66,8 +66,9 @@ function toModelInfo(preset: ProviderPreset, model: CatalogModel): ModelInfo {
     tools: model.capabilities.tools,
     vision: model.capabilities.vision,
     jsonMode: model.capabilities.jsonMode,
-    tier: automatic ? (model.tier ?? tierOf(model.id)) : undefined,
+    tier: automatic && !model.embedding ? (model.tier ?? tierOf(model.id)) : undefined,
     automatic,
+    ...(model.embedding && { embedding: model.embedding }),
   };
 }
 

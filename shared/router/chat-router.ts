@@ -8,7 +8,8 @@ import type { ChatCompletion, ChatCompletionChunk, ChatCompletionRequest } from 
 import { errorWithCode, invalidRequest } from '../openai/error';
 import type { ProviderDirectory, ResolvedProvider } from '../providers/provider-directory';
 import { parseRateLimitHeaders } from '../providers/rate-limits';
-import type { FetchLike } from '../providers/types';
+import type { EmbeddedBatch, EmbeddingBatch, FetchLike } from '../providers/types';
+import { embeddingCandidates, type EmbeddingCandidates } from './embedding-candidates';
 import type { FreeLLMDatabase } from '../store/database';
 import { createKeyNotices } from '../usage/key-notices';
 import type { LimitSource } from '../usage/usage-limits';
@@ -73,6 +74,17 @@ export interface ChatRouterDeps {
   refreshModelLists?(providerIds: Iterable<string>): void;
   /** Reads the allowances providers state (OpenRouter's `GET /key`) in the background. */
   readStatedAllowances?: boolean;
+}
+
+/** What a run of attempts needs: the order to try, the limits, and the conversation to remember it for. */
+type AttemptPlan = Pick<Route, 'ordering' | 'needs' | 'settings' | 'firstByteTimeoutMs'> & {
+  conversation?: string;
+};
+
+/** One embedding model's candidates (see embedding-candidates.ts), tried for each batch in turn. */
+export interface EmbeddingRoute extends EmbeddingCandidates {
+  settings: RoutingSettings;
+  strategy: Strategy;
 }
 
 export interface Route {
@@ -151,9 +163,18 @@ export function createChatRouter(deps: ChatRouterDeps) {
         `No enabled key can serve model "${request.model}". Add a provider key in the FreeLLM options page.`,
       );
     }
-    const fit = all.filter((candidate) => unfitReason(candidate.info, needs) === undefined);
+    const chatModels = all.filter((candidate) => candidate.info?.embedding === undefined);
+    if (chatModels.length === 0)
+      throw errorWithCode(
+        'not_a_chat_model',
+        `"${request.model}" is an embedding model: send it to POST /embeddings, or ask for a chat model such as "auto".`,
+        { param: 'model' },
+      );
+    const fit = chatModels.filter((candidate) => unfitReason(candidate.info, needs) === undefined);
     if (fit.length === 0) {
-      const missing = [...new Set(all.map((candidate) => unfitReason(candidate.info, needs)))].join(', ');
+      const missing = [...new Set(chatModels.map((candidate) => unfitReason(candidate.info, needs)))].join(
+        ', ',
+      );
       throw errorWithCode('no_capable_model', `No model "${request.model}" can use supports ${missing}.`, {
         param: 'model',
       });
@@ -171,10 +192,8 @@ export function createChatRouter(deps: ChatRouterDeps) {
     return { ordering, needs, settings: current, conversation: conversation.id };
   }
 
-  async function prepare(request: ChatCompletionRequest, headerStrategy?: string): Promise<Route> {
-    const options = readFreeLLMOptions(request.freellm);
-    const strategy = readStrategy(options, headerStrategy);
-    const { freellm: _freellm, ...upstream } = request;
+  /** The settings, the keys and every provider, with the accounting and availability loaded. */
+  async function loadInputs() {
     const [current, keys, everyProvider] = await Promise.all([
       settings.get(),
       deps.keys.list(),
@@ -185,6 +204,26 @@ export function createChatRouter(deps: ChatRouterDeps) {
     ]);
     const enabled = keys.filter((key) => key.enabled);
     const known = new Set(everyProvider.map((provider) => provider.id));
+    return { current, keys, everyProvider, enabled, known };
+  }
+
+  /** The providers of the enabled keys; their stale model lists and stated allowances are read behind. */
+  async function providersOf(enabled: KeySummary[]): Promise<Map<string, ResolvedProvider>> {
+    const providers = new Map<string, ResolvedProvider>();
+    for (const id of new Set(enabled.map((key) => key.providerId))) {
+      const provider = await deps.providers.resolve(id);
+      if (provider) providers.set(id, provider);
+    }
+    deps.refreshModelLists?.(providers.keys());
+    if (deps.readStatedAllowances) statedAllowances.refresh(enabled, providers);
+    return providers;
+  }
+
+  async function prepare(request: ChatCompletionRequest, headerStrategy?: string): Promise<Route> {
+    const options = readFreeLLMOptions(request.freellm);
+    const strategy = readStrategy(options, headerStrategy);
+    const { freellm: _freellm, ...upstream } = request;
+    const { current, keys, everyProvider, enabled, known } = await loadInputs();
     const pin = current.aliases[upstream.model]
       ? undefined
       : pinOf(upstream.model, { known, models: modelSource });
@@ -199,13 +238,7 @@ export function createChatRouter(deps: ChatRouterDeps) {
         await notices.list(),
       );
     }
-    const providers = new Map<string, ResolvedProvider>();
-    for (const id of new Set(enabled.map((key) => key.providerId))) {
-      const provider = await deps.providers.resolve(id);
-      if (provider) providers.set(id, provider);
-    }
-    deps.refreshModelLists?.(providers.keys());
-    if (deps.readStatedAllowances) statedAllowances.refresh(enabled, providers);
+    const providers = await providersOf(enabled);
     const route = measure('route', () =>
       plan(upstream, enabled, providers, known, current, strategy ?? current.strategy),
     );
@@ -241,12 +274,12 @@ export function createChatRouter(deps: ChatRouterDeps) {
   }
 
   /** The request's limit if it set one; else the user's, raised for a provider known to be slow to start. */
-  const firstByteTimeout = (route: Route) => (candidate: Candidate) =>
+  const firstByteTimeout = (route: AttemptPlan) => (candidate: Candidate) =>
     route.firstByteTimeoutMs ??
     Math.max(route.settings.firstByteTimeoutMs, candidate.provider.firstByteTimeoutMs ?? 0);
 
   function run<T>(
-    route: Route,
+    route: AttemptPlan,
     attempt: AttemptCall<T>,
     signal?: AbortSignal,
     onAttempt?: (progress: AttemptProgress) => void,
@@ -270,7 +303,7 @@ export function createChatRouter(deps: ChatRouterDeps) {
       estimatedTokens: route.needs.estimatedTokens,
     }).then((served) => {
       void availability?.answered(served.served.provider.id, served.served.model);
-      if (current.affinity)
+      if (current.affinity && route.conversation !== undefined)
         affinity.remember(route.conversation, { keyId: served.served.key.id, model: served.served.model });
       return served;
     });
@@ -336,6 +369,67 @@ export function createChatRouter(deps: ChatRouterDeps) {
         },
       });
       return { ...served, chunks };
+    },
+    /** Throws the clear error when the name is a chat model, or one no key serves. */
+    async prepareEmbedding(model: string, headerStrategy?: string): Promise<EmbeddingRoute> {
+      const strategy = readStrategy({}, headerStrategy);
+      const { current, keys, everyProvider, enabled, known } = await loadInputs();
+      const pin = current.aliases[model] ? undefined : pinOf(model, { known, models: modelSource });
+      const pinned = pin && everyProvider.find((provider) => provider.id === pin.providerId);
+      if (pinned && !enabled.some((key) => key.providerId === pinned.id))
+        throw pinWithoutKey(
+          model,
+          pinned,
+          keys.filter((key) => key.providerId === pinned.id),
+          await notices.list(),
+        );
+      const providers = await providersOf(enabled);
+      const resolved = embeddingCandidates(model, {
+        keys: enabled,
+        providers,
+        known,
+        models: modelSource,
+        aliases: current.aliases,
+      });
+      if (resolved.candidates.length === 0)
+        throw errorWithCode('no_keys', `No enabled key can serve model "${resolved.name}".`);
+      return { ...resolved, settings: current, strategy: strategy ?? current.strategy };
+    },
+    /** Embeds one batch with the route's model: fails over only among its candidates. */
+    async embed(
+      route: EmbeddingRoute,
+      batch: EmbeddingBatch,
+      signal?: AbortSignal,
+      onAttempt?: (progress: AttemptProgress) => void,
+    ): Promise<Served<EmbeddedBatch>> {
+      const tokens = Math.ceil(batch.texts.reduce((sum, text) => sum + text.length, 0) / 4);
+      const needs: RequestNeeds = {
+        tools: false,
+        vision: false,
+        json: false,
+        promptTokens: tokens,
+        contextTokens: tokens,
+        estimatedTokens: tokens,
+      };
+      const ordering = orderCandidates(route.candidates, {
+        ledger,
+        strategy: route.strategy,
+        needs,
+        now: now(),
+        pacing: false,
+      });
+      const served = await run(
+        { ordering, needs, settings: route.settings },
+        async (candidate, attemptSignal, answering) => {
+          // Candidates come from embeddingCandidates, which keeps only adapters that embed.
+          const call = await callFor(candidate, attemptSignal, answering);
+          return candidate.provider.adapter.embed!(batch, call);
+        },
+        signal,
+        onAttempt,
+      );
+      ledger.settle(served.reservation, served.value.promptTokens ?? tokens);
+      return served;
     },
     settings: settings.get,
     /** Parsed strictly: invalid settings are a 400 and change nothing. */

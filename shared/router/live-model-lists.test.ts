@@ -88,6 +88,17 @@ describe('the live model list decides', () => {
     expect(servedDefault('p', 'default', source)).toBe('smart-with-tools');
     expect(servedDefault('p', 'not-in-the-catalog', source)).toBe('not-in-the-catalog');
   });
+
+  it('never replaces the default with an embedding model, whatever else is served', () => {
+    const source = {
+      models: () => [
+        { id: 'default', tier: 'smart' as const, automatic: false },
+        { id: 'embed', embedding: { dimensions: 1_024, maxBatch: 96 } },
+        { id: 'small-chat', tier: 'fast' as const },
+      ],
+    };
+    expect(servedDefault('p', 'default', source)).toBe('small-chat');
+  });
 });
 
 describe('a model that answers "not found" twice is retired for its provider', () => {

@@ -4,6 +4,7 @@
  * (`gpt-oss-120b` on Groq, Cerebras, NVIDIA…) is one virtual model. The catalog implements
  * `ModelSource`; the seed table below covers the well-known shared models until it does.
  */
+import type { EmbeddingSpec } from '../catalog/catalog-types';
 
 export interface ModelInfo {
   /** The provider's own id, sent upstream. */
@@ -23,6 +24,8 @@ export interface ModelInfo {
   automatic?: boolean;
   /** When FreeLLM retired it for this provider (it answered "not found" twice): nothing routes to it. */
   retiredAt?: number;
+  /** Present for an embedding model: only `POST /embeddings` routes to it. */
+  embedding?: EmbeddingSpec;
 }
 
 /** Models of one provider, best first (the order `auto` tries them in). */
@@ -52,6 +55,8 @@ export const MODEL_EQUIVALENTS: Readonly<Record<string, Readonly<Record<string, 
     openrouter: 'openai/gpt-oss-120b:free',
     nvidia: 'openai/gpt-oss-120b',
   },
+  // An embedding model: the same weights give the same vectors, so either host may serve a request.
+  'bge-m3': { cloudflare: '@cf/baai/bge-m3', nvidia: 'baai/bge-m3' },
 };
 
 /** The provider's id for a canonical name, from the model source first, then the seed table. */

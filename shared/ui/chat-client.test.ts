@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { streamChatTurn } from './chat-client';
+import { listModelIds, streamChatTurn } from './chat-client';
+import { createFakeFetch, jsonResponse } from '../testing/fake-fetch';
 
 const sse = (events: unknown[], done = true) =>
   events.map((event) => `data: ${JSON.stringify(event)}\n\n`).join('') + (done ? 'data: [DONE]\n\n' : '');
@@ -78,5 +79,25 @@ describe('streamChatTurn', () => {
     const fetch: typeof globalThis.fetch = async () => new Response(sse([chunk({ content: 'x' })]));
     const result = await ask(fetch, () => 0);
     expect(result.figures).toBeUndefined();
+  });
+});
+
+describe('the chat’s model list', () => {
+  it('offers the chat models GET /models lists, not the embedding models', async () => {
+    const fetch = createFakeFetch(() =>
+      jsonResponse({
+        object: 'list',
+        data: [
+          { id: 'auto', object: 'model' },
+          { id: 'bge-m3', object: 'model', type: 'embedding' },
+          { id: 'mistral/mistral-small-latest', object: 'model' },
+          { id: 'mistral/mistral-embed', object: 'model', type: 'embedding' },
+        ],
+      }),
+    );
+    expect(await listModelIds(fetch as typeof globalThis.fetch, 'https://freellm.invalid/v1')).toEqual([
+      'auto',
+      'mistral/mistral-small-latest',
+    ]);
   });
 });

@@ -110,15 +110,22 @@ export async function streamChatTurn(options: ChatTurnOptions): Promise<ChatTurn
   return { content, provider, model, figures };
 }
 
-const modelListSchema = z.object({ data: z.array(z.object({ id: z.string() })) });
+const modelListSchema = z.object({
+  data: z.array(z.object({ id: z.string(), type: z.string().optional() })),
+});
 
-/** The model names `GET /models` offers (virtual models first, as the engine lists them); none if it fails. */
+/**
+ * The chat model names `GET /models` offers (virtual models first, as the engine lists them;
+ * embedding models left out: they cannot chat); none if it fails.
+ */
 export async function listModelIds(fetch: typeof globalThis.fetch, baseURL: string): Promise<string[]> {
   try {
     const response = await fetch(`${baseURL}/models`);
     if (!response.ok) return [];
     const parsed = modelListSchema.safeParse(await response.json());
-    return parsed.success ? [...new Set(parsed.data.data.map((model) => model.id))] : [];
+    if (!parsed.success) return [];
+    const chat = parsed.data.data.filter((model) => model.type !== 'embedding');
+    return [...new Set(chat.map((model) => model.id))];
   } catch {
     return [];
   }

@@ -1,11 +1,12 @@
 /**
- * The Anthropic Messages and OpenAI Responses APIs from a page, through window.freellm.fetch:
- * the official `@anthropic-ai/sdk` and `openai` clients and the Vercel AI SDK's default OpenAI
- * provider, answered by mock providers of different families, with a failover.
+ * The Anthropic Messages, OpenAI Responses and Embeddings APIs from a page, through
+ * window.freellm.fetch: the official `@anthropic-ai/sdk` and `openai` clients and the Vercel AI
+ * SDK's default OpenAI provider, answered by mock providers of different families, with a failover.
  */
 import { startAnthropicMock, type AnthropicMock } from '../mock-provider/anthropic-mock';
 import { startGeminiMock, type GeminiMock } from '../mock-provider/gemini-mock';
 import { startOpenAIMock, type OpenAIMock } from '../mock-provider/openai-mock';
+import { mockEmbedding } from '../mock-provider/mock-server';
 import { OptionsPage } from './pages/options-page';
 import { openTestPage } from './pages/test-page';
 import { expect, test, useExtensionSuite } from './support/fixtures';
@@ -259,5 +260,68 @@ test('other families serve both APIs: Gemini answers /messages, Anthropic answer
   });
   expect(gemini.calls).toHaveLength(1);
   expect(anthropic.calls).toHaveLength(1);
+  await page.close();
+});
+
+test('openai client: embeddings failed over to another host of the same model; malformed bodies get 400s', async () => {
+  const options = await OptionsPage.open(suite.context, suite.extensionId);
+  // Both host bge-m3: NVIDIA's key is busy (429), Cloudflare's serves.
+  await options.addKeyForProvider('NVIDIA NIM', 'mock-limited-embed-key', 'nvidia key', busy.baseURL);
+  await options.addKeyForProvider(
+    'Cloudflare Workers AI',
+    `${'a'.repeat(32)}:mock-good-embed-key`,
+    'cloudflare key',
+    suite.mock.baseURL,
+  );
+  await options.page.close();
+  const page = await openTestPage(suite.context, origin());
+  const result = await page.evaluate(async () => {
+    const { data, response } = await window
+      .freellmClient()
+      .embeddings.create({ model: 'bge-m3', input: ['hello', 'hi'] })
+      .withResponse();
+    const post = async (body: string) => {
+      const answer = await window.freellm!.fetch(`${window.freellm!.baseURL}/embeddings`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+      return {
+        status: answer.status,
+        error: ((await answer.json()) as { error: { code: string } }).error.code,
+      };
+    };
+    const hostile = [
+      await post('{"model": "bge-m3", "input": '),
+      await post(JSON.stringify({ model: 'bge-m3', input: [[1, 2, 3]] })),
+      await post(JSON.stringify({ model: 'bge-m3', input: 'x'.repeat(10), dimensions: -1 })),
+      await post(JSON.stringify({ model: 'spare-model', input: 'a chat model' })),
+    ];
+    const after = await window.freellmClient().embeddings.create({ model: 'bge-m3', input: 'still here' });
+    return {
+      model: data.model,
+      vectors: data.data.map((item) => item.embedding),
+      provider: response.headers.get('x-freellm-provider'),
+      served: response.headers.get('x-freellm-model'),
+      attempts: response.headers.get('x-freellm-attempts'),
+      hostile,
+      after: after.data[0]?.embedding,
+    };
+  });
+  expect(result).toEqual({
+    model: 'bge-m3',
+    vectors: [mockEmbedding('hello'), mockEmbedding('hi')],
+    provider: 'cloudflare',
+    served: '@cf/baai/bge-m3',
+    attempts: '2',
+    hostile: [
+      { status: 400, error: 'invalid_request' },
+      { status: 400, error: 'invalid_request' },
+      { status: 400, error: 'invalid_request' },
+      { status: 400, error: 'not_an_embedding_model' },
+    ],
+    after: mockEmbedding('still here'),
+  });
+  expect(busy.calls.filter((call) => call.path === '/v1/embeddings')).toHaveLength(1);
   await page.close();
 });

@@ -4,6 +4,7 @@ import { findPreset } from '../../shared/catalog/provider-presets';
 import { createCohereAdapter } from '../../shared/providers/cohere/cohere-adapter';
 import { collect, withChoices } from '../../shared/testing/fake-fetch';
 import { startCohereMock } from './cohere-mock';
+import { mockEmbedding } from './mock-server';
 import { chatRequest, streamedText, useMockProvider } from './mock-test-kit';
 
 const kit = useMockProvider(startCohereMock, { model: 'command-mock', providerId: 'cohere' });
@@ -109,5 +110,22 @@ describe('Cohere mock through the Cohere adapter', () => {
   it('stops sending when the caller aborts mid-stream', async () => {
     await kit.abortAtFirstWord(adapter);
     await expect.poll(() => kit.mock.calls[0]?.aborted).toBe(true);
+  });
+
+  it('embeds a batch with /v2/embed as documents, float vectors in order, billed tokens as usage', async () => {
+    const embedded = await adapter.embed!({ texts: ['ab', 'c'] }, { ...call(), model: 'embed-v4.0' });
+    expect(embedded).toEqual({ vectors: [mockEmbedding('ab'), mockEmbedding('c')], promptTokens: 2 });
+    expect(kit.mock.calls[0]).toMatchObject({
+      path: '/v2/embed',
+      body: {
+        model: 'embed-v4.0',
+        texts: ['ab', 'c'],
+        input_type: 'search_document',
+        embedding_types: ['float'],
+      },
+    });
+    await expect(adapter.embed!({ texts: ['a'] }, call('mock-limited-1'))).rejects.toMatchObject({
+      kind: 'rate_limit',
+    });
   });
 });

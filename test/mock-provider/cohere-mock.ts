@@ -13,11 +13,14 @@
  * per-minute message; any other → OK. The answer echoes the last user text ("Echo: <text>").
  * When `tool_choice` is REQUIRED, the answer calls the first tool with `{"text": <last user text>}`.
  * A message containing "slowly" streams one word every 150 ms, so a test can abort mid-stream.
+ * `POST /v2/embed` answers `{id, embeddings: {float: [...]}, texts, meta}` (`mockEmbedding` of each
+ * text), refusing a call without `input_type` or with more than 96 texts, as Cohere does.
  */
 import { createServer, type ServerResponse } from 'node:http';
 import {
   readJsonRequest,
   callsFor,
+  mockEmbedding,
   recordCall,
   serveMock,
   writeWords,
@@ -63,7 +66,8 @@ export async function startCohereMock(): Promise<CohereMock> {
     );
     const key = request.headers.authorization?.replace(/^Bearer /i, '') ?? '';
     const listing = request.method === 'GET' && request.url === '/v1/models?endpoint=chat';
-    if (!listing && (request.method !== 'POST' || request.url !== '/v2/chat'))
+    const embed = request.method === 'POST' && request.url === '/v2/embed';
+    if (!listing && !embed && (request.method !== 'POST' || request.url !== '/v2/chat'))
       return sendError(response, 404, `Unknown path ${request.url}`);
     if (key === '' || key.startsWith('mock-invalid')) return sendError(response, 401, 'invalid api token');
     if (listing) {
@@ -93,6 +97,32 @@ export async function startCohereMock(): Promise<CohereMock> {
       );
     }
 
+    if (embed) {
+      const texts = Array.isArray(body.texts) ? (body.texts as string[]) : [];
+      if (typeof body.input_type !== 'string')
+        return sendError(
+          response,
+          400,
+          'invalid request: input_type is required for embed models v3 and higher.',
+        );
+      if (texts.length > 96)
+        return sendError(
+          response,
+          400,
+          `invalid request: texts must have at most 96 items, got ${texts.length}.`,
+        );
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(
+        JSON.stringify({
+          id: `mock-embed-${++counter}`,
+          embeddings: { float: texts.map(mockEmbedding) },
+          texts,
+          meta: { api_version: { version: '2' }, billed_units: { input_tokens: texts.length } },
+        }),
+      );
+      call.completed = true;
+      return;
+    }
     const prompt = lastUserText(body);
     const words = `Echo: ${prompt}`.split(/(?<= )/);
     const tools = Array.isArray(body.tools) ? (body.tools as { function: { name: string } }[]) : [];

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createGeminiAdapter } from '../../shared/providers/gemini/gemini-adapter';
 import { collect, withChoices } from '../../shared/testing/fake-fetch';
 import { startGeminiMock } from './gemini-mock';
+import { mockEmbedding } from './mock-server';
 import { chatRequest, streamedText, useMockProvider } from './mock-test-kit';
 
 const kit = useMockProvider(startGeminiMock, { model: 'gemini-mock', providerId: 'gemini' });
@@ -93,5 +94,22 @@ describe('Gemini mock through the Gemini adapter', () => {
   it('stops sending when the caller aborts mid-stream', async () => {
     await kit.abortAtFirstWord(adapter);
     await expect.poll(() => kit.mock.calls[0]?.aborted).toBe(true);
+  });
+
+  it('embeds a batch with batchEmbedContents, one vector per text in order, shortened when asked', async () => {
+    const embedded = await adapter.embed!({ texts: ['ab', 'c'], dimensions: 768 }, call());
+    expect(embedded).toEqual({ vectors: [mockEmbedding('ab'), mockEmbedding('c')] });
+    expect(kit.mock.calls[0]).toMatchObject({
+      path: '/v1beta/models/gemini-mock:batchEmbedContents',
+      body: {
+        requests: [
+          { model: 'models/gemini-mock', content: { parts: [{ text: 'ab' }] }, outputDimensionality: 768 },
+          { model: 'models/gemini-mock', content: { parts: [{ text: 'c' }] }, outputDimensionality: 768 },
+        ],
+      },
+    });
+    await expect(adapter.embed!({ texts: ['a'] }, call('mock-limited-1'))).rejects.toMatchObject({
+      kind: 'rate_limit',
+    });
   });
 });

@@ -12,12 +12,14 @@
  * other → OK. The answer echoes the last user text ("Echo: <text>"). When
  * `functionCallingConfig.mode` is ANY, the answer calls the first allowed (or declared) function
  * with `{"text": <last user text>}`. A message containing "slowly" streams one word every 150 ms,
- * so a test can abort mid-stream.
+ * so a test can abort mid-stream. `:batchEmbedContents` answers `{embeddings: [{values}]}`, one per
+ * request in order (`mockEmbedding` of its text), refusing more than 100 requests as Google does.
  */
 import { createServer, type ServerResponse } from 'node:http';
 import {
   readJsonRequest,
   callsFor,
+  mockEmbedding,
   recordCall,
   serveMock,
   writeWords,
@@ -86,7 +88,10 @@ export async function startGeminiMock(): Promise<GeminiMock> {
       { path: `${url.pathname}${url.search}`, apiKey, body },
       response,
     );
-    const route = /^\/v1beta\/models\/([^/:]+):(generateContent|streamGenerateContent)$/.exec(url.pathname);
+    const route =
+      /^\/v1beta\/models\/([^/:]+):(generateContent|streamGenerateContent|batchEmbedContents)$/.exec(
+        url.pathname,
+      );
     if (request.method !== 'POST' || !route)
       return sendError(response, 404, 'NOT_FOUND', `Unknown path ${url.pathname}`);
     if (!apiKey)
@@ -122,6 +127,29 @@ export async function startGeminiMock(): Promise<GeminiMock> {
           { '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '20s' },
         ],
       );
+    }
+
+    if (route[2] === 'batchEmbedContents') {
+      const requests = Array.isArray(body.requests)
+        ? (body.requests as { content?: { parts?: Part[] } }[])
+        : [];
+      if (requests.length > 100)
+        return sendError(
+          response,
+          400,
+          'INVALID_ARGUMENT',
+          '* BatchEmbedContentsRequest.requests: at most 100 requests can be in one batch\n',
+        );
+      response.writeHead(200, { 'content-type': 'application/json; charset=UTF-8' });
+      response.end(
+        JSON.stringify({
+          embeddings: requests.map((request) => ({
+            values: mockEmbedding((request.content?.parts ?? []).map((part) => part.text ?? '').join('')),
+          })),
+        }),
+      );
+      call.completed = true;
+      return;
     }
 
     const prompt = lastUserText(body);

@@ -28,6 +28,16 @@ export interface MockProvider<Call> {
   close(): Promise<void>;
 }
 
+/**
+ * The vector every mock gives a text: its length, the sum of its character codes, and 0.5, so a
+ * test can tell which text a vector belongs to (exact in float32).
+ */
+export function mockEmbedding(text: string): number[] {
+  let sum = 0;
+  for (const char of text) sum += char.codePointAt(0) ?? 0;
+  return [text.length, sum, 0.5];
+}
+
 /** How long a "slowly" answer waits before each word, so a test can abort mid-stream. */
 const SLOW_WORD_MS = 150;
 

@@ -6,6 +6,7 @@ import { findPreset } from '../../shared/catalog/provider-presets';
 import { createOpenAICompatibleAdapter } from '../../shared/providers/openai-compatible/openai-compatible-adapter';
 import { useMockProvider } from './mock-test-kit';
 import { startOpenAIMock } from './openai-mock';
+import { mockEmbedding } from './mock-server';
 
 describe('the OpenAI-compatible mock as OpenRouter and Groq', () => {
   const kit = useMockProvider(
@@ -36,5 +37,21 @@ describe('the OpenAI-compatible mock as OpenRouter and Groq', () => {
         kit.call(),
       ),
     ).rejects.toMatchObject({ kind: 'not_found', status: 404 });
+  });
+
+  it('embeds a batch at /v1/embeddings, vectors in input order, with the usage it reports', async () => {
+    const adapter = createOpenAICompatibleAdapter();
+    const embedded = await adapter.embed!(
+      { texts: ['ab', 'c d'] },
+      { ...kit.call(), model: 'mistral-embed' },
+    );
+    expect(embedded).toEqual({ vectors: [mockEmbedding('ab'), mockEmbedding('c d')], promptTokens: 3 });
+    expect(kit.mock.calls[0]).toMatchObject({
+      path: '/v1/embeddings',
+      body: { model: 'mistral-embed', input: ['ab', 'c d'], encoding_format: 'float' },
+    });
+    await expect(adapter.embed!({ texts: ['a'] }, kit.call('mock-limited-1'))).rejects.toMatchObject({
+      kind: 'rate_limit',
+    });
   });
 });

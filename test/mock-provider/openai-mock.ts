@@ -18,6 +18,8 @@
  * before any content (the field OpenRouter and gpt-oss hosts use). Started with `faults`, a
  * model named after a fault plays it (see fault-modes.ts). Started with `holdStreamsUntil`, each
  * stream stops after its first word until that promise settles.
+ * `POST /v1/embeddings` answers OpenAI's embedding list (`mockEmbedding` of each input, floats, or
+ * base64 float32 when asked), with the same key behaviours.
  */
 import { createServer, type ServerResponse } from 'node:http';
 import { faultOf, playFault } from './fault-modes';
@@ -25,6 +27,7 @@ import {
   readJsonRequest,
   callsFor,
   recordCall,
+  mockEmbedding,
   serveMock,
   slowWordPause,
   writeWords,
@@ -98,6 +101,26 @@ export interface OpenAIMockOptions {
   holdStreamsUntil?: Promise<void>;
 }
 
+/** OpenAI's answer to `POST /v1/embeddings`: one vector per input, as floats or base64 float32. */
+function embeddingList(body: Record<string, unknown>) {
+  const input = Array.isArray(body.input) ? (body.input as string[]) : [String(body.input)];
+  const encode = (vector: number[]) =>
+    body.encoding_format === 'base64'
+      ? Buffer.from(new Float32Array(vector).buffer).toString('base64')
+      : vector;
+  const tokens = input.reduce((sum, text) => sum + text.split(' ').length, 0);
+  return {
+    object: 'list',
+    data: input.map((text, index) => ({
+      object: 'embedding',
+      index,
+      embedding: encode(mockEmbedding(text)),
+    })),
+    model: String(body.model),
+    usage: { prompt_tokens: tokens, total_tokens: tokens },
+  };
+}
+
 function sendJson(response: ServerResponse, body: unknown): void {
   response.writeHead(200, { 'content-type': 'application/json' });
   response.end(JSON.stringify(body));
@@ -152,7 +175,8 @@ export async function startOpenAIMock(options: OpenAIMockOptions = {}): Promise<
       return sendJson(response, {
         data: { label: 'sk-or-v1-moc...key', is_provisioning_key: false, ...options.openRouterKey },
       });
-    if (request.method !== 'POST' || request.url !== '/v1/chat/completions') {
+    const embeddings = request.method === 'POST' && request.url === '/v1/embeddings';
+    if (!embeddings && (request.method !== 'POST' || request.url !== '/v1/chat/completions')) {
       return sendError(404, {
         message: `Unknown path ${request.url}`,
         type: 'invalid_request_error',
@@ -179,6 +203,11 @@ export async function startOpenAIMock(options: OpenAIMockOptions = {}): Promise<
         param: null,
         code: 'model_not_found',
       });
+    if (embeddings) {
+      sendJson(response, embeddingList(body));
+      call.completed = true;
+      return;
+    }
     const answer = answerFor(body);
     const id = `chatcmpl-mock${++counter}`;
     const created = Math.floor(Date.now() / 1000);

@@ -148,6 +148,8 @@ export type FreeLLMErrorCode =
   | 'invalid_request'
   | 'previous_response_not_found'
   | 'no_capable_model'
+  | 'not_an_embedding_model'
+  | 'not_a_chat_model'
   | 'provider_has_no_key'
   | 'provider_key_disabled'
   | 'unsupported_parameter'

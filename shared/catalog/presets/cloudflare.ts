@@ -8,7 +8,7 @@ import {
   prepareCloudflareCall,
 } from '../../providers/openai-compatible/cloudflare-account-key';
 import { defaultTokenCap, pipeline, tokenCapAs } from '../../providers/openai-compatible/request-body-quirks';
-import { capabilities, sourcedBy, type ProviderPreset } from '../catalog-types';
+import { capabilities, EMBEDDING_ONLY, sourcedBy, type ProviderPreset } from '../catalog-types';
 
 const pricing = sourcedBy('developers.cloudflare.com/workers-ai/platform/pricing', '2026-08');
 const models = sourcedBy('developers.cloudflare.com/workers-ai/models', '2025-10');
@@ -62,6 +62,19 @@ export const cloudflare: ProviderPreset = {
       id: '@cf/meta/llama-3.1-8b-instruct-fast',
       contextWindow: models(128_000),
       capabilities: capabilities(),
+    },
+    // Served at the same OpenAI-compatible root (`/ai/v1/embeddings`), at most 100 texts a call.
+    {
+      id: '@cf/baai/bge-m3',
+      contextWindow: models(8_192),
+      capabilities: EMBEDDING_ONLY,
+      embedding: { dimensions: 1_024, maxBatch: 100 },
+    },
+    {
+      id: '@cf/baai/bge-base-en-v1.5',
+      contextWindow: models(512),
+      capabilities: EMBEDDING_ONLY,
+      embedding: { dimensions: 768, maxBatch: 100 },
     },
   ],
 };

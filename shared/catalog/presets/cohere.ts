@@ -1,8 +1,9 @@
 /** @module Cohere: native v2 chat API; trial keys are free for evaluation only. */
-import { capabilities, sourcedBy, type ProviderPreset } from '../catalog-types';
+import { capabilities, EMBEDDING_ONLY, sourcedBy, type ProviderPreset } from '../catalog-types';
 
 const models = sourcedBy('docs.cohere.com/docs/models', '2025-08');
 const limits = sourcedBy('docs.cohere.com/docs/rate-limits', '2026-11');
+const embed = sourcedBy('docs.cohere.com/docs/cohere-embed', '2025-08');
 
 export const cohere: ProviderPreset = {
   id: 'cohere',
@@ -39,6 +40,19 @@ export const cohere: ProviderPreset = {
       contextWindow: models(128_000),
       capabilities: capabilities('tools', 'json'),
       freeTier: { scope: 'key', rpm: limits(20) },
+    },
+    // v2 /embed takes at most 96 texts a call; embed-v4.0 shortens its vector on request (output_dimension).
+    {
+      id: 'embed-v4.0',
+      contextWindow: embed(128_000),
+      capabilities: EMBEDDING_ONLY,
+      embedding: { dimensions: 1_536, dimensionChoices: [256, 512, 1_024, 1_536], maxBatch: 96 },
+    },
+    {
+      id: 'embed-multilingual-v3.0',
+      contextWindow: embed(512),
+      capabilities: EMBEDDING_ONLY,
+      embedding: { dimensions: 1_024, maxBatch: 96 },
     },
   ],
 };

@@ -3,11 +3,13 @@
  * Google stopped publishing per-model numbers on 2025-12-23 (AI Studio shows them per project),
  * so the seeds below are observed figures, with the older documented ones recorded.
  */
-import { capabilities, sourcedBy, type ProviderPreset } from '../catalog-types';
+import { capabilities, EMBEDDING_ONLY, sourcedBy, type ProviderPreset } from '../catalog-types';
 
 const models = sourcedBy('ai.google.dev/gemini-api/docs/models', '2025-08');
 const gemma = sourcedBy('ai.google.dev/gemma/docs/core (128K context)', '2025-03');
 const docs2025 = { source: 'ai.google.dev/gemini-api/docs/rate-limits', asOf: '2025-08' };
+const rateLimits2025 = sourcedBy(docs2025.source, docs2025.asOf);
+const embeddings = sourcedBy('ai.google.dev/gemini-api/docs/embeddings', '2025-08');
 const observed = sourcedBy(
   'cheahjs/free-llm-api-resources (2026-07-18); MaKTaiL/gemini-srt-translator #137; OmniRoute FREE_TIERS.md (2026-09-04)',
   '2026-09-08',
@@ -78,6 +80,19 @@ export const gemini: ProviderPreset = {
           asOf: '2026-08-31',
         },
       }),
+    },
+    {
+      id: 'gemini-embedding-001',
+      contextWindow: embeddings(2_048),
+      capabilities: EMBEDDING_ONLY,
+      // batchEmbedContents takes at most 100 requests; outputDimensionality shortens the vector.
+      embedding: { dimensions: 3_072, dimensionChoices: [768, 1_536, 3_072], maxBatch: 100 },
+      freeTier: {
+        scope: 'model',
+        rpm: rateLimits2025(100),
+        rpd: rateLimits2025(1_000),
+        tpm: rateLimits2025(30_000),
+      },
     },
   ],
 };

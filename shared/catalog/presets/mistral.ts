@@ -1,5 +1,5 @@
 /** @module Mistral: the free "Experiment" plan; account-wide limits, and 422 on unknown fields. */
-import { capabilities, sourcedBy, type ProviderPreset } from '../catalog-types';
+import { capabilities, EMBEDDING_ONLY, sourcedBy, type ProviderPreset } from '../catalog-types';
 import { renameField } from '../../providers/openai-compatible/request-body-quirks';
 
 const models = sourcedBy('docs.mistral.ai/getting-started/models', '2025-09');
@@ -61,5 +61,12 @@ export const mistral: ProviderPreset = {
     },
     { id: 'codestral-latest', contextWindow: models(256_000), capabilities: capabilities('tools', 'json') },
     { id: 'open-mistral-nemo', contextWindow: models(128_000), capabilities: capabilities('tools', 'json') },
+    {
+      id: 'mistral-embed',
+      contextWindow: models(8_192),
+      capabilities: EMBEDDING_ONLY,
+      // 257 inputs are refused with "Too many inputs in request, split into more batches" (rig-core, verified live).
+      embedding: { dimensions: 1_024, maxBatch: 256 },
+    },
   ],
 };

@@ -1,5 +1,11 @@
 /** @module NVIDIA NIM (build.nvidia.com): evaluation access, rate-limited per model (no credits since about 2025-09). */
-import { capabilities, sourcedBy, type FreeTierLimits, type ProviderPreset } from '../catalog-types';
+import {
+  capabilities,
+  EMBEDDING_ONLY,
+  sourcedBy,
+  type FreeTierLimits,
+  type ProviderPreset,
+} from '../catalog-types';
 import { serialToolCalls } from '../../providers/openai-compatible/request-body-quirks';
 
 const observed = sourcedBy('freellmapi audit V26; cheahjs/free-llm-api-resources', '2026-06-10');
@@ -41,6 +47,14 @@ export const nvidia: ProviderPreset = {
       id: 'openai/gpt-oss-120b',
       contextWindow: models(131_072),
       capabilities: capabilities('tools', 'json'),
+      freeTier: free,
+    },
+    {
+      id: 'baai/bge-m3',
+      contextWindow: models(8_192),
+      capabilities: EMBEDDING_ONLY,
+      // No published batch limit: kept small.
+      embedding: { dimensions: 1_024, maxBatch: 32 },
       freeTier: free,
     },
   ],

@@ -49,6 +49,13 @@ const modelSchema = z.strictObject({
   tier: z.enum(['fast', 'smart']).optional(),
   access: accessSchema.optional(),
   retired: sourced(asOf).optional(),
+  embedding: z
+    .strictObject({
+      dimensions: z.number().int().positive(),
+      dimensionChoices: z.array(z.number().int().positive()).max(100).optional(),
+      maxBatch: z.number().int().positive(),
+    })
+    .optional(),
 });
 
 export const catalogProviderDataSchema = z

@@ -7,17 +7,30 @@ import { readJsonEventStream } from '../read-json-event-stream';
 import { responseContextOf, type AdapterCall, type ProviderAdapter } from '../types';
 import { fetchUpstream, readJsonBody } from '../upstream-fetch';
 import { classifyCohereError } from './classify-cohere-error';
-import { cohereAuthHeaders, cohereResponseSchema, cohereStreamEventSchema } from './cohere-api';
+import {
+  cohereAuthHeaders,
+  cohereEmbeddingsSchema,
+  cohereResponseSchema,
+  cohereStreamEventSchema,
+} from './cohere-api';
+import { oneVectorPerText } from '../embedded-vectors';
 import { convertToCohereRequest } from './convert-to-cohere-request';
 import { listCohereModels } from './list-cohere-models';
 import { mapCohereResponse } from './map-cohere-response';
 import { mapCohereStream } from './map-cohere-stream';
 
-function post(request: ChatCompletionRequest, call: AdapterCall, stream: boolean): Promise<Response> {
+function postTo(path: string, body: unknown, call: AdapterCall): Promise<Response> {
   const headers = { 'content-type': 'application/json', ...cohereAuthHeaders(call.apiKey) };
-  const body = JSON.stringify(convertToCohereRequest(request, { model: call.model, stream }));
-  return fetchUpstream(call, `${call.baseURL}/chat`, { method: 'POST', headers, body }, classifyCohereError);
+  return fetchUpstream(
+    call,
+    `${call.baseURL}${path}`,
+    { method: 'POST', headers, body: JSON.stringify(body) },
+    classifyCohereError,
+  );
 }
+
+const post = (request: ChatCompletionRequest, call: AdapterCall, stream: boolean) =>
+  postTo('/chat', convertToCohereRequest(request, { model: call.model, stream }), call);
 
 export function createCohereAdapter(): ProviderAdapter {
   return {
@@ -54,5 +67,34 @@ export function createCohereAdapter(): ProviderAdapter {
     },
 
     listModels: listCohereModels,
+
+    /**
+     * `POST /v2/embed`. Cohere's v3+ models need an `input_type`; OpenAI's API has none, so texts
+     * are embedded as documents to search (queries embed well enough as documents, not the other way).
+     * @see https://docs.cohere.com/reference/embed
+     */
+    async embed(batch, call) {
+      const response = await postTo(
+        '/embed',
+        {
+          model: call.model,
+          texts: batch.texts,
+          input_type: 'search_document',
+          embedding_types: ['float'],
+          ...(batch.dimensions !== undefined && { output_dimension: batch.dimensions }),
+        },
+        call,
+      );
+      const answer = await readJsonBody(
+        response,
+        cohereEmbeddingsSchema,
+        call,
+        'a response that is not embeddings',
+      );
+      return {
+        vectors: oneVectorPerText(answer.embeddings.float, batch, call),
+        promptTokens: answer.meta?.billed_units?.input_tokens ?? undefined,
+      };
+    },
   };
 }

@@ -102,3 +102,9 @@ export const cohereModelListSchema = z.looseObject({
     }),
   ),
 });
+
+/** `POST /v2/embed` with `embedding_types: ["float"]`: `{ embeddings: { float: [[…]] }, meta }`. */
+export const cohereEmbeddingsSchema = z.looseObject({
+  embeddings: z.looseObject({ float: z.array(z.array(z.number())) }),
+  meta: z.looseObject({ billed_units: cohereUsageSchema.shape.billed_units }).nullish(),
+});

@@ -8,18 +8,32 @@ import { responseContextOf, type AdapterCall, type ProviderAdapter } from '../ty
 import { fetchUpstream, readJsonBody } from '../upstream-fetch';
 import { classifyGeminiError, parseGeminiError } from './classify-gemini-error';
 import { convertToGeminiRequest } from './convert-to-gemini-request';
-import { geminiAuthHeaders, geminiResponseSchema } from './gemini-api';
+import { geminiAuthHeaders, geminiEmbeddingsSchema, geminiResponseSchema } from './gemini-api';
+import { oneVectorPerText } from '../embedded-vectors';
 import { listGeminiModels } from './list-gemini-models';
 import { mapGeminiResponse } from './map-gemini-response';
 import { mapGeminiStream } from './map-gemini-stream';
 
-function post(request: ChatCompletionRequest, call: AdapterCall, stream: boolean): Promise<Response> {
-  // Model ids listed by GET /models come as `models/gemini-…`.
-  const url = `${call.baseURL}/models/${call.model.replace(/^models\//, '')}:${stream ? 'streamGenerateContent?alt=sse' : 'generateContent'}`;
+// Model ids listed by GET /models come as `models/gemini-…`.
+const modelIdOf = (call: AdapterCall) => call.model.replace(/^models\//, '');
+
+function postTo(method: string, body: unknown, call: AdapterCall): Promise<Response> {
+  const url = `${call.baseURL}/models/${modelIdOf(call)}:${method}`;
   const headers = { 'content-type': 'application/json', ...geminiAuthHeaders(call.apiKey) };
-  const body = JSON.stringify(convertToGeminiRequest(request, { model: call.model, stream }));
-  return fetchUpstream(call, url, { method: 'POST', headers, body }, classifyGeminiError);
+  return fetchUpstream(
+    call,
+    url,
+    { method: 'POST', headers, body: JSON.stringify(body) },
+    classifyGeminiError,
+  );
 }
+
+const post = (request: ChatCompletionRequest, call: AdapterCall, stream: boolean) =>
+  postTo(
+    stream ? 'streamGenerateContent?alt=sse' : 'generateContent',
+    convertToGeminiRequest(request, { model: call.model, stream }),
+    call,
+  );
 
 export function createGeminiAdapter(): ProviderAdapter {
   return {
@@ -54,5 +68,29 @@ export function createGeminiAdapter(): ProviderAdapter {
     },
 
     listModels: listGeminiModels,
+
+    /** `batchEmbedContents`: one request per text, answered in the same order. @see https://ai.google.dev/api/embeddings */
+    async embed(batch, call) {
+      const model = `models/${modelIdOf(call)}`;
+      const requests = batch.texts.map((text) => ({
+        model,
+        content: { parts: [{ text }] },
+        ...(batch.dimensions !== undefined && { outputDimensionality: batch.dimensions }),
+      }));
+      const response = await postTo('batchEmbedContents', { requests }, call);
+      const answer = await readJsonBody(
+        response,
+        geminiEmbeddingsSchema,
+        call,
+        'a response that is not embeddings',
+      );
+      return {
+        vectors: oneVectorPerText(
+          answer.embeddings.map((item) => item.values),
+          batch,
+          call,
+        ),
+      };
+    },
   };
 }

@@ -74,6 +74,11 @@ export const geminiResponseSchema = z.looseObject({
 });
 export type GeminiResponse = z.infer<typeof geminiResponseSchema>;
 
+/** `batchEmbedContents`: `{ embeddings: [{ values }] }`, one per request, in order. */
+export const geminiEmbeddingsSchema = z.looseObject({
+  embeddings: z.array(z.looseObject({ values: z.array(z.number()) })),
+});
+
 /** `{"error":{code,message,status,details}}`; streaming endpoints may wrap it in an array. */
 export const geminiErrorBodySchema = z.looseObject({
   error: z.looseObject({

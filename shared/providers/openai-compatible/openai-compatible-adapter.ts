@@ -7,6 +7,7 @@ import type { ChatCompletion, ChatCompletionChunk, ChatCompletionRequest } from 
 import { readJsonEventStream } from '../read-json-event-stream';
 import { responseContextOf, type AdapterCall, type ProviderAdapter } from '../types';
 import { fetchUpstream, readJsonBody } from '../upstream-fetch';
+import { oneVectorPerText } from '../embedded-vectors';
 import { classifyOpenAICompatibleError } from './classify-openai-compatible-error';
 import { convertToOpenAICompatibleRequest } from './convert-to-openai-compatible-request';
 import { listOpenAICompatibleModels } from './list-openai-compatible-models';
@@ -16,14 +17,15 @@ import {
   openAICompatibleAuthHeaders,
   upstreamChunkSchema,
   upstreamCompletionSchema,
+  upstreamEmbeddingsSchema,
 } from './openai-compatible-api';
 import type { OpenAICompatibleQuirks } from './openai-compatible-quirks';
 
 export function createOpenAICompatibleAdapter(quirks: OpenAICompatibleQuirks = {}): ProviderAdapter {
-  async function send(
-    request: ChatCompletionRequest,
+  async function post(
     original: AdapterCall,
-    stream: boolean,
+    path: string,
+    body: (call: AdapterCall) => unknown,
   ): Promise<{ response: Response; call: AdapterCall }> {
     const call = quirks.prepareCall ? quirks.prepareCall(original) : original;
     const headers = {
@@ -31,17 +33,19 @@ export function createOpenAICompatibleAdapter(quirks: OpenAICompatibleQuirks = {
       ...quirks.headers,
       ...openAICompatibleAuthHeaders(call.apiKey),
     };
-    const body = JSON.stringify(
-      convertToOpenAICompatibleRequest(request, { model: call.model, stream }, quirks),
-    );
     const response = await fetchUpstream(
       call,
-      `${call.baseURL}/chat/completions`,
-      { method: 'POST', headers, body },
+      `${call.baseURL}${path}`,
+      { method: 'POST', headers, body: JSON.stringify(body(call)) },
       classifyOpenAICompatibleError,
     );
     return { response, call };
   }
+
+  const send = (request: ChatCompletionRequest, original: AdapterCall, stream: boolean) =>
+    post(original, '/chat/completions', (call) =>
+      convertToOpenAICompatibleRequest(request, { model: call.model, stream }, quirks),
+    );
 
   return {
     async complete(request, original): Promise<ChatCompletion> {
@@ -82,6 +86,28 @@ export function createOpenAICompatibleAdapter(quirks: OpenAICompatibleQuirks = {
       // The list is asked for as a chat is (Cloudflare's account id goes into its URL too).
       const prepared = quirks.prepareCall ? quirks.prepareCall({ ...call, model: '' }) : call;
       return listOpenAICompatibleModels({ ...prepared, endpoint: call.endpoint });
+    },
+
+    async embed(batch, original) {
+      const { response, call } = await post(original, '/embeddings', (prepared) => ({
+        model: prepared.model,
+        input: batch.texts,
+        encoding_format: 'float',
+        ...(batch.dimensions !== undefined && { dimensions: batch.dimensions }),
+      }));
+      const answer = await readJsonBody(
+        response,
+        upstreamEmbeddingsSchema,
+        call,
+        'a response that is not embeddings',
+      );
+      const vectors = [...answer.data]
+        .sort((a, b) => (a.index ?? 0) - (b.index ?? 0))
+        .map((item) => item.embedding);
+      return {
+        vectors: oneVectorPerText(vectors, batch, call),
+        promptTokens: answer.usage?.prompt_tokens ?? undefined,
+      };
     },
   };
 }

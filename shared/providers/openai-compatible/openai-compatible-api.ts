@@ -75,6 +75,12 @@ export const upstreamChunkSchema = z.looseObject({
 });
 export type UpstreamChunk = z.infer<typeof upstreamChunkSchema>;
 
+/** `POST /embeddings` answered with `encoding_format: "float"`: `{ data: [{ index, embedding }], usage }`. */
+export const upstreamEmbeddingsSchema = z.looseObject({
+  data: z.array(z.looseObject({ index: z.number().nullish(), embedding: z.array(z.number()) })),
+  usage: upstreamUsageSchema.nullish(),
+});
+
 /** `GET /models`: `{ data: [{ id, created, owned_by }] }`. */
 export const upstreamModelListSchema = z.looseObject({
   data: z.array(
