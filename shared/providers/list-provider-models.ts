@@ -21,6 +21,8 @@ export interface ListedModel {
    * model or the provider's free tier covers all; trial credit and paid access are not free.
    */
   free_tier: boolean;
+  /** On `provider/model` entries of `GET /models`: the provider's or the user's endpoint's name, for people. */
+  provider_name?: string;
 }
 
 export interface ModelListing {

@@ -3,6 +3,7 @@
  * shim or an in-page engine) and reports text as it arrives, plus who served it.
  */
 import { z } from 'zod';
+import { requestFieldsOf, type ChatSettings } from '../chats/chat-settings';
 import { chatCompletionChunkSchema, reasoningOf, type ChatMessage } from '../openai/chat';
 import { openAIErrorBodySchema } from '../openai/error';
 import type { AttemptProgress, ProgressInit } from '../protocol/attempt-progress';
@@ -19,6 +20,8 @@ export interface ChatTurnOptions {
   baseURL: string;
   model: string;
   messages: ChatMessage[];
+  /** The conversation's system prompt, temperature and max tokens. */
+  settings?: ChatSettings;
   signal?: AbortSignal;
   onDelta(text: string): void;
   /** What a reasoning model thinks before it answers, as it streams. */
@@ -54,7 +57,11 @@ export async function streamChatTurn(options: ChatTurnOptions): Promise<ChatTurn
   const init: ProgressInit = {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ model: options.model, messages: options.messages, stream: true }),
+    body: JSON.stringify({
+      model: options.model,
+      ...requestFieldsOf(options.messages, options.settings ?? {}),
+      stream: true,
+    }),
     signal: options.signal,
     onAttempt: options.onAttempt,
   };
@@ -83,15 +90,27 @@ export async function streamChatTurn(options: ChatTurnOptions): Promise<ChatTurn
   };
 }
 
-const modelListSchema = z.object({ data: z.array(z.object({ id: z.string() })) });
+const modelListSchema = z.object({
+  data: z.array(z.object({ id: z.string(), provider_name: z.string().optional() })),
+});
 
-/** The model names `GET /models` offers (virtual models first, as the engine lists them); none if it fails. */
-export async function listModelIds(fetch: typeof globalThis.fetch, baseURL: string): Promise<string[]> {
+/** A model `GET /models` offers; a provider's own (`provider/model`) comes with the provider's name. */
+export interface OfferedModel {
+  id: string;
+  providerName?: string;
+}
+
+/** The models `GET /models` offers (virtual models first, as the engine lists them); none if it fails. */
+export async function listModels(fetch: typeof globalThis.fetch, baseURL: string): Promise<OfferedModel[]> {
   try {
     const response = await fetch(`${baseURL}/models`);
     if (!response.ok) return [];
     const parsed = modelListSchema.safeParse(await response.json());
-    return parsed.success ? [...new Set(parsed.data.data.map((model) => model.id))] : [];
+    if (!parsed.success) return [];
+    const byId = new Map(
+      parsed.data.data.map(({ id, provider_name }) => [id, { id, providerName: provider_name }]),
+    );
+    return [...byId.values()];
   } catch {
     return [];
   }

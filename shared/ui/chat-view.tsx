@@ -1,12 +1,17 @@
 /**
  * @module The chat used by the playground and the popup: it talks to any OpenAI-compatible
- * `fetch`, streams each answer (markdown, sanitized) as it comes, shows which provider served it,
- * offers the models `GET /models` lists, and tries a failed last question again on request.
+ * `fetch`, streams each answer (markdown, sanitized) as it comes, names the provider that served
+ * it, offers the models `GET /models` lists, sends the conversation's settings with each question,
+ * and asks again on request: an edited question, a new answer, a failed one tried again.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ChatSettings } from '../chats/chat-settings';
 import { messagesOf, type ChatTurn } from '../chats/chat-turn';
-import { listModelIds, streamChatTurn } from './chat-client';
+import { providerNamesOf, type ProviderNames } from '../providers/provider-names';
+import { listModels, streamChatTurn, type OfferedModel } from './chat-client';
+import { ChatSettingsPanel } from './chat-settings-panel';
 import { loadMarkdownRenderer, MarkdownView } from './markdown-view';
+import { QuestionEditor } from './question-editor';
 import { WaitingNote, type Waiting } from './waiting-note';
 import './chat-view.css';
 import { messageOf } from './message-of';
@@ -28,6 +33,12 @@ export interface ChatViewProps {
   initialTurns?: ChatTurn[];
   /** Told the whole conversation when a question is sent and when its answer ends (answered, failed or stopped). */
   onTurnsChange?(turns: ChatTurn[]): void;
+  /** The conversation's system prompt, temperature and max tokens (none: the provider's defaults). */
+  initialSettings?: ChatSettings;
+  /** Told the settings the user saved, to keep them with the conversation. */
+  onSettingsChange?(settings: ChatSettings): void;
+  /** Calls `listener` when the models on offer may have changed (keys, endpoints, access); returns how to stop. */
+  subscribeToModelChanges?(listener: () => void): () => void;
 }
 
 export function ChatView({
@@ -40,16 +51,28 @@ export function ChatView({
   onTurnError,
   initialTurns = [],
   onTurnsChange,
+  initialSettings = {},
+  onSettingsChange,
+  subscribeToModelChanges,
 }: ChatViewProps) {
   const [turns, setTurns] = useState<ChatTurn[]>(initialTurns);
+  const [settings, setSettings] = useState(initialSettings);
   const [model, setModel] = useState(firstModel);
-  const [models, setModels] = useState<string[]>([]);
+  const [models, setModels] = useState<OfferedModel[]>([]);
   useEffect(() => {
-    void listModelIds(fetch, baseURL).then(setModels);
+    const read = () => void listModels(fetch, baseURL).then(setModels);
+    read();
+    return subscribeToModelChanges?.(read);
   }, [fetch, baseURL]);
   useEffect(() => void loadMarkdownRenderer(), []);
+  const nameOf = useMemo(() => providerNamesOf(providersOf(models)), [models]);
   // Grouped once per list, not on every streamed delta (a provider may list hundreds of models).
-  const modelGroups = useMemo(() => groupModels([...new Set([model, ...models])]), [model, models]);
+  const modelGroups = useMemo(() => {
+    const offered = models.some((offer) => offer.id === model) ? models : [{ id: model }, ...models];
+    return groupModels(offered, nameOf);
+  }, [model, models, nameOf]);
+  /** The question being edited, by its place in the conversation. */
+  const [editing, setEditing] = useState<number | undefined>();
   const [input, setInput] = useState('');
   const [busy, setBusy] = useState(false);
   /** The provider asked while nothing of the answer has come yet. */
@@ -83,6 +106,7 @@ export function ChatView({
         baseURL,
         model,
         messages: history,
+        settings,
         signal: controller.current.signal,
         onDelta: (delta) => {
           answer = { ...answer, content: answer.content + delta };
@@ -96,7 +120,7 @@ export function ChatView({
         },
         onAttempt: (progress) => setWaiting({ progress, since: Date.now() }),
       });
-      if (result.provider) answer = { ...answer, servedBy: `${result.provider} · ${result.model}` };
+      if (result.provider) answer = { ...answer, servedBy: `${nameOf(result.provider)} · ${result.model}` };
     } catch (error) {
       const aborted = error instanceof DOMException && error.name === 'AbortError';
       answer = {
@@ -121,8 +145,8 @@ export function ChatView({
     void ask(text, turns);
   };
 
-  /** The last question again, in place of its failed answer. */
-  const retry = () => {
+  /** The last question again, in place of its answer (failed, or not the one wanted). */
+  const askAgain = () => {
     const question = turns.at(-2);
     if (busy || question?.role !== 'user') return;
     void ask(question.content, turns.slice(0, -2));
@@ -158,7 +182,17 @@ export function ChatView({
                 <p>{turn.reasoning}</p>
               </details>
             )}
-            {waiting && busy && index === turns.length - 1 && !turn.content ? (
+            {editing === index ? (
+              <QuestionEditor
+                text={turn.content}
+                replacesLater={index < turns.length - 2}
+                onSend={(text) => {
+                  setEditing(undefined);
+                  void ask(text, turns.slice(0, index));
+                }}
+                onCancel={() => setEditing(undefined)}
+              />
+            ) : waiting && busy && index === turns.length - 1 && !turn.content ? (
               <WaitingNote waiting={waiting} />
             ) : (
               <div class="chat-bubble">
@@ -175,11 +209,21 @@ export function ChatView({
               </div>
             )}
             {turn.error && index === turns.length - 1 && !busy && (
-              <button type="button" class="chat-retry" onClick={retry}>
+              <button type="button" class="chat-retry" onClick={askAgain}>
                 Try again
               </button>
             )}
             {turn.servedBy && <div class="chat-meta">{turn.servedBy}</div>}
+            {!busy && editing === undefined && turn.role === 'user' && (
+              <button type="button" class="chat-action" onClick={() => setEditing(index)}>
+                Edit
+              </button>
+            )}
+            {!busy && !turn.error && turn.role === 'assistant' && index === turns.length - 1 && (
+              <button type="button" class="chat-action" onClick={askAgain}>
+                Regenerate
+              </button>
+            )}
           </li>
         ))}
       </ol>
@@ -196,18 +240,24 @@ export function ChatView({
             onModelChange?.(event.currentTarget.value);
           }}
         >
-          {modelGroups.map(({ label, ids }) => (
-            <optgroup key={label} label={label}>
-              {/* The whole id even inside its group: a closed picker must say which provider. */}
-              {ids.map((id) => (
+          {modelGroups.map(({ key, label, options }) => (
+            <optgroup key={key} label={label}>
+              {options.map(({ id, text }) => (
                 <option key={id} value={id}>
-                  {id}
+                  {text}
                 </option>
               ))}
             </optgroup>
           ))}
         </select>
       </label>
+      <ChatSettingsPanel
+        settings={settings}
+        onChange={(saved) => {
+          setSettings(saved);
+          onSettingsChange?.(saved);
+        }}
+      />
       <form class="chat-form" onSubmit={send}>
         <textarea
           aria-label="Message"
@@ -236,15 +286,39 @@ export function ChatView({
 
 const ANY_PROVIDER = 'Any provider';
 
+/** `provider/model` splits at its first slash: a model's own id may have more (`openrouter/meta-llama/…`). */
+function providerOf(id: string): { providerId: string; model: string } | undefined {
+  const slash = id.indexOf('/');
+  return slash < 0 ? undefined : { providerId: id.slice(0, slash), model: id.slice(slash + 1) };
+}
+
+/** The providers `GET /models` named. */
+function providersOf(models: OfferedModel[]): { id: string; name: string }[] {
+  return models.flatMap(({ id, providerName }) => {
+    const provider = providerOf(id);
+    return provider && providerName ? [{ id: provider.providerId, name: providerName }] : [];
+  });
+}
+
+interface ModelGroup {
+  key: string;
+  label: string;
+  options: { id: string; text: string }[];
+}
+
 /** `auto`, shared model names and aliases first, then each provider's own models under its name. */
-function groupModels(ids: string[]): { label: string; ids: string[] }[] {
-  const groups = new Map<string, string[]>([[ANY_PROVIDER, []]]);
-  for (const id of ids) {
-    const slash = id.indexOf('/');
-    const label = slash < 0 ? ANY_PROVIDER : id.slice(0, slash);
-    groups.set(label, [...(groups.get(label) ?? []), id]);
+function groupModels(models: OfferedModel[], nameOf: ProviderNames): ModelGroup[] {
+  const groups = new Map<string, ModelGroup>([
+    [ANY_PROVIDER, { key: ANY_PROVIDER, label: ANY_PROVIDER, options: [] }],
+  ]);
+  for (const { id } of models) {
+    const provider = providerOf(id);
+    const key = provider?.providerId ?? ANY_PROVIDER;
+    const label = provider ? nameOf(provider.providerId) : ANY_PROVIDER;
+    const group = groups.get(key) ?? { key, label, options: [] };
+    // The provider's name even inside its group: a closed picker must say which provider.
+    group.options.push({ id, text: provider ? `${label} · ${provider.model}` : id });
+    groups.set(key, group);
   }
-  return [...groups]
-    .filter(([, members]) => members.length > 0)
-    .map(([label, members]) => ({ label, ids: members }));
+  return [...groups.values()].filter((group) => group.options.length > 0);
 }

@@ -1,0 +1,49 @@
+/**
+ * @module A conversation's settings behind a disclosure that says, closed, what is set. The form
+ * itself (chat-settings-form.tsx) loads when the disclosure first opens: the popup's first load
+ * has a size budget.
+ */
+import type { FunctionComponent } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { settingsSummary, type ChatSettings } from '../chats/chat-settings';
+import type { ChatSettingsFormProps } from './chat-settings-form';
+
+let loading: Promise<FunctionComponent<ChatSettingsFormProps>> | undefined;
+const loadForm = () => (loading ??= import('./chat-settings-form').then((module) => module.ChatSettingsForm));
+
+export function ChatSettingsPanel({
+  settings,
+  onChange,
+}: {
+  settings: ChatSettings;
+  onChange(settings: ChatSettings): void;
+}) {
+  const [open, setOpen] = useState(false);
+  const [Form, setForm] = useState<FunctionComponent<ChatSettingsFormProps>>();
+  useEffect(() => {
+    if (open && !Form) void loadForm().then((loaded) => setForm(() => loaded));
+  }, [open]);
+  const summary = settingsSummary(settings);
+  return (
+    <details class="chat-settings" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary>
+        Settings
+        <span class="chat-settings-summary" data-testid="settings-summary">
+          {summary ? ` · ${summary}` : ' · provider defaults'}
+        </span>
+      </summary>
+      {open &&
+        (Form ? (
+          <Form
+            settings={settings}
+            onSave={(saved) => {
+              onChange(saved);
+              setOpen(false);
+            }}
+          />
+        ) : (
+          <p class="muted small">Loading…</p>
+        ))}
+    </details>
+  );
+}
