@@ -1,10 +1,10 @@
 /**
  * @module What a conversation sends with every question besides what was said: a system prompt,
  * a temperature and a limit on the answer's length. Kept with the conversation (sealed), edited
- * in the chat's settings panel, checked here for both.
+ * in the chat's settings panel, checked here for both. How they go out: chat-settings-in-use.ts
+ * (apart, so the popup's first load does without the checks).
  */
 import { z } from 'zod';
-import type { ChatMessage } from '../openai/chat';
 
 const SYSTEM_LIMIT = 20_000;
 const MAX_TOKENS_LIMIT = 1_000_000;
@@ -57,27 +57,4 @@ export function settingsOf(
     problems[field] ??= issue.message;
   }
   return { problems };
-}
-
-/** The request fields `settings` add to a chat completion: the system prompt goes first. */
-export function requestFieldsOf(
-  messages: ChatMessage[],
-  settings: ChatSettings,
-): { messages: ChatMessage[]; temperature?: number; max_tokens?: number } {
-  return {
-    messages: settings.system ? [{ role: 'system', content: settings.system }, ...messages] : messages,
-    ...(settings.temperature !== undefined && { temperature: settings.temperature }),
-    ...(settings.maxTokens !== undefined && { max_tokens: settings.maxTokens }),
-  };
-}
-
-/** A few words for the settings' closed panel: what differs from the provider's defaults. */
-export function settingsSummary(settings: ChatSettings): string {
-  return [
-    settings.system && 'system prompt',
-    settings.temperature !== undefined && `temperature ${settings.temperature}`,
-    settings.maxTokens !== undefined && `max ${settings.maxTokens.toLocaleString('en')} tokens`,
-  ]
-    .filter(Boolean)
-    .join(' · ');
 }

@@ -3,7 +3,8 @@
  * shim or an in-page engine) and reports text as it arrives, plus who served it.
  */
 import { z } from 'zod';
-import { requestFieldsOf, type ChatSettings } from '../chats/chat-settings';
+import type { ChatSettings } from '../chats/chat-settings';
+import { requestFieldsOf } from '../chats/chat-settings-in-use';
 import { chatCompletionChunkSchema, reasoningOf, type ChatMessage } from '../openai/chat';
 import { openAIErrorBodySchema } from '../openai/error';
 import type { AttemptProgress, ProgressInit } from '../protocol/attempt-progress';
@@ -22,6 +23,8 @@ export interface ChatTurnOptions {
   messages: ChatMessage[];
   /** The conversation's system prompt, temperature and max tokens. */
   settings?: ChatSettings;
+  /** A new answer, never one FreeLLM kept for the same request (an answer asked for again). */
+  fresh?: boolean;
   signal?: AbortSignal;
   onDelta(text: string): void;
   /** What a reasoning model thinks before it answers, as it streams. */
@@ -56,7 +59,7 @@ async function errorOf(response: Response): Promise<ChatTurnError> {
 export async function streamChatTurn(options: ChatTurnOptions): Promise<ChatTurnResult> {
   const init: ProgressInit = {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(options.fresh && { 'cache-control': 'no-cache' }) },
     body: JSON.stringify({
       model: options.model,
       ...requestFieldsOf(options.messages, options.settings ?? {}),

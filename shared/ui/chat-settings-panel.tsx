@@ -5,7 +5,8 @@
  */
 import type { FunctionComponent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { settingsSummary, type ChatSettings } from '../chats/chat-settings';
+import type { ChatSettings } from '../chats/chat-settings';
+import { settingsSummary } from '../chats/chat-settings-in-use';
 import type { ChatSettingsFormProps } from './chat-settings-form';
 
 let loading: Promise<FunctionComponent<ChatSettingsFormProps>> | undefined;

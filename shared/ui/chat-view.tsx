@@ -89,8 +89,11 @@ export function ChatView({
     if (following.current && list.current) list.current.scrollTop = list.current.scrollHeight;
   }, [turns]);
 
-  /** Asks `text` after the turns `before` (all of them, or all but a failed exchange being retried). */
-  const ask = async (text: string, before: ChatTurn[]) => {
+  /**
+   * Asks `text` after the turns `before` (all of them, or those before a question asked again);
+   * a question asked again wants a new answer, not the one the cache kept.
+   */
+  const ask = async (text: string, before: ChatTurn[], fresh = false) => {
     const asked: ChatTurn[] = [...before, { role: 'user', content: text }];
     const history = messagesOf(asked);
     let answer: ChatTurn = { role: 'assistant', content: '' };
@@ -107,6 +110,7 @@ export function ChatView({
         model,
         messages: history,
         settings,
+        fresh,
         signal: controller.current.signal,
         onDelta: (delta) => {
           answer = { ...answer, content: answer.content + delta };
@@ -149,7 +153,7 @@ export function ChatView({
   const askAgain = () => {
     const question = turns.at(-2);
     if (busy || question?.role !== 'user') return;
-    void ask(question.content, turns.slice(0, -2));
+    void ask(question.content, turns.slice(0, -2), true);
   };
 
   return (
@@ -188,7 +192,7 @@ export function ChatView({
                 replacesLater={index < turns.length - 2}
                 onSend={(text) => {
                   setEditing(undefined);
-                  void ask(text, turns.slice(0, index));
+                  void ask(text, turns.slice(0, index), true);
                 }}
                 onCancel={() => setEditing(undefined)}
               />

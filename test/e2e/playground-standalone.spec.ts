@@ -6,6 +6,7 @@
 import { chromium, expect, test } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 import { startOpenAIMock } from '../mock-provider/openai-mock';
+import { questionsIn } from './pages/popup-page';
 import { startStaticServer } from './support/static-server';
 
 test('without the extension the playground runs standalone and keeps its keys masked', async () => {
@@ -38,7 +39,7 @@ test('without the extension the playground runs standalone and keeps its keys ma
     await expect(page.getByTestId('turn-assistant').last()).toContainText(/Echo: hello standalone.*groq/s);
     expect(mock.calls.at(-1)?.authorization).toBe(`Bearer ${secret}`);
     await page.reload();
-    await expect(page.getByTestId('turn-user')).toHaveText(['hello standalone']);
+    await expect(questionsIn(page)).toHaveText(['hello standalone']);
     await expect(page.getByTestId('turn-assistant')).toContainText(['Echo: hello standalone']);
     await page.screenshot({ path: 'test/.artifacts/screenshots/playground-standalone.png', fullPage: true });
     await page.getByRole('button', { name: 'New chat' }).click();
