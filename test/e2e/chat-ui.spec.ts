@@ -262,9 +262,16 @@ test('a conversation’s system prompt, temperature and max tokens are checked, 
     }
   }
 
-  // Another conversation starts with the provider's defaults.
+  // Another conversation starts with the provider's defaults, and sends none of these.
   await popup.getByRole('button', { name: 'New chat' }).click();
   await expect(popup.getByTestId('settings-summary')).toHaveText(' · provider defaults');
+  mock.reset();
+  await popup.getByLabel('Message').fill('plain question');
+  await popup.getByRole('button', { name: 'Send' }).click();
+  await expect(popup.getByTestId('turn-assistant').last()).toContainText('Echo: plain question');
+  expect(mock.calls[0]?.body.messages).toEqual([{ role: 'user', content: 'plain question' }]);
+  expect(mock.calls[0]?.body).not.toHaveProperty('temperature');
+  expect(mock.calls[0]?.body).not.toHaveProperty('max_tokens');
   await popup.close();
 });
 
