@@ -28,7 +28,8 @@ export function ChatSettingsPanel({
   return (
     <details class="chat-settings" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>
-        Settings
+        {/* Not "Settings": the popup's header has a Settings button, for the whole extension. */}
+        Chat settings
         <span class="chat-settings-summary" data-testid="settings-summary">
           {summary ? ` · ${summary}` : ' · provider defaults'}
         </span>
