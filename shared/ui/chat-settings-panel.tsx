@@ -3,14 +3,14 @@
  * itself (chat-settings-form.tsx) loads when the disclosure first opens: the popup's first load
  * has a size budget.
  */
-import type { FunctionComponent } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { ChatSettings } from '../chats/chat-settings';
 import { settingsSummary } from '../chats/chat-settings-in-use';
-import type { ChatSettingsFormProps } from './chat-settings-form';
+import { lazyComponent } from './lazy-component';
 
-let loading: Promise<FunctionComponent<ChatSettingsFormProps>> | undefined;
-const loadForm = () => (loading ??= import('./chat-settings-form').then((module) => module.ChatSettingsForm));
+const useSettingsForm = lazyComponent(() =>
+  import('./chat-settings-form').then((module) => module.ChatSettingsForm),
+);
 
 export function ChatSettingsPanel({
   settings,
@@ -20,10 +20,7 @@ export function ChatSettingsPanel({
   onChange(settings: ChatSettings): void;
 }) {
   const [open, setOpen] = useState(false);
-  const [Form, setForm] = useState<FunctionComponent<ChatSettingsFormProps>>();
-  useEffect(() => {
-    if (open && !Form) void loadForm().then((loaded) => setForm(() => loaded));
-  }, [open]);
+  const Form = useSettingsForm(open);
   const summary = settingsSummary(settings);
   return (
     <details class="chat-settings" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>

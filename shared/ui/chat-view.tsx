@@ -11,7 +11,7 @@ import { providerNamesOf, type ProviderNames } from '../providers/provider-names
 import { listModels, streamChatTurn, type OfferedModel } from './chat-client';
 import { ChatSettingsPanel } from './chat-settings-panel';
 import { loadMarkdownRenderer, MarkdownView } from './markdown-view';
-import { QuestionEditor } from './question-editor';
+import { lazyComponent } from './lazy-component';
 import { WaitingNote, type Waiting } from './waiting-note';
 import './chat-view.css';
 import { messageOf } from './message-of';
@@ -73,6 +73,7 @@ export function ChatView({
   }, [model, models, nameOf]);
   /** The question being edited, by its place in the conversation. */
   const [editing, setEditing] = useState<number | undefined>();
+  const QuestionEditor = useQuestionEditor(editing !== undefined);
   const [input, setInput] = useState('');
   const [busy, setBusy] = useState(false);
   /** The provider asked while nothing of the answer has come yet. */
@@ -186,7 +187,7 @@ export function ChatView({
                 <p>{turn.reasoning}</p>
               </details>
             )}
-            {editing === index ? (
+            {editing === index && QuestionEditor ? (
               <QuestionEditor
                 text={turn.content}
                 replacesLater={index < turns.length - 2}
@@ -287,6 +288,10 @@ export function ChatView({
     </div>
   );
 }
+
+const useQuestionEditor = lazyComponent(() =>
+  import('./question-editor').then((module) => module.QuestionEditor),
+);
 
 const ANY_PROVIDER = 'Any provider';
 

@@ -3,6 +3,7 @@
  * the conversation (its answer, and any later exchange) is replaced by the new answer.
  */
 import { useState } from 'preact/hooks';
+import './question-editor.css';
 
 interface Props {
   text: string;

@@ -36,7 +36,7 @@ test('without the extension the playground runs standalone and keeps its keys ma
     });
     await page.getByLabel('Message').fill('hello standalone');
     await page.getByRole('button', { name: 'Send' }).click();
-    await expect(page.getByTestId('turn-assistant').last()).toContainText(/Echo: hello standalone.*groq/s);
+    await expect(page.getByTestId('turn-assistant').last()).toContainText(/Echo: hello standalone.*Groq · /s);
     expect(mock.calls.at(-1)?.authorization).toBe(`Bearer ${secret}`);
     await page.reload();
     await expect(questionsIn(page)).toHaveText(['hello standalone']);
