@@ -86,9 +86,21 @@ export function ChatView({
   const list = useRef<HTMLOListElement>(null);
   /** Whether the reader is at the end of the conversation; then new text keeps it in view. */
   const following = useRef(true);
-  useLayoutEffect(() => {
-    if (following.current && list.current) list.current.scrollTop = list.current.scrollHeight;
-  }, [turns]);
+  /** Where the chat itself last scrolled the list to: its scroll event is not the reader's. */
+  const scrolledTo = useRef<number | undefined>(undefined);
+  const keepNewestInView = () => {
+    if (!following.current || !list.current) return;
+    list.current.scrollTop = list.current.scrollHeight;
+    scrolledTo.current = list.current.scrollTop;
+  };
+  useLayoutEffect(keepNewestInView, [turns]);
+  // The list shrinks when the settings panel opens above the message box: its end stays in view.
+  useEffect(() => {
+    if (!list.current) return;
+    const observer = new ResizeObserver(keepNewestInView);
+    observer.observe(list.current);
+    return () => observer.disconnect();
+  }, []);
 
   /**
    * Asks `text` after the turns `before` (all of them, or those before a question asked again);
@@ -167,7 +179,10 @@ export function ChatView({
         ref={list}
         onScroll={(event) => {
           const { scrollTop, scrollHeight, clientHeight } = event.currentTarget;
-          following.current = scrollHeight - scrollTop - clientHeight < 40;
+          // That event may come after the list shrank again (the settings panel opening), so far
+          // from the end then without the reader having moved.
+          if (scrollTop !== scrolledTo.current)
+            following.current = scrollHeight - scrollTop - clientHeight < 40;
         }}
       >
         {turns.length === 0 && emptyHint && <li class="chat-empty">{emptyHint}</li>}

@@ -254,6 +254,8 @@ test('a conversation’s system prompt, temperature and max tokens are checked, 
   });
   await popup.locator('details.chat-settings summary').click();
   await expect(popup.getByLabel('System prompt')).toHaveValue('Answer like a pirate.');
+  // The panel takes room from the conversation, whose latest answer stays in view.
+  await expect(popup.getByTestId('turn-assistant').last().locator('.chat-bubble')).toBeInViewport();
   for (const width of [1280, 360]) {
     await popup.setViewportSize({ width, height: 720 });
     for (const scheme of ['light', 'dark'] as const) {
