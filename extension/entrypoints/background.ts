@@ -4,7 +4,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { catalogUpdateSource } from '../../shared/catalog/updates/catalog-updates';
 import { createEngine } from '../../shared/engine/create-engine';
 import { PAGE_PORT_NAME } from '../../shared/protocol/port-names';
-import { VAULT_CHANGED_NOTICE } from '../../shared/protocol/ui-messages';
+import { POOL_CHANGED_NOTICE, VAULT_CHANGED_NOTICE } from '../../shared/protocol/ui-messages';
 import { openDatabase } from '../../shared/store/database';
 import { createAccessRequests } from '../lib/access-requests';
 import { createActiveRequests } from '../lib/active-requests';
@@ -51,7 +51,13 @@ export default defineBackground(() => {
     },
   });
 
-  const answerExtensionMessage = createExtensionMessageAnswer(engine, access, active);
+  // Open extension pages (the popup's model picker) follow keys and access changed in another one.
+  const answerExtensionMessage = createExtensionMessageAnswer(
+    engine,
+    access,
+    active,
+    () => void browser.runtime.sendMessage(POOL_CHANGED_NOTICE).catch(() => undefined),
+  );
 
   browser.runtime.onConnect.addListener((port) => {
     if (port.name === PAGE_PORT_NAME)

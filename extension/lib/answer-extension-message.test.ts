@@ -5,7 +5,7 @@ import { createAccessRequests } from './access-requests';
 import { createActiveRequests } from './active-requests';
 import { createExtensionMessageAnswer } from './answer-extension-message';
 
-function setup() {
+function setup(onPoolChange?: () => void) {
   const { engine } = createTestEngine(
     createFakeFetch(() => Promise.reject(new Error('no upstream in these tests'))),
   );
@@ -15,7 +15,7 @@ function setup() {
     newId: () => crypto.randomUUID(),
     openPrompt: async () => undefined,
   });
-  return { engine, active, answer: createExtensionMessageAnswer(engine, access, active) };
+  return { engine, active, answer: createExtensionMessageAnswer(engine, access, active, onPoolChange) };
 }
 
 describe('the background’s answer to a management message', () => {
@@ -36,6 +36,22 @@ describe('the background’s answer to a management message', () => {
       data: null,
     });
     expect(await answer({ type: 'keys.list' })).toEqual({ ok: true, data: [] });
+  });
+
+  it('tells open pages after a call that changed the keys or access, not after a read or a refused change', async () => {
+    let told = 0;
+    const { answer } = setup(() => told++);
+    await answer({ type: 'keys.list' });
+    await answer({ type: 'keys.add', providerId: 'groq' });
+    expect(told).toBe(0);
+    const added = await answer({ type: 'keys.add', providerId: 'groq', secret: 'gsk_pool_key_1234567890' });
+    expect(told).toBe(1);
+    await answer({ type: 'keys.remove', id: (added as { data: { id: string } }).data.id });
+    await answer({ type: 'origins.allow', origin: 'https://app.example' });
+    await answer({ type: 'origins.revoke', origin: 'https://app.example' });
+    expect(told).toBe(4);
+    await answer({ type: 'chats.list' });
+    expect(told).toBe(4);
   });
 
   it('refuses an unknown call, including the names every object inherits, with an OpenAI-shaped error', async () => {

@@ -1,6 +1,11 @@
 /** Typed calls from the extension's pages to the background; failures throw with the OpenAI message. */
 import { browser } from 'wxt/browser';
-import { vaultChangedNoticeSchema, type UiReply } from '../../shared/protocol/ui-messages';
+import type { z } from 'zod';
+import {
+  poolChangedNoticeSchema,
+  vaultChangedNoticeSchema,
+  type UiReply,
+} from '../../shared/protocol/ui-messages';
 import type { HostCalls } from './host-calls';
 
 type CallName = keyof HostCalls;
@@ -28,11 +33,17 @@ export async function callBackground<Name extends CallName>(
   return reply.data;
 }
 
-/** Calls `listener` whenever the background says the vault locked or unlocked; returns how to stop. */
-export function onVaultChanged(listener: () => void): () => void {
+/** Calls `listener` whenever the background sends a notice `schema` accepts; returns how to stop. */
+function onNotice(schema: z.ZodType, listener: () => void): () => void {
   const handle = (message: unknown) => {
-    if (vaultChangedNoticeSchema.safeParse(message).success) listener();
+    if (schema.safeParse(message).success) listener();
   };
   browser.runtime.onMessage.addListener(handle);
   return () => browser.runtime.onMessage.removeListener(handle);
 }
+
+/** Calls `listener` whenever the background says the vault locked or unlocked; returns how to stop. */
+export const onVaultChanged = (listener: () => void) => onNotice(vaultChangedNoticeSchema, listener);
+
+/** Calls `listener` whenever keys, endpoints, aliases or site access changed; returns how to stop. */
+export const onPoolChanged = (listener: () => void) => onNotice(poolChangedNoticeSchema, listener);

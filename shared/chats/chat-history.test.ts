@@ -109,6 +109,28 @@ describe('chat history', () => {
     expect(await chats.get('popup')).toMatchObject({ title: 'Renamed', turns });
   });
 
+  it('opens a conversation kept before it had settings with none, and one whose settings no longer parse with its turns', async () => {
+    const { db, vault, chats } = setup();
+    await db.chats.put({
+      id: 'titled',
+      updatedAt: 5,
+      sealed: await vault.seal(JSON.stringify({ title: 'Capitals', turns })),
+    });
+    await db.chats.put({
+      id: 'newer',
+      updatedAt: 6,
+      sealed: await vault.seal(JSON.stringify({ turns, settings: { temperature: 'warm', maxTokens: 0 } })),
+    });
+    expect(await chats.get('titled')).toMatchObject({ title: 'Capitals', turns, settings: {} });
+    expect(await chats.get('newer')).toMatchObject({ turns, settings: {} });
+    await chats.save('titled', { settings: { temperature: 1.2 } });
+    expect(await chats.get('titled')).toMatchObject({
+      title: 'Capitals',
+      turns,
+      settings: { temperature: 1.2 },
+    });
+  });
+
   it('is unreadable while the vault is locked, and readable again once unlocked', async () => {
     const { chats, vault } = setup();
     await chats.save('popup', { turns });
@@ -129,7 +151,7 @@ describe('chat history', () => {
     });
     await expect(chats.save('popup', { settings: { temperature: 7 } })).rejects.toMatchObject({
       status: 400,
-      message: expect.stringContaining('settings.temperature'),
+      message: expect.stringMatching(/settings\.temperature.*Temperature is a number from 0 to 2/),
     });
     await expect(chats.save('popup', { title: '   ' })).rejects.toMatchObject({ status: 400 });
     await expect(chats.save('', { turns })).rejects.toMatchObject({ status: 400, param: 'id' });

@@ -13,14 +13,7 @@ import { isVaultLocked } from '../vault/vault-errors';
 import { chatTurnsSchema, type ChatTurn } from './chat-turn';
 import { parseOrInvalidRequest } from '../openai/parse-or-invalid-request';
 import { chatIdSchema, chatRecordSchema } from './chat-record';
-
-/** What a conversation sends with every question, besides the question and what came before. */
-export const chatSettingsSchema = z.object({
-  system: z.string().max(20_000).optional(),
-  temperature: z.number().min(0).max(2).optional(),
-  maxTokens: z.number().int().min(1).max(1_000_000).optional(),
-});
-export type ChatSettings = z.infer<typeof chatSettingsSchema>;
+import { chatSettingsSchema, type ChatSettings } from './chat-settings';
 
 const changeSchema = z.strictObject({
   /** Given by its owner; without one, the first question names the conversation. */
@@ -29,7 +22,8 @@ const changeSchema = z.strictObject({
   settings: chatSettingsSchema.optional(),
 });
 const conversationSchema = changeSchema.required({ turns: true }).extend({
-  settings: chatSettingsSchema.default({}),
+  // Kept before there were settings: none. Settings this version cannot read cost only themselves.
+  settings: chatSettingsSchema.default({}).catch({}),
 });
 
 /** What is sealed: a conversation, or (before conversations had titles) its bare list of turns. */

@@ -507,6 +507,28 @@ describe('engine.models', () => {
     await engine.models(extension);
     expect(fetch.calls.filter((call) => new URL(call.url).host === 'api.groq.com')).toHaveLength(1);
   });
+
+  it('names the provider or the user’s endpoint of each provider/model entry, for people', async () => {
+    const { engine } = await engineWithKeys(
+      () => jsonResponse({ error: { message: 'down' } }, 500),
+      [{ providerId: 'groq', secret: 'gsk_aaaaaaaaaaaa' }],
+    );
+    const endpoint = await engine.providers.addCustom({
+      name: 'My laptop',
+      baseURL: 'https://llm.example/v1',
+      defaultModel: 'qwen-small',
+    });
+    await engine.keys.add({ providerId: endpoint.id, secret: 'sk-laptop-1234567890' });
+    const answer = await engine.models(extension);
+    const models = answer.kind === 'json' ? (answer.body as { data: Record<string, unknown>[] }).data : [];
+    expect(models.find((model) => model.id === `${endpoint.id}/qwen-small`)).toMatchObject({
+      provider_name: 'My laptop',
+    });
+    expect(models.find((model) => String(model.id).startsWith('groq/'))).toMatchObject({
+      provider_name: 'Groq',
+    });
+    expect(models.find((model) => model.id === 'auto')).not.toHaveProperty('provider_name');
+  });
 });
 
 describe('the user’s own limits', () => {

@@ -13,6 +13,7 @@ import type { FetchLike } from '../providers/types';
 import { LIVE_LIST_TTL_MS, type ModelAvailability } from '../router/model-availability';
 import { MODEL_EQUIVALENTS } from '../router/model-equivalence';
 import type { RoutingSettings } from '../router/routing-settings';
+import { providerNamesOf } from '../providers/provider-names';
 
 export interface ModelLister {
   list(): Promise<{ object: 'list'; data: ListedModel[] }>;
@@ -87,9 +88,14 @@ export function createModelLister(deps: ListerDeps): ModelLister {
         free_tier: true,
       });
       const firstKeys = await firstKeyByProvider();
+      const nameOf = providerNamesOf(await deps.providers.list());
       const perProvider = await Promise.all(
         [...firstKeys].map(async ([providerId, keyId]) =>
-          (await modelsOf(providerId, keyId)).map((model) => ({ ...model, id: `${providerId}/${model.id}` })),
+          (await modelsOf(providerId, keyId)).map((model) => ({
+            ...model,
+            id: `${providerId}/${model.id}`,
+            provider_name: nameOf(providerId),
+          })),
         ),
       );
       const served = new Set(firstKeys.keys());

@@ -155,3 +155,26 @@ export function managementCalls(engine: Engine) {
     ),
   } satisfies CallTable;
 }
+
+/**
+ * Calls after which a chat may offer other models or reach other providers: keys, endpoints,
+ * aliases, the catalog, the browser's own model, and which sites may ask. The host tells its open
+ * pages after each (the popup's model picker reads the list again).
+ */
+export const poolChangingCalls = [
+  'keys.add',
+  'keys.remove',
+  'keys.restore',
+  'keys.setEnabled',
+  'keys.rotate',
+  'env.apply',
+  'settings.import',
+  'providers.addCustom',
+  'providers.removeCustom',
+  'providers.setBaseURL',
+  'origins.allow',
+  'origins.revoke',
+  'routing.save',
+  'catalog.setUpdatesEnabled',
+  'onDevice.download',
+] as const satisfies readonly (keyof ReturnType<typeof managementCalls>)[];

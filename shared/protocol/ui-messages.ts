@@ -10,4 +10,8 @@ import type { OpenAIErrorBody } from '../openai/error';
 export const VAULT_CHANGED_NOTICE = { type: 'vault.changed' } as const;
 export const vaultChangedNoticeSchema = z.object({ type: z.literal('vault.changed') });
 
+/** What the background tells its open pages when the models a chat can pick may have changed. */
+export const POOL_CHANGED_NOTICE = { type: 'pool.changed' } as const;
+export const poolChangedNoticeSchema = z.object({ type: z.literal('pool.changed') });
+
 export type UiReply<T = unknown> = { ok: true; data: T } | { ok: false; error: OpenAIErrorBody['error'] };

@@ -23,6 +23,8 @@ export interface ListedModel {
   free_tier: boolean;
   /** An embedding model (for `POST /embeddings` only); chat models carry no type. */
   type?: 'embedding';
+  /** On `provider/model` entries of `GET /models`: the provider's or the user's endpoint's name, for people. */
+  provider_name?: string;
 }
 
 export interface ModelListing {

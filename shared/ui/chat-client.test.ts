@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listModelIds, streamChatTurn } from './chat-client';
+import { listModels, streamChatTurn } from './chat-client';
 import { createFakeFetch, jsonResponse } from '../testing/fake-fetch';
 
 const sse = (events: unknown[], done = true) =>
@@ -95,7 +95,7 @@ describe('the chat’s model list', () => {
         ],
       }),
     );
-    expect(await listModelIds(fetch as typeof globalThis.fetch, 'https://freellm.invalid/v1')).toEqual([
+    expect(await listModels(fetch as typeof globalThis.fetch, 'https://freellm.invalid/v1')).toEqual([
       'auto',
       'mistral/mistral-small-latest',
     ]);

@@ -4,8 +4,11 @@
  */
 import { z } from 'zod';
 import type { AnswerFigures } from '../chats/chat-turn';
+import type { ChatSettings } from '../chats/chat-settings';
+import { requestFieldsOf } from '../chats/chat-settings-in-use';
 import { chatCompletionChunkSchema, reasoningOf, type ChatMessage, type Usage } from '../openai/chat';
 import { openAIErrorBodySchema } from '../openai/error';
+import { providerNamesOf, type ProviderNames } from '../providers/provider-names';
 import type { AttemptProgress, ProgressInit } from '../protocol/attempt-progress';
 import { decodeSse } from '../sse/decode-sse';
 
@@ -22,6 +25,10 @@ export interface ChatTurnOptions {
   baseURL: string;
   model: string;
   messages: ChatMessage[];
+  /** The conversation's system prompt, temperature and max tokens. */
+  settings?: ChatSettings;
+  /** A new answer, never one FreeLLM kept for the same request (an answer asked for again). */
+  fresh?: boolean;
   signal?: AbortSignal;
   onDelta(text: string): void;
   /** What a reasoning model thinks before it answers, as it streams. */
@@ -58,11 +65,11 @@ async function errorOf(response: Response): Promise<ChatTurnError> {
 export async function streamChatTurn(options: ChatTurnOptions): Promise<ChatTurnResult> {
   const init: ProgressInit = {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(options.fresh && { 'cache-control': 'no-cache' }) },
     // The usage chunk gives the answer's token counts.
     body: JSON.stringify({
       model: options.model,
-      messages: options.messages,
+      ...requestFieldsOf(options.messages, options.settings ?? {}),
       stream: true,
       stream_options: { include_usage: true },
     }),
@@ -111,22 +118,47 @@ export async function streamChatTurn(options: ChatTurnOptions): Promise<ChatTurn
 }
 
 const modelListSchema = z.object({
-  data: z.array(z.object({ id: z.string(), type: z.string().optional() })),
+  data: z.array(
+    z.object({ id: z.string(), type: z.string().optional(), provider_name: z.string().optional() }),
+  ),
 });
 
+/** A model `GET /models` offers; a provider's own (`provider/model`) comes with the provider's name. */
+export interface OfferedModel {
+  id: string;
+  providerName?: string;
+}
+
 /**
- * The chat model names `GET /models` offers (virtual models first, as the engine lists them;
+ * The chat models `GET /models` offers (virtual models first, as the engine lists them;
  * embedding models left out: they cannot chat); none if it fails.
  */
-export async function listModelIds(fetch: typeof globalThis.fetch, baseURL: string): Promise<string[]> {
+export async function listModels(fetch: typeof globalThis.fetch, baseURL: string): Promise<OfferedModel[]> {
   try {
     const response = await fetch(`${baseURL}/models`);
     if (!response.ok) return [];
     const parsed = modelListSchema.safeParse(await response.json());
     if (!parsed.success) return [];
     const chat = parsed.data.data.filter((model) => model.type !== 'embedding');
-    return [...new Set(chat.map((model) => model.id))];
+    const byId = new Map(chat.map(({ id, provider_name }) => [id, { id, providerName: provider_name }]));
+    return [...byId.values()];
   } catch {
     return [];
   }
+}
+
+/** `provider/model` splits at its first slash: a model's own id may have more (`openrouter/meta-llama/…`). */
+export function providerOf(id: string): { providerId: string; model: string } | undefined {
+  const slash = id.indexOf('/');
+  return slash < 0 ? undefined : { providerId: id.slice(0, slash), model: id.slice(slash + 1) };
+}
+
+/** Providers by the names `GET /models` gave them (the user's own endpoints included). */
+export function providerNamesOfOffered(models: OfferedModel[]): ProviderNames {
+  return providerNamesOf(
+    models.flatMap(({ id, providerName }) => {
+      const provider = providerOf(id);
+      return provider && providerName ? [{ id: provider.providerId, name: providerName }] : [];
+    }),
+  );
 }

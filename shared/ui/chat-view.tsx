@@ -1,13 +1,24 @@
 /**
  * @module The chat used by the playground and the popup: it talks to any OpenAI-compatible
- * `fetch`, streams each answer (markdown, sanitized) as it comes, shows which provider served it,
- * offers the models `GET /models` lists, and tries a failed last question again on request.
+ * `fetch`, streams each answer (markdown, sanitized) as it comes, names the provider that served
+ * it, offers the models `GET /models` lists, sends the conversation's settings with each question,
+ * and asks again on request: an edited question, a new answer, a failed one tried again.
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ChatSettings } from '../chats/chat-settings';
 import { messagesOf, type AnswerFigures, type ChatTurn } from '../chats/chat-turn';
-import { listModelIds, streamChatTurn } from './chat-client';
+import type { ProviderNames } from '../providers/provider-names';
+import {
+  listModels,
+  providerNamesOfOffered,
+  providerOf,
+  streamChatTurn,
+  type OfferedModel,
+} from './chat-client';
+import { ChatSettingsPanel } from './chat-settings-panel';
 import { loadMarkdownRenderer, MarkdownView } from './markdown-view';
+import { lazyComponent } from './lazy-component';
 import { WaitingNote, type Waiting } from './waiting-note';
 import './chat-view.css';
 import { messageOf } from './message-of';
@@ -31,6 +42,12 @@ export interface ChatViewProps {
   onTurnsChange?(turns: ChatTurn[]): void;
   /** Shown under each answer instead of who served it: how it was served (the playground's times, tokens, attempts, cache). */
   renderFigures?(figures: AnswerFigures): ComponentChildren;
+  /** The conversation's system prompt, temperature and max tokens (none: the provider's defaults). */
+  initialSettings?: ChatSettings;
+  /** Told the settings the user saved, to keep them with the conversation. */
+  onSettingsChange?(settings: ChatSettings): void;
+  /** Calls `listener` when the models on offer may have changed (keys, endpoints, access); returns how to stop. */
+  subscribeToModelChanges?(listener: () => void): () => void;
 }
 
 export function ChatView({
@@ -44,16 +61,29 @@ export function ChatView({
   initialTurns = [],
   onTurnsChange,
   renderFigures,
+  initialSettings = {},
+  onSettingsChange,
+  subscribeToModelChanges,
 }: ChatViewProps) {
   const [turns, setTurns] = useState<ChatTurn[]>(initialTurns);
+  const [settings, setSettings] = useState(initialSettings);
   const [model, setModel] = useState(firstModel);
-  const [models, setModels] = useState<string[]>([]);
+  const [models, setModels] = useState<OfferedModel[]>([]);
   useEffect(() => {
-    void listModelIds(fetch, baseURL).then(setModels);
+    const read = () => void listModels(fetch, baseURL).then(setModels);
+    read();
+    return subscribeToModelChanges?.(read);
   }, [fetch, baseURL]);
   useEffect(() => void loadMarkdownRenderer(), []);
+  const nameOf = useMemo(() => providerNamesOfOffered(models), [models]);
   // Grouped once per list, not on every streamed delta (a provider may list hundreds of models).
-  const modelGroups = useMemo(() => groupModels([...new Set([model, ...models])]), [model, models]);
+  const modelGroups = useMemo(() => {
+    const offered = models.some((offer) => offer.id === model) ? models : [{ id: model }, ...models];
+    return groupModels(offered, nameOf);
+  }, [model, models, nameOf]);
+  /** The question being edited, by its place in the conversation. */
+  const [editing, setEditing] = useState<number | undefined>();
+  const QuestionEditor = useQuestionEditor(editing !== undefined);
   const [input, setInput] = useState('');
   const [busy, setBusy] = useState(false);
   /** The provider asked while nothing of the answer has come yet. */
@@ -66,12 +96,27 @@ export function ChatView({
   const list = useRef<HTMLOListElement>(null);
   /** Whether the reader is at the end of the conversation; then new text keeps it in view. */
   const following = useRef(true);
-  useLayoutEffect(() => {
-    if (following.current && list.current) list.current.scrollTop = list.current.scrollHeight;
-  }, [turns]);
+  /** Where the chat itself last scrolled the list to: its scroll event is not the reader's. */
+  const scrolledTo = useRef<number | undefined>(undefined);
+  const keepNewestInView = () => {
+    if (!following.current || !list.current) return;
+    list.current.scrollTop = list.current.scrollHeight;
+    scrolledTo.current = list.current.scrollTop;
+  };
+  useLayoutEffect(keepNewestInView, [turns]);
+  // The list shrinks when the settings panel opens above the message box: its end stays in view.
+  useEffect(() => {
+    if (!list.current) return;
+    const observer = new ResizeObserver(keepNewestInView);
+    observer.observe(list.current);
+    return () => observer.disconnect();
+  }, []);
 
-  /** Asks `text` after the turns `before` (all of them, or all but a failed exchange being retried). */
-  const ask = async (text: string, before: ChatTurn[]) => {
+  /**
+   * Asks `text` after the turns `before` (all of them, or those before a question asked again);
+   * a question asked again wants a new answer, not the one the cache kept.
+   */
+  const ask = async (text: string, before: ChatTurn[], fresh = false) => {
     const asked: ChatTurn[] = [...before, { role: 'user', content: text }];
     const history = messagesOf(asked);
     let answer: ChatTurn = { role: 'assistant', content: '' };
@@ -87,6 +132,8 @@ export function ChatView({
         baseURL,
         model,
         messages: history,
+        settings,
+        fresh,
         signal: controller.current.signal,
         onDelta: (delta) => {
           answer = { ...answer, content: answer.content + delta };
@@ -101,8 +148,9 @@ export function ChatView({
         onAttempt: (progress) => setWaiting({ progress, since: Date.now() }),
         now: () => performance.now(),
       });
-      if (result.provider) answer = { ...answer, servedBy: `${result.provider} · ${result.model}` };
-      if (result.figures) answer = { ...answer, figures: result.figures };
+      if (result.provider) answer = { ...answer, servedBy: `${nameOf(result.provider)} · ${result.model}` };
+      if (result.figures)
+        answer = { ...answer, figures: { ...result.figures, provider: nameOf(result.figures.provider) } };
     } catch (error) {
       const aborted = error instanceof DOMException && error.name === 'AbortError';
       answer = {
@@ -127,11 +175,11 @@ export function ChatView({
     void ask(text, turns);
   };
 
-  /** The last question again, in place of its failed answer. */
-  const retry = () => {
+  /** The last question again, in place of its answer (failed, or not the one wanted). */
+  const askAgain = () => {
     const question = turns.at(-2);
     if (busy || question?.role !== 'user') return;
-    void ask(question.content, turns.slice(0, -2));
+    void ask(question.content, turns.slice(0, -2), true);
   };
 
   return (
@@ -144,7 +192,10 @@ export function ChatView({
         ref={list}
         onScroll={(event) => {
           const { scrollTop, scrollHeight, clientHeight } = event.currentTarget;
-          following.current = scrollHeight - scrollTop - clientHeight < 40;
+          // That event may come after the list shrank again (the settings panel opening), so far
+          // from the end then without the reader having moved.
+          if (scrollTop !== scrolledTo.current)
+            following.current = scrollHeight - scrollTop - clientHeight < 40;
         }}
       >
         {turns.length === 0 && emptyHint && <li class="chat-empty">{emptyHint}</li>}
@@ -164,7 +215,17 @@ export function ChatView({
                 <p>{turn.reasoning}</p>
               </details>
             )}
-            {waiting && busy && index === turns.length - 1 && !turn.content ? (
+            {editing === index && QuestionEditor ? (
+              <QuestionEditor
+                text={turn.content}
+                replacesLater={index < turns.length - 2}
+                onSend={(text) => {
+                  setEditing(undefined);
+                  void ask(text, turns.slice(0, index), true);
+                }}
+                onCancel={() => setEditing(undefined)}
+              />
+            ) : waiting && busy && index === turns.length - 1 && !turn.content ? (
               <WaitingNote waiting={waiting} />
             ) : (
               <div class="chat-bubble">
@@ -181,13 +242,23 @@ export function ChatView({
               </div>
             )}
             {turn.error && index === turns.length - 1 && !busy && (
-              <button type="button" class="chat-retry" onClick={retry}>
+              <button type="button" class="chat-retry" onClick={askAgain}>
                 Try again
               </button>
             )}
             {renderFigures && turn.figures
               ? renderFigures(turn.figures)
               : turn.servedBy && <div class="chat-meta">{turn.servedBy}</div>}
+            {!busy && editing === undefined && turn.role === 'user' && (
+              <button type="button" class="chat-action" onClick={() => setEditing(index)}>
+                Edit
+              </button>
+            )}
+            {!busy && !turn.error && turn.role === 'assistant' && index === turns.length - 1 && (
+              <button type="button" class="chat-action" onClick={askAgain}>
+                Regenerate
+              </button>
+            )}
           </li>
         ))}
       </ol>
@@ -204,18 +275,24 @@ export function ChatView({
             onModelChange?.(event.currentTarget.value);
           }}
         >
-          {modelGroups.map(({ label, ids }) => (
-            <optgroup key={label} label={label}>
-              {/* The whole id even inside its group: a closed picker must say which provider. */}
-              {ids.map((id) => (
+          {modelGroups.map(({ key, label, options }) => (
+            <optgroup key={key} label={label}>
+              {options.map(({ id, text }) => (
                 <option key={id} value={id}>
-                  {id}
+                  {text}
                 </option>
               ))}
             </optgroup>
           ))}
         </select>
       </label>
+      <ChatSettingsPanel
+        settings={settings}
+        onChange={(saved) => {
+          setSettings(saved);
+          onSettingsChange?.(saved);
+        }}
+      />
       <form class="chat-form" onSubmit={send}>
         <textarea
           aria-label="Message"
@@ -242,17 +319,31 @@ export function ChatView({
   );
 }
 
+const useQuestionEditor = lazyComponent(() =>
+  import('./question-editor').then((module) => module.QuestionEditor),
+);
+
 const ANY_PROVIDER = 'Any provider';
 
+interface ModelGroup {
+  key: string;
+  label: string;
+  options: { id: string; text: string }[];
+}
+
 /** `auto`, shared model names and aliases first, then each provider's own models under its name. */
-function groupModels(ids: string[]): { label: string; ids: string[] }[] {
-  const groups = new Map<string, string[]>([[ANY_PROVIDER, []]]);
-  for (const id of ids) {
-    const slash = id.indexOf('/');
-    const label = slash < 0 ? ANY_PROVIDER : id.slice(0, slash);
-    groups.set(label, [...(groups.get(label) ?? []), id]);
+function groupModels(models: OfferedModel[], nameOf: ProviderNames): ModelGroup[] {
+  const groups = new Map<string, ModelGroup>([
+    [ANY_PROVIDER, { key: ANY_PROVIDER, label: ANY_PROVIDER, options: [] }],
+  ]);
+  for (const { id } of models) {
+    const provider = providerOf(id);
+    const key = provider?.providerId ?? ANY_PROVIDER;
+    const label = provider ? nameOf(provider.providerId) : ANY_PROVIDER;
+    const group = groups.get(key) ?? { key, label, options: [] };
+    // The provider's name even inside its group: a closed picker must say which provider.
+    group.options.push({ id, text: provider ? `${label} · ${provider.model}` : id });
+    groups.set(key, group);
   }
-  return [...groups]
-    .filter(([, members]) => members.length > 0)
-    .map(([label, members]) => ({ label, ids: members }));
+  return [...groups.values()].filter((group) => group.options.length > 0);
 }

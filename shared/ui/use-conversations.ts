@@ -4,7 +4,8 @@
  * one write at a time so a later state never lands under an earlier one, and the list follows.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { ChatSettings, ChatSummary } from '../chats/chat-history';
+import type { ChatSummary } from '../chats/chat-history';
+import type { ChatSettings } from '../chats/chat-settings';
 import type { ChatTurn } from '../chats/chat-turn';
 
 /** Where conversations are kept: the engine's chat history, directly or through the background. */
@@ -20,6 +21,7 @@ export interface ChatStore {
 export interface OpenConversation {
   id: string;
   turns: ChatTurn[];
+  settings: ChatSettings;
 }
 
 export interface Conversations {
@@ -29,6 +31,8 @@ export interface Conversations {
   list: ChatSummary[];
   /** Saves the turns of conversation `id` (the one a finished answer belongs to, even if another is open now). */
   keep(id: string, turns: ChatTurn[]): void;
+  /** Saves the system prompt, temperature and max tokens of conversation `id`. */
+  keepSettings(id: string, settings: ChatSettings): void;
   startNew(): void;
   /** Opens a new conversation that starts with `turns` (the playground's compare, continued in the chat). */
   startWith(turns: ChatTurn[]): void;
@@ -52,7 +56,7 @@ export function useConversations(store: ChatStore, readable: boolean, newId: () 
   const show = async (id: string | null | undefined) => {
     const chosen = id ?? newId();
     const chat = id ? await store.get(id).catch(() => undefined) : undefined;
-    setOpen({ id: chosen, turns: chat?.turns ?? [] });
+    setOpen({ id: chosen, turns: chat?.turns ?? [], settings: chat?.settings ?? {} });
     queue(() => store.open(chosen));
   };
   useEffect(() => {
@@ -65,10 +69,13 @@ export function useConversations(store: ChatStore, readable: boolean, newId: () 
     keep(id, turns) {
       queue(() => store.save(id, { turns }));
     },
+    keepSettings(id, settings) {
+      queue(() => store.save(id, { settings }));
+    },
     startNew: () => void show(undefined),
     startWith(turns) {
       const id = newId();
-      setOpen({ id, turns });
+      setOpen({ id, turns, settings: {} });
       queue(() => store.save(id, { turns }));
       queue(() => store.open(id));
     },

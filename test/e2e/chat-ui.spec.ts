@@ -1,7 +1,7 @@
 /** The two chats a person uses: the extension's popup and the playground page (extension mode). */
 import { answerPrompt } from './pages/approval-prompt';
 import { OptionsPage } from './pages/options-page';
-import { openPopup } from './pages/popup-page';
+import { editQuestion, openPopup, questionsIn, saveChatSettings } from './pages/popup-page';
 import type { Page } from '@playwright/test';
 import { expect, test, useExtensionSuite } from './support/fixtures';
 
@@ -47,7 +47,8 @@ test('the popup chat streams an answer and names who served it', async () => {
   await popup.getByRole('button', { name: 'Send' }).click();
   const answer = popup.getByTestId('turn-assistant').last();
   await expect(answer).toContainText('Echo: hello from the popup');
-  await expect(answer).toContainText(/custom-.* · mock-chat/);
+  // Named as the user named the endpoint, not by its id (`custom-mock-provider-…`).
+  await expect(answer.locator('.chat-meta')).toHaveText('Mock provider · mock-chat');
   // The finished answer is told once; the list it streamed into is not a live region.
   await expect
     .poll(() => popup.evaluate(() => (window as unknown as { told: string[] }).told))
@@ -67,7 +68,7 @@ test('the popup keeps its conversations: new, switch, rename, delete, and the op
     await popup.close();
     return openPopup(context, extensionId);
   };
-  const questions = (popup: Page) => popup.getByTestId('turn-user');
+  const questions = questionsIn;
   const conversations = (popup: Page) => popup.getByLabel('Conversation', { exact: true });
   let popup = await openPopup(context, extensionId);
   await expect(popup.getByTestId('turn-assistant').last()).toContainText('Echo: hello from the popup');
@@ -201,6 +202,81 @@ test('a code block in an answer is highlighted and copies its code', async () =>
   await popup.close();
 });
 
+test('a conversation’s system prompt, temperature and max tokens are checked, kept with it and sent with each question', async () => {
+  const { context, extensionId, mock } = suite;
+  let popup = await openPopup(context, extensionId);
+  await popup.getByRole('button', { name: 'New chat' }).click();
+  const summary = popup.getByTestId('settings-summary');
+  await expect(summary).toHaveText(' · provider defaults');
+  await saveChatSettings(popup, { system: 'Answer like a pirate.', temperature: '2.5', maxTokens: 'lots' });
+  const panel = popup.locator('details.chat-settings');
+  await expect(panel.getByRole('alert')).toHaveText([
+    'Temperature is a number from 0 to 2.',
+    'Max tokens is a whole number from 1 to 1,000,000.',
+  ]);
+  await expect(panel.getByLabel('Temperature')).toHaveAttribute('aria-invalid', 'true');
+  await saveChatSettings(popup, { temperature: '0.2', maxTokens: '64' });
+  await expect(summary).toHaveText(' · system prompt · temperature 0.2 · max 64 tokens');
+  mock.reset();
+  await popup.getByLabel('Message').fill('where is the treasure?');
+  await popup.getByRole('button', { name: 'Send' }).click();
+  await expect(popup.getByTestId('turn-assistant').last()).toContainText('Echo: where is the treasure?');
+  expect(mock.calls).toHaveLength(1);
+  expect(mock.calls[0]?.body).toMatchObject({
+    messages: [
+      { role: 'system', content: 'Answer like a pirate.' },
+      { role: 'user', content: 'where is the treasure?' },
+    ],
+    temperature: 0.2,
+    max_tokens: 64,
+  });
+
+  // Kept with the conversation: there when it opens again, and sent again.
+  await popup.close();
+  popup = await openPopup(context, extensionId);
+  await expect(questionsIn(popup)).toHaveText(['where is the treasure?']);
+  await expect(popup.getByTestId('settings-summary')).toHaveText(
+    ' · system prompt · temperature 0.2 · max 64 tokens',
+  );
+  mock.reset();
+  await popup.getByLabel('Message').fill('and the map?');
+  await popup.getByRole('button', { name: 'Send' }).click();
+  await expect(popup.getByTestId('turn-assistant').last()).toContainText('Echo: and the map?');
+  expect(mock.calls[0]?.body).toMatchObject({
+    messages: [
+      { role: 'system', content: 'Answer like a pirate.' },
+      { role: 'user', content: 'where is the treasure?' },
+      { role: 'assistant', content: 'Echo: where is the treasure?' },
+      { role: 'user', content: 'and the map?' },
+    ],
+    temperature: 0.2,
+    max_tokens: 64,
+  });
+  await popup.locator('details.chat-settings summary').click();
+  await expect(popup.getByLabel('System prompt')).toHaveValue('Answer like a pirate.');
+  // The panel takes room from the conversation, whose latest answer stays in view.
+  await expect(popup.getByTestId('turn-assistant').last().locator('.chat-bubble')).toBeInViewport();
+  for (const width of [1280, 360]) {
+    await popup.setViewportSize({ width, height: 720 });
+    for (const scheme of ['light', 'dark'] as const) {
+      await popup.emulateMedia({ colorScheme: scheme });
+      await popup.screenshot({ path: `test/.artifacts/screenshots/popup-settings-${width}-${scheme}.png` });
+    }
+  }
+
+  // Another conversation starts with the provider's defaults, and sends none of these.
+  await popup.getByRole('button', { name: 'New chat' }).click();
+  await expect(popup.getByTestId('settings-summary')).toHaveText(' · provider defaults');
+  mock.reset();
+  await popup.getByLabel('Message').fill('plain question');
+  await popup.getByRole('button', { name: 'Send' }).click();
+  await expect(popup.getByTestId('turn-assistant').last()).toContainText('Echo: plain question');
+  expect(mock.calls[0]?.body.messages).toEqual([{ role: 'user', content: 'plain question' }]);
+  expect(mock.calls[0]?.body).not.toHaveProperty('temperature');
+  expect(mock.calls[0]?.body).not.toHaveProperty('max_tokens');
+  await popup.close();
+});
+
 test('the playground detects the extension, asks for access when refused, and chats through it once allowed', async () => {
   const { context, pagePort } = suite;
   const origin = `http://127.0.0.1:${pagePort}`;
@@ -249,9 +325,18 @@ test('a reasoning model’s thinking shows folded above its answer, and is not s
   await popup.close();
 });
 
-test('the chat offers the models GET /models lists, and sends the one picked', async () => {
+test('the chat offers the models GET /models lists, follows a key added meanwhile, and sends the one picked', async () => {
   const { context, extensionId, mock } = suite;
-  // A second endpoint behind the first: `auto` keeps using the first, so only a pick reaches this one.
+  const popup = await openPopup(context, extensionId);
+  const picker = popup.getByLabel('Model');
+  await expect(picker).toHaveValue('auto');
+  const options = picker.locator('option');
+  await expect(options).toContainText(['auto', 'auto:fast', 'auto:smart']);
+  await expect(picker.locator('optgroup[label="Mock provider"] > option')).toHaveText([
+    'Mock provider · mock-chat',
+  ]);
+  // A second endpoint behind the first, added while the popup is open: `auto` keeps using the
+  // first, so only a pick reaches this one.
   const settings = await OptionsPage.open(context, extensionId);
   await settings.addKeyForNewEndpoint({
     name: 'Second mock',
@@ -261,16 +346,10 @@ test('the chat offers the models GET /models lists, and sends the one picked', a
     label: 'second key',
   });
   await settings.page.close();
-  const popup = await openPopup(context, extensionId);
-  const picker = popup.getByLabel('Model');
-  await expect(picker).toHaveValue('auto');
-  const options = picker.locator('option');
-  await expect(options).toContainText(['auto', 'auto:fast', 'auto:smart']);
-  // Each provider's models are grouped under its name.
-  const secondOption = picker.locator('optgroup[label^="custom-second-mock"] > option', {
-    hasText: /\/mock-second$/,
-  });
-  await expect(secondOption).toHaveCount(1);
+  // Each provider's models are grouped under its name, and name it when the picker is closed.
+  const secondOption = picker.locator('optgroup[label="Second mock"] > option');
+  await expect(secondOption).toHaveText(['Second mock · mock-second']);
+  await expect(popup.getByTestId('pool-status')).toHaveText('2 keys in the pool');
   const second = await secondOption.evaluate((option: HTMLOptionElement) => option.value);
   expect(second).toMatch(/^custom-second-mock-[^/]+\/mock-second$/);
   mock.reset();
@@ -291,6 +370,63 @@ test('the chat offers the models GET /models lists, and sends the one picked', a
   await popup.close();
 });
 
+test('an edited question gets a new answer in place of the old ones, and the last answer can be asked for again', async () => {
+  const { context, extensionId, mock } = suite;
+  const popup = await openPopup(context, extensionId);
+  await popup.getByRole('button', { name: 'New chat' }).click();
+  const picker = popup.getByLabel('Model');
+  await expect(picker.locator('option', { hasText: 'Second mock · mock-second' })).toHaveCount(1);
+  await picker.selectOption('auto');
+  const questions = questionsIn(popup);
+  const answers = popup.getByTestId('turn-assistant');
+  for (const question of ['capital of France?', 'and of Spain?']) {
+    await popup.getByLabel('Message').fill(question);
+    await popup.getByRole('button', { name: 'Send' }).click();
+    await expect(answers.last()).toContainText(`Echo: ${question}`);
+  }
+
+  // Editing the first question replaces everything after it.
+  const editor = await editQuestion(popup, 0, 'capital of Italy?');
+  await expect(editor).toContainText('Sending replaces everything after this question.');
+  for (const width of [1280, 360]) {
+    await popup.setViewportSize({ width, height: 720 });
+    for (const scheme of ['light', 'dark'] as const) {
+      await popup.emulateMedia({ colorScheme: scheme });
+      await popup.screenshot({ path: `test/.artifacts/screenshots/popup-edit-${width}-${scheme}.png` });
+    }
+  }
+  mock.reset();
+  await editor.getByRole('button', { name: 'Send' }).click();
+  await expect(answers).toHaveCount(1);
+  await expect(answers.last()).toContainText('Echo: capital of Italy?');
+  await expect(questions).toHaveText(['capital of Italy?']);
+  expect(mock.calls.map((call) => call.body.messages)).toEqual([
+    [{ role: 'user', content: 'capital of Italy?' }],
+  ]);
+
+  // Regenerate asks the same question again for a new answer (not the one kept), here from
+  // another model picked meanwhile; the new answer takes the old one's place.
+  await expect(answers.last().locator('.chat-meta')).toHaveText('Mock provider · mock-chat');
+  await picker.selectOption({ label: 'Second mock · mock-second' });
+  await answers.last().getByRole('button', { name: 'Regenerate' }).click();
+  await expect(answers.last().locator('.chat-meta')).toHaveText('Second mock · mock-second');
+  await expect(answers).toHaveCount(1);
+  await picker.selectOption('auto');
+  await answers.last().getByRole('button', { name: 'Regenerate' }).click();
+  await expect(answers.last().locator('.chat-meta')).toHaveText('Mock provider · mock-chat');
+  // The same request as the first answer's, sent again rather than answered from the cache.
+  expect(mock.calls.map((call) => call.body.model)).toEqual(['mock-chat', 'mock-second', 'mock-chat']);
+  await expect(answers).toHaveCount(1);
+  await expect(questions).toHaveText(['capital of Italy?']);
+
+  // What was replaced is gone from the kept conversation too.
+  await popup.close();
+  const reopened = await openPopup(context, extensionId);
+  await expect(questionsIn(reopened)).toHaveText(['capital of Italy?']);
+  await expect(reopened.getByTestId('turn-assistant')).toHaveCount(1);
+  await reopened.close();
+});
+
 test('a failed answer offers Try again, which asks the same question in its place', async () => {
   const { context, extensionId, mock } = suite;
   // An endpoint whose key is always rate-limited: picking its model alone fails.
@@ -307,7 +443,7 @@ test('a failed answer offers Try again, which asks the same question in its plac
   await popup.getByRole('button', { name: 'New chat' }).click();
   const picker = popup.getByLabel('Model');
   // The list arrives from GET /models after the popup opens.
-  const limitedOption = picker.locator('option', { hasText: /\/mock-limited$/ });
+  const limitedOption = picker.locator('option', { hasText: 'Limited mock · mock-limited' });
   await expect(limitedOption).toHaveCount(1);
   await picker.selectOption(await limitedOption.evaluate((option: HTMLOptionElement) => option.value));
   await popup.getByLabel('Message').fill('are you busy?');
@@ -318,7 +454,7 @@ test('a failed answer offers Try again, which asks the same question in its plac
   await picker.selectOption('auto');
   await popup.getByRole('button', { name: 'Try again' }).click();
   await expect(popup.getByTestId('turn-assistant').last()).toContainText('Echo: are you busy?');
-  await expect(popup.getByTestId('turn-user')).toHaveText(['are you busy?']);
+  await expect(questionsIn(popup)).toHaveText(['are you busy?']);
   await expect(popup.getByRole('button', { name: 'Try again' })).toHaveCount(0);
   await popup.close();
 });

@@ -8,6 +8,7 @@ import { chromium, expect, test, type Browser, type Page } from '@playwright/tes
 import { fileURLToPath } from 'node:url';
 import { startOpenAIMock, type OpenAIMock, type OpenAIMockOptions } from '../mock-provider/openai-mock';
 import { startProviderHostForwarder, type ProviderHostForwarder } from './support/provider-host-forwarder';
+import { questionsIn } from './pages/popup-page';
 import { startStaticServer } from './support/static-server';
 
 const SITE_PATH = '/some/dir/';
@@ -70,10 +71,10 @@ test('without the extension the playground runs standalone and keeps its keys ma
     // The conversation is kept across a reload, until New chat.
     await page.getByLabel('Message').fill('hello standalone');
     await page.getByRole('button', { name: 'Send' }).click();
-    await expect(page.getByTestId('turn-assistant').last()).toContainText(/Echo: hello standalone.*groq/s);
+    await expect(page.getByTestId('turn-assistant').last()).toContainText(/Echo: hello standalone.*Groq · /s);
     expect(mock.calls.at(-1)?.authorization).toBe(`Bearer ${secret}`);
     await page.reload();
-    await expect(page.getByTestId('turn-user')).toHaveText(['hello standalone']);
+    await expect(questionsIn(page)).toHaveText(['hello standalone']);
     await expect(page.getByTestId('turn-assistant')).toContainText(['Echo: hello standalone']);
     await page.screenshot({ path: 'test/.artifacts/screenshots/playground-standalone.png', fullPage: true });
     await page.getByRole('button', { name: 'New chat' }).click();

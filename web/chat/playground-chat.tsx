@@ -62,6 +62,8 @@ export function StandaloneChat(props: {
       baseURL={FREELLM_BASE_URL}
       initialTurns={open?.turns}
       onTurnsChange={(turns) => open && conversations.keep(open.id, turns)}
+      initialSettings={open?.settings}
+      onSettingsChange={(settings) => open && conversations.keepSettings(open.id, settings)}
       model={model}
       onModelChange={setModel}
       emptyHint={hasKeys ? 'Say hello.' : 'Add a key above, then say hello.'}

@@ -3,12 +3,16 @@
  * own column with its time to first token, speed and serving provider; the preferred answer can
  * be continued as a chat.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ChatTurn } from '../../shared/chats/chat-turn';
-import { listModelIds, streamChatTurn } from '../../shared/ui/chat-client';
+import {
+  listModels,
+  providerNamesOfOffered,
+  streamChatTurn,
+  type OfferedModel,
+} from '../../shared/ui/chat-client';
 import { loadMarkdownRenderer } from '../../shared/ui/markdown-view';
 import { messageOf } from '../../shared/ui/message-of';
-import { providerNameOf } from '../providers/provider-name';
 import { CompareColumn, type ColumnRun } from './compare-column';
 import './compare.css';
 
@@ -45,14 +49,16 @@ export function CompareView({
   modelsKey,
   now = () => performance.now(),
 }: CompareViewProps) {
-  const [models, setModels] = useState<string[]>([]);
+  const [offered, setOffered] = useState<OfferedModel[]>([]);
+  const models = useMemo(() => offered.map((model) => model.id), [offered]);
+  const nameOf = useMemo(() => providerNamesOfOffered(offered), [offered]);
   const [picked, setPicked] = useState<string[]>(['auto', 'auto']);
   /** Until the user picks a model, the columns follow the list. */
   const chosen = useRef(false);
   useEffect(() => {
-    void listModelIds(fetch, baseURL).then((listed) => {
-      setModels(listed);
-      if (!chosen.current) setPicked(firstModels(listed));
+    void listModels(fetch, baseURL).then((listed) => {
+      setOffered(listed);
+      if (!chosen.current) setPicked(firstModels(listed.map((model) => model.id)));
     });
   }, [fetch, baseURL, modelsKey]);
   useEffect(() => void loadMarkdownRenderer(), []);
@@ -87,7 +93,7 @@ export function CompareView({
         ...run,
         finished: true,
         times: { ...run.times, endedAt, completionTokens: result.figures?.usage?.completion_tokens ?? null },
-        provider: result.provider ? providerNameOf(result.provider) : undefined,
+        provider: result.provider ? nameOf(result.provider) : undefined,
         servedModel: result.model ?? undefined,
       }));
     } catch (error) {

@@ -8,6 +8,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { CacheStats } from '../../../shared/cache';
 import type { KeyListing } from '../../../shared/engine/create-engine';
 import type { ProviderSummary } from '../../../shared/providers/provider-directory';
+import { providerNamesOf } from '../../../shared/providers/provider-names';
 import type { QuotaReport } from '../../../shared/quota/quota-report';
 import type { KeyNotice } from '../../../shared/usage/key-notice';
 import type { HealthEntry } from '../../../shared/usage/usage-ledger';
@@ -94,7 +95,7 @@ export function DashboardSection({ keys, providers }: Props) {
 
   const keyLabel = (keyId: string) =>
     keys.find((key) => key.id === keyId)?.label ?? (keyId ? 'removed key' : 'no key');
-  const providerName = (id: string) => providers.find((provider) => provider.id === id)?.name ?? id;
+  const providerName = providerNamesOf(providers);
 
   return (
     <section class="card dashboard" aria-labelledby="dashboard-title">
@@ -287,7 +288,7 @@ function UsageTable({ entries, providers, keys, keyLabel }: TableProps) {
             (a, b) => keyLabel(a.keyId).localeCompare(keyLabel(b.keyId)) || a.model.localeCompare(b.model),
           );
         const today = rows.reduce((sum, entry) => sum + entry.day.requests, 0);
-        const name = providers.find((provider) => provider.id === providerId)?.name ?? providerId;
+        const name = providerNamesOf(providers)(providerId);
         return (
           <tbody key={providerId} data-testid="usage-group" aria-label={name}>
             <tr class="group-head">

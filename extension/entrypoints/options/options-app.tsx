@@ -106,7 +106,7 @@ export function OptionsApp() {
           <SitesSection origins={data.origins} onChange={reload} />
           <BackupSection onChange={reload} />
           <CatalogSection />
-          <RequestLogSection entries={data.log} onRefresh={reload} />
+          <RequestLogSection entries={data.log} providers={data.providers} onRefresh={reload} />
         </main>
       ) : (
         !loadError && <p class="muted">Loading…</p>

@@ -1,13 +1,18 @@
+import type { ProviderSummary } from '../../../shared/providers/provider-directory';
+import { providerNamesOf } from '../../../shared/providers/provider-names';
 import type { RequestLogEntry } from '../../../shared/request-log/request-log-entry';
 import { outcomeWords } from '../../../shared/ui/outcome-words';
 
 export function RequestLogSection({
   entries,
+  providers,
   onRefresh,
 }: {
   entries: RequestLogEntry[];
+  providers: ProviderSummary[];
   onRefresh: () => Promise<void>;
 }) {
+  const nameOf = providerNamesOf(providers);
   return (
     <section class="card" aria-labelledby="log-title">
       <div class="card-head with-action">
@@ -45,14 +50,14 @@ export function RequestLogSection({
                   {entry.model}
                   {entry.stream ? ' · stream' : ''}
                 </td>
-                <td>{entry.provider ? `${entry.provider} / ${entry.servedModel}` : '—'}</td>
+                <td>{entry.provider ? `${nameOf(entry.provider)} · ${entry.servedModel}` : '—'}</td>
                 <td class="attempts">
                   {entry.attempts.length === 0
                     ? '—'
                     : entry.attempts
                         .map(
                           (attempt) =>
-                            `${attempt.provider}: ${outcomeWords(attempt.outcome)} (${Math.round(attempt.latencyMs)} ms)`,
+                            `${nameOf(attempt.provider)}: ${outcomeWords(attempt.outcome)} (${Math.round(attempt.latencyMs)} ms)`,
                         )
                         .join(' → ')}
                 </td>

@@ -7,7 +7,7 @@ import { ConversationBar } from '../../../shared/ui/conversation-bar';
 import { useConversations, type ChatStore } from '../../../shared/ui/use-conversations';
 import { FREELLM_BASE_URL } from '../../../shared/http/base-url';
 import { runtimeFetch } from '../../lib/runtime-fetch';
-import { callBackground, onVaultChanged, type ResultOf } from '../../lib/ui-client';
+import { callBackground, onPoolChanged, onVaultChanged, type ResultOf } from '../../lib/ui-client';
 import { UnlockForm } from './unlock-form';
 import { ZeroKeyStart } from './zero-key-start';
 
@@ -31,7 +31,13 @@ export function PopupApp() {
     void readKeys();
     void readVault();
     // Locked elsewhere (the options page, the idle auto-lock) or unlocked there: shown at once.
-    return onVaultChanged(() => void readVault());
+    const stopVault = onVaultChanged(() => void readVault());
+    // A key added or removed in the options page while the popup is open.
+    const stopPool = onPoolChanged(() => void readKeys());
+    return () => {
+      stopVault();
+      stopPool();
+    };
   }, []);
   // The kept conversations can be read once the vault is open.
   const conversations = useConversations(backgroundChats, vault?.locked === false, () => crypto.randomUUID());
@@ -83,6 +89,9 @@ export function PopupApp() {
               : 'Add a key in Settings to start chatting.'
           }
           onTurnsChange={(turns) => conversations.keep(open.id, turns)}
+          initialSettings={open.settings}
+          onSettingsChange={(settings) => conversations.keepSettings(open.id, settings)}
+          subscribeToModelChanges={onPoolChanged}
           // The vault may lock itself (idle) while the popup is open.
           onTurnError={(error) => {
             if (error instanceof ChatTurnError && error.code === 'vault_locked') void readVault();
