@@ -95,9 +95,10 @@ describe('the chat’s model list', () => {
         ],
       }),
     );
-    expect(await listModels(fetch as typeof globalThis.fetch, 'https://freellm.invalid/v1')).toEqual([
-      'auto',
-      'mistral/mistral-small-latest',
-    ]);
+    expect(
+      (await listModels(fetch as typeof globalThis.fetch, 'https://freellm.invalid/v1')).map(
+        (model) => model.id,
+      ),
+    ).toEqual(['auto', 'mistral/mistral-small-latest']);
   });
 });
