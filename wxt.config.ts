@@ -50,9 +50,10 @@ export default defineConfig({
     version,
     icons,
     action: { default_icon: icons },
-    // Only for the session store (memory, cleared on browser exit): an unlocked vault must
-    // survive the service worker's idle restarts.
-    permissions: ['storage'],
+    // `storage` only for the session store (memory, cleared on browser exit): an unlocked vault
+    // must survive the service worker's idle restarts. `nativeMessaging` for the local endpoint's
+    // host (off until the user turns it on), `alarms` to reconnect it after the worker stopped.
+    permissions: ['storage', 'nativeMessaging', 'alarms'],
     host_permissions: [...presetHostPatterns(), ...(e2e ? ['http://127.0.0.1/*'] : [])],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     commands: {

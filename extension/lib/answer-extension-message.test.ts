@@ -15,7 +15,14 @@ function setup() {
     newId: () => crypto.randomUUID(),
     openPrompt: async () => undefined,
   });
-  return { engine, active, answer: createExtensionMessageAnswer(engine, access, active) };
+  return {
+    engine,
+    active,
+    answer: createExtensionMessageAnswer(engine, access, active, {
+      sync: async () => undefined,
+      state: () => ({ state: 'off' }),
+    }),
+  };
 }
 
 describe('the background’s answer to a management message', () => {

@@ -5,13 +5,15 @@ import type { UiReply } from '../../shared/protocol/ui-messages';
 import type { AccessRequests } from './access-requests';
 import type { ActiveRequests } from './active-requests';
 import { hostCalls } from './host-calls';
+import type { LocalEndpointLink } from './local-endpoint/local-endpoint-link';
 
 export function createExtensionMessageAnswer(
   engine: Engine,
   access: AccessRequests,
   active: ActiveRequests,
+  localLink: LocalEndpointLink,
 ): (message: unknown) => Promise<UiReply> {
-  const calls = hostCalls(engine, access, active);
+  const calls = hostCalls(engine, access, active, localLink);
   return (message) => {
     // Anything the user does in FreeLLM's own pages counts as activity for the auto-lock.
     engine.vault.touch();
