@@ -33,6 +33,16 @@ const gecko = {
 };
 const geckoAndroid = { strict_min_version: '142.0' };
 
+/**
+ * A fixed public key gives the Chromium builds a fixed id (local-api/extension-ids.json), which
+ * the local endpoint host's manifest must name in `allowed_origins`. Only the public key is kept;
+ * the store signs with its own.
+ */
+const chromiumKey = readFileSync(
+  new URL('./scripts/extension-public-key.txt', import.meta.url),
+  'utf8',
+).trim();
+
 /** Rendered from extension/assets/icon.svg by `npm run icons`. */
 const icons = Object.fromEntries([16, 32, 48, 128].map((size) => [size, `icon/${size}.png`]));
 
@@ -59,7 +69,9 @@ export default defineConfig({
     commands: {
       _execute_action: { suggested_key: { default: 'Alt+Shift+L' }, description: 'Open the FreeLLM chat' },
     },
-    ...(browser === 'firefox' ? { browser_specific_settings: { gecko, gecko_android: geckoAndroid } } : {}),
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko, gecko_android: geckoAndroid } }
+      : { key: chromiumKey }),
   }),
   vite: () => ({
     define: {

@@ -1,4 +1,5 @@
 /** Page object for the options page: the selectors live here, the tests speak of what a user does. */
+import { callBackgroundFrom } from '../support/call-background';
 import { expect, type BrowserContext, type Page } from '@playwright/test';
 
 export interface CustomEndpointKey {
@@ -204,6 +205,20 @@ export class OptionsPage {
     const toggle = this.keyRows().filter({ hasText: label }).getByRole('checkbox');
     await toggle.setChecked(enabled);
     await expect(toggle).toBeChecked({ checked: enabled });
+  }
+
+  async turnOnLocalEndpoint(port: number): Promise<void> {
+    await callBackgroundFrom(this.page, { type: 'localEndpoint.configure', change: { enabled: true, port } });
+    await expect
+      .poll(
+        async () =>
+          (await callBackgroundFrom<{ state: string }>(this.page, { type: 'localEndpoint.link' })).data.state,
+      )
+      .toBe('listening');
+  }
+
+  async localEndpointToken(): Promise<string> {
+    return (await callBackgroundFrom<string>(this.page, { type: 'localEndpoint.token' })).data;
   }
 
   async allowSite(origin: string): Promise<void> {
