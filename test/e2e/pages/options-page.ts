@@ -1,6 +1,5 @@
 /** Page object for the options page: the selectors live here, the tests speak of what a user does. */
-import { callBackgroundFrom } from '../support/call-background';
-import { expect, type BrowserContext, type Page } from '@playwright/test';
+import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 
 export interface CustomEndpointKey {
   name: string;
@@ -207,18 +206,28 @@ export class OptionsPage {
     await expect(toggle).toBeChecked({ checked: enabled });
   }
 
+  localEndpointSection(): Locator {
+    return this.page.getByTestId('local-endpoint-section');
+  }
+
   async turnOnLocalEndpoint(port: number): Promise<void> {
-    await callBackgroundFrom(this.page, { type: 'localEndpoint.configure', change: { enabled: true, port } });
-    await expect
-      .poll(
-        async () =>
-          (await callBackgroundFrom<{ state: string }>(this.page, { type: 'localEndpoint.link' })).data.state,
-      )
-      .toBe('listening');
+    const section = this.localEndpointSection();
+    const address = section.getByRole('form', { name: 'Local endpoint address' });
+    await address.getByLabel('Port').fill(String(port));
+    await address.getByRole('button', { name: 'Save address' }).click();
+    await expect(address.getByLabel('Port')).toHaveValue(String(port));
+    await section.getByLabel('Turn on the local endpoint').check();
+    await expect(section.getByTestId('local-endpoint-status')).toHaveText(
+      `Connected: listening on 127.0.0.1:${port}.`,
+    );
   }
 
   async localEndpointToken(): Promise<string> {
-    return (await callBackgroundFrom<string>(this.page, { type: 'localEndpoint.token' })).data;
+    const section = this.localEndpointSection();
+    await section.getByRole('button', { name: 'Show' }).click();
+    const token = section.getByTestId('local-endpoint-token');
+    await expect(token).toHaveText(/^freellm-[0-9a-f]{64}$/);
+    return (await token.textContent()) ?? '';
   }
 
   async allowSite(origin: string): Promise<void> {
