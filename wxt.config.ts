@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import { catalogDefines } from './scripts/catalog-build-env';
 import { quietRollupWarnings } from './scripts/quiet-rollup-warnings';
@@ -43,6 +44,14 @@ const chromiumKey = readFileSync(
   'utf8',
 ).trim();
 
+/**
+ * The local endpoint's host rides along in every build (and so in the release zips): from an
+ * unzipped release, `node local-api/install.mjs` installs it (docs/local-endpoint.md).
+ */
+const localApiFiles = readdirSync(new URL('./local-api/', import.meta.url)).filter((name) =>
+  /^[a-z-]+\.(mjs|json)$/.test(name),
+);
+
 /** Rendered from extension/assets/icon.svg by `npm run icons`. */
 const icons = Object.fromEntries([16, 32, 48, 128].map((size) => [size, `icon/${size}.png`]));
 
@@ -52,6 +61,15 @@ export default defineConfig({
   outDir: e2e ? '.output/e2e' : '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   webExt: { disabled: true },
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      for (const name of localApiFiles)
+        files.push({
+          absoluteSrc: fileURLToPath(new URL(`./local-api/${name}`, import.meta.url)),
+          relativeDest: `local-api/${name}`,
+        });
+    },
+  },
   // Explicit imports only: the same modules must also run in Node tests and in plain pages.
   imports: false,
   manifest: ({ browser }) => ({
