@@ -13,10 +13,10 @@ const LOOPBACK = ['127.0.0.1', '::1', 'localhost'];
 const HIDDEN_TOKEN = 'freellm-••••••••';
 
 const INSTALL_COMMANDS = [
-  '# from a clone of FreeLLM',
+  '# in a clone of FreeLLM',
   'npm run local-api:install',
-  '# or from the unzipped local-api folder of a release',
-  'node install.mjs',
+  '# or in the folder a release zip was unzipped into',
+  'node local-api/install.mjs',
 ].join('\n');
 
 function linkWords(link: LinkState | undefined): { text: string; ok: boolean } {
