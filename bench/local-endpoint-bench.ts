@@ -6,12 +6,12 @@
  * `npm run build:e2e` first (the benchmark runner does it).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { install } from '../local-api/install.mjs';
 import { startOpenAIMock } from '../test/mock-provider/openai-mock';
 import { OptionsPage } from '../test/e2e/pages/options-page';
+import { freePort } from '../test/e2e/support/free-port';
 import { launchExtension } from '../test/e2e/support/launch-extension';
 import { measurePairs, type PairedComparison } from './paired-comparison';
 
@@ -22,15 +22,6 @@ export interface LocalEndpointResult {
 
 const PAIRS = 200;
 const WARM_UP = 10;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Milliseconds to the complete answer, or to the first content token of a stream. */
 async function timedCall(url: string, token: string, content: string, stream: boolean): Promise<number> {

@@ -137,17 +137,7 @@ async function browser(): Promise<void> {
   console.log(
     '  each comparison: direct fetch (A) and window.freellm.fetch (B) in alternating pairs; B - A per pair',
   );
-  // Its progress spinner stays quiet; a failed build throws with its output.
-  execFileSync('npm', ['run', '--silent', 'build:e2e'], { stdio: ['ignore', 'ignore', 'pipe'] });
-  // Its own process: the routing simulation leaves a large heap whose collection pauses would
-  // land in the mock provider's answers (it runs in the benchmark's process).
-  const result = JSON.parse(
-    execFileSync(
-      'node',
-      ['--import', 'tsx', fileURLToPath(new URL('./extension-latency-bench.ts', import.meta.url))],
-      { encoding: 'utf8' },
-    ),
-  ) as ExtensionLatencyResult;
+  const result = runWithExtension<ExtensionLatencyResult>('./extension-latency-bench.ts');
   const labels = ['direct', 'via extension'] as const;
   for (const [path, figures] of [
     ['cache miss', result.cacheMiss],
@@ -178,20 +168,23 @@ async function localEndpoint(): Promise<void> {
   console.log(
     '  each comparison: direct fetch (A) and through the local endpoint (B) in alternating pairs; B - A per pair',
   );
-  execFileSync('npm', ['run', '--silent', 'build:e2e'], { stdio: ['ignore', 'ignore', 'pipe'] });
-  // Its own process, as the browser benchmark: no heap left by the other benchmarks.
-  const result = JSON.parse(
-    execFileSync(
-      'node',
-      ['--import', 'tsx', fileURLToPath(new URL('./local-endpoint-bench.ts', import.meta.url))],
-      {
-        encoding: 'utf8',
-      },
-    ),
-  ) as LocalEndpointResult;
+  const result = runWithExtension<LocalEndpointResult>('./local-endpoint-bench.ts');
   const labels = ['direct', 'via local endpoint'] as const;
   compared('complete answer', result.nonStreamed, labels);
   compared('first token', result.timeToFirstToken, labels);
+}
+
+/** Builds the e2e extension, then runs a benchmark that drives it and prints its figures as JSON. */
+function runWithExtension<Result>(file: string): Result {
+  // Its progress spinner stays quiet; a failed build throws with its output.
+  execFileSync('npm', ['run', '--silent', 'build:e2e'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  // Its own process: the routing simulation leaves a large heap whose collection pauses would
+  // land in the mock provider's answers (it runs in the benchmark's process).
+  return JSON.parse(
+    execFileSync('node', ['--import', 'tsx', fileURLToPath(new URL(file, import.meta.url))], {
+      encoding: 'utf8',
+    }),
+  ) as Result;
 }
 
 const SECTIONS = { routing, cache, faults, browser, 'local-endpoint': localEndpoint };

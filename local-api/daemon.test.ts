@@ -20,7 +20,10 @@ async function attachBrowser(socketPath: string) {
   );
   socket.on('data', read);
   const next = async (type: string) => {
-    await expect.poll(() => received.some(({ message }) => message.type === type)).toBe(true);
+    // Generous: a 3 MiB body on a busy machine; the wait ends as soon as the message is there.
+    await expect
+      .poll(() => received.some(({ message }) => message.type === type), { timeout: 30_000 })
+      .toBe(true);
     return received.find(({ message }) => message.type === type)!.message;
   };
   return { socket, received, next, send: (message: unknown) => socket.write(encodeFrame(message)) };
@@ -86,7 +89,7 @@ describe('the local endpoint daemon', () => {
       browser.send({ ...message, id });
     }
     expect(await answered).toEqual({ status: 200, text: answer });
-  });
+  }, 60_000);
 
   it('answers 503 "FreeLLM is not running" while no browser is attached, and exits when told to stop', async () => {
     const browser = await attachBrowser(socketPath);

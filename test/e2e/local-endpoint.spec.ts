@@ -8,7 +8,6 @@
  */
 import Anthropic from '@anthropic-ai/sdk';
 import { execFile } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import OpenAI from 'openai';
@@ -18,6 +17,7 @@ import { startOpenAIMock, type OpenAIMock } from '../mock-provider/openai-mock';
 import { OptionsPage } from './pages/options-page';
 import { callBackgroundFrom } from './support/call-background';
 import { expect, test, useExtensionSuite } from './support/fixtures';
+import { freePort } from './support/free-port';
 import { stopExtensionWorker } from './support/stop-worker';
 
 test.describe.configure({ mode: 'serial' });
@@ -43,15 +43,6 @@ const weatherTool = {
   description: 'Weather in a city',
   input_schema: { type: 'object' as const, properties: { city: { type: 'string' } } },
 };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const openai = () => new OpenAI({ baseURL: `${baseURL}/v1`, apiKey: token, maxRetries: 0 });
 const claude = () => new Anthropic({ baseURL, apiKey: token, maxRetries: 0 });
@@ -208,6 +199,27 @@ test('the request log names the local endpoint as the caller', async () => {
   const options = await OptionsPage.open(suite.context, suite.extensionId);
   const reply = await callBackgroundFrom<{ origin: string }[]>(options.page, { type: 'log.list', limit: 5 });
   expect(reply.data[0]?.origin).toBe('local endpoint');
+  await options.page.close();
+});
+
+test('the options section shows the connected host and the recipes with the token hidden, at 1280 and 360 px', async () => {
+  const options = await OptionsPage.open(suite.context, suite.extensionId);
+  const section = options.localEndpointSection();
+  await expect(section.getByTestId('local-endpoint-status')).toHaveText(
+    /^Connected: listening on 127\.0\.0\.1:/,
+  );
+  await expect(section.getByText(`ANTHROPIC_BASE_URL=${baseURL}`)).toBeVisible();
+  await expect(section).not.toContainText(token);
+  for (const width of [1280, 360]) {
+    await options.page.setViewportSize({ width, height: 900 });
+    for (const scheme of ['light', 'dark'] as const) {
+      await options.page.emulateMedia({ colorScheme: scheme });
+      await section.screenshot({ path: `test/.artifacts/screenshots/local-endpoint-${width}-${scheme}.png` });
+      expect(await options.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        width,
+      );
+    }
+  }
   await options.page.close();
 });
 
