@@ -95,7 +95,14 @@ export function LocalEndpointSection() {
           type="checkbox"
           checked={settings.enabled}
           disabled={busy}
-          onChange={(event) => void configure({ enabled: event.currentTarget.checked })}
+          onChange={(event) => {
+            const enabled = event.currentTarget.checked;
+            // Shown at once: the busy re-render must not flip the box back while the call runs.
+            setSettings({ ...settings, enabled });
+            void configure({ enabled }).then(
+              (done) => done || void callBackground('localEndpoint.settings').then(show),
+            );
+          }}
         />
         <span>Turn on the local endpoint</span>
       </label>
