@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import { catalogDefines } from './scripts/catalog-build-env';
 import { quietRollupWarnings } from './scripts/quiet-rollup-warnings';
@@ -33,6 +34,24 @@ const gecko = {
 };
 const geckoAndroid = { strict_min_version: '142.0' };
 
+/**
+ * A fixed public key gives the Chromium builds a fixed id (local-api/extension-ids.json), which
+ * the local endpoint host's manifest must name in `allowed_origins`. Only the public key is kept;
+ * the store signs with its own.
+ */
+const chromiumKey = readFileSync(
+  new URL('./scripts/extension-public-key.txt', import.meta.url),
+  'utf8',
+).trim();
+
+/**
+ * The local endpoint's host rides along in every build (and so in the release zips): from an
+ * unzipped release, `node local-api/install.mjs` installs it (docs/local-endpoint.md).
+ */
+const localApiFiles = readdirSync(new URL('./local-api/', import.meta.url)).filter((name) =>
+  /^[a-z-]+\.(mjs|json)$/.test(name),
+);
+
 /** Rendered from extension/assets/icon.svg by `npm run icons`. */
 const icons = Object.fromEntries([16, 32, 48, 128].map((size) => [size, `icon/${size}.png`]));
 
@@ -42,6 +61,15 @@ export default defineConfig({
   outDir: e2e ? '.output/e2e' : '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   webExt: { disabled: true },
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      for (const name of localApiFiles)
+        files.push({
+          absoluteSrc: fileURLToPath(new URL(`./local-api/${name}`, import.meta.url)),
+          relativeDest: `local-api/${name}`,
+        });
+    },
+  },
   // Explicit imports only: the same modules must also run in Node tests and in plain pages.
   imports: false,
   manifest: ({ browser }) => ({
@@ -50,15 +78,18 @@ export default defineConfig({
     version,
     icons,
     action: { default_icon: icons },
-    // Only for the session store (memory, cleared on browser exit): an unlocked vault must
-    // survive the service worker's idle restarts.
-    permissions: ['storage'],
+    // `storage` only for the session store (memory, cleared on browser exit): an unlocked vault
+    // must survive the service worker's idle restarts. `nativeMessaging` for the local endpoint's
+    // host (off until the user turns it on), `alarms` to reconnect it after the worker stopped.
+    permissions: ['storage', 'nativeMessaging', 'alarms'],
     host_permissions: [...presetHostPatterns(), ...(e2e ? ['http://127.0.0.1/*'] : [])],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     commands: {
       _execute_action: { suggested_key: { default: 'Alt+Shift+L' }, description: 'Open the FreeLLM chat' },
     },
-    ...(browser === 'firefox' ? { browser_specific_settings: { gecko, gecko_android: geckoAndroid } } : {}),
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko, gecko_android: geckoAndroid } }
+      : { key: chromiumKey }),
   }),
   vite: () => ({
     define: {

@@ -1,7 +1,7 @@
 /**
  * @module Runs the benchmarks and prints each figure with its target: routing, the
- * response cache, failover under faults and the extension path in Chromium. `npm run bench` runs them all,
- * `npm run bench -- cache browser` only those named. Exits 1 when a target is missed.
+ * response cache, failover under faults, the extension path in Chromium and the local endpoint.
+ * `npm run bench` runs them all, `npm run bench -- cache browser` only those named. Exits 1 when a target is missed.
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,7 @@ import { runFaultBench } from './fault-bench';
 import { FAILOVER_CHAIN, type ExtensionLatencyResult } from './extension-latency-bench';
 import { describeComparison, judge, type PairedComparison } from './paired-comparison';
 import { runRoutingBench } from './routing-bench';
+import type { LocalEndpointResult } from './local-endpoint-bench';
 
 const TARGETS = {
   capacityShare: 0.98,
@@ -136,17 +137,7 @@ async function browser(): Promise<void> {
   console.log(
     '  each comparison: direct fetch (A) and window.freellm.fetch (B) in alternating pairs; B - A per pair',
   );
-  // Its progress spinner stays quiet; a failed build throws with its output.
-  execFileSync('npm', ['run', '--silent', 'build:e2e'], { stdio: ['ignore', 'ignore', 'pipe'] });
-  // Its own process: the routing simulation leaves a large heap whose collection pauses would
-  // land in the mock provider's answers (it runs in the benchmark's process).
-  const result = JSON.parse(
-    execFileSync(
-      'node',
-      ['--import', 'tsx', fileURLToPath(new URL('./extension-latency-bench.ts', import.meta.url))],
-      { encoding: 'utf8' },
-    ),
-  ) as ExtensionLatencyResult;
+  const result = runWithExtension<ExtensionLatencyResult>('./extension-latency-bench.ts');
   const labels = ['direct', 'via extension'] as const;
   for (const [path, figures] of [
     ['cache miss', result.cacheMiss],
@@ -170,7 +161,33 @@ async function browser(): Promise<void> {
   );
 }
 
-const SECTIONS = { routing, cache, faults, browser };
+async function localEndpoint(): Promise<void> {
+  console.log(
+    '\nLocal endpoint (Node -> 127.0.0.1 -> host -> native messaging -> service worker -> mock on 127.0.0.1), ms',
+  );
+  console.log(
+    '  each comparison: direct fetch (A) and through the local endpoint (B) in alternating pairs; B - A per pair',
+  );
+  const result = runWithExtension<LocalEndpointResult>('./local-endpoint-bench.ts');
+  const labels = ['direct', 'via local endpoint'] as const;
+  compared('complete answer', result.nonStreamed, labels);
+  compared('first token', result.timeToFirstToken, labels);
+}
+
+/** Builds the e2e extension, then runs a benchmark that drives it and prints its figures as JSON. */
+function runWithExtension<Result>(file: string): Result {
+  // Its progress spinner stays quiet; a failed build throws with its output.
+  execFileSync('npm', ['run', '--silent', 'build:e2e'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  // Its own process: the routing simulation leaves a large heap whose collection pauses would
+  // land in the mock provider's answers (it runs in the benchmark's process).
+  return JSON.parse(
+    execFileSync('node', ['--import', 'tsx', fileURLToPath(new URL(file, import.meta.url))], {
+      encoding: 'utf8',
+    }),
+  ) as Result;
+}
+
+const SECTIONS = { routing, cache, faults, browser, 'local-endpoint': localEndpoint };
 
 const chosen = process.argv.slice(2);
 for (const name of chosen)

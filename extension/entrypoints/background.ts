@@ -11,6 +11,8 @@ import { createActiveRequests } from '../lib/active-requests';
 import { createExtensionMessageAnswer } from '../lib/answer-extension-message';
 import { isExtensionSender } from '../lib/caller-of-port';
 import { createKeepAlive } from '../lib/keep-alive';
+import { createLocalEndpointLink, RECONNECT_ALARM } from '../lib/local-endpoint/local-endpoint-link';
+import { LOCAL_API_HOST_NAME } from '../../shared/protocol/local-endpoint-messages';
 import { servePagePort } from '../lib/serve-page-port';
 
 const VAULT_SESSION_ITEM = 'unlockedVault';
@@ -51,11 +53,26 @@ export default defineBackground(() => {
     },
   });
 
+  const localLink = createLocalEndpointLink({
+    engine,
+    connectNative: () => browser.runtime.connectNative(LOCAL_API_HOST_NAME),
+    // Chrome reports it in lastError during the disconnect event, Firefox on the port.
+    disconnectError: (port) =>
+      browser.runtime.lastError?.message ?? (port as { error?: { message?: string } }).error?.message,
+    alarms: browser.alarms,
+  });
+  // Every start of the worker (browser start, an alarm after a stop) reconnects if the user has it on.
+  void localLink.sync();
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === RECONNECT_ALARM) void localLink.sync();
+  });
+
   // Open extension pages (the popup's model picker) follow keys and access changed in another one.
   const answerExtensionMessage = createExtensionMessageAnswer(
     engine,
     access,
     active,
+    localLink,
     () => void browser.runtime.sendMessage(POOL_CHANGED_NOTICE).catch(() => undefined),
   );
 

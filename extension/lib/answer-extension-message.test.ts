@@ -15,7 +15,17 @@ function setup(onPoolChange?: () => void) {
     newId: () => crypto.randomUUID(),
     openPrompt: async () => undefined,
   });
-  return { engine, active, answer: createExtensionMessageAnswer(engine, access, active, onPoolChange) };
+  return {
+    engine,
+    active,
+    answer: createExtensionMessageAnswer(
+      engine,
+      access,
+      active,
+      { sync: async () => undefined, state: () => ({ state: 'off' }) },
+      onPoolChange,
+    ),
+  };
 }
 
 describe('the background’s answer to a management message', () => {

@@ -6,6 +6,7 @@ import type { UiReply } from '../../shared/protocol/ui-messages';
 import type { AccessRequests } from './access-requests';
 import type { ActiveRequests } from './active-requests';
 import { hostCalls, type HostCalls } from './host-calls';
+import type { LocalEndpointLink } from './local-endpoint/local-endpoint-link';
 
 /** The engine's, and the host's own: an access prompt answered may have let a site in. */
 const POOL_CHANGING = new Set<keyof HostCalls>([...poolChangingCalls, 'access.decide']);
@@ -15,9 +16,10 @@ export function createExtensionMessageAnswer(
   engine: Engine,
   access: AccessRequests,
   active: ActiveRequests,
+  localLink: LocalEndpointLink,
   onPoolChange: () => void = () => undefined,
 ): (message: unknown) => Promise<UiReply> {
-  const calls = hostCalls(engine, access, active);
+  const calls = hostCalls(engine, access, active, localLink);
   return async (message) => {
     // Anything the user does in FreeLLM's own pages counts as activity for the auto-lock.
     engine.vault.touch();

@@ -1,6 +1,7 @@
 /**
  * @module The background's management calls: the engine's, plus the host's own — answering access
- * prompts, and revoking a site, which here also cuts its live requests.
+ * prompts, revoking a site, which here also cuts its live requests, and the local endpoint's link
+ * (its state; a settings change re-aims it).
  */
 import { z } from 'zod';
 import type { Engine } from '../../shared/engine/create-engine';
@@ -8,10 +9,17 @@ import { call, managementCalls, type CallsOf } from '../../shared/engine/managem
 import { errorWithCode, invalidRequest } from '../../shared/openai/error';
 import type { AccessRequests } from './access-requests';
 import type { ActiveRequests } from './active-requests';
+import type { LocalEndpointLink } from './local-endpoint/local-endpoint-link';
 
-export function hostCalls(engine: Engine, access: AccessRequests, active: ActiveRequests) {
+export function hostCalls(
+  engine: Engine,
+  access: AccessRequests,
+  active: ActiveRequests,
+  localLink: Pick<LocalEndpointLink, 'sync' | 'state'>,
+) {
   const engineCalls = managementCalls(engine);
   const revoke = engineCalls['origins.revoke'];
+  const configureLocal = engineCalls['localEndpoint.configure'];
   return {
     ...engineCalls,
     'access.pending': call(z.object({ requestId: z.string() }), ({ requestId }) => {
@@ -30,6 +38,12 @@ export function hostCalls(engine: Engine, access: AccessRequests, active: Active
         errorWithCode('origin_revoked', 'You revoked this site’s access to FreeLLM.'),
       );
     }),
+    'localEndpoint.configure': call(configureLocal.input, async (input) => {
+      const settings = await configureLocal.handle(input);
+      await localLink.sync();
+      return settings;
+    }),
+    'localEndpoint.link': call(z.object({}), () => localLink.state()),
   };
 }
 

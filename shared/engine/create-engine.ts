@@ -63,6 +63,7 @@ import { createChatHistory, type ChatHistory } from '../chats/chat-history';
 import { createQuotaReader } from '../quota/read-quota';
 import type { QuotaReport } from '../quota/quota-report';
 import { parseOrInvalidRequest } from '../openai/parse-or-invalid-request';
+import { createLocalEndpoint, type LocalEndpoint } from '../local-endpoint/local-endpoint';
 import { createOnDeviceModel, type OnDeviceModel } from '../providers/on-device/on-device-model';
 import type { PromptApi } from '../providers/on-device/prompt-api';
 
@@ -128,6 +129,8 @@ export interface Engine {
   settings: SettingsTransfer;
   providers: ProviderDirectory;
   origins: OriginGrants;
+  /** Settings, token and door of the endpoint tools outside the browser call (local-api/). */
+  localEndpoint: LocalEndpoint;
   requestLog(limit?: number): Promise<RequestLogEntry[]>;
   routing: {
     settings(): Promise<RoutingSettings>;
@@ -199,6 +202,7 @@ export function createEngine(host: EngineHost): Engine {
   // Bookkeeping (usage, site counts, the request log, cached answers, affinity) is written after the answer leaves.
   const writeBehind = createWriteBehind();
   const origins = createOriginGrants(db, now, writeBehind);
+  const localEndpoint = createLocalEndpoint({ db, vault, crypto: host.crypto, now, writeBehind });
   const settingsTransfer = createSettingsTransfer({ db, vault, keyRing, crypto: host.crypto, now, newId });
   const { timers, measure } = host;
   const userLimits = createUserLimitsStore(db);
@@ -258,13 +262,18 @@ export function createEngine(host: EngineHost): Engine {
   }
 
   /**
-   * Locked means locked: every chat request (whoever asks) and every page request gets the vault's
-   * 423 first, before any cached or shared answer and before a site's request is counted. Pages
-   * must be allowed; a chat request also counts against the origin's own limits.
+   * Locked means locked: every chat request (whoever asks) and every page or local request gets the
+   * vault's 423 first, before any cached or shared answer and before a site's request is counted.
+   * Pages must be allowed (the local endpoint checked its token before); a chat request also
+   * counts against the origin's, or the local endpoint's, own limits.
    */
   async function authorize(caller: Caller, forChat: boolean): Promise<void> {
-    if (forChat || caller.kind === 'page') await vault.assertUnlocked();
+    if (forChat || caller.kind !== 'extension') await vault.assertUnlocked();
     if (caller.kind === 'extension') return;
+    if (caller.kind === 'local') {
+      if (forChat) await localEndpoint.count();
+      return;
+    }
     await (forChat ? origins.admit(caller) : origins.check(caller));
   }
 
@@ -438,6 +447,7 @@ export function createEngine(host: EngineHost): Engine {
       },
     },
     origins,
+    localEndpoint,
     vault: {
       status: vault.status,
       setPassphrase: vault.setPassphrase,
@@ -487,7 +497,7 @@ export function createEngine(host: EngineHost): Engine {
       await authorize(caller, false);
       // The limits include the user's own, which a restarted engine has not read yet.
       await Promise.all([router.ledger.load(), userLimits.load()]);
-      return quotaReader.read(caller.kind === 'page' ? caller.origin : null);
+      return quotaReader.read(caller.kind === 'extension' ? null : callerOrigin(caller));
     },
     async health() {
       // The report's limits include the user's own, which a restarted engine has not read yet.

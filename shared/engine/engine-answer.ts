@@ -4,6 +4,7 @@ import type { PageCaller } from '../grants/origin-grants';
 import type { OpenAIErrorBody } from '../openai/error';
 import type { Attempt } from '../request-log/request-log-entry';
 import type { Candidate } from '../router/candidates';
+import { LOCAL_ENDPOINT_CALLER } from '../local-endpoint/local-endpoint';
 
 export type EngineAnswer =
   | { kind: 'json'; status: number; headers: Record<string, string>; body: unknown }
@@ -26,9 +27,12 @@ export function routingHeaders(served: Candidate, attempts: Attempt[]): Record<s
   };
 }
 
-/** Who is asking. Pages are identified by what the host read from the port's sender. */
-export type Caller = ({ kind: 'page' } & PageCaller) | { kind: 'extension' };
+/**
+ * Who is asking. Pages are identified by what the host read from the port's sender; `local` is a
+ * tool outside the browser, through the local endpoint (it showed the token).
+ */
+export type Caller = ({ kind: 'page' } & PageCaller) | { kind: 'extension' } | { kind: 'local' };
 
-/** A page's origin, or `extension` for the extension's own pages together: the request log's "who". */
+/** A page's origin, `extension` for the extension's own pages together, or the local endpoint: the request log's "who". */
 export const callerOrigin = (caller: Caller): string =>
-  caller.kind === 'page' ? caller.origin : 'extension';
+  caller.kind === 'page' ? caller.origin : caller.kind === 'local' ? LOCAL_ENDPOINT_CALLER : 'extension';

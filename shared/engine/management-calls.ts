@@ -148,6 +148,12 @@ export function managementCalls(engine: Engine) {
     'models.reachable': call(noInput, () => engine.reachableModels()),
     'onDevice.status': call(noInput, () => engine.onDevice.status()),
     'onDevice.download': call(noInput, () => engine.onDevice.download()),
+    'localEndpoint.settings': call(noInput, () => engine.localEndpoint.settings()),
+    'localEndpoint.configure': call(z.object({ change: z.unknown() }), ({ change }) =>
+      engine.localEndpoint.configure(change),
+    ),
+    'localEndpoint.token': call(noInput, () => engine.localEndpoint.token()),
+    'localEndpoint.rotateToken': call(noInput, () => engine.localEndpoint.rotateToken()),
     'routing.settings': call(noInput, () => engine.routing.settings()),
     'models.status': call(noInput, () => engine.modelStatus()),
     'routing.save': call(z.object({ settings: z.unknown() }), ({ settings }) =>

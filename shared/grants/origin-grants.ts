@@ -207,29 +207,7 @@ export function createOriginGrants(
       const at = now();
       await update(
         caller.origin,
-        (grant) => {
-          if (!grant) return grant;
-          const usage = nextUsage(grant.usage, at);
-          const { requestsPerMinute, requestsPerDay } = grant.limits;
-          if (requestsPerMinute !== null && usage.minuteCount >= requestsPerMinute) {
-            throw originLimited(
-              caller.origin,
-              `${requestsPerMinute} requests per minute`,
-              usage.minuteStart + MINUTE - at,
-            );
-          }
-          if (requestsPerDay !== null && usage.dayCount >= requestsPerDay) {
-            throw originLimited(
-              caller.origin,
-              `${requestsPerDay} requests per day`,
-              usage.dayStart + DAY - at,
-            );
-          }
-          return {
-            ...grant,
-            usage: { ...usage, minuteCount: usage.minuteCount + 1, dayCount: usage.dayCount + 1 },
-          };
-        },
+        (grant) => grant && { ...grant, usage: countRequest(caller.origin, grant, at) },
         false,
       );
     },
@@ -259,10 +237,34 @@ export function createOriginGrants(
   };
 }
 
-function originLimited(origin: string, limit: string, retryAfterMs: number): FreeLLMError {
+/**
+ * The caller's windows with one more request counted, or the 429 it gets when one of its own
+ * limits is reached (a site's, or the local endpoint's).
+ */
+export function countRequest(
+  who: string,
+  { limits, usage: before }: { limits: OriginLimits; usage?: OriginUsage },
+  at: number,
+  section = 'Sites',
+): OriginUsage {
+  const usage = nextUsage(before, at);
+  const { requestsPerMinute, requestsPerDay } = limits;
+  if (requestsPerMinute !== null && usage.minuteCount >= requestsPerMinute)
+    throw originLimited(
+      who,
+      `${requestsPerMinute} requests per minute`,
+      usage.minuteStart + MINUTE - at,
+      section,
+    );
+  if (requestsPerDay !== null && usage.dayCount >= requestsPerDay)
+    throw originLimited(who, `${requestsPerDay} requests per day`, usage.dayStart + DAY - at, section);
+  return { ...usage, minuteCount: usage.minuteCount + 1, dayCount: usage.dayCount + 1 };
+}
+
+function originLimited(origin: string, limit: string, retryAfterMs: number, section: string): FreeLLMError {
   return errorWithCode(
     'origin_rate_limited',
-    `${origin} reached the limit you set for it in FreeLLM (${limit}). Change it in the options page (Sites).`,
+    `${origin} reached the limit you set for it in FreeLLM (${limit}). Change it in the options page (${section}).`,
     { retryAfterMs },
   );
 }

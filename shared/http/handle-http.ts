@@ -2,8 +2,8 @@
  * @module The HTTP surface, independent of any transport: the fetch shim, the playground and
  * tests all speak to the engine through it. Each route converts its API to the engine's one
  * internal form (an OpenAI chat request) and the answer back; anything else is an OpenAI-shaped
- * 404 — but only for a site that was allowed: any other gets the 403 whatever it asks, so it
- * learns nothing, not even which paths exist.
+ * 404 — but only for a site that was allowed (or a local caller with the token): any other gets
+ * the 403 (401) whatever it asks, so it learns nothing, not even which paths exist.
  */
 import type { Caller } from '../engine/engine-answer';
 import type { Engine } from '../engine/create-engine';
@@ -37,13 +37,15 @@ export async function handleHttp(
   signal?: AbortSignal,
   onAttempt?: (progress: AttemptProgress) => void,
 ): Promise<HttpAnswer> {
-  if (caller.kind === 'page') {
-    try {
-      await engine.origins.check(caller);
-    } catch (thrown) {
-      const error = toFreeLLMError(thrown);
-      return jsonAnswer(error.status, {}, error.toBody());
-    }
+  const headers = Object.fromEntries(
+    Object.entries(request.headers).map(([name, value]) => [name.toLowerCase(), value]),
+  );
+  try {
+    if (caller.kind === 'page') await engine.origins.check(caller);
+    if (caller.kind === 'local') await engine.localEndpoint.admit(headers);
+  } catch (thrown) {
+    const error = toFreeLLMError(thrown);
+    return jsonAnswer(error.status, {}, error.toBody());
   }
   const path = new URL(request.path, 'http://freellm.invalid/').pathname
     .replace(/^\/v1(?=\/)/, '')
@@ -52,9 +54,6 @@ export async function handleHttp(
     ? ROUTES[`${request.method} ${path}`]
     : undefined;
   if (route) {
-    const headers = Object.fromEntries(
-      Object.entries(request.headers).map(([name, value]) => [name.toLowerCase(), value]),
-    );
     return route({ engine, caller, headers, body: request.body, signal, onAttempt });
   }
   const error = errorWithCode(

@@ -192,6 +192,36 @@ export const ERROR_CODES = {
     meaning: 'The browser did not say which site or tab is asking (an opaque origin, a port without a tab).',
     remedy: 'Call FreeLLM from a page with an ordinary origin.',
   },
+  local_token_missing: {
+    status: 401,
+    type: 'authentication_error',
+    scope: 'request',
+    meaning: 'A request to the local endpoint carried no token (`Authorization: Bearer …` or `x-api-key`).',
+    remedy: 'Send the token shown in the options page (Local endpoint) as the API key.',
+  },
+  local_token_invalid: {
+    status: 401,
+    type: 'authentication_error',
+    scope: 'request',
+    meaning:
+      'A request to the local endpoint carried a token that is not the current one (it may have been rotated).',
+    remedy: 'Copy the current token from the options page (Local endpoint).',
+  },
+  local_origin_not_allowed: {
+    status: 403,
+    type: 'permission_error',
+    scope: 'request',
+    meaning:
+      'A request to the local endpoint came from a web page (it had an `Origin` header) that the user did not allow there: pages use FreeLLM through `window.freellm`, with its grants.',
+    remedy: 'Call from outside the browser, or allow that origin for the local endpoint in the options page.',
+  },
+  local_endpoint_off: {
+    status: 503,
+    type: 'server_error',
+    scope: 'request',
+    meaning: 'The local endpoint is turned off in FreeLLM.',
+    remedy: 'Turn it on in the options page (Local endpoint).',
+  },
   vault_locked: {
     status: 423,
     type: 'vault_locked',

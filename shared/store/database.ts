@@ -42,6 +42,8 @@ export type FreeLLMDatabase = Dexie & {
 export interface SettingRow {
   id: string;
   value: unknown;
+  /** A secret setting's value, sealed by the vault (re-sealed with the keys: vault/reseal.ts). */
+  sealed?: unknown;
 }
 
 /**

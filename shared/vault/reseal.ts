@@ -1,5 +1,6 @@
 /**
- * @module Moving the sealed records to a new data key: the provider keys and FreeLLM's chats.
+ * @module Moving the sealed records to a new data key: the provider keys, FreeLLM's chats and
+ * secret settings (the local endpoint's token).
  * The response cache is not moved: its answers can be fetched again, so the engine clears it.
  * The WebCrypto work is planned before any transaction (an IndexedDB transaction ends while it
  * awaits WebCrypto); inside one, the plan is checked against what is stored now, then written.
@@ -13,7 +14,7 @@ type SealedRow = { id: string; sealed?: unknown };
 
 /** Every table whose records hold a `sealed` field; a transaction that re-seals covers these. */
 export function sealedTables(db: FreeLLMDatabase): Table<SealedRow, string>[] {
-  return [db.keys, db.chats] as unknown as Table<SealedRow, string>[];
+  return [db.keys, db.chats, db.settings] as unknown as Table<SealedRow, string>[];
 }
 
 /** Plain bytes of a sealed value, or undefined when it cannot be opened (such a record is left as it is). */

@@ -8,6 +8,7 @@ import { CUT_AFTER_WORDS, startOpenAIMock, type OpenAIMock } from '../mock-provi
 import { OptionsPage } from './pages/options-page';
 import { openTestPage } from './pages/test-page';
 import { expect, test, useExtensionSuite } from './support/fixtures';
+import { stopExtensionWorker } from './support/stop-worker';
 
 test.describe.configure({ mode: 'serial' });
 const suite = useExtensionSuite();
@@ -85,28 +86,13 @@ test('a provider that breaks off after its first words ends the stream with an e
   await page.close();
 });
 
-/** Stops the extension's service worker as Chrome does when it idles or crashes: its ports disconnect. */
-async function stopExtensionWorker(page: Page): Promise<void> {
-  const cdp = await suite.context.newCDPSession(page);
-  const running: { versionId: string; scriptURL: string; runningStatus: string }[] = [];
-  cdp.on('ServiceWorker.workerVersionUpdated', (event) =>
-    running.push(...event.versions.filter((version) => version.runningStatus === 'running')),
-  );
-  await cdp.send('ServiceWorker.enable');
-  const ours = () =>
-    running.find((version) => version.scriptURL.startsWith(`chrome-extension://${suite.extensionId}/`));
-  await expect.poll(() => ours() !== undefined).toBe(true);
-  await cdp.send('ServiceWorker.stopWorker', { versionId: ours()!.versionId });
-  await cdp.detach();
-}
-
 test('the service worker stopping mid-stream makes the openai client throw, with the partial text received', async () => {
   const page = await openTestPage(suite.context, `http://127.0.0.1:${suite.pagePort}`);
   const content =
     'please answer slowly with many many words so the stream is still going when the worker stops';
   const streaming = streamThroughClient(page, 'steady-model', content);
   await page.waitForFunction(() => (document.body.dataset.streamed ?? '').length > 0);
-  await stopExtensionWorker(page);
+  await stopExtensionWorker(suite.context, page, suite.extensionId);
   const result = await streaming;
   expect(result.error).toEqual({
     name: 'TypeError',

@@ -9,6 +9,7 @@ import { DashboardSection } from './dashboard-section';
 import { BackupSection } from './backup-section';
 import { CatalogSection } from './catalog-section';
 import { KeysSection } from './keys-section';
+import { LocalEndpointSection } from './local-endpoint-section';
 import { OnDeviceSection } from './on-device-section';
 import { RequestLogSection } from './request-log-section';
 import { SecuritySection } from './security-section';
@@ -32,6 +33,7 @@ const SECTION_LINKS: { title: string; label: string }[] = [
   { title: 'routing-title', label: 'Routing' },
   { title: 'security-title', label: 'Lock' },
   { title: 'sites-title', label: 'Sites' },
+  { title: 'local-endpoint-title', label: 'Local endpoint' },
   { title: 'backup-title', label: 'Backup' },
   { title: 'catalog-title', label: 'Catalog' },
   { title: 'log-title', label: 'Requests' },
@@ -104,6 +106,7 @@ export function OptionsApp() {
           <RoutingSection keys={data.keys} providers={data.providers} />
           <SecuritySection onStatus={setVault} />
           <SitesSection origins={data.origins} onChange={reload} />
+          <LocalEndpointSection />
           <BackupSection onChange={reload} />
           <CatalogSection />
           <RequestLogSection entries={data.log} providers={data.providers} onRefresh={reload} />

@@ -1,5 +1,5 @@
 /** Page object for the options page: the selectors live here, the tests speak of what a user does. */
-import { expect, type BrowserContext, type Page } from '@playwright/test';
+import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 
 export interface CustomEndpointKey {
   name: string;
@@ -204,6 +204,30 @@ export class OptionsPage {
     const toggle = this.keyRows().filter({ hasText: label }).getByRole('checkbox');
     await toggle.setChecked(enabled);
     await expect(toggle).toBeChecked({ checked: enabled });
+  }
+
+  localEndpointSection(): Locator {
+    return this.page.getByTestId('local-endpoint-section');
+  }
+
+  async turnOnLocalEndpoint(port: number): Promise<void> {
+    const section = this.localEndpointSection();
+    const address = section.getByRole('form', { name: 'Local endpoint address' });
+    await address.getByLabel('Port').fill(String(port));
+    await address.getByRole('button', { name: 'Save address' }).click();
+    await expect(address.getByLabel('Port')).toHaveValue(String(port));
+    await section.getByLabel('Turn on the local endpoint').check();
+    await expect(section.getByTestId('local-endpoint-status')).toHaveText(
+      `Connected: listening on 127.0.0.1:${port}.`,
+    );
+  }
+
+  async localEndpointToken(): Promise<string> {
+    const section = this.localEndpointSection();
+    await section.getByRole('button', { name: 'Show' }).click();
+    const token = section.getByTestId('local-endpoint-token');
+    await expect(token).toHaveText(/^freellm-[0-9a-f]{64}$/);
+    return (await token.textContent()) ?? '';
   }
 
   async allowSite(origin: string): Promise<void> {

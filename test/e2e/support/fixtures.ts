@@ -26,14 +26,22 @@ export interface ExtensionSuite {
   restart(): Promise<void>;
 }
 
-export function useExtensionSuite(): ExtensionSuite {
+export interface SuiteOptions {
+  /** Prepares the new profile before the browser first starts (a native-messaging host, say). */
+  beforeLaunch?(userDataDir: string): Promise<void>;
+  /** Added to the browser's environment. */
+  env?(userDataDir: string): Record<string, string>;
+}
+
+export function useExtensionSuite(options: SuiteOptions = {}): ExtensionSuite {
   const suite = {} as ExtensionSuite;
   const closers: (() => Promise<unknown>)[] = [];
   test.beforeAll(async () => {
     suite.userDataDir = await mkdtemp(join(tmpdir(), 'freellm-e2e-'));
     closers.push(() => rm(suite.userDataDir, { recursive: true, force: true }));
+    await options.beforeLaunch?.(suite.userDataDir);
     const launch = async () => {
-      const launched = await launchExtension(suite.userDataDir);
+      const launched = await launchExtension(suite.userDataDir, options.env?.(suite.userDataDir));
       Object.assign(suite, {
         context: launched.context,
         serviceWorker: launched.worker,

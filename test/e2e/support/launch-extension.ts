@@ -11,10 +11,15 @@ export interface LaunchedExtension {
   extensionId: string;
 }
 
-export async function launchExtension(userDataDir: string): Promise<LaunchedExtension> {
+/** `env`: added to the browser's environment, which native-messaging hosts it starts inherit. */
+export async function launchExtension(
+  userDataDir: string,
+  env: Record<string, string> = {},
+): Promise<LaunchedExtension> {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
+    env: { ...process.env, ...env },
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
