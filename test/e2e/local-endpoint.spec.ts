@@ -13,6 +13,7 @@ import { promisify } from 'node:util';
 import OpenAI from 'openai';
 import { install } from '../../local-api/install.mjs';
 import { startAnthropicMock, type AnthropicMock } from '../mock-provider/anthropic-mock';
+import { mockEmbedding } from '../mock-provider/mock-server';
 import { startOpenAIMock, type OpenAIMock } from '../mock-provider/openai-mock';
 import { OptionsPage } from './pages/options-page';
 import { callBackgroundFrom } from './support/call-background';
@@ -115,6 +116,31 @@ test('openai client: responses streamed and not', async () => {
     if (event.type === 'response.completed') status = event.response.status ?? '';
   }
   expect({ text, status }).toEqual({ text: 'Echo: streamed responses', status: 'completed' });
+});
+
+test('openai client: embeddings, failed over to another host of the same model', async () => {
+  const options = await OptionsPage.open(suite.context, suite.extensionId);
+  // Both host bge-m3: NVIDIA's key is busy (429), Cloudflare's serves.
+  await options.addKeyForProvider('NVIDIA NIM', 'mock-limited-local-embed', 'nvidia key', busy.baseURL);
+  await options.addKeyForProvider(
+    'Cloudflare Workers AI',
+    `${'b'.repeat(32)}:mock-good-local-embed`,
+    'cloudflare key',
+    suite.mock.baseURL,
+  );
+  await options.page.close();
+  const { data, response } = await openai()
+    .embeddings.create({ model: 'bge-m3', input: ['local one', 'local two'] })
+    .withResponse();
+  expect({
+    vectors: data.data.map((item) => item.embedding),
+    provider: response.headers.get('x-freellm-provider'),
+    attempts: response.headers.get('x-freellm-attempts'),
+  }).toEqual({
+    vectors: [mockEmbedding('local one'), mockEmbedding('local two')],
+    provider: 'cloudflare',
+    attempts: '2',
+  });
 });
 
 test('@anthropic-ai/sdk: messages with a tool call round trip, and streamed, served by Anthropic and by OpenAI-compatible providers', async () => {
