@@ -4,12 +4,15 @@ import type { VaultStatus } from '../../../shared/vault/vault';
 import { ChatTurnError } from '../../../shared/ui/chat-client';
 import { ChatView } from '../../../shared/ui/chat-view';
 import { ConversationBar } from '../../../shared/ui/conversation-bar';
+import { lazyComponent } from '../../../shared/ui/lazy-component';
 import { useConversations, type ChatStore } from '../../../shared/ui/use-conversations';
 import { FREELLM_BASE_URL } from '../../../shared/http/base-url';
 import { runtimeFetch } from '../../lib/runtime-fetch';
 import { callBackground, onPoolChanged, onVaultChanged, type ResultOf } from '../../lib/ui-client';
 import { UnlockForm } from './unlock-form';
-import { ZeroKeyStart } from './zero-key-start';
+
+// Only a first run without keys needs it, and it carries the catalog's presets: out of the first load.
+const useZeroKeyStart = lazyComponent(() => import('./zero-key-start').then((module) => module.ZeroKeyStart));
 
 /** The popup closes whenever it loses focus; its conversations are kept (sealed) by the engine. */
 const backgroundChats: ChatStore = {
@@ -47,6 +50,7 @@ export function PopupApp() {
   const enabled = keys?.filter((key) => key.enabled).length ?? 0;
   // An empty pool (no key ever added) is offered a start without keys instead of a chat that cannot answer.
   const noKeys = keys?.length === 0 && vault?.locked === false;
+  const ZeroKeyStart = useZeroKeyStart(noKeys);
   return (
     <div class="popup">
       <header class="popup-head">
@@ -71,7 +75,7 @@ export function PopupApp() {
       </header>
       {/* Requests would only fail with vault_locked until the passphrase is given. */}
       {vault?.locked && <UnlockForm variant="popup" onUnlocked={readVault} />}
-      {noKeys && <ZeroKeyStart onStarted={() => void readKeys()} />}
+      {noKeys && ZeroKeyStart && <ZeroKeyStart onStarted={() => void readKeys()} />}
       {!vault?.locked && !noKeys && <ConversationBar conversations={conversations} />}
       {/* Kept while locked: the conversation is still there after unlocking. */}
       {open && (
