@@ -53,7 +53,8 @@ import { createModelAvailability } from '../router/model-availability';
 import { readModelStatus, type ModelStatus } from './model-status';
 import { createWriteBehind } from '../store/write-behind';
 import { createChatHistory, type ChatHistory } from '../chats/chat-history';
-import { createQuotaReader } from '../quota/read-quota';
+import { createQuotaReader, type KeyQuota } from '../quota/read-quota';
+import { createUsageHistory, type UsageHistoryReport } from '../usage/usage-history';
 import type { QuotaReport } from '../quota/quota-report';
 import { parseOrInvalidRequest } from '../openai/parse-or-invalid-request';
 import { createOnDeviceModel, type OnDeviceModel } from '../providers/on-device/on-device-model';
@@ -86,6 +87,8 @@ export interface EngineHost {
   backgroundReads?: boolean;
   /** The browser's built-in model (Chrome's `LanguageModel`); absent where there is none. */
   promptApi?: PromptApi;
+  /** The user's time zone (IANA name): the usage history's hours and days are theirs. UTC unless given. */
+  timeZone?: string;
 }
 
 /** What a transport read from the HTTP request besides the body. */
@@ -130,6 +133,11 @@ export interface Engine {
    * (`GET /quota`, after the same checks as `/models`) with its own limits, or for the extension.
    */
   quota(caller: Caller): Promise<QuotaReport>;
+  /**
+   * Requests, tokens, failures and latency per key by hour (7 days) and day (30 days), and when
+   * each key's day runs out at its recent pace: the dashboard's charts.
+   */
+  usageHistory(): Promise<UsageHistoryReport & { keys: KeyQuota[] }>;
   /** Passive health and usage per (provider, key, model), and why keys were disabled. */
   health(): Promise<{ models: HealthEntry[]; notices: KeyNotice[] }>;
   cache: Pick<ResponseCache, 'clear'> & {
@@ -203,6 +211,7 @@ export function createEngine(host: EngineHost): Engine {
   const userLimits = createUserLimitsStore(db);
   const limits = withUserLimits(host.limits ?? limitSourceOf(catalog), userLimits.current);
   const availability = createModelAvailability({ db, now, writeBehind });
+  const history = createUsageHistory({ now, timeZone: host.timeZone, db, writeBehind });
   const refreshModelLists =
     host.backgroundReads === false
       ? undefined
@@ -221,6 +230,7 @@ export function createEngine(host: EngineHost): Engine {
     availability,
     refreshModelLists,
     readStatedAllowances: host.backgroundReads !== false,
+    history,
   });
   const cache = createResponseCache({ db, now, crypto: host.crypto, vault, writeBehind });
   const cacheSettings = keptCacheSettings(db);
@@ -480,6 +490,10 @@ export function createEngine(host: EngineHost): Engine {
       // The limits include the user's own, which a restarted engine has not read yet.
       await Promise.all([router.ledger.load(), userLimits.load()]);
       return quotaReader.read(caller.kind === 'page' ? caller.origin : null);
+    },
+    async usageHistory() {
+      await Promise.all([router.ledger.load(), userLimits.load(), catalogUpdates.load()]);
+      return { ...history.read(), keys: await quotaReader.readKeys() };
     },
     async health() {
       // The report's limits include the user's own, which a restarted engine has not read yet.

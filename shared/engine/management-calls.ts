@@ -122,6 +122,7 @@ export function managementCalls(engine: Engine) {
     ),
     health: call(noInput, () => engine.health()),
     'quota.get': call(noInput, () => engine.quota({ kind: 'extension' })),
+    'usage.history': call(noInput, () => engine.usageHistory()),
     'chats.list': call(noInput, () => engine.chats.list()),
     'chats.get': call(z.object({ id: z.string() }), ({ id }) => engine.chats.get(id)),
     'chats.save': call(z.object({ id: z.string(), change: z.unknown() }), ({ id, change }) =>
