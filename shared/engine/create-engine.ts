@@ -25,8 +25,9 @@ import {
 import { invalidRequest, toFreeLLMError } from '../openai/error';
 import { createProviderDirectory, type ProviderDirectory } from '../providers/provider-directory';
 import type { FetchLike } from '../providers/types';
-import type { Attempt, RequestLogEntry } from '../request-log/request-log-entry';
+import { REQUEST_LOG_CAP, type Attempt, type RequestLogEntry } from '../request-log/request-log-entry';
 import { createRequestLogWriter } from '../request-log/request-log-writer';
+import { queryRequestLog, type RequestLogPage, type RequestLogQuery } from '../request-log/query-request-log';
 import type { Candidate } from '../router/candidates';
 import { createChatRouter, type ChatRouterDeps } from '../router/chat-router';
 import { failureAnswer } from '../router/failure-answer';
@@ -123,6 +124,8 @@ export interface Engine {
   providers: ProviderDirectory;
   origins: OriginGrants;
   requestLog(limit?: number): Promise<RequestLogEntry[]>;
+  /** One page of the log, filtered, with the sites and providers it names (the options page). */
+  queryRequestLog(query: RequestLogQuery): Promise<RequestLogPage>;
   routing: {
     settings(): Promise<RoutingSettings>;
     /** Strategy, aliases and groups, affinity, pacing, time limits; parsed strictly. */
@@ -452,6 +455,7 @@ export function createEngine(host: EngineHost): Engine {
     envImport: createEnvImport(keyRing, providers),
     settings: settingsTransfer,
     requestLog: (limit = 100) => requestLog.recent(limit),
+    queryRequestLog: async (query) => queryRequestLog(await requestLog.recent(REQUEST_LOG_CAP), query),
     routing: { settings: router.settings, saveSettings: router.saveSettings },
     cache: {
       async stats() {

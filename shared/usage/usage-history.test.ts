@@ -39,6 +39,12 @@ describe('usage history', () => {
     ]);
     expect(starts(days)).toEqual(['2026-11-25T00:00:00.000Z', '2026-11-26T00:00:00.000Z']);
     expect(days.map((row) => row.requests)).toEqual([3, 1]);
+    // The charts' axes: every hour of the week and every day of the month, this one last.
+    const { hourStarts, dayStarts } = history.read();
+    expect(hourStarts).toHaveLength(168);
+    expect(new Date(hourStarts.at(-1)!).toISOString()).toBe('2026-11-26T00:00:00.000Z');
+    expect(dayStarts).toHaveLength(30);
+    expect(new Date(dayStarts[0]!).toISOString()).toBe('2026-10-28T00:00:00.000Z');
   });
 
   it('uses the user’s hours and midnight, half-hour zones included', () => {

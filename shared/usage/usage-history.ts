@@ -36,6 +36,9 @@ export type HistorySpan = UsageHistoryRow['span'];
 
 export interface UsageHistoryReport {
   timeZone: string;
+  /** Every hour and day of the windows, oldest first, whether or not it saw traffic: the charts' axes. */
+  hourStarts: number[];
+  dayStarts: number[];
   /** Oldest first; only hours and days with traffic have rows. */
   hours: UsageHistoryRow[];
   days: UsageHistoryRow[];
@@ -148,8 +151,14 @@ export function createUsageHistory(options: {
     read(): UsageHistoryReport {
       dropExpired();
       const sorted = [...rows.values()].sort((a, b) => a.start - b.start);
+      const from = keptFrom(now());
+      const hourStarts = Array.from({ length: HOURS_KEPT }, (_, index) => from.hour + index * HOUR_MS);
+      const dayStarts = [from.day];
+      while (dayStarts.length < DAYS_KEPT) dayStarts.push(dayBounds(dayStarts.at(-1)!, timeZone).end);
       return {
         timeZone,
+        hourStarts,
+        dayStarts,
         hours: sorted.filter((row) => row.span === 'hour'),
         days: sorted.filter((row) => row.span === 'day'),
       };

@@ -68,7 +68,7 @@ test('a 429 from the first provider fails over at once to the next, and the head
   await expect(log.first()).toContainText('spare-model');
   // The log says how each attempt went in the dashboard's plain words, not the router's codes.
   await expect(log.nth(1).locator('.attempts')).toContainText(
-    /: rate limit reached \(\d+ ms\) → .*: answered \(\d+ ms\)/,
+    /: rate limit reached \(\d+ ms\), moved to .*: answered \(\d+ ms\)/,
   );
   await expect(log.nth(1).locator('.attempts')).not.toContainText('rate_limit');
   await options.page.close();
