@@ -35,12 +35,12 @@ test.beforeAll(async () => {
   await options.page.close();
 });
 
-/** Asks each question in turn from a page of `origin`; returns the answers' statuses. */
+/** Asks each question in turn from a page of `origin`; returns each answer's status and provider. */
 async function askFrom(origin: string, questions: string[], headers: Record<string, string> = {}) {
   const page = await openTestPage(suite.context, origin);
   const statuses = await page.evaluate(
     async ([asked, sent]) => {
-      const results: number[] = [];
+      const results: { status: number; provider: string | null }[] = [];
       for (const content of asked) {
         const response = await window.freellm!.fetch(`${window.freellm!.baseURL}/chat/completions`, {
           method: 'POST',
@@ -48,7 +48,7 @@ async function askFrom(origin: string, questions: string[], headers: Record<stri
           body: JSON.stringify({ model: 'auto', messages: [{ role: 'user', content }] }),
         });
         await response.text();
-        results.push(response.status);
+        results.push({ status: response.status, provider: response.headers.get('x-freellm-provider') });
       }
       return results;
     },
@@ -67,9 +67,12 @@ async function openHistory() {
 
 test('the usage history has the requests just made, per provider and per key, as charts and as tables', async () => {
   // The first is refused by the busy provider and moves on; the busy one then cools down.
-  expect(await askFrom(site(), ['one', 'two', 'three'])).toEqual([200, 200, 200]);
+  const answers = await askFrom(site(), ['one', 'two', 'three']);
+  expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200]);
 
   const { options, history } = await openHistory();
+  await options.saveUserLimits({ [answers[0]?.provider ?? '']: { rpd: 10 } });
+  await options.refreshDashboard();
   const spending = history.locator('[data-chart="spending"]');
   await expect(spending.locator('figcaption')).toHaveText(
     'Requests by provider, the last 7 days: Mock provider 3, Busy provider 1.',
@@ -100,8 +103,12 @@ test('the usage history has the requests just made, per provider and per key, as
     /^Tokens by key, the last 30 days: good key \(Mock provider\) \d+/,
   );
 
-  await expect(history.getByTestId('key-forecast-row').filter({ hasText: 'good key' })).toContainText(
-    '(Mock provider)',
+  // 3 of 10 spent in the last 15 minutes: the other 7 last 35 more, unless the day (UTC) ends first.
+  await expect(history.getByTestId('key-forecast-row').filter({ hasText: 'good key' })).toHaveText(
+    /^good key \(Mock provider\) 7 of 10 requests left today · (runs out|lasts until its daily reset) at \d\d:\d\d$/,
+  );
+  await expect(history.getByTestId('key-forecast-row').filter({ hasText: 'busy key' })).toHaveText(
+    'busy key (Busy provider) 1 request today, no known daily limit',
   );
   await expect(history).not.toContainText('mock-good-history-key');
   await history.getByRole('button', { name: 'Show charts' }).click();
@@ -119,9 +126,8 @@ test('the usage history has the requests just made, per provider and per key, as
 });
 
 test('a misbehaving site’s requests are logged under its own origin, and it cannot read the log', async () => {
-  expect(await askFrom(otherSite(), ['from elsewhere'], { origin: 'https://trusted.example' })).toEqual([
-    200,
-  ]);
+  const [answer] = await askFrom(otherSite(), ['from elsewhere'], { origin: 'https://trusted.example' });
+  expect(answer?.status).toBe(200);
   const page = await openTestPage(suite.context, otherSite());
   const attempts = await page.evaluate(async () => {
     const paths = ['/log', '/request-log', '/usage/history'];
@@ -149,7 +155,7 @@ test('the log filters by outcome and provider, pages back to the oldest request,
     site(),
     Array.from({ length: 20 }, () => 'one'),
   );
-  expect(repeats.every((status) => status === 200)).toBe(true);
+  expect(repeats.every((repeat) => repeat.status === 200)).toBe(true);
 
   const options = await OptionsPage.open(suite.context, suite.extensionId);
   const log = options.page.locator('section.request-log');

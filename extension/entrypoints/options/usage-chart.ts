@@ -17,6 +17,10 @@ export interface ChartLook {
   firstScale: string;
 }
 
+/** The top of a scale: 100 for a share, otherwise a little above the highest value (at least 1). */
+const upTo = (max: number | null, scale: string) =>
+  scale === '%' ? 100 : Math.max(1, Math.ceil((max ?? 0) * 1.15));
+
 export interface DrawnChart {
   resize(width: number): void;
   destroy(): void;
@@ -26,7 +30,7 @@ export function drawChart(target: HTMLElement, data: ChartData, look: ChartLook)
   const style = getComputedStyle(target);
   const ink = style.getPropertyValue('--muted').trim() || '#5d6673';
   const line = style.getPropertyValue('--line').trim() || '#e3e6ea';
-  const axis = (scale: string, side?: 1 | 3): uPlot.Axis => ({
+  const axis = (scale: string, side: 1 | 3): uPlot.Axis => ({
     scale,
     side,
     stroke: ink,
@@ -39,7 +43,14 @@ export function drawChart(target: HTMLElement, data: ChartData, look: ChartLook)
       width: look.width,
       height: 200,
       cursor: { drag: { x: false, y: false } },
-      scales: { x: { time: true } },
+      scales: {
+        x: { time: true },
+        // Counts, shares and times start at zero, with room above the highest point.
+        [look.firstScale]: { range: (_chart, _min, max) => [0, upTo(max, look.firstScale)] },
+        ...(look.secondScale && {
+          [look.secondScale]: { range: (_chart, _min, max) => [0, upTo(max, look.secondScale!)] },
+        }),
+      },
       series: [
         {},
         ...data.series.map((series, index) => ({
@@ -48,12 +59,16 @@ export function drawChart(target: HTMLElement, data: ChartData, look: ChartLook)
           width: 2,
           spanGaps: false,
           scale: index === 1 && look.secondScale ? look.secondScale : look.firstScale,
-          points: { size: 4 },
+          // Dots where points are few (an hour of traffic among idle ones), lines alone where many.
+          points: {
+            show: series.values.filter((value) => value !== null && value !== 0).length < 40,
+            size: 5,
+          },
         })),
       ],
       axes: [
         { stroke: ink, grid: { stroke: line, width: 1 }, ticks: { stroke: line, width: 1 } },
-        axis(look.firstScale),
+        axis(look.firstScale, 3),
         ...(look.secondScale ? [{ ...axis(look.secondScale, 1), grid: { show: false } }] : []),
       ],
     },

@@ -130,8 +130,16 @@ export function UsageHistoryPanel({ report, keyLabel, providerName }: Props) {
               <li key={key.keyId} data-testid="key-forecast-row">
                 <strong>{keyLabel(key.keyId)}</strong>{' '}
                 <span class="muted">({providerName(key.providerId)})</span>{' '}
-                <span>{left(key.requests, 'requests')}</span> ·{' '}
-                <span>{outlook(key.forecast, key.requests)}</span>
+                {key.forecast.status === 'no_daily_limit' ? (
+                  <span>
+                    {count(key.requests.used)} {key.requests.used === 1 ? 'request' : 'requests'} today, no
+                    known daily limit
+                  </span>
+                ) : (
+                  <span>
+                    {left(key.requests, 'requests')} · {outlook(key.forecast, key.requests)}
+                  </span>
+                )}
               </li>
             ))}
           </ul>
