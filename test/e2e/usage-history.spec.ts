@@ -170,6 +170,15 @@ test('the log filters by outcome and provider, pages back to the oldest request,
   await expect(rows.last().locator('.outcome')).toHaveText(
     'answered after moving on by Mock provider / mock-model-1',
   );
+  // The oldest page: a request that moved on, and answers from the cache.
+  for (const width of [1280, 360]) {
+    await options.page.setViewportSize({ width, height: 900 });
+    for (const scheme of ['light', 'dark'] as const) {
+      await options.page.emulateMedia({ colorScheme: scheme });
+      await log.screenshot({ path: `${SCREENSHOTS}/request-log-${width}-${scheme}.png` });
+    }
+  }
+  await options.page.setViewportSize({ width: 1280, height: 900 });
   await log.getByRole('button', { name: 'Newer' }).click();
   await expect(log.getByTestId('log-range')).toHaveText('1–20 of 24');
 
@@ -186,15 +195,6 @@ test('the log filters by outcome and provider, pages back to the oldest request,
   await log.getByLabel('Provider').selectOption({ label: 'Mock provider' });
   await log.getByLabel('Outcome').selectOption({ label: 'answered' });
   await expect(log.getByTestId('log-range')).toHaveText('1–3 of 3');
-
-  for (const width of [1280, 360]) {
-    await options.page.setViewportSize({ width, height: 900 });
-    for (const scheme of ['light', 'dark'] as const) {
-      await options.page.emulateMedia({ colorScheme: scheme });
-      await log.screenshot({ path: `${SCREENSHOTS}/request-log-${width}-${scheme}.png` });
-    }
-  }
-  await options.page.setViewportSize({ width: 1280, height: 900 });
 
   const exported = async (format: 'CSV' | 'JSON') => {
     const download = options.page.waitForEvent('download');

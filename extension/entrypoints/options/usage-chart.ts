@@ -21,6 +21,10 @@ export interface ChartLook {
 const upTo = (max: number | null, scale: string) =>
   scale === '%' ? 100 : Math.max(1, Math.ceil((max ?? 0) * 1.15));
 
+/** Positions of the values that are neither missing nor zero. */
+const busy = (values: (number | null)[]) =>
+  values.flatMap((value, index) => (value !== null && value !== 0 ? [index] : []));
+
 export interface DrawnChart {
   resize(width: number): void;
   destroy(): void;
@@ -59,10 +63,11 @@ export function drawChart(target: HTMLElement, data: ChartData, look: ChartLook)
           width: 2,
           spanGaps: false,
           scale: index === 1 && look.secondScale ? look.secondScale : look.firstScale,
-          // Dots where points are few (an hour of traffic among idle ones), lines alone where many.
+          // A dot on each busy hour (or day) while they are few, so one busy hour among idle ones shows.
           points: {
-            show: series.values.filter((value) => value !== null && value !== 0).length < 40,
+            show: busy(series.values).length < 40,
             size: 5,
+            filter: () => busy(series.values),
           },
         })),
       ],
