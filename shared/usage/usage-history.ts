@@ -71,17 +71,29 @@ export function createUsageHistory(options: {
   const dropped = new Set<string>();
   let loading: Promise<void> | undefined;
 
+  // Attempts come in bursts within one hour, and a zone's offset costs an Intl call: the last hour is kept.
+  let lastHour = Number.NaN;
+  const hourOf = (at: number) =>
+    at >= lastHour && at < lastHour + HOUR_MS ? lastHour : (lastHour = hourStart(at, timeZone));
   const startOf = (span: HistorySpan, at: number) =>
-    span === 'hour' ? hourStart(at, timeZone) : dayBounds(at, timeZone).start;
-  /** The oldest hour and day still kept at `at`. */
-  const keptFrom = (at: number) => ({
-    hour: hourStart(at, timeZone) - (HOURS_KEPT - 1) * HOUR_MS,
-    // From noon, so a day of 23 or 25 hours in between still lands on its midnight.
-    day: dayBounds(dayBounds(at, timeZone).start + DAY_MS / 2 - (DAYS_KEPT - 1) * DAY_MS, timeZone).start,
-  });
+    span === 'hour' ? hourOf(at) : dayBounds(at, timeZone).start;
+  let kept: { now: number; hour: number; day: number } | undefined;
+  /** The oldest hour and day still kept; they move once an hour. */
+  function keptFrom(): { hour: number; day: number } {
+    const current = hourOf(now());
+    if (kept?.now !== current)
+      kept = {
+        now: current,
+        hour: current - (HOURS_KEPT - 1) * HOUR_MS,
+        // From noon, so a day of 23 or 25 hours in between still lands on its midnight.
+        day: dayBounds(dayBounds(current, timeZone).start + DAY_MS / 2 - (DAYS_KEPT - 1) * DAY_MS, timeZone)
+          .start,
+      };
+    return kept;
+  }
 
   function dropExpired(): void {
-    const from = keptFrom(now());
+    const from = keptFrom();
     for (const [id, row] of rows)
       if (row.start < from[row.span]) {
         rows.delete(id);
@@ -95,7 +107,7 @@ export function createUsageHistory(options: {
     at: number,
     change: Partial<Omit<UsageHistoryRow, 'id' | 'span' | 'start'>>,
   ) {
-    const from = keptFrom(now());
+    const from = keptFrom();
     for (const span of ['hour', 'day'] as const) {
       const start = startOf(span, at);
       if (start < from[span]) continue;
@@ -151,7 +163,7 @@ export function createUsageHistory(options: {
     read(): UsageHistoryReport {
       dropExpired();
       const sorted = [...rows.values()].sort((a, b) => a.start - b.start);
-      const from = keptFrom(now());
+      const from = keptFrom();
       const hourStarts = Array.from({ length: HOURS_KEPT }, (_, index) => from.hour + index * HOUR_MS);
       const dayStarts = [from.day];
       while (dayStarts.length < DAYS_KEPT) dayStarts.push(dayBounds(dayStarts.at(-1)!, timeZone).end);
