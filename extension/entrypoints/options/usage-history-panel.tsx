@@ -165,7 +165,12 @@ function Choice<Value extends string>({
       <legend>{label}</legend>
       {(Object.keys(options) as Value[]).map((option) => (
         <label key={option}>
-          <input type="radio" checked={value === option} onChange={() => onChange(option)} />
+          <input
+            type="radio"
+            name={`history-${label}`}
+            checked={value === option}
+            onChange={() => onChange(option)}
+          />
           {options[option]}
         </label>
       ))}
