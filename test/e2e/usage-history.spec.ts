@@ -95,10 +95,12 @@ test('the usage history has the requests just made, per provider and per key, as
     'busy key (Busy provider)',
   ]);
   await expect(table.getByRole('row').nth(1).getByRole('cell')).toHaveText(['3', '1']);
-  // By keyboard: the arrow keys move within a choice.
+  // By keyboard: the arrow keys move within a choice, Tab to the next choice.
   await history.getByRole('radio', { name: 'Last 7 days, by hour' }).focus();
   await options.page.keyboard.press('ArrowRight');
   await expect(history.getByRole('radio', { name: 'Last 30 days, by day' })).toBeChecked();
+  await options.page.keyboard.press('Tab');
+  await expect(history.getByRole('radio', { name: 'Key' })).toBeFocused();
   await expect(table.getByRole('columnheader').first()).toHaveText('Day');
   await expect(table.getByRole('row').nth(1).getByRole('cell')).toHaveText(['3', '1']);
   await history.getByRole('radio', { name: 'Tokens' }).check();
