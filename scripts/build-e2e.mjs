@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
+import { printChartSize } from './chart-size.mjs';
 import { printPopupSize } from './popup-size.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -24,6 +25,7 @@ for (const browserArgs of [[], ['-b', 'firefox', '--mv3']])
     },
   });
 printPopupSize(`${root}.output/e2e/chrome-mv3`);
+printChartSize(`${root}.output/e2e/chrome-mv3`);
 await build({ configFile: `${root}test/e2e/page/vite.config.ts` });
 await build({
   configFile: `${root}web/vite.config.ts`,

@@ -6,6 +6,7 @@ import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
+import { printChartSize } from './chart-size.mjs';
 import { printPlaygroundSize } from './playground-size.mjs';
 import { printPopupSize } from './popup-size.mjs';
 
@@ -20,6 +21,7 @@ const playground = join(root, 'dist/web');
 await Promise.all(zips.map((zip) => rm(zip, { force: true })));
 execFileSync('npx', ['wxt', 'zip'], { cwd: root, stdio: 'inherit' });
 printPopupSize(join(root, '.output/chrome-mv3'));
+printChartSize(join(root, '.output/chrome-mv3'));
 // Firefox's zip comes with the sources zip (WXT makes one for Firefox builds).
 execFileSync('npx', ['wxt', 'zip', '-b', 'firefox', '--mv3'], { cwd: root, stdio: 'inherit' });
 // What addons.mozilla.org runs on upload: an error here would be a rejected submission.

@@ -37,6 +37,7 @@ export default defineBackground(() => {
     catalogUpdates: catalogUpdateSource(__FREELLM_CATALOG_URL__, __FREELLM_CATALOG_PUBLIC_KEY__),
     // Chrome 138+ gives extension workers its built-in model; elsewhere it is absent, and said so.
     promptApi: (globalThis as { LanguageModel?: PromptApi }).LanguageModel,
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
   });
   // The worker starts often; the engine fetches at most daily.
   void engine.catalog.refreshIfDue();

@@ -25,8 +25,9 @@ import {
 import { invalidRequest, toFreeLLMError } from '../openai/error';
 import { createProviderDirectory, type ProviderDirectory } from '../providers/provider-directory';
 import type { FetchLike } from '../providers/types';
-import type { Attempt, RequestLogEntry } from '../request-log/request-log-entry';
+import { REQUEST_LOG_CAP, type Attempt, type RequestLogEntry } from '../request-log/request-log-entry';
 import { createRequestLogWriter } from '../request-log/request-log-writer';
+import { queryRequestLog, type RequestLogPage, type RequestLogQuery } from '../request-log/query-request-log';
 import { createChatRouter, type ChatRouterDeps } from '../router/chat-router';
 import { failureAnswer } from '../router/failure-answer';
 import { releaseIfOffline } from './release-if-offline';
@@ -60,7 +61,8 @@ import { createModelAvailability } from '../router/model-availability';
 import { readModelStatus, type ModelStatus } from './model-status';
 import { createWriteBehind } from '../store/write-behind';
 import { createChatHistory, type ChatHistory } from '../chats/chat-history';
-import { createQuotaReader } from '../quota/read-quota';
+import { createQuotaReader, type KeyQuota } from '../quota/read-quota';
+import { createUsageHistory, type UsageHistoryReport } from '../usage/usage-history';
 import type { QuotaReport } from '../quota/quota-report';
 import { parseOrInvalidRequest } from '../openai/parse-or-invalid-request';
 import { createLocalEndpoint, type LocalEndpoint } from '../local-endpoint/local-endpoint';
@@ -94,6 +96,8 @@ export interface EngineHost {
   backgroundReads?: boolean;
   /** The browser's built-in model (Chrome's `LanguageModel`); absent where there is none. */
   promptApi?: PromptApi;
+  /** The user's time zone (IANA name): the usage history's hours and days are theirs. UTC unless given. */
+  timeZone?: string;
 }
 
 /** What a transport read from the HTTP request besides the body. */
@@ -132,6 +136,8 @@ export interface Engine {
   /** Settings, token and door of the endpoint tools outside the browser call (local-api/). */
   localEndpoint: LocalEndpoint;
   requestLog(limit?: number): Promise<RequestLogEntry[]>;
+  /** One page of the log, filtered, with the sites and providers it names (the options page). */
+  queryRequestLog(query: RequestLogQuery): Promise<RequestLogPage>;
   routing: {
     settings(): Promise<RoutingSettings>;
     /** Strategy, aliases and groups, affinity, pacing, time limits; parsed strictly. */
@@ -142,6 +148,11 @@ export interface Engine {
    * (`GET /quota`, after the same checks as `/models`) with its own limits, or for the extension.
    */
   quota(caller: Caller): Promise<QuotaReport>;
+  /**
+   * Requests, tokens, failures and latency per key by hour (7 days) and day (30 days), and when
+   * each key's day runs out at its recent pace: the dashboard's charts.
+   */
+  usageHistory(): Promise<UsageHistoryReport & { keys: KeyQuota[] }>;
   /** Passive health and usage per (provider, key, model), and why keys were disabled. */
   health(): Promise<{ models: HealthEntry[]; notices: KeyNotice[] }>;
   cache: Pick<ResponseCache, 'clear'> & {
@@ -208,6 +219,7 @@ export function createEngine(host: EngineHost): Engine {
   const userLimits = createUserLimitsStore(db);
   const limits = withUserLimits(host.limits ?? limitSourceOf(catalog), userLimits.current);
   const availability = createModelAvailability({ db, now, writeBehind });
+  const history = createUsageHistory({ now, timeZone: host.timeZone, db, writeBehind });
   const refreshModelLists =
     host.backgroundReads === false
       ? undefined
@@ -226,6 +238,7 @@ export function createEngine(host: EngineHost): Engine {
     availability,
     refreshModelLists,
     readStatedAllowances: host.backgroundReads !== false,
+    history,
   });
   const cache = createResponseCache({ db, now, crypto: host.crypto, vault, writeBehind });
   const cacheSettings = keptCacheSettings(db);
@@ -460,6 +473,7 @@ export function createEngine(host: EngineHost): Engine {
     envImport: createEnvImport(keyRing, providers),
     settings: settingsTransfer,
     requestLog: (limit = 100) => requestLog.recent(limit),
+    queryRequestLog: async (query) => queryRequestLog(await requestLog.recent(REQUEST_LOG_CAP), query),
     routing: { settings: router.settings, saveSettings: router.saveSettings },
     cache: {
       async stats() {
@@ -498,6 +512,10 @@ export function createEngine(host: EngineHost): Engine {
       // The limits include the user's own, which a restarted engine has not read yet.
       await Promise.all([router.ledger.load(), userLimits.load()]);
       return quotaReader.read(caller.kind === 'extension' ? null : callerOrigin(caller));
+    },
+    async usageHistory() {
+      await Promise.all([router.ledger.load(), userLimits.load(), catalogUpdates.load()]);
+      return { ...history.read(), keys: await quotaReader.readKeys() };
     },
     async health() {
       // The report's limits include the user's own, which a restarted engine has not read yet.

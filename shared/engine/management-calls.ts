@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { envImportChoicesSchema } from '../keys/env-import';
+import { requestLogQuerySchema } from '../request-log/query-request-log';
 import type { Engine } from './create-engine';
 
 export interface Call<Input extends z.ZodType, Result> {
@@ -117,11 +118,10 @@ export function managementCalls(engine: Engine) {
       }),
       ({ origin, ...change }) => engine.origins.configure(origin, change),
     ),
-    'log.list': call(z.object({ limit: z.number().int().min(1).max(1000).optional() }), ({ limit }) =>
-      engine.requestLog(limit),
-    ),
+    'log.query': call(requestLogQuerySchema, (query) => engine.queryRequestLog(query)),
     health: call(noInput, () => engine.health()),
     'quota.get': call(noInput, () => engine.quota({ kind: 'extension' })),
+    'usage.history': call(noInput, () => engine.usageHistory()),
     'chats.list': call(noInput, () => engine.chats.list()),
     'chats.get': call(z.object({ id: z.string() }), ({ id }) => engine.chats.get(id)),
     'chats.save': call(z.object({ id: z.string(), change: z.unknown() }), ({ id, change }) =>

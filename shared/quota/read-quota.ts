@@ -11,7 +11,7 @@ import type { ProviderDirectory, ResolvedProvider } from '../providers/provider-
 import type { RequestLogEntry } from '../request-log/request-log-entry';
 import type { UsageLedger } from '../usage/usage-ledger';
 import { buildQuotaReport } from './build-quota-report';
-import type { QuotaReport } from './quota-report';
+import type { Forecast, QuotaReport, QuotaWindow } from './quota-report';
 
 /** Long enough to smooth a burst, short enough to follow a change of pace within minutes. */
 export const PACE_WINDOW_MS = 15 * 60_000;
@@ -35,22 +35,46 @@ function modelsOf(provider: ResolvedProvider, catalog: CatalogReader): string[] 
   return [...new Set([provider.defaultModel, ...(listed ?? [])])];
 }
 
+/** One key's own day: what is left of it and when it runs out at the key's recent pace. */
+export interface KeyQuota {
+  keyId: string;
+  providerId: string;
+  requests: QuotaWindow;
+  tokens: QuotaWindow;
+  forecast: Forecast;
+}
+
 export function createQuotaReader(deps: QuotaDeps) {
   async function siteOf(origin: string) {
     const grant = (await deps.origins.list()).find((item) => item.origin === origin);
     return grant ? { origin, ...siteWindows(grant, deps.now()) } : null;
   }
 
-  /** The report for a site (its origin) or for the extension's own pages (null). */
-  async function read(origin: string | null): Promise<QuotaReport> {
+  /** Enabled keys, their providers, and the attempts of the pace window. */
+  async function gather() {
     const now = deps.now();
     const enabled = (await deps.keys.list()).filter((key) => key.enabled);
     const providerIds = [...new Set(enabled.map((key) => key.providerId))];
-    const providers = (await Promise.all(providerIds.map((id) => deps.providers.resolve(id)))).flatMap(
-      (provider) => provider ?? [],
-    );
-    const [log, site] = await Promise.all([
+    const [resolved, log] = await Promise.all([
+      Promise.all(providerIds.map((id) => deps.providers.resolve(id))),
       deps.requestLog.since(now - PACE_WINDOW_MS),
+    ]);
+    return { now, enabled, providers: resolved.flatMap((provider) => provider ?? []), log };
+  }
+
+  /** Each model the provider serves automatically, with the allowance of each of `keys` for it. */
+  const modelsWithAllowances = (provider: ResolvedProvider, keys: KeySummary[]) =>
+    modelsOf(provider, deps.catalog).map((model) => ({
+      id: model,
+      allowances: keys.map((key) =>
+        deps.ledger.allowance({ providerId: provider.id, keyId: key.id, accountId: key.account, model }),
+      ),
+    }));
+
+  /** The report for a site (its origin) or for the extension's own pages (null). */
+  async function read(origin: string | null): Promise<QuotaReport> {
+    const [{ now, enabled, providers, log }, site] = await Promise.all([
+      gather(),
       origin === null ? null : siteOf(origin),
     ]);
     return buildQuotaReport({
@@ -62,17 +86,7 @@ export function createQuotaReader(deps: QuotaDeps) {
           id: provider.id,
           name: provider.custom ? null : provider.name,
           keys: keys.length,
-          models: modelsOf(provider, deps.catalog).map((model) => ({
-            id: model,
-            allowances: keys.map((key) =>
-              deps.ledger.allowance({
-                providerId: provider.id,
-                keyId: key.id,
-                accountId: key.account,
-                model,
-              }),
-            ),
-          })),
+          models: modelsWithAllowances(provider, keys),
         };
       }),
       attempts: log.flatMap((entry) => entry.attempts),
@@ -80,5 +94,41 @@ export function createQuotaReader(deps: QuotaDeps) {
     });
   }
 
-  return { read };
+  /**
+   * Each enabled key's day, for the extension's own dashboard only (it names keys): the same
+   * report, with every key read as a provider of one key and paced by its own attempts.
+   */
+  async function readKeys(): Promise<KeyQuota[]> {
+    const { now, enabled, providers, log } = await gather();
+    const byId = new Map(providers.map((provider) => [provider.id, provider]));
+    const keys = enabled.flatMap((key) => {
+      const provider = byId.get(key.providerId);
+      return provider ? [{ key, provider }] : [];
+    });
+    const report = buildQuotaReport({
+      now,
+      paceWindowMs: PACE_WINDOW_MS,
+      providers: keys.map(({ key, provider }) => ({
+        id: key.id,
+        name: null,
+        keys: 1,
+        models: modelsWithAllowances(provider, [key]),
+      })),
+      attempts: log.flatMap((entry) =>
+        entry.attempts.flatMap((attempt) =>
+          attempt.keyId === undefined ? [] : [{ provider: attempt.keyId, model: attempt.model }],
+        ),
+      ),
+      site: null,
+    });
+    return report.providers.map((item, index) => ({
+      keyId: item.id,
+      providerId: keys[index]!.provider.id,
+      requests: item.requests.day,
+      tokens: item.tokens.day,
+      forecast: item.forecast,
+    }));
+  }
+
+  return { read, readKeys };
 }

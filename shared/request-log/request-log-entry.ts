@@ -3,6 +3,8 @@ import { z } from 'zod';
 
 export const attemptSchema = z.object({
   provider: z.string(),
+  /** Which key was used (its id, never its secret); absent in lines written before it was logged. */
+  keyId: z.string().optional(),
   model: z.string(),
   outcome: z.string(),
   latencyMs: z.number(),

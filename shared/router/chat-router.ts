@@ -48,6 +48,7 @@ import { pinCoolingDown, pinRetired, pinWithoutKey } from './unusable-pin';
 import { availableModelSource } from './available-models';
 import type { ModelAvailability } from './model-availability';
 import { createStatedAllowances } from './stated-allowances';
+import type { UsageHistory } from '../usage/usage-history';
 
 export interface ChatRouterDeps {
   db: FreeLLMDatabase;
@@ -74,6 +75,8 @@ export interface ChatRouterDeps {
   refreshModelLists?(providerIds: Iterable<string>): void;
   /** Reads the allowances providers state (OpenRouter's `GET /key`) in the background. */
   readStatedAllowances?: boolean;
+  /** The dashboard's hour-by-hour history, fed by the ledger. */
+  history?: UsageHistory;
 }
 
 /** What a run of attempts needs: the order to try, the limits, and the conversation to remember it for. */
@@ -114,6 +117,7 @@ export function createChatRouter(deps: ChatRouterDeps) {
     limits: deps.limits ?? catalogLimitSource,
     db,
     writeBehind: deps.writeBehind,
+    history: deps.history,
   });
   const { availability } = deps;
   const catalogModels = deps.models ?? catalogModelSource;

@@ -195,7 +195,13 @@ export async function runAttempts<T>(
         const latencyMs = now() - started;
         await networkWorks();
         ledger.record(target, { ok: true, latencyMs });
-        attempts.push({ provider: candidate.provider.id, model: candidate.model, outcome: 'ok', latencyMs });
+        attempts.push({
+          provider: candidate.provider.id,
+          keyId: candidate.key.id,
+          model: candidate.model,
+          outcome: 'ok',
+          latencyMs,
+        });
         return {
           value,
           served: candidate,
@@ -214,6 +220,7 @@ export async function runAttempts<T>(
         const latencyMs = now() - started;
         attempts.push({
           provider: candidate.provider.id,
+          keyId: candidate.key.id,
           model: candidate.model,
           outcome: error.kind ?? error.type,
           latencyMs,

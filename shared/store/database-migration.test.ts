@@ -24,6 +24,8 @@ const V1_STORES = {
   chats: 'id, updatedAt',
 };
 
+const V2_STORES = { ...V1_STORES, keyNotices: 'keyId' };
+
 /** What version 1's vault did: AES-GCM straight under the device key. */
 async function sealV1(deviceKey: CryptoKey, plain: string) {
   const iv = crypto.getRandomValues(new Uint8Array(12));
@@ -165,5 +167,20 @@ describe('database migrations', () => {
       deadlineMs: 5_000,
       affinity: true,
     });
+  });
+
+  it('opens a version 2 database, keeps its usage and starts an empty usage history', async () => {
+    const name = `migration-v2-${crypto.randomUUID()}`;
+    const v2 = new Dexie(name);
+    v2.version(1).stores(V1_STORES);
+    v2.version(2).stores(V2_STORES);
+    await v2.table('usage').add({ id: 'model:groq:k1:m', requests: 3 });
+    await v2.table('keyNotices').add({ keyId: 'k1', providerId: 'groq', reason: 'invalid', at: 3 });
+    v2.close();
+
+    const db = openDatabase(name);
+    expect(await db.usage.toArray()).toEqual([{ id: 'model:groq:k1:m', requests: 3 }]);
+    expect(await db.keyNotices.count()).toBe(1);
+    expect(await db.usageHistory.count()).toBe(0);
   });
 });

@@ -10,6 +10,7 @@ import type { RequestLogEntry } from '../request-log/request-log-entry';
 import type { ProviderSettings } from '../catalog/provider-settings';
 import type { UsageBucket } from '../usage/usage-bucket';
 import type { KeyNotice } from '../usage/key-notice';
+import type { UsageHistoryRow } from '../usage/usage-history';
 import type { CacheRecord } from '../cache/cache-record';
 import type { DataKeyRecord } from '../vault/data-key-record';
 import type { ChatRecord } from '../chats/chat-record';
@@ -29,6 +30,8 @@ export type FreeLLMDatabase = Dexie & {
   usage: EntityTable<UsageBucket, 'id'>;
   /** Why the router disabled a key, one per key. */
   keyNotices: EntityTable<KeyNotice, 'keyId'>;
+  /** Requests, tokens, failures and latency per key by hour (7 days) and by day (30 days). */
+  usageHistory: EntityTable<UsageHistoryRow, 'id'>;
   cache: EntityTable<CacheRecord, 'key'>;
   settings: EntityTable<SettingRow, 'id'>;
   vaultMeta: EntityTable<DataKeyRecord, 'id'>;
@@ -80,5 +83,7 @@ export function openDatabase(name = 'freellm', options?: DexieOptions): FreeLLMD
       const { id, ...routing } = (await tx.table('settings').get('routing')) ?? {};
       if (id !== undefined) await tx.table('settings').put({ id, value: routing });
     });
+  // The usage history behind the dashboard's charts starts empty: the ledger kept only today's counts.
+  db.version(3).stores({ usageHistory: 'id' });
   return db;
 }

@@ -33,7 +33,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 }
 
 /** Milliseconds the zone's wall clock is ahead of UTC at `at` (negative west of Greenwich). */
-function zoneOffset(at: number, timeZone: string): number {
+export function zoneOffset(at: number, timeZone: string): number {
   const parts = Object.fromEntries(
     formatterFor(timeZone)
       .formatToParts(at)

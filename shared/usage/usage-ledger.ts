@@ -24,6 +24,7 @@ import {
 import type { RateLimitSnapshot } from '../providers/rate-limits';
 import type { LimitSource, LimitSpec, Limits } from './usage-limits';
 import { createWriteBehind, type WriteBehind } from '../store/write-behind';
+import type { UsageHistory } from './usage-history';
 
 export interface UsageTarget {
   providerId: string;
@@ -35,6 +36,9 @@ export interface UsageTarget {
 
 /** One request counted before its call; `settle` replaces the estimate with the reported usage. */
 export interface Reservation {
+  target: UsageTarget;
+  /** When the request was counted: its tokens belong to that hour of the history. */
+  at: number;
   tokens: number;
   entries: { bucket: UsageBucket; entry: [number, number]; dayStart: number }[];
 }
@@ -79,8 +83,10 @@ export function createUsageLedger(options: {
   limits?: LimitSource;
   db?: FreeLLMDatabase;
   writeBehind?: WriteBehind;
+  /** Told each attempt and its tokens, hour by hour, for the dashboard's charts. */
+  history?: UsageHistory;
 }) {
-  const { now, db } = options;
+  const { now, db, history } = options;
   const writeBehind = options.writeBehind ?? createWriteBehind();
   const buckets = new Map<string, UsageBucket>();
   const dirty = new Set<string>();
@@ -129,10 +135,11 @@ export function createUsageLedger(options: {
   const touch = (...touched: UsageBucket[]) => touched.forEach((item) => dirty.add(item.id));
 
   return {
-    /** Reads what an earlier engine stored; safe to call often. */
+    /** Reads what an earlier engine stored (its history too, fed from here); safe to call often. */
     load(): Promise<void> {
       loading ??= (async () => {
-        for (const row of (await db?.usage.toArray()) ?? []) {
+        const [stored] = await Promise.all([db?.usage.toArray(), history?.load()]);
+        for (const row of stored ?? []) {
           const parsed = usageBucketSchema.safeParse(row);
           if (parsed.success && !buckets.has(parsed.data.id)) buckets.set(parsed.data.id, parsed.data);
         }
@@ -165,7 +172,8 @@ export function createUsageLedger(options: {
         dayStart: item.day.start,
       }));
       touch(limit, model);
-      return { tokens, entries };
+      history?.countTokens(target, now(), tokens);
+      return { target, at: now(), tokens, entries };
     },
 
     /** Replaces the estimate with what the provider reported (or a better estimate). */
@@ -176,6 +184,7 @@ export function createUsageLedger(options: {
         if (item.day.start === dayStart) item.day.tokens = Math.max(0, item.day.tokens + delta);
         dirty.add(item.id);
       }
+      history?.countTokens(reservation.target, reservation.at, delta);
       reservation.tokens = tokens;
     },
 
@@ -185,6 +194,7 @@ export function createUsageLedger(options: {
         unspend(item, entry, dayStart);
         dirty.add(item.id);
       }
+      history?.countTokens(reservation.target, reservation.at, -reservation.tokens);
       reservation.entries = [];
       reservation.tokens = 0;
     },
@@ -292,6 +302,7 @@ export function createUsageLedger(options: {
         model.failures += 1;
       }
       touch(model);
+      history?.countAttempt(target, now() - outcome.latencyMs, outcome);
       return model.failures;
     },
 
@@ -344,6 +355,7 @@ export function createUsageLedger(options: {
      * durability, never the request.
      */
     flush(): Promise<void> {
+      void history?.flush();
       return db ? writeBehind.once(writeDirty) : Promise.resolve();
     },
   };

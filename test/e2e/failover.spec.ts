@@ -65,11 +65,11 @@ test('a 429 from the first provider fails over at once to the next, and the head
 
   const options = await OptionsPage.open(suite.context, suite.extensionId);
   const log = options.page.locator('.log-table tbody tr');
-  await expect(log.first()).toContainText('Spare provider · spare-model');
+  await expect(log.first()).toContainText('Spare provider / spare-model');
   // The log says how each attempt went in the dashboard's plain words, not the router's codes,
   // and names each endpoint as the user named it, not by its id.
   await expect(log.nth(1).locator('.attempts')).toContainText(
-    /^Busy provider: rate limit reached \(\d+ ms\) → Spare provider: answered \(\d+ ms\)$/,
+    /^Busy provider: rate limit reached \(\d+ ms\), moved to Spare provider: answered \(\d+ ms\)$/,
   );
   await expect(log.first()).not.toContainText('custom-');
   await expect(log.nth(1).locator('.attempts')).not.toContainText('rate_limit');

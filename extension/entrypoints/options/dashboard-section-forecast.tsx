@@ -11,7 +11,7 @@ const time = (seconds: number) =>
 const count = (value: number) => value.toLocaleString();
 
 /** What happens next to one allowance, as the end of a sentence that starts with its name. */
-function outlook(forecast: Forecast, day: QuotaWindow): string {
+export function outlook(forecast: Forecast, day: QuotaWindow): string {
   const reset = day.resets_at === null ? '' : ` until ${time(day.resets_at)}`;
   switch (forecast.status) {
     case 'runs_out':
@@ -43,7 +43,7 @@ export function forecastSentence(report: QuotaReport, nameOf: (provider: Provide
   return `At this pace (the last ${minutes} minutes), ${[...providers, poolPart].join('; ')}.`;
 }
 
-function left(window: QuotaWindow, unit: string): string {
+export function left(window: QuotaWindow, unit: string): string {
   if (window.limit === null) return `${count(window.used)} ${unit} today, no known limit`;
   return `${count(window.remaining ?? 0)} of ${count(window.limit)} ${unit} left today`;
 }

@@ -1,5 +1,6 @@
 /**
- * @module The usage dashboard: today's headroom and when it runs out at the recent pace, what
+ * @module The usage dashboard: today's headroom and when it runs out at the recent pace, the
+ * history of the last week and month (usage-history-panel.tsx), what
  * each (provider, key, model) spent today and this minute against its free-tier limits, its passive health from real traffic, keys the router turned
  * off and why, and the response cache's savings with a way to empty it. Names come from the
  * provider and key listings; secrets never reach this page.
@@ -15,6 +16,7 @@ import type { HealthEntry } from '../../../shared/usage/usage-ledger';
 import { outcomeWords } from '../../../shared/ui/outcome-words';
 import { callBackground, type ResultOf } from '../../lib/ui-client';
 import { ForecastPanel } from './dashboard-section-forecast';
+import { UsageHistoryPanel } from './usage-history-panel';
 import { RetiredModels } from './model-notes';
 import './dashboard-section.css';
 import { FieldError } from '../../../shared/ui/field-error';
@@ -52,19 +54,22 @@ export function DashboardSection({ keys, providers }: Props) {
   const [health, setHealth] = useState<Health | undefined>();
   const [cache, setCache] = useState<CacheStats | undefined>();
   const [quota, setQuota] = useState<QuotaReport | undefined>();
+  const [history, setHistory] = useState<ResultOf<'usage.history'> | undefined>();
   const [modelStatus, setModelStatus] = useState<ResultOf<'models.status'> | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [cleared, setCleared] = useState<string | undefined>();
 
   const refresh = useCallback(async () => {
     try {
-      const [nextHealth, nextCache, nextQuota, nextModelStatus] = await Promise.all([
+      const [nextHealth, nextCache, nextQuota, nextModelStatus, nextHistory] = await Promise.all([
         callBackground('health'),
         callBackground('cache.stats'),
         callBackground('quota.get'),
         callBackground('models.status'),
+        callBackground('usage.history'),
       ]);
       setHealth(nextHealth);
+      setHistory(nextHistory);
       setCache(nextCache);
       setQuota(nextQuota);
       setModelStatus(nextModelStatus);
@@ -133,9 +138,18 @@ export function DashboardSection({ keys, providers }: Props) {
       {quota && (
         <ForecastPanel report={quota} nameOf={(provider) => provider.name ?? providerName(provider.id)} />
       )}
+      {history && <UsageHistoryPanel report={history} keyLabel={keyLabel} providerName={providerName} />}
       {modelStatus && <RetiredModels retired={modelStatus.retired} />}
       {cache && <CachePanel stats={cache} cleared={cleared} onClear={clearCache} onSaved={refresh} />}
-      {health && <UsageTable entries={health.models} providers={providers} keys={keys} keyLabel={keyLabel} />}
+      {health && (
+        <UsageTable
+          entries={health.models}
+          providers={providers}
+          keys={keys}
+          keyLabel={keyLabel}
+          providerName={providerName}
+        />
+      )}
     </section>
   );
 }
@@ -255,9 +269,10 @@ interface TableProps {
   providers: ProviderSummary[];
   keys: KeyListing[];
   keyLabel: (keyId: string) => string;
+  providerName: (id: string) => string;
 }
 
-function UsageTable({ entries, providers, keys, keyLabel }: TableProps) {
+function UsageTable({ entries, providers, keys, keyLabel, providerName }: TableProps) {
   if (entries.length === 0)
     return (
       <p class="empty">
@@ -288,7 +303,7 @@ function UsageTable({ entries, providers, keys, keyLabel }: TableProps) {
             (a, b) => keyLabel(a.keyId).localeCompare(keyLabel(b.keyId)) || a.model.localeCompare(b.model),
           );
         const today = rows.reduce((sum, entry) => sum + entry.day.requests, 0);
-        const name = providerNamesOf(providers)(providerId);
+        const name = providerName(providerId);
         return (
           <tbody key={providerId} data-testid="usage-group" aria-label={name}>
             <tr class="group-head">

@@ -2,7 +2,6 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { KeyListing } from '../../../shared/engine/create-engine';
 import type { OriginGrant } from '../../../shared/grants/origin-grant';
 import type { ProviderSummary } from '../../../shared/providers/provider-directory';
-import type { RequestLogEntry } from '../../../shared/request-log/request-log-entry';
 import type { VaultStatus } from '../../../shared/vault/vault';
 import { callBackground } from '../../lib/ui-client';
 import { DashboardSection } from './dashboard-section';
@@ -22,7 +21,6 @@ export interface OptionsData {
   keys: KeyListing[];
   providers: ProviderSummary[];
   origins: OriginGrant[];
-  log: RequestLogEntry[];
 }
 
 /** The page is long: one link per section, in page order, kept in view at the top. */
@@ -46,13 +44,12 @@ export function OptionsApp() {
 
   const reload = useCallback(async () => {
     try {
-      const [keys, providers, origins, log] = await Promise.all([
+      const [keys, providers, origins] = await Promise.all([
         callBackground('keys.list'),
         callBackground('providers.list'),
         callBackground('origins.list'),
-        callBackground('log.list', { limit: 20 }),
       ]);
-      setData({ keys, providers, origins, log });
+      setData({ keys, providers, origins });
       setLoadError(undefined);
     } catch (error) {
       setLoadError(messageOf(error));
@@ -109,7 +106,7 @@ export function OptionsApp() {
           <LocalEndpointSection />
           <BackupSection onChange={reload} />
           <CatalogSection />
-          <RequestLogSection entries={data.log} providers={data.providers} onRefresh={reload} />
+          <RequestLogSection providers={data.providers} />
         </main>
       ) : (
         !loadError && <p class="muted">Loading…</p>
