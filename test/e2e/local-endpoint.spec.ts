@@ -223,8 +223,13 @@ test('curl: a chat completion with the token, a 401 without it, a 403 with a web
 
 test('the request log names the local endpoint as the caller', async () => {
   const options = await OptionsPage.open(suite.context, suite.extensionId);
-  const reply = await callBackgroundFrom<{ origin: string }[]>(options.page, { type: 'log.list', limit: 5 });
-  expect(reply.data[0]?.origin).toBe('local endpoint');
+  const reply = await callBackgroundFrom<{ entries: { origin: string }[]; sites: string[] }>(options.page, {
+    type: 'log.query',
+    limit: 5,
+  });
+  expect(reply.data.entries[0]?.origin).toBe('local endpoint');
+  // The log's site filter offers it as a caller of its own.
+  expect(reply.data.sites).toContain('local endpoint');
   await options.page.close();
 });
 

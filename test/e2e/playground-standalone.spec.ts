@@ -165,7 +165,7 @@ test('compare streams two models side by side, then the chosen answer goes on as
 
     await columns.nth(1).getByRole('button', { name: 'Continue with this answer' }).click();
     await expect(page.getByRole('tab', { name: 'Chat' })).toHaveAttribute('aria-selected', 'true');
-    await expect(page.getByTestId('turn-user')).toHaveText(['tell me side by side']);
+    await expect(questionsIn(page)).toHaveText(['tell me side by side']);
     await expect(page.getByTestId('turn-assistant')).toContainText(['Echo: tell me side by side']);
     await page.getByLabel('Message').fill('and more');
     await page.getByRole('button', { name: 'Send' }).click();
