@@ -43,8 +43,10 @@ export function forecastSentence(report: QuotaReport, nameOf: (provider: Provide
   return `At this pace (the last ${minutes} minutes), ${[...providers, poolPart].join('; ')}.`;
 }
 
+/** `unit` in the plural ("requests"); one is said in the singular. */
 export function left(window: QuotaWindow, unit: string): string {
-  if (window.limit === null) return `${count(window.used)} ${unit} today, no known limit`;
+  if (window.limit === null)
+    return `${count(window.used)} ${window.used === 1 ? unit.replace(/s$/, '') : unit} today, no known limit`;
   return `${count(window.remaining ?? 0)} of ${count(window.limit)} ${unit} left today`;
 }
 
