@@ -5,6 +5,7 @@ const window = (used: number, limit: number | null) => ({
   used,
   limit,
   remaining: limit === null ? null : limit - used,
+  resets_at: null,
 });
 
 describe('what is left today, in words', () => {
