@@ -1,7 +1,10 @@
 /**
  * @module Copyable settings for the tools people call the local endpoint from: pure text from the
  * address, the token and a model, so the options page and the playground show the same recipes.
+ * Given a chat request (the playground's last one), curl and Python send that request instead of
+ * a hello; its text is quoted for the shell and for Python, so no prompt can run as code.
  */
+import { samplingOf, type SnippetRequest } from './snippet-request';
 
 export interface Recipe {
   id: 'curl' | 'python' | 'openai-npm' | 'claude-code' | 'codex';
@@ -16,7 +19,19 @@ export interface RecipeInput {
   token: string;
   /** `auto` lets FreeLLM choose; any id of `GET /models` works. */
   model: string;
+  /** The chat request curl and Python send (default: a hello to `model`). */
+  request?: SnippetRequest;
 }
+
+/** Text inside single quotes for a POSIX shell: a quote closes, is escaped, and reopens. */
+const shellQuoted = (text: string) => `'${text.replaceAll("'", `'\\''`)}'`;
+
+/**
+ * A JSON value as a Python literal: JSON's strings, numbers, lists and objects are Python's too
+ * (true/false/null are not, and a chat request has none). U+2028/2029 are escaped for editors.
+ */
+const pythonLiteral = (value: unknown) =>
+  JSON.stringify(value).replaceAll('\u2028', '\\u2028').replaceAll('\u2029', '\\u2029');
 
 /** The URL a client on this machine uses: a wildcard address is reached on loopback; IPv6 in brackets. */
 export function localEndpointURL(address: string, port: number): string {
@@ -24,9 +39,16 @@ export function localEndpointURL(address: string, port: number): string {
   return `http://${host.includes(':') && !host.startsWith('[') ? `[${host}]` : host}:${port}`;
 }
 
-export function localEndpointRecipes({ address, port, token, model }: RecipeInput): Recipe[] {
+export function localEndpointRecipes({ address, port, token, model, request }: RecipeInput): Recipe[] {
   const base = localEndpointURL(address, port);
-  const chat = JSON.stringify({ model, messages: [{ role: 'user', content: 'Hello!' }] });
+  const asked: SnippetRequest = request ?? { model, messages: [{ role: 'user', content: 'Hello!' }] };
+  const pythonArguments = Object.entries({
+    model: asked.model,
+    messages: asked.messages,
+    ...samplingOf(asked),
+  })
+    .filter(([, value]) => value !== undefined)
+    .map(([name, value]) => `    ${name}=${pythonLiteral(value)},`);
   return [
     {
       id: 'curl',
@@ -36,7 +58,7 @@ export function localEndpointRecipes({ address, port, token, model }: RecipeInpu
         `curl ${base}/v1/chat/completions \\`,
         `  -H "Authorization: Bearer ${token}" \\`,
         `  -H "Content-Type: application/json" \\`,
-        `  -d '${chat}'`,
+        `  -d ${shellQuoted(JSON.stringify(asked))}`,
       ].join('\n'),
     },
     {
@@ -48,7 +70,7 @@ export function localEndpointRecipes({ address, port, token, model }: RecipeInpu
         '',
         `client = OpenAI(base_url="${base}/v1", api_key="${token}")`,
         'answer = client.chat.completions.create(',
-        `    model="${model}", messages=[{"role": "user", "content": "Hello!"}]`,
+        ...pythonArguments,
         ')',
         'print(answer.choices[0].message.content)',
       ].join('\n'),

@@ -8,6 +8,7 @@
  */
 import Anthropic from '@anthropic-ai/sdk';
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import OpenAI from 'openai';
@@ -15,6 +16,7 @@ import { install } from '../../local-api/install.mjs';
 import { startAnthropicMock, type AnthropicMock } from '../mock-provider/anthropic-mock';
 import { mockEmbedding } from '../mock-provider/mock-server';
 import { startOpenAIMock, type OpenAIMock } from '../mock-provider/openai-mock';
+import { localEndpointRecipes } from '../../shared/snippets/local-endpoint-recipes';
 import { OptionsPage } from './pages/options-page';
 import { callBackgroundFrom } from './support/call-background';
 import { expect, test, useExtensionSuite } from './support/fixtures';
@@ -219,6 +221,22 @@ test('curl: a chat completion with the token, a 401 without it, a 403 with a web
     ...chat,
   );
   expect(fromPage).toMatchObject({ status: 403, body: { error: { code: 'local_origin_not_allowed' } } });
+});
+
+test('the curl recipe (the playground offers it for its last request) runs as is, whatever quotes the prompt has', async () => {
+  const hostile = 'it\'s $(touch /tmp/freellm-pwned) `id` "quoted" \\ end';
+  const curl = localEndpointRecipes({
+    address: '127.0.0.1',
+    port: Number(new URL(baseURL).port),
+    token,
+    model: 'auto',
+    request: { model: 'auto', messages: [{ role: 'user', content: hostile }], temperature: 0.5 },
+  }).find((recipe) => recipe.id === 'curl')!.text;
+  const { stdout } = await promisify(execFile)('bash', ['-c', `${curl} -sS`]);
+  const answer = JSON.parse(stdout) as { choices: { message: { content: string } }[] };
+  expect(answer.choices[0]?.message.content).toBe(`Echo: ${hostile}`);
+  expect(existsSync('/tmp/freellm-pwned')).toBe(false);
+  expect(suite.mock.calls.at(-1)?.body).toMatchObject({ temperature: 0.5 });
 });
 
 test('the request log names the local endpoint as the caller', async () => {

@@ -4,7 +4,13 @@
  */
 import { useEffect, useRef } from 'preact/hooks';
 
-export function HighlightedCode({ code, language }: { code: string; language: 'json' | 'javascript' }) {
+export function HighlightedCode({
+  code,
+  language,
+}: {
+  code: string;
+  language: 'json' | 'javascript' | 'bash' | 'python';
+}) {
   const element = useRef<HTMLElement>(null);
   useEffect(() => {
     const target = element.current;

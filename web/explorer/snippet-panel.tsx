@@ -1,12 +1,51 @@
-/** @module The chat's last request as code for a web page: one snippet at a time, with a copy button. */
+/**
+ * @module The chat's last request as code: for a web page (through `window.freellm`), or for curl
+ * and Python through the local endpoint. One snippet at a time, with a copy button.
+ */
 import { useState } from 'preact/hooks';
-import { CHAT_SNIPPETS, type ChatSnippet } from '../../shared/snippets/chat-snippets';
+import { DEFAULT_LOCAL_PORT } from '../../shared/local-endpoint/local-endpoint';
+import { CHAT_SNIPPETS } from '../../shared/snippets/chat-snippets';
+import { localEndpointRecipes } from '../../shared/snippets/local-endpoint-recipes';
 import type { SnippetRequest } from '../../shared/snippets/snippet-request';
 import { HighlightedCode } from './highlighted-code';
 
+interface Snippet {
+  id: string;
+  label: string;
+  /** As the highlighter names it. */
+  language: 'javascript' | 'bash' | 'python';
+  /** Where it runs, said above it. */
+  where: 'page' | 'local';
+  code(request: SnippetRequest): string;
+}
+
+/** The token is never given to a page: the user pastes it from FreeLLM's options page. */
+const TOKEN_PLACEHOLDER = 'PASTE-THE-LOCAL-ENDPOINT-TOKEN';
+
+const localRecipe =
+  (id: 'curl' | 'python') =>
+  (request: SnippetRequest): string =>
+    localEndpointRecipes({
+      address: '127.0.0.1',
+      port: DEFAULT_LOCAL_PORT,
+      token: TOKEN_PLACEHOLDER,
+      model: request.model,
+      request,
+    }).find((recipe) => recipe.id === id)!.text;
+
+const SNIPPETS: Snippet[] = [
+  ...CHAT_SNIPPETS.map((snippet) => ({
+    ...snippet,
+    language: 'javascript' as const,
+    where: 'page' as const,
+  })),
+  { id: 'curl', label: 'curl', language: 'bash', where: 'local', code: localRecipe('curl') },
+  { id: 'python', label: 'Python', language: 'python', where: 'local', code: localRecipe('python') },
+];
+
 export function SnippetPanel({ request, standalone }: { request: SnippetRequest; standalone: boolean }) {
-  const [chosen, setChosen] = useState<ChatSnippet['id']>('openai');
-  const snippet = CHAT_SNIPPETS.find((candidate) => candidate.id === chosen) ?? CHAT_SNIPPETS[0]!;
+  const [chosen, setChosen] = useState('openai');
+  const snippet = SNIPPETS.find((candidate) => candidate.id === chosen) ?? SNIPPETS[0]!;
   const code = snippet.code(request);
   const [copied, setCopied] = useState<string | undefined>();
   const copy = () =>
@@ -17,15 +56,17 @@ export function SnippetPanel({ request, standalone }: { request: SnippetRequest;
   return (
     <div class="snippets">
       <p class="muted small">
-        {standalone
-          ? 'Runs on a page whose site the FreeLLM extension allowed (install it: this page runs without). '
-          : 'Runs on a page whose site FreeLLM allowed: paste it into a module script or the browser console. '}
+        {snippet.where === 'local'
+          ? `Runs on this computer through FreeLLM's local endpoint (turn it on in the extension's options, Local endpoint, and put its token in place of ${TOKEN_PLACEHOLDER}). `
+          : standalone
+            ? 'Runs on a page whose site the FreeLLM extension allowed (install it: this page runs without). '
+            : 'Runs on a page whose site FreeLLM allowed: paste it into a module script or the browser console. '}
         It sends the chat's last request again.
       </p>
       <div class="snippet-bar">
         <fieldset class="segmented">
           <legend class="visually-hidden">Library</legend>
-          {CHAT_SNIPPETS.map((candidate) => (
+          {SNIPPETS.map((candidate) => (
             <label key={candidate.id}>
               <input
                 type="radio"
@@ -49,7 +90,7 @@ export function SnippetPanel({ request, standalone }: { request: SnippetRequest;
           {copied ?? 'Copy'}
         </button>
       </div>
-      <HighlightedCode code={code} language="javascript" />
+      <HighlightedCode code={code} language={snippet.language} />
     </div>
   );
 }
