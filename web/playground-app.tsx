@@ -8,7 +8,7 @@ import type { FreeLLMPageApi } from '../extension/lib/page-api/freellm';
 import type { ChatTurn } from '../shared/chats/chat-turn';
 import { FREELLM_BASE_URL } from '../shared/http/base-url';
 import type { KeySummary } from '../shared/keys/stored-key';
-import { ExtensionChat, StandaloneChat, type Continuation } from './chat/playground-chat';
+import { PlaygroundChat, type Continuation } from './chat/playground-chat';
 import { CompareView } from './compare/compare-view';
 import { AccessBanner, useExtensionAccess } from './extension-access';
 import { StandaloneProviders } from './providers/standalone-providers';
@@ -99,6 +99,8 @@ function PlaygroundTabs({ fetch, baseURL, onTurnError, modelsKey = '', chat }: T
 
 function ExtensionPlayground({ api }: { api: FreeLLMPageApi }) {
   const access = useExtensionAccess(api);
+  // The extension answers; the in-page engine only keeps this page's conversations.
+  const chats = useMemo(() => createStandaloneEngine().engine.chats, []);
   return (
     <main class="sections">
       <section class="mode-note" aria-label="Mode">
@@ -112,7 +114,15 @@ function ExtensionPlayground({ api }: { api: FreeLLMPageApi }) {
         baseURL={api.baseURL}
         onTurnError={access.onTurnError}
         chat={(continued) => (
-          <ExtensionChat api={api} continued={continued} onTurnError={access.onTurnError} />
+          <PlaygroundChat
+            chats={chats}
+            fetch={api.fetch}
+            baseURL={api.baseURL}
+            standalone={false}
+            emptyHint="Say hello. The answer streams from whichever of your providers has room."
+            continued={continued}
+            onTurnError={access.onTurnError}
+          />
         )}
       />
     </main>
@@ -132,7 +142,14 @@ function StandalonePlayground() {
         baseURL={FREELLM_BASE_URL}
         modelsKey={keys.map((key) => key.id).join()}
         chat={(continued) => (
-          <StandaloneChat standalone={standalone} hasKeys={keys.length > 0} continued={continued} />
+          <PlaygroundChat
+            chats={standalone.engine.chats}
+            fetch={standalone.fetch}
+            baseURL={FREELLM_BASE_URL}
+            standalone
+            emptyHint={keys.length > 0 ? 'Say hello.' : 'Add a key above, then say hello.'}
+            continued={continued}
+          />
         )}
       />
     </main>

@@ -6,6 +6,7 @@
 import { startOpenAIMock, type OpenAIMock } from '../mock-provider/openai-mock';
 import { OptionsPage } from './pages/options-page';
 import { PlaygroundPage } from './pages/playground-page';
+import { questionsIn } from './pages/popup-page';
 import { expect, test, useExtensionSuite } from './support/fixtures';
 import { serveSnippetLibraries } from './support/snippet-libraries';
 
@@ -55,6 +56,8 @@ test('an answer streams with who served it after a failover, its tokens, times a
   expect(figures['First token']).toMatch(/^\d+ ms$|^\d+\.\d s$/);
   expect(figures.Total).toMatch(/^\d+ ms$|^\d+\.\d s$/);
   expect(busy.calls).toHaveLength(1);
+  // Served by the provider's name as the user gave it, not its internal id.
+  expect(figures['Served by']).toBe('Spare provider · spare-model');
 });
 
 test('the explorer shows the request sent and each event of the stream', async () => {
@@ -111,3 +114,10 @@ for (const library of ['openai (JS)', 'fetch', 'Vercel AI SDK', 'LangChain JS'])
     expect(failures).toEqual([]);
     await page.close();
   });
+
+test('with the extension too, the conversation is kept in the page and is still there after a reload', async () => {
+  await playground.page.reload();
+  await expect(questionsIn(playground.page).first()).toHaveText('hello figures');
+  await expect(playground.page.getByTestId('turn-assistant').first()).toContainText('Echo: hello figures');
+  await expect(playground.page.getByRole('button', { name: 'New chat' })).toBeVisible();
+});
