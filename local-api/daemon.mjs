@@ -18,7 +18,7 @@ import { createFrameReader, encodeFrame } from './native-frames.mjs';
  */
 export async function startDaemon({ socketPath, idleMs, onExit }) {
   const exchanges = createHttpExchanges();
-  /** @type {{ send(message: unknown): void, socket: import('node:net').Socket } | undefined} */
+  /** @type {{ send(...messages: unknown[]): void, socket: import('node:net').Socket } | undefined} */
   let link;
   /** @type {{ server: import('node:http').Server, address: string, port: number } | undefined} */
   let http;
@@ -37,7 +37,11 @@ export async function startDaemon({ socketPath, idleMs, onExit }) {
       return;
     }
     clearTimeout(idleTimer);
-    const current = { socket, send: (/** @type {unknown} */ message) => socket.write(encodeFrame(message)) };
+    const current = {
+      socket,
+      /** Several messages leave in one write, so they reach the worker together. */
+      send: (/** @type {unknown[]} */ ...messages) => socket.write(Buffer.concat(messages.map(encodeFrame))),
+    };
     link = current;
     socket.on(
       'data',

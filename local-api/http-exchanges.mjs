@@ -37,7 +37,7 @@ const STOPPED = errorBody(
 );
 
 /**
- * @typedef {{ send(message: unknown): void }} BrowserLink
+ * @typedef {{ send(...messages: unknown[]): void }} BrowserLink
  * @typedef {{ res: import('node:http').ServerResponse, headSent: boolean }} Exchange
  */
 
@@ -62,13 +62,29 @@ export function createHttpExchanges() {
         // Closed before the browser's end: the client went away, so the browser stops working on it.
         if (open.delete(id)) link.send({ type: 'abort', id });
       });
-      link.send({ type: 'request', id, method: req.method, path: req.url, headers: flatHeaders(req) });
+      /**
+       * Held until the body ends or fills a message: a usual request then reaches the worker in
+       * one write, which it starts on at once, instead of a head, a body and an end a hop apart.
+       */
+      /** @type {unknown[]} */
+      let held = [{ type: 'request', id, method: req.method, path: req.url, headers: flatHeaders(req) }];
+      let heldChars = 0;
+      const release = () => {
+        if (open.has(id)) link.send(...held);
+        held = [];
+        heldChars = 0;
+      };
       req.setEncoding('utf8');
       req.on('data', (/** @type {string} */ text) => {
         for (let start = 0; start < text.length; start += MAX_PIECE_CHARS)
-          link.send({ type: 'body', id, text: text.slice(start, start + MAX_PIECE_CHARS) });
+          held.push({ type: 'body', id, text: text.slice(start, start + MAX_PIECE_CHARS) });
+        heldChars += text.length;
+        if (heldChars >= MAX_PIECE_CHARS) release();
       });
-      req.on('end', () => link.send({ type: 'request-end', id }));
+      req.on('end', () => {
+        held.push({ type: 'request-end', id });
+        release();
+      });
     },
 
     /** A message from the browser about one exchange. @param {any} message */

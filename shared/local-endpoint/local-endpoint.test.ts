@@ -1,8 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createFakeFetch } from '../testing/fake-fetch';
 import { createTestEngine } from '../testing/test-engine';
 import { upstreamCompletion } from '../testing/upstream-answers';
 import { createEngineFetch } from '../http/engine-fetch';
+import { openDatabase } from '../store/database';
+import { createWriteBehind } from '../store/write-behind';
+import { createLocalEndpoint } from './local-endpoint';
 
 const chatBody = JSON.stringify({ model: 'auto', messages: [{ role: 'user', content: 'hi' }] });
 
@@ -71,6 +74,21 @@ describe('the local endpoint’s door', () => {
     const authorization = `Bearer ${await engine.localEndpoint.token()}`;
     expect(await chat({ authorization })).toBe('200');
     expect(await chat({ authorization })).toBe('429 origin_rate_limited');
+  });
+
+  it('writes its counts once per batch of requests, and they outlast a restart', async () => {
+    const db = openDatabase(`local-endpoint-test-${crypto.randomUUID()}`);
+    const writeBehind = createWriteBehind();
+    const open = () =>
+      createLocalEndpoint({ db, vault: { seal: vi.fn(), open: vi.fn() }, crypto, now: () => 0, writeBehind });
+    const endpoint = open();
+    await endpoint.configure({ limits: { requestsPerMinute: 5 } });
+    const put = vi.spyOn(db.settings, 'put');
+    for (let request = 0; request < 5; request++) await endpoint.count();
+    await writeBehind.settled();
+    // Each write costs the worker IndexedDB time between answers: a busy tool would pay it per request.
+    expect(put).toHaveBeenCalledTimes(1);
+    await expect(open().count()).rejects.toMatchObject({ status: 429 });
   });
 
   it('binds to loopback by default and takes only an IP address', async () => {

@@ -82,6 +82,8 @@ export function createLocalEndpoint(deps: {
   let usage: Stored['usage'];
 
   const withoutUsage = ({ usage: _usage, ...settings }: Stored): LocalEndpointSettings => settings;
+  /** One function for every count, so a batch of requests writes the row once, not once each. */
+  const writeUsage = async () => setting.save({ ...(await setting.get()), usage });
 
   async function newToken(): Promise<string> {
     const bytes = deps.crypto.getRandomValues(new Uint8Array(32));
@@ -144,7 +146,7 @@ export function createLocalEndpoint(deps: {
         deps.now(),
         'Local endpoint',
       );
-      void deps.writeBehind.once(async () => setting.save({ ...(await setting.get()), usage }));
+      void deps.writeBehind.once(writeUsage);
     },
   };
 }
