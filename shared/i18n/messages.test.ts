@@ -21,7 +21,7 @@ const keys = Object.keys(english);
 describe('the English messages', () => {
   it('has every key the code looks up', () => {
     const lookedUp = sources.flatMap((text) =>
-      [...text.matchAll(/\bt\(\s*'([^']+)'/g)].map((match) => match[1]),
+      [...text.matchAll(/\b(?:t|messageWith)\(\s*'([^']+)'/g)].map((match) => match[1]),
     );
     expect(lookedUp.length).toBeGreaterThan(0);
     expect(lookedUp.filter((key) => !keys.includes(key!))).toEqual([]);
