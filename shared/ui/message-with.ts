@@ -1,8 +1,11 @@
 import type { ComponentChildren } from 'preact';
 import { t, type MessageKey } from '../i18n/t';
 
-/** Stands for a part while the message is looked up; no message contains it. */
-const MARK = '\u0000';
+/**
+ * Stands for a part while the message is looked up: a private-use character, which no message
+ * contains (Chrome drops a NUL from a substitution).
+ */
+const MARK = '\uE000';
 
 /**
  * A message with elements in it (code, a link): each part is a substitution, so a translation
