@@ -52,6 +52,12 @@ const localApiFiles = readdirSync(new URL('./local-api/', import.meta.url)).filt
   /^[a-z-]+\.(mjs|json)$/.test(name),
 );
 
+/**
+ * The words, one messages.json per language (shared/i18n/locales/<lang>/), shipped where the
+ * browser looks for them; the playground bundles the same English file.
+ */
+const localeFolders = readdirSync(new URL('./shared/i18n/locales/', import.meta.url));
+
 /** Rendered from extension/assets/icon.svg by `npm run icons`. */
 const icons = Object.fromEntries([16, 32, 48, 128].map((size) => [size, `icon/${size}.png`]));
 
@@ -68,13 +74,19 @@ export default defineConfig({
           absoluteSrc: fileURLToPath(new URL(`./local-api/${name}`, import.meta.url)),
           relativeDest: `local-api/${name}`,
         });
+      for (const lang of localeFolders)
+        files.push({
+          absoluteSrc: fileURLToPath(new URL(`./shared/i18n/locales/${lang}/messages.json`, import.meta.url)),
+          relativeDest: `_locales/${lang}/messages.json`,
+        });
     },
   },
   // Explicit imports only: the same modules must also run in Node tests and in plain pages.
   imports: false,
   manifest: ({ browser }) => ({
-    name: 'FreeLLM',
-    description: 'Pool your free-tier LLM API keys behind one OpenAI-compatible API, in your browser.',
+    name: '__MSG_extensionName__',
+    description: '__MSG_extensionDescription__',
+    default_locale: 'en',
     version,
     icons,
     action: { default_icon: icons },
@@ -85,7 +97,7 @@ export default defineConfig({
     host_permissions: [...presetHostPatterns(), ...(e2e ? ['http://127.0.0.1/*'] : [])],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     commands: {
-      _execute_action: { suggested_key: { default: 'Alt+Shift+L' }, description: 'Open the FreeLLM chat' },
+      _execute_action: { suggested_key: { default: 'Alt+Shift+L' }, description: '__MSG_openChatCommand__' },
     },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko, gecko_android: geckoAndroid } }

@@ -9,6 +9,7 @@ import {
 } from '../chats/chat-settings';
 import { FieldError } from './field-error';
 import './chat-settings-form.css';
+import { t } from '../i18n/t';
 
 export interface ChatSettingsFormProps {
   settings: ChatSettings;
@@ -37,29 +38,25 @@ export function ChatSettingsForm({ settings, onSave }: ChatSettingsFormProps) {
       }}
     >
       <label>
-        System prompt
-        <textarea
-          rows={3}
-          placeholder="How the model should answer in this conversation"
-          {...field('system')}
-        />
+        {t('systemPrompt')}
+        <textarea rows={3} placeholder={t('systemPromptPlaceholder')} {...field('system')} />
       </label>
       <FieldError message={problems.system} />
       <div class="chat-settings-numbers">
         <label>
-          Temperature
-          <input inputMode="decimal" placeholder="0 to 2" {...field('temperature')} />
+          {t('temperature')}
+          <input inputMode="decimal" placeholder={t('temperaturePlaceholder')} {...field('temperature')} />
         </label>
         <label>
-          Max tokens
-          <input inputMode="numeric" placeholder="no limit" {...field('maxTokens')} />
+          {t('maxTokens')}
+          <input inputMode="numeric" placeholder={t('maxTokensPlaceholder')} {...field('maxTokens')} />
         </label>
       </div>
       <FieldError message={problems.temperature} />
       <FieldError message={problems.maxTokens} />
-      <p class="muted small">Empty fields leave the provider’s defaults. Kept with this conversation.</p>
+      <p class="muted small">{t('chatSettingsNote')}</p>
       <button type="submit" class="primary">
-        Save settings
+        {t('saveSettings')}
       </button>
     </form>
   );

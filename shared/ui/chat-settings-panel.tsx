@@ -7,6 +7,7 @@ import { useState } from 'preact/hooks';
 import type { ChatSettings } from '../chats/chat-settings';
 import { settingsSummary } from '../chats/chat-settings-in-use';
 import { lazyComponent } from './lazy-component';
+import { t } from '../i18n/t';
 
 const useSettingsForm = lazyComponent(() =>
   import('./chat-settings-form').then((module) => module.ChatSettingsForm),
@@ -26,9 +27,10 @@ export function ChatSettingsPanel({
     <details class="chat-settings" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>
         {/* Not "Settings": the popup's header has a Settings button, for the whole extension. */}
-        Chat settings
+        {t('chatSettings')}
         <span class="chat-settings-summary" data-testid="settings-summary">
-          {summary ? ` · ${summary}` : ' · provider defaults'}
+          {' · '}
+          {summary || t('chatSettingsDefaults')}
         </span>
       </summary>
       {open &&
@@ -41,7 +43,7 @@ export function ChatSettingsPanel({
             }}
           />
         ) : (
-          <p class="muted small">Loading…</p>
+          <p class="muted small">{t('loading')}</p>
         ))}
     </details>
   );

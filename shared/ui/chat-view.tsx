@@ -22,6 +22,7 @@ import { lazyComponent } from './lazy-component';
 import { WaitingNote, type Waiting } from './waiting-note';
 import './chat-view.css';
 import { messageOf } from './message-of';
+import { t } from '../i18n/t';
 
 export interface ChatViewProps {
   fetch: typeof fetch;
@@ -155,7 +156,7 @@ export function ChatView({
       const aborted = error instanceof DOMException && error.name === 'AbortError';
       answer = {
         ...answer,
-        error: aborted ? 'Stopped.' : messageOf(error),
+        error: aborted ? t('chatStopped') : messageOf(error),
       };
       if (!aborted) onTurnError?.(error);
     } finally {
@@ -188,7 +189,7 @@ export function ChatView({
         class="chat-turns"
         // Scrollable, so a keyboard user can reach and scroll it.
         tabIndex={0}
-        aria-label="Chat history"
+        aria-label={t('chatHistory')}
         ref={list}
         onScroll={(event) => {
           const { scrollTop, scrollHeight, clientHeight } = event.currentTarget;
@@ -209,8 +210,8 @@ export function ChatView({
               <details class="chat-reasoning">
                 <summary>
                   {turn.content || turn.error || !(busy && index === turns.length - 1)
-                    ? 'Reasoning'
-                    : 'Thinking…'}
+                    ? t('chatReasoning')
+                    : t('chatThinking')}
                 </summary>
                 <p>{turn.reasoning}</p>
               </details>
@@ -243,7 +244,7 @@ export function ChatView({
             )}
             {turn.error && index === turns.length - 1 && !busy && (
               <button type="button" class="chat-retry" onClick={askAgain}>
-                Try again
+                {t('chatTryAgain')}
               </button>
             )}
             {renderFigures && turn.figures
@@ -251,12 +252,12 @@ export function ChatView({
               : turn.servedBy && <div class="chat-meta">{turn.servedBy}</div>}
             {!busy && editing === undefined && turn.role === 'user' && (
               <button type="button" class="chat-action" onClick={() => setEditing(index)}>
-                Edit
+                {t('chatEdit')}
               </button>
             )}
             {!busy && !turn.error && turn.role === 'assistant' && index === turns.length - 1 && (
               <button type="button" class="chat-action" onClick={askAgain}>
-                Regenerate
+                {t('chatRegenerate')}
               </button>
             )}
           </li>
@@ -266,9 +267,9 @@ export function ChatView({
         {announced}
       </div>
       <label class="chat-model">
-        Model
+        {t('chatModel')}
         <select
-          aria-label="Model"
+          aria-label={t('chatModel')}
           value={model}
           onChange={(event) => {
             setModel(event.currentTarget.value);
@@ -295,11 +296,11 @@ export function ChatView({
       />
       <form class="chat-form" onSubmit={send}>
         <textarea
-          aria-label="Message"
+          aria-label={t('chatMessage')}
           autoFocus
           rows={2}
           value={input}
-          placeholder="Ask anything…"
+          placeholder={t('chatPlaceholder')}
           onInput={(event) => setInput(event.currentTarget.value)}
           onKeyDown={(event) => {
             if (event.key === 'Enter' && !event.shiftKey) send(event);
@@ -307,11 +308,11 @@ export function ChatView({
         />
         {busy ? (
           <button type="button" class="secondary" onClick={() => controller.current?.abort()}>
-            Stop
+            {t('chatStop')}
           </button>
         ) : (
           <button type="submit" class="primary" disabled={!input.trim()}>
-            Send
+            {t('send')}
           </button>
         )}
       </form>
@@ -323,7 +324,8 @@ const useQuestionEditor = lazyComponent(() =>
   import('./question-editor').then((module) => module.QuestionEditor),
 );
 
-const ANY_PROVIDER = 'Any provider';
+/** The group of the models not tied to one provider (its key; its label is in words). */
+const ANY_PROVIDER = '';
 
 interface ModelGroup {
   key: string;
@@ -334,15 +336,14 @@ interface ModelGroup {
 /** `auto`, shared model names and aliases first, then each provider's own models under its name. */
 function groupModels(models: OfferedModel[], nameOf: ProviderNames): ModelGroup[] {
   const groups = new Map<string, ModelGroup>([
-    [ANY_PROVIDER, { key: ANY_PROVIDER, label: ANY_PROVIDER, options: [] }],
+    [ANY_PROVIDER, { key: ANY_PROVIDER, label: t('chatAnyProvider'), options: [] }],
   ]);
   for (const { id } of models) {
     const provider = providerOf(id);
     const key = provider?.providerId ?? ANY_PROVIDER;
-    const label = provider ? nameOf(provider.providerId) : ANY_PROVIDER;
-    const group = groups.get(key) ?? { key, label, options: [] };
+    const group = groups.get(key) ?? { key, label: provider ? nameOf(key) : '', options: [] };
     // The provider's name even inside its group: a closed picker must say which provider.
-    group.options.push({ id, text: provider ? `${label} · ${provider.model}` : id });
+    group.options.push({ id, text: provider ? `${group.label} · ${provider.model}` : id });
     groups.set(key, group);
   }
   return [...groups.values()].filter((group) => group.options.length > 0);

@@ -3,7 +3,7 @@
  * library is imported the first time an answer has a code block.
  */
 
-const COPY = 'Copy';
+import { t } from '../i18n/t';
 
 /** Adds what each `pre` of the rendered answer lacks; runs again after every streamed change. */
 export function decorateCodeBlocks(root: HTMLElement): void {
@@ -14,8 +14,8 @@ export function decorateCodeBlocks(root: HTMLElement): void {
     const button = pre.ownerDocument.createElement('button');
     button.type = 'button';
     button.className = 'code-copy';
-    button.textContent = COPY;
-    button.setAttribute('aria-label', 'Copy code');
+    button.textContent = t('copy');
+    button.setAttribute('aria-label', t('copyCode'));
     pre.prepend(button);
   }
   void import('./code-highlight').then(({ highlightCode }) => {
@@ -30,7 +30,7 @@ export function copyCodeOnClick(event: MouseEvent): void {
   if (!button || code === undefined) return;
   // marked ends a block's code with a line break the reader never sees.
   void navigator.clipboard.writeText(code.replace(/\n$/, '')).then(
-    () => (button.textContent = 'Copied'),
-    () => (button.textContent = 'Copy failed'),
+    () => (button.textContent = t('copied')),
+    () => (button.textContent = t('copyFailed')),
   );
 }

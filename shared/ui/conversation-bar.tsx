@@ -5,6 +5,7 @@
 import { useState } from 'preact/hooks';
 import type { Conversations } from './use-conversations';
 import './conversation-bar.css';
+import { t } from '../i18n/t';
 
 type Mode = 'pick' | 'rename' | 'confirm-delete';
 
@@ -14,7 +15,7 @@ export function ConversationBar({ conversations }: { conversations: Conversation
   const [title, setTitle] = useState('');
   if (!open) return null;
   const kept = list.find((chat) => chat.id === open.id);
-  const openTitle = kept?.title ?? 'New chat';
+  const openTitle = kept?.title ?? t('chatNew');
   if (mode === 'rename') {
     return (
       <form
@@ -26,25 +27,25 @@ export function ConversationBar({ conversations }: { conversations: Conversation
         }}
       >
         <input
-          aria-label="Conversation name"
+          aria-label={t('conversationName')}
           value={title}
           maxLength={200}
           autoFocus
           onInput={(event) => setTitle(event.currentTarget.value)}
         />
         <button type="submit" class="ghost">
-          Save
+          {t('save')}
         </button>
         <button type="button" class="ghost" onClick={() => setMode('pick')}>
-          Cancel
+          {t('cancel')}
         </button>
       </form>
     );
   }
   if (mode === 'confirm-delete') {
     return (
-      <div class="conversation-bar" role="group" aria-label="Delete this conversation?">
-        <span class="conversation-question">Delete “{openTitle}”?</span>
+      <div class="conversation-bar" role="group" aria-label={t('deleteConversationQuestion')}>
+        <span class="conversation-question">{t('deleteConversationNamed', openTitle)}</span>
         <button
           type="button"
           class="ghost danger"
@@ -54,10 +55,10 @@ export function ConversationBar({ conversations }: { conversations: Conversation
             setMode('pick');
           }}
         >
-          Delete
+          {t('delete')}
         </button>
         <button type="button" class="ghost" onClick={() => setMode('pick')}>
-          Keep
+          {t('keep')}
         </button>
       </div>
     );
@@ -65,11 +66,11 @@ export function ConversationBar({ conversations }: { conversations: Conversation
   return (
     <div class="conversation-bar">
       <select
-        aria-label="Conversation"
+        aria-label={t('conversation')}
         value={open.id}
         onChange={(event) => conversations.switchTo(event.currentTarget.value)}
       >
-        {!kept && <option value={open.id}>New chat</option>}
+        {!kept && <option value={open.id}>{t('chatNew')}</option>}
         {list.map((chat) => (
           <option key={chat.id} value={chat.id}>
             {chat.title}
@@ -77,7 +78,7 @@ export function ConversationBar({ conversations }: { conversations: Conversation
         ))}
       </select>
       <button type="button" class="ghost" disabled={!kept} onClick={conversations.startNew}>
-        New chat
+        {t('chatNew')}
       </button>
       <button
         type="button"
@@ -88,10 +89,10 @@ export function ConversationBar({ conversations }: { conversations: Conversation
           setMode('rename');
         }}
       >
-        Rename
+        {t('rename')}
       </button>
       <button type="button" class="ghost" disabled={!kept} onClick={() => setMode('confirm-delete')}>
-        Delete
+        {t('delete')}
       </button>
     </div>
   );

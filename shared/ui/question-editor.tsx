@@ -4,6 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import './question-editor.css';
+import { t } from '../i18n/t';
 
 interface Props {
   text: string;
@@ -20,9 +21,9 @@ export function QuestionEditor({ text, replacesLater, onSend, onCancel }: Props)
     if (draft.trim()) onSend(draft.trim());
   };
   return (
-    <form class="chat-edit" aria-label="Edit question" onSubmit={send}>
+    <form class="chat-edit" aria-label={t('editQuestion')} onSubmit={send}>
       <textarea
-        aria-label="Question"
+        aria-label={t('question')}
         autoFocus
         rows={3}
         value={draft}
@@ -32,13 +33,13 @@ export function QuestionEditor({ text, replacesLater, onSend, onCancel }: Props)
           if (event.key === 'Escape') onCancel();
         }}
       />
-      {replacesLater && <p class="chat-edit-note">Sending replaces everything after this question.</p>}
+      {replacesLater && <p class="chat-edit-note">{t('editReplacesLater')}</p>}
       <div class="chat-edit-actions">
         <button type="button" class="secondary" onClick={onCancel}>
-          Cancel
+          {t('cancel')}
         </button>
         <button type="submit" class="primary" disabled={!draft.trim()}>
-          Send
+          {t('send')}
         </button>
       </div>
     </form>

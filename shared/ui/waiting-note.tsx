@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { AttemptProgress } from '../protocol/attempt-progress';
+import { t, type MessageKey } from '../i18n/t';
 
 /** A provider being asked, and when the chat heard of it (its own clock). */
 export interface Waiting {
@@ -11,20 +12,21 @@ export interface Waiting {
   since: number;
 }
 
-const wholeSeconds = (ms: number) => `${Math.round(ms / 1000)} s`;
+const wholeSeconds = (ms: number) => t('seconds', String(Math.round(ms / 1000)));
 
-const OUTCOMES: Record<string, string> = {
-  timeout: 'did not answer in',
-  unreachable: 'could not be reached',
-  rate_limit: 'is rate-limited',
-  quota_exhausted: 'is out of quota for today',
+const MOVED_ON: Partial<Record<string, MessageKey>> = {
+  unreachable: 'movedOnUnreachable',
+  rate_limit: 'movedOnRateLimit',
+  quota_exhausted: 'movedOnQuota',
 };
 
-function movedOn(previous: NonNullable<AttemptProgress['previous']>, next: string): string {
-  const why = OUTCOMES[previous.outcome] ?? `failed (${previous.outcome.replaceAll('_', ' ')})`;
-  return previous.outcome === 'timeout'
-    ? `${previous.provider} ${why} ${wholeSeconds(previous.afterMs)}, trying ${next}.`
-    : `${previous.provider} ${why}, trying ${next}.`;
+function movedOn(
+  { provider, outcome, afterMs }: NonNullable<AttemptProgress['previous']>,
+  next: string,
+): string {
+  if (outcome === 'timeout') return t('movedOnTimeout', provider, wholeSeconds(afterMs), next);
+  const known = MOVED_ON[outcome];
+  return known ? t(known, provider, next) : t('movedOnFailed', provider, outcome.replaceAll('_', ' '), next);
 }
 
 export function WaitingNote({ waiting }: { waiting: Waiting }) {
@@ -38,8 +40,11 @@ export function WaitingNote({ waiting }: { waiting: Waiting }) {
     <div class="chat-waiting" role="status" data-testid="waiting">
       {previous && <div class="chat-moved-on">{movedOn(previous, provider)}</div>}
       <div>
-        Waiting for {provider}… {wholeSeconds(Math.max(0, now - waiting.since))}
-        <span class="chat-waiting-limit"> · moves on after {wholeSeconds(firstByteTimeoutMs)}</span>
+        {t('waitingFor', provider, wholeSeconds(Math.max(0, now - waiting.since)))}
+        <span class="chat-waiting-limit">
+          {' · '}
+          {t('waitingMovesOn', wholeSeconds(firstByteTimeoutMs))}
+        </span>
       </div>
     </div>
   );

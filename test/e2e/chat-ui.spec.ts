@@ -137,6 +137,34 @@ test('the manifest gives the popup a keyboard shortcut', async () => {
   await popup.close();
 });
 
+interface LocalizedManifest {
+  name: string;
+  description: string;
+  action?: { default_title?: string };
+  commands?: Record<string, { description?: string }>;
+}
+
+test('the extension names itself, its shortcut and its pages in the words of its English messages file', async () => {
+  const { context, extensionId } = suite;
+  const popup = await openPopup(context, extensionId);
+  // What the browser shows: the manifest as read with its __MSG_…__ words filled in.
+  const manifest = await popup.evaluate(() =>
+    (
+      globalThis as unknown as {
+        chrome: { runtime: { getManifest(): LocalizedManifest } };
+      }
+    ).chrome.runtime.getManifest(),
+  );
+  expect(manifest.name).toBe('FreeLLM');
+  expect(manifest.description).toBe(
+    'Pool your free-tier LLM API keys behind one OpenAI-compatible API, in your browser.',
+  );
+  expect(manifest.action?.default_title).toBe('FreeLLM');
+  expect(manifest.commands?._execute_action?.description).toBe('Open the FreeLLM chat');
+  expect(await popup.title()).toBe('FreeLLM');
+  await popup.close();
+});
+
 test('answers show their markdown, and nothing a model writes runs or loads in the popup', async () => {
   const { context, extensionId } = suite;
   const popup = await openPopup(context, extensionId);

@@ -75,6 +75,9 @@ test('a removed key comes back in its place with Undo', async () => {
 });
 
 test('a site typed without a scheme is allowed as https, and a plain-http one is refused with the reason', async () => {
+  await expect(
+    options.page.getByText('Type a site as example.com: it means https://example.com.'),
+  ).toBeVisible();
   await options.page.getByLabel('Site origin').fill('typed.example');
   await options.page.getByRole('button', { name: 'Allow site' }).click();
   await expect(options.siteRow('https://typed.example')).toBeVisible();

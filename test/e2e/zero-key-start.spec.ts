@@ -51,6 +51,11 @@ test('the options page reports the on-device model unavailable, without errors',
   const errors = errorsOf(options.page);
   const section = options.page.getByTestId('on-device-section');
   await expect(section.getByTestId('on-device-state')).toHaveText(NO_MODEL_HERE);
+  // A message with code in it: the code stays where the words put it.
+  await expect(section.locator('.card-head p')).toHaveText(
+    'Chrome’s built-in model answers on this computer: private, free, no key. It is small, so FreeLLM tries it last, unless a request asks for on-device/gemini-nano or an alias names it.',
+  );
+  await expect(section.locator('.card-head code')).toHaveText('on-device/gemini-nano');
   await expect(section.getByRole('button')).toHaveCount(0);
   await expect(section.getByRole('alert')).toHaveCount(0);
   await section.screenshot({ path: `${SCREENSHOTS}/options-on-device-unavailable.png` });

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { callBackground } from '../../lib/ui-client';
 import type { AccessDecision } from '../../lib/access-requests';
 import { messageOf } from '../../../shared/ui/message-of';
+import { t } from '../../../shared/i18n/t';
 
 /**
  * The approval prompt. The origin shown comes from the background (which read it from the
@@ -28,7 +29,7 @@ export function ApproveApp({ requestId }: { requestId: string }) {
         <span class="logo" aria-hidden="true">
           ◆
         </span>
-        <h1>FreeLLM</h1>
+        <h1>{t('extensionName')}</h1>
       </div>
       {error && (
         <p class="banner error" role="alert">
@@ -37,27 +38,25 @@ export function ApproveApp({ requestId }: { requestId: string }) {
       )}
       {origin && (
         <>
-          <h2>Let this site use your AI keys?</h2>
+          <h2>{t('approveTitle')}</h2>
           <p class="origin" data-testid="origin">
             {origin}
           </p>
           <ul class="approve-points">
-            <li>
-              It can send chat requests through your pooled provider keys, which spends your free-tier quota.
-            </li>
-            <li>It never sees your keys, your other sites, or your settings.</li>
-            <li>You can revoke it, or limit how much it may ask, in FreeLLM’s settings.</li>
+            <li>{t('approveSpendsQuota')}</li>
+            <li>{t('approveSeesNothing')}</li>
+            <li>{t('approveRevocable')}</li>
           </ul>
           <div class="approve-actions">
             <button type="button" class="primary" onClick={() => decide('always')}>
-              Always allow
+              {t('approveAlways')}
             </button>
             <button type="button" class="ghost" onClick={() => decide('once')}>
-              Allow for this tab
+              {t('approveOnce')}
             </button>
             {/* Focus starts on the safe choice, so an Enter pressed by habit grants nothing. */}
             <button type="button" class="ghost danger" autoFocus onClick={() => decide('deny')}>
-              Deny
+              {t('approveDeny')}
             </button>
           </div>
         </>

@@ -10,16 +10,14 @@ import './backup-section.css';
 import { newPassphraseProblem } from './security-section';
 import { submitWith, useAction } from './use-action';
 import { FieldError } from '../../../shared/ui/field-error';
+import { t, type MessageKey } from '../../../shared/i18n/t';
 
 export function BackupSection({ onChange }: { onChange: () => Promise<void> }) {
   return (
     <section class="card backup" aria-labelledby="backup-title">
       <div class="card-head">
-        <h2 id="backup-title">Backup and transfer</h2>
-        <p class="muted">
-          Save your keys, endpoints, key order and allowed sites to a file, to keep a backup or move them to
-          another browser.
-        </p>
+        <h2 id="backup-title">{t('backupTitle')}</h2>
+        <p class="muted">{t('backupIntro')}</p>
       </div>
       <div class="backup-columns">
         <ExportForm />
@@ -34,7 +32,7 @@ function messageOf(thrown: unknown): string {
   // The engine's message names the field for schema errors; say it for the others too.
   const param = thrown instanceof UiCallError ? thrown.param : null;
   return param && !thrown.message.includes(param) && param !== 'passphrase'
-    ? `${thrown.message} (field: ${param})`
+    ? t('backupFieldNamed', thrown.message, param)
     : thrown.message;
 }
 
@@ -69,9 +67,7 @@ function ExportForm() {
           clearKeys ? { clearKeys: true } : { passphrase },
         );
         download(settings);
-        setDone(
-          `Saved ${settings.keys.length} key${settings.keys.length === 1 ? '' : 's'}${clearKeys ? ' in clear' : ', encrypted'}.`,
-        );
+        setDone(savedWords(settings.keys.length, clearKeys));
         setPassphrase('');
         setRepeated('');
       },
@@ -80,15 +76,13 @@ function ExportForm() {
   });
 
   return (
-    <form class="backup-form" aria-label="Export settings" onSubmit={submit}>
-      <h3>Export</h3>
+    <form class="backup-form" aria-label={t('backupExportForm')} onSubmit={submit}>
+      <h3>{t('backupExport')}</h3>
       {!clearKeys && (
         <>
-          <p class="hint">
-            The keys in the file are encrypted with this passphrase; you will need it to import the file.
-          </p>
+          <p class="hint">{t('backupExportHint')}</p>
           <label>
-            Passphrase for the file
+            {t('backupExportPassphrase')}
             <input
               type="password"
               autoComplete="new-password"
@@ -97,7 +91,7 @@ function ExportForm() {
             />
           </label>
           <label>
-            Repeat passphrase
+            {t('repeatPassphrase')}
             <input
               type="password"
               autoComplete="new-password"
@@ -113,11 +107,11 @@ function ExportForm() {
           checked={clearKeys}
           onChange={(event) => setClearKeys(event.currentTarget.checked)}
         />
-        <span>Export the keys in clear, without a passphrase</span>
+        <span>{t('backupExportClear')}</span>
       </label>
       {clearKeys && (
         <p class="backup-warning" role="note">
-          Anyone who gets this file can use your keys. Keep it as safe as the keys themselves.
+          {t('backupClearWarning')}
         </p>
       )}
       <FieldError message={error} />
@@ -127,20 +121,33 @@ function ExportForm() {
         </p>
       )}
       <button type="submit" class="primary" disabled={busy}>
-        {busy ? 'Exporting…' : 'Export settings'}
+        {busy ? t('backupExporting') : t('backupExportForm')}
       </button>
     </form>
   );
 }
 
+/** A count in words: the message for one, or the one for any other number. */
+function counted(value: number, one: MessageKey, many: MessageKey): string {
+  return t(value === 1 ? one : many, String(value));
+}
+
+function savedWords(keys: number, clear: boolean): string {
+  return clear
+    ? counted(keys, 'backupSavedClearOne', 'backupSavedClearMany')
+    : counted(keys, 'backupSavedEncryptedOne', 'backupSavedEncryptedMany');
+}
+
 function describe(summary: ImportSummary): string {
-  const count = (value: number, word: string) => `${value} ${word}${value === 1 ? '' : 's'}`;
-  const parts = [`${count(summary.keys.added, 'key')} added`];
-  if (summary.keys.replaced) parts.push(`${summary.keys.replaced} replaced`);
-  if (summary.customProviders) parts.push(count(summary.customProviders, 'custom endpoint'));
-  if (summary.providerOverrides) parts.push(count(summary.providerOverrides, 'provider setting'));
-  if (summary.origins) parts.push(count(summary.origins, 'site'));
-  return `Imported: ${parts.join(', ')}.`;
+  const parts = [counted(summary.keys.added, 'backupImportedKeysOne', 'backupImportedKeysMany')];
+  if (summary.keys.replaced) parts.push(t('backupImportedReplaced', String(summary.keys.replaced)));
+  if (summary.customProviders)
+    parts.push(counted(summary.customProviders, 'backupImportedEndpointsOne', 'backupImportedEndpointsMany'));
+  if (summary.providerOverrides)
+    parts.push(counted(summary.providerOverrides, 'backupImportedSettingsOne', 'backupImportedSettingsMany'));
+  if (summary.origins)
+    parts.push(counted(summary.origins, 'backupImportedSitesOne', 'backupImportedSitesMany'));
+  return t('backupImported', parts.join(', '));
 }
 
 function ImportForm({ onImported }: { onImported: () => Promise<void> }) {
@@ -180,19 +187,16 @@ function ImportForm({ onImported }: { onImported: () => Promise<void> }) {
         setPassphrase('');
         await onImported();
       },
-      file ? undefined : 'Choose a settings file first.',
+      file ? undefined : t('backupChooseFile'),
     );
   });
 
   return (
-    <form class="backup-form" aria-label="Import settings" onSubmit={submit}>
-      <h3>Import</h3>
-      <p class="hint">
-        Everything in the file is checked first; if anything is wrong, nothing is changed. Keys and endpoints
-        with the same id are replaced, the rest is added.
-      </p>
+    <form class="backup-form" aria-label={t('backupImportForm')} onSubmit={submit}>
+      <h3>{t('backupImport')}</h3>
+      <p class="hint">{t('backupImportHint')}</p>
       <label>
-        Settings file
+        {t('backupSettingsFile')}
         <input
           type="file"
           accept=".json,application/json"
@@ -201,7 +205,7 @@ function ImportForm({ onImported }: { onImported: () => Promise<void> }) {
       </label>
       {file?.encrypted && (
         <label>
-          Passphrase of the file
+          {t('backupImportPassphrase')}
           <input
             type="password"
             autoComplete="off"
@@ -217,16 +221,14 @@ function ImportForm({ onImported }: { onImported: () => Promise<void> }) {
           {summary.keys.skipped.length > 0 && (
             <ul class="backup-skipped">
               {summary.keys.skipped.map((skipped) => (
-                <li key={skipped.id}>
-                  Skipped {skipped.id}: {skipped.reason}
-                </li>
+                <li key={skipped.id}>{t('backupSkipped', skipped.id, skipped.reason)}</li>
               ))}
             </ul>
           )}
         </div>
       )}
       <button type="submit" class="primary" disabled={busy || !file}>
-        {busy ? 'Importing…' : 'Import settings'}
+        {busy ? t('backupImporting') : t('backupImportForm')}
       </button>
     </form>
   );

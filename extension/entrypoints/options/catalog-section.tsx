@@ -8,19 +8,18 @@ import type { CatalogStatus } from '../../../shared/catalog/updates/catalog-upda
 import { callBackground } from '../../lib/ui-client';
 import './catalog-section.css';
 import { useAction } from './use-action';
+import { t } from '../../../shared/i18n/t';
 
 function sourceWords(status: CatalogStatus): string {
-  return status.source === BUILT_IN_SOURCE
-    ? 'built into this version of FreeLLM'
-    : `an update from ${status.source}`;
+  return status.source === BUILT_IN_SOURCE ? t('catalogBuiltIn') : t('catalogUpdateFrom', status.source);
 }
 
 function updatesWords(status: CatalogStatus): string {
-  if (status.updates.url === null) return 'This build has no update address: it uses its built-in catalog.';
-  if (!status.updates.enabled) return 'Updates are off: the built-in catalog is used.';
+  if (status.updates.url === null) return t('catalogNoUpdateAddress');
+  if (!status.updates.enabled) return t('catalogUpdatesOff');
   const last = status.lastCheck;
-  if (!last) return `Updates come from ${status.updates.url}, checked at most daily; not checked yet.`;
-  return `Last checked ${new Date(last.at).toLocaleString()}: ${last.message}`;
+  if (!last) return t('catalogNotChecked', status.updates.url);
+  return t('catalogLastChecked', new Date(last.at).toLocaleString(), last.message);
 }
 
 export function CatalogSection() {
@@ -37,17 +36,12 @@ export function CatalogSection() {
   return (
     <section class="card catalog" aria-labelledby="catalog-title">
       <div class="card-head">
-        <h2 id="catalog-title">Catalog</h2>
-        <p class="muted">
-          What FreeLLM knows about each provider's models, limits and defaults. Updates are accepted only when
-          signed by FreeLLM's key, and can never change where a key is sent.
-        </p>
+        <h2 id="catalog-title">{t('catalogTitle')}</h2>
+        <p class="muted">{t('catalogIntro')}</p>
       </div>
       {status && (
         <>
-          <p data-testid="catalog-in-use">
-            In use: the catalog of {status.date}, {sourceWords(status)}.
-          </p>
+          <p data-testid="catalog-in-use">{t('catalogInUse', status.date, sourceWords(status))}</p>
           <p
             data-testid="catalog-last-check"
             class={status.lastCheck?.outcome === 'refused' ? 'field-error' : 'hint'}
@@ -62,7 +56,7 @@ export function CatalogSection() {
                 disabled={busy}
                 onChange={(event) => void toggle(event.currentTarget.checked)}
               />{' '}
-              Fetch catalog updates
+              {t('catalogFetchUpdates')}
             </label>
           )}
         </>

@@ -7,6 +7,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ModelStatus } from '../../../shared/engine/model-status';
 import { callBackground } from '../../lib/ui-client';
 import './model-notes.css';
+import { t } from '../../../shared/i18n/t';
+import { messageWith } from '../../../shared/ui/message-with';
 
 /** Live lists are read in the background: the note follows within a few seconds. */
 const POLL_MS = 5_000;
@@ -27,11 +29,15 @@ export function ReplacedDefaults() {
   }, []);
   if (replaced.length === 0) return null;
   return (
-    <ul class="model-notes" aria-label="Default models replaced">
+    <ul class="model-notes" aria-label={t('defaultsReplaced')}>
       {replaced.map((note) => (
         <li key={note.providerId} role="status">
-          {note.providerName} no longer lists <code>{note.catalogDefault}</code>; using{' '}
-          <code>{note.using}</code> instead.
+          {messageWith(
+            'defaultReplaced',
+            note.providerName,
+            <code>{note.catalogDefault}</code>,
+            <code>{note.using}</code>,
+          )}
         </li>
       ))}
     </ul>
@@ -41,11 +47,10 @@ export function ReplacedDefaults() {
 export function RetiredModels({ retired }: { retired: ModelStatus['retired'] }) {
   if (retired.length === 0) return null;
   return (
-    <ul class="model-notes" aria-label="Retired models">
+    <ul class="model-notes" aria-label={t('retiredModels')}>
       {retired.map((model) => (
         <li key={`${model.providerId}/${model.model}`} role="status">
-          <code>{model.model}</code> ({model.providerName}) retired on {day(model.at)}: it answered “not
-          found” twice. Nothing is sent to it until {model.providerName} lists it again.
+          {messageWith('modelRetired', <code>{model.model}</code>, model.providerName, day(model.at))}
         </li>
       ))}
     </ul>

@@ -3,15 +3,17 @@ import type { KeyListing } from '../../../shared/engine/create-engine';
 import type { OnDeviceStatus } from '../../../shared/providers/on-device/on-device-model';
 import { ON_DEVICE_PROVIDER_ID } from '../../../shared/providers/on-device/on-device-provider';
 import { callBackground } from '../../lib/ui-client';
+import { t, type MessageKey } from '../../../shared/i18n/t';
+import { messageWith } from '../../../shared/ui/message-with';
 
 /** How often the download's progress is read while it runs. */
 const PROGRESS_POLL_MS = 1_000;
 
-const STATE_WORDS: Record<Exclude<OnDeviceStatus['state'], 'unsupported'>, string> = {
-  available: 'The model is on this computer.',
-  downloadable: 'This computer can run it; its model (a few GB) is not downloaded yet.',
-  downloading: 'Downloading the model…',
-  unavailable: 'This computer cannot run it (not enough memory, disk or GPU).',
+const STATE_WORDS: Record<Exclude<OnDeviceStatus['state'], 'unsupported'>, MessageKey> = {
+  available: 'onDeviceAvailable',
+  downloadable: 'onDeviceCanRun',
+  downloading: 'onDeviceDownloadingNow',
+  unavailable: 'onDeviceUnavailable',
 };
 
 interface Props {
@@ -46,23 +48,20 @@ export function OnDeviceSection({ keys, onChange }: Props) {
   return (
     <section class="card" aria-labelledby="on-device-title" data-testid="on-device-section">
       <div class="card-head">
-        <h2 id="on-device-title">On-device model</h2>
-        <p class="muted">
-          Chrome’s built-in model answers on this computer: private, free, no key. It is small, so FreeLLM
-          tries it last, unless a request asks for <code>on-device/gemini-nano</code> or an alias names it.
-        </p>
+        <h2 id="on-device-title">{t('onDeviceTitleLong')}</h2>
+        <p class="muted">{messageWith('onDeviceIntro', <code>on-device/gemini-nano</code>)}</p>
       </div>
       {status && (
         <p data-testid="on-device-state">
-          {status.state === 'unsupported' ? status.reason : STATE_WORDS[status.state]}
-          {on && ' It is turned on.'}
+          {status.state === 'unsupported' ? status.reason : t(STATE_WORDS[status.state])}
+          {on && ` ${t('onDeviceIsOn')}`}
         </p>
       )}
       {status?.state === 'downloading' && (
         <progress
           max={1}
           value={status.progress ?? 0}
-          aria-label="Model download"
+          aria-label={t('onDeviceDownloadProgress')}
           data-testid="on-device-progress"
         />
       )}
@@ -72,7 +71,7 @@ export function OnDeviceSection({ keys, onChange }: Props) {
           class="primary"
           onClick={() => void act(() => callBackground('onDevice.download'))}
         >
-          Download the model
+          {t('onDeviceDownload')}
         </button>
       )}
       {status?.state === 'available' && !on && (
@@ -86,7 +85,7 @@ export function OnDeviceSection({ keys, onChange }: Props) {
             })
           }
         >
-          Turn on
+          {t('turnOn')}
         </button>
       )}
       {failure && (

@@ -16,6 +16,7 @@ import { RoutingSection } from './routing-section';
 import { SitesSection } from './sites-section';
 import './options-app.css';
 import { messageOf } from '../../../shared/ui/message-of';
+import { t, type MessageKey } from '../../../shared/i18n/t';
 
 export interface OptionsData {
   keys: KeyListing[];
@@ -24,17 +25,17 @@ export interface OptionsData {
 }
 
 /** The page is long: one link per section, in page order, kept in view at the top. */
-const SECTION_LINKS: { title: string; label: string }[] = [
-  { title: 'keys-title', label: 'Keys' },
-  { title: 'on-device-title', label: 'On-device' },
-  { title: 'dashboard-title', label: 'Usage' },
-  { title: 'routing-title', label: 'Routing' },
-  { title: 'security-title', label: 'Lock' },
-  { title: 'sites-title', label: 'Sites' },
-  { title: 'local-endpoint-title', label: 'Local endpoint' },
-  { title: 'backup-title', label: 'Backup' },
-  { title: 'catalog-title', label: 'Catalog' },
-  { title: 'log-title', label: 'Requests' },
+const SECTION_LINKS: { title: string; label: MessageKey }[] = [
+  { title: 'keys-title', label: 'navKeys' },
+  { title: 'on-device-title', label: 'navOnDevice' },
+  { title: 'dashboard-title', label: 'navUsage' },
+  { title: 'routing-title', label: 'navRouting' },
+  { title: 'security-title', label: 'navLock' },
+  { title: 'sites-title', label: 'navSites' },
+  { title: 'local-endpoint-title', label: 'navLocalEndpoint' },
+  { title: 'backup-title', label: 'navBackup' },
+  { title: 'catalog-title', label: 'navCatalog' },
+  { title: 'log-title', label: 'navRequests' },
 ];
 
 export function OptionsApp() {
@@ -68,19 +69,16 @@ export function OptionsApp() {
             ◆
           </span>
           <div>
-            <h1>FreeLLM</h1>
-            <p class="tagline">
-              Your free-tier keys, pooled behind one OpenAI-compatible API. Keys stay encrypted in this
-              browser.
-            </p>
+            <h1>{t('extensionName')}</h1>
+            <p class="tagline">{t('optionsTagline')}</p>
           </div>
         </div>
       </header>
       {data && (
-        <nav class="section-nav" aria-label="Sections">
+        <nav class="section-nav" aria-label={t('optionsSections')}>
           {SECTION_LINKS.map((link) => (
             <a key={link.title} href={`#${link.title}`}>
-              {link.label}
+              {t(link.label)}
             </a>
           ))}
         </nav>
@@ -109,7 +107,7 @@ export function OptionsApp() {
           <RequestLogSection providers={data.providers} />
         </main>
       ) : (
-        !loadError && <p class="muted">Loading…</p>
+        !loadError && <p class="muted">{t('loading')}</p>
       )}
     </div>
   );

@@ -1,5 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { UNDO_REMOVAL_MS } from '../../../shared/keys/stored-key';
+import { t } from '../../../shared/i18n/t';
 
 interface Props {
   label: string;
@@ -16,11 +17,9 @@ export function RemovedKeyNotice({ label, onUndo, onExpire }: Props) {
   }, [label, onExpire]);
   return (
     <p class="removed-key-notice" role="status">
-      <span>
-        Removed “{label}”. It is no longer used, and is deleted in {UNDO_REMOVAL_MS / 1000} seconds.
-      </span>
+      <span>{t('removedKeyNotice', label, String(UNDO_REMOVAL_MS / 1000))}</span>
       <button type="button" class="ghost small-button" onClick={onUndo}>
-        Undo
+        {t('undo')}
       </button>
     </p>
   );

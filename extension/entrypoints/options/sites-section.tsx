@@ -3,6 +3,8 @@ import type { OriginGrant } from '../../../shared/grants/origin-grant';
 import { callBackground } from '../../lib/ui-client';
 import { FieldError } from '../../../shared/ui/field-error';
 import { messageOf } from '../../../shared/ui/message-of';
+import { t, type MessageKey } from '../../../shared/i18n/t';
+import { messageWith } from '../../../shared/ui/message-with';
 
 export function SitesSection({
   origins,
@@ -29,40 +31,56 @@ export function SitesSection({
   return (
     <section class="card" aria-labelledby="sites-title">
       <div class="card-head">
-        <h2 id="sites-title">Sites allowed to use your keys</h2>
+        <h2 id="sites-title">{t('sitesTitle')}</h2>
         <p class="muted">
-          A site listed here can send chat requests through <code>window.freellm</code>. It never sees your
-          keys. Every other site is refused, and embedded frames are refused unless you allow them. Type a
-          site as <code>example.com</code>: it means <code>https://example.com</code>.
+          {messageWith(
+            'sitesIntro',
+            <code>window.freellm</code>,
+            <code>example.com</code>,
+            <code>https://example.com</code>,
+          )}
         </p>
       </div>
       {origins.length === 0 ? (
-        <p class="empty">
-          No site is allowed yet. Sites can ask with <code>freellm.requestAccess()</code>, or add one below.
-        </p>
+        <p class="empty">{messageWith('sitesEmpty', <code>freellm.requestAccess()</code>)}</p>
       ) : (
-        <ul class="site-list" aria-label="Allowed sites">
+        <ul class="site-list" aria-label={t('sitesList')}>
           {origins.map((grant) => (
             <SiteRow key={grant.origin} grant={grant} onChange={onChange} />
           ))}
         </ul>
       )}
-      <form class="inline-form" onSubmit={allow} aria-label="Allow a site">
+      <form class="inline-form" onSubmit={allow} aria-label={t('siteAllowForm')}>
         <input
           name="origin"
           required
           value={origin}
           onInput={(event) => setOrigin(event.currentTarget.value)}
           placeholder="example.com"
-          aria-label="Site origin"
+          aria-label={t('siteOrigin')}
         />
         <button type="submit" class="primary">
-          Allow site
+          {t('siteAllow')}
         </button>
       </form>
       <FieldError message={error} />
     </section>
   );
+}
+
+/** How the site is allowed, since when, what it asked today and its limits. */
+function grantSummary(grant: OriginGrant): string {
+  const { requestsPerMinute, requestsPerDay } = grant.limits;
+  return [
+    grant.scope === 'always' ? t('siteAlways') : t('siteTabsOnly', String(grant.tabIds.length)),
+    t('siteSince', new Date(grant.grantedAt).toLocaleDateString()),
+    grant.usage && t('siteToday', String(grant.usage.dayCount)),
+    requestsPerMinute && t('siteMaxPerMinute', String(requestsPerMinute)),
+    requestsPerDay && t('siteMaxPerDay', String(requestsPerDay)),
+    grant.allowFrames && t('siteFramesAllowed'),
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 function SiteRow({ grant, onChange }: { grant: OriginGrant; onChange: () => Promise<void> }) {
@@ -79,16 +97,20 @@ function SiteRow({ grant, onChange }: { grant: OriginGrant; onChange: () => Prom
       setError(messageOf(thrown));
     }
   };
-  const limitInput = (label: string, value: number | null, key: 'requestsPerMinute' | 'requestsPerDay') => (
+  const limitInput = (
+    label: MessageKey,
+    value: number | null,
+    key: 'requestsPerMinute' | 'requestsPerDay',
+  ) => (
     <label class="limit">
-      {label}
+      {t(label)}
       <input
         type="number"
         min={1}
         inputMode="numeric"
         value={value ?? ''}
-        placeholder="no limit"
-        aria-label={`${label} for ${grant.origin}`}
+        placeholder={t('noLimit')}
+        aria-label={t('siteLimitFor', t(label), grant.origin)}
         onChange={(event) => {
           const raw = event.currentTarget.value.trim();
           void configure({ limits: { [key]: raw === '' ? null : Number(raw) } });
@@ -100,26 +122,19 @@ function SiteRow({ grant, onChange }: { grant: OriginGrant; onChange: () => Prom
     <li class="site-row" data-testid="site-row">
       <div class="site-main">
         <span class="site-origin">{grant.origin}</span>
-        <span class="muted small">
-          {grant.scope === 'always' ? 'always' : `this tab only (${grant.tabIds.length})`} · since{' '}
-          {new Date(grant.grantedAt).toLocaleDateString()}
-          {grant.usage ? ` · ${grant.usage.dayCount} today` : ''}
-          {grant.limits.requestsPerMinute ? ` · max ${grant.limits.requestsPerMinute}/min` : ''}
-          {grant.limits.requestsPerDay ? ` · max ${grant.limits.requestsPerDay}/day` : ''}
-          {grant.allowFrames ? ' · frames allowed' : ''}
-        </span>
+        <span class="muted small">{grantSummary(grant)}</span>
       </div>
       <div class="row-actions site-settings">
-        {limitInput('Per minute', grant.limits.requestsPerMinute, 'requestsPerMinute')}
-        {limitInput('Per day', grant.limits.requestsPerDay, 'requestsPerDay')}
+        {limitInput('sitePerMinute', grant.limits.requestsPerMinute, 'requestsPerMinute')}
+        {limitInput('sitePerDay', grant.limits.requestsPerDay, 'requestsPerDay')}
         <label class="switch">
           <input
             type="checkbox"
             checked={grant.allowFrames}
             onChange={(event) => void configure({ allowFrames: event.currentTarget.checked })}
-            aria-label={`Allow embedded frames of ${grant.origin}`}
+            aria-label={t('siteAllowFramesOf', grant.origin)}
           />
-          <span>Frames</span>
+          <span>{t('siteFrames')}</span>
         </label>
         <button
           type="button"
@@ -128,9 +143,9 @@ function SiteRow({ grant, onChange }: { grant: OriginGrant; onChange: () => Prom
             await callBackground('origins.revoke', { origin: grant.origin });
             await onChange();
           }}
-          aria-label={`Revoke ${grant.origin}`}
+          aria-label={t('siteRevokeNamed', grant.origin)}
         >
-          Revoke
+          {t('siteRevoke')}
         </button>
       </div>
       <FieldError message={error} />

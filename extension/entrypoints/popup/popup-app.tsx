@@ -10,6 +10,7 @@ import { FREELLM_BASE_URL } from '../../../shared/http/base-url';
 import { runtimeFetch } from '../../lib/runtime-fetch';
 import { callBackground, onPoolChanged, onVaultChanged, type ResultOf } from '../../lib/ui-client';
 import { UnlockForm } from './unlock-form';
+import { t } from '../../../shared/i18n/t';
 
 // Only a first run without keys needs it, and it carries the catalog's presets: out of the first load.
 const useZeroKeyStart = lazyComponent(() => import('./zero-key-start').then((module) => module.ZeroKeyStart));
@@ -23,6 +24,11 @@ const backgroundChats: ChatStore = {
   current: () => callBackground('chats.current'),
   open: (id) => callBackground('chats.open', { id }),
 };
+
+function poolStatus(enabled: number, locked: boolean): string {
+  const status = t(enabled === 1 ? 'poolStatusOne' : 'poolStatusMany', String(enabled));
+  return locked ? t('poolStatusLocked', status) : status;
+}
 
 /** The popup: a chat over the pooled keys, and the way into the settings. */
 export function PopupApp() {
@@ -59,17 +65,15 @@ export function PopupApp() {
             ◆
           </span>
           <div>
-            <h1>FreeLLM</h1>
+            <h1>{t('extensionName')}</h1>
             <p class="muted small" data-testid="pool-status">
-              {keys === undefined
-                ? 'Loading…'
-                : `${enabled} key${enabled === 1 ? '' : 's'} in the pool${vault?.locked ? ' · locked' : ''}`}
+              {keys === undefined ? t('loading') : poolStatus(enabled, vault?.locked === true)}
             </p>
           </div>
         </div>
         <div class="popup-actions">
           <button type="button" class="ghost" onClick={() => void browser.runtime.openOptionsPage()}>
-            Settings
+            {t('settings')}
           </button>
         </div>
       </header>
@@ -87,11 +91,7 @@ export function PopupApp() {
           initialTurns={open.turns}
           model={model}
           onModelChange={setModel}
-          emptyHint={
-            enabled
-              ? 'Ask anything; the first provider with room answers.'
-              : 'Add a key in Settings to start chatting.'
-          }
+          emptyHint={enabled ? t('chatHintReady') : t('chatHintNoKeys')}
           onTurnsChange={(turns) => conversations.keep(open.id, turns)}
           initialSettings={open.settings}
           onSettingsChange={(settings) => conversations.keepSettings(open.id, settings)}

@@ -7,6 +7,7 @@ import { callBackground } from '../../lib/ui-client';
 import { submitWith, useAction } from '../options/use-action';
 import './unlock-form.css';
 import { FieldError } from '../../../shared/ui/field-error';
+import { t } from '../../../shared/i18n/t';
 
 interface Props {
   onUnlocked: () => void | Promise<void>;
@@ -26,7 +27,7 @@ export function UnlockForm({ onUnlocked, variant = 'inline' }: Props) {
   );
 
   return (
-    <form class={`unlock-form unlock-${variant}`} onSubmit={unlock} aria-label="Unlock FreeLLM">
+    <form class={`unlock-form unlock-${variant}`} onSubmit={unlock} aria-label={t('unlockFormLabel')}>
       {variant === 'popup' && (
         <>
           <span class="unlock-padlock" aria-hidden="true">
@@ -44,11 +45,8 @@ export function UnlockForm({ onUnlocked, variant = 'inline' }: Props) {
               <path d="M8 11V7a4 4 0 0 1 8 0v4" />
             </svg>
           </span>
-          <h2>FreeLLM is locked</h2>
-          <p class="muted">
-            Your keys are safe and encrypted. Enter your passphrase to use them again; until then, sites get
-            an error asking you to unlock.
-          </p>
+          <h2>{t('unlockTitle')}</h2>
+          <p class="muted">{t('unlockExplanation')}</p>
         </>
       )}
       <div class="unlock-row">
@@ -56,15 +54,15 @@ export function UnlockForm({ onUnlocked, variant = 'inline' }: Props) {
           type="password"
           name="passphrase"
           autoComplete="current-password"
-          aria-label="Passphrase"
-          placeholder="Passphrase"
+          aria-label={t('passphrase')}
+          placeholder={t('passphrase')}
           required
           value={passphrase}
           onInput={(event) => setPassphrase(event.currentTarget.value)}
           autoFocus={variant === 'popup'}
         />
         <button type="submit" class="primary" disabled={busy}>
-          {busy ? 'Unlocking…' : 'Unlock'}
+          {busy ? t('unlocking') : t('unlock')}
         </button>
       </div>
       <FieldError message={error} />

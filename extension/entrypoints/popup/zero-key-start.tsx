@@ -7,12 +7,13 @@ import type { ProviderSummary } from '../../../shared/providers/provider-directo
 import { requestEndpointPermission } from '../../lib/endpoint-permission';
 import { callBackground } from '../../lib/ui-client';
 import './zero-key-start.css';
+import { t, type MessageKey } from '../../../shared/i18n/t';
 
 /** What the on-device model needs before it can be turned on, in plain words. */
-const ON_DEVICE_WORDS: Record<Exclude<OnDeviceStatus['state'], 'available' | 'unsupported'>, string> = {
-  downloadable: 'Its model is not downloaded yet (a few GB). Download it in Settings.',
-  downloading: 'Its model is downloading; progress is in Settings.',
-  unavailable: 'This computer cannot run it (not enough memory, disk or GPU).',
+const ON_DEVICE_WORDS: Record<Exclude<OnDeviceStatus['state'], 'available' | 'unsupported'>, MessageKey> = {
+  downloadable: 'onDeviceDownloadable',
+  downloading: 'onDeviceDownloading',
+  unavailable: 'onDeviceUnavailable',
 };
 
 interface Props {
@@ -48,18 +49,16 @@ export function ZeroKeyStart({ onStarted }: Props) {
 
   return (
     <section class="zero-key-start" aria-labelledby="zero-key-title" data-testid="zero-key-start">
-      <h2 id="zero-key-title">Start without a key</h2>
-      <p class="muted small">Turn one on to chat now; add your own keys in Settings later for more room.</p>
+      <h2 id="zero-key-title">{t('zeroKeyTitle')}</h2>
+      <p class="muted small">{t('zeroKeyIntro')}</p>
       <ul class="zero-key-options">
         <li class="zero-key-option" data-testid="on-device-offer">
           <div>
-            <strong>On this computer</strong> <span class="badge">private</span>
-            <p class="muted small">
-              Chrome’s built-in model: nothing leaves your computer. Small, so it is tried last.
-            </p>
+            <strong>{t('onDeviceTitle')}</strong> <span class="badge">{t('onDeviceBadge')}</span>
+            <p class="muted small">{t('onDeviceNote')}</p>
             {onDevice && onDevice.state !== 'available' && (
               <p class="small zero-key-why" data-testid="on-device-status">
-                {onDevice.state === 'unsupported' ? onDevice.reason : ON_DEVICE_WORDS[onDevice.state]}
+                {onDevice.state === 'unsupported' ? onDevice.reason : t(ON_DEVICE_WORDS[onDevice.state])}
               </p>
             )}
           </div>
@@ -70,13 +69,13 @@ export function ZeroKeyStart({ onStarted }: Props) {
               disabled={busy}
               onClick={() => void turnOn(ON_DEVICE_PROVIDER_ID)}
             >
-              Turn on
+              {t('turnOn')}
             </button>
           ) : (
             onDevice?.state !== 'unsupported' &&
             onDevice?.state !== 'unavailable' && (
               <button type="button" class="ghost" onClick={() => void browser.runtime.openOptionsPage()}>
-                Settings
+                {t('settings')}
               </button>
             )
           )}
@@ -94,7 +93,7 @@ export function ZeroKeyStart({ onStarted }: Props) {
               type="button"
               class="primary"
               disabled={busy}
-              aria-label={`Turn on ${preset.name}`}
+              aria-label={t('turnOnProvider', preset.name)}
               onClick={() =>
                 void turnOn(
                   preset.id,
@@ -102,7 +101,7 @@ export function ZeroKeyStart({ onStarted }: Props) {
                 )
               }
             >
-              Turn on
+              {t('turnOn')}
             </button>
           </li>
         ))}
