@@ -12,7 +12,7 @@ import { PlaygroundChat, type Continuation } from './chat/playground-chat';
 import { CompareView } from './compare/compare-view';
 import { AccessBanner, useExtensionAccess } from './extension-access';
 import { StandaloneProviders } from './providers/standalone-providers';
-import { createStandaloneEngine } from './standalone-engine';
+import { createPageChats, createStandaloneEngine } from './standalone-engine';
 
 export function PlaygroundApp({ extension }: { extension: FreeLLMPageApi | undefined }) {
   return (
@@ -99,8 +99,7 @@ function PlaygroundTabs({ fetch, baseURL, onTurnError, modelsKey = '', chat }: T
 
 function ExtensionPlayground({ api }: { api: FreeLLMPageApi }) {
   const access = useExtensionAccess(api);
-  // The extension answers; the in-page engine only keeps this page's conversations.
-  const chats = useMemo(() => createStandaloneEngine().engine.chats, []);
+  const chats = useMemo(createPageChats, []);
   return (
     <main class="sections">
       <section class="mode-note" aria-label="Mode">

@@ -8,6 +8,7 @@ import { createEngine, type Engine } from '../shared/engine/create-engine';
 import { createEngineFetch } from '../shared/http/engine-fetch';
 import { openDatabase } from '../shared/store/database';
 import { PROVIDER_PRESETS } from '../shared/catalog/provider-presets';
+import type { ChatStore } from '../shared/ui/use-conversations';
 import { refusingExtensionOnlyHosts } from './providers/browser-reach';
 
 export interface StandaloneEngine {
@@ -15,7 +16,8 @@ export interface StandaloneEngine {
   fetch: typeof fetch;
 }
 
-export function createStandaloneEngine(): StandaloneEngine {
+/** This page's engine over its own database; nothing is fetched until something asks. */
+function createPageEngine(): Engine {
   const engine = createEngine({
     fetch: refusingExtensionOnlyHosts((input, init) => fetch(input, init), PROVIDER_PRESETS),
     now: () => Date.now(),
@@ -27,9 +29,22 @@ export function createStandaloneEngine(): StandaloneEngine {
       __FREELLM_CATALOG_PUBLIC_KEY__,
     ),
   });
-  void engine.catalog.refreshIfDue();
-  // Bookkeeping is written a moment after each answer; a page being left writes it at once.
+  // Bookkeeping is written a moment after each change; a page being left writes it at once.
   addEventListener('pagehide', () => void engine.settled());
+  return engine;
+}
+
+export function createStandaloneEngine(): StandaloneEngine {
+  const engine = createPageEngine();
+  void engine.catalog.refreshIfDue();
   // The page owns this engine, so it calls as the extension's own pages do.
   return { engine, fetch: createEngineFetch(engine, { kind: 'extension' }) };
+}
+
+/**
+ * With the extension, which answers, the page keeps only its conversations: the same sealed store
+ * as standalone mode, without the catalog refresh that only routing needs.
+ */
+export function createPageChats(): ChatStore {
+  return createPageEngine().chats;
 }
