@@ -6,11 +6,14 @@
 import { useState } from 'preact/hooks';
 import { PROVIDER_PRESETS, type ProviderPreset } from '../../shared/catalog/provider-presets';
 import type { KeySummary } from '../../shared/keys/stored-key';
+import { providerNamesOf } from '../../shared/providers/provider-names';
 import { FieldError } from '../../shared/ui/field-error';
 import { messageOf } from '../../shared/ui/message-of';
 import type { StandaloneEngine } from '../standalone-engine';
 import { browserReachOf, type BrowserReach } from './browser-reach';
-import { providerNameOf } from './provider-name';
+
+/** Standalone keys belong to the catalog's providers, named as the catalog names them. */
+const providerNameOf = providerNamesOf(PROVIDER_PRESETS);
 
 /** Where the extension is offered; the README says how to install it from a store or a release zip. */
 const GET_EXTENSION_URL = 'https://chromewebstore.google.com/search/FreeLLM';
