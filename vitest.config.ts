@@ -11,7 +11,7 @@ export default defineConfig({
       'bench/**/*.test.ts',
       'local-api/**/*.test.ts',
     ],
-    setupFiles: ['fake-indexeddb/auto'],
+    setupFiles: ['fake-indexeddb/auto', 'shared/testing/english-messages.ts'],
     environment: 'node',
   },
 });
