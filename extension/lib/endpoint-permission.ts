@@ -4,6 +4,7 @@
  * key asks for its host. Must run inside the click that asked for it, before any other await.
  */
 import { browser } from 'wxt/browser';
+import { t } from '../../shared/i18n/t';
 
 /**
  * The pattern for every port of the URL's host. Firefox ignores a port in a pattern: it reports
@@ -15,10 +16,9 @@ export function hostPermissionPattern(baseURL: string): string {
   try {
     url = new URL(baseURL);
   } catch {
-    throw new Error('Base URL must be an http(s) URL such as https://example.com/v1');
+    throw new Error(t('keysBaseUrlNotHttp'));
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    throw new Error('Base URL must be an http(s) URL such as https://example.com/v1');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(t('keysBaseUrlNotHttp'));
   return `${url.protocol}//${url.hostname}/*`;
 }
 
@@ -27,8 +27,6 @@ export async function requestEndpointPermission(baseURL: string): Promise<void> 
   const granted = await browser.permissions.request({ origins: [pattern] });
   if (!granted) {
     const host = new URL(baseURL).hostname;
-    throw new Error(
-      `The browser lets FreeLLM call ${host} only with your permission, and it was refused, so this provider cannot be used. Add the key again and choose Allow.`,
-    );
+    throw new Error(t('keysHostRefused', host));
   }
 }

@@ -16,6 +16,8 @@ import { callBackground } from '../../lib/ui-client';
 import './env-import-form.css';
 import { useAction } from './use-action';
 import { FieldError } from '../../../shared/ui/field-error';
+import { t, type MessageKey } from '../../../shared/i18n/t';
+import { messageWith } from '../../../shared/ui/message-with';
 
 interface Props {
   providers: ProviderSummary[];
@@ -23,14 +25,15 @@ interface Props {
   onClose: () => void;
 }
 
-const DETECTED_BY: Record<EnvImportItem['detectedBy'], string> = {
-  name: 'from the variable name',
-  prefix: 'from the key prefix',
-  'name and prefix': 'from the name and prefix',
-  you: 'chosen by you',
-};
+/** The hint's example of a line to paste: code, the same in every language. */
+const EXAMPLE_LINE = 'GROQ_API_KEY=gsk_…';
 
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+const DETECTED_BY: Record<EnvImportItem['detectedBy'], MessageKey> = {
+  name: 'envImportByName',
+  prefix: 'envImportByPrefix',
+  'name and prefix': 'envImportByNameAndPrefix',
+  you: 'envImportByYou',
+};
 
 export function EnvImportForm({ providers, onImported, onClose }: Props) {
   const [text, setText] = useState('');
@@ -71,13 +74,16 @@ export function EnvImportForm({ providers, onImported, onClose }: Props) {
 
   if (result) {
     return (
-      <div class="env-import" role="region" aria-label="Import from .env">
+      <div class="env-import" role="region" aria-label={t('envImportRegion')}>
         <p class="env-done" role="status">
-          Imported {plural(result.imported.length, 'key')}.
+          {t(
+            result.imported.length === 1 ? 'envImportedOne' : 'envImportedMany',
+            String(result.imported.length),
+          )}
         </p>
         {result.skipped.length > 0 && <SkippedList skipped={result.skipped} />}
         <button type="button" class="ghost" onClick={onClose}>
-          Done
+          {t('envImportDone')}
         </button>
       </div>
     );
@@ -87,22 +93,19 @@ export function EnvImportForm({ providers, onImported, onClose }: Props) {
     (preview?.toImport.length ?? 0) -
     [...unticked].filter((line) => preview?.toImport.some((item) => item.line === line)).length;
   return (
-    <div class="env-import" role="region" aria-label="Import from .env">
-      <h3>Paste a .env file</h3>
+    <div class="env-import" role="region" aria-label={t('envImportRegion')}>
+      <h3>{t('keysPasteEnv')}</h3>
       {!preview ? (
         <>
-          <p class="hint">
-            Paste lines like <code>GROQ_API_KEY=gsk_…</code>. What you paste stays hidden here, and the
-            preview shows only masked keys. Nothing is saved until you import.
-          </p>
+          <p class="hint">{messageWith('envImportHint', <code>{EXAMPLE_LINE}</code>)}</p>
           <textarea
             class="env-text"
-            aria-label=".env text"
+            aria-label={t('envImportText')}
             rows={6}
             spellcheck={false}
             autoComplete="off"
             value={text}
-            placeholder="Paste here"
+            placeholder={t('envImportPlaceholder')}
             onInput={(event) => setText(event.currentTarget.value)}
           />
           <FieldError message={error} />
@@ -113,26 +116,26 @@ export function EnvImportForm({ providers, onImported, onClose }: Props) {
               disabled={busy || text.trim() === ''}
               onClick={() => void showPreview()}
             >
-              {busy ? 'Reading…' : 'Preview'}
+              {busy ? t('envImportReading') : t('envImportPreview')}
             </button>
             <button type="button" class="ghost" onClick={onClose}>
-              Cancel
+              {t('cancel')}
             </button>
           </div>
         </>
       ) : (
         <>
           {preview.toImport.length === 0 ? (
-            <p class="empty">No key to import in this text.</p>
+            <p class="empty">{t('envImportNothing')}</p>
           ) : (
-            <table class="env-table" aria-label="Keys to import">
+            <table class="env-table" aria-label={t('envImportTable')}>
               <thead>
                 <tr>
-                  <th>Import</th>
-                  <th>Line</th>
-                  <th>Variable</th>
-                  <th>Provider</th>
-                  <th>Key</th>
+                  <th>{t('envImportColumnImport')}</th>
+                  <th>{t('envImportColumnLine')}</th>
+                  <th>{t('envImportColumnVariable')}</th>
+                  <th>{t('envImportColumnProvider')}</th>
+                  <th>{t('envImportColumnKey')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -146,7 +149,7 @@ export function EnvImportForm({ providers, onImported, onClose }: Props) {
                       <input
                         type="checkbox"
                         checked={!unticked.has(item.line)}
-                        aria-label={`Import ${item.variable}`}
+                        aria-label={t('envImportNamed', item.variable)}
                         onChange={(event) => toggle(item.line, event.currentTarget.checked)}
                       />
                     </td>
@@ -156,7 +159,7 @@ export function EnvImportForm({ providers, onImported, onClose }: Props) {
                     </td>
                     <td>
                       <span class="provider-badge">{item.providerName}</span>
-                      <span class="muted small env-how">{DETECTED_BY[item.detectedBy]}</span>
+                      <span class="muted small env-how">{t(DETECTED_BY[item.detectedBy])}</span>
                       {item.warning && <span class="env-warning">{item.warning}</span>}
                     </td>
                     <td>
@@ -173,13 +176,15 @@ export function EnvImportForm({ providers, onImported, onClose }: Props) {
           <FieldError message={error} />
           <div class="env-actions">
             <button type="button" class="primary" disabled={busy || count === 0} onClick={() => void apply()}>
-              {busy ? 'Importing…' : `Import ${plural(count, 'key')}`}
+              {busy
+                ? t('envImportImporting')
+                : t(count === 1 ? 'envImportKeysOne' : 'envImportKeysMany', String(count))}
             </button>
             <button type="button" class="ghost" onClick={() => setPreview(undefined)}>
-              Back to the text
+              {t('envImportBack')}
             </button>
             <button type="button" class="ghost" onClick={onClose}>
-              Cancel
+              {t('cancel')}
             </button>
           </div>
         </>
@@ -202,21 +207,21 @@ const DUPLICATE = /^(Already stored|Same key)/;
 function SkippedList({ skipped, providers, picked, onPick }: SkippedProps) {
   return (
     <div class="env-skipped">
-      <h4>Skipped ({skipped.length})</h4>
-      <ul aria-label="Skipped lines">
+      <h4>{t('envImportSkipped', String(skipped.length))}</h4>
+      <ul aria-label={t('envImportSkippedLines')}>
         {skipped.map((line) => (
           <li key={line.line} data-testid="env-skipped-row">
-            <span class="muted">Line {line.line}</span>
+            <span class="muted">{t('envImportLine', String(line.line))}</span>
             {line.variable && <code>{line.variable}</code>}
             {line.hint && <code class="key-hint">{line.hint}</code>}
             <span class="env-reason">{line.reason}</span>
             {providers && onPick && line.hint && !DUPLICATE.test(line.reason) && (
               <select
-                aria-label={`Provider for line ${line.line}`}
+                aria-label={t('envImportProviderForLine', String(line.line))}
                 value={picked?.[String(line.line)] ?? ''}
                 onChange={(event) => onPick(line.line, event.currentTarget.value)}
               >
-                <option value="">Import as…</option>
+                <option value="">{t('envImportAs')}</option>
                 {providers.map((provider) => (
                   <option key={provider.id} value={provider.id}>
                     {provider.name}

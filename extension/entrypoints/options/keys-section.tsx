@@ -12,24 +12,29 @@ import { useSortableList } from './use-sortable-list';
 import './keys-section.css';
 import { FieldError } from '../../../shared/ui/field-error';
 import { messageOf } from '../../../shared/ui/message-of';
+import { t, type MessageKey } from '../../../shared/i18n/t';
+import { messageWith } from '../../../shared/ui/message-with';
 
 /** A key's last test: running, or its verdict. */
 type CheckState = KeyCheck | 'checking';
 
 const NEW_CUSTOM = '__new_custom__';
 
+/** What the custom endpoint's fields show as examples: an address and a model id, in no language. */
+const CUSTOM_EXAMPLE = { baseURL: 'https://example.com/v1', model: 'llama-3.3-70b' };
+
 /** How the add-key form names a provider's terms: a key that costs money must say so. */
-const ACCESS_LABEL: Record<ProviderAccess, string> = {
-  free: 'Free tier',
-  'trial-credit': 'Not free, trial credit only',
-  paid: 'Not free, paid only',
+const ACCESS_LABEL: Record<ProviderAccess, MessageKey> = {
+  free: 'keysFreeTier',
+  'trial-credit': 'keysTrialCreditOnly',
+  paid: 'keysPaidOnly',
 };
 
 /** The provider list in groups, so a trial or paid provider is never taken for a free one. */
 function providerGroup(provider: ProviderSummary): string {
-  if (provider.custom) return 'Your endpoints';
-  if (provider.local) return 'On this computer';
-  return findPreset(provider.id)?.access.value === 'free' ? 'Free tier' : 'Trial credit or paid';
+  if (provider.custom) return t('keysGroupCustom');
+  if (provider.local) return t('keysGroupLocal');
+  return findPreset(provider.id)?.access.value === 'free' ? t('keysFreeTier') : t('keysGroupNotFree');
 }
 
 interface Props {
@@ -91,7 +96,7 @@ export function KeysSection({ keys, providers, hasPassphrase, onChange }: Props)
       await callBackground('keys.restore', { id: removed.id });
       await onChange();
     } catch {
-      setProblem(`Too late to undo: “${removed.label}” is deleted.`);
+      setProblem(t('keysTooLateToUndo', removed.label));
     }
   };
   const expire = useCallback(() => setRemoved(undefined), []);
@@ -99,16 +104,12 @@ export function KeysSection({ keys, providers, hasPassphrase, onChange }: Props)
     <section class="card" aria-labelledby="keys-title">
       <div class="card-head with-action">
         <div>
-          <h2 id="keys-title">Provider keys</h2>
-          <p class="muted">
-            Requests go to the first enabled key that can serve them, in this order; when one is rate-limited
-            or refused, the next takes over at once. Drag a key by its handle, or use its arrows, to change
-            the order.
-          </p>
+          <h2 id="keys-title">{t('keysTitle')}</h2>
+          <p class="muted">{t('keysIntro')}</p>
         </div>
         {!pasting && (
           <button type="button" class="ghost nowrap" onClick={() => setPasting(true)}>
-            Paste a .env file
+            {t('keysPasteEnv')}
           </button>
         )}
       </div>
@@ -122,7 +123,7 @@ export function KeysSection({ keys, providers, hasPassphrase, onChange }: Props)
         </p>
       )}
       {keys.length === 0 ? (
-        <p class="empty">No keys yet. Add a free-tier key below to start.</p>
+        <p class="empty">{t('keysEmpty')}</p>
       ) : (
         <>
           <div class="keys-toolbar">
@@ -131,14 +132,11 @@ export function KeysSection({ keys, providers, hasPassphrase, onChange }: Props)
               class="ghost small-button"
               onClick={() => void check(keys.map((key) => key.id))}
             >
-              Test all
+              {t('keysTestAll')}
             </button>
-            <span class="muted small">
-              A test reads the provider’s model list, which costs no quota; for a provider without one it
-              sends a one-token request, and says so.
-            </span>
+            <span class="muted small">{t('keysTestNote')}</span>
           </div>
-          <ol class="key-list" aria-label="Keys" ref={list}>
+          <ol class="key-list" aria-label={t('keysList')} ref={list}>
             {keys.map((key, index) => (
               <KeyRow
                 key={key.id}
@@ -170,10 +168,14 @@ function PassphraseOffer({ firstKeyStored }: { firstKeyStored: boolean }) {
   return (
     <p class="passphrase-offer" role="note" data-testid="passphrase-offer">
       {firstKeyStored
-        ? "Your first key is stored. To keep the next ones from anyone who copies this browser's files, "
-        : 'Want a lock? Keys added after a passphrase can be opened only with it, so '}
-      <a href="#security-title">{firstKeyStored ? 'set a passphrase now' : 'set it before your first key'}</a>
-      .
+        ? messageWith(
+            'keysPassphraseOfferStored',
+            <a href="#security-title">{t('keysPassphraseOfferStoredLink')}</a>,
+          )
+        : messageWith(
+            'keysPassphraseOfferFirst',
+            <a href="#security-title">{t('keysPassphraseOfferFirstLink')}</a>,
+          )}
     </p>
   );
 }
@@ -233,7 +235,7 @@ function KeyRow({
   };
   return (
     <li class={`key-row${item.enabled ? '' : ' disabled'}`} data-testid="key-row">
-      <span class="drag-handle" title="Drag to reorder" aria-hidden="true">
+      <span class="drag-handle" title={t('keysDragToReorder')} aria-hidden="true">
         ⠿
       </span>
       <div class="key-order">
@@ -242,12 +244,12 @@ function KeyRow({
           class="order-button"
           disabled={!canMove.up}
           onClick={() => void act(() => onMove(-1))}
-          aria-label={`Move ${item.label} up`}
-          title="Try earlier"
+          aria-label={t('keysMoveUp', item.label)}
+          title={t('keysTryEarlier')}
         >
           ▲
         </button>
-        <span class="key-position" aria-label={`Priority ${position}`}>
+        <span class="key-position" aria-label={t('keysPriority', String(position))}>
           {position}
         </span>
         <button
@@ -255,8 +257,8 @@ function KeyRow({
           class="order-button"
           disabled={!canMove.down}
           onClick={() => void act(() => onMove(1))}
-          aria-label={`Move ${item.label} down`}
-          title="Try later"
+          aria-label={t('keysMoveDown', item.label)}
+          title={t('keysTryLater')}
         >
           ▼
         </button>
@@ -264,9 +266,9 @@ function KeyRow({
       <div class="key-main">
         <span class="provider-badge">{provider?.name ?? item.providerId}</span>
         {editing === 'rename' ? (
-          <form class="key-edit" onSubmit={save} aria-label={`Rename ${item.label}`}>
+          <form class="key-edit" onSubmit={save} aria-label={t('keysRenameNamed', item.label)}>
             <input
-              aria-label="Name"
+              aria-label={t('keysName')}
               value={value}
               maxLength={80}
               onInput={(event) => setValue(event.currentTarget.value)}
@@ -274,18 +276,18 @@ function KeyRow({
               autoFocus
             />
             <button type="submit" class="primary small-button">
-              Save
+              {t('save')}
             </button>
             <button type="button" class="ghost small-button" onClick={cancel}>
-              Cancel
+              {t('cancel')}
             </button>
           </form>
         ) : (
           <span class="key-label">{item.label}</span>
         )}
         <code class="key-hint">{item.hint}</code>
-        {item.account && <span class="muted small">account: {item.account}</span>}
-        {provider?.baseURLOverridden && <span class="muted small">via {provider.baseURL}</span>}
+        {item.account && <span class="muted small">{t('keysAccountOf', item.account)}</span>}
+        {provider?.baseURLOverridden && <span class="muted small">{t('keysVia', provider.baseURL)}</span>}
         {item.disabledReason && (
           <span class="key-problem" role="status">
             {item.disabledReason}
@@ -300,61 +302,65 @@ function KeyRow({
             onChange={() =>
               void act(() => callBackground('keys.setEnabled', { id: item.id, enabled: !item.enabled }))
             }
-            aria-label={`Use ${item.label}`}
+            aria-label={t('keysUse', item.label)}
           />
-          <span>{item.enabled ? 'On' : 'Off'}</span>
+          <span>{item.enabled ? t('keysOn') : t('keysOff')}</span>
         </label>
         <button
           type="button"
           class="ghost small-button"
           disabled={check === 'checking'}
           onClick={() => void onCheck()}
-          aria-label={`Test ${item.label}`}
+          aria-label={t('keysTestNamed', item.label)}
         >
-          Test
+          {t('keysTest')}
         </button>
         <button
           type="button"
           class="ghost small-button"
           onClick={() => edit('rename')}
-          aria-label={`Rename ${item.label}`}
+          aria-label={t('keysRenameNamed', item.label)}
         >
-          Rename
+          {t('rename')}
         </button>
         <button
           type="button"
           class="ghost small-button"
           onClick={() => edit('rotate')}
-          aria-label={`Replace key of ${item.label}`}
+          aria-label={t('keysReplaceKeyOf', item.label)}
         >
-          Replace key
+          {t('keysReplaceKey')}
         </button>
         <button
           type="button"
           class="ghost danger small-button"
           onClick={() => void act(onRemove)}
-          aria-label={`Remove ${item.label}`}
+          aria-label={t('keysRemoveNamed', item.label)}
         >
-          Remove
+          {t('keysRemove')}
         </button>
       </div>
       {editing === 'rotate' && (
-        <form class="key-rotate inline-form" onSubmit={save} aria-label={`Replace the key of ${item.label}`}>
+        <form
+          class="key-rotate inline-form"
+          onSubmit={save}
+          aria-label={t('keysReplaceTheKeyOf', item.label)}
+        >
           <input
             type="password"
             autoComplete="off"
             spellcheck={false}
-            aria-label="New key"
-            placeholder="Paste the new key; the old one is forgotten"
+            aria-label={t('keysNewKey')}
+            placeholder={t('keysNewKeyPlaceholder')}
             value={value}
             onInput={(event) => setValue(event.currentTarget.value)}
             autoFocus
           />
           <button type="submit" class="primary">
-            Replace
+            {t('keysReplace')}
           </button>
           <button type="button" class="ghost" onClick={cancel}>
-            Cancel
+            {t('cancel')}
           </button>
         </form>
       )}
@@ -364,7 +370,7 @@ function KeyRow({
           role="status"
           data-testid="key-check"
         >
-          {check === 'checking' ? 'Testing…' : check.words}
+          {check === 'checking' ? t('keysTesting') : check.words}
         </p>
       )}
       {error && (
@@ -433,11 +439,11 @@ function AddKeyForm({ providers, onAdded }: { providers: ProviderSummary[]; onAd
   };
 
   return (
-    <form class="add-key" onSubmit={submit} aria-label="Add a key">
-      <h3>Add a key</h3>
+    <form class="add-key" onSubmit={submit} aria-label={t('keysAddForm')}>
+      <h3>{t('keysAddForm')}</h3>
       <div class="grid">
         <label>
-          Provider
+          {t('keysProvider')}
           <select
             name="provider"
             value={providerId}
@@ -458,17 +464,16 @@ function AddKeyForm({ providers, onAdded }: { providers: ProviderSummary[]; onAd
                   ))}
               </optgroup>
             ))}
-            <option value={NEW_CUSTOM}>Custom OpenAI-compatible endpoint…</option>
+            <option value={NEW_CUSTOM}>{t('keysCustomEndpoint')}</option>
           </select>
         </label>
         {preset?.keyless ? (
           <p class="hint keyless-note" data-testid="keyless-note">
-            No key needed: FreeLLM calls the server on this computer at <code>{preset.baseURL}</code>. Added
-            last, it serves when every free tier is spent.
+            {messageWith('keysKeylessNote', <code>{preset.baseURL}</code>)}
           </p>
         ) : (
           <label>
-            API key
+            {t('keysApiKey')}
             <input
               name="secret"
               type="password"
@@ -478,65 +483,66 @@ function AddKeyForm({ providers, onAdded }: { providers: ProviderSummary[]; onAd
               value={secret}
               onInput={(event) => onSecret(event.currentTarget.value)}
               placeholder={
-                preset?.keyFormat ?? (preset?.keyPrefixes[0] ? `${preset.keyPrefixes[0]}…` : 'Paste the key')
+                preset?.keyFormat ??
+                (preset?.keyPrefixes[0] ? `${preset.keyPrefixes[0]}…` : t('keysPasteTheKey'))
               }
             />
           </label>
         )}
         <label>
           <span>
-            Label <span class="optional">(optional)</span>
+            {t('keysLabel')} <span class="optional">{t('keysOptional')}</span>
           </span>
           <input
             name="label"
             value={label}
             onInput={(event) => setLabel(event.currentTarget.value)}
-            placeholder="e.g. personal"
+            placeholder={t('keysLabelPlaceholder')}
           />
         </label>
-        <label title="Keys with the same account name share that account's free tier, as providers count it (one Google Cloud project, one OpenRouter account).">
+        <label title={t('keysAccountTitle')}>
           <span>
-            Account <span class="optional">(optional)</span>
+            {t('keysAccount')} <span class="optional">{t('keysOptional')}</span>
           </span>
           <input
             name="account"
             value={account}
             onInput={(event) => setAccount(event.currentTarget.value)}
-            placeholder="e.g. work (shared limits)"
+            placeholder={t('keysAccountPlaceholder')}
           />
         </label>
       </div>
       {providerId === NEW_CUSTOM && (
         <div class="grid custom-fields">
           <label>
-            Endpoint name
+            {t('keysEndpointName')}
             <input
               name="customName"
               required
               value={custom.name}
               onInput={(event) => setCustom({ ...custom, name: event.currentTarget.value })}
-              placeholder="My server"
+              placeholder={t('keysEndpointNamePlaceholder')}
             />
           </label>
           <label>
-            Base URL
+            {t('keysBaseUrl')}
             <input
               name="customBaseURL"
               type="url"
               required
               value={custom.baseURL}
               onInput={(event) => setCustom({ ...custom, baseURL: event.currentTarget.value })}
-              placeholder="https://example.com/v1"
+              placeholder={CUSTOM_EXAMPLE.baseURL}
             />
           </label>
           <label>
-            Default model
+            {t('keysDefaultModel')}
             <input
               name="customModel"
               required
               value={custom.defaultModel}
               onInput={(event) => setCustom({ ...custom, defaultModel: event.currentTarget.value })}
-              placeholder="llama-3.3-70b"
+              placeholder={CUSTOM_EXAMPLE.model}
             />
           </label>
         </div>
@@ -544,22 +550,24 @@ function AddKeyForm({ providers, onAdded }: { providers: ProviderSummary[]; onAd
       {preset && (
         <>
           <p class="hint" data-testid="free-tier-note">
-            <strong>{ACCESS_LABEL[preset.access.value]}:</strong> {preset.freeTier.note}{' '}
+            <strong>{t('keysAccessHeading', t(ACCESS_LABEL[preset.access.value]))}</strong>{' '}
+            {preset.freeTier.note}{' '}
             <a href={preset.freeTier.link} target="_blank" rel="noreferrer">
-              Terms
+              {t('keysTerms')}
             </a>
           </p>
           <p class="hint" hidden={preset.keyless}>
-            No key yet?{' '}
-            <a href={preset.signupUrl} target="_blank" rel="noreferrer">
-              Get a {preset.name} key
-            </a>
-            . It is encrypted before it is stored and never shown to web pages.
+            {messageWith(
+              'keysNoKeyYet',
+              <a href={preset.signupUrl} target="_blank" rel="noreferrer">
+                {t('keysGetKey', preset.name)}
+              </a>,
+            )}
           </p>
           <details class="advanced">
-            <summary>Advanced: use another base URL for {preset.name}</summary>
+            <summary>{t('keysAdvancedBaseUrl', preset.name)}</summary>
             <label>
-              Base URL
+              {t('keysBaseUrl')}
               <input
                 name="baseURLOverride"
                 type="url"
@@ -573,7 +581,7 @@ function AddKeyForm({ providers, onAdded }: { providers: ProviderSummary[]; onAd
       )}
       <FieldError message={error} />
       <button type="submit" class="primary" disabled={busy}>
-        {busy ? 'Saving…' : 'Add key'}
+        {busy ? t('keysSaving') : t('keysAdd')}
       </button>
     </form>
   );
