@@ -134,7 +134,7 @@ export function EnvImportForm({ providers, onImported, onClose }: Props) {
                   <th>{t('envImportColumnImport')}</th>
                   <th>{t('envImportColumnLine')}</th>
                   <th>{t('envImportColumnVariable')}</th>
-                  <th>{t('envImportColumnProvider')}</th>
+                  <th>{t('keysProvider')}</th>
                   <th>{t('envImportColumnKey')}</th>
                 </tr>
               </thead>
