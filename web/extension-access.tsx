@@ -4,6 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { FreeLLMPageApi } from '../extension/lib/page-api/freellm';
+import { t, type MessageKey } from '../shared/i18n/t';
 import { ChatTurnError } from '../shared/ui/chat-client';
 
 type AccessState = 'needed' | 'asking' | 'denied' | 'granted';
@@ -34,11 +35,12 @@ export function useExtensionAccess(api: FreeLLMPageApi): ExtensionAccess {
   };
 }
 
-const TEXT: Record<AccessState, (origin: string) => string> = {
-  needed: (origin) => `${origin} may not use FreeLLM yet.`,
-  asking: () => 'Answer in the FreeLLM window that opened.',
-  denied: (origin) => `Access was refused. Ask again, or allow ${origin} in the extension's options (Sites).`,
-  granted: () => 'Allowed. Send your message again.',
+/** Each state's words; `$1`, where a message has it, is this page's origin. */
+const TEXT: Record<AccessState, MessageKey> = {
+  needed: 'playAccessNeeded',
+  asking: 'playAccessAsking',
+  denied: 'playAccessDenied',
+  granted: 'playAccessGranted',
 };
 
 export function AccessBanner({ access }: { access: ExtensionAccess }) {
@@ -46,10 +48,10 @@ export function AccessBanner({ access }: { access: ExtensionAccess }) {
   if (!state) return null;
   return (
     <div class={`access-banner ${state}`} role="status" data-testid="access">
-      <span>{TEXT[state](location.origin)}</span>
+      <span>{t(TEXT[state], location.origin)}</span>
       {(state === 'needed' || state === 'denied') && (
         <button type="button" class="primary" onClick={access.ask}>
-          Ask FreeLLM for access
+          {t('playAccessAsk')}
         </button>
       )}
     </div>

@@ -7,6 +7,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { FreeLLMPageApi } from '../extension/lib/page-api/freellm';
 import type { ChatTurn } from '../shared/chats/chat-turn';
 import { FREELLM_BASE_URL } from '../shared/http/base-url';
+import { t } from '../shared/i18n/t';
 import type { KeySummary } from '../shared/keys/stored-key';
 import { PlaygroundChat, type Continuation } from './chat/playground-chat';
 import { CompareView } from './compare/compare-view';
@@ -23,12 +24,12 @@ export function PlaygroundApp({ extension }: { extension: FreeLLMPageApi | undef
             ◆
           </span>
           <div>
-            <h1>FreeLLM playground</h1>
-            <p class="tagline">One OpenAI-compatible API over all your free-tier keys.</p>
+            <h1>{t('playTitle')}</h1>
+            <p class="tagline">{t('playTagline')}</p>
           </div>
         </div>
         <span class={`mode-badge ${extension ? 'extension' : 'standalone'}`} data-testid="mode">
-          {extension ? `Extension ${extension.version}` : 'Standalone (no extension)'}
+          {extension ? t('playModeExtension', extension.version) : t('playModeStandalone')}
         </span>
       </header>
       {extension ? <ExtensionPlayground api={extension} /> : <StandalonePlayground />}
@@ -46,8 +47,8 @@ interface TabsProps {
 }
 
 const TABS = [
-  { id: 'chat', label: 'Chat' },
-  { id: 'compare', label: 'Compare' },
+  { id: 'chat', label: 'playChat' },
+  { id: 'compare', label: 'compareTitle' },
 ] as const;
 type Tab = (typeof TABS)[number]['id'];
 
@@ -72,7 +73,7 @@ function PlaygroundTabs({ fetch, baseURL, onTurnError, modelsKey = '', chat }: T
   };
   return (
     <>
-      <div class="tabs" role="tablist" aria-label="Playground">
+      <div class="tabs" role="tablist" aria-label={t('playTabs')}>
         {TABS.map(({ id, label }) => (
           <button
             key={id}
@@ -84,7 +85,7 @@ function PlaygroundTabs({ fetch, baseURL, onTurnError, modelsKey = '', chat }: T
             tabIndex={tab === id ? 0 : -1}
             onClick={() => setTab(id)}
           >
-            {label}
+            {t(label)}
           </button>
         ))}
       </div>
@@ -102,10 +103,8 @@ function ExtensionPlayground({ api }: { api: FreeLLMPageApi }) {
   const chats = useMemo(createPageChats, []);
   return (
     <main class="sections">
-      <section class="mode-note" aria-label="Mode">
-        <p class="muted">
-          Requests go through the FreeLLM extension, which asks you before a site may use your keys.
-        </p>
+      <section class="mode-note" aria-label={t('playMode')}>
+        <p class="muted">{t('playThroughExtension')}</p>
         <AccessBanner access={access} />
       </section>
       <PlaygroundTabs
@@ -118,7 +117,7 @@ function ExtensionPlayground({ api }: { api: FreeLLMPageApi }) {
             fetch={api.fetch}
             baseURL={api.baseURL}
             standalone={false}
-            emptyHint="Say hello. The answer streams from whichever of your providers has room."
+            emptyHint={t('playHintExtension')}
             continued={continued}
             onTurnError={access.onTurnError}
           />
@@ -146,7 +145,7 @@ function StandalonePlayground() {
             fetch={standalone.fetch}
             baseURL={FREELLM_BASE_URL}
             standalone
-            emptyHint={keys.length > 0 ? 'Say hello.' : 'Add a key above, then say hello.'}
+            emptyHint={keys.length > 0 ? t('playHintStandalone') : t('playHintNoKeys')}
             continued={continued}
           />
         )}

@@ -37,15 +37,6 @@ const notYetThroughI18n = [
   'shared/chats/chat-history.ts',
   'shared/chats/chat-settings.ts',
   'shared/ui/outcome-words.ts',
-  'web/chat/answer-figures.tsx',
-  'web/chat/playground-chat.tsx',
-  'web/compare/compare-column.tsx',
-  'web/compare/compare-view.tsx',
-  'web/explorer/api-explorer.tsx',
-  'web/explorer/snippet-panel.tsx',
-  'web/extension-access.tsx',
-  'web/playground-app.tsx',
-  'web/providers/standalone-providers.tsx',
 ];
 
 /** Attributes a person reads or hears. */

@@ -33,12 +33,14 @@ export function ConversationBar({ conversations }: { conversations: Conversation
           autoFocus
           onInput={(event) => setTitle(event.currentTarget.value)}
         />
-        <button type="submit" class="ghost">
-          {t('save')}
-        </button>
-        <button type="button" class="ghost" onClick={() => setMode('pick')}>
-          {t('cancel')}
-        </button>
+        <span class="conversation-actions">
+          <button type="submit" class="ghost">
+            {t('save')}
+          </button>
+          <button type="button" class="ghost" onClick={() => setMode('pick')}>
+            {t('cancel')}
+          </button>
+        </span>
       </form>
     );
   }
@@ -46,20 +48,22 @@ export function ConversationBar({ conversations }: { conversations: Conversation
     return (
       <div class="conversation-bar" role="group" aria-label={t('deleteConversationQuestion')}>
         <span class="conversation-question">{t('deleteConversationNamed', openTitle)}</span>
-        <button
-          type="button"
-          class="ghost danger"
-          autoFocus
-          onClick={() => {
-            conversations.remove();
-            setMode('pick');
-          }}
-        >
-          {t('delete')}
-        </button>
-        <button type="button" class="ghost" onClick={() => setMode('pick')}>
-          {t('keep')}
-        </button>
+        <span class="conversation-actions">
+          <button
+            type="button"
+            class="ghost danger"
+            autoFocus
+            onClick={() => {
+              conversations.remove();
+              setMode('pick');
+            }}
+          >
+            {t('delete')}
+          </button>
+          <button type="button" class="ghost" onClick={() => setMode('pick')}>
+            {t('keep')}
+          </button>
+        </span>
       </div>
     );
   }
@@ -77,23 +81,25 @@ export function ConversationBar({ conversations }: { conversations: Conversation
           </option>
         ))}
       </select>
-      <button type="button" class="ghost" disabled={!kept} onClick={conversations.startNew}>
-        {t('chatNew')}
-      </button>
-      <button
-        type="button"
-        class="ghost"
-        disabled={!kept}
-        onClick={() => {
-          setTitle(openTitle);
-          setMode('rename');
-        }}
-      >
-        {t('rename')}
-      </button>
-      <button type="button" class="ghost" disabled={!kept} onClick={() => setMode('confirm-delete')}>
-        {t('delete')}
-      </button>
+      <span class="conversation-actions">
+        <button type="button" class="ghost" disabled={!kept} onClick={conversations.startNew}>
+          {t('chatNew')}
+        </button>
+        <button
+          type="button"
+          class="ghost"
+          disabled={!kept}
+          onClick={() => {
+            setTitle(openTitle);
+            setMode('rename');
+          }}
+        >
+          {t('rename')}
+        </button>
+        <button type="button" class="ghost" disabled={!kept} onClick={() => setMode('confirm-delete')}>
+          {t('delete')}
+        </button>
+      </span>
     </div>
   );
 }

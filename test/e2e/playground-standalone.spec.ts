@@ -213,3 +213,37 @@ for (const colorScheme of ['light', 'dark'] as const)
       await mock.close();
     }
   });
+
+test('at 360 px the conversation picker shows its title on a row of its own, its buttons below, all on screen', async () => {
+  const { page, close } = await openPlayground({ width: 360 });
+  const mock = await answerGroqWith();
+  try {
+    await addGroqKey(page, 'gsk_picker_width_key_3456');
+    await page.getByLabel('Message').fill('A rather long first question about conversation pickers');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await expect(page.getByTestId('turn-assistant').last()).toContainText('Echo: A rather long');
+    const head = page.locator('.chat-card-head');
+    const picker = head.getByLabel('Conversation');
+    await expect(picker).toContainText('A rather long first question');
+    // Beside the three buttons it would be a few letters wide.
+    const [pickerBox, headBox] = await Promise.all([picker.boundingBox(), head.boundingBox()]);
+    expect(pickerBox!.width).toBeGreaterThanOrEqual(headBox!.width * 0.9);
+    for (const control of [
+      picker,
+      ...['New chat', 'Rename', 'Delete'].map((name) => head.getByRole('button', { name })),
+    ])
+      await expect(control).toBeInViewport({ ratio: 1 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      await head.screenshot({ path: `test/.artifacts/screenshots/playground-picker-360-${colorScheme}.png` });
+    }
+    await head.getByRole('button', { name: 'Delete' }).click();
+    for (const name of ['Delete', 'Keep'])
+      await expect(head.getByRole('button', { name })).toBeInViewport({ ratio: 1 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  } finally {
+    await close();
+    await mock.close();
+  }
+});

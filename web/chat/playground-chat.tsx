@@ -6,6 +6,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { ChatTurn } from '../../shared/chats/chat-turn';
+import { t } from '../../shared/i18n/t';
 import { ConversationBar } from '../../shared/ui/conversation-bar';
 import { useConversations, type ChatStore } from '../../shared/ui/use-conversations';
 import { ExploredChat } from './explored-chat';
@@ -53,7 +54,7 @@ export function PlaygroundChat(props: {
       onTurnError={props.onTurnError}
     >
       <div class="chat-card-head">
-        <h2>Chat</h2>
+        <h2>{t('playChat')}</h2>
         <ConversationBar conversations={conversations} />
       </div>
     </ExploredChat>

@@ -1,4 +1,5 @@
 /** @module One model's column in the compare: its picker, its answer as it streams, and the answer's figures. */
+import { t } from '../../shared/i18n/t';
 import { MarkdownView } from '../../shared/ui/markdown-view';
 import { formatRate, formatSeconds, runFiguresOf, type RunTimes } from './run-figures';
 
@@ -39,7 +40,7 @@ export function CompareColumn(props: {
     >
       <div class="compare-column-head">
         <select
-          aria-label={`Model ${index + 1}`}
+          aria-label={t('compareModelNumbered', String(index + 1))}
           value={model}
           disabled={busy}
           onChange={(event) => onModelChange(event.currentTarget.value)}
@@ -54,7 +55,7 @@ export function CompareColumn(props: {
           <button
             type="button"
             class="ghost"
-            aria-label={`Remove model ${index + 1}`}
+            aria-label={t('compareRemoveNumbered', String(index + 1))}
             disabled={busy}
             onClick={onRemove}
           >
@@ -66,13 +67,13 @@ export function CompareColumn(props: {
         <>
           <dl class="compare-figures">
             <div>
-              <dt>First token</dt>
+              <dt>{t('playFirstToken')}</dt>
               <dd data-testid="first-token">
                 {figures.firstTokenMs === undefined ? '…' : formatSeconds(figures.firstTokenMs)}
               </dd>
             </div>
             <div>
-              <dt>Speed</dt>
+              <dt>{t('compareSpeed')}</dt>
               <dd data-testid="speed">
                 {figures.tokensPerSecond === undefined
                   ? run.finished
@@ -82,7 +83,7 @@ export function CompareColumn(props: {
               </dd>
             </div>
             <div>
-              <dt>Provider</dt>
+              <dt>{t('playProvider')}</dt>
               <dd data-testid="provider">{run.provider ?? (run.finished ? '—' : '…')}</dd>
             </div>
           </dl>
@@ -96,7 +97,7 @@ export function CompareColumn(props: {
           )}
           {state === 'done' && run.text && (
             <button type="button" class="primary" onClick={() => onContinue(run)}>
-              Continue with this answer
+              {t('compareContinue')}
             </button>
           )}
         </>

@@ -5,6 +5,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ChatTurn } from '../../shared/chats/chat-turn';
+import { t } from '../../shared/i18n/t';
 import {
   listModels,
   providerNamesOfOffered,
@@ -98,7 +99,11 @@ export function CompareView({
       }));
     } catch (error) {
       const stopped = error instanceof DOMException && error.name === 'AbortError';
-      update(index, (run) => ({ ...run, finished: true, error: stopped ? 'Stopped.' : messageOf(error) }));
+      update(index, (run) => ({
+        ...run,
+        finished: true,
+        error: stopped ? t('chatStopped') : messageOf(error),
+      }));
       if (!stopped) onTurnError?.(error);
     }
   };
@@ -131,18 +136,18 @@ export function CompareView({
   const options = [...new Set([...picked, ...models])];
   return (
     <section class="card compare" aria-labelledby="compare-title">
-      <h2 id="compare-title">Compare</h2>
-      <p class="muted">One prompt, up to four models at once, each answer as it streams.</p>
+      <h2 id="compare-title">{t('compareTitle')}</h2>
+      <p class="muted">{t('compareIntro')}</p>
       <form class="compare-form" onSubmit={compare}>
         <textarea
-          aria-label="Prompt"
+          aria-label={t('comparePrompt')}
           rows={3}
           value={prompt}
           onInput={(event) => setPrompt(event.currentTarget.value)}
           onKeyDown={(event) => {
             if (event.key === 'Enter' && !event.shiftKey) compare(event);
           }}
-          placeholder="Ask every model the same thing"
+          placeholder={t('comparePlaceholder')}
         />
         <div class="compare-actions">
           <button
@@ -151,15 +156,15 @@ export function CompareView({
             disabled={picked.length >= MAX_COLUMNS || busy}
             onClick={() => setPicked([...picked, picked.at(-1) ?? 'auto'])}
           >
-            Add a model
+            {t('compareAddModel')}
           </button>
           {busy ? (
             <button type="button" class="ghost danger" onClick={() => controller.current?.abort()}>
-              Stop
+              {t('chatStop')}
             </button>
           ) : (
             <button type="submit" class="primary" disabled={!prompt.trim()}>
-              Compare
+              {t('compareRun')}
             </button>
           )}
         </div>

@@ -1,4 +1,5 @@
 /** @module The figures a compare column shows for one answer, from the moments it was timed at. */
+import { t } from '../../shared/i18n/t';
 
 export interface RunTimes {
   startedAt: number;
@@ -27,6 +28,6 @@ export function runFiguresOf(times: RunTimes): RunFigures {
     : { firstTokenMs };
 }
 
-export const formatSeconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+export const formatSeconds = (ms: number) => t('seconds', (ms / 1000).toFixed(2));
 export const formatRate = (perSecond: number) =>
-  `${perSecond < 10 ? perSecond.toFixed(1) : Math.round(perSecond)} tok/s`;
+  t('compareTokensPerSecond', perSecond < 10 ? perSecond.toFixed(1) : String(Math.round(perSecond)));

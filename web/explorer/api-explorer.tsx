@@ -3,6 +3,7 @@
  * headers, each streamed event) and the same request as code to paste into a page.
  */
 import type { ChatTurn } from '../../shared/chats/chat-turn';
+import { t } from '../../shared/i18n/t';
 import { HighlightedCode } from './highlighted-code';
 import type { RecordedCall } from './record-calls';
 import { SnippetPanel } from './snippet-panel';
@@ -24,8 +25,8 @@ function Exchange({ call }: { call: RecordedCall }) {
   const { response } = call;
   return (
     <>
-      <section class="explorer-part" aria-label="Request">
-        <h3>Request</h3>
+      <section class="explorer-part" aria-label={t('explorerRequest')}>
+        <h3>{t('explorerRequest')}</h3>
         <p class="explorer-line">
           <code>
             {call.method} {call.url}
@@ -36,29 +37,34 @@ function Exchange({ call }: { call: RecordedCall }) {
         )}
         {call.requestBody !== null && <HighlightedCode code={prettyJson(call.requestBody)} language="json" />}
       </section>
-      <section class="explorer-part" aria-label="Response">
-        <h3>Response</h3>
+      <section class="explorer-part" aria-label={t('explorerResponse')}>
+        <h3>{t('explorerResponse')}</h3>
         {response ? (
           <>
             <p class="explorer-line">
-              <code>HTTP {response.status}</code>
-              <span class="muted small">{call.finished ? (call.failure ?? 'complete') : 'receiving…'}</span>
+              <code>{`HTTP ${response.status}`}</code>
+              <span class="muted small">
+                {call.finished ? (call.failure ?? t('explorerComplete')) : t('explorerReceiving')}
+              </span>
             </p>
             <pre class="explorer-code">{headerLines(response.headers)}</pre>
           </>
         ) : (
-          <p class="muted small">{call.failure ?? 'Waiting for the answer…'}</p>
+          <p class="muted small">{call.failure ?? t('explorerWaiting')}</p>
         )}
         {call.body !== undefined && <HighlightedCode code={prettyJson(call.body)} language="json" />}
         {call.chunks.length > 0 && (
           <>
             <p class="muted small" data-testid="chunk-count">
-              {call.chunks.length} stream {call.chunks.length === 1 ? 'event' : 'events'}
+              {t(
+                call.chunks.length === 1 ? 'explorerEventsOne' : 'explorerEventsMany',
+                String(call.chunks.length),
+              )}
             </p>
-            <ol class="explorer-chunks" aria-label="Stream events" tabIndex={0}>
+            <ol class="explorer-chunks" aria-label={t('explorerEvents')} tabIndex={0}>
               {call.chunks.map((chunk, index) => (
                 <li key={index}>
-                  <code>data: {chunk}</code>
+                  <code>{`data: ${chunk}`}</code>
                 </li>
               ))}
             </ol>
@@ -83,14 +89,10 @@ export function ApiExplorer({
 }) {
   return (
     <section class="card explorer" aria-labelledby="explorer-title" data-testid="api-explorer">
-      <h2 id="explorer-title">API explorer</h2>
-      {call ? (
-        <Exchange call={call} />
-      ) : (
-        <p class="muted">Send a message: its request and the answer, as they go over the wire, show here.</p>
-      )}
-      <section class="explorer-part" aria-label="Code">
-        <h3>Code</h3>
+      <h2 id="explorer-title">{t('explorerTitle')}</h2>
+      {call ? <Exchange call={call} /> : <p class="muted">{t('explorerEmpty')}</p>}
+      <section class="explorer-part" aria-label={t('explorerCode')}>
+        <h3>{t('explorerCode')}</h3>
         <SnippetPanel request={snippetRequestOf(call, model, turns)} standalone={standalone} />
       </section>
     </section>

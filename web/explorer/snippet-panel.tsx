@@ -3,6 +3,7 @@
  * and Python through the local endpoint. One snippet at a time, with a copy button.
  */
 import { useState } from 'preact/hooks';
+import { t } from '../../shared/i18n/t';
 import { DEFAULT_LOCAL_PORT } from '../../shared/local-endpoint/local-endpoint';
 import { CHAT_SNIPPETS } from '../../shared/snippets/chat-snippets';
 import { localEndpointRecipes } from '../../shared/snippets/local-endpoint-recipes';
@@ -50,22 +51,20 @@ export function SnippetPanel({ request, standalone }: { request: SnippetRequest;
   const [copied, setCopied] = useState<string | undefined>();
   const copy = () =>
     navigator.clipboard.writeText(code).then(
-      () => setCopied('Copied'),
-      () => setCopied('Copy failed'),
+      () => setCopied(t('copied')),
+      () => setCopied(t('copyFailed')),
     );
   return (
     <div class="snippets">
       <p class="muted small">
         {snippet.where === 'local'
-          ? `Runs on this computer through FreeLLM's local endpoint (turn it on in the extension's options, Local endpoint, and put its token in place of ${TOKEN_PLACEHOLDER}). `
-          : standalone
-            ? 'Runs on a page whose site the FreeLLM extension allowed (install it: this page runs without). '
-            : 'Runs on a page whose site FreeLLM allowed: paste it into a module script or the browser console. '}
-        It sends the chat's last request again.
+          ? t('snippetRunsLocally', TOKEN_PLACEHOLDER)
+          : t(standalone ? 'snippetRunsWithoutExtension' : 'snippetRunsOnPage')}{' '}
+        {t('snippetSendsAgain')}
       </p>
       <div class="snippet-bar">
         <fieldset class="segmented">
-          <legend class="visually-hidden">Library</legend>
+          <legend class="visually-hidden">{t('snippetLibrary')}</legend>
           {SNIPPETS.map((candidate) => (
             <label key={candidate.id}>
               <input
@@ -84,10 +83,10 @@ export function SnippetPanel({ request, standalone }: { request: SnippetRequest;
         <button
           type="button"
           class="primary"
-          aria-label={`Copy the ${snippet.label} snippet`}
+          aria-label={t('snippetCopyNamed', snippet.label)}
           onClick={() => void copy()}
         >
-          {copied ?? 'Copy'}
+          {copied ?? t('copy')}
         </button>
       </div>
       <HighlightedCode code={code} language={snippet.language} />

@@ -5,10 +5,12 @@
  */
 import { useState } from 'preact/hooks';
 import { PROVIDER_PRESETS, type ProviderPreset } from '../../shared/catalog/provider-presets';
+import { t, type MessageKey } from '../../shared/i18n/t';
 import type { KeySummary } from '../../shared/keys/stored-key';
 import { providerNamesOf } from '../../shared/providers/provider-names';
 import { FieldError } from '../../shared/ui/field-error';
 import { messageOf } from '../../shared/ui/message-of';
+import { messageWith } from '../../shared/ui/message-with';
 import type { StandaloneEngine } from '../standalone-engine';
 import { browserReachOf, type BrowserReach } from './browser-reach';
 
@@ -18,10 +20,10 @@ const providerNameOf = providerNamesOf(PROVIDER_PRESETS);
 /** Where the extension is offered; the README says how to install it from a store or a release zip. */
 const GET_EXTENSION_URL = 'https://chromewebstore.google.com/search/FreeLLM';
 
-const REACH_GROUPS: { reach: BrowserReach; title: string }[] = [
-  { reach: 'page', title: 'Work from this page' },
-  { reach: 'unknown', title: 'Not known whether a web page may call them' },
-  { reach: 'extension-only', title: 'Need the extension (they send no CORS headers)' },
+const REACH_GROUPS: { reach: BrowserReach; title: MessageKey }[] = [
+  { reach: 'page', title: 'standaloneReachPage' },
+  { reach: 'unknown', title: 'standaloneReachUnknown' },
+  { reach: 'extension-only', title: 'standaloneReachExtensionOnly' },
 ];
 
 const presetsReaching = (reach: BrowserReach) =>
@@ -34,14 +36,14 @@ export function StandaloneProviders(props: {
 }) {
   return (
     <section class="card standalone-providers" aria-labelledby="standalone-providers-title">
-      <h2 id="standalone-providers-title">Keys in this page</h2>
+      <h2 id="standalone-providers-title">{t('standaloneTitle')}</h2>
       <p class="muted">
-        The extension is not installed, so the engine runs right here and keys are encrypted in this site's
-        storage. A web page can only call providers that allow it;{' '}
-        <a href={GET_EXTENSION_URL} target="_blank" rel="noreferrer">
-          install the extension
-        </a>{' '}
-        for all of them.
+        {messageWith(
+          'standaloneIntro',
+          <a href={GET_EXTENSION_URL} target="_blank" rel="noreferrer">
+            {t('standaloneInstallLink')}
+          </a>,
+        )}
       </p>
       <KeyList {...props} />
       <StandaloneKeyForm standalone={props.standalone} onAdded={props.onKeysChange} />
@@ -74,10 +76,10 @@ function KeyList({ standalone, keys, onKeysChange }: Parameters<typeof Standalon
             <button
               type="button"
               class="ghost danger"
-              aria-label={`Remove ${providerNameOf(key.providerId)} key ${key.hint}`}
+              aria-label={t('standaloneRemoveNamed', providerNameOf(key.providerId), key.hint)}
               onClick={() => void remove(key)}
             >
-              Remove
+              {t('standaloneRemove')}
             </button>
           </li>
         ))}
@@ -103,14 +105,14 @@ function StandaloneKeyForm({ standalone, onAdded }: { standalone: StandaloneEngi
     }
   };
   return (
-    <form class="inline-form standalone-key-form" onSubmit={submit} aria-label="Add a key to this page">
+    <form class="inline-form standalone-key-form" onSubmit={submit} aria-label={t('standaloneAddForm')}>
       <select
-        aria-label="Provider"
+        aria-label={t('playProvider')}
         value={providerId}
         onChange={(event) => setProviderId(event.currentTarget.value)}
       >
         {REACH_GROUPS.map(({ reach, title }) => (
-          <optgroup key={reach} label={title}>
+          <optgroup key={reach} label={t(title)}>
             {presetsReaching(reach).map((preset) => (
               <option key={preset.id} value={preset.id} disabled={reach === 'extension-only'}>
                 {preset.name}
@@ -121,15 +123,15 @@ function StandaloneKeyForm({ standalone, onAdded }: { standalone: StandaloneEngi
       </select>
       <input
         type="password"
-        aria-label="API key"
+        aria-label={t('standaloneApiKey')}
         required
         autoComplete="off"
         value={secret}
         onInput={(event) => setSecret(event.currentTarget.value)}
-        placeholder="Paste a key"
+        placeholder={t('standalonePasteKey')}
       />
       <button type="submit" class="primary">
-        Add key
+        {t('standaloneAddKey')}
       </button>
       <FieldError message={error} />
     </form>
@@ -139,10 +141,10 @@ function StandaloneKeyForm({ standalone, onAdded }: { standalone: StandaloneEngi
 function ProviderReachList() {
   return (
     <details class="provider-reach" open>
-      <summary>Which providers this page can call</summary>
+      <summary>{t('standaloneReachTitle')}</summary>
       {REACH_GROUPS.map(({ reach, title }) => (
         <div key={reach} class={`reach-group reach-${reach}`} data-testid={`reach-${reach}`}>
-          <h3>{title}</h3>
+          <h3>{t(title)}</h3>
           <ul>
             {presetsReaching(reach).map((preset: ProviderPreset) => (
               <li key={preset.id} title={preset.browserCors?.note}>
@@ -152,7 +154,7 @@ function ProviderReachList() {
           </ul>
           {reach === 'extension-only' && (
             <a href={GET_EXTENSION_URL} target="_blank" rel="noreferrer">
-              Get the extension to use these
+              {t('standaloneGetExtension')}
             </a>
           )}
         </div>
