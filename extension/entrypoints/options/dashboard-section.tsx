@@ -133,8 +133,8 @@ export function DashboardSection({ keys, providers }: Props) {
                   <strong>{keyLabel(notice.keyId)}</strong>,
                   providerName(notice.providerId),
                   notice.reason,
-                  <span class="notice-time">{t('dashboardKeyTurnedOffAt', clock(notice.at))}</span>,
                 )}
+                <span class="notice-time">{t('dashboardKeyTurnedOffAt', clock(notice.at))}</span>
               </div>
             </li>
           ))}
