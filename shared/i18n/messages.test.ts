@@ -46,6 +46,13 @@ describe('the English messages', () => {
       expect(numbers, key).toEqual(numbers.map((_, index) => index + 1));
     }
   });
+
+  it('has no two marks back to back: Chrome reads `$3$4` as a named placeholder and refuses the extension', () => {
+    const misread = Object.entries(english).filter(([, { message }]) =>
+      /\$[A-Za-z0-9_@]+\$/.test(message.replaceAll('$$', '')),
+    );
+    expect(misread).toEqual([]);
+  });
 });
 
 describe('the bundled messages (the playground)', () => {

@@ -2,25 +2,28 @@
  * @module The plain words every page shows for how a call went (a request-log attempt, a cooldown
  * reason, a model's last error), instead of the router's internal codes.
  */
+import { t, type MessageKey } from '../i18n/t';
 import type { UpstreamErrorKind } from '../openai/error';
 
-const WORDS: Record<UpstreamErrorKind | 'ok', string> = {
-  ok: 'answered',
-  rate_limit: 'rate limit reached',
-  quota_exhausted: 'quota used up',
-  credits_exhausted: 'out of credits',
-  auth: 'key refused',
-  forbidden: 'access refused',
-  overloaded: 'provider overloaded',
-  server: 'provider error',
-  timeout: 'did not answer in time',
-  unreachable: 'could not be reached',
-  context_length: 'prompt too long for the model',
-  request: 'request refused',
-  not_found: 'model not found',
+const WORDS: Record<UpstreamErrorKind | 'ok', MessageKey> = {
+  ok: 'outcomeAnswered',
+  rate_limit: 'outcomeRateLimit',
+  quota_exhausted: 'outcomeQuotaExhausted',
+  credits_exhausted: 'outcomeCreditsExhausted',
+  auth: 'outcomeKeyRefused',
+  forbidden: 'outcomeAccessRefused',
+  overloaded: 'outcomeOverloaded',
+  server: 'outcomeProviderError',
+  timeout: 'outcomeTimeout',
+  unreachable: 'outcomeUnreachable',
+  context_length: 'outcomePromptTooLong',
+  request: 'outcomeRequestRefused',
+  not_found: 'outcomeModelNotFound',
 };
 
 /** Codes from outside that list (an error `type` such as `request_aborted`) read with spaces. */
 export function outcomeWords(outcome: string): string {
-  return Object.hasOwn(WORDS, outcome) ? WORDS[outcome as keyof typeof WORDS] : outcome.replaceAll('_', ' ');
+  return Object.hasOwn(WORDS, outcome)
+    ? t(WORDS[outcome as keyof typeof WORDS])
+    : outcome.replaceAll('_', ' ');
 }

@@ -4,6 +4,7 @@
  * runs out at 14:20; the pool at 18:05."). The figures are the engine's `quota.get`, the same
  * report a site reads from `GET /quota`; only the words are made here.
  */
+import { t, type MessageKey } from '../../../shared/i18n/t';
 import type { Forecast, ProviderQuota, QuotaReport, QuotaWindow } from '../../../shared/quota/quota-report';
 
 const time = (seconds: number) =>
@@ -12,43 +13,54 @@ const count = (value: number) => value.toLocaleString();
 
 /** What happens next to one allowance, as the end of a sentence that starts with its name. */
 export function outlook(forecast: Forecast, day: QuotaWindow): string {
-  const reset = day.resets_at === null ? '' : ` until ${time(day.resets_at)}`;
   switch (forecast.status) {
     case 'runs_out':
-      return `runs out at ${time(forecast.runs_out_at ?? 0)}`;
+      return t('dashboardRunsOutAt', time(forecast.runs_out_at ?? 0));
     case 'exhausted':
-      return `has run out${reset}`;
+      return day.resets_at === null
+        ? t('dashboardHasRunOut')
+        : t('dashboardHasRunOutUntil', time(day.resets_at));
     case 'lasts_until_reset':
-      return `lasts until its daily reset${day.resets_at === null ? '' : ` at ${time(day.resets_at)}`}`;
+      return day.resets_at === null
+        ? t('dashboardLastsUntilReset')
+        : t('dashboardLastsUntilResetAt', time(day.resets_at));
     case 'no_daily_limit':
-      return 'has no known daily limit';
+      return t('dashboardNoDailyLimit');
     case 'idle':
-      return 'is idle';
+      return t('dashboardIdle');
   }
 }
 
 export function forecastSentence(report: QuotaReport, nameOf: (provider: ProviderQuota) => string): string {
   const minutes = Math.round(report.pace_window_seconds / 60);
-  if (report.pool.forecast.status === 'idle')
-    return `Nothing was sent in the last ${minutes} minutes: no pace to predict from.`;
+  if (report.pool.forecast.status === 'idle') return t('dashboardForecastIdle', String(minutes));
   const providers = report.providers
     .filter((provider) => ['runs_out', 'exhausted'].includes(provider.forecast.status))
     .sort((a, b) => (a.forecast.runs_out_at ?? 0) - (b.forecast.runs_out_at ?? 0))
-    .map((provider) => `${nameOf(provider)} ${outlook(provider.forecast, provider.requests.day)}`);
-  const pool = outlook(report.pool.forecast, report.pool.requests.day);
+    .map((provider) =>
+      t('dashboardForecastProvider', nameOf(provider), outlook(provider.forecast, provider.requests.day)),
+    );
   const poolPart =
     providers.length > 0 && report.pool.forecast.status === 'runs_out'
-      ? `the pool at ${time(report.pool.forecast.runs_out_at ?? 0)}`
-      : `the pool ${pool}`;
-  return `At this pace (the last ${minutes} minutes), ${[...providers, poolPart].join('; ')}.`;
+      ? t('dashboardForecastPoolAt', time(report.pool.forecast.runs_out_at ?? 0))
+      : t('dashboardForecastPool', outlook(report.pool.forecast, report.pool.requests.day));
+  return t('dashboardForecastSentence', String(minutes), [...providers, poolPart].join('; '));
 }
 
-/** `unit` in the plural ("requests"); one is said in the singular. */
-export function left(window: QuotaWindow, unit: string): string {
-  if (window.limit === null)
-    return `${count(window.used)} ${window.used === 1 ? unit.replace(/s$/, '') : unit} today, no known limit`;
-  return `${count(window.remaining ?? 0)} of ${count(window.limit)} ${unit} left today`;
+/** The words for each unit: spent with no known limit (one, many), and left of a known limit. */
+const LEFT: Record<'requests' | 'tokens', [MessageKey, MessageKey, MessageKey]> = {
+  requests: ['dashboardRequestsNoLimitOne', 'dashboardRequestsNoLimitMany', 'dashboardRequestsLeft'],
+  tokens: ['dashboardTokensNoLimitOne', 'dashboardTokensNoLimitMany', 'dashboardTokensLeft'],
+};
+
+export function left(window: QuotaWindow, unit: keyof typeof LEFT): string {
+  const [one, many, remaining] = LEFT[unit];
+  if (window.limit === null) return t(window.used === 1 ? one : many, count(window.used));
+  return t(remaining, count(window.remaining ?? 0), count(window.limit));
 }
+
+const perMinute = (rate: number) =>
+  t(rate === 1 ? 'dashboardRequestsPerMinuteOne' : 'dashboardRequestsPerMinuteMany', rate.toLocaleString());
 
 export function ForecastPanel({
   report,
@@ -60,7 +72,7 @@ export function ForecastPanel({
   if (report.providers.length === 0) return null;
   return (
     <div class="forecast-panel" data-testid="quota-forecast">
-      <h3>Today’s headroom</h3>
+      <h3>{t('dashboardForecastTitle')}</h3>
       <p class="forecast-sentence" data-testid="forecast-sentence">
         {forecastSentence(report, nameOf)}
       </p>
@@ -73,7 +85,7 @@ export function ForecastPanel({
             <span class="forecast-outlook">
               {outlook(provider.forecast, provider.requests.day)}
               {provider.forecast.requests_per_minute > 0 &&
-                ` · ${provider.forecast.requests_per_minute.toLocaleString()} requests a minute`}
+                ` · ${perMinute(provider.forecast.requests_per_minute)}`}
             </span>
           </li>
         ))}

@@ -21,6 +21,8 @@ import { RetiredModels } from './model-notes';
 import './dashboard-section.css';
 import { FieldError } from '../../../shared/ui/field-error';
 import { messageOf } from '../../../shared/ui/message-of';
+import { messageWith } from '../../../shared/ui/message-with';
+import { t } from '../../../shared/i18n/t';
 
 interface Health {
   models: HealthEntry[];
@@ -45,10 +47,12 @@ const clock = (at: number) =>
 const count = (value: number) => value.toLocaleString();
 
 function bytes(value: number): string {
-  if (value < 1024) return `${value} B`;
-  if (value < 1024 * 1024) return `${(value / 1024).toFixed(1)} KB`;
-  return `${(value / 1024 / 1024).toFixed(1)} MB`;
+  if (value < 1024) return t('dashboardBytes', String(value));
+  if (value < 1024 * 1024) return t('dashboardKilobytes', (value / 1024).toFixed(1));
+  return t('dashboardMegabytes', (value / 1024 / 1024).toFixed(1));
 }
+
+const answers = (n: number) => t(n === 1 ? 'dashboardAnswersOne' : 'dashboardAnswersMany', count(n));
 
 export function DashboardSection({ keys, providers }: Props) {
   const [health, setHealth] = useState<Health | undefined>();
@@ -90,7 +94,7 @@ export function DashboardSection({ keys, providers }: Props) {
     try {
       await callBackground('cache.clear');
       setCleared(
-        `Cache cleared: ${count(forgotten)} ${forgotten === 1 ? 'answer' : 'answers'} forgotten, counters reset.`,
+        t(forgotten === 1 ? 'dashboardCacheClearedOne' : 'dashboardCacheClearedMany', count(forgotten)),
       );
       await refresh();
     } catch (thrown) {
@@ -99,21 +103,18 @@ export function DashboardSection({ keys, providers }: Props) {
   };
 
   const keyLabel = (keyId: string) =>
-    keys.find((key) => key.id === keyId)?.label ?? (keyId ? 'removed key' : 'no key');
+    keys.find((key) => key.id === keyId)?.label ?? t(keyId ? 'dashboardRemovedKey' : 'dashboardNoKey');
   const providerName = providerNamesOf(providers);
 
   return (
     <section class="card dashboard" aria-labelledby="dashboard-title">
       <div class="card-head with-action">
         <div>
-          <h2 id="dashboard-title">Usage and health</h2>
-          <p class="muted">
-            Measured from real traffic: what each key spent against its free tier, how it answered, and what
-            the cache saved.
-          </p>
+          <h2 id="dashboard-title">{t('dashboardTitle')}</h2>
+          <p class="muted">{t('dashboardIntro')}</p>
         </div>
         <button type="button" class="ghost" onClick={refresh}>
-          Refresh
+          {t('usageRefresh')}
         </button>
       </div>
       {error && (
@@ -122,14 +123,18 @@ export function DashboardSection({ keys, providers }: Props) {
         </p>
       )}
       {health && health.notices.length > 0 && (
-        <ul class="key-notices" aria-label="Keys turned off">
+        <ul class="key-notices" aria-label={t('dashboardKeysTurnedOff')}>
           {health.notices.map((notice) => (
             <li key={notice.keyId} class="key-notice">
               {/* A list item cannot be a status itself: its content is. */}
               <div role="status">
-                <strong>{keyLabel(notice.keyId)}</strong> ({providerName(notice.providerId)}) was turned off:{' '}
-                {notice.reason}
-                <span class="notice-time">at {clock(notice.at)}</span>
+                {messageWith(
+                  'dashboardKeyTurnedOff',
+                  <strong>{keyLabel(notice.keyId)}</strong>,
+                  providerName(notice.providerId),
+                  notice.reason,
+                )}
+                <span class="notice-time">{t('dashboardKeyTurnedOffAt', clock(notice.at))}</span>
               </div>
             </li>
           ))}
@@ -168,25 +173,21 @@ function CachePanel({
   const asked = stats.hits + stats.misses + stats.shared;
   const tiles: [string, string, string?][] = [
     [
-      'Hits',
+      t('dashboardCacheHits'),
       count(stats.hits),
-      asked > 0 ? `${Math.round((stats.hits / asked) * 100)}% of requests` : undefined,
+      asked > 0 ? t('dashboardCacheHitShare', String(Math.round((stats.hits / asked) * 100))) : undefined,
     ],
-    ['Misses', count(stats.misses)],
-    ['Shared in flight', count(stats.shared)],
-    ['Requests saved', count(stats.savedUpstreamRequests), 'not sent upstream'],
-    [
-      'Memory',
-      bytes(stats.memoryBytes),
-      `${count(stats.memoryEntries)} ${stats.memoryEntries === 1 ? 'answer' : 'answers'}`,
-    ],
+    [t('dashboardCacheMisses'), count(stats.misses)],
+    [t('dashboardCacheShared'), count(stats.shared)],
+    [t('dashboardCacheSaved'), count(stats.savedUpstreamRequests), t('dashboardCacheSavedNote')],
+    [t('dashboardCacheMemory'), bytes(stats.memoryBytes), answers(stats.memoryEntries)],
   ];
   return (
     <div class="cache-panel" data-testid="cache-panel">
       <div class="cache-head">
-        <h3>Response cache</h3>
+        <h3>{t('dashboardCacheTitle')}</h3>
         <button type="button" class="ghost danger" onClick={onClear}>
-          Clear cache
+          {t('dashboardClearCache')}
         </button>
       </div>
       <dl class="cache-tiles">
@@ -228,36 +229,38 @@ function CacheSettingsForm({ stats, onSaved }: { stats: CacheStats; onSaved: () 
     <div class="cache-settings">
       {/* Uncontrolled, keyed by the stored value: the dashboard's refreshes leave a value being typed alone. */}
       <label class="limit">
-        Keep answers for
-        <input
-          type="number"
-          min={1}
-          step={1}
-          aria-label="Keep cached answers for (hours)"
-          key={stats.ttlMs}
-          defaultValue={String(Math.round(stats.ttlMs / HOUR_MS))}
-          onChange={(event) => {
-            const hours = number(event.currentTarget.value);
-            if (hours) void save({ ttlMs: Math.round(hours * HOUR_MS) });
-          }}
-        />
-        hours
+        {messageWith(
+          'dashboardCacheKeepFor',
+          <input
+            type="number"
+            min={1}
+            step={1}
+            aria-label={t('dashboardCacheKeepForLabel')}
+            key={stats.ttlMs}
+            defaultValue={String(Math.round(stats.ttlMs / HOUR_MS))}
+            onChange={(event) => {
+              const hours = number(event.currentTarget.value);
+              if (hours) void save({ ttlMs: Math.round(hours * HOUR_MS) });
+            }}
+          />,
+        )}
       </label>
       <label class="limit">
-        Store up to
-        <input
-          type="number"
-          min={1}
-          step={1}
-          aria-label="Cache size limit (MB)"
-          key={stats.maxStoredBytes}
-          defaultValue={String(Math.round(stats.maxStoredBytes / MIB))}
-          onChange={(event) => {
-            const megabytes = number(event.currentTarget.value);
-            if (megabytes) void save({ maxStoredBytes: Math.round(megabytes * MIB) });
-          }}
-        />
-        MB
+        {messageWith(
+          'dashboardCacheStoreUpTo',
+          <input
+            type="number"
+            min={1}
+            step={1}
+            aria-label={t('dashboardCacheSizeLabel')}
+            key={stats.maxStoredBytes}
+            defaultValue={String(Math.round(stats.maxStoredBytes / MIB))}
+            onChange={(event) => {
+              const megabytes = number(event.currentTarget.value);
+              if (megabytes) void save({ maxStoredBytes: Math.round(megabytes * MIB) });
+            }}
+          />,
+        )}
       </label>
       <FieldError message={error} />
     </div>
@@ -273,12 +276,7 @@ interface TableProps {
 }
 
 function UsageTable({ entries, providers, keys, keyLabel, providerName }: TableProps) {
-  if (entries.length === 0)
-    return (
-      <p class="empty">
-        No traffic yet. Rows appear here after the first request a provider answers or refuses.
-      </p>
-    );
+  if (entries.length === 0) return <p class="empty">{t('dashboardNoTraffic')}</p>;
   const order = (id: string) => {
     const index = providers.findIndex((provider) => provider.id === id);
     return index < 0 ? providers.length : index;
@@ -288,12 +286,12 @@ function UsageTable({ entries, providers, keys, keyLabel, providerName }: TableP
     <table class="usage-table">
       <thead>
         <tr>
-          <th>Key · model</th>
-          <th>Today</th>
-          <th>This minute</th>
-          <th>Success</th>
-          <th>Latency</th>
-          <th>Status</th>
+          <th>{t('dashboardKeyAndModel')}</th>
+          <th>{t('dashboardToday')}</th>
+          <th>{t('dashboardThisMinute')}</th>
+          <th>{t('dashboardSuccess')}</th>
+          <th>{t('dashboardLatency')}</th>
+          <th>{t('dashboardStatus')}</th>
         </tr>
       </thead>
       {groups.map((providerId) => {
@@ -310,7 +308,7 @@ function UsageTable({ entries, providers, keys, keyLabel, providerName }: TableP
               <th colSpan={6} scope="rowgroup">
                 {name}{' '}
                 <span class="group-total">
-                  {count(today)} {today === 1 ? 'request' : 'requests'} today
+                  {t(today === 1 ? 'dashboardRequestsTodayOne' : 'dashboardRequestsTodayMany', count(today))}
                 </span>
               </th>
             </tr>
@@ -337,36 +335,58 @@ function UsageRow({ entry, keyLabel, keyOff }: { entry: HealthEntry; keyLabel: s
         <span class="row-key">{keyLabel}</span>
         <code class="row-model">{entry.model}</code>
       </td>
-      <td data-label="Today">
-        <Meter used={entry.day.requests} limit={entry.limits.rpd} label="today" />
-        {entry.day.tokens > 0 && <span class="tokens">{count(entry.day.tokens)} tokens</span>}
+      <td data-label={t('dashboardToday')}>
+        <Meter used={entry.day.requests} limit={entry.limits.rpd} label={t('dashboardRequestsToday')} />
+        {entry.day.tokens > 0 && (
+          <span class="tokens">
+            {t(
+              entry.day.tokens === 1 ? 'dashboardTokensOne' : 'dashboardTokensMany',
+              count(entry.day.tokens),
+            )}
+          </span>
+        )}
       </td>
-      <td data-label="This minute">
-        <Meter used={entry.minute.requests} limit={entry.limits.rpm} label="this minute" />
+      <td data-label={t('dashboardThisMinute')}>
+        <Meter
+          used={entry.minute.requests}
+          limit={entry.limits.rpm}
+          label={t('dashboardRequestsThisMinute')}
+        />
       </td>
       <td
-        data-label="Success"
+        data-label={t('dashboardSuccess')}
         class={entry.successRate !== null && entry.successRate < 0.9 ? 'weak' : undefined}
-        title={`${entry.ok} answered, ${entry.failed} failed`}
+        title={t('dashboardAnsweredFailed', String(entry.ok), String(entry.failed))}
       >
         {rate}
       </td>
-      <td>{entry.latencyMs === null ? '—' : `${count(Math.round(entry.latencyMs))} ms`}</td>
+      <td>{entry.latencyMs === null ? '—' : t('usageMilliseconds', count(Math.round(entry.latencyMs)))}</td>
       <td class="row-status">
         {keyOff ? (
-          <span class="pill off">Key turned off</span>
+          <span class="pill off">{t('dashboardKeyOff')}</span>
         ) : entry.coolingUntil ? (
           <span class="pill cooling">
-            Cooling down until {clock(entry.coolingUntil)}
-            {entry.cooldownReason && ` (${outcomeWords(entry.cooldownReason)})`}
+            {entry.cooldownReason
+              ? t(
+                  'dashboardCoolingUntilBecause',
+                  clock(entry.coolingUntil),
+                  outcomeWords(entry.cooldownReason),
+                )
+              : t('dashboardCoolingUntil', clock(entry.coolingUntil))}
           </span>
         ) : (
-          <span class="pill ready">Ready</span>
+          <span class="pill ready">{t('dashboardReady')}</span>
         )}
         {entry.lastError && (
           <span class="last-error" title={entry.lastError.message}>
-            Last error {clock(entry.lastError.at)}: {outcomeWords(entry.lastError.kind)}
-            {entry.lastError.message && ` — ${entry.lastError.message}`}
+            {entry.lastError.message
+              ? t(
+                  'dashboardLastErrorSaying',
+                  clock(entry.lastError.at),
+                  outcomeWords(entry.lastError.kind),
+                  entry.lastError.message,
+                )
+              : t('dashboardLastError', clock(entry.lastError.at), outcomeWords(entry.lastError.kind))}
           </span>
         )}
       </td>
@@ -379,7 +399,7 @@ function Meter({ used, limit, label }: { used: number; limit: number | undefined
     return (
       <span class="meter-cell">
         <strong class="meter-text">{count(used)}</strong>
-        <span class="no-limit">no known limit</span>
+        <span class="no-limit">{t('dashboardNoKnownLimit')}</span>
       </span>
     );
   }
@@ -392,7 +412,7 @@ function Meter({ used, limit, label }: { used: number; limit: number | undefined
       <span
         class={`meter${share >= 0.9 ? ' high' : share >= 0.6 ? ' mid' : ''}`}
         role="meter"
-        aria-label={`Requests ${label}`}
+        aria-label={label}
         aria-valuemin={0}
         aria-valuemax={limit}
         aria-valuenow={used}

@@ -40,6 +40,12 @@ describe('request log export', () => {
     );
   });
 
+  it('writes a cached answer, which asked no provider, with no attempts', () => {
+    const cached = { ...entry, provider: null, servedModel: null, attempts: [] };
+    const [, line] = logAsCsv([cached], names).trimEnd().split('\r\n');
+    expect(line?.split(',').slice(-4)).toEqual(['answered from the cache', '', '950', '']);
+  });
+
   it('writes JSON with each line’s outcome, keys by id only', () => {
     const parsed = JSON.parse(logAsJson([entry])) as { entries: Record<string, unknown>[] };
     expect(parsed.entries[0]).toMatchObject({

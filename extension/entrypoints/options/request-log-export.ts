@@ -1,10 +1,12 @@
 /**
  * @module The request log as a file: CSV in the page's words, or JSON as the log keeps it. The log
- * holds no key secret and no prompt, so neither does the file; keys appear by id only.
+ * holds no key secret and no prompt, so neither does the file; keys appear by id only. The CSV's
+ * cells are for a person and read as the table does, in the user's language; its column names are
+ * for programs reading the file and stay the same in every language.
  */
 import type { RequestLogEntry } from '../../../shared/request-log/request-log-entry';
 import { requestOutcome } from '../../../shared/request-log/request-outcome';
-import { attemptsInWords, OUTCOME_WORDS } from './request-log-words';
+import { attemptsInWords, requestOutcomeWords } from './request-log-words';
 
 const HEADER = [
   'time',
@@ -32,7 +34,7 @@ export function logAsCsv(entries: RequestLogEntry[], providerName: (id: string) 
     entry.model,
     entry.stream,
     entry.status,
-    OUTCOME_WORDS[requestOutcome(entry)],
+    requestOutcomeWords(requestOutcome(entry)),
     entry.provider ? `${providerName(entry.provider)} / ${entry.servedModel ?? ''}` : '',
     entry.latencyMs,
     attemptsInWords(entry.attempts, providerName),

@@ -14,7 +14,8 @@ import { messageOf } from '../../../shared/ui/message-of';
 import { callBackground } from '../../lib/ui-client';
 import { providerNamesOf } from '../../../shared/providers/provider-names';
 import { download, logAsCsv, logAsJson } from './request-log-export';
-import { attemptsInWords, OUTCOME_WORDS } from './request-log-words';
+import { attemptsInWords, REQUEST_OUTCOMES, requestOutcomeWords } from './request-log-words';
+import { t } from '../../../shared/i18n/t';
 import './request-log-section.css';
 
 const PAGE_SIZE = 20;
@@ -75,25 +76,21 @@ export function RequestLogSection({ providers }: { providers: ProviderSummary[] 
     <section class="card request-log" aria-labelledby="log-title">
       <div class="card-head with-action">
         <div>
-          <h2 id="log-title">Requests</h2>
-          <p class="muted">
-            Who asked, who answered, and how long it took. The log keeps the latest{' '}
-            {REQUEST_LOG_CAP.toLocaleString()} requests of the last {KEPT_DAYS} days. Keys and prompts are
-            never logged.
-          </p>
+          <h2 id="log-title">{t('logTitle')}</h2>
+          <p class="muted">{t('logIntro', REQUEST_LOG_CAP.toLocaleString(), String(KEPT_DAYS))}</p>
         </div>
         <button type="button" class="ghost" onClick={load}>
-          Refresh
+          {t('usageRefresh')}
         </button>
       </div>
       <div class="log-filters">
         <label>
-          Site
+          {t('logSite')}
           <select
             value={filters.site ?? ''}
             onChange={(event) => filter({ site: event.currentTarget.value || undefined })}
           >
-            <option value="">All sites</option>
+            <option value="">{t('logAllSites')}</option>
             {page?.sites.map((site) => (
               <option key={site} value={site}>
                 {site}
@@ -102,12 +99,12 @@ export function RequestLogSection({ providers }: { providers: ProviderSummary[] 
           </select>
         </label>
         <label>
-          Provider
+          {t('logProvider')}
           <select
             value={filters.provider ?? ''}
             onChange={(event) => filter({ provider: event.currentTarget.value || undefined })}
           >
-            <option value="">All providers</option>
+            <option value="">{t('logAllProviders')}</option>
             {page?.providers.map((id) => (
               <option key={id} value={id}>
                 {providerName(id)}
@@ -116,85 +113,95 @@ export function RequestLogSection({ providers }: { providers: ProviderSummary[] 
           </select>
         </label>
         <label>
-          Outcome
+          {t('logOutcome')}
           <select
             value={filters.outcome ?? ''}
             onChange={(event) =>
               filter({ outcome: (event.currentTarget.value || undefined) as RequestOutcome | undefined })
             }
           >
-            <option value="">Any outcome</option>
-            {(Object.keys(OUTCOME_WORDS) as RequestOutcome[]).map((outcome) => (
+            <option value="">{t('logAnyOutcome')}</option>
+            {REQUEST_OUTCOMES.map((outcome) => (
               <option key={outcome} value={outcome}>
-                {OUTCOME_WORDS[outcome]}
+                {requestOutcomeWords(outcome)}
               </option>
             ))}
           </select>
         </label>
         <div class="log-export">
           <button type="button" class="ghost" disabled={total === 0} onClick={() => exportAs('csv')}>
-            Export CSV
+            {t('logExportCsv')}
           </button>
           <button type="button" class="ghost" disabled={total === 0} onClick={() => exportAs('json')}>
-            Export JSON
+            {t('logExportJson')}
           </button>
         </div>
       </div>
       <FieldError message={error} />
       {page && page.entries.length === 0 ? (
-        <p class="empty">{filtered ? 'No request matches these filters.' : 'No requests yet.'}</p>
+        <p class="empty">{t(filtered ? 'logNoMatch' : 'logEmpty')}</p>
       ) : (
         page && (
           <>
             <table class="log-table">
               <thead>
                 <tr>
-                  <th>Time</th>
-                  <th>Site</th>
-                  <th>Model</th>
-                  <th>Outcome</th>
-                  <th>Attempts</th>
-                  <th>Status</th>
-                  <th>Latency</th>
+                  <th>{t('logTime')}</th>
+                  <th>{t('logSite')}</th>
+                  <th>{t('logModel')}</th>
+                  <th>{t('logOutcome')}</th>
+                  <th>{t('logAttempts')}</th>
+                  <th>{t('logStatus')}</th>
+                  <th>{t('logLatency')}</th>
                 </tr>
               </thead>
               <tbody>
                 {page.entries.map((entry) => (
                   <tr key={entry.requestId} data-testid="log-row">
-                    <td data-label="Time">{when(entry.at)}</td>
-                    <td data-label="Site" class="ellipsis">
+                    <td data-label={t('logTime')}>{when(entry.at)}</td>
+                    <td data-label={t('logSite')} class="ellipsis">
                       {entry.origin}
                     </td>
-                    <td data-label="Model">
-                      {entry.model}
-                      {entry.stream ? ' · stream' : ''}
+                    <td data-label={t('logModel')}>
+                      {entry.stream ? t('logModelStreamed', entry.model) : entry.model}
                     </td>
-                    <td data-label="Outcome" class="outcome">
-                      {OUTCOME_WORDS[requestOutcome(entry)]}
-                      {entry.provider && ` by ${providerName(entry.provider)} / ${entry.servedModel}`}
+                    <td data-label={t('logOutcome')} class="outcome">
+                      {entry.provider
+                        ? t(
+                            'logOutcomeBy',
+                            requestOutcomeWords(requestOutcome(entry)),
+                            providerName(entry.provider),
+                            entry.servedModel ?? '',
+                          )
+                        : requestOutcomeWords(requestOutcome(entry))}
                     </td>
-                    <td data-label="Attempts" class="attempts">
+                    <td data-label={t('logAttempts')} class="attempts">
                       {entry.attempts.length === 0 ? '—' : attemptsInWords(entry.attempts, providerName)}
                     </td>
-                    <td data-label="Status">
+                    <td data-label={t('logStatus')}>
                       <span class={`status ${entry.status < 400 ? 'ok' : 'bad'}`}>{entry.status}</span>
                     </td>
-                    <td data-label="Latency">{entry.latencyMs} ms</td>
+                    <td data-label={t('logLatency')}>{t('usageMilliseconds', String(entry.latencyMs))}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
-            <nav class="log-pager" aria-label="Request log pages">
+            <nav class="log-pager" aria-label={t('logPages')}>
               <button
                 type="button"
                 class="ghost"
                 disabled={offset === 0}
                 onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}
               >
-                Newer
+                {t('logNewer')}
               </button>
               <span data-testid="log-range" aria-live="polite">
-                {offset + 1}–{offset + page.entries.length} of {total.toLocaleString()}
+                {t(
+                  'logRange',
+                  String(offset + 1),
+                  String(offset + page.entries.length),
+                  total.toLocaleString(),
+                )}
               </span>
               <button
                 type="button"
@@ -202,7 +209,7 @@ export function RequestLogSection({ providers }: { providers: ProviderSummary[] 
                 disabled={offset + PAGE_SIZE >= total}
                 onClick={() => setOffset(offset + PAGE_SIZE)}
               >
-                Older
+                {t('logOlder')}
               </button>
             </nav>
           </>

@@ -3,22 +3,32 @@
  * in turn ("Groq: rate limit reached (120 ms), moved to Gemini: answered (900 ms)"). The page's
  * table and the CSV export say the same.
  */
+import { t, type MessageKey } from '../../../shared/i18n/t';
 import type { Attempt } from '../../../shared/request-log/request-log-entry';
 import type { RequestOutcome } from '../../../shared/request-log/request-outcome';
 import { outcomeWords } from '../../../shared/ui/outcome-words';
 
-export const OUTCOME_WORDS: Record<RequestOutcome, string> = {
-  answered: 'answered',
-  moved: 'answered after moving on',
-  cached: 'answered from the cache',
-  failed: 'not answered',
+const OUTCOMES: Record<RequestOutcome, MessageKey> = {
+  answered: 'logOutcomeAnswered',
+  moved: 'logOutcomeMoved',
+  cached: 'logOutcomeCached',
+  failed: 'logOutcomeFailed',
 };
 
+/** Every outcome a request can have, in the order the filter lists them. */
+export const REQUEST_OUTCOMES = Object.keys(OUTCOMES) as RequestOutcome[];
+
+export const requestOutcomeWords = (outcome: RequestOutcome) => t(OUTCOMES[outcome]);
+
+/** Each attempt joins the words before it as one message, so a translation orders the whole sentence. */
 export function attemptsInWords(attempts: Attempt[], providerName: (id: string) => string): string {
-  return attempts
-    .map(
-      (attempt) =>
-        `${providerName(attempt.provider)}: ${outcomeWords(attempt.outcome)} (${Math.round(attempt.latencyMs)} ms)`,
-    )
-    .join(', moved to ');
+  const [first = '', ...rest] = attempts.map((attempt) =>
+    t(
+      'logAttempt',
+      providerName(attempt.provider),
+      outcomeWords(attempt.outcome),
+      t('usageMilliseconds', String(Math.round(attempt.latencyMs))),
+    ),
+  );
+  return rest.reduce((before, next) => t('logMovedTo', before, next), first);
 }

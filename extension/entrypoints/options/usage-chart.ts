@@ -5,13 +5,16 @@
  */
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import type { ChartData } from './usage-history-series';
+import { t } from '../../../shared/i18n/t';
+import type { HistorySpan } from '../../../shared/usage/usage-history';
+import { bucketTime, dayOf, hourOf, type ChartData } from './usage-history-series';
 
 /** Distinct on both the light and the dark card. */
 const PALETTE = ['#4f7be8', '#e8590c', '#2f9e44', '#ae3ec9', '#f08c00', '#1098ad', '#e03131', '#74b816'];
 
 export interface ChartLook {
   width: number;
+  span: HistorySpan;
   /** The second series on its own scale, on the right (latency beside success rate). */
   secondScale?: string;
   firstScale: string;
@@ -24,6 +27,24 @@ const upTo = (max: number | null, scale: string) =>
 /** Positions of the values that are neither missing nor zero. */
 const busy = (values: (number | null)[]) =>
   values.flatMap((value, index) => (value !== null && value !== 0 ? [index] : []));
+
+const DAY_SECONDS = 86_400;
+
+/**
+ * The time axis's labels: uPlot's own are English (month names, am/pm), so they are made here as
+ * the rest of the page says times, the day under the first hour of each day.
+ */
+function timeTicks(_chart: uPlot, splits: number[], _axis: number, _space: number, increment: number) {
+  let previousDay = '';
+  return splits.map((seconds) => {
+    const date = new Date(seconds * 1000);
+    const day = dayOf(date);
+    if (increment >= DAY_SECONDS) return day;
+    const label = day === previousDay ? hourOf(date) : `${hourOf(date)}\n${day}`;
+    previousDay = day;
+    return label;
+  });
+}
 
 export interface DrawnChart {
   resize(width: number): void;
@@ -56,7 +77,11 @@ export function drawChart(target: HTMLElement, data: ChartData, look: ChartLook)
         }),
       },
       series: [
-        {},
+        {
+          label: t('usageHistoryTime'),
+          value: (_chart, seconds, _series, index) =>
+            index === null || seconds === null ? '--' : bucketTime(seconds * 1000, look.span),
+        },
         ...data.series.map((series, index) => ({
           label: series.label,
           stroke: PALETTE[index % PALETTE.length],
@@ -72,7 +97,12 @@ export function drawChart(target: HTMLElement, data: ChartData, look: ChartLook)
         })),
       ],
       axes: [
-        { stroke: ink, grid: { stroke: line, width: 1 }, ticks: { stroke: line, width: 1 } },
+        {
+          stroke: ink,
+          grid: { stroke: line, width: 1 },
+          ticks: { stroke: line, width: 1 },
+          values: timeTicks,
+        },
         axis(look.firstScale, 3),
         ...(look.secondScale ? [{ ...axis(look.secondScale, 1), grid: { show: false } }] : []),
       ],

@@ -5,10 +5,12 @@
  * instead; the charting library loads when the panel first comes into view.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { t, type MessageKey } from '../../../shared/i18n/t';
 import type { HistorySpan, UsageHistoryRow } from '../../../shared/usage/usage-history';
 import type { ResultOf } from '../../lib/ui-client';
 import { left, outlook } from './dashboard-section-forecast';
 import {
+  bucketTime,
   healthSeries,
   spendingSeries,
   tableRows,
@@ -27,16 +29,28 @@ interface Props {
   providerName: (id: string) => string;
 }
 
-const SPANS: Record<HistorySpan, string> = { hour: 'Last 7 days, by hour', day: 'Last 30 days, by day' };
+const SPANS: Record<HistorySpan, MessageKey> = {
+  hour: 'usageHistoryByHour',
+  day: 'usageHistoryByDay',
+};
+const WINDOWS: Record<HistorySpan, MessageKey> = {
+  hour: 'usageHistoryLastWeek',
+  day: 'usageHistoryLastMonth',
+};
+/** What the spending chart counts, per what; and what its summary says when there is nothing. */
+const SPENDING: Record<Measure, Record<GroupBy, MessageKey> & { none: MessageKey }> = {
+  requests: {
+    provider: 'usageHistoryRequestsByProvider',
+    key: 'usageHistoryRequestsByKey',
+    none: 'usageHistoryNoRequests',
+  },
+  tokens: {
+    provider: 'usageHistoryTokensByProvider',
+    key: 'usageHistoryTokensByKey',
+    none: 'usageHistoryNoTokens',
+  },
+};
 const count = (value: number) => value.toLocaleString();
-
-function bucketTime(at: number, span: HistorySpan): string {
-  const date = new Date(at);
-  const day = date.toLocaleDateString([], { month: 'short', day: 'numeric' });
-  return span === 'day'
-    ? day
-    : `${day} ${date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hour12: false })}`;
-}
 
 export function UsageHistoryPanel({ report, keyLabel, providerName }: Props) {
   const [span, setSpan] = useState<HistorySpan>('hour');
@@ -60,45 +74,49 @@ export function UsageHistoryPanel({ report, keyLabel, providerName }: Props) {
   const nameOf = (row: UsageHistoryRow) =>
     groupBy === 'provider'
       ? providerName(row.providerId)
-      : `${keyLabel(row.keyId)} (${providerName(row.providerId)})`;
+      : t('usageHistoryKeyOf', keyLabel(row.keyId), providerName(row.providerId));
   // Kept between renders: a chart is drawn again only when its figures change.
   const spending = useMemo(
     () => spendingSeries(report, span, groupBy, measure, nameOf),
     [report, span, groupBy, measure],
   );
   const health = useMemo(() => healthSeries(report, span), [report, span]);
-  const what = `${measure === 'requests' ? 'Requests' : 'Tokens'} by ${groupBy}`;
-  const window = span === 'hour' ? 'the last 7 days' : 'the last 30 days';
+  const window = t(WINDOWS[span]);
+  const totals = spending.series.map((series) =>
+    t('usageHistorySeriesTotal', series.label, count(series.total)),
+  );
   const spendingSummary =
     spending.series.length === 0
-      ? `No ${measure} in ${window}.`
-      : `${what}, ${window}: ${spending.series.map((series) => `${series.label} ${count(series.total)}`).join(', ')}.`;
+      ? t(SPENDING[measure].none, window)
+      : t('usageHistorySpendingSummary', t(SPENDING[measure][groupBy]), window, totals.join(', '));
   const [rate, latency] = health.series;
   const healthSummary =
     spending.series.length === 0
-      ? `Nothing was sent in ${window}.`
-      : `Over ${window}, ${rate?.total ?? 0}% of attempts were answered, in ${count(latency?.total ?? 0)} ms on average.`;
+      ? t('usageHistoryNothingSent', window)
+      : t('usageHistoryHealthSummary', window, String(rate?.total ?? 0), count(latency?.total ?? 0));
 
   return (
     <div class="history-panel" data-testid="usage-history" ref={panel}>
       <div class="history-head">
-        <h3>History</h3>
+        <h3>{t('usageHistoryTitle')}</h3>
         <button type="button" class="ghost" aria-pressed={asTable} onClick={() => setAsTable(!asTable)}>
-          {asTable ? 'Show charts' : 'Show as tables'}
+          {t(asTable ? 'usageHistoryShowCharts' : 'usageHistoryShowTables')}
         </button>
       </div>
       <div class="history-controls">
-        <Choice label="Period" value={span} options={SPANS} onChange={setSpan} />
+        <Choice name="span" label={t('usageHistoryPeriod')} value={span} options={SPANS} onChange={setSpan} />
         <Choice
-          label="Per"
+          name="group"
+          label={t('usageHistoryPer')}
           value={groupBy}
-          options={{ provider: 'Provider', key: 'Key' }}
+          options={{ provider: 'usageHistoryProvider', key: 'usageHistoryKey' }}
           onChange={setGroupBy}
         />
         <Choice
-          label="Count"
+          name="measure"
+          label={t('usageHistoryCount')}
           value={measure}
-          options={{ requests: 'Requests', tokens: 'Tokens' }}
+          options={{ requests: 'usageHistoryRequests', tokens: 'usageHistoryTokens' }}
           onChange={setMeasure}
         />
       </div>
@@ -124,7 +142,7 @@ export function UsageHistoryPanel({ report, keyLabel, providerName }: Props) {
       />
       {report.keys.length > 0 && (
         <div class="key-outlook">
-          <h4>Each key’s day at its own pace</h4>
+          <h4>{t('usageHistoryKeyOutlook')}</h4>
           <ul data-testid="key-forecast">
             {report.keys.map((key) => (
               <li key={key.keyId} data-testid="key-forecast-row">
@@ -132,8 +150,12 @@ export function UsageHistoryPanel({ report, keyLabel, providerName }: Props) {
                 <span class="muted">({providerName(key.providerId)})</span>{' '}
                 {key.forecast.status === 'no_daily_limit' ? (
                   <span>
-                    {count(key.requests.used)} {key.requests.used === 1 ? 'request' : 'requests'} today, no
-                    known daily limit
+                    {t(
+                      key.requests.used === 1
+                        ? 'usageHistoryNoDailyLimitOne'
+                        : 'usageHistoryNoDailyLimitMany',
+                      count(key.requests.used),
+                    )}
                   </span>
                 ) : (
                   <span>
@@ -150,14 +172,16 @@ export function UsageHistoryPanel({ report, keyLabel, providerName }: Props) {
 }
 
 function Choice<Value extends string>({
+  name,
   label,
   value,
   options,
   onChange,
 }: {
+  name: string;
   label: string;
   value: Value;
-  options: Record<Value, string>;
+  options: Record<Value, MessageKey>;
   onChange: (value: Value) => void;
 }) {
   return (
@@ -167,11 +191,11 @@ function Choice<Value extends string>({
         <label key={option}>
           <input
             type="radio"
-            name={`history-${label}`}
+            name={`history-${name}`}
             checked={value === option}
             onChange={() => onChange(option)}
           />
-          {options[option]}
+          {t(options[option])}
         </label>
       ))}
     </fieldset>
@@ -197,7 +221,7 @@ function HistoryFigure({ id, summary, data, span, asTable, charts, look, unit }:
       {asTable ? (
         <HistoryTable data={data} span={span} unit={unit} caption={summary} />
       ) : (
-        <Chart data={data} charts={charts} look={look} label={summary} />
+        <Chart data={data} span={span} charts={charts} look={look} label={summary} />
       )}
     </figure>
   );
@@ -221,7 +245,7 @@ function HistoryTable({
       <table class="history-table">
         <thead>
           <tr>
-            <th scope="col">{span === 'hour' ? 'Hour' : 'Day'}</th>
+            <th scope="col">{t(span === 'hour' ? 'usageHistoryHour' : 'usageHistoryDay')}</th>
             {data.series.map((series) => (
               <th key={series.label} scope="col">
                 {series.label}
@@ -249,11 +273,13 @@ const darkScheme = () => matchMedia('(prefers-color-scheme: dark)');
 /** The canvas is a picture of the summary above it, for a screen reader the table tells the rest. */
 function Chart({
   data,
+  span,
   charts,
   look,
   label,
 }: {
   data: ChartData;
+  span: HistorySpan;
   charts: ChartModule | undefined;
   look: FigureProps['look'];
   label: string;
@@ -269,13 +295,13 @@ function Chart({
   useEffect(() => {
     const target = box.current;
     if (!charts || !target) return;
-    const drawn = charts.drawChart(target, data, { ...look, width: target.clientWidth });
+    const drawn = charts.drawChart(target, data, { ...look, span, width: target.clientWidth });
     const resized = new ResizeObserver(() => drawn.resize(target.clientWidth));
     resized.observe(target);
     return () => {
       resized.disconnect();
       drawn.destroy();
     };
-  }, [charts, data, look.firstScale, look.secondScale, dark]);
+  }, [charts, data, span, look.firstScale, look.secondScale, dark]);
   return <div class="history-chart" ref={box} role="img" aria-label={label} data-testid="history-chart" />;
 }

@@ -3,6 +3,7 @@
  * over every hour (or day) of the window, zeros where nothing was sent, and success rate and mean
  * latency over the same axis. Pure, so the chart, its table and its summary read the same figures.
  */
+import { t } from '../../../shared/i18n/t';
 import type { HistorySpan, UsageHistoryReport, UsageHistoryRow } from '../../../shared/usage/usage-history';
 
 export type GroupBy = 'provider' | 'key';
@@ -72,14 +73,14 @@ export function healthSeries(report: UsageHistoryReport, span: HistorySpan): Cha
     times,
     series: [
       {
-        label: 'Success rate (%)',
+        label: t('usageHistorySuccessRate'),
         values: sums.map((sum) =>
           sum.requests > 0 ? Math.round((answered(sum) / sum.requests) * 100) : null,
         ),
         total: all > 0 ? Math.round((ok / all) * 100) : 0,
       },
       {
-        label: 'Mean latency (ms)',
+        label: t('usageHistoryMeanLatency'),
         values: sums.map((sum) =>
           answered(sum) > 0 ? Math.round(sum.latencyMsTotal / answered(sum)) : null,
         ),
@@ -94,4 +95,14 @@ export function tableRows(data: ChartData): { time: number; values: (number | nu
   return data.times
     .map((time, position) => ({ time, values: data.series.map((series) => series.values[position] ?? null) }))
     .filter((row) => row.values.some((value) => value !== null && value !== 0));
+}
+
+export const dayOf = (date: Date) => date.toLocaleDateString([], { month: 'short', day: 'numeric' });
+export const hourOf = (date: Date) =>
+  date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hour12: false });
+
+/** An hour or a day of the history as the page says it ("Dec 3 14:00", "Dec 3"), in the user's language. */
+export function bucketTime(at: number, span: HistorySpan): string {
+  const date = new Date(at);
+  return span === 'day' ? dayOf(date) : `${dayOf(date)} ${hourOf(date)}`;
 }
