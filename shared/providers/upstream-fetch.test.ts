@@ -10,6 +10,7 @@ function call(fetch: ReturnType<typeof createFakeFetch>, seen: Headers[]) {
     baseURL: 'https://x',
     model: 'm',
     providerId: 'openrouter',
+    providerName: 'OpenRouter',
     now: () => 0,
     onRateLimitHeaders: (headers: Headers) => seen.push(headers),
   };
@@ -52,18 +53,21 @@ describe('readJsonBody', () => {
 
   it('answers the body parsed by the schema', async () => {
     await expect(
-      readJsonBody(new Response('{"id":"a","extra":1}'), schema, { providerId: 'groq' }),
+      readJsonBody(new Response('{"id":"a","extra":1}'), schema, {
+        providerId: 'groq',
+        providerName: 'Groq',
+      }),
     ).resolves.toEqual({ id: 'a' });
   });
 
   it.each([
-    ['<html>502</html>', 'groq sent a response that is not JSON'],
-    ['{"id":7}', 'groq sent a response that is not an id'],
+    ['<html>502</html>', 'Groq sent a response that is not JSON'],
+    ['{"id":7}', 'Groq sent a response that is not an id'],
   ])('turns the 200 body %s into a classified server error', async (body, message) => {
     const failure = readJsonBody(
       new Response(body),
       schema,
-      { providerId: 'groq' },
+      { providerId: 'groq', providerName: 'Groq' },
       'a response that is not an id',
     );
     await expect(failure).rejects.toMatchObject({
@@ -81,7 +85,11 @@ describe('readJsonBody', () => {
     controller.abort(reason);
     const body = new ReadableStream({ start: (stream) => stream.error(reason) });
     await expect(
-      readJsonBody(new Response(body), schema, { providerId: 'groq', signal: controller.signal }),
+      readJsonBody(new Response(body), schema, {
+        providerId: 'groq',
+        providerName: 'Groq',
+        signal: controller.signal,
+      }),
     ).rejects.toBe(reason);
   });
 });
