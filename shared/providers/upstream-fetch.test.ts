@@ -46,6 +46,17 @@ describe('fetchUpstream', () => {
     expect(seen).toHaveLength(2);
     expect(seen[1]?.get('x-ratelimit-remaining')).toBe('0');
   });
+  it('names a user’s endpoint it cannot reach as they typed its name', async () => {
+    const fetch = createFakeFetch(() => Promise.reject(new TypeError('Failed to fetch')));
+    const laptop = { ...call(fetch, []), providerId: 'custom-my-laptop-3f2a9c', providerName: 'My laptop' };
+    await expect(
+      fetchUpstream(laptop, 'https://x/chat', {}, classifyOpenAICompatibleError),
+    ).rejects.toMatchObject({
+      code: 'upstream_unreachable',
+      provider: 'custom-my-laptop-3f2a9c',
+      message: 'My laptop could not be reached: Failed to fetch',
+    });
+  });
 });
 
 describe('readJsonBody', () => {

@@ -47,6 +47,20 @@ describe('classifyOpenAICompatibleError', () => {
     expect(error.toBody().error.message).toMatch(/^Groq answered HTTP \d+: /);
   });
 
+  it('names a user’s endpoint as they typed its name; its id is kept only for routing', () => {
+    const error = classifyOpenAICompatibleError({
+      status: 401,
+      headers: new Headers(),
+      bodyText: fixture('invalid-key.error.json'),
+      providerId: 'custom-my-laptop-3f2a9c',
+      providerName: 'My laptop',
+      now: 0,
+    });
+    expect(error.message).toMatch(/^My laptop answered HTTP 401: /);
+    expect(error.message).not.toContain('custom-my-laptop');
+    expect(error.provider).toBe('custom-my-laptop-3f2a9c');
+  });
+
   it('says so when a proxy answered with an HTML page', () => {
     const error = classifyOpenAICompatibleError({
       status: 502,
