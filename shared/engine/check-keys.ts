@@ -63,6 +63,7 @@ async function probe(
     baseURL: provider.baseURL,
     apiKey,
     providerId: provider.id,
+    providerName: provider.name,
     now: deps.now,
   };
   if (modelsEndpoint) {

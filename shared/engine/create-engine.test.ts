@@ -111,7 +111,7 @@ describe('engine.chat', () => {
     const answer = await engine.chat(ask('hi'), extension);
     expect(answer).toMatchObject({ status: 429, headers: { 'retry-after': '7', 'x-freellm-attempts': '2' } });
     expect(JSON.stringify(answer.kind === 'json' && answer.body)).toContain(
-      'groq/openai/gpt-oss-120b: rate_limit',
+      'Groq · openai/gpt-oss-120b: rate_limit',
     );
   });
 

@@ -67,6 +67,8 @@ import type { QuotaReport } from '../quota/quota-report';
 import { parseOrInvalidRequest } from '../openai/parse-or-invalid-request';
 import { createLocalEndpoint, type LocalEndpoint } from '../local-endpoint/local-endpoint';
 import { createOnDeviceModel, type OnDeviceModel } from '../providers/on-device/on-device-model';
+import { providerNamesOf } from '../providers/provider-names';
+import { lastErrorByName } from '../usage/last-error-by-name';
 import type { PromptApi } from '../providers/on-device/prompt-api';
 
 export interface EngineHost {
@@ -520,7 +522,9 @@ export function createEngine(host: EngineHost): Engine {
     async health() {
       // The report's limits include the user's own, which a restarted engine has not read yet.
       await Promise.all([router.ledger.load(), userLimits.load(), catalogUpdates.load()]);
-      return { models: router.ledger.report(), notices: await router.notices.list() };
+      const nameOf = providerNamesOf(await providers.list());
+      const models = router.ledger.report().map((entry) => lastErrorByName(entry, nameOf));
+      return { models, notices: await router.notices.list() };
     },
   };
 }

@@ -9,7 +9,14 @@ import type { ErrorClassifier } from './upstream-fetch';
 /** Each family's own answer, as its fixture and status say, classified by that family's classifier. */
 function classified(classify: ErrorClassifier, fixture: string, status: number) {
   const bodyText = readFileSync(new URL(fixture, import.meta.url), 'utf8');
-  return classify({ status, headers: new Headers(), bodyText, providerId: 'provider', now: 0 });
+  return classify({
+    status,
+    headers: new Headers(),
+    bodyText,
+    providerId: 'provider',
+    providerName: 'Provider',
+    now: 0,
+  });
 }
 
 const refusedKeys = [

@@ -6,7 +6,7 @@
 import type { CatalogModel, ModelCapabilities, ProviderPreset } from '../catalog/catalog-types';
 import { toFreeLLMError, type FreeLLMError } from '../openai/error';
 import { adapterFor } from './preset-adapters';
-import type { ModelListCall, ProviderModel } from './types';
+import type { ModelListCall, ProviderIdentity, ProviderModel } from './types';
 
 /** An OpenAI model object, plus what the catalog knows about it. */
 export interface ListedModel {
@@ -65,7 +65,7 @@ function toListed(
  */
 export async function listProviderModels(
   preset: ProviderPreset,
-  call: Omit<ModelListCall, 'endpoint' | 'providerId'>,
+  call: Omit<ModelListCall, 'endpoint' | keyof ProviderIdentity>,
 ): Promise<ModelListing> {
   const created = Math.floor(call.now() / 1000);
   // The catalog alone lists only the models a provider still serves; its live list says for itself.
@@ -78,6 +78,7 @@ export async function listProviderModels(
     const live = await adapterFor(preset.id).listModels({
       ...call,
       providerId: preset.id,
+      providerName: preset.name,
       endpoint: preset.modelsEndpoint,
     });
     const known = new Map(preset.models.map((model) => [model.id, model]));

@@ -22,6 +22,7 @@ async function urlCalledBy(providerId: string): Promise<string | undefined> {
   const fetch = createFakeFetch(() => jsonResponse({ error: { message: 'stop here' } }, 400));
   const call = adapterCall(fetch, {
     providerId,
+    providerName: provider.name,
     baseURL: provider.baseURL,
     apiKey: 'k',
     model: provider.defaultModel,
@@ -51,6 +52,7 @@ describe('provider directory', () => {
       if (!provider) throw new Error(`${id} did not resolve`);
       const target = {
         providerId: id,
+        providerName: provider.name,
         baseURL: provider.baseURL,
         apiKey: 'account:k',
         model: provider.defaultModel,

@@ -9,9 +9,12 @@ const schema = z.looseObject({ n: z.number() });
 describe('readJsonEventStream', () => {
   it('refuses a stream without a body at once, before anything is read, so the router can still fail over', () => {
     expect(() =>
-      readJsonEventStream(new Response(null, { status: 200 }), schema, { providerId: 'groq' }),
+      readJsonEventStream(new Response(null, { status: 200 }), schema, {
+        providerId: 'groq',
+        providerName: 'Groq',
+      }),
     ).toThrow(
-      expect.objectContaining({ code: 'upstream_malformed', message: 'groq sent a stream without a body' }),
+      expect.objectContaining({ code: 'upstream_malformed', message: 'Groq sent a stream without a body' }),
     );
   });
 
@@ -21,6 +24,7 @@ describe('readJsonEventStream', () => {
       schema,
       {
         providerId: 'groq',
+        providerName: 'Groq',
         endMarker: '[DONE]',
         screen: (json) => ((json as { kind?: string }).kind === 'ping' ? 'skip' : undefined),
       },
@@ -37,6 +41,7 @@ describe('readJsonEventStream', () => {
     });
     const events = readJsonEventStream(sseResponse(['{"n":1}', '{"error":"overloaded"}']), schema, {
       providerId: 'anthropic',
+      providerName: 'Anthropic',
       screen: (json) => ('error' in (json as object) ? overloaded : undefined),
     });
     await expect(collect(events)).rejects.toBe(overloaded);
@@ -44,21 +49,27 @@ describe('readJsonEventStream', () => {
 
   it('names an event that is not JSON, or does not fit, as a malformed answer', async () => {
     await expect(
-      collect(readJsonEventStream(sseResponse(['nope']), schema, { providerId: 'gemini' })),
+      collect(
+        readJsonEventStream(sseResponse(['nope']), schema, {
+          providerId: 'gemini',
+          providerName: 'Google Gemini',
+        }),
+      ),
     ).rejects.toMatchObject({
       code: 'upstream_malformed',
-      message: 'gemini sent a stream event that is not JSON',
+      message: 'Google Gemini sent a stream event that is not JSON',
     });
     await expect(
       collect(
         readJsonEventStream(sseResponse(['{"n":"one"}']), schema, {
           providerId: 'groq',
+          providerName: 'Groq',
           describe: () => 'a stream chunk',
         }),
       ),
     ).rejects.toMatchObject({
       code: 'upstream_malformed',
-      message: expect.stringMatching(/^groq sent a stream chunk of unexpected shape: /),
+      message: expect.stringMatching(/^Groq sent a stream chunk of unexpected shape: /),
     });
   });
 });

@@ -9,9 +9,9 @@ import type { FreeLLMError } from '../openai/error';
 import { decodeSse } from '../sse/decode-sse';
 import { malformedUpstream } from './upstream-fetch';
 import { firstIssue } from '../openai/parse-or-invalid-request';
+import type { ProviderIdentity } from './types';
 
-export interface JsonEventStreamOptions {
-  providerId: string;
+export interface JsonEventStreamOptions extends ProviderIdentity {
   /** The `data` that ends the stream before the body does (`[DONE]`). */
   endMarker?: string;
   /**
@@ -32,7 +32,7 @@ export function readJsonEventStream<Schema extends z.ZodType>(
   schema: Schema,
   options: JsonEventStreamOptions,
 ): AsyncGenerator<z.output<Schema>> {
-  if (!response.body) throw malformedUpstream(options.providerId, 'a stream without a body');
+  if (!response.body) throw malformedUpstream(options, 'a stream without a body');
   return readEvents(response.body, schema, options);
 }
 
@@ -43,14 +43,14 @@ async function* readEvents<Schema extends z.ZodType>(
 ): AsyncGenerator<z.output<Schema>> {
   for await (const { data } of decodeSse(body)) {
     if (data === options.endMarker) return;
-    const json = parseEventJson(data, options.providerId);
+    const json = parseEventJson(data, options);
     const screened = options.screen?.(json, data);
     if (screened === 'skip') continue;
     if (screened) throw screened;
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
       throw malformedUpstream(
-        options.providerId,
+        options,
         `${options.describe?.(json) ?? 'a stream event'} of unexpected shape: ${firstIssue(parsed.error).message}`,
       );
     }
@@ -58,10 +58,10 @@ async function* readEvents<Schema extends z.ZodType>(
   }
 }
 
-function parseEventJson(data: string, providerId: string): unknown {
+function parseEventJson(data: string, who: ProviderIdentity): unknown {
   try {
     return JSON.parse(data);
   } catch (error) {
-    throw malformedUpstream(providerId, 'a stream event that is not JSON', error);
+    throw malformedUpstream(who, 'a stream event that is not JSON', error);
   }
 }

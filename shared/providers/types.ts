@@ -7,7 +7,21 @@ import type { ChatCompletion, ChatCompletionChunk, ChatCompletionRequest } from 
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
-export interface AdapterCall {
+/**
+ * Who is called: the id goes into routing and error bodies (`provider`), the name into every
+ * sentence a person reads (an error's message), so no one sees `custom-my-server-3f2a`.
+ */
+export interface ProviderIdentity {
+  providerId: string;
+  /** As the user knows it: a preset's name ("Groq"), or their own endpoint's as they typed it. */
+  providerName: string;
+}
+
+export function identityOf({ providerId, providerName }: ProviderIdentity): ProviderIdentity {
+  return { providerId, providerName };
+}
+
+export interface AdapterCall extends ProviderIdentity {
   fetch: FetchLike;
   /** The provider's base URL, e.g. `https://api.groq.com/openai/v1`. */
   baseURL: string;
@@ -15,7 +29,6 @@ export interface AdapterCall {
   apiKey?: string;
   /** The provider's own model id. */
   model: string;
-  providerId: string;
   signal?: AbortSignal;
   now: () => number;
   /** Gets every answer's headers (and limits an error body states), so the router learns limits. */
@@ -46,15 +59,14 @@ export interface RequestTarget {
 }
 
 /** What the answer mappers need besides the answer: who answered, for which model, and when. */
-export interface ResponseContext {
-  providerId: string;
+export interface ResponseContext extends ProviderIdentity {
   model: string;
   /** The time the answer arrived, in epoch milliseconds. */
   now: number;
 }
 
 export function responseContextOf(call: AdapterCall): ResponseContext {
-  return { providerId: call.providerId, model: call.model, now: call.now() };
+  return { ...identityOf(call), model: call.model, now: call.now() };
 }
 
 /** One upstream embedding call: no more texts than the model takes at once. */

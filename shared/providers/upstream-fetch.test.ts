@@ -10,6 +10,7 @@ function call(fetch: ReturnType<typeof createFakeFetch>, seen: Headers[]) {
     baseURL: 'https://x',
     model: 'm',
     providerId: 'openrouter',
+    providerName: 'OpenRouter',
     now: () => 0,
     onRateLimitHeaders: (headers: Headers) => seen.push(headers),
   };
@@ -45,6 +46,17 @@ describe('fetchUpstream', () => {
     expect(seen).toHaveLength(2);
     expect(seen[1]?.get('x-ratelimit-remaining')).toBe('0');
   });
+  it('names a user’s endpoint it cannot reach as they typed its name', async () => {
+    const fetch = createFakeFetch(() => Promise.reject(new TypeError('Failed to fetch')));
+    const laptop = { ...call(fetch, []), providerId: 'custom-my-laptop-3f2a9c', providerName: 'My laptop' };
+    await expect(
+      fetchUpstream(laptop, 'https://x/chat', {}, classifyOpenAICompatibleError),
+    ).rejects.toMatchObject({
+      code: 'upstream_unreachable',
+      provider: 'custom-my-laptop-3f2a9c',
+      message: 'My laptop could not be reached: Failed to fetch',
+    });
+  });
 });
 
 describe('readJsonBody', () => {
@@ -52,18 +64,21 @@ describe('readJsonBody', () => {
 
   it('answers the body parsed by the schema', async () => {
     await expect(
-      readJsonBody(new Response('{"id":"a","extra":1}'), schema, { providerId: 'groq' }),
+      readJsonBody(new Response('{"id":"a","extra":1}'), schema, {
+        providerId: 'groq',
+        providerName: 'Groq',
+      }),
     ).resolves.toEqual({ id: 'a' });
   });
 
   it.each([
-    ['<html>502</html>', 'groq sent a response that is not JSON'],
-    ['{"id":7}', 'groq sent a response that is not an id'],
+    ['<html>502</html>', 'Groq sent a response that is not JSON'],
+    ['{"id":7}', 'Groq sent a response that is not an id'],
   ])('turns the 200 body %s into a classified server error', async (body, message) => {
     const failure = readJsonBody(
       new Response(body),
       schema,
-      { providerId: 'groq' },
+      { providerId: 'groq', providerName: 'Groq' },
       'a response that is not an id',
     );
     await expect(failure).rejects.toMatchObject({
@@ -81,7 +96,11 @@ describe('readJsonBody', () => {
     controller.abort(reason);
     const body = new ReadableStream({ start: (stream) => stream.error(reason) });
     await expect(
-      readJsonBody(new Response(body), schema, { providerId: 'groq', signal: controller.signal }),
+      readJsonBody(new Response(body), schema, {
+        providerId: 'groq',
+        providerName: 'Groq',
+        signal: controller.signal,
+      }),
     ).rejects.toBe(reason);
   });
 });

@@ -6,16 +6,12 @@
 import type { z } from 'zod';
 import { errorWithCode, FreeLLMError } from '../openai/error';
 import { headersFromErrorMetadata } from './rate-limits/headers-from-error-metadata';
-import type { AdapterCall, ModelListCall } from './types';
+import { identityOf, type AdapterCall, type ModelListCall, type ProviderIdentity } from './types';
 import { firstIssue } from '../openai/parse-or-invalid-request';
 
-export type ErrorClassifier = (answer: {
-  status: number;
-  headers: Headers;
-  bodyText: string;
-  providerId: string;
-  now: number;
-}) => FreeLLMError;
+export type ErrorClassifier = (
+  answer: ProviderIdentity & { status: number; headers: Headers; bodyText: string; now: number },
+) => FreeLLMError;
 
 export async function fetchUpstream(
   call: Omit<AdapterCall, 'model'>,
@@ -30,7 +26,7 @@ export async function fetchUpstream(
     if (call.signal?.aborted) throw call.signal.reason ?? error;
     throw errorWithCode(
       'upstream_unreachable',
-      `${call.providerId} could not be reached: ${error instanceof Error ? error.message : String(error)}`,
+      `${call.providerName} could not be reached: ${error instanceof Error ? error.message : String(error)}`,
       { provider: call.providerId, cause: error },
     );
   }
@@ -44,13 +40,16 @@ export async function fetchUpstream(
     status: response.status,
     headers: response.headers,
     bodyText,
-    providerId: call.providerId,
+    ...identityOf(call),
     now: call.now(),
   });
 }
 
-export function malformedUpstream(providerId: string, what: string, cause?: unknown): FreeLLMError {
-  return errorWithCode('upstream_malformed', `${providerId} sent ${what}`, { provider: providerId, cause });
+export function malformedUpstream(who: ProviderIdentity, what: string, cause?: unknown): FreeLLMError {
+  return errorWithCode('upstream_malformed', `${who.providerName} sent ${what}`, {
+    provider: who.providerId,
+    cause,
+  });
 }
 
 /**
@@ -61,7 +60,7 @@ export function malformedUpstream(providerId: string, what: string, cause?: unkn
 export async function readJsonBody<Schema extends z.ZodType>(
   response: Response,
   schema: Schema,
-  call: Pick<AdapterCall, 'providerId' | 'signal'>,
+  call: ProviderIdentity & Pick<AdapterCall, 'signal'>,
   mismatch = 'a response of unexpected shape',
 ): Promise<z.output<Schema>> {
   let json: unknown;
@@ -69,11 +68,10 @@ export async function readJsonBody<Schema extends z.ZodType>(
     json = JSON.parse(await response.text());
   } catch (error) {
     if (call.signal?.aborted) throw call.signal.reason ?? error;
-    throw malformedUpstream(call.providerId, 'a response that is not JSON', error);
+    throw malformedUpstream(call, 'a response that is not JSON', error);
   }
   const parsed = schema.safeParse(json);
-  if (!parsed.success)
-    throw malformedUpstream(call.providerId, `${mismatch}: ${firstIssue(parsed.error).message}`);
+  if (!parsed.success) throw malformedUpstream(call, `${mismatch}: ${firstIssue(parsed.error).message}`);
   return parsed.data;
 }
 

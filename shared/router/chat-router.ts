@@ -267,6 +267,7 @@ export function createChatRouter(deps: ChatRouterDeps) {
       baseURL: candidate.provider.baseURL,
       model: candidate.model,
       providerId: candidate.provider.id,
+      providerName: candidate.provider.name,
       signal,
       now,
       // A local server takes no key: its entry holds a placeholder that is never sent.

@@ -410,3 +410,46 @@ describe('persistence', () => {
     expect(kit.hosts()[0]).toBe('api.groq.com');
   });
 });
+
+describe('what people read of a failure', () => {
+  it('names the user’s endpoints as they typed them, in the answer and on the dashboard, never by their ids', async () => {
+    const kit = await routingKit(
+      (call) =>
+        hostOf(call) === 'laptop.example'
+          ? errorResponse(401, 'Invalid API Key', 'invalid_api_key')
+          : errorResponse(500, 'oops'),
+      { keys: [] },
+    );
+    for (const [name, host, model] of [
+      ['My laptop', 'laptop.example', 'qwen-small'],
+      ['Office box', 'office.example', 'llama-big'],
+    ] as const) {
+      const endpoint = await kit.engine.providers.addCustom({
+        name,
+        baseURL: `https://${host}/v1`,
+        defaultModel: model,
+      });
+      await kit.engine.keys.add({ providerId: endpoint.id, secret: `sk-${host}-1234567890` });
+    }
+    const answer = await kit.engine.chat(ask('hi'), extension);
+    expect(answer).toMatchObject({
+      status: 500,
+      body: {
+        error: {
+          message:
+            'Office box answered HTTP 500: oops (tried: My laptop · qwen-small: auth; Office box · llama-big: server)',
+          // Programs still get the ids, which is what they route by.
+          attempts: [
+            { provider: expect.stringMatching(/^custom-my-laptop-/) },
+            { provider: expect.stringMatching(/^custom-office-box-/) },
+          ],
+        },
+      },
+    });
+    const health = (await kit.engine.health()).models;
+    expect(health.map((entry) => entry.lastError?.message)).toEqual([
+      'My laptop answered HTTP 401: Invalid API Key',
+      'Office box answered HTTP 500: oops',
+    ]);
+  });
+});

@@ -7,6 +7,7 @@
  * network is down, and that is nobody's fault (see `networkUnreachable`).
  */
 import { errorWithCode, retold, FreeLLMError, toFreeLLMError, type UpstreamErrorKind } from '../openai/error';
+import { providerNamesOf, type ProviderNames } from '../providers/provider-names';
 import type { Attempt } from '../request-log/request-log-entry';
 import type { Reservation, UsageLedger, UsageTarget } from '../usage/usage-ledger';
 import type { Candidate } from './candidates';
@@ -248,7 +249,10 @@ export async function runAttempts<T>(
   }
   if (unreached.length > 0 && !reachedAny) throw offline(ledger, unreached, attempts);
   for (const item of waiting) retryAt = Math.min(retryAt, item.freeAt);
-  throw exhausted(failures, attempts, waiting, Number.isFinite(retryAt) ? retryAt : undefined, now());
+  const nameOf = providerNamesOf(
+    [...ordering.ready, ...ordering.waiting.map((item) => item.candidate)].map((item) => item.provider),
+  );
+  throw exhausted(failures, attempts, waiting, Number.isFinite(retryAt) ? retryAt : undefined, now(), nameOf);
 }
 
 /** No provider was reached: the request never left this machine, so it counts against nothing. */
@@ -301,7 +305,8 @@ function narrowToLargerContext(queue: Candidate[], failed: Candidate): void {
 
 /**
  * When nothing served: a 429 saying when to come back if anything was (or is) only busy,
- * otherwise the last provider's own error; always with the list of what was tried.
+ * otherwise the last provider's own error; always with the list of what was tried, each by the
+ * provider's name (the error body's `attempts` keep the ids, for programs).
  */
 function exhausted(
   failures: FreeLLMError[],
@@ -309,11 +314,12 @@ function exhausted(
   waiting: Waiting[],
   retryAt: number | undefined,
   now: number,
+  nameOf: ProviderNames,
 ): AttemptsFailed {
-  const tried = attempts.map((item) => `${item.provider}/${item.model}: ${item.outcome}`);
+  const tried = attempts.map((item) => `${nameOf(item.provider)} · ${item.model}: ${item.outcome}`);
   const busy = waiting
     .filter((item) => Number.isFinite(item.freeAt))
-    .map((item) => `${item.candidate.provider.id}/${item.candidate.model}: busy`);
+    .map((item) => `${item.candidate.provider.name} · ${item.candidate.model}: busy`);
   const list = [...tried, ...busy].join('; ');
   const retryAfterMs = retryAt === undefined ? undefined : Math.max(0, retryAt - now);
   const last = failures.at(-1);

@@ -44,6 +44,7 @@ export function createStatedAllowances(deps: {
               baseURL: provider.baseURL,
               apiKey,
               providerId: provider.id,
+              providerName: provider.name,
               now: deps.now,
             }),
           )

@@ -4,7 +4,11 @@ import { collect, withChoices } from '../../shared/testing/fake-fetch';
 import { startAnthropicMock } from './anthropic-mock';
 import { chatRequest, streamedText, useMockProvider } from './mock-test-kit';
 
-const kit = useMockProvider(startAnthropicMock, { model: 'claude-mock', providerId: 'anthropic' });
+const kit = useMockProvider(startAnthropicMock, {
+  model: 'claude-mock',
+  providerId: 'anthropic',
+  providerName: 'Anthropic',
+});
 const { call } = kit;
 const adapter = createAnthropicAdapter();
 

@@ -7,7 +7,11 @@ import { startCohereMock } from './cohere-mock';
 import { mockEmbedding } from './mock-server';
 import { chatRequest, streamedText, useMockProvider } from './mock-test-kit';
 
-const kit = useMockProvider(startCohereMock, { model: 'command-mock', providerId: 'cohere' });
+const kit = useMockProvider(startCohereMock, {
+  model: 'command-mock',
+  providerId: 'cohere',
+  providerName: 'Cohere',
+});
 const { call } = kit;
 const adapter = createCohereAdapter();
 

@@ -5,7 +5,11 @@ import { startGeminiMock } from './gemini-mock';
 import { mockEmbedding } from './mock-server';
 import { chatRequest, streamedText, useMockProvider } from './mock-test-kit';
 
-const kit = useMockProvider(startGeminiMock, { model: 'gemini-mock', providerId: 'gemini' });
+const kit = useMockProvider(startGeminiMock, {
+  model: 'gemini-mock',
+  providerId: 'gemini',
+  providerName: 'Google Gemini',
+});
 const { call } = kit;
 const adapter = createGeminiAdapter();
 

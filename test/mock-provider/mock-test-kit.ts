@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { ChatCompletionChunk, ChatCompletionRequest } from '../../shared/openai/chat';
 import type { AdapterCall, ProviderAdapter } from '../../shared/providers/types';
-import { adapterCall } from '../../shared/testing/adapter-call';
+import { adapterCall, type CallTarget } from '../../shared/testing/adapter-call';
 import type { MockProvider } from './mock-server';
 
 export interface MockTestKit<Mock> {
@@ -19,7 +19,7 @@ export interface MockTestKit<Mock> {
 
 export function useMockProvider<Mock extends MockProvider<unknown>>(
   start: () => Promise<Mock>,
-  target: { model: string; providerId: string },
+  target: Pick<CallTarget, 'model' | 'providerId' | 'providerName'>,
 ): MockTestKit<Mock> {
   let mock: Mock | undefined;
   const running = (): Mock => {

@@ -16,7 +16,7 @@ describe('the OpenAI-compatible mock as OpenRouter and Groq', () => {
         gone: ['openai/gpt-oss-120b'],
         openRouterKey: { is_free_tier: false, limit: null, limit_remaining: null, usage: 0 },
       }),
-    { model: 'openai/gpt-oss-120b', providerId: 'openrouter' },
+    { model: 'openai/gpt-oss-120b', providerId: 'openrouter', providerName: 'OpenRouter' },
   );
 
   it('states the key’s allowance at GET /key, read as a learned daily limit, apart from chat calls', async () => {

@@ -5,7 +5,7 @@
  */
 import type { ChatCompletion, ChatCompletionChunk, ChatCompletionRequest } from '../../openai/chat';
 import { readJsonEventStream } from '../read-json-event-stream';
-import { responseContextOf, type AdapterCall, type ProviderAdapter } from '../types';
+import { identityOf, responseContextOf, type AdapterCall, type ProviderAdapter } from '../types';
 import { fetchUpstream, readJsonBody } from '../upstream-fetch';
 import {
   anthropicAuthHeaders,
@@ -46,14 +46,12 @@ export function createAnthropicAdapter(): ProviderAdapter {
     async stream(request, call): Promise<AsyncIterable<ChatCompletionChunk>> {
       const response = await post(request, call, true);
       const events = readJsonEventStream(response, anthropicStreamEventSchema, {
-        providerId: call.providerId,
+        ...identityOf(call),
         screen: (json, data) => {
           const type = eventTypeOf(json);
           // Anthropic may add event types; the docs ask clients to ignore those they do not know.
           if (typeof type !== 'string' || !knownAnthropicEventTypes.has(type)) return 'skip';
-          return type === 'error'
-            ? classifyAnthropicStreamError(data, call.providerId, call.now())
-            : undefined;
+          return type === 'error' ? classifyAnthropicStreamError(data, call, call.now()) : undefined;
         },
         describe: (json) => `a ${String(eventTypeOf(json))} event`,
       });

@@ -71,10 +71,11 @@ describe('classifyAnthropicError', () => {
       headers: new Headers(headers),
       bodyText: fixture(file),
       providerId: 'anthropic',
+      providerName: 'Anthropic',
       now: NOW,
     });
     expect(error).toMatchObject({ status, provider: 'anthropic', ...expected });
-    expect(error.message).toMatch(/^anthropic answered HTTP \d+: /);
+    expect(error.message).toMatch(/^Anthropic answered HTTP \d+: /);
   });
 
   it('keeps Anthropic’s own message, so the user learns why', () => {
@@ -83,10 +84,11 @@ describe('classifyAnthropicError', () => {
       headers: new Headers(),
       bodyText: fixture('credit-balance.error.json'),
       providerId: 'anthropic',
+      providerName: 'Anthropic',
       now: NOW,
     });
     expect(error.message).toBe(
-      'anthropic answered HTTP 400: invalid_request_error: Your credit balance is too low to access the Anthropic API. Please go to Plans & Billing to upgrade or purchase credits.',
+      'Anthropic answered HTTP 400: invalid_request_error: Your credit balance is too low to access the Anthropic API. Please go to Plans & Billing to upgrade or purchase credits.',
     );
   });
 
@@ -96,6 +98,7 @@ describe('classifyAnthropicError', () => {
       headers: new Headers(),
       bodyText: fixture('bad-gateway.error.html'),
       providerId: 'anthropic',
+      providerName: 'Anthropic',
       now: NOW,
     });
     expect(error.message).toContain('HTML page');
@@ -115,6 +118,7 @@ describe('classifyAnthropicError', () => {
       headers: new Headers(),
       bodyText: body,
       providerId: 'anthropic',
+      providerName: 'Anthropic',
       now: NOW,
     });
     expect(error).toMatchObject({ kind: 'credits_exhausted', code: 'enforced_spend_limit_reached' });
@@ -129,8 +133,14 @@ describe('classifyAnthropicError', () => {
     [422, 'request'],
   ] as const)('a bare HTTP %i is %s', (status, kind) => {
     expect(
-      classifyAnthropicError({ status, headers: new Headers(), bodyText: '', providerId: 'x', now: NOW })
-        .kind,
+      classifyAnthropicError({
+        status,
+        headers: new Headers(),
+        bodyText: '',
+        providerId: 'x',
+        providerName: 'X',
+        now: NOW,
+      }).kind,
     ).toBe(kind);
   });
 
@@ -142,11 +152,14 @@ describe('classifyAnthropicError', () => {
         headers,
         bodyText: fixture('rate-limit.error.json'),
         providerId: 'x',
+        providerName: 'X',
         now: NOW,
       }).retryAfterMs,
     ).toBe(1500);
   });
 });
+
+const ANTHROPIC = { providerId: 'anthropic', providerName: 'Anthropic' };
 
 describe('classifyAnthropicStreamError', () => {
   it.each([
@@ -154,13 +167,13 @@ describe('classifyAnthropicStreamError', () => {
     ['rate-limit.error.json', 429, 'rate_limit'],
     ['api-error.error.json', 500, 'server'],
   ] as const)('an error event like %s gets status %i and kind %s', (file, status, kind) => {
-    const error = classifyAnthropicStreamError(fixture(file).trim(), 'anthropic', NOW);
+    const error = classifyAnthropicStreamError(fixture(file).trim(), ANTHROPIC, NOW);
     expect(error).toMatchObject({ status, kind, provider: 'anthropic' });
-    expect(error.message).toMatch(/^anthropic failed mid-stream: /);
+    expect(error.message).toMatch(/^Anthropic failed mid-stream: /);
   });
 
   it('treats an error event it cannot read as a server error', () => {
-    expect(classifyAnthropicStreamError('{"type":"error"}', 'anthropic', NOW)).toMatchObject({
+    expect(classifyAnthropicStreamError('{"type":"error"}', ANTHROPIC, NOW)).toMatchObject({
       status: 502,
       kind: 'server',
     });

@@ -10,6 +10,7 @@ import { describeNonJsonBody, parseJsonOrUndefined } from '../error-body';
 import { readRetryAfterMs } from '../retry-after';
 import type { ErrorClassifier } from '../upstream-fetch';
 import { anthropicErrorDataSchema } from './anthropic-api';
+import { identityOf, type ProviderIdentity } from '../types';
 
 interface ParsedError {
   type?: string;
@@ -69,17 +70,24 @@ function readRegainAccessMs(message: string | undefined, now: number): number | 
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
-interface ErrorContext {
+interface ErrorContext extends ProviderIdentity {
   status: number;
   bodyText: string;
   /** How the failure reached us, for the message: "answered HTTP 429", "failed mid-stream". */
   how: string;
   retryAfterMs: number | undefined;
-  providerId: string;
   now: number;
 }
 
-function toError({ status, bodyText, how, retryAfterMs, providerId, now }: ErrorContext): FreeLLMError {
+function toError({
+  status,
+  bodyText,
+  how,
+  retryAfterMs,
+  providerId,
+  providerName,
+  now,
+}: ErrorContext): FreeLLMError {
   const error = parseError(bodyText);
   const kind = kindOf(status, error);
   const detail = error?.message
@@ -90,26 +98,26 @@ function toError({ status, bodyText, how, retryAfterMs, providerId, now }: Error
     kind,
     provider: providerId,
     code: error?.errorCode ?? error?.type ?? kind,
-    message: `${providerId} ${how}: ${detail}`,
+    message: `${providerName} ${how}: ${detail}`,
     retryAfterMs: retryAfterMs ?? readRegainAccessMs(error?.message, now),
   });
 }
 
 /** For an HTTP error answer; matches `fetchUpstream`'s classifier signature. */
-export const classifyAnthropicError: ErrorClassifier = ({ status, headers, bodyText, providerId, now }) =>
+export const classifyAnthropicError: ErrorClassifier = ({ status, headers, bodyText, now, ...who }) =>
   toError({
     status,
     bodyText,
     how: `answered HTTP ${status}`,
     retryAfterMs: readRetryAfterMs(headers, now),
-    providerId,
+    ...identityOf(who),
     now,
   });
 
 /** For an `error` event after the stream began (e.g. `overloaded_error`): its type gives the status. */
 export function classifyAnthropicStreamError(
   eventData: string,
-  providerId: string,
+  who: ProviderIdentity,
   now: number,
 ): FreeLLMError {
   const status = STATUS_BY_TYPE[parseError(eventData)?.type ?? ''] ?? 502;
@@ -118,7 +126,7 @@ export function classifyAnthropicStreamError(
     bodyText: eventData,
     how: 'failed mid-stream',
     retryAfterMs: undefined,
-    providerId,
+    ...identityOf(who),
     now,
   });
 }

@@ -37,8 +37,7 @@ export async function* mapAnthropicStream(
   const toolCalls = new Map<number, OpenToolCall>();
 
   function factory(): ChunkFactory {
-    if (!chunks)
-      throw malformedUpstream(context.providerId, 'a stream that did not begin with message_start');
+    if (!chunks) throw malformedUpstream(context, 'a stream that did not begin with message_start');
     return chunks;
   }
   function* output(chunk: ChatCompletionChunk): Generator<ChatCompletionChunk> {
@@ -101,5 +100,5 @@ export async function* mapAnthropicStream(
         return;
     }
   }
-  throw malformedUpstream(context.providerId, 'a stream that ended before message_stop');
+  throw malformedUpstream(context, 'a stream that ended before message_stop');
 }

@@ -37,16 +37,23 @@ describe('classifyCohereError', () => {
       headers: new Headers(headers),
       bodyText: fixture(file),
       providerId: 'cohere',
+      providerName: 'Cohere',
       now: 0,
     });
     expect(error).toMatchObject({ status, provider: 'cohere', ...expected });
-    expect(error.message).toMatch(/^cohere answered HTTP \d+: /);
+    expect(error.message).toMatch(/^Cohere answered HTTP \d+: /);
   });
 
   it('says so when the body is empty or an HTML page', () => {
     expect(
-      classifyCohereError({ status: 500, headers: new Headers(), bodyText: '', providerId: 'cohere', now: 0 })
-        .message,
+      classifyCohereError({
+        status: 500,
+        headers: new Headers(),
+        bodyText: '',
+        providerId: 'cohere',
+        providerName: 'Cohere',
+        now: 0,
+      }).message,
     ).toContain('empty body');
     expect(
       classifyCohereError({
@@ -54,6 +61,7 @@ describe('classifyCohereError', () => {
         headers: new Headers(),
         bodyText: fixture('bad-gateway.error.html'),
         providerId: 'cohere',
+        providerName: 'Cohere',
         now: 0,
       }).message,
     ).toContain('HTML page');

@@ -4,7 +4,7 @@
  */
 import type { ChatCompletionRequest } from '../../openai/chat';
 import { readJsonEventStream } from '../read-json-event-stream';
-import { responseContextOf, type AdapterCall, type ProviderAdapter } from '../types';
+import { identityOf, responseContextOf, type AdapterCall, type ProviderAdapter } from '../types';
 import { fetchUpstream, readJsonBody } from '../upstream-fetch';
 import { classifyCohereError } from './classify-cohere-error';
 import {
@@ -45,7 +45,7 @@ export function createCohereAdapter(): ProviderAdapter {
     async stream(request, call) {
       const response = await post(request, call, true);
       const events = readJsonEventStream(response, cohereStreamEventSchema, {
-        providerId: call.providerId,
+        ...identityOf(call),
         // The SDK's terminator.
         endMarker: '[DONE]',
         // An untyped `{"message": …}` mid-stream is Cohere's error envelope.
@@ -58,7 +58,7 @@ export function createCohereAdapter(): ProviderAdapter {
                 status: 502,
                 headers: new Headers(),
                 bodyText: data,
-                providerId: call.providerId,
+                ...identityOf(call),
                 now: call.now(),
               })
             : undefined,

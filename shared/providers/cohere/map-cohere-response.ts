@@ -6,7 +6,7 @@
  */
 import type { ChatCompletion, Usage } from '../../openai/chat';
 import { buildCompletion } from '../openai-completion';
-import type { ResponseContext } from '../types';
+import type { ProviderIdentity, ResponseContext } from '../types';
 import { malformedUpstream } from '../upstream-fetch';
 import type { CohereResponse, CohereUsage } from './cohere-api';
 import { mapCohereFinishReason } from './map-cohere-finish-reason';
@@ -20,23 +20,21 @@ export function mapCohereResponse(response: CohereResponse, context: ResponseCon
     type: 'function' as const,
     function: { name: call.function?.name ?? '', arguments: normalizeArguments(call.function?.arguments) },
   }));
-  if (!response.finish_reason)
-    throw malformedUpstream(context.providerId, 'an answer without a finish_reason');
+  if (!response.finish_reason) throw malformedUpstream(context, 'an answer without a finish_reason');
   return buildCompletion({
     id: `chatcmpl-${response.id ?? `cohere-${context.now}`}`,
     model: context.model,
     now: context.now,
     text,
     toolCalls,
-    finishReason: finishOf(response.finish_reason, toolCalls.length > 0, context.providerId),
+    finishReason: finishOf(response.finish_reason, toolCalls.length > 0, context),
     ...(response.usage ? { usage: convertCohereUsage(response.usage) } : {}),
   });
 }
 
-export function finishOf(reason: string, hasToolCalls: boolean, providerId: string) {
+export function finishOf(reason: string, hasToolCalls: boolean, who: ProviderIdentity) {
   const mapped = mapCohereFinishReason(reason, hasToolCalls);
-  if (mapped === 'error')
-    throw malformedUpstream(providerId, `a generation that failed (finish_reason ${reason})`);
+  if (mapped === 'error') throw malformedUpstream(who, `a generation that failed (finish_reason ${reason})`);
   return mapped;
 }
 

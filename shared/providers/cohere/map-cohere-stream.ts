@@ -52,8 +52,7 @@ export async function* mapCohereStream(
       }
       case 'tool-call-delta': {
         const state = toolCalls.get(upstreamIndex);
-        if (!state)
-          throw malformedUpstream(context.providerId, 'a tool-call-delta for a tool call it never started');
+        if (!state) throw malformedUpstream(context, 'a tool-call-delta for a tool call it never started');
         if (call?.function?.arguments) {
           state.hasArguments = true;
           yield chunks.toolCallArguments(state.index, call.function.arguments);
@@ -71,7 +70,7 @@ export async function* mapCohereStream(
         break;
     }
   }
-  if (!chunks || !end) throw malformedUpstream(context.providerId, 'a stream that ended before message-end');
-  yield chunks.finish(finishOf(end.reason, toolCalls.size > 0, context.providerId));
+  if (!chunks || !end) throw malformedUpstream(context, 'a stream that ended before message-end');
+  yield chunks.finish(finishOf(end.reason, toolCalls.size > 0, context));
   if (end.usage) yield chunks.usage(convertCohereUsage(end.usage));
 }

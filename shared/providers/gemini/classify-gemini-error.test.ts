@@ -4,7 +4,14 @@ import { classifyGeminiError } from './classify-gemini-error';
 
 const { fixture } = readFixtures(import.meta.url);
 const classify = (status: number, bodyText: string, headers: Record<string, string> = {}) =>
-  classifyGeminiError({ status, headers: new Headers(headers), bodyText, providerId: 'gemini', now: 0 });
+  classifyGeminiError({
+    status,
+    headers: new Headers(headers),
+    bodyText,
+    providerId: 'gemini',
+    providerName: 'Google Gemini',
+    now: 0,
+  });
 
 const cases = [
   {
@@ -31,7 +38,7 @@ describe('classifyGeminiError', () => {
   it.each(cases)('$file with HTTP $status is $kind', ({ file, status, ...expected }) => {
     const error = classify(status, fixture(file));
     expect(error).toMatchObject({ status, provider: 'gemini', ...expected });
-    expect(error.message).toMatch(/^gemini answered HTTP \d+: /);
+    expect(error.message).toMatch(/^Google Gemini answered HTTP \d+: /);
   });
 
   it("reads a refused key, invalid (400) or leaked (403), as auth: a 401 for callers, Google's reason kept", () => {

@@ -41,7 +41,7 @@ export function classifyGeminiError(answer: UpstreamErrorAnswer): FreeLLMError {
     kind,
     provider: answer.providerId,
     code: reason ?? error.status ?? kind,
-    message: `${answer.providerId} answered HTTP ${answer.status}: ${error.message ?? error.status ?? 'an error without a message'}${hint}`,
+    message: `${answer.providerName} answered HTTP ${answer.status}: ${error.message ?? error.status ?? 'an error without a message'}${hint}`,
     retryAfterMs: retryDelayMs ?? readRetryAfterMs(answer.headers, answer.now),
   });
 }

@@ -4,7 +4,7 @@
  */
 import type { ChatCompletionRequest } from '../../openai/chat';
 import { readJsonEventStream } from '../read-json-event-stream';
-import { responseContextOf, type AdapterCall, type ProviderAdapter } from '../types';
+import { identityOf, responseContextOf, type AdapterCall, type ProviderAdapter } from '../types';
 import { fetchUpstream, readJsonBody } from '../upstream-fetch';
 import { classifyGeminiError, parseGeminiError } from './classify-gemini-error';
 import { convertToGeminiRequest } from './convert-to-gemini-request';
@@ -48,7 +48,7 @@ export function createGeminiAdapter(): ProviderAdapter {
     async stream(request, call) {
       const response = await post(request, call, true);
       const events = readJsonEventStream(response, geminiResponseSchema, {
-        providerId: call.providerId,
+        ...identityOf(call),
         // Errors after HTTP 200 come as `{"error":…}` or `[{"error":…}]`.
         screen: (_json, data) => {
           const error = parseGeminiError(data);
@@ -58,7 +58,7 @@ export function createGeminiAdapter(): ProviderAdapter {
               status: error.error.code ?? 500,
               headers: new Headers(),
               bodyText: data,
-              providerId: call.providerId,
+              ...identityOf(call),
               now: call.now(),
             })
           );

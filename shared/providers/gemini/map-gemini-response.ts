@@ -10,13 +10,13 @@
 import type { ChatCompletion, ToolCall, Usage } from '../../openai/chat';
 import { errorWithCode } from '../../openai/error';
 import { buildCompletion } from '../openai-completion';
-import type { ResponseContext } from '../types';
+import type { ProviderIdentity, ResponseContext } from '../types';
 import { malformedUpstream } from '../upstream-fetch';
 import type { GeminiResponse, GeminiUsage } from './gemini-api';
 import { mapGeminiFinishReason } from './map-gemini-finish-reason';
 
 export function mapGeminiResponse(response: GeminiResponse, context: ResponseContext): ChatCompletion {
-  throwIfPromptBlocked(response, context.providerId);
+  throwIfPromptBlocked(response, context);
   const candidate = response.candidates?.[0];
   const parts = (candidate?.content?.parts ?? []).filter((part) => !part.thought);
   const text = parts.map((part) => part.text ?? '').join('');
@@ -30,12 +30,11 @@ export function mapGeminiResponse(response: GeminiResponse, context: ResponseCon
         arguments: JSON.stringify(part.functionCall?.args ?? {}),
       },
     }));
-  if (!candidate?.finishReason)
-    throw malformedUpstream(context.providerId, 'an answer without a finishReason');
+  if (!candidate?.finishReason) throw malformedUpstream(context, 'an answer without a finishReason');
   const finishReason = finishOf(
     candidate.finishReason,
     toolCalls.length > 0,
-    context.providerId,
+    context,
     candidate.finishMessage,
   );
   return buildCompletion({
@@ -52,25 +51,25 @@ export function mapGeminiResponse(response: GeminiResponse, context: ResponseCon
 export function finishOf(
   reason: string,
   hasToolCalls: boolean,
-  providerId: string,
+  who: ProviderIdentity,
   finishMessage?: string | null,
 ) {
   const mapped = mapGeminiFinishReason(reason, hasToolCalls);
   if (mapped === 'error')
     throw malformedUpstream(
-      providerId,
+      who,
       `a failed function call (${reason}${finishMessage ? `: ${finishMessage}` : ''})`,
     );
   return mapped;
 }
 
-export function throwIfPromptBlocked(response: GeminiResponse, providerId: string): void {
+export function throwIfPromptBlocked(response: GeminiResponse, who: ProviderIdentity): void {
   const blockReason = response.promptFeedback?.blockReason;
   if (!blockReason || response.candidates?.length) return;
   throw errorWithCode(
     'content_filter',
-    `${providerId} blocked the prompt (${blockReason}${response.promptFeedback?.blockReasonMessage ? `: ${response.promptFeedback.blockReasonMessage}` : ''})`,
-    { provider: providerId },
+    `${who.providerName} blocked the prompt (${blockReason}${response.promptFeedback?.blockReasonMessage ? `: ${response.promptFeedback.blockReasonMessage}` : ''})`,
+    { provider: who.providerId },
   );
 }
 

@@ -29,7 +29,7 @@ export async function* mapGeminiStream(
   let finish: { reason: string; message?: string | null } | undefined;
   let usage: GeminiUsage | undefined;
   for await (const response of events) {
-    throwIfPromptBlocked(response, context.providerId);
+    throwIfPromptBlocked(response, context);
     if (!chunks) {
       chunks = createChunkFactory({
         id: completionId(response, context.now),
@@ -57,8 +57,7 @@ export async function* mapGeminiStream(
       finish = { reason: candidate.finishReason, message: candidate.finishMessage };
     if (response.usageMetadata) usage = response.usageMetadata;
   }
-  if (!chunks || !finish)
-    throw malformedUpstream(context.providerId, 'a stream that ended before it finished');
-  yield chunks.finish(finishOf(finish.reason, toolCount > 0, context.providerId, finish.message));
+  if (!chunks || !finish) throw malformedUpstream(context, 'a stream that ended before it finished');
+  yield chunks.finish(finishOf(finish.reason, toolCount > 0, context, finish.message));
   if (usage) yield chunks.usage(convertGeminiUsage(usage));
 }

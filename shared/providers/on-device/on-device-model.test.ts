@@ -10,6 +10,7 @@ const call: AdapterCall = {
   baseURL: '',
   model: ON_DEVICE_MODEL,
   providerId: 'on-device',
+  providerName: 'On-device (Chrome built-in AI)',
   now: () => 1_700_000_000_000,
 };
 

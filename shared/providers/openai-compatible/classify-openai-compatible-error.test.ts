@@ -40,10 +40,25 @@ describe('classifyOpenAICompatibleError', () => {
       headers: new Headers(headers),
       bodyText: fixture(file),
       providerId: 'groq',
+      providerName: 'Groq',
       now: 0,
     });
     expect(error).toMatchObject({ status, provider: 'groq', ...expected });
-    expect(error.toBody().error.message).toMatch(/^groq answered HTTP \d+: /);
+    expect(error.toBody().error.message).toMatch(/^Groq answered HTTP \d+: /);
+  });
+
+  it('names a user’s endpoint as they typed its name; its id is kept only for routing', () => {
+    const error = classifyOpenAICompatibleError({
+      status: 401,
+      headers: new Headers(),
+      bodyText: fixture('invalid-key.error.json'),
+      providerId: 'custom-my-laptop-3f2a9c',
+      providerName: 'My laptop',
+      now: 0,
+    });
+    expect(error.message).toMatch(/^My laptop answered HTTP 401: /);
+    expect(error.message).not.toContain('custom-my-laptop');
+    expect(error.provider).toBe('custom-my-laptop-3f2a9c');
   });
 
   it('says so when a proxy answered with an HTML page', () => {
@@ -52,6 +67,7 @@ describe('classifyOpenAICompatibleError', () => {
       headers: new Headers(),
       bodyText: fixture('bad-gateway.error.html'),
       providerId: 'groq',
+      providerName: 'Groq',
       now: 0,
     });
     expect(error.message).toContain('HTML page');
@@ -67,8 +83,14 @@ describe('classifyOpenAICompatibleError', () => {
     [422, 'request'],
   ] as const)('a bare HTTP %i is %s', (status, kind) => {
     expect(
-      classifyOpenAICompatibleError({ status, headers: new Headers(), bodyText: '', providerId: 'x', now: 0 })
-        .kind,
+      classifyOpenAICompatibleError({
+        status,
+        headers: new Headers(),
+        bodyText: '',
+        providerId: 'x',
+        providerName: 'X',
+        now: 0,
+      }).kind,
     ).toBe(kind);
   });
 
@@ -79,6 +101,7 @@ describe('classifyOpenAICompatibleError', () => {
       headers: new Headers(),
       bodyText: fixture('openrouter-free-daily.error.json'),
       providerId: 'openrouter',
+      providerName: 'OpenRouter',
       now,
     });
     expect(error.retryAfterMs).toBe(Date.parse('2026-11-26T00:00:00Z') - now);
@@ -91,6 +114,7 @@ describe('classifyOpenAICompatibleError', () => {
       headers: new Headers({ 'retry-after': 'Wed, 25 Nov 2026 10:00:30 GMT' }),
       bodyText: '',
       providerId: 'x',
+      providerName: 'X',
       now,
     });
     expect(error.retryAfterMs).toBe(30_000);

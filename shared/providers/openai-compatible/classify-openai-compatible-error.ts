@@ -8,6 +8,7 @@ import { upstreamError, type FreeLLMError, type UpstreamErrorKind } from '../../
 import { describeNonJsonBody, parseJsonOrUndefined } from '../error-body';
 import { readRetryAfterMs } from '../retry-after';
 import { headersFromErrorMetadata, parseRateLimitHeaders } from '../rate-limits';
+import type { ProviderIdentity } from '../types';
 
 // Loose on purpose: providers disagree on the envelope (`{error:{…}}`, `{message}`, `{detail}`).
 const errorEnvelopeSchema = z.looseObject({
@@ -70,11 +71,10 @@ function kindOf(status: number, body: ParsedErrorBody | undefined): UpstreamErro
   return 'request';
 }
 
-export interface UpstreamErrorAnswer {
+export interface UpstreamErrorAnswer extends ProviderIdentity {
   status: number;
   headers: Headers;
   bodyText: string;
-  providerId: string;
   now: number;
 }
 
@@ -87,7 +87,7 @@ export function classifyOpenAICompatibleError(answer: UpstreamErrorAnswer): Free
     kind,
     provider: answer.providerId,
     code: body?.code ?? kind,
-    message: `${answer.providerId} answered HTTP ${answer.status}: ${detail}`,
+    message: `${answer.providerName} answered HTTP ${answer.status}: ${detail}`,
     retryAfterMs:
       readRetryAfterMs(answer.headers, answer.now) ?? readEmbeddedResetMs(answer.bodyText, answer.now),
   });

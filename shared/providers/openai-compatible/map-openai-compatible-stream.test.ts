@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createChunkNormalizer } from './map-openai-compatible-stream';
 
-const context = { providerId: 'gemini-openai', model: 'gemini-2.5-flash', now: 5_000 };
+const context = {
+  providerId: 'gemini-openai',
+  providerName: 'Google Gemini',
+  model: 'gemini-2.5-flash',
+  now: 5_000,
+};
 
 describe('createChunkNormalizer', () => {
   it('continues the last tool call with argument pieces that carry neither index nor id', () => {

@@ -26,7 +26,7 @@ export async function* mapOpenAICompatibleStream(
     if (chunk.choices.some((choice) => choice.finish_reason)) finished = true;
     yield chunk;
   }
-  if (!finished) throw malformedUpstream(context.providerId, 'a stream that ended before it finished');
+  if (!finished) throw malformedUpstream(context, 'a stream that ended before it finished');
 }
 
 /**

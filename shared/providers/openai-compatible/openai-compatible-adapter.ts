@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { ChatCompletion, ChatCompletionChunk, ChatCompletionRequest } from '../../openai/chat';
 import { readJsonEventStream } from '../read-json-event-stream';
-import { responseContextOf, type AdapterCall, type ProviderAdapter } from '../types';
+import { identityOf, responseContextOf, type AdapterCall, type ProviderAdapter } from '../types';
 import { fetchUpstream, readJsonBody } from '../upstream-fetch';
 import { oneVectorPerText } from '../embedded-vectors';
 import { classifyOpenAICompatibleError } from './classify-openai-compatible-error';
@@ -64,7 +64,7 @@ export function createOpenAICompatibleAdapter(quirks: OpenAICompatibleQuirks = {
     async stream(request, original): Promise<AsyncIterable<ChatCompletionChunk>> {
       const { response, call } = await send(request, original, true);
       const chunks = readJsonEventStream(response, upstreamChunkSchema, {
-        providerId: call.providerId,
+        ...identityOf(call),
         endMarker: '[DONE]',
         // Some providers (OpenRouter) report failures inside a 200 stream, with the HTTP status they meant.
         screen: (json, data) =>
@@ -73,7 +73,7 @@ export function createOpenAICompatibleAdapter(quirks: OpenAICompatibleQuirks = {
                 status: embeddedStatus(json),
                 headers: new Headers(),
                 bodyText: data,
-                providerId: call.providerId,
+                ...identityOf(call),
                 now: call.now(),
               })
             : undefined,

@@ -16,6 +16,7 @@ async function sendThrough(providerId: string, request: Partial<ChatCompletionRe
   const fetch = createFakeFetch(() => jsonResponse(completion('ok')));
   const call = adapterCall(fetch, {
     providerId,
+    providerName: preset.name,
     baseURL: preset.baseURL,
     apiKey,
     model: preset.defaultModel,
