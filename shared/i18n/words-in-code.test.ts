@@ -27,12 +27,8 @@ const notYetThroughI18n = [
   'extension/entrypoints/options/env-import-form.tsx',
   'extension/entrypoints/options/keys-section.tsx',
   'extension/entrypoints/options/local-endpoint-section.tsx',
-  'extension/entrypoints/options/on-device-section.tsx',
   'extension/entrypoints/options/request-log-section.tsx',
   'extension/entrypoints/options/request-log-words.ts',
-  'extension/entrypoints/options/routing-section.tsx',
-  'extension/entrypoints/options/security-section.tsx',
-  'extension/entrypoints/options/sites-section.tsx',
   'extension/entrypoints/options/usage-history-panel.tsx',
   'extension/entrypoints/options/usage-history-series.ts',
   'extension/lib/local-endpoint/local-endpoint-link.ts',
@@ -65,6 +61,11 @@ function sourceFiles(): string[] {
   );
 }
 
+/** Text in a `<code>` element is code (a translation keeps it), not words. */
+function isCode(node: ts.JsxText): boolean {
+  return ts.isJsxElement(node.parent) && node.parent.openingElement.tagName.getText() === 'code';
+}
+
 /** Is this literal a class name or the text of a thrown Error or a console line (for developers)? */
 function forDevelopers(node: ts.Node): boolean {
   for (let parent = node.parent; parent && !ts.isSourceFile(parent); parent = parent.parent) {
@@ -88,7 +89,7 @@ function wordsWrittenIn(file: string): string[] {
   };
   const visit = (node: ts.Node): void => {
     if (ts.isJsxText(node)) {
-      if (/[A-Za-z]{2,}/.test(node.text)) note(node, node.text);
+      if (/[A-Za-z]{2,}/.test(node.text) && !isCode(node)) note(node, node.text);
     } else if (ts.isJsxAttribute(node) && spokenAttributes.has(node.name.getText())) {
       const value = node.initializer;
       if (value && ts.isStringLiteral(value) && /[A-Za-z]{2,}/.test(value.text)) note(node, value.text);
