@@ -16,15 +16,16 @@ export const RECONNECT_ALARM = 'freellm:local-endpoint';
 /** Chrome's shortest alarm period: a stopped worker is back within this. */
 const RECONNECT_MINUTES = 0.5;
 
+/** Why the host is not serving, as a reason the options page words in the user's language. */
+export type LinkFailure = 'not-installed' | 'forbidden' | 'exited' | 'busy' | 'closed';
+
 export type LinkState =
   | { state: 'off' }
   | { state: 'connecting' }
   | { state: 'listening'; address: string; port: number }
-  | {
-      state: 'failed';
-      reason: 'not-installed' | 'forbidden' | 'exited' | 'listen-failed' | 'busy' | 'error';
-      message: string;
-    };
+  | { state: 'failed'; reason: LinkFailure }
+  /** Said by the host (why it cannot listen) or the browser (any other error), in their own words. */
+  | { state: 'failed'; reason: 'listen-failed' | 'error'; message: string };
 
 export interface LocalEndpointLink {
   /** Connects, re-aims or disconnects to match the settings. */
@@ -57,12 +58,7 @@ export function createLocalEndpointLink(host: LinkHost): LocalEndpointLink {
         current = { state: 'listening', address: message.address, port: message.port };
       else if (message.type === 'listen-failed')
         current = { state: 'failed', reason: 'listen-failed', message: message.message };
-      else if (message.type === 'busy')
-        current = {
-          state: 'failed',
-          reason: 'busy',
-          message: 'Another browser is serving the local endpoint; close it there first.',
-        };
+      else if (message.type === 'busy') current = { state: 'failed', reason: 'busy' };
       else exchanges.receive(message);
     });
     opened.onDisconnect.addListener(() => {
@@ -101,24 +97,9 @@ export function createLocalEndpointLink(host: LinkHost): LocalEndpointLink {
 }
 
 function failure(error: string | undefined): LinkState {
-  const message = error ?? 'The local endpoint’s host closed.';
-  if (/not found/i.test(message))
-    return {
-      state: 'failed',
-      reason: 'not-installed',
-      message: 'The host is not installed for this browser: run the install command below.',
-    };
-  if (/forbidden/i.test(message))
-    return {
-      state: 'failed',
-      reason: 'forbidden',
-      message: 'The installed host does not list this extension’s id: run the install command again.',
-    };
-  if (/exited/i.test(message))
-    return {
-      state: 'failed',
-      reason: 'exited',
-      message: 'The host exited (is Node 20 or later installed?).',
-    };
-  return { state: 'failed', reason: 'error', message };
+  if (error === undefined) return { state: 'failed', reason: 'closed' };
+  if (/not found/i.test(error)) return { state: 'failed', reason: 'not-installed' };
+  if (/forbidden/i.test(error)) return { state: 'failed', reason: 'forbidden' };
+  if (/exited/i.test(error)) return { state: 'failed', reason: 'exited' };
+  return { state: 'failed', reason: 'error', message: error };
 }
