@@ -10,11 +10,10 @@ const screenFolders = ['extension/entrypoints', 'extension/lib', 'shared/ui', 's
 
 /**
  * Files whose sentences are API answers (OpenAI-shaped errors a page or a client program reads, in
- * English as OpenAI's own are), not words a page of ours shows.
+ * English as OpenAI's own are), not words a page of ours shows, and not all made by an error builder
+ * (`apiErrorBuilders` below): the reasons an exchange ends.
  */
 const apiAnswers = [
-  'extension/lib/answer-page-request.ts',
-  'extension/lib/host-calls.ts',
   'extension/lib/serve-page-port.ts',
   'extension/lib/page-api/port-exchange.ts',
   'extension/lib/local-endpoint/serve-native-exchanges.ts',
@@ -30,8 +29,6 @@ const notYetThroughI18n = [
   'extension/entrypoints/options/request-log-words.ts',
   'extension/entrypoints/options/usage-history-panel.tsx',
   'extension/entrypoints/options/usage-history-series.ts',
-  'shared/chats/chat-history.ts',
-  'shared/chats/chat-settings.ts',
   'shared/ui/outcome-words.ts',
   'web/chat/answer-figures.tsx',
   'web/chat/playground-chat.tsx',
@@ -64,11 +61,19 @@ function isCode(node: ts.JsxText): boolean {
   return ts.isJsxElement(node.parent) && node.parent.openingElement.tagName.getText() === 'code';
 }
 
-/** Is this literal a class name or the text of a thrown Error or a console line (for developers)? */
+/** What builds an API's error: OpenAI-shaped, in English as OpenAI's own are (see `apiAnswers`). */
+const apiErrorBuilders =
+  /^(errorWithCode|invalidRequest|invalidRequestFrom|parseOrInvalidRequest|upstreamError)$/;
+
+/**
+ * Is this literal a class name, the text of a thrown Error or of an API's error, or a console line
+ * (for developers and programs)?
+ */
 function forDevelopers(node: ts.Node): boolean {
   for (let parent = node.parent; parent && !ts.isSourceFile(parent); parent = parent.parent) {
     if (ts.isJsxAttribute(parent) && /^(class|className)$/.test(parent.name.getText())) return true;
     if (ts.isNewExpression(parent) && /Error$/.test(parent.expression.getText())) return true;
+    if (ts.isCallExpression(parent) && apiErrorBuilders.test(parent.expression.getText())) return true;
     if (ts.isCallExpression(parent) && /^console\./.test(parent.expression.getText())) return true;
     if (ts.isImportDeclaration(parent) || ts.isExportDeclaration(parent)) return true;
   }
