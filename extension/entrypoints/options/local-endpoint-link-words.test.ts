@@ -15,10 +15,13 @@ describe('the local endpoint’s state in words', () => {
       text: 'The host is not installed for this browser: run the install command below.',
       ok: false,
     });
+    expect(linkWords({ state: 'failed', reason: 'port-in-use', address: '127.0.0.1', port: 3704 }).text).toBe(
+      '127.0.0.1:3704 is already in use by another program. Choose another port.',
+    );
     expect(linkWords(undefined).text).toBe('Off.');
   });
 
-  it('words a failure in the page’s language, and what the host said as it said it', () => {
+  it('words a failure in the page’s language, and what the browser said as it said it', () => {
     setMessageSource(
       bundledMessages({
         localEndpointNotInstalled: { message: 'Der Host ist für diesen Browser nicht installiert.' },
@@ -27,7 +30,7 @@ describe('the local endpoint’s state in words', () => {
     expect(linkWords({ state: 'failed', reason: 'not-installed' }).text).toBe(
       'Der Host ist für diesen Browser nicht installiert.',
     );
-    const hostSaid = '127.0.0.1:3704 is already in use by another program. Choose another port.';
-    expect(linkWords({ state: 'failed', reason: 'listen-failed', message: hostSaid }).text).toBe(hostSaid);
+    const browserSaid = 'Error when communicating with the native messaging host.';
+    expect(linkWords({ state: 'failed', reason: 'error', message: browserSaid }).text).toBe(browserSaid);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * @module The local endpoint's state in words. The background reports it as a reason, so the
- * words are chosen here, in the page's language; only what the host or the browser said
- * themselves (a port in use, an unknown error) comes as it was said.
+ * words are chosen here, in the page's language; only what the browser (an unknown error) or an
+ * older host said themselves comes as it was said.
  */
 import { t, type MessageKey } from '../../../shared/i18n/t';
 import type { LinkFailure, LinkState } from '../../lib/local-endpoint/local-endpoint-link';
@@ -14,12 +14,25 @@ const FAILURE_WORDS: Record<LinkFailure, MessageKey> = {
   closed: 'localEndpointClosed',
 };
 
+function failureWords(link: Extract<LinkState, { state: 'failed' }>): string {
+  switch (link.reason) {
+    case 'port-in-use':
+      return t('localEndpointPortInUse', link.address, String(link.port));
+    case 'cannot-listen':
+      return t('localEndpointCannotListen', link.address, String(link.port), link.code);
+    case 'error':
+      return link.message;
+    default:
+      return t(FAILURE_WORDS[link.reason]);
+  }
+}
+
 export function linkWords(link: LinkState | undefined): { text: string; ok: boolean } {
   switch (link?.state) {
     case 'listening':
       return { text: t('localEndpointListening', link.address, String(link.port)), ok: true };
     case 'failed':
-      return { text: 'message' in link ? link.message : t(FAILURE_WORDS[link.reason]), ok: false };
+      return { text: failureWords(link), ok: false };
     case 'connecting':
       return { text: t('localEndpointConnecting'), ok: false };
     default:

@@ -83,6 +83,42 @@ describe('the link to the local endpoint host', () => {
     expect(localLink.state()).toEqual({ state: 'failed', reason: 'busy' });
   });
 
+  it('says another program has the port from the host’s error code, and passes on an older host’s sentence', async () => {
+    const { engine, localLink, ports } = await link();
+    await engine.localEndpoint.configure({ enabled: true, port: 3704 });
+    await localLink.sync();
+    const sentence = '127.0.0.1:3704 is already in use by another program. Choose another port.';
+    ports[0]?.hostSays({
+      type: 'listen-failed',
+      message: sentence,
+      address: '127.0.0.1',
+      port: 3704,
+      code: 'EADDRINUSE',
+    });
+    expect(localLink.state()).toEqual({
+      state: 'failed',
+      reason: 'port-in-use',
+      address: '127.0.0.1',
+      port: 3704,
+    });
+    ports[0]?.hostSays({
+      type: 'listen-failed',
+      message: 'Could not listen on ::1:3704 (EACCES).',
+      address: '::1',
+      port: 3704,
+      code: 'EACCES',
+    });
+    expect(localLink.state()).toEqual({
+      state: 'failed',
+      reason: 'cannot-listen',
+      address: '::1',
+      port: 3704,
+      code: 'EACCES',
+    });
+    ports[0]?.hostSays({ type: 'listen-failed', message: sentence });
+    expect(localLink.state()).toEqual({ state: 'failed', reason: 'error', message: sentence });
+  });
+
   it('passes on what the browser said when it is none of the known reasons, and a quiet close as closed', async () => {
     const said = await link('Error when communicating with the native messaging host.');
     await said.engine.localEndpoint.configure({ enabled: true });

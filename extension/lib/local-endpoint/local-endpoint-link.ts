@@ -9,6 +9,7 @@ import type { Engine } from '../../../shared/engine/create-engine';
 import {
   hostToBackgroundSchema,
   type BackgroundToHost,
+  type HostToBackground,
 } from '../../../shared/protocol/local-endpoint-messages';
 import { serveNativeExchanges } from './serve-native-exchanges';
 
@@ -24,8 +25,11 @@ export type LinkState =
   | { state: 'connecting' }
   | { state: 'listening'; address: string; port: number }
   | { state: 'failed'; reason: LinkFailure }
-  /** Said by the host (why it cannot listen) or the browser (any other error), in their own words. */
-  | { state: 'failed'; reason: 'listen-failed' | 'error'; message: string };
+  /** The host cannot listen there: `port-in-use` when another program has the port, else Node's `code`. */
+  | { state: 'failed'; reason: 'port-in-use'; address: string; port: number }
+  | { state: 'failed'; reason: 'cannot-listen'; address: string; port: number; code: string }
+  /** Said by the browser (an unknown error) or an older host, in their own words. */
+  | { state: 'failed'; reason: 'error'; message: string };
 
 export interface LocalEndpointLink {
   /** Connects, re-aims or disconnects to match the settings. */
@@ -56,8 +60,7 @@ export function createLocalEndpointLink(host: LinkHost): LocalEndpointLink {
       const message = parsed.data;
       if (message.type === 'listening')
         current = { state: 'listening', address: message.address, port: message.port };
-      else if (message.type === 'listen-failed')
-        current = { state: 'failed', reason: 'listen-failed', message: message.message };
+      else if (message.type === 'listen-failed') current = listenFailure(message);
       else if (message.type === 'busy') current = { state: 'failed', reason: 'busy' };
       else exchanges.receive(message);
     });
@@ -94,6 +97,15 @@ export function createLocalEndpointLink(host: LinkHost): LocalEndpointLink {
     },
     state: () => current,
   };
+}
+
+function listenFailure(said: Extract<HostToBackground, { type: 'listen-failed' }>): LinkState {
+  const { address, port, code } = said;
+  if (address === undefined || port === undefined || code === undefined)
+    return { state: 'failed', reason: 'error', message: said.message };
+  return code === 'EADDRINUSE'
+    ? { state: 'failed', reason: 'port-in-use', address, port }
+    : { state: 'failed', reason: 'cannot-listen', address, port, code };
 }
 
 function failure(error: string | undefined): LinkState {
