@@ -83,12 +83,13 @@ export async function startDaemon({ socketPath, idleMs, onExit }) {
       http = { server, address, port: bound.port };
       link?.send({ type: 'listening', address, port: bound.port });
     } catch (error) {
-      const code = /** @type {NodeJS.ErrnoException} */ (error).code;
+      const code = /** @type {NodeJS.ErrnoException} */ (error).code ?? String(error);
+      // The extension words it from the code; the sentence is for one older than that.
       const why =
         code === 'EADDRINUSE'
           ? `${address}:${port} is already in use by another program. Choose another port.`
-          : `Could not listen on ${address}:${port} (${code ?? String(error)}).`;
-      link?.send({ type: 'listen-failed', message: why });
+          : `Could not listen on ${address}:${port} (${code}).`;
+      link?.send({ type: 'listen-failed', message: why, address, port, code });
     }
   }
 

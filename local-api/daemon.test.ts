@@ -1,6 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
-import { connect, type Socket } from 'node:net';
+import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -121,6 +121,23 @@ describe('the local endpoint daemon', () => {
     browser.socket.destroy();
     expect(await streaming).toEqual({ error: 'aborted' });
     expect(await waiting).toMatchObject({ status: 503, text: expect.stringContaining('freellm_stopped') });
+  });
+
+  it('says why it cannot listen with the error code, so the extension can word it (another program has the port)', async () => {
+    const browser = await attachBrowser(socketPath);
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as AddressInfo).port;
+    try {
+      browser.send({ type: 'listen', address: '127.0.0.1', port });
+      expect(await browser.next('listen-failed')).toMatchObject({
+        address: '127.0.0.1',
+        port,
+        code: 'EADDRINUSE',
+      });
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
   });
 
   it('tells a second browser it is busy while one is attached', async () => {

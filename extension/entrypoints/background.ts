@@ -14,10 +14,13 @@ import { createKeepAlive } from '../lib/keep-alive';
 import { createLocalEndpointLink, RECONNECT_ALARM } from '../lib/local-endpoint/local-endpoint-link';
 import { LOCAL_API_HOST_NAME } from '../../shared/protocol/local-endpoint-messages';
 import { servePagePort } from '../lib/serve-page-port';
+import { readMessagesFromBrowser } from '../lib/browser-messages';
 
 const VAULT_SESSION_ITEM = 'unlockedVault';
 
 export default defineBackground(() => {
+  // The engine words what a person reads in its checks (a chat's settings) in the browser's language.
+  readMessagesFromBrowser();
   const engine = createEngine({
     // Called unbound: the worker's fetch throws "Illegal invocation" when called as a method.
     fetch: (input, init) => fetch(input, init),

@@ -60,7 +60,7 @@ describe('chat history', () => {
     }
   });
 
-  it('lists conversations latest first, named by their first question until renamed', async () => {
+  it('lists conversations latest first, named by their first question until renamed (before that by the page, in its language)', async () => {
     const { chats, clock } = setup();
     await chats.save('a', { turns });
     clock.now += 1_000;
@@ -68,7 +68,7 @@ describe('chat history', () => {
     clock.now += 1_000;
     await chats.save('c', { turns: [] });
     expect(await chats.list()).toEqual([
-      { id: 'c', title: 'New chat', updatedAt: clock.now },
+      { id: 'c', title: undefined, updatedAt: clock.now },
       { id: 'b', title: expect.stringMatching(/^Tell me very very .{30,}…$/), updatedAt: clock.now - 1_000 },
       { id: 'a', title: 'What is the capital of Burkina Faso?', updatedAt: clock.now - 2_000 },
     ]);

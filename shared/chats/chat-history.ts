@@ -34,7 +34,11 @@ const sealedConversationSchema = z.union([
 
 export interface ChatSummary {
   id: string;
-  title: string;
+  /**
+   * Given by its owner, else its first question; none before anything is said. The page shows its
+   * own words then, in its language: a default kept here would stay in the language of its day.
+   */
+  title?: string;
   updatedAt: number;
 }
 
@@ -57,13 +61,12 @@ export interface ChatHistory {
 }
 
 const CURRENT_CHAT = 'currentChat';
-const UNTITLED = 'New chat';
 const TITLE_LENGTH = 60;
 
-function titleOf(conversation: { title?: string; turns: ChatTurn[] }): string {
+function titleOf(conversation: { title?: string; turns: ChatTurn[] }): string | undefined {
   if (conversation.title) return conversation.title;
   const question = conversation.turns.find((turn) => turn.role === 'user')?.content.trim();
-  if (!question) return UNTITLED;
+  if (!question) return undefined;
   return question.length > TITLE_LENGTH ? `${question.slice(0, TITLE_LENGTH - 1)}…` : question;
 }
 

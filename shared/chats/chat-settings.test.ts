@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import english from '../i18n/locales/en/messages.json';
+import { bundledMessages, setMessageSource } from '../i18n/t';
 import { fieldsOf, settingsOf } from './chat-settings';
 
 const typed = (fields: Partial<Record<'system' | 'temperature' | 'maxTokens', string>>) => ({
@@ -9,6 +11,8 @@ const typed = (fields: Partial<Record<'system' | 'temperature' | 'maxTokens', st
 });
 
 describe('chat settings', () => {
+  afterEach(() => setMessageSource(bundledMessages(english)));
+
   it('reads what was typed, an empty field being the provider’s default', () => {
     expect(settingsOf(typed({ system: 'Be brief.', temperature: ' 0.3 ', maxTokens: '256' }))).toEqual({
       settings: { system: 'Be brief.', temperature: 0.3, maxTokens: 256 },
@@ -29,6 +33,15 @@ describe('chat settings', () => {
     expect(settingsOf(typed({ temperature: '3', maxTokens: '-2' })).problems).toEqual({
       temperature: expect.stringContaining('0 to 2'),
       maxTokens: expect.stringContaining('whole number'),
+    });
+  });
+
+  it('words a problem when it is found, in the language the page reads then (not when loaded)', () => {
+    setMessageSource(
+      bundledMessages({ chatTemperatureProblem: { message: 'Die Temperatur ist eine Zahl von 0 bis 2.' } }),
+    );
+    expect(settingsOf(typed({ temperature: '3' }))).toEqual({
+      problems: { temperature: 'Die Temperatur ist eine Zahl von 0 bis 2.' },
     });
   });
 });

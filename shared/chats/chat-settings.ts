@@ -5,17 +5,17 @@
  * (apart, so the popup's first load does without the checks).
  */
 import { z } from 'zod';
+import { t } from '../i18n/t';
 
 const SYSTEM_LIMIT = 20_000;
 const MAX_TOKENS_LIMIT = 1_000_000;
-const TEMPERATURE_WORDS = 'Temperature is a number from 0 to 2.';
-const MAX_TOKENS_WORDS = `Max tokens is a whole number from 1 to ${MAX_TOKENS_LIMIT.toLocaleString('en')}.`;
+// Worded when a field is wrong, not when this module loads: a page sets its words after its imports.
+const SYSTEM_WORDS = { error: () => t('chatSystemTooLong', SYSTEM_LIMIT.toLocaleString('en')) };
+const TEMPERATURE_WORDS = { error: () => t('chatTemperatureProblem') };
+const MAX_TOKENS_WORDS = { error: () => t('chatMaxTokensProblem', MAX_TOKENS_LIMIT.toLocaleString('en')) };
 
 export const chatSettingsSchema = z.object({
-  system: z
-    .string()
-    .max(SYSTEM_LIMIT, `The system prompt is at most ${SYSTEM_LIMIT.toLocaleString('en')} characters.`)
-    .optional(),
+  system: z.string().max(SYSTEM_LIMIT, SYSTEM_WORDS).optional(),
   temperature: z.number(TEMPERATURE_WORDS).min(0, TEMPERATURE_WORDS).max(2, TEMPERATURE_WORDS).optional(),
   maxTokens: z
     .number(MAX_TOKENS_WORDS)

@@ -26,7 +26,15 @@ export const hostToBackgroundSchema = z.discriminatedUnion('type', [
   /** The HTTP client went away before the answer ended. */
   z.object({ type: z.literal('abort'), id }),
   z.object({ type: z.literal('listening'), address: z.string(), port: z.number() }),
-  z.object({ type: z.literal('listen-failed'), message: z.string() }),
+  z.object({
+    type: z.literal('listen-failed'),
+    /** In English, from a host older than `code`. */
+    message: z.string(),
+    address: z.string().optional(),
+    port: z.number().optional(),
+    /** Node's error code, EADDRINUSE when another program has the port. */
+    code: z.string().max(200).optional(),
+  }),
   /** Another browser is already serving the endpoint through this host's daemon. */
   z.object({ type: z.literal('busy') }),
 ]);

@@ -77,7 +77,7 @@ export function ConversationBar({ conversations }: { conversations: Conversation
         {!kept && <option value={open.id}>{t('chatNew')}</option>}
         {list.map((chat) => (
           <option key={chat.id} value={chat.id}>
-            {chat.title}
+            {chat.title ?? t('chatNew')}
           </option>
         ))}
       </select>

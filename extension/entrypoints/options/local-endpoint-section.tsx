@@ -6,31 +6,28 @@ import type { LinkState } from '../../lib/local-endpoint/local-endpoint-link';
 import { callBackground } from '../../lib/ui-client';
 import { useAction } from './use-action';
 import './local-endpoint-section.css';
+import { t, type MessageKey } from '../../../shared/i18n/t';
+import { messageWith } from '../../../shared/ui/message-with';
+import { linkWords } from './local-endpoint-link-words';
 
 /** How often the host's state is read while the endpoint is on (it connects in the background). */
 const LINK_POLL_MS = 2_000;
 const LOOPBACK = ['127.0.0.1', '::1', 'localhost'];
 const HIDDEN_TOKEN = 'freellm-••••••••';
+const EXAMPLE_ORIGIN = 'https://notebook.example';
+const LIMIT_WORDS: Record<'requestsPerMinute' | 'requestsPerDay', MessageKey> = {
+  requestsPerMinute: 'sitePerMinute',
+  requestsPerDay: 'sitePerDay',
+};
 
-const INSTALL_COMMANDS = [
-  '# in a clone of FreeLLM',
-  'npm run local-api:install',
-  '# or in the folder a release zip was unzipped into',
-  'node local-api/install.mjs',
-].join('\n');
-
-function linkWords(link: LinkState | undefined): { text: string; ok: boolean } {
-  switch (link?.state) {
-    case 'listening':
-      return { text: `Connected: listening on ${link.address}:${link.port}.`, ok: true };
-    case 'failed':
-      return { text: link.message, ok: false };
-    case 'connecting':
-      return { text: 'Connecting to the host…', ok: false };
-    default:
-      return { text: 'Off.', ok: false };
-  }
-}
+/** Shell lines, their comments in the page's language. */
+const installCommands = () =>
+  [
+    `# ${t('localEndpointInstallInClone')}`,
+    'npm run local-api:install',
+    `# ${t('localEndpointInstallInZip')}`,
+    'node local-api/install.mjs',
+  ].join('\n');
 
 /** Tools outside the browser: the endpoint's switch, address, token, host state and recipes. */
 export function LocalEndpointSection() {
@@ -83,12 +80,8 @@ export function LocalEndpointSection() {
   return (
     <section class="card" aria-labelledby="local-endpoint-title" data-testid="local-endpoint-section">
       <div class="card-head">
-        <h2 id="local-endpoint-title">Local endpoint</h2>
-        <p class="muted">
-          Lets tools outside the browser (curl, Python, Claude Code, Codex…) use your keys through an OpenAI-
-          and Anthropic-compatible address on this computer. A small host program relays to FreeLLM; every
-          request needs the token below, and web pages are refused.
-        </p>
+        <h2 id="local-endpoint-title">{t('localEndpointTitle')}</h2>
+        <p class="muted">{t('localEndpointIntro')}</p>
       </div>
       <label class="switch">
         <input
@@ -104,33 +97,33 @@ export function LocalEndpointSection() {
             );
           }}
         />
-        <span>Turn on the local endpoint</span>
+        <span>{t('localEndpointTurnOn')}</span>
       </label>
       <p class={`status ${status.ok ? 'ok' : 'bad'}`} role="status" data-testid="local-endpoint-status">
         {status.text}
       </p>
 
-      <h3>Install the host (once, Node 20 or later)</h3>
+      <h3>{t('localEndpointInstallTitle')}</h3>
       <div class="recipe">
         <pre>
-          <code>{INSTALL_COMMANDS}</code>
+          <code>{installCommands()}</code>
         </pre>
       </div>
 
       <form
         class="inline-form local-address"
-        aria-label="Local endpoint address"
+        aria-label={t('localEndpointAddressForm')}
         onSubmit={(event) => {
           event.preventDefault();
           void configure({ address: address.trim(), port: Number(port) });
         }}
       >
         <label>
-          Address
+          {t('localEndpointAddress')}
           <input value={address} onInput={(event) => setAddress(event.currentTarget.value)} />
         </label>
         <label>
-          Port
+          {t('localEndpointPort')}
           <input
             type="number"
             min={1}
@@ -140,25 +133,23 @@ export function LocalEndpointSection() {
           />
         </label>
         <button type="submit" disabled={busy}>
-          Save address
+          {t('localEndpointSaveAddress')}
         </button>
       </form>
       {!LOOPBACK.includes(settings.address) && (
-        <p class="banner error">
-          {settings.address} is reachable from other computers on your network. They still need the token.
-        </p>
+        <p class="banner error">{t('localEndpointReachable', settings.address)}</p>
       )}
 
       {settings.enabled && (
         <>
-          <h3>Token</h3>
+          <h3>{t('localEndpointToken')}</h3>
           <div class="token-row">
             <code data-testid="local-endpoint-token">{shown && token ? token : HIDDEN_TOKEN}</code>
             <button type="button" class="ghost" onClick={() => setShown(!shown)}>
-              {shown ? 'Hide' : 'Show'}
+              {shown ? t('localEndpointHide') : t('localEndpointShow')}
             </button>
             <button type="button" class="ghost" onClick={() => token && copy('token', token)}>
-              {copied === 'token' ? 'Copied' : 'Copy'}
+              {copied === 'token' ? t('copied') : t('copy')}
             </button>
             <button
               type="button"
@@ -170,11 +161,11 @@ export function LocalEndpointSection() {
                 })
               }
             >
-              Rotate
+              {t('localEndpointRotate')}
             </button>
           </div>
 
-          <h3>Use it from</h3>
+          <h3>{t('localEndpointUseFrom')}</h3>
           {recipes.map((recipe, index) => (
             <div class="recipe" key={recipe.id}>
               <div class="recipe-head">
@@ -182,10 +173,10 @@ export function LocalEndpointSection() {
                 <button
                   type="button"
                   class="ghost"
-                  aria-label={`Copy the ${recipe.title} settings`}
+                  aria-label={t('localEndpointCopyRecipe', recipe.title)}
                   onClick={() => copy(recipe.id, withToken[index]?.text ?? '')}
                 >
-                  {copied === recipe.id ? 'Copied' : 'Copy'}
+                  {copied === recipe.id ? t('copied') : t('copy')}
                 </button>
               </div>
               <pre>
@@ -194,17 +185,17 @@ export function LocalEndpointSection() {
             </div>
           ))}
 
-          <h3>Limits and web pages</h3>
+          <h3>{t('localEndpointLimits')}</h3>
           <div class="row-actions">
             {(['requestsPerMinute', 'requestsPerDay'] as const).map((key) => (
               <label class="limit" key={key}>
-                {key === 'requestsPerMinute' ? 'Per minute' : 'Per day'}
+                {t(LIMIT_WORDS[key])}
                 <input
                   type="number"
                   min={1}
                   inputMode="numeric"
                   value={settings.limits[key] ?? ''}
-                  placeholder="no limit"
+                  placeholder={t('noLimit')}
                   onChange={(event) => {
                     const raw = event.currentTarget.value.trim();
                     void configure({ limits: { [key]: raw === '' ? null : Number(raw) } });
@@ -213,11 +204,9 @@ export function LocalEndpointSection() {
               </label>
             ))}
           </div>
-          <p class="muted small">
-            Requests carrying a web page’s <code>Origin</code> are refused unless the origin is listed here.
-          </p>
+          <p class="muted small">{messageWith('localEndpointOriginNote', <code>Origin</code>)}</p>
           {settings.allowedOrigins.length > 0 && (
-            <ul class="site-list" aria-label="Origins allowed on the local endpoint">
+            <ul class="site-list" aria-label={t('localEndpointOrigins')}>
               {settings.allowedOrigins.map((allowed) => (
                 <li class="site-row" key={allowed}>
                   <span class="site-origin">{allowed}</span>
@@ -230,7 +219,7 @@ export function LocalEndpointSection() {
                       })
                     }
                   >
-                    Remove
+                    {t('localEndpointRemove')}
                   </button>
                 </li>
               ))}
@@ -238,7 +227,7 @@ export function LocalEndpointSection() {
           )}
           <form
             class="inline-form"
-            aria-label="Allow an origin on the local endpoint"
+            aria-label={t('localEndpointAllowForm')}
             onSubmit={(event) => {
               event.preventDefault();
               void configure({ allowedOrigins: [...settings.allowedOrigins, origin.trim()] }).then(
@@ -248,12 +237,12 @@ export function LocalEndpointSection() {
           >
             <input
               value={origin}
-              placeholder="https://notebook.example"
-              aria-label="Origin"
+              placeholder={EXAMPLE_ORIGIN}
+              aria-label={t('localEndpointOrigin')}
               onInput={(event) => setOrigin(event.currentTarget.value)}
             />
             <button type="submit" disabled={busy}>
-              Allow origin
+              {t('localEndpointAllowOrigin')}
             </button>
           </form>
         </>

@@ -12,25 +12,34 @@ import { ReplacedDefaults } from './model-notes';
 import './routing-section.css';
 import { FieldError } from '../../../shared/ui/field-error';
 import { messageOf } from '../../../shared/ui/message-of';
+import { t, type MessageKey } from '../../../shared/i18n/t';
+import { messageWith } from '../../../shared/ui/message-with';
 
-const STRATEGY_TEXT: Record<Strategy, [string, string]> = {
-  priority: ['Priority', 'Your key order first; the next key takes over when one is busy or fails.'],
-  balanced: ['Balanced', 'The key with the most of its free quota left goes first, spreading the load.'],
-  fastest: ['Fastest', 'The lowest measured latency goes first; new models are tried once to measure them.'],
+const STRATEGY_WORDS: Record<Strategy, [MessageKey, MessageKey]> = {
+  priority: ['routingPriority', 'routingPriorityLine'],
+  balanced: ['routingBalanced', 'routingBalancedLine'],
+  fastest: ['routingFastest', 'routingFastestLine'],
+};
+const FIELD_WORDS: Record<string, MessageKey> = {
+  strategy: 'routingStrategy',
+  pacing: 'routingPacing',
+  affinity: 'routingAffinity',
+  aliases: 'routingAliases',
 };
 const BUILT_IN_MODELS = ['auto', 'auto:fast', 'auto:smart'];
+/** Models as the targets field takes them: the first one is also the example in its error. */
+const EXAMPLE_TARGETS = ['groq/openai/gpt-oss-120b', 'gemini/gemini-2.5-flash'];
 
 /** Turns the engine's `param` (e.g. `aliases.team.0`) into words the form uses. */
 function fieldName(param: string | null): string | undefined {
   if (!param) return undefined;
   const [head, name, index] = param.split('.');
   if (head === 'aliases' && name)
-    return `Alias “${name}”${index === undefined ? '' : `, target ${Number(index) + 1}`}`;
-  return (
-    { strategy: 'Strategy', pacing: 'Pacing', affinity: 'Conversation affinity', aliases: 'Aliases' }[
-      param
-    ] ?? param
-  );
+    return index === undefined
+      ? t('routingAliasField', name)
+      : t('routingAliasTargetField', name, String(Number(index) + 1));
+  const words = FIELD_WORDS[param];
+  return words ? t(words) : param;
 }
 
 export function RoutingSection({ keys, providers }: { keys: KeyListing[]; providers: ProviderSummary[] }) {
@@ -90,17 +99,14 @@ export function RoutingSection({ keys, providers }: { keys: KeyListing[]; provid
   return (
     <section class="card routing" aria-labelledby="routing-title">
       <div class="card-head">
-        <h2 id="routing-title">Routing</h2>
-        <p class="muted">
-          How FreeLLM picks who answers <code>auto</code> and your own model names. A request can still choose
-          its strategy itself.
-        </p>
+        <h2 id="routing-title">{t('routingTitle')}</h2>
+        <p class="muted">{messageWith('routingIntro', <code>auto</code>)}</p>
       </div>
       <ReplacedDefaults />
-      <form onSubmit={save} aria-label="Routing settings">
+      <form onSubmit={save} aria-label={t('routingForm')}>
         <fieldset class="strategy-choices">
-          <legend>Default strategy</legend>
-          {(Object.keys(STRATEGY_TEXT) as Strategy[]).map((strategy) => (
+          <legend>{t('routingDefaultStrategy')}</legend>
+          {(Object.keys(STRATEGY_WORDS) as Strategy[]).map((strategy) => (
             <label key={strategy} class={`strategy-choice${draft.strategy === strategy ? ' chosen' : ''}`}>
               <input
                 type="radio"
@@ -109,8 +115,8 @@ export function RoutingSection({ keys, providers }: { keys: KeyListing[]; provid
                 checked={draft.strategy === strategy}
                 onChange={() => edit({ strategy })}
               />
-              <span class="strategy-name">{STRATEGY_TEXT[strategy][0]}</span>
-              <span class="strategy-line">{STRATEGY_TEXT[strategy][1]}</span>
+              <span class="strategy-name">{t(STRATEGY_WORDS[strategy][0])}</span>
+              <span class="strategy-line">{t(STRATEGY_WORDS[strategy][1])}</span>
             </label>
           ))}
         </fieldset>
@@ -121,10 +127,7 @@ export function RoutingSection({ keys, providers }: { keys: KeyListing[]; provid
               checked={draft.pacing}
               onChange={(event) => edit({ pacing: event.currentTarget.checked })}
             />
-            <span>
-              <strong>Pacing</strong> — spread each strong model's daily cap over the day, so it lasts until
-              evening.
-            </span>
+            <span>{messageWith('routingPacingLine', <strong>{t('routingPacing')}</strong>)}</span>
           </label>
           <label class="toggle">
             <input
@@ -132,10 +135,7 @@ export function RoutingSection({ keys, providers }: { keys: KeyListing[]; provid
               checked={draft.affinity}
               onChange={(event) => edit({ affinity: event.currentTarget.checked })}
             />
-            <span>
-              <strong>Conversation affinity</strong> — keep a conversation's follow-ups on the model that
-              answered it.
-            </span>
+            <span>{messageWith('routingAffinityLine', <strong>{t('routingAffinity')}</strong>)}</span>
           </label>
         </div>
         <AliasEditor
@@ -145,18 +145,18 @@ export function RoutingSection({ keys, providers }: { keys: KeyListing[]; provid
         />
         <div class="routing-save">
           <button type="submit" class="primary" disabled={busy || !dirty}>
-            {busy ? 'Saving…' : 'Save routing'}
+            {busy ? t('routingSaving') : t('routingSave')}
           </button>
-          {dirty && !status.error && <span class="muted small">Unsaved changes</span>}
+          {dirty && !status.error && <span class="muted small">{t('routingUnsaved')}</span>}
           {status.saved && !dirty && (
             <span class="saved-note" role="status">
-              Saved
+              {t('routingSaved')}
             </span>
           )}
         </div>
         {status.error && (
           <p class="field-error" role="alert">
-            {status.field && <strong>{status.field}: </strong>}
+            {status.field && <strong>{t('routingFieldNamed', status.field)} </strong>}
             {status.error}
           </p>
         )}
@@ -185,18 +185,13 @@ function AliasEditor({ aliases, suggestions, onChange }: AliasEditorProps) {
   const add = async () => {
     const trimmed = name.trim();
     const list = targets.split(/[,\s]+/).filter(Boolean);
-    if (!trimmed) return setError('Alias name: give the alias a name.');
-    if (BUILT_IN_MODELS.includes(trimmed))
-      return setError(`Alias name: “${trimmed}” is a built-in model name.`);
-    if (aliases[trimmed]) return setError(`Alias name: “${trimmed}” already exists; remove it first.`);
-    if (list.length === 0)
-      return setError('Targets: name at least one model, e.g. groq/openai/gpt-oss-120b.');
+    if (!trimmed) return setError(t('routingAliasNameMissing'));
+    if (BUILT_IN_MODELS.includes(trimmed)) return setError(t('routingAliasBuiltIn', trimmed));
+    if (aliases[trimmed]) return setError(t('routingAliasExists', trimmed));
+    if (list.length === 0) return setError(t('routingTargetsMissing', EXAMPLE_TARGETS[0]!));
     const known = await readReachable();
     const unreachable = known && list.find((target) => !known.includes(target) && !aliases[target]);
-    if (unreachable)
-      return setError(
-        `Targets: none of your keys reaches “${unreachable}”. Pick a model from the list, or add a key for its provider first.`,
-      );
+    if (unreachable) return setError(t('routingTargetUnreachable', unreachable));
     onChange({ ...aliases, [trimmed]: list });
     setName('');
     setTargets('');
@@ -209,13 +204,10 @@ function AliasEditor({ aliases, suggestions, onChange }: AliasEditorProps) {
 
   return (
     <div class="alias-editor">
-      <h3>Aliases and groups</h3>
-      <p class="hint">
-        A name your apps can send as <code>model</code>. One target is an alias; several form a group tried as
-        one pool, in order.
-      </p>
+      <h3>{t('routingAliasesTitle')}</h3>
+      <p class="hint">{messageWith('routingAliasesHint', <code>model</code>)}</p>
       {Object.keys(aliases).length > 0 && (
-        <ul class="alias-list" aria-label="Aliases">
+        <ul class="alias-list" aria-label={t('routingAliases')}>
           {Object.entries(aliases).map(([alias, list]) => (
             <li key={alias} class="alias-row" data-testid="alias-row">
               <code class="alias-name">{alias}</code>
@@ -233,9 +225,9 @@ function AliasEditor({ aliases, suggestions, onChange }: AliasEditorProps) {
                 type="button"
                 class="ghost danger"
                 onClick={() => remove(alias)}
-                aria-label={`Remove alias ${alias}`}
+                aria-label={t('routingRemoveAlias', alias)}
               >
-                Remove
+                {t('routingRemove')}
               </button>
             </li>
           ))}
@@ -243,28 +235,28 @@ function AliasEditor({ aliases, suggestions, onChange }: AliasEditorProps) {
       )}
       <div class="alias-add">
         <label>
-          Alias name
+          {t('routingAliasName')}
           <input
             name="aliasName"
             value={name}
             onInput={(event) => setName(event.currentTarget.value)}
-            placeholder="e.g. team"
+            placeholder={t('routingAliasNamePlaceholder')}
             spellcheck={false}
           />
         </label>
         <label class="alias-targets-field">
-          Targets
+          {t('routingTargets')}
           <input
             name="aliasTargets"
             list="alias-suggestions"
             value={targets}
             onInput={(event) => setTargets(event.currentTarget.value)}
-            placeholder="groq/openai/gpt-oss-120b, gemini/gemini-2.5-flash"
+            placeholder={EXAMPLE_TARGETS.join(', ')}
             spellcheck={false}
           />
         </label>
         <button type="button" class="ghost" onClick={() => void add()}>
-          Add alias
+          {t('routingAddAlias')}
         </button>
         <datalist id="alias-suggestions">
           {[...new Set(suggestions)].map((suggestion) => (

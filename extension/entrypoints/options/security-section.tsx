@@ -9,16 +9,21 @@ import { UnlockForm } from '../popup/unlock-form';
 import './security-section.css';
 import { submitWith, useAction } from './use-action';
 import { FieldError } from '../../../shared/ui/field-error';
+import { t } from '../../../shared/i18n/t';
 
 /** The engine refuses shorter passphrases; checked here too so the message comes before the wait. */
 const MIN_PASSPHRASE_LENGTH = 8;
 const MINUTE = 60_000;
-const AUTO_LOCK_CHOICES: { label: string; ms: number | null }[] = [
-  { label: 'Never', ms: null },
-  { label: 'After 5 minutes idle', ms: 5 * MINUTE },
-  { label: 'After 15 minutes idle', ms: 15 * MINUTE },
-  { label: 'After 1 hour idle', ms: 60 * MINUTE },
-];
+const HOUR_IN_MINUTES = 60;
+const AUTO_LOCK_CHOICES = [null, 5 * MINUTE, 15 * MINUTE, HOUR_IN_MINUTES * MINUTE];
+
+function autoLockLabel(autoLockMs: number | null): string {
+  if (autoLockMs === null) return t('securityAutoLockNever');
+  const minutes = Math.round(autoLockMs / MINUTE);
+  return minutes === HOUR_IN_MINUTES
+    ? t('securityAutoLockHour')
+    : t('securityAutoLockMinutes', String(minutes));
+}
 
 type Panel = 'change' | 'remove' | undefined;
 
@@ -54,16 +59,13 @@ export function SecuritySection({ onStatus }: { onStatus?: (status: VaultStatus)
     <section class="card security" aria-labelledby="security-title">
       <div class="card-head with-action">
         <div>
-          <h2 id="security-title">Passphrase lock</h2>
-          <p class="muted">
-            Keys always stay encrypted. With a passphrase, locking drops the key that opens them from memory:
-            while locked, sites get an error asking you to unlock, and nothing is lost.
-          </p>
+          <h2 id="security-title">{t('securityTitle')}</h2>
+          <p class="muted">{t('securityIntro')}</p>
         </div>
         {status && <LockBadge status={status} />}
       </div>
       {status === undefined ? (
-        <p class="muted">Loading…</p>
+        <p class="muted">{t('loading')}</p>
       ) : !status.hasPassphrase ? (
         <SetPassphraseForm onDone={done} />
       ) : (
@@ -73,7 +75,7 @@ export function SecuritySection({ onStatus }: { onStatus?: (status: VaultStatus)
           ) : (
             <div class="security-actions">
               <button type="button" class="primary" onClick={lockNow}>
-                Lock now
+                {t('securityLockNow')}
               </button>
               <span class="muted small">{autoLockText(status.autoLockMs)}</span>
             </div>
@@ -85,7 +87,7 @@ export function SecuritySection({ onStatus }: { onStatus?: (status: VaultStatus)
               aria-expanded={panel === 'change'}
               onClick={() => setPanel(panel === 'change' ? undefined : 'change')}
             >
-              Change passphrase
+              {t('securityChangePassphrase')}
             </button>
             <button
               type="button"
@@ -93,7 +95,7 @@ export function SecuritySection({ onStatus }: { onStatus?: (status: VaultStatus)
               aria-expanded={panel === 'remove'}
               onClick={() => setPanel(panel === 'remove' ? undefined : 'remove')}
             >
-              Remove the lock
+              {t('securityRemoveLock')}
             </button>
           </div>
           {panel === 'change' && <ChangePassphraseForm autoLockMs={status.autoLockMs} onDone={done} />}
@@ -102,10 +104,7 @@ export function SecuritySection({ onStatus }: { onStatus?: (status: VaultStatus)
       )}
       {status && (
         <p class="hint small older-copies" data-testid="older-copies-note">
-          Setting or changing the passphrase encrypts every key again under a new key that only the passphrase
-          opens. Old copies of keys stored before that can stay in this browser's storage files, readable
-          without the passphrase, until the browser compacts them. If that matters, replace those keys at the
-          provider and add the new ones here.
+          {t('securityOlderCopies')}
         </p>
       )}
       <FieldError message={error} />
@@ -115,10 +114,10 @@ export function SecuritySection({ onStatus }: { onStatus?: (status: VaultStatus)
 
 function LockBadge({ status }: { status: VaultStatus }) {
   const [tone, text] = !status.hasPassphrase
-    ? ['off', 'No passphrase']
+    ? ['off', t('securityNoPassphrase')]
     : status.locked
-      ? ['locked', 'Locked']
-      : ['open', 'Unlocked'];
+      ? ['locked', t('securityLocked')]
+      : ['open', t('securityUnlocked')];
   return (
     <span class={`lock-badge ${tone}`} data-testid="lock-state">
       {text}
@@ -127,15 +126,17 @@ function LockBadge({ status }: { status: VaultStatus }) {
 }
 
 function autoLockText(autoLockMs: number | null): string {
-  const choice = AUTO_LOCK_CHOICES.find((entry) => entry.ms === autoLockMs);
-  if (autoLockMs === null) return 'Stays unlocked until you lock it or the browser closes.';
-  return `Locks itself ${choice ? choice.label.toLowerCase() : `after ${Math.round(autoLockMs / MINUTE)} minutes idle`}, and when the browser closes.`;
+  if (autoLockMs === null) return t('securityStaysUnlocked');
+  const minutes = Math.round(autoLockMs / MINUTE);
+  return minutes === HOUR_IN_MINUTES
+    ? t('securityLocksItselfHour')
+    : t('securityLocksItselfMinutes', String(minutes));
 }
 
 /** A new passphrase typed twice; the message says what is wrong before anything is sent. */
 export function newPassphraseProblem(passphrase: string, repeated: string): string | undefined {
-  if (passphrase.length < MIN_PASSPHRASE_LENGTH) return `Use at least ${MIN_PASSPHRASE_LENGTH} characters.`;
-  if (passphrase !== repeated) return 'The two passphrases are not the same.';
+  if (passphrase.length < MIN_PASSPHRASE_LENGTH) return t('securityTooShort', String(MIN_PASSPHRASE_LENGTH));
+  if (passphrase !== repeated) return t('securityNotTheSame');
   return undefined;
 }
 
@@ -148,7 +149,7 @@ function AutoLockSelect({
 }) {
   return (
     <label>
-      Auto-lock
+      {t('securityAutoLock')}
       <select
         name="autoLock"
         value={String(value)}
@@ -156,9 +157,9 @@ function AutoLockSelect({
           onChange(event.currentTarget.value === 'null' ? null : Number(event.currentTarget.value))
         }
       >
-        {AUTO_LOCK_CHOICES.map((choice) => (
-          <option key={choice.label} value={String(choice.ms)}>
-            {choice.label}
+        {AUTO_LOCK_CHOICES.map((ms) => (
+          <option key={String(ms)} value={String(ms)}>
+            {autoLockLabel(ms)}
           </option>
         ))}
       </select>
@@ -206,25 +207,17 @@ function SetPassphraseForm({ onDone }: { onDone: () => Promise<void> }) {
     ),
   );
   return (
-    <form class="security-form" aria-label="Set a passphrase" onSubmit={submit}>
-      <p class="hint">
-        Without a passphrase, the keys are encrypted with a key this browser keeps for FreeLLM in its profile:
-        nothing is stored in clear, but anyone with a copy of the profile's files can open them, and FreeLLM
-        never locks. Set one to be able to lock it; it is best set before you add any key. There is no way to
-        recover a forgotten passphrase: you would have to add your keys again.
-      </p>
+    <form class="security-form" aria-label={t('securitySetForm')} onSubmit={submit}>
+      <p class="hint">{t('securityWithoutPassphrase')}</p>
       <div class="grid">
-        <PassphraseInput label="New passphrase" value={passphrase} onInput={setPassphrase} />
-        <PassphraseInput label="Repeat passphrase" value={repeated} onInput={setRepeated} />
+        <PassphraseInput label={t('securityNewPassphrase')} value={passphrase} onInput={setPassphrase} />
+        <PassphraseInput label={t('repeatPassphrase')} value={repeated} onInput={setRepeated} />
         <AutoLockSelect value={autoLockMs} onChange={setAutoLockMs} />
       </div>
-      <p class="hint small">
-        At least {MIN_PASSPHRASE_LENGTH} characters; a few unrelated words are easy to remember and hard to
-        guess.
-      </p>
+      <p class="hint small">{t('securityPassphraseAdvice', String(MIN_PASSPHRASE_LENGTH))}</p>
       <FieldError message={error} />
       <button type="submit" class="primary" disabled={busy}>
-        {busy ? 'Setting…' : 'Set passphrase'}
+        {busy ? t('securitySetting') : t('securitySetPassphrase')}
       </button>
     </form>
   );
@@ -256,21 +249,21 @@ function ChangePassphraseForm({
     ),
   );
   return (
-    <form class="security-form" aria-label="Change passphrase" onSubmit={submit}>
+    <form class="security-form" aria-label={t('securityChangePassphrase')} onSubmit={submit}>
       <div class="grid">
         <PassphraseInput
-          label="Current passphrase"
+          label={t('securityCurrentPassphrase')}
           value={oldPassphrase}
           onInput={setOldPassphrase}
           current
         />
-        <PassphraseInput label="New passphrase" value={passphrase} onInput={setPassphrase} />
-        <PassphraseInput label="Repeat new passphrase" value={repeated} onInput={setRepeated} />
+        <PassphraseInput label={t('securityNewPassphrase')} value={passphrase} onInput={setPassphrase} />
+        <PassphraseInput label={t('securityRepeatNewPassphrase')} value={repeated} onInput={setRepeated} />
         <AutoLockSelect value={autoLockMs} onChange={setAutoLockMs} />
       </div>
       <FieldError message={error} />
       <button type="submit" class="primary" disabled={busy}>
-        {busy ? 'Changing…' : 'Change passphrase'}
+        {busy ? t('securityChanging') : t('securityChangePassphrase')}
       </button>
     </form>
   );
@@ -286,23 +279,20 @@ function RemovePassphraseForm({ onDone }: { onDone: () => Promise<void> }) {
     }),
   );
   return (
-    <form class="security-form" aria-label="Remove the lock" onSubmit={submit}>
-      <p class="hint">
-        Your keys stay encrypted with this browser's own key, which a copy of the profile's files can open,
-        and FreeLLM will no longer lock.
-      </p>
+    <form class="security-form" aria-label={t('securityRemoveLock')} onSubmit={submit}>
+      <p class="hint">{t('securityRemoveHint')}</p>
       <div class="unlock-row">
         <input
           type="password"
           autoComplete="current-password"
-          aria-label="Current passphrase"
-          placeholder="Current passphrase"
+          aria-label={t('securityCurrentPassphrase')}
+          placeholder={t('securityCurrentPassphrase')}
           required
           value={passphrase}
           onInput={(event) => setPassphrase(event.currentTarget.value)}
         />
         <button type="submit" class="ghost danger" disabled={busy}>
-          {busy ? 'Removing…' : 'Remove the lock'}
+          {busy ? t('securityRemoving') : t('securityRemoveLock')}
         </button>
       </div>
       <FieldError message={error} />

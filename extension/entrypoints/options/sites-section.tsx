@@ -6,6 +6,9 @@ import { messageOf } from '../../../shared/ui/message-of';
 import { t, type MessageKey } from '../../../shared/i18n/t';
 import { messageWith } from '../../../shared/ui/message-with';
 
+/** How a site is typed (also the field's placeholder), and what it stands for. */
+const EXAMPLE_SITE = 'example.com';
+
 export function SitesSection({
   origins,
   onChange,
@@ -36,8 +39,8 @@ export function SitesSection({
           {messageWith(
             'sitesIntro',
             <code>window.freellm</code>,
-            <code>example.com</code>,
-            <code>https://example.com</code>,
+            <code>{EXAMPLE_SITE}</code>,
+            <code>https://{EXAMPLE_SITE}</code>,
           )}
         </p>
       </div>
@@ -56,7 +59,7 @@ export function SitesSection({
           required
           value={origin}
           onInput={(event) => setOrigin(event.currentTarget.value)}
-          placeholder="example.com"
+          placeholder={EXAMPLE_SITE}
           aria-label={t('siteOrigin')}
         />
         <button type="submit" class="primary">

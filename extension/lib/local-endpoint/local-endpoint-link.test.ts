@@ -68,7 +68,8 @@ describe('the link to the local endpoint host', () => {
     await engine.localEndpoint.configure({ enabled: true });
     await localLink.sync();
     ports[0]?.hostGoes();
-    expect(localLink.state()).toMatchObject({ state: 'failed', reason: 'not-installed' });
+    // A reason, not words: the options page says it in its own language.
+    expect(localLink.state()).toEqual({ state: 'failed', reason: 'not-installed' });
     await localLink.sync();
     expect(ports).toHaveLength(2);
   });
@@ -79,6 +80,59 @@ describe('the link to the local endpoint host', () => {
     await localLink.sync();
     ports[0]?.hostSays({ type: 'busy' });
     ports[0]?.hostGoes();
-    expect(localLink.state()).toMatchObject({ state: 'failed', reason: 'busy' });
+    expect(localLink.state()).toEqual({ state: 'failed', reason: 'busy' });
+  });
+
+  it('says another program has the port from the host’s error code, and passes on an older host’s sentence', async () => {
+    const { engine, localLink, ports } = await link();
+    await engine.localEndpoint.configure({ enabled: true, port: 3704 });
+    await localLink.sync();
+    const sentence = '127.0.0.1:3704 is already in use by another program. Choose another port.';
+    ports[0]?.hostSays({
+      type: 'listen-failed',
+      message: sentence,
+      address: '127.0.0.1',
+      port: 3704,
+      code: 'EADDRINUSE',
+    });
+    expect(localLink.state()).toEqual({
+      state: 'failed',
+      reason: 'port-in-use',
+      address: '127.0.0.1',
+      port: 3704,
+    });
+    ports[0]?.hostSays({
+      type: 'listen-failed',
+      message: 'Could not listen on ::1:3704 (EACCES).',
+      address: '::1',
+      port: 3704,
+      code: 'EACCES',
+    });
+    expect(localLink.state()).toEqual({
+      state: 'failed',
+      reason: 'cannot-listen',
+      address: '::1',
+      port: 3704,
+      code: 'EACCES',
+    });
+    ports[0]?.hostSays({ type: 'listen-failed', message: sentence });
+    expect(localLink.state()).toEqual({ state: 'failed', reason: 'error', message: sentence });
+  });
+
+  it('passes on what the browser said when it is none of the known reasons, and a quiet close as closed', async () => {
+    const said = await link('Error when communicating with the native messaging host.');
+    await said.engine.localEndpoint.configure({ enabled: true });
+    await said.localLink.sync();
+    said.ports[0]?.hostGoes();
+    expect(said.localLink.state()).toEqual({
+      state: 'failed',
+      reason: 'error',
+      message: 'Error when communicating with the native messaging host.',
+    });
+    const quiet = await link(undefined);
+    await quiet.engine.localEndpoint.configure({ enabled: true });
+    await quiet.localLink.sync();
+    quiet.ports[0]?.hostGoes();
+    expect(quiet.localLink.state()).toEqual({ state: 'failed', reason: 'closed' });
   });
 });

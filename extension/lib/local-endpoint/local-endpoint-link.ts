@@ -9,6 +9,7 @@ import type { Engine } from '../../../shared/engine/create-engine';
 import {
   hostToBackgroundSchema,
   type BackgroundToHost,
+  type HostToBackground,
 } from '../../../shared/protocol/local-endpoint-messages';
 import { serveNativeExchanges } from './serve-native-exchanges';
 
@@ -16,15 +17,19 @@ export const RECONNECT_ALARM = 'freellm:local-endpoint';
 /** Chrome's shortest alarm period: a stopped worker is back within this. */
 const RECONNECT_MINUTES = 0.5;
 
+/** Why the host is not serving, as a reason the options page words in the user's language. */
+export type LinkFailure = 'not-installed' | 'forbidden' | 'exited' | 'busy' | 'closed';
+
 export type LinkState =
   | { state: 'off' }
   | { state: 'connecting' }
   | { state: 'listening'; address: string; port: number }
-  | {
-      state: 'failed';
-      reason: 'not-installed' | 'forbidden' | 'exited' | 'listen-failed' | 'busy' | 'error';
-      message: string;
-    };
+  | { state: 'failed'; reason: LinkFailure }
+  /** The host cannot listen there: `port-in-use` when another program has the port, else Node's `code`. */
+  | { state: 'failed'; reason: 'port-in-use'; address: string; port: number }
+  | { state: 'failed'; reason: 'cannot-listen'; address: string; port: number; code: string }
+  /** Said by the browser (an unknown error) or an older host, in their own words. */
+  | { state: 'failed'; reason: 'error'; message: string };
 
 export interface LocalEndpointLink {
   /** Connects, re-aims or disconnects to match the settings. */
@@ -55,14 +60,8 @@ export function createLocalEndpointLink(host: LinkHost): LocalEndpointLink {
       const message = parsed.data;
       if (message.type === 'listening')
         current = { state: 'listening', address: message.address, port: message.port };
-      else if (message.type === 'listen-failed')
-        current = { state: 'failed', reason: 'listen-failed', message: message.message };
-      else if (message.type === 'busy')
-        current = {
-          state: 'failed',
-          reason: 'busy',
-          message: 'Another browser is serving the local endpoint; close it there first.',
-        };
+      else if (message.type === 'listen-failed') current = listenFailure(message);
+      else if (message.type === 'busy') current = { state: 'failed', reason: 'busy' };
       else exchanges.receive(message);
     });
     opened.onDisconnect.addListener(() => {
@@ -100,25 +99,19 @@ export function createLocalEndpointLink(host: LinkHost): LocalEndpointLink {
   };
 }
 
+function listenFailure(said: Extract<HostToBackground, { type: 'listen-failed' }>): LinkState {
+  const { address, port, code } = said;
+  if (address === undefined || port === undefined || code === undefined)
+    return { state: 'failed', reason: 'error', message: said.message };
+  return code === 'EADDRINUSE'
+    ? { state: 'failed', reason: 'port-in-use', address, port }
+    : { state: 'failed', reason: 'cannot-listen', address, port, code };
+}
+
 function failure(error: string | undefined): LinkState {
-  const message = error ?? 'The local endpoint’s host closed.';
-  if (/not found/i.test(message))
-    return {
-      state: 'failed',
-      reason: 'not-installed',
-      message: 'The host is not installed for this browser: run the install command below.',
-    };
-  if (/forbidden/i.test(message))
-    return {
-      state: 'failed',
-      reason: 'forbidden',
-      message: 'The installed host does not list this extension’s id: run the install command again.',
-    };
-  if (/exited/i.test(message))
-    return {
-      state: 'failed',
-      reason: 'exited',
-      message: 'The host exited (is Node 20 or later installed?).',
-    };
-  return { state: 'failed', reason: 'error', message };
+  if (error === undefined) return { state: 'failed', reason: 'closed' };
+  if (/not found/i.test(error)) return { state: 'failed', reason: 'not-installed' };
+  if (/forbidden/i.test(error)) return { state: 'failed', reason: 'forbidden' };
+  if (/exited/i.test(error)) return { state: 'failed', reason: 'exited' };
+  return { state: 'failed', reason: 'error', message: error };
 }
