@@ -7,6 +7,7 @@ import type { ProviderSummary } from '../../../shared/providers/provider-directo
 import { requestEndpointPermission } from '../../lib/endpoint-permission';
 import { callBackground } from '../../lib/ui-client';
 import { EnvImportForm } from './env-import-form';
+import { keyCheckWords } from './key-check-words';
 import { RemovedKeyNotice } from './removed-key-notice';
 import { useSortableList } from './use-sortable-list';
 import './keys-section.css';
@@ -370,7 +371,7 @@ function KeyRow({
           role="status"
           data-testid="key-check"
         >
-          {check === 'checking' ? t('keysTesting') : check.words}
+          {check === 'checking' ? t('keysTesting') : keyCheckWords(check)}
         </p>
       )}
       {error && (
