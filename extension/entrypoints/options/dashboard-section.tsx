@@ -16,6 +16,7 @@ import type { HealthEntry } from '../../../shared/usage/usage-ledger';
 import { outcomeWords } from '../../../shared/ui/outcome-words';
 import { callBackground, type ResultOf } from '../../lib/ui-client';
 import { ForecastPanel } from './dashboard-section-forecast';
+import { keyNoticeWords } from './key-notice-words';
 import { UsageHistoryPanel } from './usage-history-panel';
 import { RetiredModels } from './model-notes';
 import './dashboard-section.css';
@@ -128,7 +129,7 @@ export function DashboardSection({ keys, providers }: Props) {
               {/* A list item cannot be a status itself: its content is. */}
               <div role="status">
                 <strong>{keyLabel(notice.keyId)}</strong> ({providerName(notice.providerId)}) was turned off:{' '}
-                {notice.reason}
+                {keyNoticeWords(notice, providerName(notice.providerId))}
                 <span class="notice-time">at {clock(notice.at)}</span>
               </div>
             </li>
