@@ -21,13 +21,8 @@ describe('engine.keys.check', () => {
     const bad = await engine.keys.add({ providerId: 'groq', secret: 'gsk_bad_key_000000002' });
 
     expect(await engine.keys.check([good.id, bad.id])).toEqual([
-      {
-        id: good.id,
-        ok: true,
-        method: 'model-list',
-        words: 'Works: Groq listed its models for it (no quota used).',
-      },
-      { id: bad.id, ok: false, method: 'model-list', words: 'Refused by Groq: the key is invalid.' },
+      { id: good.id, ok: true, method: 'model-list', verdict: 'works', providerName: 'Groq' },
+      { id: bad.id, ok: false, method: 'model-list', verdict: 'invalid', providerName: 'Groq' },
     ]);
     expect(fetch.calls.map((call) => new URL(call.url).pathname)).toEqual([
       '/openai/v1/models',
@@ -57,17 +52,12 @@ describe('engine.keys.check', () => {
     const key = await engine.keys.add({ providerId: provider.id, secret: 'my-server-secret-1' });
 
     expect(await engine.keys.check([key.id])).toEqual([
-      {
-        id: key.id,
-        ok: true,
-        method: 'one-token',
-        words: 'Works: My server answered a one-token request (it has no model list to check against).',
-      },
+      { id: key.id, ok: true, method: 'one-token', verdict: 'works', providerName: 'My server' },
     ]);
     online = false;
     expect((await engine.keys.check([key.id]))[0]).toMatchObject({
       ok: false,
-      words: 'Could not reach My server: check the connection or its base URL.',
+      verdict: 'unreachable',
     });
   });
 });

@@ -1,7 +1,7 @@
 /**
- * @module "Test" on the keys list: whether each key works, said in plain words. The provider's
- * model list proves a key without spending quota; a provider without one gets a one-token
- * request, and the answer says so. The secret stays here: only the verdict goes to the page.
+ * @module "Test" on the keys list: whether each key works. The provider's model list proves a key
+ * without spending quota; a provider without one gets a one-token request, and the answer says so.
+ * The secret stays here: only the verdict goes to the page, as a code the page puts in words.
  */
 import { findPreset } from '../catalog/provider-presets';
 import type { KeyManager } from '../keys/key-ring';
@@ -9,12 +9,27 @@ import { toFreeLLMError, type FreeLLMError } from '../openai/error';
 import type { ProviderDirectory, ResolvedProvider } from '../providers/provider-directory';
 import type { FetchLike } from '../providers/types';
 
+/** What the provider made of the key: it works, or why not. */
+export type KeyVerdict =
+  | 'works'
+  | 'invalid'
+  | 'forbidden'
+  | 'no-credits'
+  | 'rate-limited'
+  | 'unreachable'
+  | 'error'
+  | 'provider-gone';
+
 export interface KeyCheck {
   id: string;
   ok: boolean;
   /** `model-list` costs no quota; `one-token` spent one small request of the key's allowance. */
   method: 'model-list' | 'one-token';
-  words: string;
+  verdict: KeyVerdict;
+  /** The provider's user-facing name (empty when it is gone). */
+  providerName: string;
+  /** The provider's own message, for an `error` verdict. */
+  detail?: string;
 }
 
 interface CheckDeps {
@@ -24,31 +39,23 @@ interface CheckDeps {
   now: () => number;
 }
 
-function verdict(provider: ResolvedProvider, method: KeyCheck['method'], error?: FreeLLMError) {
-  const name = provider.name;
-  if (!error)
-    return {
-      ok: true,
-      words:
-        method === 'model-list'
-          ? `Works: ${name} listed its models for it (no quota used).`
-          : `Works: ${name} answered a one-token request (it has no model list to check against).`,
-    };
+function verdict(error?: FreeLLMError): Pick<KeyCheck, 'ok' | 'verdict' | 'detail'> {
+  if (!error) return { ok: true, verdict: 'works' };
   switch (error.kind) {
     case 'auth':
-      return { ok: false, words: `Refused by ${name}: the key is invalid.` };
+      return { ok: false, verdict: 'invalid' };
     case 'forbidden':
-      return { ok: false, words: `Refused by ${name}: the key is not allowed to do this.` };
+      return { ok: false, verdict: 'forbidden' };
     case 'credits_exhausted':
-      return { ok: false, words: `Refused by ${name}: the account has no credits left.` };
+      return { ok: false, verdict: 'no-credits' };
     case 'rate_limit':
     case 'quota_exhausted':
-      return { ok: true, words: `Works, but ${name} says it is rate-limited right now.` };
+      return { ok: true, verdict: 'rate-limited' };
     case 'unreachable':
     case 'timeout':
-      return { ok: false, words: `Could not reach ${name}: check the connection or its base URL.` };
+      return { ok: false, verdict: 'unreachable' };
     default:
-      return { ok: false, words: `${name} answered with an error: ${error.message}` };
+      return { ok: false, verdict: 'error', detail: error.message };
   }
 }
 
@@ -84,16 +91,21 @@ export async function checkKeys(ids: string[], deps: CheckDeps): Promise<KeyChec
       .filter((key) => ids.includes(key.id))
       .map(async (key): Promise<KeyCheck> => {
         const provider = await deps.providers.resolve(key.providerId);
-        if (!provider) return { id: key.id, ok: false, method: 'model-list', words: 'Its provider is gone.' };
+        if (!provider)
+          return { id: key.id, ok: false, method: 'model-list', verdict: 'provider-gone', providerName: '' };
         const apiKey = provider.keyless ? undefined : await deps.keys.reveal(key.id);
         // A user's own endpoint is not known to have a model list.
         const modelsEndpoint = findPreset(provider.id)?.modelsEndpoint;
-        const method = modelsEndpoint ? 'model-list' : 'one-token';
+        const checked = {
+          id: key.id,
+          method: modelsEndpoint ? 'model-list' : 'one-token',
+          providerName: provider.name,
+        } as const;
         try {
           await probe(provider, modelsEndpoint, apiKey, deps);
-          return { id: key.id, method, ...verdict(provider, method) };
+          return { ...checked, ...verdict() };
         } catch (thrown) {
-          return { id: key.id, method, ...verdict(provider, method, toFreeLLMError(thrown)) };
+          return { ...checked, ...verdict(toFreeLLMError(thrown)) };
         }
       }),
   );

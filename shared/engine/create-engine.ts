@@ -33,7 +33,7 @@ import { failureAnswer } from '../router/failure-answer';
 import { releaseIfOffline } from './release-if-offline';
 import type { RoutingSettings } from '../router/routing-settings';
 import type { AttemptProgress } from '../router/run-attempts';
-import type { KeyNotice } from '../usage/key-notice';
+import type { KeyDisabledBecause, KeyNotice } from '../usage/key-notice';
 import { withUserLimits, type UserLimits } from '../usage/usage-limits';
 import { createUserLimitsStore } from '../usage/user-limits-store';
 import { limitSourceOf, modelSourceOf } from '../router/catalog-sources';
@@ -113,7 +113,7 @@ export interface ChatOptions {
 }
 
 /** A key as the UIs see it: no secret, and why the router disabled it, if it did. */
-export type KeyListing = KeySummary & { disabledReason?: string };
+export type KeyListing = KeySummary & { disabledBecause?: KeyDisabledBecause };
 
 export interface Engine {
   chat(body: unknown, caller: Caller, signal?: AbortSignal, options?: ChatOptions): Promise<EngineAnswer>;
@@ -437,12 +437,15 @@ export function createEngine(host: EngineHost): Engine {
       check: (ids) => checkKeys(ids, { keys: keyRing, providers, fetch: host.fetch, now }),
       rotate: keyRing.rotate,
       reorder: keyRing.reorder,
-      /** Each key with `disabledReason` when the router disabled it (invalid, out of credits). */
+      /** Each key with `disabledBecause` when the router disabled it (invalid, out of credits). */
       async list() {
-        const notices = new Map((await router.notices.list()).map((notice) => [notice.keyId, notice.reason]));
-        return (await keyRing.list()).map((key) =>
-          notices.has(key.id) ? { ...key, disabledReason: notices.get(key.id) } : key,
-        );
+        const notices = new Map((await router.notices.list()).map((notice) => [notice.keyId, notice]));
+        return (await keyRing.list()).map((key) => {
+          const notice = notices.get(key.id);
+          return notice
+            ? { ...key, disabledBecause: { refusal: notice.refusal, reason: notice.reason } }
+            : key;
+        });
       },
       remove: keyRing.remove,
       async setEnabled(id, enabled) {

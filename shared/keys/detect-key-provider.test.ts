@@ -24,7 +24,7 @@ describe('detectKeyProvider', () => {
     expect(detect('OPENAI_API_KEY', 'sk-or-v1-abcdef12')).toEqual({
       id: 'openrouter',
       by: 'prefix',
-      warning: 'Named like a key for OpenAI, but the key looks like one for OpenRouter',
+      warning: { code: 'named-for-another', named: 'OpenAI', looksLike: 'OpenRouter' },
     });
     expect(detect('OPENAI_API_KEY', 'sk-proj-abcdef12')).toMatchObject({
       id: 'openai',
@@ -36,7 +36,7 @@ describe('detectKeyProvider', () => {
     expect(detect('GROQ_API_KEY', 'abcdefghijkl')).toMatchObject({
       id: 'groq',
       by: 'name',
-      warning: 'Groq keys usually start with gsk_',
+      warning: { code: 'unusual-prefix', provider: 'Groq', prefixes: ['gsk_'] },
     });
   });
 

@@ -7,8 +7,13 @@ import { PROVIDER_PRESETS, detectPresetByKey, type ProviderPreset } from '../cat
 
 export type DetectedBy = 'name' | 'prefix' | 'name and prefix';
 
+/** A doubt about the detection, for the preview to say: a code and the names its words need. */
+export type DetectionWarning =
+  | { code: 'named-for-another'; named: string; looksLike: string }
+  | { code: 'unusual-prefix'; provider: string; prefixes: string[] };
+
 export type ProviderDetection =
-  | { found: true; preset: ProviderPreset; detectedBy: DetectedBy; warning?: string }
+  | { found: true; preset: ProviderPreset; detectedBy: DetectedBy; warning?: DetectionWarning }
   | { found: false; keyLike: boolean };
 
 /** Names SDKs and docs use for providers whose variable does not spell the preset id. */
@@ -74,7 +79,7 @@ export function detectKeyProvider(variable: string, secret: string): ProviderDet
       found: true,
       preset: byPrefix,
       detectedBy: 'prefix',
-      warning: `Named like a key for ${byName.name}, but the key looks like one for ${byPrefix.name}`,
+      warning: { code: 'named-for-another', named: byName.name, looksLike: byPrefix.name },
     };
   }
   if (byName) {
@@ -85,7 +90,7 @@ export function detectKeyProvider(variable: string, secret: string): ProviderDet
           found: true,
           preset: byName,
           detectedBy: 'name',
-          warning: `${byName.name} keys usually start with ${byName.keyPrefixes.join(' or ')}`,
+          warning: { code: 'unusual-prefix', provider: byName.name, prefixes: [...byName.keyPrefixes] },
         };
   }
   if (byPrefix) return { found: true, preset: byPrefix, detectedBy: 'prefix' };

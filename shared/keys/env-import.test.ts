@@ -69,19 +69,16 @@ describe('.env import', () => {
         label: 'OPENAI_API_KEY',
         hint: 'sk-or-v1-…uise',
         detectedBy: 'prefix',
-        warning: 'Named like a key for OpenAI, but the key looks like one for OpenRouter',
+        warning: { code: 'named-for-another', named: 'OpenAI', looksLike: 'OpenRouter' },
       },
     ]);
     expect(preview.skipped.map(({ line, reason }) => [line, reason])).toEqual([
-      [5, 'Not an API key (neither its name nor its value looks like one)'],
-      [6, 'Same key as line 2'],
-      [
-        7,
-        'Could not tell which provider this key is for: choose one, or name the variable after the provider (e.g. GROQ_API_KEY)',
-      ],
-      [8, 'That key is too short to be real'],
-      [9, 'Not a NAME=value line'],
-      [11, 'The value is empty'],
+      [5, { code: 'not-a-key' }],
+      [6, { code: 'same-as-line', line: 2 }],
+      [7, { code: 'provider-unknown' }],
+      [8, { code: 'key-too-short' }],
+      [9, { code: 'not-an-assignment' }],
+      [11, { code: 'empty' }],
     ]);
     expect(preview.skipped.find((entry) => entry.line === 5)?.hint).toBeNull();
     expect(JSON.stringify(preview)).not.toMatch(/secret|unknown_vendor|in-disguise/);
@@ -112,7 +109,7 @@ describe('.env import', () => {
         line: 1,
         variable: 'GROQ_API_KEY',
         hint: 'gsk_…a1B2',
-        reason: 'Already stored as "Mine" (gsk_…a1B2)',
+        reason: { code: 'already-stored', label: 'Mine', hint: 'gsk_…a1B2' },
       },
     ]);
     await envImport.apply('GROQ_API_KEY=gsk_groq_secret_a1B2\nCEREBRAS_API_KEY=csk-cerebras-secret-c3D4');
@@ -136,10 +133,25 @@ describe('.env import', () => {
           line: 1,
           variable: 'CEREBRAS_API_KEY',
           hint: 'csk-…c3D4',
-          reason: 'Looks like a Cerebras key, a provider FreeLLM cannot call here',
+          reason: { code: 'provider-unavailable', provider: 'Cerebras' },
         },
       ],
     });
+  });
+
+  it('says why a value is not a key, and which line the user left out', async () => {
+    const { envImport } = setup();
+    const text = [
+      `GROQ_API_KEY=gsk_${'x'.repeat(5000)}`,
+      'CEREBRAS_API_KEY="csk-has a space"',
+      'MISTRAL_API_KEY=mistral-secret-key-1',
+    ].join('\n');
+    const preview = await envImport.preview(text, { exclude: [3] });
+    expect(preview.skipped.map(({ line, reason }) => [line, reason])).toEqual([
+      [1, { code: 'key-too-long' }],
+      [2, { code: 'key-has-spaces' }],
+      [3, { code: 'left-out' }],
+    ]);
   });
 
   it('refuses a provider that does not exist, and stores nothing', async () => {

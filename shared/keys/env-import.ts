@@ -6,11 +6,11 @@
  */
 import { z } from 'zod';
 import { invalidRequest } from '../openai/error';
-import { detectKeyProvider, type DetectedBy } from './detect-key-provider';
+import { detectKeyProvider, type DetectedBy, type DetectionWarning } from './detect-key-provider';
 import { keySecretSchema, type KeyManager } from './key-ring';
-import { parseEnvText } from './parse-env-text';
+import { parseEnvText, type EnvLineProblem } from './parse-env-text';
 import { maskKey, type KeySummary } from './stored-key';
-import { firstIssue, parseOrInvalidRequest } from '../openai/parse-or-invalid-request';
+import { parseOrInvalidRequest } from '../openai/parse-or-invalid-request';
 
 export interface EnvImportItem {
   line: number;
@@ -21,15 +21,32 @@ export interface EnvImportItem {
   label: string;
   hint: string;
   detectedBy: DetectedBy | 'you';
-  warning?: string;
+  warning?: DetectionWarning;
 }
+
+/** Why a line is not imported: a code and the values its words need, worded by the page. */
+export type EnvSkipReason =
+  | EnvLineProblem
+  | {
+      code:
+        | 'left-out'
+        | 'empty'
+        | 'not-a-key'
+        | 'provider-unknown'
+        | 'key-too-short'
+        | 'key-too-long'
+        | 'key-has-spaces';
+    }
+  | { code: 'provider-unavailable'; provider: string }
+  | { code: 'already-stored'; label: string; hint: string }
+  | { code: 'same-as-line'; line: number };
 
 export interface EnvSkippedLine {
   line: number;
   variable: string | null;
   /** Masked, and only for values that look like keys. */
   hint: string | null;
-  reason: string;
+  reason: EnvSkipReason;
 }
 
 export interface EnvImportPreview {
@@ -79,7 +96,7 @@ export function createEnvImport(
     const excluded = new Set(choices.exclude ?? []);
     const planned: Planned[] = [];
     const skipped: EnvSkippedLine[] = [];
-    const skip = (line: number, variable: string | null, hint: string | null, reason: string) =>
+    const skip = (line: number, variable: string | null, hint: string | null, reason: EnvSkipReason) =>
       skipped.push({ line, variable, hint, reason });
 
     for (const entry of parseEnvText(text)) {
@@ -107,25 +124,16 @@ export function createEnvImport(
           ? maskKey(value.trim())
           : null;
       const secret = keySecretSchema.safeParse(value);
-      if (excluded.has(line)) skip(line, variable, hint, 'Left out by you');
-      else if (value.trim() === '') skip(line, variable, null, 'The value is empty');
-      else if (hint === null)
-        skip(line, variable, null, 'Not an API key (neither its name nor its value looks like one)');
-      else if (!source)
-        skip(
-          line,
-          variable,
-          hint,
-          'Could not tell which provider this key is for: choose one, or name the variable after the provider (e.g. GROQ_API_KEY)',
-        );
+      if (excluded.has(line)) skip(line, variable, hint, { code: 'left-out' });
+      else if (value.trim() === '') skip(line, variable, null, { code: 'empty' });
+      else if (hint === null) skip(line, variable, null, { code: 'not-a-key' });
+      else if (!source) skip(line, variable, hint, { code: 'provider-unknown' });
       else if (!known.has(source.providerId))
-        skip(
-          line,
-          variable,
-          hint,
-          `Looks like a ${detection.found ? detection.preset.name : source.providerId} key, a provider FreeLLM cannot call here`,
-        );
-      else if (!secret.success) skip(line, variable, hint, firstIssue(secret.error).message);
+        skip(line, variable, hint, {
+          code: 'provider-unavailable',
+          provider: detection.found ? detection.preset.name : source.providerId,
+        });
+      else if (!secret.success) skip(line, variable, hint, secretProblem(secret.error));
       else {
         const { providerId, detectedBy, warning } = { warning: undefined, ...source };
         planned.push({
@@ -159,6 +167,14 @@ export function createEnvImport(
   };
 }
 
+/** What keeps a value from being a key, as `keySecretSchema` checks it. */
+function secretProblem(error: z.ZodError): EnvSkipReason {
+  const issue = error.issues[0];
+  if (issue?.code === 'too_small') return { code: 'key-too-short' };
+  if (issue?.code === 'too_big') return { code: 'key-too-long' };
+  return { code: 'key-has-spaces' };
+}
+
 /** Keeps the first of identical keys in the text, and none already stored. */
 function dropDuplicates(planned: Planned[], skipped: EnvSkippedLine[], stored: (KeySummary | undefined)[]) {
   const firstLine = new Map<string, number>();
@@ -166,10 +182,10 @@ function dropDuplicates(planned: Planned[], skipped: EnvSkippedLine[], stored: (
   for (const [index, item] of planned.entries()) {
     const match = stored[index];
     const earlier = firstLine.get(item.secret);
-    const reason = match
-      ? `Already stored as "${match.label}" (${match.hint})`
+    const reason: EnvSkipReason | undefined = match
+      ? { code: 'already-stored', label: match.label, hint: match.hint }
       : earlier !== undefined
-        ? `Same key as line ${earlier}`
+        ? { code: 'same-as-line', line: earlier }
         : undefined;
     if (reason) {
       skipped.push({ line: item.line, variable: item.variable, hint: item.hint, reason });

@@ -30,11 +30,11 @@ describe('parseEnvText', () => {
       'gsk_pasted_without_a_name\nGROQ_API_KEY="gsk_never_closed\n1BAD=x\nOK=1\rLAST="x" junk',
     );
     expect(lines).toEqual([
-      { kind: 'malformed', line: 1, reason: 'Not a NAME=value line' },
-      { kind: 'malformed', line: 2, reason: 'The quote in GROQ_API_KEY is never closed' },
-      { kind: 'malformed', line: 3, reason: 'Not a NAME=value line' },
+      { kind: 'malformed', line: 1, reason: { code: 'not-an-assignment' } },
+      { kind: 'malformed', line: 2, reason: { code: 'quote-not-closed', variable: 'GROQ_API_KEY' } },
+      { kind: 'malformed', line: 3, reason: { code: 'not-an-assignment' } },
       { kind: 'entry', line: 4, name: 'OK', value: '1' },
-      { kind: 'malformed', line: 5, reason: 'The quote in LAST is never closed' },
+      { kind: 'malformed', line: 5, reason: { code: 'quote-not-closed', variable: 'LAST' } },
     ]);
     expect(JSON.stringify(lines)).not.toContain('gsk_');
   });

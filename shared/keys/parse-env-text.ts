@@ -2,13 +2,16 @@
  * @module Reads pasted `.env` text into `NAME=value` entries, following dotenv's rules: `#`
  * comments, blank lines, an optional `export `, single, double or backtick quotes, an inline
  * comment after an unquoted value, and LF, CRLF or CR line ends. A line it cannot read is
- * reported with its number and why, never with its content (it may hold a key).
+ * reported with its number and why (a code the page words), never with its content (it may hold a key).
  * @see https://github.com/motdotla/dotenv#what-rules-does-the-parsing-engine-follow
  */
 
+/** Why a line cannot be read. */
+export type EnvLineProblem = { code: 'not-an-assignment' } | { code: 'quote-not-closed'; variable: string };
+
 export type EnvLine =
   | { kind: 'entry'; line: number; name: string; value: string }
-  | { kind: 'malformed'; line: number; reason: string };
+  | { kind: 'malformed'; line: number; reason: EnvLineProblem };
 
 const ASSIGNMENT = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*)$/;
 const QUOTES = new Set(['"', "'", '`']);
@@ -20,11 +23,11 @@ export function parseEnvText(text: string): EnvLine[] {
     const trimmed = raw.trim();
     if (trimmed === '' || trimmed.startsWith('#')) return [];
     const match = ASSIGNMENT.exec(trimmed);
-    if (!match) return [{ kind: 'malformed', line, reason: 'Not a NAME=value line' }];
+    if (!match) return [{ kind: 'malformed', line, reason: { code: 'not-an-assignment' } }];
     const [, name = '', rest = ''] = match;
     const value = readValue(rest);
     return value === undefined
-      ? [{ kind: 'malformed', line, reason: `The quote in ${name} is never closed` }]
+      ? [{ kind: 'malformed', line, reason: { code: 'quote-not-closed', variable: name } }]
       : [{ kind: 'entry', line, name, value }];
   });
 }

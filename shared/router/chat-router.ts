@@ -11,6 +11,7 @@ import { parseRateLimitHeaders } from '../providers/rate-limits';
 import type { EmbeddedBatch, EmbeddingBatch, FetchLike } from '../providers/types';
 import { embeddingCandidates, type EmbeddingCandidates } from './embedding-candidates';
 import type { FreeLLMDatabase } from '../store/database';
+import type { KeyRefusal } from '../usage/key-notice';
 import { createKeyNotices } from '../usage/key-notices';
 import type { LimitSource } from '../usage/usage-limits';
 import { createUsageLedger } from '../usage/usage-ledger';
@@ -254,9 +255,9 @@ export function createChatRouter(deps: ChatRouterDeps) {
     return { ...route, upstream, firstByteTimeoutMs: options.firstByteTimeoutMs };
   }
 
-  async function disableKey(candidate: Candidate, reason: string): Promise<void> {
+  async function disableKey(candidate: Candidate, refusal: KeyRefusal): Promise<void> {
     await deps.keys.setEnabled(candidate.key.id, false);
-    await notices.record({ keyId: candidate.key.id, providerId: candidate.provider.id, reason, at: now() });
+    await notices.record({ keyId: candidate.key.id, providerId: candidate.provider.id, refusal, at: now() });
   }
 
   /** `answering` is told when the answer's first byte arrives (a stream's is not: its first token counts). */

@@ -5,6 +5,7 @@
  * failures climb a ladder. Nothing here sleeps.
  */
 import type { FreeLLMError } from '../openai/error';
+import type { KeyRefusal } from '../usage/key-notice';
 
 /** Cool-down after the n-th consecutive failure (the last step repeats). */
 export const COOLDOWN_LADDER_MS = [5_000, 15_000, 30_000, 60_000, 120_000, 300_000, 600_000] as const;
@@ -18,7 +19,7 @@ export type FailureEffect =
       /** The allowance refused below the limit we knew: learn the lower one. */
       learn?: 'minute' | 'day';
       /** Shown to the user next to the disabled key. */
-      disableKey?: string;
+      disableKey?: KeyRefusal;
       /** Only models with a larger context window are worth trying. */
       largerContext?: boolean;
     };
@@ -35,7 +36,6 @@ export function failureEffect(
   failures: number,
   now: number,
   dayEnd: number,
-  providerName: string,
 ): FailureEffect {
   const told = now + (error.retryAfterMs ?? 0);
   const ladder = now + ladderStep(failures);
@@ -53,14 +53,10 @@ export function failureEffect(
         coolDown: { where: 'limit', until: Math.max(told, dayEnd), reason: 'quota_exhausted' },
       };
     case 'credits_exhausted':
-      return {
-        failover: true,
-        disableKey: `${providerName} says this key is out of credits (HTTP ${error.status}). Top it up, then enable the key again.`,
-      };
     case 'auth':
       return {
         failover: true,
-        disableKey: `${providerName} rejected this key (HTTP ${error.status}, ${error.code ?? 'invalid key'}). Check or replace it, then enable it again.`,
+        disableKey: { kind: error.kind, status: error.status, ...(error.code ? { code: error.code } : {}) },
       };
     case 'not_found':
       return {

@@ -56,14 +56,14 @@ describe('failure classes', () => {
     const [groqKey] = await kit.engine.keys.list();
     expect(groqKey).toMatchObject({
       enabled: false,
-      disabledReason: expect.stringContaining('Groq rejected this key'),
+      disabledBecause: { refusal: { kind: 'auth', status: 401, code: 'invalid_api_key' } },
     });
     expect((await kit.engine.health()).notices).toHaveLength(1);
     await kit.engine.chat(ask('b'), extension);
     expect(kit.hosts()).toEqual(['api.groq.com', 'api.cerebras.ai', 'api.cerebras.ai']);
     invalid = false;
     await kit.engine.keys.setEnabled(kit.keyIds[0]!, true);
-    expect((await kit.engine.keys.list())[0]).not.toHaveProperty('disabledReason');
+    expect((await kit.engine.keys.list())[0]).not.toHaveProperty('disabledBecause');
     await kit.engine.chat(ask('c'), extension);
     expect(kit.hosts().at(-1)).toBe('api.groq.com');
   });
@@ -76,7 +76,7 @@ describe('failure classes', () => {
     await kit.engine.chat(ask('a'), extension);
     expect((await kit.engine.keys.list())[0]).toMatchObject({
       enabled: false,
-      disabledReason: expect.stringContaining('out of credits'),
+      disabledBecause: { refusal: { kind: 'credits_exhausted', status: 429 } },
     });
   });
 

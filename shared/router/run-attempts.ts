@@ -9,6 +9,7 @@
 import { errorWithCode, retold, FreeLLMError, toFreeLLMError, type UpstreamErrorKind } from '../openai/error';
 import { providerNamesOf, type ProviderNames } from '../providers/provider-names';
 import type { Attempt } from '../request-log/request-log-entry';
+import type { KeyRefusal } from '../usage/key-notice';
 import type { Reservation, UsageLedger, UsageTarget } from '../usage/usage-ledger';
 import type { Candidate } from './candidates';
 import { failureEffect } from './failure-policy';
@@ -39,7 +40,7 @@ export interface AttemptDeps {
   firstByteTimeoutMs(candidate: Candidate): number;
   deadlineMs: number;
   estimatedTokens: number;
-  disableKey(candidate: Candidate, reason: string): Promise<void>;
+  disableKey(candidate: Candidate, refusal: KeyRefusal): Promise<void>;
   /** The candidate's model answered "not found" (a second one retires it for that provider). */
   modelNotFound?(candidate: Candidate): void;
   signal?: AbortSignal;
@@ -141,7 +142,7 @@ export async function runAttempts<T>(
       kind: error.kind ?? error.type,
       message: error.message,
     });
-    const effect = failureEffect(error, failed, now(), ledger.dayEnd(target), candidate.provider.name);
+    const effect = failureEffect(error, failed, now(), ledger.dayEnd(target));
     if (!effect.failover) throw new AttemptsFailed(error, attempts);
     if (error.kind === 'not_found') deps.modelNotFound?.(candidate);
     if (effect.learn) ledger.learnFromRefusal(target, effect.learn === 'day');

@@ -10,10 +10,22 @@
 import type { KeySummary } from '../keys/stored-key';
 import { errorWithCode, FreeLLMError } from '../openai/error';
 import type { ProviderSummary } from '../providers/provider-directory';
-import type { KeyNotice } from '../usage/key-notice';
+import type { KeyNotice, KeyRefusal } from '../usage/key-notice';
 import type { Waiting } from './order-candidates';
 
 const NOTHING_SENT = 'Nothing was sent to any provider.';
+
+/** Why the router turned a key off, in the English of an API answer (the options page says it in the user's language). */
+function refusalInEnglish(providerName: string, refusal: KeyRefusal): string {
+  return refusal.kind === 'credits_exhausted'
+    ? `${providerName} says this key is out of credits (HTTP ${refusal.status}). Top it up, then enable the key again.`
+    : `${providerName} rejected this key (HTTP ${refusal.status}, ${refusal.code ?? 'invalid key'}). Check or replace it, then enable it again.`;
+}
+
+function whyOff(providerName: string, notice: KeyNotice | undefined): string {
+  if (notice?.refusal) return refusalInEnglish(providerName, notice.refusal);
+  return notice?.reason ?? 'switched off in the options page.';
+}
 
 /** The error when no key of the pinned provider is enabled: none was added, or all are turned off. */
 export function pinWithoutKey(
@@ -33,9 +45,11 @@ export function pinWithoutKey(
   }
   const reasons = [
     ...new Set(
-      keys.map(
-        (key) =>
-          notices.find((notice) => notice.keyId === key.id)?.reason ?? 'switched off in the options page.',
+      keys.map((key) =>
+        whyOff(
+          provider.name,
+          notices.find((notice) => notice.keyId === key.id),
+        ),
       ),
     ),
   ];

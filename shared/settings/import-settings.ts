@@ -24,7 +24,12 @@ export interface ImportOptions {
 }
 
 export interface ImportSummary {
-  keys: { added: number; replaced: number; skipped: { id: string; reason: string }[] };
+  /** A key is skipped when another stored key holds the same secret: that one is named. */
+  keys: {
+    added: number;
+    replaced: number;
+    skipped: { id: string; sameKeyAs: { label: string; hint: string } }[];
+  };
   customProviders: number;
   providerOverrides: number;
   origins: number;
@@ -97,7 +102,7 @@ export async function importSettings(
   for (const [index, key] of document.keys.entries()) {
     const match = matches[index];
     if (match && match.id !== key.id) {
-      skipped.push({ id: key.id, reason: `Same key as the stored "${match.label}" (${match.hint})` });
+      skipped.push({ id: key.id, sameKeyAs: { label: match.label, hint: match.hint } });
       continue;
     }
     const fields = await sealNewKey(

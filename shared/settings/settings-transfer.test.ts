@@ -144,7 +144,7 @@ describe('settings export and import', () => {
     expect((await source.transfer.import(copy)).keys).toEqual({
       added: 0,
       replaced: 0,
-      skipped: [{ id: 'another-id', reason: 'Same key as the stored "Groq main" (gsk_…a1B2)' }],
+      skipped: [{ id: 'another-id', sameKeyAs: { label: 'Groq main', hint: 'gsk_…a1B2' } }],
     });
     expect(await source.keyRing.list()).toHaveLength(3);
   });

@@ -24,25 +24,28 @@ test.beforeAll(async () => {
   await options.page.close();
 });
 
-async function askPinned() {
+async function askPinned(question = 'pinned question') {
   const page = await openTestPage(suite.context, `http://127.0.0.1:${suite.pagePort}`);
-  const outcome = await page.evaluate(async (model) => {
-    try {
-      const { data, response } = await window
-        .freellmClient()
-        .chat.completions.create({ model, messages: [{ role: 'user', content: 'pinned question' }] })
-        .withResponse();
-      return {
-        status: 200,
-        provider: response.headers.get('x-freellm-provider'),
-        model: response.headers.get('x-freellm-model'),
-        content: data.choices[0]?.message.content,
-      };
-    } catch (thrown) {
-      const error = thrown as { status: number; code: string; message: string };
-      return { status: error.status, code: error.code, message: error.message };
-    }
-  }, PINNED);
+  const outcome = await page.evaluate(
+    async ({ model, question }) => {
+      try {
+        const { data, response } = await window
+          .freellmClient()
+          .chat.completions.create({ model, messages: [{ role: 'user', content: question }] })
+          .withResponse();
+        return {
+          status: 200,
+          provider: response.headers.get('x-freellm-provider'),
+          model: response.headers.get('x-freellm-model'),
+          content: data.choices[0]?.message.content,
+        };
+      } catch (thrown) {
+        const error = thrown as { status: number; code: string; message: string };
+        return { status: error.status, code: error.code, message: error.message };
+      }
+    },
+    { model: PINNED, question },
+  );
   await page.close();
   return outcome;
 }
@@ -71,5 +74,26 @@ test('a pinned provider whose key is switched off is refused with that reason; s
     content: 'Echo: pinned question',
   });
   expect(suite.mock.calls.map((call) => call.authorization)).toEqual(['Bearer mock-good-mistral-key']);
+  await options.page.close();
+});
+
+test('a key the provider rejects is turned off, and both the next answer and the options page say why', async () => {
+  const options = await OptionsPage.open(suite.context, suite.extensionId);
+  await options.setKeyEnabled('mistral key', false);
+  await options.addKeyForProvider(
+    'Mistral',
+    'mock-invalid-mistral-key',
+    'bad mistral key',
+    suite.mock.baseURL,
+  );
+  // Other questions than before: the answer cache would serve those.
+  expect(await askPinned('a question for the bad key')).toMatchObject({ status: 401 });
+  const refused = await askPinned('and another');
+  expect(refused).toMatchObject({ status: 400, code: 'provider_key_disabled' });
+  expect(refused.message).toContain('Mistral rejected this key (HTTP 401, invalid_api_key)');
+  await options.page.reload();
+  await expect(options.keyRows().filter({ hasText: 'bad mistral key' }).locator('.key-problem')).toHaveText(
+    'Mistral rejected this key (HTTP 401, invalid_api_key). Check or replace it, then enable it again.',
+  );
   await options.page.close();
 });

@@ -155,6 +155,8 @@ test('a pasted .env imports the keys it recognises, shows what it skips and why,
   await expect(skipped.filter({ hasText: 'MISTRAL_API_KEY' })).toContainText('The value is empty');
   await expect(skipped.filter({ hasText: 'Line 7' })).toContainText('Not a NAME=value line');
   await expect(skipped.filter({ hasText: 'GROQ_BACKUP_KEY' })).toContainText('Same key as line 2');
+  // A duplicate stays one whatever the provider: no picker for it, unlike the key it could not place.
+  await expect(skipped.filter({ hasText: 'GROQ_BACKUP_KEY' }).getByRole('combobox')).toHaveCount(0);
   await expect(skipped.filter({ hasText: 'MY_LLM_KEY' })).toContainText('Could not tell which provider');
 
   // The unrecognised key is given to the mock endpoint by hand; OpenRouter is left out.

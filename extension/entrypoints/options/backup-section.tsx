@@ -221,7 +221,13 @@ function ImportForm({ onImported }: { onImported: () => Promise<void> }) {
           {summary.keys.skipped.length > 0 && (
             <ul class="backup-skipped">
               {summary.keys.skipped.map((skipped) => (
-                <li key={skipped.id}>{t('backupSkipped', skipped.id, skipped.reason)}</li>
+                <li key={skipped.id}>
+                  {t(
+                    'backupSkipped',
+                    skipped.id,
+                    t('backupSkippedSameKey', skipped.sameKeyAs.label, skipped.sameKeyAs.hint),
+                  )}
+                </li>
               ))}
             </ul>
           )}

@@ -7,6 +7,7 @@ import { BUILT_IN_SOURCE } from '../../../shared/catalog/current-catalog';
 import type { CatalogStatus } from '../../../shared/catalog/updates/catalog-updates';
 import { callBackground } from '../../lib/ui-client';
 import './catalog-section.css';
+import { catalogCheckWords } from './catalog-check-words';
 import { useAction } from './use-action';
 import { t } from '../../../shared/i18n/t';
 
@@ -19,7 +20,11 @@ function updatesWords(status: CatalogStatus): string {
   if (!status.updates.enabled) return t('catalogUpdatesOff');
   const last = status.lastCheck;
   if (!last) return t('catalogNotChecked', status.updates.url);
-  return t('catalogLastChecked', new Date(last.at).toLocaleString(), last.message);
+  return t(
+    'catalogLastChecked',
+    new Date(last.at).toLocaleString(),
+    catalogCheckWords(last, status.updates.url),
+  );
 }
 
 export function CatalogSection() {

@@ -16,6 +16,7 @@ import type { HealthEntry } from '../../../shared/usage/usage-ledger';
 import { outcomeWords } from '../../../shared/ui/outcome-words';
 import { callBackground, type ResultOf } from '../../lib/ui-client';
 import { ForecastPanel } from './dashboard-section-forecast';
+import { keyNoticeWords } from './key-notice-words';
 import { UsageHistoryPanel } from './usage-history-panel';
 import { RetiredModels } from './model-notes';
 import './dashboard-section.css';
@@ -132,7 +133,7 @@ export function DashboardSection({ keys, providers }: Props) {
                   'dashboardKeyTurnedOff',
                   <strong>{keyLabel(notice.keyId)}</strong>,
                   providerName(notice.providerId),
-                  notice.reason,
+                  keyNoticeWords(notice, providerName(notice.providerId)),
                 )}
                 <span class="notice-time">{t('dashboardKeyTurnedOffAt', clock(notice.at))}</span>
               </div>

@@ -18,6 +18,7 @@ import { useAction } from './use-action';
 import { FieldError } from '../../../shared/ui/field-error';
 import { t, type MessageKey } from '../../../shared/i18n/t';
 import { messageWith } from '../../../shared/ui/message-with';
+import { offersProviderPicker, skipReasonWords, warningWords } from './env-import-words';
 
 interface Props {
   providers: ProviderSummary[];
@@ -160,7 +161,7 @@ export function EnvImportForm({ providers, onImported, onClose }: Props) {
                     <td>
                       <span class="provider-badge">{item.providerName}</span>
                       <span class="muted small env-how">{t(DETECTED_BY[item.detectedBy])}</span>
-                      {item.warning && <span class="env-warning">{item.warning}</span>}
+                      {item.warning && <span class="env-warning">{warningWords(item.warning)}</span>}
                     </td>
                     <td>
                       <code class="key-hint">{item.hint}</code>
@@ -201,9 +202,6 @@ interface SkippedProps {
   onPick?: (line: number, providerId: string) => void;
 }
 
-/** A duplicate stays one whatever the provider, so it gets no provider picker. */
-const DUPLICATE = /^(Already stored|Same key)/;
-
 function SkippedList({ skipped, providers, picked, onPick }: SkippedProps) {
   return (
     <div class="env-skipped">
@@ -214,8 +212,8 @@ function SkippedList({ skipped, providers, picked, onPick }: SkippedProps) {
             <span class="muted">{t('envImportLine', String(line.line))}</span>
             {line.variable && <code>{line.variable}</code>}
             {line.hint && <code class="key-hint">{line.hint}</code>}
-            <span class="env-reason">{line.reason}</span>
-            {providers && onPick && line.hint && !DUPLICATE.test(line.reason) && (
+            <span class="env-reason">{skipReasonWords(line.reason)}</span>
+            {providers && onPick && offersProviderPicker(line) && (
               <select
                 aria-label={t('envImportProviderForLine', String(line.line))}
                 value={picked?.[String(line.line)] ?? ''}

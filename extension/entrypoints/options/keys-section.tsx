@@ -7,6 +7,8 @@ import type { ProviderSummary } from '../../../shared/providers/provider-directo
 import { requestEndpointPermission } from '../../lib/endpoint-permission';
 import { callBackground } from '../../lib/ui-client';
 import { EnvImportForm } from './env-import-form';
+import { keyCheckWords } from './key-check-words';
+import { keyNoticeWords } from './key-notice-words';
 import { RemovedKeyNotice } from './removed-key-notice';
 import { useSortableList } from './use-sortable-list';
 import './keys-section.css';
@@ -288,9 +290,9 @@ function KeyRow({
         <code class="key-hint">{item.hint}</code>
         {item.account && <span class="muted small">{t('keysAccountOf', item.account)}</span>}
         {provider?.baseURLOverridden && <span class="muted small">{t('keysVia', provider.baseURL)}</span>}
-        {item.disabledReason && (
+        {item.disabledBecause && (
           <span class="key-problem" role="status">
-            {item.disabledReason}
+            {keyNoticeWords(item.disabledBecause, provider?.name ?? item.providerId)}
           </span>
         )}
       </div>
@@ -370,7 +372,7 @@ function KeyRow({
           role="status"
           data-testid="key-check"
         >
-          {check === 'checking' ? t('keysTesting') : check.words}
+          {check === 'checking' ? t('keysTesting') : keyCheckWords(check)}
         </p>
       )}
       {error && (

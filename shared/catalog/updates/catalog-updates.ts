@@ -1,7 +1,7 @@
 /**
  * @module Fetches `catalog.json` at most daily from the address fixed at build time, accepts it
  * only as `acceptCatalogUpdate` allows, keeps the accepted one (public data, parsed and checked
- * again on every load) and remembers the last attempt in plain words for the options page. A
+ * again on every load) and remembers the last attempt for the options page to put in words. A
  * broken or hostile update changes nothing.
  */
 import { z } from 'zod';
@@ -10,7 +10,7 @@ import type { FreeLLMDatabase } from '../../store/database';
 import { keepCopy } from '../../store/kept-copies';
 import { readSetting, writeSetting } from '../../store/kept-setting';
 import type { CurrentCatalog } from '../current-catalog';
-import { acceptCatalogUpdate } from './accept-catalog-update';
+import { acceptCatalogUpdate, catalogRefusalSchema } from './accept-catalog-update';
 import { keptCatalogUpdateSetting } from './catalog-update-setting';
 
 export const CATALOG_CHECK_INTERVAL_MS = 24 * 60 * 60_000;
@@ -30,11 +30,17 @@ export function catalogUpdateSource(url: string, publicKey: string): CatalogUpda
 
 const acceptedSchema = z.object({ envelope: z.string(), url: z.string() });
 
-const checkSchema = z.object({
-  at: z.number(),
-  outcome: z.enum(['accepted', 'current', 'refused', 'failed']),
-  message: z.string(),
-});
+/** What the last attempt gave: codes and values, so the options page says it in the user's language. */
+const checkResultSchema = z.union([
+  // Kept by versions before the codes: English words, shown as they are.
+  z.object({ outcome: z.enum(['accepted', 'current', 'refused', 'failed']), message: z.string() }),
+  z.object({ outcome: z.literal('accepted'), date: z.string() }),
+  z.object({ outcome: z.literal('current') }),
+  z.object({ outcome: z.literal('refused'), reason: catalogRefusalSchema }),
+  /** With the server's HTTP status; without it, the server could not be reached. */
+  z.object({ outcome: z.literal('failed'), status: z.number().optional() }),
+]);
+const checkSchema = z.intersection(z.object({ at: z.number() }), checkResultSchema);
 export type CatalogCheck = z.infer<typeof checkSchema>;
 
 export interface CatalogStatus {
@@ -97,11 +103,10 @@ export function createCatalogUpdates(deps: CatalogUpdatesDeps): CatalogUpdates {
     let text: string;
     try {
       const response = await deps.fetch(url, { cache: 'no-store', credentials: 'omit' });
-      if (!response.ok)
-        return { at, outcome: 'failed', message: `The update server answered HTTP ${response.status}.` };
+      if (!response.ok) return { at, outcome: 'failed', status: response.status };
       text = await response.text();
     } catch {
-      return { at, outcome: 'failed', message: `Could not reach ${url}.` };
+      return { at, outcome: 'failed' };
     }
     const verdict = await acceptCatalogUpdate(text, {
       crypto: deps.crypto,
@@ -112,15 +117,10 @@ export function createCatalogUpdates(deps: CatalogUpdatesDeps): CatalogUpdates {
     if (verdict.accepted) {
       await writeSetting(db, ACCEPTED_ROW, { envelope: text, url });
       catalog.use({ payload: verdict.payload, url });
-      return { at, outcome: 'accepted', message: `Updated to the catalog of ${verdict.payload.date}.` };
+      return { at, outcome: 'accepted', date: verdict.payload.date };
     }
-    if (verdict.current)
-      return { at, outcome: 'current', message: 'Checked: the catalog in use is the newest.' };
-    return {
-      at,
-      outcome: 'refused',
-      message: `Update refused: ${verdict.reason}. The catalog in use did not change.`,
-    };
+    if (verdict.current) return { at, outcome: 'current' };
+    return { at, outcome: 'refused', reason: verdict.reason };
   }
 
   async function refresh(): Promise<void> {
