@@ -53,8 +53,8 @@ test('an answer streams with who served it after a failover, its tokens, times a
     Cache: 'not cached',
   });
   expect(figures.Tokens).toMatch(/^[1-9]\d* in · [1-9]\d* out$/);
-  expect(figures['First token']).toMatch(/^\d+ ms$|^\d+\.\d s$/);
-  expect(figures.Total).toMatch(/^\d+ ms$|^\d+\.\d s$/);
+  expect(figures['First token']).toMatch(/^\d+ ms$|^\d+\.\d\ss$/);
+  expect(figures.Total).toMatch(/^\d+ ms$|^\d+\.\d\ss$/);
   expect(busy.calls).toHaveLength(1);
   // Served by the provider's name as the user gave it, not its internal id.
   expect(figures['Served by']).toBe('Spare provider · spare-model');

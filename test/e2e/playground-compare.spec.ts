@@ -49,7 +49,7 @@ test('with the extension, compare streams two models at once and the chosen answ
     await expect(column).toHaveAttribute('data-state', 'done');
     await expect(column.getByTestId('compare-answer')).toHaveText('Echo: compare through the extension');
     await expect(column.getByTestId('provider')).toHaveText('Groq');
-    await expect(column.getByTestId('first-token')).toHaveText(/^\d+\.\d\d s$/);
+    await expect(column.getByTestId('first-token')).toHaveText(/^\d+\.\d\d\ss$/);
     await expect(column.getByTestId('speed')).toHaveText(/^\d+(\.\d)? tok\/s$/);
   }
   expect(mock.calls.map((call) => call.body.model).sort()).toEqual([

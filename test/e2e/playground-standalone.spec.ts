@@ -145,7 +145,7 @@ test('compare streams two models side by side, then the chosen answer goes on as
     for (const column of await columns.all()) {
       await expect(column.getByTestId('compare-answer')).toHaveText('Echo:');
       await expect(column).toHaveAttribute('data-state', 'streaming');
-      await expect(column.getByTestId('first-token')).toHaveText(/^\d+\.\d\d s$/);
+      await expect(column.getByTestId('first-token')).toHaveText(/^\d+\.\d\d\ss$/);
     }
     expect(mock.calls.map((call) => call.body.model).sort()).toEqual(GROQ_MODELS.toSorted());
     release();

@@ -65,11 +65,11 @@ for (const width of [1280, 360]) {
     await popup.getByLabel('Message').fill(`are you there? (${width})`);
     await popup.getByRole('button', { name: 'Send' }).click();
     const waiting = popup.getByTestId('waiting');
-    await expect(waiting).toContainText(/Waiting for Stuck provider… \d+ s · moves on after 3 s/);
+    await expect(waiting).toContainText(/Waiting for Stuck provider… \d+\ss · moves on after 3\ss/);
     await expect(waiting).toContainText('Stuck provider did not answer in 3 s, trying Silent provider.', {
       timeout: 10_000,
     });
-    await expect(waiting).toContainText(/Waiting for Silent provider… \d+ s/);
+    await expect(waiting).toContainText(/Waiting for Silent provider… \d+\ss/);
     await popup.screenshot({ path: `test/.artifacts/screenshots/popup-waiting-${width}.png` });
     const answer = popup.getByTestId('turn-assistant').last();
     await expect(answer).toContainText(`Echo: are you there? (${width})`, { timeout: 10_000 });

@@ -10,7 +10,7 @@ describe('a compare column’s figures', () => {
   it('give the generation speed from the first token to the end', () => {
     const figures = runFiguresOf({ startedAt: 0, firstTokenAt: 500, endedAt: 2_500, completionTokens: 100 });
     expect(figures).toEqual({ firstTokenMs: 500, tokensPerSecond: 50 });
-    expect(formatSeconds(figures.firstTokenMs ?? 0)).toBe('0.50 s');
+    expect(formatSeconds(figures.firstTokenMs ?? 0)).toBe('0.50\u00a0s');
     expect(formatRate(figures.tokensPerSecond ?? 0)).toBe('50 tok/s');
     expect(formatRate(2.345)).toBe('2.3 tok/s');
   });
