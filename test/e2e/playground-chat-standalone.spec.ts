@@ -1,6 +1,7 @@
 /**
- * The playground's chat without the extension: the engine in the page fails over from a provider
- * that answers 429 to the next, and the answer shows its figures; the API explorer shows the
+ * The playground's chat without the extension: the picker follows the keys added in the page, the
+ * engine in the page fails over from a provider that answers 429 to the next, and the answer shows
+ * its figures (naming the provider as people know it); the API explorer shows the
  * request and each event of the stream. Presets point at real providers, so the browser routes
  * their chat requests to the OpenAI-format mock on 127.0.0.1.
  */
@@ -31,6 +32,12 @@ test('standalone, an answer shows its figures after a failover, and the explorer
       await page.getByRole('button', { name: 'Add key' }).click();
       await expect(page.getByLabel('API key')).toHaveValue('');
     }
+    // The picker follows the keys just added, each provider's models under its name.
+    const picker = page.getByLabel('Model');
+    for (const [provider] of keys)
+      await expect(picker.locator(`optgroup[label="${provider}"] > option`).first()).toHaveText(
+        new RegExp(`^${provider} · .+`),
+      );
     // Whichever provider `auto` asks first is busy; the other one answers.
     const asked: string[] = [];
     await page.route(/^https:\/\/(api\.groq\.com|openrouter\.ai)\/.*\/chat\/completions$/, async (route) => {
@@ -51,7 +58,7 @@ test('standalone, an answer shows its figures after a failover, and the explorer
     await expect(answer.locator('.chat-bubble')).toHaveText('Echo: hello standalone figures');
     const figures = await playground.figures(answer);
     expect(asked).toHaveLength(2);
-    const served = asked[1] === 'api.groq.com' ? 'groq' : 'openrouter';
+    const served = asked[1] === 'api.groq.com' ? 'Groq' : 'OpenRouter';
     expect(figures).toMatchObject({
       'Served by': expect.stringMatching(new RegExp(`^${served} · `)),
       Attempts: '2',
