@@ -127,7 +127,7 @@ test('with the extension too, the conversation is kept in the page and is still 
 test('a key added in the options page while the playground is open shows in its pickers on coming back', async () => {
   const { page } = playground;
   await useRealFocus(page);
-  const chatPicker = page.getByLabel('Model');
+  const chatPicker = page.getByLabel('Model', { exact: true });
   const added = 'optgroup[label="Added meanwhile"] > option';
   await expect(chatPicker.locator('optgroup[label="Spare provider"] > option')).toHaveText([
     'Spare provider · spare-model',
