@@ -33,7 +33,7 @@ test('standalone, an answer shows its figures after a failover, and the explorer
       await expect(page.getByLabel('API key')).toHaveValue('');
     }
     // The picker follows the keys just added, each provider's models under its name.
-    const picker = page.getByLabel('Model');
+    const picker = page.getByLabel('Model', { exact: true });
     for (const [provider] of keys)
       await expect(picker.locator(`optgroup[label="${provider}"] > option`).first()).toHaveText(
         new RegExp(`^${provider} · .+`),
