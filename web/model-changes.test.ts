@@ -6,7 +6,7 @@ function fakeWindow() {
   const document = Object.assign(new EventTarget(), {
     visibilityState: 'visible' as DocumentVisibilityState,
   });
-  const page: PageWindow = Object.assign(new EventTarget(), { document });
+  const page = Object.assign(new EventTarget(), { document }) satisfies PageWindow;
   const setVisible = (visible: boolean) => {
     document.visibilityState = visible ? 'visible' : 'hidden';
     document.dispatchEvent(new Event('visibilitychange'));
