@@ -2,7 +2,7 @@
  * @module The models a picker offers: `GET /models`, read when the picker opens and again each
  * time it is told they may have changed (keys, endpoints, access).
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { listModels, type OfferedModel } from './chat-client';
 
 /** Calls `listener` when the models on offer may have changed; returns how to stop. */
@@ -14,17 +14,28 @@ export function useOfferedModels(
   subscribeToModelChanges?: SubscribeToModelChanges,
 ): OfferedModel[] {
   const [models, setModels] = useState<OfferedModel[]>([]);
-  /** The latest read: an earlier one answering after it must not bring back an older list. */
-  const latest = useRef(0);
+  const show = useMemo(() => showingNewest(setModels), []);
   useEffect(() => {
-    const read = () => {
-      const reading = ++latest.current;
-      void listModels(fetch, baseURL).then((listed) => {
-        if (reading === latest.current) setModels(listed);
-      });
-    };
+    const read = () => show(listModels(fetch, baseURL));
     read();
     return subscribeToModelChanges?.(read);
   }, [fetch, baseURL, subscribeToModelChanges]);
   return models;
+}
+
+/**
+ * Shows what each read brings as soon as it comes, unless a later read already came: a slow
+ * read (a provider's list taking its time) never brings back an older list over a newer one.
+ */
+export function showingNewest<T>(show: (value: T) => void): (read: Promise<T>) => void {
+  let started = 0;
+  let shown = 0;
+  return (read) => {
+    const reading = ++started;
+    void read.then((value) => {
+      if (reading < shown) return;
+      shown = reading;
+      show(value);
+    });
+  };
 }

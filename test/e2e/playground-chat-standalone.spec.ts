@@ -22,6 +22,10 @@ test('standalone, an answer shows its figures after a failover, and the explorer
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${server.port}/web/`);
     await expect(page.getByTestId('mode')).toHaveText('Standalone (no extension)');
+    // The real providers are never reached: their live model lists fail at once (the catalog's are offered).
+    await page.route(/^https:\/\/(api\.groq\.com|openrouter\.ai)\//, (route) =>
+      route.abort('namenotresolved'),
+    );
     const keys: [string, string][] = [
       ['Groq', 'gsk_standalone_figures_1111'],
       ['OpenRouter', 'sk-or-v1-standalone-figures-2222'],
