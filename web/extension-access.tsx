@@ -16,12 +16,15 @@ export interface ExtensionAccess {
   onTurnError(error: unknown): void;
 }
 
-export function useExtensionAccess(api: FreeLLMPageApi): ExtensionAccess {
+/** `onGranted`: told when the user allowed this page (the models on offer are then this page's). */
+export function useExtensionAccess(api: FreeLLMPageApi, onGranted: () => void): ExtensionAccess {
   const [state, setState] = useState<AccessState | undefined>();
   const ask = async () => {
     setState('asking');
     try {
-      setState((await api.requestAccess()).granted ? 'granted' : 'denied');
+      const { granted } = await api.requestAccess();
+      setState(granted ? 'granted' : 'denied');
+      if (granted) onGranted();
     } catch {
       setState('denied');
     }

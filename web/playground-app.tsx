@@ -9,9 +9,11 @@ import type { ChatTurn } from '../shared/chats/chat-turn';
 import { FREELLM_BASE_URL } from '../shared/http/base-url';
 import { t } from '../shared/i18n/t';
 import type { KeySummary } from '../shared/keys/stored-key';
+import type { SubscribeToModelChanges } from '../shared/ui/use-offered-models';
 import { PlaygroundChat, type Continuation } from './chat/playground-chat';
 import { CompareView } from './compare/compare-view';
 import { AccessBanner, useExtensionAccess } from './extension-access';
+import { usePageModelChanges } from './model-changes';
 import { StandaloneProviders } from './providers/standalone-providers';
 import { createPageChats, createStandaloneEngine } from './standalone-engine';
 
@@ -41,8 +43,7 @@ interface TabsProps {
   fetch: typeof fetch;
   baseURL: string;
   onTurnError?(error: unknown): void;
-  /** Changes when the models on offer may have (standalone: the page's keys). */
-  modelsKey?: string;
+  subscribeToModelChanges: SubscribeToModelChanges;
   chat(continued: Continuation | undefined): ComponentChildren;
 }
 
@@ -52,7 +53,7 @@ const TABS = [
 ] as const;
 type Tab = (typeof TABS)[number]['id'];
 
-function PlaygroundTabs({ fetch, baseURL, onTurnError, modelsKey = '', chat }: TabsProps) {
+function PlaygroundTabs({ fetch, baseURL, onTurnError, subscribeToModelChanges, chat }: TabsProps) {
   const [tab, setTab] = useState<Tab>('chat');
   const [continued, setContinued] = useState<Continuation>();
   const continueInChat = (turns: ChatTurn[], model: string) => {
@@ -67,7 +68,7 @@ function PlaygroundTabs({ fetch, baseURL, onTurnError, modelsKey = '', chat }: T
         baseURL={baseURL}
         onContinue={continueInChat}
         onTurnError={onTurnError}
-        modelsKey={`${tab}:${modelsKey}`}
+        subscribeToModelChanges={subscribeToModelChanges}
       />
     ),
   };
@@ -99,7 +100,8 @@ function PlaygroundTabs({ fetch, baseURL, onTurnError, modelsKey = '', chat }: T
 }
 
 function ExtensionPlayground({ api }: { api: FreeLLMPageApi }) {
-  const access = useExtensionAccess(api);
+  const modelChanges = usePageModelChanges();
+  const access = useExtensionAccess(api, modelChanges.notify);
   const chats = useMemo(createPageChats, []);
   return (
     <main class="sections">
@@ -111,6 +113,7 @@ function ExtensionPlayground({ api }: { api: FreeLLMPageApi }) {
         fetch={api.fetch}
         baseURL={api.baseURL}
         onTurnError={access.onTurnError}
+        subscribeToModelChanges={modelChanges.subscribe}
         chat={(continued) => (
           <PlaygroundChat
             chats={chats}
@@ -120,6 +123,7 @@ function ExtensionPlayground({ api }: { api: FreeLLMPageApi }) {
             emptyHint={t('playHintExtension')}
             continued={continued}
             onTurnError={access.onTurnError}
+            subscribeToModelChanges={modelChanges.subscribe}
           />
         )}
       />
@@ -129,16 +133,21 @@ function ExtensionPlayground({ api }: { api: FreeLLMPageApi }) {
 
 function StandalonePlayground() {
   const standalone = useMemo(createStandaloneEngine, []);
+  const modelChanges = usePageModelChanges();
   const [keys, setKeys] = useState<KeySummary[]>([]);
   const refresh = () => void standalone.engine.keys.list().then(setKeys);
   useEffect(refresh, [standalone]);
+  const keysChanged = () => {
+    refresh();
+    modelChanges.notify();
+  };
   return (
     <main class="sections">
-      <StandaloneProviders standalone={standalone} keys={keys} onKeysChange={refresh} />
+      <StandaloneProviders standalone={standalone} keys={keys} onKeysChange={keysChanged} />
       <PlaygroundTabs
         fetch={standalone.fetch}
         baseURL={FREELLM_BASE_URL}
-        modelsKey={keys.map((key) => key.id).join()}
+        subscribeToModelChanges={modelChanges.subscribe}
         chat={(continued) => (
           <PlaygroundChat
             chats={standalone.engine.chats}
@@ -147,6 +156,7 @@ function StandalonePlayground() {
             standalone
             emptyHint={keys.length > 0 ? t('playHintStandalone') : t('playHintNoKeys')}
             continued={continued}
+            subscribeToModelChanges={modelChanges.subscribe}
           />
         )}
       />

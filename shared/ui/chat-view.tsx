@@ -8,17 +8,12 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ChatSettings } from '../chats/chat-settings';
 import { messagesOf, type AnswerFigures, type ChatTurn } from '../chats/chat-turn';
-import type { ProviderNames } from '../providers/provider-names';
-import {
-  listModels,
-  providerNamesOfOffered,
-  providerOf,
-  streamChatTurn,
-  type OfferedModel,
-} from './chat-client';
+import { providerNamesOfOffered, streamChatTurn } from './chat-client';
 import { ChatSettingsPanel } from './chat-settings-panel';
 import { loadMarkdownRenderer, MarkdownView } from './markdown-view';
 import { lazyComponent } from './lazy-component';
+import { ModelOptions, withPicked } from './model-options';
+import { useOfferedModels, type SubscribeToModelChanges } from './use-offered-models';
 import { WaitingNote, type Waiting } from './waiting-note';
 import './chat-view.css';
 import { messageOf } from './message-of';
@@ -47,8 +42,8 @@ export interface ChatViewProps {
   initialSettings?: ChatSettings;
   /** Told the settings the user saved, to keep them with the conversation. */
   onSettingsChange?(settings: ChatSettings): void;
-  /** Calls `listener` when the models on offer may have changed (keys, endpoints, access); returns how to stop. */
-  subscribeToModelChanges?(listener: () => void): () => void;
+  /** Tells when the models on offer may have changed (keys, endpoints, access). */
+  subscribeToModelChanges?: SubscribeToModelChanges;
 }
 
 export function ChatView({
@@ -69,19 +64,10 @@ export function ChatView({
   const [turns, setTurns] = useState<ChatTurn[]>(initialTurns);
   const [settings, setSettings] = useState(initialSettings);
   const [model, setModel] = useState(firstModel);
-  const [models, setModels] = useState<OfferedModel[]>([]);
-  useEffect(() => {
-    const read = () => void listModels(fetch, baseURL).then(setModels);
-    read();
-    return subscribeToModelChanges?.(read);
-  }, [fetch, baseURL]);
+  const models = useOfferedModels(fetch, baseURL, subscribeToModelChanges);
   useEffect(() => void loadMarkdownRenderer(), []);
   const nameOf = useMemo(() => providerNamesOfOffered(models), [models]);
-  // Grouped once per list, not on every streamed delta (a provider may list hundreds of models).
-  const modelGroups = useMemo(() => {
-    const offered = models.some((offer) => offer.id === model) ? models : [{ id: model }, ...models];
-    return groupModels(offered, nameOf);
-  }, [model, models, nameOf]);
+  const offered = useMemo(() => withPicked(models, [model]), [model, models]);
   /** The question being edited, by its place in the conversation. */
   const [editing, setEditing] = useState<number | undefined>();
   const QuestionEditor = useQuestionEditor(editing !== undefined);
@@ -276,15 +262,7 @@ export function ChatView({
             onModelChange?.(event.currentTarget.value);
           }}
         >
-          {modelGroups.map(({ key, label, options }) => (
-            <optgroup key={key} label={label}>
-              {options.map(({ id, text }) => (
-                <option key={id} value={id}>
-                  {text}
-                </option>
-              ))}
-            </optgroup>
-          ))}
+          <ModelOptions models={offered} nameOf={nameOf} />
         </select>
       </label>
       <ChatSettingsPanel
@@ -323,28 +301,3 @@ export function ChatView({
 const useQuestionEditor = lazyComponent(() =>
   import('./question-editor').then((module) => module.QuestionEditor),
 );
-
-/** The group of the models not tied to one provider (its key; its label is in words). */
-const ANY_PROVIDER = '';
-
-interface ModelGroup {
-  key: string;
-  label: string;
-  options: { id: string; text: string }[];
-}
-
-/** `auto`, shared model names and aliases first, then each provider's own models under its name. */
-function groupModels(models: OfferedModel[], nameOf: ProviderNames): ModelGroup[] {
-  const groups = new Map<string, ModelGroup>([
-    [ANY_PROVIDER, { key: ANY_PROVIDER, label: t('chatAnyProvider'), options: [] }],
-  ]);
-  for (const { id } of models) {
-    const provider = providerOf(id);
-    const key = provider?.providerId ?? ANY_PROVIDER;
-    const group = groups.get(key) ?? { key, label: provider ? nameOf(key) : '', options: [] };
-    // The provider's name even inside its group: a closed picker must say which provider.
-    group.options.push({ id, text: provider ? `${group.label} · ${provider.model}` : id });
-    groups.set(key, group);
-  }
-  return [...groups.values()].filter((group) => group.options.length > 0);
-}

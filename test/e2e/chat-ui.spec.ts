@@ -311,6 +311,11 @@ test('the playground detects the extension, asks for access when refused, and ch
   const page = await context.newPage();
   await page.goto(`${origin}/web/`);
   await expect(page.getByTestId('mode')).toHaveText(/^Extension \d+\.\d+\.\d+$/);
+  // Refused the list too, the picker has only what any page may ask for.
+  const picker = page.getByLabel('Model', { exact: true });
+  const compared = page.getByLabel('Model 1');
+  const providerModels = 'optgroup[label="Mock provider"] > option';
+  await expect(picker.locator('option')).toHaveText(['auto']);
   await page.getByLabel('Message').fill('are you there?');
   await page.getByRole('button', { name: 'Send' }).click();
   await expect(page.getByRole('alert')).toContainText(`${origin} is not allowed to use FreeLLM`);
@@ -325,6 +330,9 @@ test('the playground detects the extension, asks for access when refused, and ch
   await expect(prompt.getByTestId('origin')).toHaveText(origin);
   await answerPrompt(prompt, 'Always allow');
   await expect(access).toHaveText('Allowed. Send your message again.');
+  // Allowed, the pickers (the chat's, the compare's) offer the pool's models at once, by provider name.
+  await expect(picker.locator(providerModels)).toHaveText(['Mock provider · mock-chat']);
+  await expect(compared.locator(providerModels)).toHaveText(['Mock provider · mock-chat']);
   await page.getByLabel('Message').fill('are you there now?');
   await page.getByRole('button', { name: 'Send' }).click();
   await expect(page.getByTestId('turn-assistant').last()).toContainText('Echo: are you there now?');

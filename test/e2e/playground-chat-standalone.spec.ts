@@ -1,6 +1,7 @@
 /**
- * The playground's chat without the extension: the engine in the page fails over from a provider
- * that answers 429 to the next, and the answer shows its figures; the API explorer shows the
+ * The playground's chat without the extension: the picker follows the keys added in the page, the
+ * engine in the page fails over from a provider that answers 429 to the next, and the answer shows
+ * its figures (naming the provider as people know it); the API explorer shows the
  * request and each event of the stream. Presets point at real providers, so the browser routes
  * their chat requests to the OpenAI-format mock on 127.0.0.1.
  */
@@ -21,6 +22,10 @@ test('standalone, an answer shows its figures after a failover, and the explorer
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${server.port}/web/`);
     await expect(page.getByTestId('mode')).toHaveText('Standalone (no extension)');
+    // The real providers are never reached: their live model lists fail at once (the catalog's are offered).
+    await page.route(/^https:\/\/(api\.groq\.com|openrouter\.ai)\//, (route) =>
+      route.abort('namenotresolved'),
+    );
     const keys: [string, string][] = [
       ['Groq', 'gsk_standalone_figures_1111'],
       ['OpenRouter', 'sk-or-v1-standalone-figures-2222'],
@@ -31,6 +36,12 @@ test('standalone, an answer shows its figures after a failover, and the explorer
       await page.getByRole('button', { name: 'Add key' }).click();
       await expect(page.getByLabel('API key')).toHaveValue('');
     }
+    // The picker follows the keys just added, each provider's models under its name.
+    const picker = page.getByLabel('Model', { exact: true });
+    for (const [provider] of keys)
+      await expect(picker.locator(`optgroup[label="${provider}"] > option`).first()).toHaveText(
+        new RegExp(`^${provider} · .+`),
+      );
     // Whichever provider `auto` asks first is busy; the other one answers.
     const asked: string[] = [];
     await page.route(/^https:\/\/(api\.groq\.com|openrouter\.ai)\/.*\/chat\/completions$/, async (route) => {
@@ -51,7 +62,7 @@ test('standalone, an answer shows its figures after a failover, and the explorer
     await expect(answer.locator('.chat-bubble')).toHaveText('Echo: hello standalone figures');
     const figures = await playground.figures(answer);
     expect(asked).toHaveLength(2);
-    const served = asked[1] === 'api.groq.com' ? 'groq' : 'openrouter';
+    const served = asked[1] === 'api.groq.com' ? 'Groq' : 'OpenRouter';
     expect(figures).toMatchObject({
       'Served by': expect.stringMatching(new RegExp(`^${served} · `)),
       Attempts: '2',

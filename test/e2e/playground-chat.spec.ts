@@ -1,13 +1,15 @@
 /**
  * The playground's chat with the extension: each answer's figures (who served it after a
  * failover, tokens, attempts), the API explorer's request and stream events, and snippets that,
- * copied from the page, run in another page of an allowed site and get the answer.
+ * copied from the page, run in another page of an allowed site and get the answer; its pickers
+ * follow a key added in the options page meanwhile.
  */
 import { startOpenAIMock, type OpenAIMock } from '../mock-provider/openai-mock';
 import { OptionsPage } from './pages/options-page';
 import { PlaygroundPage } from './pages/playground-page';
 import { questionsIn } from './pages/popup-page';
 import { expect, test, useExtensionSuite } from './support/fixtures';
+import { useRealFocus } from './support/real-focus';
 import { serveSnippetLibraries } from './support/snippet-libraries';
 
 test.describe.configure({ mode: 'serial' });
@@ -120,4 +122,31 @@ test('with the extension too, the conversation is kept in the page and is still 
   await expect(questionsIn(playground.page).first()).toHaveText('hello figures');
   await expect(playground.page.getByTestId('turn-assistant').first()).toContainText('Echo: hello figures');
   await expect(playground.page.getByRole('button', { name: 'New chat' })).toBeVisible();
+});
+
+test('a key added in the options page while the playground is open shows in its pickers on coming back', async () => {
+  const { page } = playground;
+  await useRealFocus(page);
+  const chatPicker = page.getByLabel('Model', { exact: true });
+  const added = 'optgroup[label="Added meanwhile"] > option';
+  await expect(chatPicker.locator('optgroup[label="Spare provider"] > option')).toHaveText([
+    'Spare provider · spare-model',
+  ]);
+  await expect(chatPicker.locator(added)).toHaveCount(0);
+
+  const options = await OptionsPage.open(suite.context, suite.extensionId);
+  await options.page.bringToFront();
+  await options.addKeyForNewEndpoint({
+    name: 'Added meanwhile',
+    baseURL: suite.mock.baseURL,
+    model: 'added-model',
+    secret: 'mock-good-playground-added-key',
+    label: 'added key',
+  });
+  await page.bringToFront();
+  await expect(chatPicker.locator(added)).toHaveText(['Added meanwhile · added-model']);
+  await page.getByRole('tab', { name: 'Compare' }).click();
+  await expect(page.getByLabel('Model 1').locator(added)).toHaveText(['Added meanwhile · added-model']);
+  await page.getByRole('tab', { name: 'Chat' }).click();
+  await options.page.close();
 });

@@ -9,6 +9,7 @@ import type { ChatTurn } from '../../shared/chats/chat-turn';
 import { t } from '../../shared/i18n/t';
 import { ConversationBar } from '../../shared/ui/conversation-bar';
 import { useConversations, type ChatStore } from '../../shared/ui/use-conversations';
+import type { SubscribeToModelChanges } from '../../shared/ui/use-offered-models';
 import { ExploredChat } from './explored-chat';
 
 /** A conversation to go on with: `count` tells one continuation from the next. */
@@ -27,6 +28,7 @@ export function PlaygroundChat(props: {
   emptyHint: string;
   continued: Continuation | undefined;
   onTurnError?(error: unknown): void;
+  subscribeToModelChanges: SubscribeToModelChanges;
 }) {
   const { chats, continued } = props;
   const conversations = useConversations(chats, true, () => crypto.randomUUID());
@@ -52,6 +54,7 @@ export function PlaygroundChat(props: {
       onModelChange={setModel}
       emptyHint={props.emptyHint}
       onTurnError={props.onTurnError}
+      subscribeToModelChanges={props.subscribeToModelChanges}
     >
       <div class="chat-card-head">
         <h2>{t('playChat')}</h2>

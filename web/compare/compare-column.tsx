@@ -1,6 +1,9 @@
 /** @module One model's column in the compare: its picker, its answer as it streams, and the answer's figures. */
 import { t } from '../../shared/i18n/t';
+import type { ProviderNames } from '../../shared/providers/provider-names';
+import type { OfferedModel } from '../../shared/ui/chat-client';
 import { MarkdownView } from '../../shared/ui/markdown-view';
+import { ModelOptions } from '../../shared/ui/model-options';
 import { formatRate, formatSeconds, runFiguresOf, type RunTimes } from './run-figures';
 
 export interface ColumnRun {
@@ -21,14 +24,15 @@ const stateOf = (run: ColumnRun | undefined) =>
 export function CompareColumn(props: {
   index: number;
   model: string;
-  models: string[];
+  models: OfferedModel[];
+  nameOf: ProviderNames;
   run: ColumnRun | undefined;
   busy: boolean;
   onModelChange(model: string): void;
   onRemove: (() => void) | undefined;
   onContinue(run: ColumnRun): void;
 }) {
-  const { index, model, models, run, busy, onModelChange, onRemove, onContinue } = props;
+  const { index, model, models, nameOf, run, busy, onModelChange, onRemove, onContinue } = props;
   const figures = run ? runFiguresOf(run.times) : {};
   const state = stateOf(run);
   return (
@@ -45,11 +49,7 @@ export function CompareColumn(props: {
           disabled={busy}
           onChange={(event) => onModelChange(event.currentTarget.value)}
         >
-          {models.map((id) => (
-            <option key={id} value={id}>
-              {id}
-            </option>
-          ))}
+          <ModelOptions models={models} nameOf={nameOf} />
         </select>
         {onRemove && (
           <button

@@ -6,14 +6,11 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ChatTurn } from '../../shared/chats/chat-turn';
 import { t } from '../../shared/i18n/t';
-import {
-  listModels,
-  providerNamesOfOffered,
-  streamChatTurn,
-  type OfferedModel,
-} from '../../shared/ui/chat-client';
+import { providerNamesOfOffered, streamChatTurn } from '../../shared/ui/chat-client';
 import { loadMarkdownRenderer } from '../../shared/ui/markdown-view';
 import { messageOf } from '../../shared/ui/message-of';
+import { withPicked } from '../../shared/ui/model-options';
+import { useOfferedModels, type SubscribeToModelChanges } from '../../shared/ui/use-offered-models';
 import { CompareColumn, type ColumnRun } from './compare-column';
 import './compare.css';
 
@@ -26,8 +23,7 @@ export interface CompareViewProps {
   /** Told the chosen exchange, to go on with it in the chat. */
   onContinue(turns: ChatTurn[], model: string): void;
   onTurnError?(error: unknown): void;
-  /** Changes when the models on offer may have (the tab shown again, a key added): the list is read again. */
-  modelsKey?: string;
+  subscribeToModelChanges?: SubscribeToModelChanges;
   now?: () => number;
 }
 
@@ -47,21 +43,17 @@ export function CompareView({
   baseURL,
   onContinue,
   onTurnError,
-  modelsKey,
+  subscribeToModelChanges,
   now = () => performance.now(),
 }: CompareViewProps) {
-  const [offered, setOffered] = useState<OfferedModel[]>([]);
-  const models = useMemo(() => offered.map((model) => model.id), [offered]);
+  const offered = useOfferedModels(fetch, baseURL, subscribeToModelChanges);
   const nameOf = useMemo(() => providerNamesOfOffered(offered), [offered]);
   const [picked, setPicked] = useState<string[]>(['auto', 'auto']);
   /** Until the user picks a model, the columns follow the list. */
   const chosen = useRef(false);
   useEffect(() => {
-    void listModels(fetch, baseURL).then((listed) => {
-      setOffered(listed);
-      if (!chosen.current) setPicked(firstModels(listed.map((model) => model.id)));
-    });
-  }, [fetch, baseURL, modelsKey]);
+    if (!chosen.current) setPicked(firstModels(offered.map((model) => model.id)));
+  }, [offered]);
   useEffect(() => void loadMarkdownRenderer(), []);
   const [prompt, setPrompt] = useState('');
   const [asked, setAsked] = useState('');
@@ -133,7 +125,7 @@ export function CompareView({
       run.model,
     );
 
-  const options = [...new Set([...picked, ...models])];
+  const options = useMemo(() => withPicked(offered, picked), [offered, picked]);
   return (
     <section class="card compare" aria-labelledby="compare-title">
       <h2 id="compare-title">{t('compareTitle')}</h2>
@@ -176,6 +168,7 @@ export function CompareView({
             index={index}
             model={model}
             models={options}
+            nameOf={nameOf}
             run={runs[index]}
             busy={busy}
             onModelChange={(choice) => {
