@@ -40,7 +40,13 @@ export function invalidRequestFrom(error: z.core.$ZodError, wording: InvalidInpu
   const message = wording.what
     ? `${wording.what}${param ? ` at ${param}` : ''}: ${issue.message}`
     : issue.message;
-  return invalidRequest(wording.hint ? `${message}. ${wording.hint}` : message, param, issue.values);
+  // A page words the issue by its values only where the message is the issue's own words.
+  const framed = wording.what !== undefined || wording.hint !== undefined;
+  return invalidRequest(
+    wording.hint ? `${message}. ${wording.hint}` : message,
+    param,
+    framed ? undefined : issue.values,
+  );
 }
 
 /** `value` as `schema` reads it, or the 400 naming the first field that does not parse. */

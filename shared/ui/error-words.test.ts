@@ -107,6 +107,24 @@ describe('a failed call in words', () => {
       { document: '{"format":"other"}' },
       'Invalid settings file at format: Invalid input: expected "freellm-settings" (and 8 more problems). Nothing was imported.',
     ],
+    [
+      'an endpoint without a name',
+      'providers.addCustom',
+      { name: ' ', baseURL: 'https://a.example/v1', defaultModel: 'm' },
+      'Give the endpoint a name',
+    ],
+    [
+      'an endpoint not on http(s)',
+      'providers.addCustom',
+      { name: 'A', baseURL: 'ftp://a.example', defaultModel: 'm' },
+      'Base URL must be an http(s) URL such as https://example.com/v1',
+    ],
+    [
+      'an endpoint without a model',
+      'providers.addCustom',
+      { name: 'A', baseURL: 'https://a.example/v1', defaultModel: ' ' },
+      'Name the model to use by default',
+    ],
   ])('%s: the English the engine gave', async (_case, type, input, words) => {
     expectWorded(await failure(calls, type, input), words);
   });
@@ -145,7 +163,10 @@ describe('a failed call in words', () => {
     );
   });
 
-  it('says what FreeLLM has no words of its own for as it was said', () => {
+  it('says what FreeLLM has no words of its own for as it was said', async () => {
+    const framed = await failure(calls, 'limits.save', { limits: { groq: { rpm: -1 } } });
+    expect(framed.message).toMatch(/^Invalid limits at limits\.groq/);
+    expect(errorWords(framed)).toBe(framed.message);
     const provider = upstreamError({
       status: 400,
       kind: 'request',

@@ -34,6 +34,9 @@ const FIELD_PROBLEMS: Record<string, (values: ErrorValues) => string> = {
   'origin.not_an_origin': ({ typed }) => t('errorNotAnOrigin', text(typed)),
   'origin.plain_http': ({ origin, host }) => t('errorPlainHttp', text(origin), text(host)),
   'origin.not_allowed': ({ origin }) => t('errorSiteNotAllowed', text(origin)),
+  'name.too_small': () => t('errorEndpointNameMissing'),
+  'baseURL.invalid_format': () => t('errorBaseUrlNotHttp'),
+  'defaultModel.too_small': () => t('errorDefaultModelMissing'),
   '.request_gone': () => t('errorRequestGone'),
 };
 
