@@ -24,7 +24,10 @@ export function hostCalls(
     ...engineCalls,
     'access.pending': call(z.object({ requestId: z.string() }), ({ requestId }) => {
       const details = access.details(requestId);
-      if (!details) throw invalidRequest('This request was already answered or has expired.');
+      if (!details)
+        throw invalidRequest('This request was already answered or has expired.', null, {
+          reason: 'request_gone',
+        });
       return details;
     }),
     'access.decide': call(

@@ -1,23 +1,30 @@
-/** Typed calls from the extension's pages to the background; failures throw with the OpenAI message. */
+/** Typed calls from the extension's pages to the background; failures throw the OpenAI error, code and values kept for the page to word it. */
 import { browser } from 'wxt/browser';
 import type { z } from 'zod';
+import type { ErrorValues } from '../../shared/openai/error';
 import {
   poolChangedNoticeSchema,
   vaultChangedNoticeSchema,
   type UiReply,
+  type UiReplyError,
 } from '../../shared/protocol/ui-messages';
 import type { HostCalls } from './host-calls';
+import { t } from '../../shared/i18n/t';
 
 type CallName = keyof HostCalls;
 type InputOf<Name extends CallName> = HostCalls[Name]['input'];
 export type ResultOf<Name extends CallName> = HostCalls[Name]['result'];
 
 export class UiCallError extends Error {
-  constructor(
-    message: string,
-    readonly param: string | null,
-  ) {
+  readonly code: string | null;
+  readonly param: string | null;
+  readonly values?: ErrorValues;
+
+  constructor({ message, code, param, values }: Omit<UiReplyError, 'type'>) {
     super(message);
+    this.code = code;
+    this.param = param;
+    this.values = values;
   }
 }
 
@@ -28,8 +35,8 @@ export async function callBackground<Name extends CallName>(
 ): Promise<ResultOf<Name>> {
   const reply = (await browser.runtime.sendMessage({ ...input, type: name })) as
     UiReply<ResultOf<Name>> | undefined;
-  if (!reply) throw new UiCallError('FreeLLM did not answer. Reload the extension and try again.', null);
-  if (!reply.ok) throw new UiCallError(reply.error.message, reply.error.param);
+  if (!reply) throw new UiCallError({ message: t('errorNoAnswer'), code: null, param: null });
+  if (!reply.ok) throw new UiCallError(reply.error);
   return reply.data;
 }
 

@@ -18,6 +18,7 @@ export async function answerCall(calls: CallTable, message: unknown): Promise<Ui
     });
     return { ok: true, data: (await call.handle(input)) ?? null };
   } catch (thrown) {
-    return { ok: false, error: toFreeLLMError(thrown).toBody().error };
+    const error = toFreeLLMError(thrown);
+    return { ok: false, error: { ...error.toBody().error, ...(error.values && { values: error.values }) } };
   }
 }

@@ -15,6 +15,7 @@ export const originSchema = z
     context.addIssue({
       code: 'custom',
       message: `"${value}" is not an http(s) origin such as https://example.com`,
+      params: { reason: 'not_an_origin', typed: value },
     });
     return z.NEVER;
   });

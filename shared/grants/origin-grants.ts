@@ -192,7 +192,11 @@ export function createOriginGrants(
             limits: { ...grant.limits, ...change.limits },
           },
       );
-      if (!next) throw invalidRequest(`${key} is not an allowed site.`, 'origin');
+      if (!next)
+        throw invalidRequest(`${key} is not an allowed site.`, 'origin', {
+          reason: 'not_allowed',
+          origin: key,
+        });
       return next;
     },
     async isAllowed(caller) {

@@ -30,7 +30,12 @@ export const siteOriginSchema = z
   .trim()
   .transform(withScheme)
   .pipe(originSchema)
-  .refine((origin) => new URL(origin).protocol === 'https:' || isLocalHttp(new URL(origin)), {
-    error: (issue) =>
-      `${String(issue.input)} is plain http: FreeLLM offers its page API only to https sites (and to localhost), so a page there could not use it. Use https://${new URL(String(issue.input)).host}.`,
+  .superRefine((origin, context) => {
+    const url = new URL(origin);
+    if (url.protocol === 'https:' || isLocalHttp(url)) return;
+    context.addIssue({
+      code: 'custom',
+      message: `${origin} is plain http: FreeLLM offers its page API only to https sites (and to localhost), so a page there could not use it. Use https://${url.host}.`,
+      params: { reason: 'plain_http', origin, host: url.host },
+    });
   });

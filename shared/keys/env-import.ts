@@ -87,7 +87,10 @@ export function createEnvImport(
     rawChoices: EnvImportChoices = {},
   ): Promise<{ planned: Planned[]; skipped: EnvSkippedLine[] }> {
     if (typeof text !== 'string' || text.length > MAX_TEXT_LENGTH)
-      throw invalidRequest(`Paste at most ${MAX_TEXT_LENGTH} characters of .env text`, 'text');
+      throw invalidRequest(`Paste at most ${MAX_TEXT_LENGTH} characters of .env text`, 'text', {
+        reason: 'too_big',
+        maximum: MAX_TEXT_LENGTH,
+      });
     const choices = parseOrInvalidRequest(envImportChoicesSchema, rawChoices, {
       what: 'Invalid import choices',
       param: 'choices',

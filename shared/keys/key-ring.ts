@@ -14,19 +14,17 @@ export const keySecretSchema = z
   .max(4096)
   .regex(/^\S+$/, 'A key has no spaces in it');
 
+const keyLabelSchema = z.string().trim().max(80, 'Keep the name under 80 characters');
+
 export const newKeySchema = z.object({
   providerId: z.string().min(1),
-  label: z.string().trim().max(80).optional(),
+  label: keyLabelSchema.optional(),
   account: z.string().trim().max(80).optional(),
   secret: keySecretSchema,
 });
 export type NewKey = z.input<typeof newKeySchema>;
 
-const labelSchema = z
-  .string()
-  .trim()
-  .min(1, 'Give the key a name')
-  .max(80, 'Keep the name under 80 characters');
+const labelSchema = keyLabelSchema.min(1, 'Give the key a name');
 
 export interface KeyRing {
   add(input: NewKey): Promise<KeySummary>;
@@ -74,7 +72,7 @@ export async function sealNewKey(vault: Vault, input: NewKey, param?: string): P
 }
 
 function keyNotFound(id: string): FreeLLMError {
-  return errorWithCode('key_not_found', `No stored key has the id "${id}".`, { param: 'id' });
+  return errorWithCode('key_not_found', `No stored key has the id "${id}".`, { param: 'id', values: { id } });
 }
 
 export function createKeyRing(

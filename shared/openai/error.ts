@@ -25,6 +25,13 @@ export const openAIErrorBodySchema = z.object({
 });
 export type OpenAIErrorBody = z.infer<typeof openAIErrorBodySchema>;
 
+/**
+ * What a page needs to word an error itself, in its user's language: `reason` picks among a code's
+ * cases (for a field that does not parse, zod's issue code or the schema's own), and the values the
+ * English message carries (a number, a site). Never a secret.
+ */
+export type ErrorValues = Record<string, string | number>;
+
 export interface FreeLLMErrorInit {
   status: number;
   message: string;
@@ -34,6 +41,7 @@ export interface FreeLLMErrorInit {
   kind?: UpstreamErrorKind;
   provider?: string;
   retryAfterMs?: number;
+  values?: ErrorValues;
   cause?: unknown;
 }
 
@@ -45,6 +53,7 @@ export class FreeLLMError extends Error {
   readonly kind?: UpstreamErrorKind;
   readonly provider?: string;
   readonly retryAfterMs?: number;
+  readonly values?: ErrorValues;
 
   constructor(init: FreeLLMErrorInit) {
     super(init.message, { cause: init.cause });
@@ -56,6 +65,7 @@ export class FreeLLMError extends Error {
     this.kind = init.kind;
     this.provider = init.provider;
     this.retryAfterMs = init.retryAfterMs;
+    this.values = init.values;
   }
 
   toBody(): OpenAIErrorBody {
@@ -93,11 +103,12 @@ export function isFreeLLMError(value: unknown): value is FreeLLMError {
   return value instanceof FreeLLMError;
 }
 
-/** What an error adds to its code's entry: the field it names, the provider and when to come back. */
+/** What an error adds to its code's entry: the field it names, the provider, when to come back, its values. */
 export interface ErrorDetails {
   param?: string | null;
   provider?: string;
   retryAfterMs?: number;
+  values?: ErrorValues;
   cause?: unknown;
 }
 
@@ -115,8 +126,12 @@ export function errorWithCode(code: ErrorCode, message: string, details: ErrorDe
 }
 
 /** The 400 for input that does not parse; `param` names the field. */
-export function invalidRequest(message: string, param: string | null = null): FreeLLMError {
-  return errorWithCode('invalid_request', message, { param });
+export function invalidRequest(
+  message: string,
+  param: string | null = null,
+  values?: ErrorValues,
+): FreeLLMError {
+  return errorWithCode('invalid_request', message, { param, values });
 }
 
 /** The same failure (status, type, code, kind, provider) in other words, e.g. saying where it happened. */

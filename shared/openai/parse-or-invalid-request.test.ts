@@ -60,6 +60,7 @@ describe('invalidRequestFrom and firstIssue', () => {
     expect(firstIssue(parsed.error)).toEqual({
       message: 'Invalid input: expected number, received string',
       path: 'groq.rpm',
+      values: { reason: 'invalid_type' },
     });
     expect(invalidRequestFrom(parsed.error, { what: 'Malformed message' }).toBody().error).toEqual({
       message: 'Malformed message at groq.rpm: Invalid input: expected number, received string',

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { originGrantSchema } from '../grants/origin-grant';
 import { sealNewKey, type SealedKeyFields } from '../keys/key-ring';
 import { storedKeySchema, type StoredKey } from '../keys/stored-key';
-import { errorWithCode, FreeLLMError } from '../openai/error';
+import { errorWithCode, FreeLLMError, type ErrorValues } from '../openai/error';
 import { forgetKeptCopies } from '../store/kept-copies';
 import { readSetting, writeSetting } from '../store/kept-setting';
 import { LIMITS_SETTING_ID } from '../usage/user-limits-store';
@@ -35,8 +35,8 @@ export interface ImportSummary {
   origins: number;
 }
 
-function invalidSettings(message: string, param: string | null): FreeLLMError {
-  return errorWithCode('invalid_settings', message, { param });
+function invalidSettings(message: string, param: string | null, values: ErrorValues): FreeLLMError {
+  return errorWithCode('invalid_settings', message, { param, values });
 }
 
 function parseDocument(input: unknown): SettingsDocument {
@@ -48,6 +48,7 @@ function parseDocument(input: unknown): SettingsDocument {
       throw invalidSettings(
         'This is not a FreeLLM settings file: it is not valid JSON. Nothing was imported.',
         null,
+        { reason: 'not_json' },
       );
     }
   }
@@ -59,6 +60,8 @@ function parseDocument(input: unknown): SettingsDocument {
   throw invalidSettings(
     `Invalid settings file${param ? ` at ${param}` : ''}: ${first?.message}${more}. Nothing was imported.`,
     param,
+    // zod's own words for the problem stay English: they name the file's fields and values.
+    { reason: 'does_not_parse', problem: first?.message ?? '', more: others.length },
   );
 }
 

@@ -55,13 +55,14 @@ export async function decryptSecrets(
       throw errorWithCode(
         'wrong_passphrase',
         `Could not decrypt ${param}: the passphrase is wrong or the file was altered. Nothing was imported.`,
-        { param },
+        { param, values: { reason: 'not_decrypted' } },
       );
     });
     const secret = keySecretSchema.safeParse(new TextDecoder().decode(plain));
     if (!secret.success) {
       throw errorWithCode('invalid_settings', `${param} does not hold a valid key. Nothing was imported.`, {
         param,
+        values: { reason: 'not_a_key' },
       });
     }
     secrets.push(secret.data);

@@ -9,7 +9,7 @@ import { t, type MessageKey } from '../../shared/i18n/t';
 import type { KeySummary } from '../../shared/keys/stored-key';
 import { providerNamesOf } from '../../shared/providers/provider-names';
 import { FieldError } from '../../shared/ui/field-error';
-import { messageOf } from '../../shared/ui/message-of';
+import { errorWords } from '../../shared/ui/error-words';
 import { messageWith } from '../../shared/ui/message-with';
 import type { StandaloneEngine } from '../standalone-engine';
 import { browserReachOf, type BrowserReach } from './browser-reach';
@@ -59,7 +59,7 @@ function KeyList({ standalone, keys, onKeysChange }: Parameters<typeof Standalon
       await standalone.engine.keys.remove(key.id);
       setError(undefined);
     } catch (thrown) {
-      setError(messageOf(thrown));
+      setError(errorWords(thrown));
     }
     onKeysChange();
   };
@@ -101,7 +101,7 @@ function StandaloneKeyForm({ standalone, onAdded }: { standalone: StandaloneEngi
       setError(undefined);
       onAdded();
     } catch (thrown) {
-      setError(messageOf(thrown));
+      setError(errorWords(thrown));
     }
   };
   return (

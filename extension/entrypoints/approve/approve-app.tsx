@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { callBackground } from '../../lib/ui-client';
 import type { AccessDecision } from '../../lib/access-requests';
-import { messageOf } from '../../../shared/ui/message-of';
+import { errorWords } from '../../../shared/ui/error-words';
 import { t } from '../../../shared/i18n/t';
 
 /**
@@ -15,7 +15,7 @@ export function ApproveApp({ requestId }: { requestId: string }) {
   useEffect(() => {
     callBackground('access.pending', { requestId })
       .then((details) => setOrigin(details.origin))
-      .catch((thrown: unknown) => setError(messageOf(thrown)));
+      .catch((thrown: unknown) => setError(errorWords(thrown)));
   }, [requestId]);
 
   const decide = async (decision: AccessDecision) => {

@@ -10,6 +10,7 @@ import './backup-section.css';
 import { newPassphraseProblem } from './security-section';
 import { submitWith, useAction } from './use-action';
 import { FieldError } from '../../../shared/ui/field-error';
+import { errorWords } from '../../../shared/ui/error-words';
 import { t, type MessageKey } from '../../../shared/i18n/t';
 
 export function BackupSection({ onChange }: { onChange: () => Promise<void> }) {
@@ -27,13 +28,13 @@ export function BackupSection({ onChange }: { onChange: () => Promise<void> }) {
   );
 }
 
-function messageOf(thrown: unknown): string {
-  if (!(thrown instanceof Error)) return String(thrown);
-  // The engine's message names the field for schema errors; say it for the others too.
+function describeError(thrown: unknown): string {
+  const words = errorWords(thrown);
+  // The words name the field for schema errors; say it for the others too.
   const param = thrown instanceof UiCallError ? thrown.param : null;
-  return param && !thrown.message.includes(param) && param !== 'passphrase'
-    ? t('backupFieldNamed', thrown.message, param)
-    : thrown.message;
+  return param && !words.includes(param) && param !== 'passphrase'
+    ? t('backupFieldNamed', words, param)
+    : words;
 }
 
 function fileName(date: Date): string {
@@ -56,7 +57,7 @@ function ExportForm() {
   const [repeated, setRepeated] = useState('');
   const [clearKeys, setClearKeys] = useState(false);
   const [done, setDone] = useState<string | undefined>();
-  const { busy, error, run } = useAction(messageOf);
+  const { busy, error, run } = useAction(describeError);
 
   const submit = submitWith(() => {
     setDone(undefined);
@@ -154,7 +155,7 @@ function ImportForm({ onImported }: { onImported: () => Promise<void> }) {
   const [file, setFile] = useState<{ name: string; text: string; encrypted: boolean } | undefined>();
   const [passphrase, setPassphrase] = useState('');
   const [summary, setSummary] = useState<ImportSummary | undefined>();
-  const { busy, error, run } = useAction(messageOf);
+  const { busy, error, run } = useAction(describeError);
 
   const choose = (input: HTMLInputElement) => {
     setSummary(undefined);

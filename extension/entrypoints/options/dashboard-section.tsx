@@ -21,7 +21,7 @@ import { UsageHistoryPanel } from './usage-history-panel';
 import { RetiredModels } from './model-notes';
 import './dashboard-section.css';
 import { FieldError } from '../../../shared/ui/field-error';
-import { messageOf } from '../../../shared/ui/message-of';
+import { errorWords } from '../../../shared/ui/error-words';
 import { messageWith } from '../../../shared/ui/message-with';
 import { t } from '../../../shared/i18n/t';
 
@@ -80,7 +80,7 @@ export function DashboardSection({ keys, providers }: Props) {
       setModelStatus(nextModelStatus);
       setError(undefined);
     } catch (thrown) {
-      setError(messageOf(thrown));
+      setError(errorWords(thrown));
     }
   }, []);
 
@@ -99,7 +99,7 @@ export function DashboardSection({ keys, providers }: Props) {
       );
       await refresh();
     } catch (thrown) {
-      setError(messageOf(thrown));
+      setError(errorWords(thrown));
     }
   };
 
@@ -222,7 +222,7 @@ function CacheSettingsForm({ stats, onSaved }: { stats: CacheStats; onSaved: () 
       setError(undefined);
       await onSaved();
     } catch (thrown) {
-      setError(messageOf(thrown));
+      setError(errorWords(thrown));
     }
   };
   const number = (raw: string) => (raw.trim() === '' || !(Number(raw) > 0) ? undefined : Number(raw));

@@ -13,7 +13,7 @@ import { RemovedKeyNotice } from './removed-key-notice';
 import { useSortableList } from './use-sortable-list';
 import './keys-section.css';
 import { FieldError } from '../../../shared/ui/field-error';
-import { messageOf } from '../../../shared/ui/message-of';
+import { errorWords } from '../../../shared/ui/error-words';
 import { t, type MessageKey } from '../../../shared/i18n/t';
 import { messageWith } from '../../../shared/ui/message-with';
 
@@ -62,7 +62,7 @@ export function KeysSection({ keys, providers, hasPassphrase, onChange }: Props)
   const list = useSortableList<HTMLOListElement>(
     (from, to) => {
       setProblem(undefined);
-      reorder(from, to).catch((thrown: unknown) => setProblem(messageOf(thrown)));
+      reorder(from, to).catch((thrown: unknown) => setProblem(errorWords(thrown)));
     },
     '.drag-handle',
     keys.length > 0,
@@ -82,7 +82,7 @@ export function KeysSection({ keys, providers, hasPassphrase, onChange }: Props)
       mark((await callBackground('keys.check', { ids })).map((result) => [result.id, result]));
     } catch (thrown) {
       mark(ids.map((id) => [id, undefined]));
-      setProblem(messageOf(thrown));
+      setProblem(errorWords(thrown));
     }
   };
   const remove = async (item: KeyListing) => {
@@ -215,7 +215,7 @@ function KeyRow({
       setEditing(undefined);
       await onChange();
     } catch (thrown) {
-      setError(messageOf(thrown));
+      setError(errorWords(thrown));
     }
   };
   const edit = (mode: 'rename' | 'rotate') => {
@@ -434,7 +434,7 @@ function AddKeyForm({ providers, onAdded }: { providers: ProviderSummary[]; onAd
       setProviderTouched(false);
       await onAdded();
     } catch (thrown) {
-      setError(messageOf(thrown));
+      setError(errorWords(thrown));
     } finally {
       setBusy(false);
     }

@@ -15,7 +15,7 @@ import { SecuritySection } from './security-section';
 import { RoutingSection } from './routing-section';
 import { SitesSection } from './sites-section';
 import './options-app.css';
-import { messageOf } from '../../../shared/ui/message-of';
+import { errorWords } from '../../../shared/ui/error-words';
 import { t, type MessageKey } from '../../../shared/i18n/t';
 
 export interface OptionsData {
@@ -53,7 +53,7 @@ export function OptionsApp() {
       setData({ keys, providers, origins });
       setLoadError(undefined);
     } catch (error) {
-      setLoadError(messageOf(error));
+      setLoadError(errorWords(error));
     }
   }, []);
 

@@ -10,7 +10,7 @@ import { REQUEST_LOG_CAP } from '../../../shared/request-log/request-log-entry';
 import { requestOutcome, type RequestOutcome } from '../../../shared/request-log/request-outcome';
 import { REQUEST_LOG_MAX_AGE_MS } from '../../../shared/store/prune-request-log';
 import { FieldError } from '../../../shared/ui/field-error';
-import { messageOf } from '../../../shared/ui/message-of';
+import { errorWords } from '../../../shared/ui/error-words';
 import { callBackground } from '../../lib/ui-client';
 import { providerNamesOf } from '../../../shared/providers/provider-names';
 import { download, logAsCsv, logAsJson } from './request-log-export';
@@ -45,7 +45,7 @@ export function RequestLogSection({ providers }: { providers: ProviderSummary[] 
       setPage(await callBackground('log.query', { ...filters, offset, limit: PAGE_SIZE }));
       setError(undefined);
     } catch (thrown) {
-      setError(messageOf(thrown));
+      setError(errorWords(thrown));
     }
   }, [filters, offset]);
 
@@ -66,7 +66,7 @@ export function RequestLogSection({ providers }: { providers: ProviderSummary[] 
         download(logAsCsv(entries, providerName), `freellm-requests-${stamp}.csv`, 'text/csv');
       else download(logAsJson(entries), `freellm-requests-${stamp}.json`, 'application/json');
     } catch (thrown) {
-      setError(messageOf(thrown));
+      setError(errorWords(thrown));
     }
   };
 

@@ -11,7 +11,7 @@ import { UiCallError, callBackground } from '../../lib/ui-client';
 import { ReplacedDefaults } from './model-notes';
 import './routing-section.css';
 import { FieldError } from '../../../shared/ui/field-error';
-import { messageOf } from '../../../shared/ui/message-of';
+import { errorWords } from '../../../shared/ui/error-words';
 import { t, type MessageKey } from '../../../shared/i18n/t';
 import { messageWith } from '../../../shared/ui/message-with';
 
@@ -54,7 +54,7 @@ export function RoutingSection({ keys, providers }: { keys: KeyListing[]; provid
         setSaved(settings);
         setDraft(settings);
       },
-      (thrown: unknown) => setStatus({ error: messageOf(thrown) }),
+      (thrown: unknown) => setStatus({ error: errorWords(thrown) }),
     );
   }, []);
 
@@ -81,7 +81,7 @@ export function RoutingSection({ keys, providers }: { keys: KeyListing[]; provid
       setDraft(stored);
       setStatus({ saved: true });
     } catch (thrown) {
-      const message = messageOf(thrown);
+      const message = errorWords(thrown);
       setStatus({ error: message, field: fieldName(thrown instanceof UiCallError ? thrown.param : null) });
     } finally {
       setBusy(false);

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { OriginGrant } from '../../../shared/grants/origin-grant';
 import { callBackground } from '../../lib/ui-client';
 import { FieldError } from '../../../shared/ui/field-error';
-import { messageOf } from '../../../shared/ui/message-of';
+import { errorWords } from '../../../shared/ui/error-words';
 import { t, type MessageKey } from '../../../shared/i18n/t';
 import { messageWith } from '../../../shared/ui/message-with';
 
@@ -27,7 +27,7 @@ export function SitesSection({
       setOrigin('');
       await onChange();
     } catch (thrown) {
-      setError(messageOf(thrown));
+      setError(errorWords(thrown));
     }
   };
 
@@ -97,7 +97,7 @@ function SiteRow({ grant, onChange }: { grant: OriginGrant; onChange: () => Prom
       await callBackground('origins.configure', { origin: grant.origin, ...change });
       await onChange();
     } catch (thrown) {
-      setError(messageOf(thrown));
+      setError(errorWords(thrown));
     }
   };
   const limitInput = (

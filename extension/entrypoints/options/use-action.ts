@@ -1,8 +1,8 @@
 /** @module One user action at a time in a form: busy while it runs, then its error (or the problem found before sending) to show. */
 import { useState } from 'preact/hooks';
-import { messageOf } from '../../../shared/ui/message-of';
+import { errorWords } from '../../../shared/ui/error-words';
 
-export function useAction(describe: (thrown: unknown) => string = messageOf) {
+export function useAction(describe: (thrown: unknown) => string = errorWords) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
   /** Runs `action` unless `problem` says why not; resolves true when it succeeded. */
