@@ -16,7 +16,7 @@ import { ModelOptions, withPicked } from './model-options';
 import { useOfferedModels, type SubscribeToModelChanges } from './use-offered-models';
 import { WaitingNote, type Waiting } from './waiting-note';
 import './chat-view.css';
-import { messageOf } from './message-of';
+import { errorWords } from './error-words';
 import { t } from '../i18n/t';
 
 export interface ChatViewProps {
@@ -142,7 +142,7 @@ export function ChatView({
       const aborted = error instanceof DOMException && error.name === 'AbortError';
       answer = {
         ...answer,
-        error: aborted ? t('chatStopped') : messageOf(error),
+        error: aborted ? t('chatStopped') : errorWords(error),
       };
       if (!aborted) onTurnError?.(error);
     } finally {

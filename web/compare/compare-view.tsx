@@ -8,7 +8,7 @@ import type { ChatTurn } from '../../shared/chats/chat-turn';
 import { t } from '../../shared/i18n/t';
 import { providerNamesOfOffered, streamChatTurn } from '../../shared/ui/chat-client';
 import { loadMarkdownRenderer } from '../../shared/ui/markdown-view';
-import { messageOf } from '../../shared/ui/message-of';
+import { errorWords } from '../../shared/ui/error-words';
 import { withPicked } from '../../shared/ui/model-options';
 import { useOfferedModels, type SubscribeToModelChanges } from '../../shared/ui/use-offered-models';
 import { CompareColumn, type ColumnRun } from './compare-column';
@@ -94,7 +94,7 @@ export function CompareView({
       update(index, (run) => ({
         ...run,
         finished: true,
-        error: stopped ? t('chatStopped') : messageOf(error),
+        error: stopped ? t('chatStopped') : errorWords(error),
       }));
       if (!stopped) onTurnError?.(error);
     }
