@@ -445,7 +445,7 @@ export function createChatRouter(deps: ChatRouterDeps) {
     /** The user re-enabled a key: forget why it was disabled and lift its cool-downs. */
     async keyEnabled(keyId: string): Promise<void> {
       await notices.clear(keyId);
-      ledger.forgiveKey(keyId);
+      await ledger.forgiveKey(keyId);
       void ledger.flush();
     },
   };

@@ -409,6 +409,25 @@ describe('persistence', () => {
     await restarted.chat(ask('b'), extension);
     expect(kit.hosts()[0]).toBe('api.groq.com');
   });
+
+  it('a key re-enabled on a freshly started worker is not cooled down again by what it stored', async () => {
+    const kit = await routingKit(
+      groqFails(() =>
+        errorResponse(429, 'Rate limit reached', 'rate_limit_exceeded', { 'retry-after': '600' }),
+      ),
+      { keys: [GROQ, CEREBRAS] },
+    );
+    await kit.engine.chat(ask('a'), extension);
+    await kit.engine.settled();
+    // The worker stopped; the user re-enables the key before anything else read the accounting.
+    const restarted = kit.restart();
+    await restarted.keys.setEnabled(kit.keyIds[0]!, true);
+    await restarted.settled();
+    kit.clock.now += 61_000;
+    kit.fetch.calls.length = 0;
+    await restarted.chat(ask('b'), extension);
+    expect(kit.hosts()[0]).toBe('api.groq.com');
+  });
 });
 
 describe('what people read of a failure', () => {

@@ -97,6 +97,15 @@ export function createUsageLedger(options: {
     if (rows.length > 0) await db?.usage.bulkPut(rows);
   };
   let loading: Promise<void> | undefined;
+  /** Reads what an earlier engine stored (its history too, fed from here); safe to call often. */
+  const load = (): Promise<void> =>
+    (loading ??= (async () => {
+      const [stored] = await Promise.all([db?.usage.toArray(), history?.load()]);
+      for (const row of stored ?? []) {
+        const parsed = usageBucketSchema.safeParse(row);
+        if (parsed.success && !buckets.has(parsed.data.id)) buckets.set(parsed.data.id, parsed.data);
+      }
+    })());
 
   const specFor = (target: UsageTarget) =>
     options.limits?.limitsFor(target.providerId, target.model) ?? NO_LIMITS;
@@ -135,17 +144,7 @@ export function createUsageLedger(options: {
   const touch = (...touched: UsageBucket[]) => touched.forEach((item) => dirty.add(item.id));
 
   return {
-    /** Reads what an earlier engine stored (its history too, fed from here); safe to call often. */
-    load(): Promise<void> {
-      loading ??= (async () => {
-        const [stored] = await Promise.all([db?.usage.toArray(), history?.load()]);
-        for (const row of stored ?? []) {
-          const parsed = usageBucketSchema.safeParse(row);
-          if (parsed.success && !buckets.has(parsed.data.id)) buckets.set(parsed.data.id, parsed.data);
-        }
-      })();
-      return loading;
-    },
+    load,
 
     /** Earliest time the target can take a request of `tokens` (≤ now: at once; Infinity: never). */
     freeAt(target: UsageTarget, tokens: number, pace = false): number {
@@ -306,8 +305,12 @@ export function createUsageLedger(options: {
       return model.failures;
     },
 
-    /** Lifts cool-downs of a key the user re-enabled. */
-    forgiveKey(keyId: string): void {
+    /**
+     * Lifts cool-downs of a key the user re-enabled, the stored ones too: a worker that has just
+     * started has not read them yet, and reading them later would cool the key down again.
+     */
+    async forgiveKey(keyId: string): Promise<void> {
+      await load();
       for (const item of buckets.values()) {
         if (!item.id.split(':').includes(keyId)) continue;
         Object.assign(item, { cooldownUntil: 0, cooldownReason: null, failures: 0 });

@@ -1,7 +1,7 @@
 /**
  * The keys list from the user's side: a test of every key that proves it on the provider's model
  * list (no chat request, no quota) and names the refused one in words, reordering by drag and by
- * keyboard, and a removal that can be undone.
+ * keyboard, a removal that can be undone, and a switch that does what its last click said.
  */
 import { startOpenAIMock, type OpenAIMock } from '../mock-provider/openai-mock';
 import { OptionsPage } from './pages/options-page';
@@ -72,6 +72,14 @@ test('a removed key comes back in its place with Undo', async () => {
   await notice.getByRole('button', { name: 'Undo' }).click();
   await expect.poll(() => options.keyLabels()).toEqual(['Spare Groq', 'Bad Groq', 'Good Groq']);
   await expect(notice).toHaveCount(0);
+});
+
+test('a key switched off and straight back on stays on', async () => {
+  const toggle = options.keyRows().filter({ hasText: 'Good Groq' }).getByRole('checkbox');
+  // The second click comes before the list is read again: it still means "on".
+  await toggle.dblclick();
+  await options.page.reload();
+  await expect(toggle).toBeChecked();
 });
 
 test('a site typed without a scheme is allowed as https, and a plain-http one is refused with the reason', async () => {

@@ -301,9 +301,11 @@ function KeyRow({
           <input
             type="checkbox"
             checked={item.enabled}
-            onChange={() =>
-              void act(() => callBackground('keys.setEnabled', { id: item.id, enabled: !item.enabled }))
-            }
+            // What the switch shows: a second click may come before the list is read again.
+            onChange={(event) => {
+              const enabled = event.currentTarget.checked;
+              void act(() => callBackground('keys.setEnabled', { id: item.id, enabled }));
+            }}
             aria-label={t('keysUse', item.label)}
           />
           <span>{item.enabled ? t('keysOn') : t('keysOff')}</span>

@@ -200,10 +200,11 @@ export class OptionsPage {
     await expect(this.keyRows().filter({ hasText: label })).toBeVisible();
   }
 
+  /** Returns once the background has saved it: the switch moves at the click, its words with the key list. */
   async setKeyEnabled(label: string, enabled: boolean): Promise<void> {
-    const toggle = this.keyRows().filter({ hasText: label }).getByRole('checkbox');
-    await toggle.setChecked(enabled);
-    await expect(toggle).toBeChecked({ checked: enabled });
+    const row = this.keyRows().filter({ hasText: label });
+    await row.getByRole('checkbox').setChecked(enabled);
+    await expect(row.locator('.switch')).toHaveText(enabled ? 'On' : 'Off');
   }
 
   localEndpointSection(): Locator {
