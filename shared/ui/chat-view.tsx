@@ -34,8 +34,11 @@ export interface ChatViewProps {
   onTurnError?(error: unknown): void;
   /** A conversation to continue (the popup's, kept across openings). */
   initialTurns?: ChatTurn[];
-  /** Told the whole conversation when a question is sent and when its answer ends (answered, failed or stopped). */
-  onTurnsChange?(turns: ChatTurn[]): void;
+  /**
+   * Told the whole conversation when a question is sent and when its answer ends (answered, failed
+   * or stopped), to keep it; an answer shows as finished once what this returns settles.
+   */
+  onTurnsChange?(turns: ChatTurn[]): void | Promise<unknown>;
   /** Shown under each answer instead of who served it: how it was served (the playground's times, tokens, attempts, cache). */
   renderFigures?(figures: AnswerFigures): ComponentChildren;
   /** The conversation's system prompt, temperature and max tokens (none: the provider's defaults). */
@@ -77,6 +80,8 @@ export function ChatView({
   const [waiting, setWaiting] = useState<Waiting | undefined>();
   /** Each finished answer, told once to a screen reader (the streaming list itself stays quiet). */
   const [announced, setAnnounced] = useState('');
+  /** Why the last answer could not be kept. */
+  const [unkept, setUnkept] = useState<string | undefined>();
   const controller = useRef<AbortController | undefined>(undefined);
   // Another conversation opened: this one's answer stops, and is kept as stopped.
   useEffect(() => () => controller.current?.abort(), []);
@@ -110,6 +115,7 @@ export function ChatView({
     const show = () => setTurns([...asked, answer]);
     show();
     setBusy(true);
+    setUnkept(undefined);
     // The question is kept even if the popup closes before the answer ends.
     onTurnsChange?.(asked);
     controller.current = new AbortController();
@@ -147,10 +153,21 @@ export function ChatView({
       if (!aborted) onTurnError?.(error);
     } finally {
       setWaiting(undefined);
+      // Shown as finished (its figures, the end of busy) only once kept: a reload or a closed tab
+      // right then would lose what looked done. Its text stays on screen meanwhile, kept or not.
+      setUnkept(await notKeptWhy([...asked, answer]));
       show();
       setAnnounced(answer.error ? `${answer.content}\n${answer.error}`.trim() : answer.content);
       setBusy(false);
-      onTurnsChange?.([...asked, answer]);
+    }
+  };
+
+  const notKeptWhy = async (finished: ChatTurn[]) => {
+    try {
+      await onTurnsChange?.(finished);
+      return undefined;
+    } catch (error) {
+      return t('chatNotKept', errorWords(error));
     }
   };
 
@@ -232,6 +249,11 @@ export function ChatView({
               <button type="button" class="chat-retry" onClick={askAgain}>
                 {t('chatTryAgain')}
               </button>
+            )}
+            {unkept && index === turns.length - 1 && (
+              <div class="chat-error" role="alert">
+                {unkept}
+              </div>
             )}
             {renderFigures && turn.figures
               ? renderFigures(turn.figures)

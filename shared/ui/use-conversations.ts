@@ -29,8 +29,11 @@ export interface Conversations {
   open: OpenConversation | undefined;
   /** The kept ones, latest first (a new one joins once something is said in it). */
   list: ChatSummary[];
-  /** Saves the turns of conversation `id` (the one a finished answer belongs to, even if another is open now). */
-  keep(id: string, turns: ChatTurn[]): void;
+  /**
+   * Saves the turns of conversation `id` (the one a finished answer belongs to, even if another is
+   * open now); settles once they are kept, or rejects with why they could not be.
+   */
+  keep(id: string, turns: ChatTurn[]): Promise<unknown>;
   /** Saves the system prompt, temperature and max tokens of conversation `id`. */
   keepSettings(id: string, settings: ChatSettings): void;
   startNew(): void;
@@ -49,9 +52,9 @@ export function useConversations(store: ChatStore, readable: boolean, newId: () 
   // answer shows, and a change not yet sent is lost. The store applies one conversation's changes
   // in the order they come (shared/chats/chat-history.ts).
   const queue = (write: () => Promise<unknown>) => {
-    void write()
-      .then(() => store.list().then(setList))
-      .catch(() => undefined);
+    const written = write();
+    void written.then(() => store.list().then(setList)).catch(() => undefined);
+    return written;
   };
   const show = async (id: string | null | undefined) => {
     const chosen = id ?? newId();
@@ -66,9 +69,7 @@ export function useConversations(store: ChatStore, readable: boolean, newId: () 
   return {
     open,
     list,
-    keep(id, turns) {
-      queue(() => store.save(id, { turns }));
-    },
+    keep: (id, turns) => queue(() => store.save(id, { turns })),
     keepSettings(id, settings) {
       queue(() => store.save(id, { settings }));
     },

@@ -71,6 +71,7 @@ test('without the extension the playground runs standalone and keeps its keys ma
     // The conversation is kept across a reload, until New chat.
     await page.getByLabel('Message').fill('hello standalone');
     await page.getByRole('button', { name: 'Send' }).click();
+    // Its figures show once it is kept.
     await expect(page.getByTestId('turn-assistant').last()).toContainText(/Echo: hello standalone.*Groq · /s);
     expect(mock.calls.at(-1)?.authorization).toBe(`Bearer ${secret}`);
     await page.reload();
@@ -86,6 +87,63 @@ test('without the extension the playground runs standalone and keeps its keys ma
     await mock.close();
   }
 });
+
+test('an answer shows as finished only once it is kept, so a reload right then keeps it', async () => {
+  const { page, close } = await openPlayground();
+  let answerRest = () => {};
+  const mock = await answerGroqWith({ holdStreamsUntil: new Promise<void>((done) => (answerRest = done)) });
+  const otherTab = await page.context().newPage();
+  try {
+    await addGroqKey(page, 'gsk_busy_storage_key_7777');
+    await otherTab.goto(`http://127.0.0.1:${server.port}${SITE_PATH}missing`);
+    await page.getByLabel('Message').fill('kept before done?');
+    await page.getByRole('button', { name: 'Send' }).click();
+    const answer = page.getByTestId('turn-assistant').last();
+    await expect(answer).toContainText('Echo:');
+    const release = await holdConversationWrites(otherTab);
+    answerRest();
+    await expect(answer).toContainText('Echo: kept before done?');
+    const events = page.getByRole('list', { name: 'Stream events' }).locator('li');
+    await expect(events.last()).toHaveText('data: [DONE]');
+    // Whatever the page had left to draw of the answer's end is drawn.
+    await page.evaluate(() => new Promise((drawn) => requestAnimationFrame(() => setTimeout(drawn))));
+    await expect(page.getByRole('button', { name: 'Stop' })).toBeVisible();
+    await expect(answer).not.toContainText('Groq · ');
+    await release();
+    await expect(answer).toContainText(/Echo: kept before done\?.*Groq · /s);
+    await page.reload();
+    await expect(page.getByTestId('turn-assistant')).toContainText(['Echo: kept before done?']);
+  } finally {
+    answerRest();
+    await close();
+    await mock.close();
+  }
+});
+
+/**
+ * Another tab of the same site writing to its conversations: until the returned function is
+ * called, the playground's own reads and writes of them wait.
+ */
+async function holdConversationWrites(tab: Page): Promise<() => Promise<void>> {
+  await tab.evaluate(
+    () =>
+      new Promise<void>((holding, failed) => {
+        const opening = indexedDB.open('freellm-playground');
+        opening.onerror = () => failed(opening.error);
+        opening.onsuccess = () => {
+          const chats = opening.result.transaction('chats', 'readwrite').objectStore('chats');
+          const flag = globalThis as { released?: boolean };
+          // A transaction ends once it has nothing left to do.
+          const keepBusy = () => {
+            if (!flag.released) chats.count().onsuccess = keepBusy;
+          };
+          keepBusy();
+          holding();
+        };
+      }),
+  );
+  return () => tab.evaluate(() => void ((globalThis as { released?: boolean }).released = true));
+}
 
 test('standalone mode marks the providers a web page cannot call before any request, and never sends them one', async () => {
   const { page, requested, close } = await openPlayground();

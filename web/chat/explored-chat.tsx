@@ -47,7 +47,7 @@ export function ExploredChat({ standalone, chatKey, ready = true, children, ...c
             }}
             onTurnsChange={(changed) => {
               setTurns(changed);
-              chat.onTurnsChange?.(changed);
+              return chat.onTurnsChange?.(changed);
             }}
             renderFigures={(figures) => <AnswerFigures figures={figures} />}
           />

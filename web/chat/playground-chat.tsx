@@ -47,7 +47,7 @@ export function PlaygroundChat(props: {
       fetch={props.fetch}
       baseURL={props.baseURL}
       initialTurns={open?.turns}
-      onTurnsChange={(turns) => open && conversations.keep(open.id, turns)}
+      onTurnsChange={(turns) => (open ? conversations.keep(open.id, turns) : undefined)}
       initialSettings={open?.settings}
       onSettingsChange={(settings) => open && conversations.keepSettings(open.id, settings)}
       model={model}
