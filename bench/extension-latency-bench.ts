@@ -14,6 +14,7 @@ import { OptionsPage } from '../test/e2e/pages/options-page';
 import { openTestPage } from '../test/e2e/pages/test-page';
 import { launchExtension } from '../test/e2e/support/launch-extension';
 import { startStaticServer } from '../test/e2e/support/static-server';
+import { addBenchKey, BENCH_MODEL } from './bench-key';
 import { measurePairs, spread, type PairedComparison, type Spread } from './paired-comparison';
 
 export interface PathFigures {
@@ -118,13 +119,7 @@ export async function runExtensionLatencyBench(): Promise<ExtensionLatencyResult
   try {
     const origin = `http://127.0.0.1:${server.port}`;
     const options = await OptionsPage.open(context, extensionId);
-    await options.addKeyForNewEndpoint({
-      name: 'Bench mock',
-      baseURL: mock.baseURL,
-      model: 'bench-model',
-      secret: 'mock-good-bench-key-1',
-      label: 'bench',
-    });
+    await addBenchKey(options, mock.baseURL);
     await options.allowSite(origin);
     await options.page.close();
     const page = await openTestPage(context, origin);
@@ -142,14 +137,14 @@ export async function runExtensionLatencyBench(): Promise<ExtensionLatencyResult
             content: `direct ${label} ${index}`,
             stream,
             keys: ['mock-good-bench-key-1'],
-            model: 'bench-model',
+            model: BENCH_MODEL,
           }),
         candidate: (index) =>
           ms({
             via: 'extension',
             content: `extension ${label} ${index}`,
             stream,
-            model: 'bench-model',
+            model: BENCH_MODEL,
             cache,
           }),
       });
@@ -163,7 +158,7 @@ export async function runExtensionLatencyBench(): Promise<ExtensionLatencyResult
       via: 'extension',
       content: 'the cached question',
       stream: false,
-      model: 'bench-model',
+      model: BENCH_MODEL,
       cache: 'max-age=3600',
     } as const;
     for (let index = 0; index < WARM_UP; index++) await time(cached); // the first stores the answer
@@ -232,7 +227,7 @@ async function measureFailover(
             type: 'providers.addCustom',
             name: `round ${index} link ${link}`,
             baseURL,
-            defaultModel: 'bench-model',
+            defaultModel: BENCH_MODEL,
           });
           await call({ type: 'keys.add', providerId: provider.id, secret });
         }

@@ -13,6 +13,7 @@ import { startOpenAIMock } from '../test/mock-provider/openai-mock';
 import { OptionsPage } from '../test/e2e/pages/options-page';
 import { freePort } from '../test/e2e/support/free-port';
 import { launchExtension } from '../test/e2e/support/launch-extension';
+import { addBenchKey, BENCH_MODEL } from './bench-key';
 import { measurePairs, type PairedComparison } from './paired-comparison';
 
 export interface LocalEndpointResult {
@@ -29,7 +30,7 @@ async function timedCall(url: string, token: string, content: string, stream: bo
   const response = await fetch(`${url}/chat/completions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ model: 'bench-model', stream, messages: [{ role: 'user', content }] }),
+    body: JSON.stringify({ model: BENCH_MODEL, stream, messages: [{ role: 'user', content }] }),
   });
   if (!response.ok) throw new Error(`${url} answered ${response.status}: ${await response.text()}`);
   if (!stream) {
@@ -59,13 +60,7 @@ export async function runLocalEndpointBench(): Promise<LocalEndpointResult> {
   });
   try {
     const options = await OptionsPage.open(context, extensionId);
-    await options.addKeyForNewEndpoint({
-      name: 'Bench mock',
-      baseURL: mock.baseURL,
-      model: 'bench-model',
-      secret: 'mock-good-bench-key-1',
-      label: 'bench',
-    });
+    await addBenchKey(options, mock.baseURL);
     const port = await freePort();
     await options.turnOnLocalEndpoint(port);
     const token = await options.localEndpointToken();
