@@ -16,9 +16,9 @@ export function hostPermissionPattern(baseURL: string): string {
   try {
     url = new URL(baseURL);
   } catch {
-    throw new Error(t('keysBaseUrlNotHttp'));
+    throw new Error(t('errorBaseUrlNotHttp'));
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(t('keysBaseUrlNotHttp'));
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(t('errorBaseUrlNotHttp'));
   return `${url.protocol}//${url.hostname}/*`;
 }
 

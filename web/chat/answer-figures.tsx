@@ -4,7 +4,7 @@ import { t, type MessageKey } from '../../shared/i18n/t';
 import './answer-figures.css';
 
 function formatDuration(ms: number): string {
-  return ms < 1000 ? t('playMilliseconds', String(Math.round(ms))) : t('seconds', (ms / 1000).toFixed(1));
+  return ms < 1000 ? t('milliseconds', String(Math.round(ms))) : t('seconds', (ms / 1000).toFixed(1));
 }
 
 const CACHE_WORDS = new Map<string, MessageKey>([

@@ -361,7 +361,7 @@ function UsageRow({ entry, keyLabel, keyOff }: { entry: HealthEntry; keyLabel: s
       >
         {rate}
       </td>
-      <td>{entry.latencyMs === null ? '—' : t('usageMilliseconds', count(Math.round(entry.latencyMs)))}</td>
+      <td>{entry.latencyMs === null ? '—' : t('milliseconds', count(Math.round(entry.latencyMs)))}</td>
       <td class="row-status">
         {keyOff ? (
           <span class="pill off">{t('dashboardKeyOff')}</span>

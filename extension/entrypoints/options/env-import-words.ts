@@ -16,11 +16,11 @@ export function skipReasonWords(reason: EnvSkipReason): string {
     case 'provider-unavailable':
       return t('envImportSkipProviderUnavailable', reason.provider);
     case 'key-too-short':
-      return t('envImportSkipKeyTooShort');
+      return t('errorKeyTooShort');
     case 'key-too-long':
       return t('envImportSkipKeyTooLong');
     case 'key-has-spaces':
-      return t('envImportSkipKeyHasSpaces');
+      return t('errorKeyHasSpaces');
     case 'not-an-assignment':
       return t('envImportSkipNotAnAssignment');
     case 'quote-not-closed':

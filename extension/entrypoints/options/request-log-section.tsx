@@ -181,7 +181,7 @@ export function RequestLogSection({ providers }: { providers: ProviderSummary[] 
                     <td data-label={t('logStatus')}>
                       <span class={`status ${entry.status < 400 ? 'ok' : 'bad'}`}>{entry.status}</span>
                     </td>
-                    <td data-label={t('logLatency')}>{t('usageMilliseconds', String(entry.latencyMs))}</td>
+                    <td data-label={t('logLatency')}>{t('milliseconds', String(entry.latencyMs))}</td>
                   </tr>
                 ))}
               </tbody>

@@ -27,7 +27,7 @@ export function attemptsInWords(attempts: Attempt[], providerName: (id: string) 
       'logAttempt',
       providerName(attempt.provider),
       outcomeWords(attempt.outcome),
-      t('usageMilliseconds', String(Math.round(attempt.latencyMs))),
+      t('milliseconds', String(Math.round(attempt.latencyMs))),
     ),
   );
   return rest.reduce((before, next) => t('logMovedTo', before, next), first);
