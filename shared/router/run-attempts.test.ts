@@ -391,7 +391,8 @@ describe('persistence', () => {
     expect(health).toMatchObject({ ok: 2, minute: { requests: 2, tokens: 30 }, limits: { rpm: 2 } });
   });
 
-  it('a key the user re-enables stays lifted after a restart', async () => {
+  /** Groq answered 429 asking for 10 minutes; the worker has written what it learned. */
+  async function groqCooledDownFor10Minutes() {
     const kit = await routingKit(
       groqFails(() =>
         errorResponse(429, 'Rate limit reached', 'rate_limit_exceeded', { 'retry-after': '600' }),
@@ -400,6 +401,11 @@ describe('persistence', () => {
     );
     await kit.engine.chat(ask('a'), extension);
     await kit.engine.settled();
+    return kit;
+  }
+
+  it('a key the user re-enables stays lifted after a restart', async () => {
+    const kit = await groqCooledDownFor10Minutes();
     await kit.engine.keys.setEnabled(kit.keyIds[0]!, true);
     await kit.engine.settled();
     // Past the minute the refusal taught, well inside the 10 minutes the provider asked for.
@@ -411,14 +417,7 @@ describe('persistence', () => {
   });
 
   it('a key re-enabled on a freshly started worker is not cooled down again by what it stored', async () => {
-    const kit = await routingKit(
-      groqFails(() =>
-        errorResponse(429, 'Rate limit reached', 'rate_limit_exceeded', { 'retry-after': '600' }),
-      ),
-      { keys: [GROQ, CEREBRAS] },
-    );
-    await kit.engine.chat(ask('a'), extension);
-    await kit.engine.settled();
+    const kit = await groqCooledDownFor10Minutes();
     // The worker stopped; the user re-enables the key before anything else read the accounting.
     const restarted = kit.restart();
     await restarted.keys.setEnabled(kit.keyIds[0]!, true);
