@@ -129,6 +129,14 @@ describe('a failed call in words', () => {
     expectWorded(await failure(calls, type, input), words);
   });
 
+  it('never carries the refused key in the error a page gets, values included', async () => {
+    for (const secret of ['gsk_1', 'gsk_one two', 'x'.repeat(5000)]) {
+      const error = await failure(calls, 'keys.add', { providerId: 'groq', secret });
+      expect(error.values).toBeDefined();
+      expect(JSON.stringify({ ...error, message: error.message })).not.toContain(secret);
+    }
+  });
+
   it('words what a settings file or the lock refuses, as the engine said it', async () => {
     const { id } = await calls['keys.add'].handle({ providerId: 'groq', secret: 'gsk_exported_key' });
     expectWorded(await failure(calls, 'keys.rename', { id, label: ' ' }), 'Give the key a name');
